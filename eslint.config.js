@@ -1,0 +1,36 @@
+// @ts-check
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const { builtinModules } = require('node:module');
+
+// Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O libraries.
+const forbiddenInWorkflows = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  'express', 'pg', 'better-sqlite3', 'kysely', 'pino',
+  '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing',
+];
+
+module.exports = tseslint.config(
+  { ignores: ['node_modules/**', 'ui/dist/**', '.tools/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs', 'ui/vite.config.mts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/activities/**', 'workflows/worker.ts', 'workflows/worker-options.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: forbiddenInWorkflows.map((name) => ({ name, message: 'Workflow code must stay deterministic: do I/O in an activity.' })),
+        patterns: [{ group: ['**/server/**', '**/activities/*', '!**/activities/types'], message: 'Workflow code may only import activity types.', allowTypeImports: true }],
+      }],
+    },
+  },
+);

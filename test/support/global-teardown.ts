@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  // Each suite stops what it starts; nothing global to stop yet.
+}
