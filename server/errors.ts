@@ -1,0 +1,53 @@
+import type { ErrorRequestHandler } from 'express';
+
+/**
+ * An error a client can act on: a stable `code`, an HTTP status, the JSON path that failed
+ * (RFC 6901 pointer into the request, e.g. `/body/payload/placementDate`) and a message a
+ * person understands. Every API error response has this shape.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toJSON(): ApiErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.path !== undefined ? { path: this.path } : {}),
+        ...(this.details !== undefined ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; path?: string; details?: unknown };
+}
+
+/** Maps anything thrown in a route to the JSON error shape; unknown errors become a 500 without internals. */
+export function errorHandler(log: { error: (obj: object, msg: string) => void }): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    if (err instanceof ApiError) {
+      res.status(err.status).json(err.toJSON());
+      return;
+    }
+    // body-parser errors carry a status and a type: they are the client's mistake, not ours.
+    const e = err as { status?: number; type?: string; message?: string };
+    if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      const code = e.type === 'entity.too.large' ? 'BODY_TOO_LARGE' : e.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : 'BAD_REQUEST';
+      res.status(e.status).json(new ApiError(e.status, code, e.message ?? 'Bad request', '/body').toJSON());
+      return;
+    }
+    log.error({ err }, 'unhandled error in request');
+    res.status(500).json(new ApiError(500, 'INTERNAL', 'Internal error; it has been logged.').toJSON());
+  };
+}
