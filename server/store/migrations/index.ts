@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlDialect } from '../create-store';
+import { initialMigration } from './0001-initial';
+
+/**
+ * Migrations in code, not read from a folder: they survive bundling and need no file paths.
+ * Names sort in order of application; never rename or edit one that has shipped.
+ */
+export function migrationProvider(dialect: SqlDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-initial': initialMigration(dialect),
+      };
+    },
+  };
+}

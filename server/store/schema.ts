@@ -1,0 +1,138 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * The store's tables, as both dialects see them. Portable on purpose:
+ * - instants are ISO-8601 UTC text (`toISOString()`), which sorts correctly as text in both;
+ * - JSON (roles, permissions, artifact content) is text we parse ourselves, so SQLite and
+ *   PostgreSQL return the same shapes;
+ * - flags are nullable instants (`revoked_at`, `locked_until`), never booleans.
+ */
+
+export interface TenantTable {
+  /** CBS municipality code, e.g. `GM0363`. */
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  tenant_id: string;
+  username: string;
+  display_name: string | null;
+  /** `scrypt$N$r$p$salt$hash`; null for users who only log in through OIDC later. */
+  password_hash: string | null;
+  /** Room for OIDC: the identity provider's subject, unique per tenant. */
+  external_subject: string | null;
+  /** JSON array of roles. */
+  roles: string;
+  failed_logins: number;
+  locked_until: string | null;
+  must_change_password: number;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  id_hash: string;
+  user_id: string;
+  tenant_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  /** The visible start of the key, so an admin can tell keys apart. */
+  prefix: string;
+  key_hash: string;
+  /** JSON array of permissions. */
+  permissions: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ArtifactTable {
+  id: string;
+  tenant_id: string;
+  /** `ruleset` or `definition`. */
+  type: string;
+  /** Stable name within tenant and type, e.g. `housing-priority`. */
+  key: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ArtifactVersionTable {
+  id: string;
+  artifact_id: string;
+  tenant_id: string;
+  version: number;
+  status: string;
+  /** The rule set or process definition, JSON text. */
+  content: string;
+  /** The user who created the version: four-eyes compares approvers with it. */
+  author_id: string;
+  /** JSON array of every user who created, edited or submitted it (author included). */
+  contributors: string;
+  based_on_version: number | null;
+  created_at: string;
+  updated_at: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  submit_comment: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
+  effective_from: string | null;
+  published_at: string | null;
+  retired_by: string | null;
+  retired_at: string | null;
+  retire_reason: string | null;
+}
+
+export interface AuditEventTable {
+  seq: Generated<number>;
+  id: string;
+  tenant_id: string;
+  at: string;
+  actor_kind: string;
+  actor_id: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  before_ref: string | null;
+  after_ref: string | null;
+  reason: string | null;
+  /** JSON object with extra facts; never personal data beyond what the action needs. */
+  details: string | null;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  artifacts: ArtifactTable;
+  artifact_versions: ArtifactVersionTable;
+  audit_events: AuditEventTable;
+}
+
+export type TenantRow = Selectable<TenantTable>;
+export type UserRow = Selectable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type ArtifactRow = Selectable<ArtifactTable>;
+export type ArtifactVersionRow = Selectable<ArtifactVersionTable>;
+export type NewArtifactVersion = Insertable<ArtifactVersionTable>;
+export type ArtifactVersionUpdate = Updateable<ArtifactVersionTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

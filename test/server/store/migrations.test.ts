@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { createStore } from '../../../server/store/create-store';
+import { insertTenant, findTenant } from '../../../server/store/tenants';
+import { createTestStore, describeEachDialect, type TestStore } from '../../support/postgres';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+describeEachDialect('store migrations', (dialect) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await createTestStore(dialect, { migrate: false });
+  });
+  afterEach(() => t.dispose());
+
+  it('creates every table on an empty database, and a second run is a no-op', async () => {
+    expect(await t.store.migrate()).toEqual(['0001-initial']);
+    expect(await t.store.migrate()).toEqual([]);
+    const tables = (await t.store.db.introspection.getTables()).map((x) => x.name).sort();
+    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'artifact_versions', 'artifacts', 'audit_events', 'sessions', 'tenants', 'users']));
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    await t.store.migrate();
+    await expect(
+      t.store.transaction(async (trx) => {
+        await insertTenant(trx, { id: 'GM0001', name: 'Eerste' }, new Date().toISOString());
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await findTenant(t.store.db, 'GM0001')).toBeUndefined();
+  });
+
+  it('refuses to change or delete audit events, even by hand-written SQL', async () => {
+    await t.store.migrate();
+    const db = t.store.db;
+    await insertTenant(db, { id: 'GM0002', name: 'Tweede' }, new Date().toISOString());
+    await db.insertInto('audit_events').values({
+      id: 'a1', tenant_id: 'GM0002', at: new Date().toISOString(), actor_kind: 'system', actor_id: 'test',
+      action: 'test', target_type: 'tenant', target_id: null, before_ref: null, after_ref: null, reason: null, details: null,
+    }).execute();
+    await expect(sql`UPDATE audit_events SET action = 'x'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_events`.execute(db)).rejects.toThrow(/append-only/);
+    const rows = await db.selectFrom('audit_events').select('action').execute();
+    expect(rows).toEqual([{ action: 'test' }]);
+  });
+});
+
+describe('SQLite file store', () => {
+  it('creates the directory of its file and keeps data across restarts', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'doorstroom-store-'));
+    const file = path.join(dir, 'nested', 'doorstroom.sqlite');
+    try {
+      const first = createStore({ sqlitePath: file });
+      await first.migrate();
+      await insertTenant(first.db, { id: 'GM0363', name: 'Amsterdam' }, new Date().toISOString());
+      await first.close();
+      expect(existsSync(file)).toBe(true);
+      const second = createStore({ sqlitePath: file });
+      expect(await second.migrate()).toEqual([]);
+      expect((await findTenant(second.db, 'GM0363'))?.name).toBe('Amsterdam');
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
