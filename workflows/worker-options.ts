@@ -1,0 +1,12 @@
+import type { WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from './activities';
+import { TASK_QUEUE_DEFAULT } from './messages';
+
+/** The options every Doorstroom worker shares: `npm run worker`, `npm start` and the tests. */
+export function workerOptions(deps: ActivityDeps, taskQueue = TASK_QUEUE_DEFAULT): Pick<WorkerOptions, 'taskQueue' | 'workflowsPath' | 'activities'> {
+  return {
+    taskQueue,
+    workflowsPath: require.resolve('./interpreter'),
+    activities: createActivities(deps),
+  };
+}
