@@ -1,0 +1,96 @@
+import type { Request, RequestHandler } from 'express';
+import { ApiError } from '../errors';
+import { parseJson } from '../store/json';
+import { useApiKey } from './api-keys';
+import { CSRF_HEADER } from './config';
+import type { AuthContext } from './context';
+import { readCookie } from './cookies';
+import type { AuthDeps } from './deps';
+import { isRole, permissionsOfRoles, type Permission, type Role } from './roles';
+import { findSession } from './sessions';
+import { safeEqual } from './tokens';
+
+export interface AuthenticateOptions {
+  /** Let a user who must still change a one-time password through (me, change password, logout). */
+  allowPasswordChange?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const unauthenticated = (message = 'Niet ingelogd (not authenticated): log in or send `Authorization: Bearer <api key>`.') =>
+  new ApiError(401, 'UNAUTHENTICATED', message);
+
+/**
+ * Accepts a session cookie or `Authorization: Bearer <api key>` and sets `req.auth`.
+ * Cookie requests that change state must echo the session's CSRF token in `X-CSRF-Token`;
+ * bearer requests need none, because no browser sends that header on its own.
+ */
+export function authenticate(deps: AuthDeps, options: AuthenticateOptions = {}): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.get('authorization');
+    req.auth = header !== undefined ? await fromApiKey(deps, header) : await fromSession(deps, req, options);
+    next();
+  };
+}
+
+async function fromApiKey(deps: AuthDeps, header: string): Promise<AuthContext> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw unauthenticated('The Authorization header must be `Bearer <api key>`.');
+  const key = await useApiKey(deps.store.db, match[1], deps.clock());
+  if (!key) throw unauthenticated('Unknown or revoked API key.');
+  return { tenant: key.tenantId, actor: { kind: 'apiKey', id: key.id, name: key.name }, roles: [], permissions: key.permissions };
+}
+
+async function fromSession(deps: AuthDeps, req: Request, options: AuthenticateOptions): Promise<AuthContext> {
+  const token = readCookie(req.get('cookie'), deps.config.cookieName);
+  if (!token) throw unauthenticated();
+  const found = await findSession(deps.store.db, token, deps.config, deps.clock());
+  if (!found) throw unauthenticated('Sessie verlopen (session expired or ended): log in again.');
+  const { session, user } = found;
+  if (!SAFE_METHODS.has(req.method)) {
+    const sent = req.get(CSRF_HEADER);
+    if (!sent || !safeEqual(sent, session.csrf_token)) {
+      throw new ApiError(403, 'CSRF_FAILED', `State-changing requests need the session's CSRF token in the ${CSRF_HEADER} header.`, '/headers/x-csrf-token');
+    }
+  }
+  const mustChangePassword = user.must_change_password === 1;
+  if (mustChangePassword && !options.allowPasswordChange) {
+    throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', 'Wijzig eerst uw eenmalige wachtwoord (change your one-time password first) via POST /api/v1/auth/password.');
+  }
+  const roles = parseJson<string[]>(user.roles, []).filter(isRole);
+  return {
+    tenant: user.tenant_id,
+    actor: { kind: 'user', id: user.id, name: user.username },
+    roles,
+    permissions: permissionsOfRoles(roles),
+    session: { csrfToken: session.csrf_token, mustChangePassword, expiresAt: session.expires_at },
+  };
+}
+
+const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);
+
+/** Passes when the caller holds at least one of the roles. API keys hold none. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.auth) throw unauthenticated();
+    if (!roles.some((r) => req.auth?.roles.includes(r))) throw forbidden(`Requires one of the roles: ${roles.join(', ')}.`);
+    next();
+  };
+}
+
+/** Passes when the caller holds every one of the permissions (a key's scopes, or implied by a user's roles). */
+export function requirePermission(...permissions: Permission[]): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.auth) throw unauthenticated();
+    const missing = permissions.filter((p) => !req.auth?.permissions.includes(p));
+    if (missing.length > 0) throw forbidden(`Requires the permission(s): ${missing.join(', ')}.`);
+    next();
+  };
+}
+
+/** Only people, never API keys (e.g. editing and approving rule sets). */
+export const requireUser: RequestHandler = (req, _res, next) => {
+  if (!req.auth) throw unauthenticated();
+  if (req.auth.actor.kind !== 'user') throw forbidden('Only a signed-in user may do this, not an API key.');
+  next();
+};
