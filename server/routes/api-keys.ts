@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import { findApiKey, listApiKeys } from '../auth/api-keys';
+import { authenticate, requireRole } from '../auth/authenticate';
+import { getAuth } from '../auth/context';
+import { createApiKey, revokeKey } from '../auth/key-admin';
+import { ApiError } from '../errors';
+import { CreateApiKeyBody } from './schemas/api-keys';
+import { KeyIdParams } from './schemas/common';
+import { ReasonBody } from './schemas/users';
+import { check } from './schemas/validate';
+import type { StoreDeps } from './store-router';
+
+/** API keys of the admin's own municipality: created, listed, revoked. Secrets are shown once. */
+export function createApiKeysRouter(deps: StoreDeps): Router {
+  const router = Router();
+  router.use(authenticate(deps), requireRole('admin'));
+
+  router.get('/', async (req, res) => {
+    res.json({ items: await listApiKeys(deps.store.db, getAuth(req).tenant) });
+  });
+
+  router.post('/', async (req, res) => {
+    const body = check(CreateApiKeyBody, 'body', req.body);
+    res.status(201).json(await createApiKey(deps, getAuth(req), { name: body.name, permissions: body.permissions }, body.reason));
+  });
+
+  router.get('/:keyId', async (req, res) => {
+    const { keyId } = check(KeyIdParams, 'params', req.params);
+    const key = await findApiKey(deps.store.db, getAuth(req).tenant, keyId);
+    if (!key) throw new ApiError(404, 'NOT_FOUND', 'API-sleutel niet gevonden (API key not found).', '/params/keyId');
+    res.json(key);
+  });
+
+  router.post('/:keyId/revoke', async (req, res) => {
+    const { keyId } = check(KeyIdParams, 'params', req.params);
+    const body = check(ReasonBody, 'body', req.body ?? {});
+    res.json(await revokeKey(deps, getAuth(req), keyId, body.reason));
+  });
+
+  return router;
+}

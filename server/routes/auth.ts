@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { appendAudit } from '../audit/audit';
+import { authenticate } from '../auth/authenticate';
+import { getAuth } from '../auth/context';
+import { clearedCookie, readCookie, sessionCookie } from '../auth/cookies';
+import { login } from '../auth/login';
+import { deleteSession } from '../auth/sessions';
+import { changeOwnPassword } from '../auth/user-admin';
+import { findUserRow, toUser } from '../auth/users';
+import { ApiError } from '../errors';
+import { ChangePasswordBody, LoginBody } from './schemas/auth';
+import { check } from './schemas/validate';
+import type { StoreDeps } from './store-router';
+
+/** Local login, logout, who-am-I and password change. OIDC login can sit next to these later. */
+export function createAuthRouter(deps: StoreDeps): Router {
+  const router = Router();
+  const cookieName = deps.config.cookieName;
+  // A user with a one-time password may only see who they are, change it, or log out.
+  const signedIn = authenticate(deps, { allowPasswordChange: true });
+
+  router.post('/login', async (req, res) => {
+    const body = check(LoginBody, 'body', req.body);
+    const { user, session } = await login(deps, body);
+    res.setHeader('Set-Cookie', sessionCookie(cookieName, session.token, { secure: deps.config.cookieSecure, maxAgeMs: deps.config.sessionTtlMs }));
+    res.json({ user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, mustChangePassword: user.mustChangePassword });
+  });
+
+  router.post('/logout', signedIn, async (req, res) => {
+    const auth = getAuth(req);
+    const token = readCookie(req.get('cookie'), cookieName);
+    if (auth.actor.kind !== 'user' || !token) throw new ApiError(400, 'NO_SESSION', 'Only a browser session can log out; API keys are revoked instead.');
+    await deps.store.transaction(async (trx) => {
+      await deleteSession(trx, token);
+      await appendAudit(trx, { tenantId: auth.tenant, actor: auth.actor, action: 'auth.logout', target: { type: 'user', id: auth.actor.id } },
+        deps.clock().toISOString());
+    });
+    res.setHeader('Set-Cookie', clearedCookie(cookieName, deps.config.cookieSecure));
+    res.status(204).end();
+  });
+
+  router.get('/me', signedIn, async (req, res) => {
+    const auth = getAuth(req);
+    const user = auth.actor.kind === 'user' ? await findUserRow(deps.store.db, auth.tenant, auth.actor.id) : undefined;
+    res.json({
+      tenant: auth.tenant,
+      actor: auth.actor,
+      roles: auth.roles,
+      permissions: auth.permissions,
+      ...(user ? { user: toUser(user) } : {}),
+      ...(auth.session ? { csrfToken: auth.session.csrfToken, mustChangePassword: auth.session.mustChangePassword, sessionExpiresAt: auth.session.expiresAt } : {}),
+    });
+  });
+
+  router.post('/password', signedIn, async (req, res) => {
+    const auth = getAuth(req);
+    const body = check(ChangePasswordBody, 'body', req.body);
+    const token = readCookie(req.get('cookie'), cookieName);
+    if (auth.actor.kind !== 'user' || !token) throw new ApiError(400, 'NO_SESSION', 'Only a signed-in user can change a password.');
+    const user = await changeOwnPassword(deps, auth, body.currentPassword, body.newPassword, token);
+    res.json({ user });
+  });
+
+  return router;
+}

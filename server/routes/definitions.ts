@@ -1,0 +1,8 @@
+import type { Router } from 'express';
+import { createArtifactRouter } from '../versions/artifact-router';
+import type { StoreDeps } from './store-router';
+
+/** Versioned process definitions: the same lifecycle as rule sets. */
+export function createDefinitionsRouter(deps: StoreDeps): Router {
+  return createArtifactRouter(deps, 'definition');
+}

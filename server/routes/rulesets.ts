@@ -1,0 +1,8 @@
+import type { Router } from 'express';
+import { createArtifactRouter } from '../versions/artifact-router';
+import type { StoreDeps } from './store-router';
+
+/** Versioned rule sets (e.g. housing-priority): drafts, four-eyes review, peildatum lookup, diff. */
+export function createRulesetsRouter(deps: StoreDeps): Router {
+  return createArtifactRouter(deps, 'ruleset');
+}

@@ -1,0 +1,55 @@
+import { Router } from 'express';
+import { authConfig, type AuthConfig } from '../auth/config';
+import type { TenantAdminDeps } from '../auth/tenant-admin';
+import { systemClock, type Clock } from '../store/clock';
+import type { Store } from '../store/create-store';
+import { acceptAnyObject, type ArtifactSeed, type ContentValidator, type VersionDeps } from '../versions/types';
+import { createApiKeysRouter } from './api-keys';
+import { createAuditRouter } from './audit';
+import { createAuthRouter } from './auth';
+import { createDefinitionsRouter } from './definitions';
+import { createRulesetsRouter } from './rulesets';
+import { createTenantsRouter } from './tenants';
+import { createUsersRouter } from './users';
+
+export interface StoreRouterOptions {
+  store: Store;
+  clock?: Clock;
+  auth?: Partial<AuthConfig>;
+  /** Validates rule-set and process-definition content; default: any JSON object. */
+  validateContent?: ContentValidator;
+  /** Built-in templates and definitions seeded into each new municipality; default: none. */
+  seeds?: (tenantId: string) => readonly ArtifactSeed[] | Promise<readonly ArtifactSeed[]>;
+}
+
+/** Everything the store's routes need, defaults filled in. Build it once and share it. */
+export type StoreDeps = TenantAdminDeps & VersionDeps;
+
+export function storeDeps(options: StoreRouterOptions | StoreDeps): StoreDeps {
+  if ('config' in options && 'seeds' in options && 'validateContent' in options && 'clock' in options) return options as StoreDeps;
+  const o = options as StoreRouterOptions;
+  return {
+    store: o.store,
+    clock: o.clock ?? systemClock,
+    config: authConfig(o.auth),
+    validateContent: o.validateContent ?? acceptAnyObject,
+    seeds: o.seeds ?? (() => []),
+  };
+}
+
+/**
+ * The store's endpoints, with paths relative to `/api/v1`:
+ * auth, tenants, users, api-keys, rulesets, definitions and audit.
+ */
+export function createStoreRouter(options: StoreRouterOptions | StoreDeps): Router {
+  const deps = storeDeps(options);
+  const router = Router();
+  router.use('/auth', createAuthRouter(deps));
+  router.use('/tenants', createTenantsRouter(deps));
+  router.use('/users', createUsersRouter(deps));
+  router.use('/api-keys', createApiKeysRouter(deps));
+  router.use('/rulesets', createRulesetsRouter(deps));
+  router.use('/definitions', createDefinitionsRouter(deps));
+  router.use('/audit', createAuditRouter(deps));
+  return router;
+}

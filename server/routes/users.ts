@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { authenticate, requireRole } from '../auth/authenticate';
+import { getAuth } from '../auth/context';
+import { changeUser, createUser, resetPassword } from '../auth/user-admin';
+import { findUserRow, listUsers, toUser } from '../auth/users';
+import { ApiError } from '../errors';
+import { UserIdParams } from './schemas/common';
+import { CreateUserBody, ReasonBody, UpdateUserBody } from './schemas/users';
+import { check } from './schemas/validate';
+import type { StoreDeps } from './store-router';
+
+/** The users of the admin's own municipality. */
+export function createUsersRouter(deps: StoreDeps): Router {
+  const router = Router();
+  router.use(authenticate(deps), requireRole('admin'));
+
+  router.get('/', async (req, res) => {
+    res.json({ items: await listUsers(deps.store.db, getAuth(req).tenant) });
+  });
+
+  router.post('/', async (req, res) => {
+    const body = check(CreateUserBody, 'body', req.body);
+    const created = await createUser(deps, getAuth(req), {
+      username: body.username, roles: body.roles, ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+    }, body.reason);
+    res.status(201).json(created);
+  });
+
+  router.get('/:userId', async (req, res) => {
+    const { userId } = check(UserIdParams, 'params', req.params);
+    const row = await findUserRow(deps.store.db, getAuth(req).tenant, userId);
+    if (!row) throw new ApiError(404, 'NOT_FOUND', 'Gebruiker niet gevonden (user not found).', '/params/userId');
+    res.json(toUser(row));
+  });
+
+  router.patch('/:userId', async (req, res) => {
+    const { userId } = check(UserIdParams, 'params', req.params);
+    const { reason, ...patch } = check(UpdateUserBody, 'body', req.body);
+    res.json(await changeUser(deps, getAuth(req), userId, patch, reason));
+  });
+
+  router.post('/:userId/reset-password', async (req, res) => {
+    const { userId } = check(UserIdParams, 'params', req.params);
+    const body = check(ReasonBody, 'body', req.body ?? {});
+    res.json(await resetPassword(deps, getAuth(req), userId, body.reason));
+  });
+
+  return router;
+}
