@@ -1,0 +1,87 @@
+import type { Condition, TopLevelCondition } from '../condition-schema';
+import { childPointer, pointer } from '../json-pointer';
+import { RulesError } from '../rules-error';
+import type { CompiledCondition } from './compiled-condition';
+import type { CompilerScope } from './compiler-scope';
+import { compileFactCondition } from './compile-fact-condition';
+import { compileGroup } from './compile-group';
+import { conditionPriorityKey } from './priority-key';
+
+const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+function compileNot(inner: CompiledCondition, path: string, priorityKey: number): CompiledCondition {
+  const test = inner.test;
+  return {
+    test: (f, c) => !test(f, c),
+    explain: (f, c) => {
+      const e = inner.explain(f, c);
+      return { kind: 'not', path, status: e.status === 'held' ? 'failed' : 'held', condition: e };
+    },
+    skip: (f) => ({ kind: 'not', path, status: 'not-evaluated', condition: inner.skip(f) }),
+    mayThrow: inner.mayThrow,
+    priorityKey,
+  };
+}
+
+function compileNamed(name: string, path: string, scope: CompilerScope): CompiledCondition {
+  const done = scope.compiledNamed.get(name);
+  if (done) return done;
+  const definition = has(scope.namedConditions, name) ? scope.namedConditions[name] : undefined;
+  if (!definition) {
+    throw new RulesError('unknown-condition-reference', { nl: `Voorwaarde '${name}' bestaat niet.`, en: `No condition ${name} exists.` }, path);
+  }
+  if (scope.resolving.has(name)) {
+    throw new RulesError('condition-reference-cycle', { nl: `Voorwaarde '${name}' verwijst (via andere) naar zichzelf.`, en: `Condition '${name}' refers to itself.` }, path);
+  }
+  scope.resolving.add(name);
+  const compiled = compileCondition(definition, pointer('namedConditions', name), scope);
+  scope.resolving.delete(name);
+  scope.compiledNamed.set(name, compiled);
+  return compiled;
+}
+
+function compileReference(name: string, path: string, scope: CompilerScope, priorityKey: number): CompiledCondition {
+  const target = compileNamed(name, path + '/condition', scope);
+  return {
+    test: target.test,
+    explain: (f, c) => {
+      const e = target.explain(f, c);
+      return { kind: 'reference', path, name, status: e.status, condition: e };
+    },
+    skip: (f) => ({ kind: 'reference', path, name, status: 'not-evaluated', condition: target.skip(f) }),
+    mayThrow: target.mayThrow,
+    priorityKey,
+  };
+}
+
+/** Nested conditions are told apart as json-rules-engine's evaluateCondition does: reference, then any, all, not, then fact. */
+export function compileCondition(condition: Condition, path: string, scope: CompilerScope): CompiledCondition {
+  const key = conditionPriorityKey(condition);
+  if (has(condition, 'condition')) return compileReference((condition as { condition: string }).condition, path, scope, key);
+  if (has(condition, 'any')) return compileBoolean('any', condition, path, scope, key);
+  if (has(condition, 'all')) return compileBoolean('all', condition, path, scope, key);
+  if (has(condition, 'not')) return compileBoolean('not', condition, path, scope, key);
+  return compileFactCondition(condition as Extract<Condition, { fact: string }>, path, scope);
+}
+
+/** A rule's root is told apart as rule.js evaluate() does: any, all, not, else a reference. */
+export function compileRootCondition(condition: TopLevelCondition, path: string, scope: CompilerScope): CompiledCondition {
+  const c = condition as Partial<Record<'any' | 'all' | 'not' | 'condition', unknown>>;
+  if (c.any) return compileBoolean('any', condition, path, scope, 1);
+  if (c.all) return compileBoolean('all', condition, path, scope, 1);
+  if (c.not) return compileBoolean('not', condition, path, scope, 1);
+  return compileReference(String(c.condition), path, scope, 1);
+}
+
+function compileBoolean(kind: 'any' | 'all' | 'not', condition: Condition, path: string, scope: CompilerScope, key: number): CompiledCondition {
+  if (kind === 'not') {
+    const inner = (condition as { not: Condition }).not;
+    return compileNot(compileCondition(inner, childPointer(path, 'not'), scope), path, key);
+  }
+  const children = (condition as Record<typeof kind, Condition[]>)[kind];
+  if (!Array.isArray(children)) {
+    throw new RulesError('schema-violation', { nl: `'${kind}' moet een lijst zijn.`, en: `"${kind}" must be an array` }, childPointer(path, kind));
+  }
+  const compiled = children.map((child, i) => compileCondition(child, childPointer(path, kind, i), scope));
+  return compileGroup(kind, compiled, path, key);
+}

@@ -1,0 +1,74 @@
+import { isParameterReference, type FactCondition } from '../condition-schema';
+import type { FactConditionExplanation } from '../explanation/explanation';
+import type { Facts } from '../facts/derive-facts';
+import { operatorSpec } from '../operators/operators';
+import type { OperatorContext } from '../operators/operator-spec';
+import { RulesError } from '../rules-error';
+import type { CompiledCondition } from './compiled-condition';
+import type { CompilerScope } from './compiler-scope';
+import { conditionPriorityKey } from './priority-key';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Reads a fact the way json-rules-engine's almanac does: only the case's own facts count. */
+function factReader(name: string, strict: boolean): (facts: Facts) => unknown {
+  if (strict) {
+    return (facts) => {
+      if (!hasOwn.call(facts, name)) {
+        throw new RulesError('undefined-fact', { nl: `Feit '${name}' ontbreekt.`, en: `Undefined fact: ${name}` });
+      }
+      return facts[name];
+    };
+  }
+  // Names like 'constructor' would otherwise find Object.prototype's members instead of "unknown".
+  if (name in Object.prototype || name === '__proto__') return (facts) => (hasOwn.call(facts, name) ? facts[name] : undefined);
+  return (facts) => facts[name];
+}
+
+function resolveValue(condition: FactCondition, scope: CompilerScope, path: string): { value: unknown; parameter?: string } {
+  const raw = condition.value;
+  if (isParameterReference(raw)) {
+    const parameter = scope.parameters[raw.param];
+    if (!parameter) {
+      throw new RulesError('unknown-parameter', { nl: `Parameter '${raw.param}' bestaat niet.`, en: `Parameter '${raw.param}' does not exist.` }, path + '/value');
+    }
+    return { value: parameter.value, parameter: raw.param };
+  }
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && hasOwn.call(raw, 'fact')) {
+    throw new RulesError('unsupported-value', { nl: 'Een feit als waarde wordt niet ondersteund.', en: 'A fact as a condition value is not supported.' }, path + '/value');
+  }
+  return { value: raw };
+}
+
+export function compileFactCondition(condition: FactCondition, path: string, scope: CompilerScope): CompiledCondition {
+  const spec = operatorSpec(condition.operator);
+  if (!spec) {
+    throw new RulesError('unknown-operator', { nl: `Operator '${condition.operator}' bestaat niet.`, en: `Unknown operator: ${condition.operator}` }, path + '/operator');
+  }
+  const { value, parameter } = resolveValue(condition, scope, path);
+  const name = condition.fact;
+  scope.usedFacts.add(name);
+  const read = factReader(name, scope.strict);
+  const evaluate = spec.evaluate;
+  const check: (a: unknown, context: OperatorContext) => boolean = spec.specialise
+    ? spec.specialise(value)
+    : (a, context) => evaluate(a, value, context);
+
+  const describe = (facts: Facts, status: FactConditionExplanation['status'], actual: unknown): FactConditionExplanation => {
+    const node: FactConditionExplanation = { kind: 'fact', status, path, fact: name, operator: condition.operator, expected: value, known: actual !== undefined };
+    if (parameter !== undefined) node.parameter = parameter;
+    if (actual !== undefined) node.actual = actual;
+    return node;
+  };
+
+  return {
+    test: (facts, context) => check(read(facts), context),
+    explain: (facts, context) => {
+      const actual = read(facts);
+      return describe(facts, check(actual, context) ? 'held' : 'failed', actual);
+    },
+    skip: (facts) => describe(facts, 'not-evaluated', hasOwn.call(facts, name) ? facts[name] : undefined),
+    mayThrow: scope.strict || (spec.mayThrow?.(value) ?? false),
+    priorityKey: conditionPriorityKey(condition),
+  };
+}

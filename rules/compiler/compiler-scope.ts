@@ -1,0 +1,15 @@
+import type { TopLevelCondition } from '../condition-schema';
+import type { Parameter } from '../rule-set-schema';
+import type { CompiledCondition } from './compiled-condition';
+
+/** What compiling one rule set shares across its conditions. */
+export interface CompilerScope {
+  parameters: Readonly<Record<string, Parameter>>;
+  namedConditions: Readonly<Record<string, TopLevelCondition>>;
+  /** allowUndefinedFacts off: an evaluated condition on a missing fact throws, as in json-rules-engine. */
+  strict: boolean;
+  /** Named conditions compile once; a name in `resolving` means a reference cycle. */
+  compiledNamed: Map<string, CompiledCondition>;
+  resolving: Set<string>;
+  usedFacts: Set<string>;
+}

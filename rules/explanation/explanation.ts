@@ -1,0 +1,66 @@
+import type { RuleSetKind } from '../rule-set-kinds';
+
+/** Evaluated and true, evaluated and false, or skipped by short-circuit (as json-rules-engine skips it). */
+export type ConditionStatus = 'held' | 'failed' | 'not-evaluated';
+
+interface ExplanationBase {
+  status: ConditionStatus;
+  /** JSON pointer of the condition in the rule set, so an editor can highlight it. */
+  path: string;
+}
+
+export interface FactConditionExplanation extends ExplanationBase {
+  kind: 'fact';
+  fact: string;
+  operator: string;
+  /** The value the condition requires, with parameters already filled in. */
+  expected: unknown;
+  /** Set when the expected value came from a rule-set parameter. */
+  parameter?: string;
+  /** The fact's value; absent when the fact was unknown. */
+  actual?: unknown;
+  known: boolean;
+}
+
+export interface GroupConditionExplanation extends ExplanationBase {
+  kind: 'all' | 'any';
+  conditions: ConditionExplanation[];
+}
+
+export interface NotConditionExplanation extends ExplanationBase {
+  kind: 'not';
+  condition: ConditionExplanation;
+}
+
+export interface ReferenceConditionExplanation extends ExplanationBase {
+  kind: 'reference';
+  name: string;
+  condition: ConditionExplanation;
+}
+
+export type ConditionExplanation =
+  | FactConditionExplanation
+  | GroupConditionExplanation
+  | NotConditionExplanation
+  | ReferenceConditionExplanation;
+
+export interface RuleExplanation {
+  name: string;
+  title: string;
+  legalBasis: string;
+  /** Priority after json-rules-engine's normalisation (0 → 1, 2.5 → 2). */
+  priority: number;
+  fired: boolean;
+  event: { type: string; params?: Record<string, unknown> };
+  conditions: ConditionExplanation;
+}
+
+/** What a decision records (Awb): which version, on which date, which facts, which conditions held. */
+export interface Explanation {
+  ruleSet: { id: string; tenant: string; kind: RuleSetKind; version: number; effectiveFrom: string };
+  peildatum: string;
+  /** The facts the rules refer to, derived facts included, as they were used. */
+  facts: Record<string, unknown>;
+  /** In evaluation order: priority high to low, declaration order within a priority. */
+  rules: RuleExplanation[];
+}

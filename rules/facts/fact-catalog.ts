@@ -1,0 +1,45 @@
+import type { LocalizedText } from '../localized-text';
+import type { RuleSetKind } from '../rule-set-kinds';
+
+/** What a fact holds; operators and values are checked against it. */
+export type FactType = 'number' | 'integer' | 'boolean' | 'string' | 'enum' | 'date' | 'string-list';
+
+export interface EnumOption {
+  value: string;
+  label: LocalizedText;
+}
+
+/** Inputs of a derived fact: the case's own facts and the reference date it is judged on. */
+export interface DerivationContext {
+  facts: Readonly<Record<string, unknown>>;
+  peildatum: string;
+}
+
+export interface FactDefinition {
+  type: FactType;
+  label: LocalizedText;
+  description: LocalizedText;
+  /** Unit code shown to users and matched against parameter units, e.g. 'EUR/jaar', 'weken'. */
+  unit?: string;
+  /** Allowed values of an 'enum' or 'string-list' fact. */
+  options?: readonly EnumOption[];
+  minimum?: number;
+  maximum?: number;
+  /** Set for facts computed from other facts and the peildatum; they are never taken from input. */
+  derived?: {
+    from: readonly string[];
+    compute(context: DerivationContext): unknown;
+  };
+  /** Special-category data (AVG art. 9): the UI hides it from roles without need to know. */
+  sensitive?: boolean;
+}
+
+export interface FactCatalog {
+  kind: RuleSetKind;
+  label: LocalizedText;
+  facts: Readonly<Record<string, FactDefinition>>;
+}
+
+export interface UnitDefinition {
+  label: LocalizedText;
+}

@@ -1,0 +1,24 @@
+import type { LocalizedText } from '../localized-text';
+
+export interface UnitSpec {
+  /** Words after the number, e.g. '€ 51.537 per jaar'. */
+  suffix: LocalizedText;
+  currency?: boolean;
+}
+
+/** Unit codes used by fact catalogs and parameters; a parameter compared with a fact must carry the fact's unit. */
+export const UNITS = {
+  'EUR/jaar': { suffix: { nl: 'per jaar', en: 'per year' }, currency: true },
+  'EUR/maand': { suffix: { nl: 'per maand', en: 'per month' }, currency: true },
+  jaar: { suffix: { nl: 'jaar', en: 'years' } },
+  maanden: { suffix: { nl: 'maanden', en: 'months' } },
+  weken: { suffix: { nl: 'weken', en: 'weeks' } },
+  dagen: { suffix: { nl: 'dagen', en: 'days' } },
+  personen: { suffix: { nl: 'personen', en: 'persons' } },
+} as const satisfies Record<string, UnitSpec>;
+
+export type UnitCode = keyof typeof UNITS;
+
+export function unitSpec(code: string | undefined): UnitSpec | undefined {
+  return code !== undefined && Object.prototype.hasOwnProperty.call(UNITS, code) ? UNITS[code as UnitCode] : undefined;
+}

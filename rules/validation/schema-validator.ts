@@ -1,0 +1,81 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { TSchema } from '@sinclair/typebox';
+import type { RulesIssue } from '../rules-error';
+
+let ajv: Ajv | undefined;
+
+/** One shared ajv instance: compiling a schema is slow, validating with it is fast. */
+export function schemaValidator<T>(schema: TSchema): ValidateFunction<T> {
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats(ajv, ['date']);
+  }
+  return ajv.compile<T>(schema);
+}
+
+function describeType(params: ErrorObject['params']): { nl: string; en: string } {
+  const names: Record<string, [string, string]> = {
+    string: ['tekst', 'text'], number: ['getal', 'number'], integer: ['geheel getal', 'whole number'],
+    boolean: ['ja/nee', 'yes/no'], array: ['lijst', 'list'], object: ['object', 'object'],
+  };
+  const t = String((params as { type?: unknown }).type);
+  const [nl, en] = names[t] ?? [t, t];
+  return { nl, en };
+}
+
+function toIssue(error: ErrorObject): RulesIssue {
+  const at = error.instancePath;
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { code: 'missing-property', path: `${at}/${String(p.missingProperty)}`, message: {
+        nl: `Verplicht veld '${String(p.missingProperty)}' ontbreekt.`, en: `Required property '${String(p.missingProperty)}' is missing.` } };
+    case 'additionalProperties':
+      return { code: 'unknown-property', path: `${at}/${String(p.additionalProperty)}`, message: {
+        nl: `Onbekend veld '${String(p.additionalProperty)}'.`, en: `Unknown property '${String(p.additionalProperty)}'.` } };
+    case 'type': {
+      const t = describeType(error.params);
+      return { code: 'invalid-type', path: at, message: { nl: `Moet een ${t.nl} zijn.`, en: `Must be a ${t.en}.` } };
+    }
+    case 'format':
+      return { code: 'invalid-value', path: at, message: { nl: 'Moet een datum zijn (JJJJ-MM-DD).', en: 'Must be a date (YYYY-MM-DD).' } };
+    case 'anyOf':
+      return { code: 'invalid-value', path: at, message: { nl: 'Deze waarde is hier niet toegestaan.', en: 'This value is not allowed here.' } };
+    default:
+      return { code: 'invalid-value', path: at, message: { nl: `Ongeldige waarde (${error.keyword}: ${error.message ?? ''}).`, en: `Invalid value (${error.keyword}: ${error.message ?? ''}).` } };
+  }
+}
+
+/** Literal unions become anyOf of const; one issue naming the allowed values beats one issue per value. */
+function allowedConsts(errors: ErrorObject[], anyOf: ErrorObject): unknown[] | undefined {
+  const branches = errors.filter((e) => e.instancePath === anyOf.instancePath && e.schemaPath.startsWith(anyOf.schemaPath + '/'));
+  if (branches.length === 0 || !branches.every((e) => e.keyword === 'const')) return undefined;
+  return branches.map((e) => (e.params as { allowedValue?: unknown }).allowedValue);
+}
+
+/** ajv errors as issues: the if/then branches and anyOf alternatives collapse to what a designer must fix. */
+export function schemaIssues(errors: ErrorObject[] | null | undefined): RulesIssue[] {
+  if (!errors) return [];
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  const insideAnyOf = (e: ErrorObject) => anyOfs.some((a) => a !== e && e.schemaPath.startsWith(a.schemaPath + '/') && e.instancePath.startsWith(a.instancePath));
+  const issues: RulesIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'if' || insideAnyOf(error)) continue;
+    let issue = toIssue(error);
+    if (error.keyword === 'anyOf') {
+      const allowed = allowedConsts(errors, error);
+      if (allowed) {
+        const list = allowed.map((v) => `'${String(v)}'`).join(', ');
+        issue = { code: 'invalid-value', path: error.instancePath, message: { nl: `Moet een van ${list} zijn.`, en: `Must be one of ${list}.` } };
+      }
+    }
+    const key = `${issue.code}|${issue.path}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  }
+  return issues;
+}
