@@ -1,0 +1,142 @@
+import { WorkflowUpdateFailedError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import type { CaseEvent, CaseInput, CaseState, EventResult } from '../../workflows/case-state';
+import { compileSchema, toIssues } from '../../workflows/dsl/ajv';
+import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
+import { SA_CASE_REF, SA_OUTCOME, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
+import { ApiError } from '../errors';
+import { caseIdFor, tenantOfCaseId } from './case-id';
+import { checkCaseReference } from './case-reference';
+import type { DefinitionSource } from './definition-source';
+
+export interface CaseServiceDeps {
+  client: Client;
+  taskQueue: string;
+  idSecret: Buffer;
+  definitions: DefinitionSource;
+}
+
+export interface CaseSummary {
+  caseId: string;
+  processId: string;
+  caseRef: string;
+  step: string;
+  status: string;
+  outcome?: string;
+  startedAt: string;
+  closedAt?: string;
+}
+
+/** Update failures from the interpreter, by type: the HTTP status and code a caller acts on. */
+const EVENT_FAILURES: Record<string, { status: number; code: string }> = {
+  EVENT_NOT_EXPECTED: { status: 409, code: 'EVENT_NOT_EXPECTED' },
+  CASE_NOT_WAITING: { status: 409, code: 'CASE_NOT_WAITING' },
+  INVALID_PAYLOAD: { status: 422, code: 'INVALID_PAYLOAD' },
+};
+
+/** Starting, reading and moving cases: each case is one interpreter workflow in Temporal. */
+export function createCaseService(deps: CaseServiceDeps) {
+  const { client } = deps;
+
+  async function ownedHandle(tenant: string, caseId: string) {
+    const notFound = new ApiError(404, 'CASE_NOT_FOUND', `Case ${caseId} does not exist.`, '/params/caseId');
+    if (tenantOfCaseId(caseId) !== tenant) throw notFound;
+    const handle = client.workflow.getHandle(caseId);
+    try {
+      const description = await handle.describe();
+      if (description.type !== INTERPRETER_WORKFLOW || description.typedSearchAttributes.get(SA_TENANT) !== tenant) throw notFound;
+      return { handle, description };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw notFound;
+      throw err;
+    }
+  }
+
+  return {
+    async start(tenant: string, processId: string, caseRef: string, data: Record<string, unknown>): Promise<{ caseId: string; created: boolean }> {
+      checkCaseReference(caseRef);
+      const definition = await deps.definitions.get(tenant, processId);
+      if (!definition) throw new ApiError(404, 'PROCESS_NOT_FOUND', `Process ${processId} is not published for ${tenant}.`, '/params/processId');
+      const validate = compileSchema(definition.inputSchema);
+      if (!validate(data)) {
+        const issues = toIssues(validate.errors, '/body/data');
+        const first = issues[0] ?? { path: '/body/data', message: 'is invalid' };
+        throw new ApiError(400, 'INVALID_CASE_DATA', `${first.path}: ${first.message}`, first.path, { issues });
+      }
+      const caseId = caseIdFor(deps.idSecret, tenant, processId, caseRef);
+      const input: CaseInput = { tenant, caseRef, definition, data };
+      try {
+        await client.workflow.start(INTERPRETER_WORKFLOW, {
+          taskQueue: deps.taskQueue,
+          workflowId: caseId,
+          args: [input],
+          // A reference is used once, ever: a closed case with it is not started again either.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: [
+            { key: SA_TENANT, value: tenant },
+            { key: SA_PROCESS, value: processId },
+            { key: SA_CASE_REF, value: caseRef },
+            { key: SA_STEP, value: definition.start },
+          ],
+        });
+        return { caseId, created: true };
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return { caseId, created: false };
+        throw err;
+      }
+    },
+
+    async get(tenant: string, caseId: string): Promise<CaseState> {
+      const { handle } = await ownedHandle(tenant, caseId);
+      return handle.query(caseStateQuery);
+    },
+
+    async sendEvent(tenant: string, caseId: string, event: CaseEvent): Promise<EventResult> {
+      const { handle, description } = await ownedHandle(tenant, caseId);
+      if (description.status.name !== 'RUNNING') {
+        throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended (${description.status.name.toLowerCase()}); it accepts no events.`, '/body/name');
+      }
+      try {
+        return await handle.executeUpdate(sendEventUpdate, { args: [event] });
+      } catch (err) {
+        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+          const mapped = EVENT_FAILURES[err.cause.type ?? ''];
+          if (mapped) {
+            const detail = err.cause.details?.[0] as { issues?: Array<{ path: string }> } | undefined;
+            const path = detail?.issues?.[0] ? `/body${detail.issues[0].path}` : '/body/name';
+            throw new ApiError(mapped.status, mapped.code, err.cause.message, path, err.cause.details?.[0]);
+          }
+        }
+        if (err instanceof WorkflowNotFoundError) throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended; it accepts no events.`, '/body/name');
+        throw err;
+      }
+    },
+
+    async list(tenant: string, filter: { processId?: string; limit: number }): Promise<CaseSummary[]> {
+      const clauses = [`${SA_TENANT.name} = '${tenant}'`];
+      if (filter.processId) clauses.push(`${SA_PROCESS.name} = '${filter.processId}'`);
+      const out: CaseSummary[] = [];
+      for await (const wf of client.workflow.list({ query: clauses.join(' AND '), pageSize: filter.limit })) {
+        out.push(summarise(wf));
+        if (out.length >= filter.limit) break;
+      }
+      return out;
+    },
+  };
+}
+
+function summarise(wf: WorkflowExecutionInfo): CaseSummary {
+  const sa = wf.typedSearchAttributes;
+  return {
+    caseId: wf.workflowId,
+    processId: sa.get(SA_PROCESS) ?? '',
+    caseRef: sa.get(SA_CASE_REF) ?? '',
+    step: sa.get(SA_STEP) ?? '',
+    status: wf.status.name.toLowerCase(),
+    outcome: sa.get(SA_OUTCOME) || undefined,
+    startedAt: wf.startTime.toISOString(),
+    closedAt: wf.closeTime?.toISOString(),
+  };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;
