@@ -132,3 +132,89 @@ describeEachDialect('rule set routes', (dialect) => {
     expect((await designer.get('/rulesets/dubbel/versions/1')).body.status).toBe('in_review');
   });
 });
+
+describeEachDialect('rule set routes: bad input', (dialect) => {
+  let t: StoreTestApp;
+  let designer: Caller;
+  beforeAll(async () => {
+    t = await createStoreTestApp(dialect);
+    await addTenant(t, 'GM0200', 'Apeldoorn');
+    designer = await userCaller(t, 'GM0200', 'ontwerper', ['designer']);
+    await designer.post('/rulesets', { key: 'bestaand', name: 'Bestaand', content: RULESET() });
+  });
+  afterAll(() => t.dispose());
+
+  async function nothingStored(): Promise<void> {
+    const artifacts = await t.deps.store.db.selectFrom('artifacts').select('key').execute();
+    expect(artifacts.map((a) => a.key)).toEqual(['bestaand']);
+    const versions = await t.deps.store.db.selectFrom('artifact_versions').select(['version', 'content']).execute();
+    expect(versions).toEqual([{ version: 1, content: JSON.stringify(RULESET()) }]);
+  }
+
+  it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+    const res = await designer.post('/rulesets').set('Content-Type', 'application/json').send('{"key": "x", "name": ');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'MALFORMED_JSON', path: '/body' });
+    await nothingStored();
+  });
+
+  it('answers an oversized body with 413 BODY_TOO_LARGE', async () => {
+    const big = { key: 'groot', name: 'Groot', content: { rules: [], padding: 'x'.repeat(300 * 1024) } };
+    const res = await designer.post('/rulesets', big);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('BODY_TOO_LARGE');
+    await nothingStored();
+  });
+
+  it('answers a missing body or another content type with 400 at /body', async () => {
+    const res = await designer.post('/rulesets').set('Content-Type', 'text/plain').send('key=x');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body' });
+    await nothingStored();
+  });
+
+  it.each([
+    [{ key: 'Hoofdletters', name: 'n', content: {} }, '/body/key'],
+    [{ key: "x'; DROP TABLE artifacts;--", name: 'n', content: {} }, '/body/key'],
+    [{ key: 'ok', name: 'n', content: [] }, '/body/content'],
+    [{ key: 'ok', name: 'n', content: 'rules' }, '/body/content'],
+    [{ key: 'ok', name: 7, content: {} }, '/body/name'],
+    [{ key: 'ok', name: '', content: {} }, '/body/name'],
+    [{ key: 'ok', name: 'tab\u0007bell', content: {} }, '/body/name'],
+    [{ key: 'ok', name: 'x'.repeat(201), content: {} }, '/body/name'],
+    [{ key: 'ok', content: {} }, '/body/name'],
+    [{ key: 'ok', name: 'n', content: {}, status: 'published' }, '/body/status'],
+    [[{ key: 'ok' }], '/body'],
+    ['just a string', '/body'],
+  ])('refuses %j at %s with 400 and stores nothing', async (body, path) => {
+    const res = await designer.post('/rulesets', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path });
+    expect(typeof res.body.error.message).toBe('string');
+    await nothingStored();
+  });
+
+  it.each([
+    ['/rulesets/bestaand/versions/1%27%20OR%201=1', '/params/version'],
+    ['/rulesets/bestaand/versions/0', '/params/version'],
+    ['/rulesets/bestaand/versions/1.5', '/params/version'],
+    ["/rulesets/x'%20OR%20'1'='1", '/params/key'],
+    ['/rulesets/bestaand/diff?from=1&to=abc', '/query/to'],
+    ['/rulesets/bestaand/diff?from=1', '/query/to'],
+    ['/rulesets/bestaand/effective?at=gisteren', '/query/at'],
+    ['/rulesets/bestaand/effective?at=2026-02-30', '/query/at'],
+  ])('refuses GET %s at %s', async (path, pointer) => {
+    const res = await designer.get(path);
+    expect(res.status).toBe(400);
+    expect(res.body.error.path).toBe(pointer);
+  });
+
+  it('stores SQL-looking free text verbatim, as data, in drafts', async () => {
+    const content = { rules: [], note: "Robert'); DROP TABLE artifact_versions;--" };
+    const res = await designer.put('/rulesets/bestaand/versions/1', { content });
+    expect(res.status).toBe(200);
+    expect((await designer.get('/rulesets/bestaand/versions/1')).body.content).toEqual(content);
+    await designer.put('/rulesets/bestaand/versions/1', { content: RULESET() });
+    await nothingStored();
+  });
+});
