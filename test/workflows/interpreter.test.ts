@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
+import type { processInterpreter } from '../../workflows/interpreter';
 import { addDuration } from '../../workflows/dsl/duration';
 import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import { createRecordingWorker, createTimeSkippingEnv, type RecordingWorker } from '../support/temporal';
@@ -23,7 +24,7 @@ describe('interpreter: nareiziger-hotelverblijf (time-skipping)', () => {
 
   async function startPlaced() {
     const input = hotelCaseInput();
-    const handle = await env.client.workflow.start(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId('case'), args: [input] });
+    const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId('case'), args: [input] });
     const placementDate = dateOf(await env.currentTimeMs());
     const result = await handle.executeUpdate(sendEventUpdate, { args: [{ name: 'hotel-geplaatst', payload: { placementDate, hotelMunicipality: 'GM0363' } }] });
     expect(result.currentStep).toBe('coa-betaalde-periode');
@@ -70,7 +71,7 @@ describe('interpreter: nareiziger-hotelverblijf (time-skipping)', () => {
 
   it('rejects an unexpected event and a bad payload, and changes nothing', async () => {
     await rec.worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId('case'), args: [hotelCaseInput()] });
+      const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId('case'), args: [hotelCaseInput()] });
       const before = await handle.query(caseStateQuery);
       expect(before.currentStep).toBe('wacht-op-hotelplaatsing');
 

@@ -1,0 +1,133 @@
+import request from 'supertest';
+import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
+import { eventually, startProduct, TEST_TENANT, type RunningProduct } from '../support/runtime';
+import { uniqueId } from '../support/factories';
+
+const PROCESS = 'nareiziger-hotelverblijf';
+const personal = { name: 'Fatima Voorbeeld', vNumber: '1234567890' };
+const caseData = { municipality: TEST_TENANT, householdSize: 4, registrationDate: '2026-11-02', nareiziger: personal };
+
+describe('case API against a real Temporal dev server', () => {
+  let product: RunningProduct;
+  beforeAll(async () => {
+    product = await startProduct();
+  }, 90_000);
+  afterAll(async () => {
+    await product?.stop();
+  }, 30_000);
+
+  const startCase = (caseRef: string, data: object = caseData) =>
+    request(product.app).post(`/api/v1/processes/${PROCESS}/cases`).send({ caseRef, data });
+
+  it('starts a case over HTTP, accepts an event and shows the new state', async () => {
+    const started = await startCase(uniqueId('ZAAK'));
+    expect(started.status).toBe(201);
+    expect(started.body.created).toBe(true);
+    const { caseId } = started.body as { caseId: string };
+
+    const state = await request(product.app).get(`/api/v1/cases/${caseId}`);
+    expect(state.status).toBe(200);
+    expect(state.body).toMatchObject({ processId: PROCESS, currentStep: 'wacht-op-hotelplaatsing', status: 'running', caseStatus: 'geregistreerd' });
+
+    const event = await request(product.app)
+      .post(`/api/v1/cases/${caseId}/events`)
+      .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+    expect(event.status).toBe(200);
+    expect(event.body).toMatchObject({ accepted: true, currentStep: 'coa-betaalde-periode', status: 'running' });
+
+    const after = await request(product.app).get(`/api/v1/cases/${caseId}`);
+    expect(after.body.dates.hotelStart).toBe('2026-11-20T00:00:00.000Z');
+    expect(after.body.deadlines.find((d: { kind: string }) => d.kind === 'timeout').at).toBe('2027-05-20T00:00:00.000Z');
+
+    const housed = await request(product.app).post(`/api/v1/cases/${caseId}/events`).send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+    expect(housed.body).toMatchObject({ status: 'completed', outcome: 'gehuisvest' });
+    const closed = await request(product.app).post(`/api/v1/cases/${caseId}/events`).send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe('CASE_CLOSED');
+  });
+
+  it('is idempotent on the caller reference: the same reference twice gives the same case, never two', async () => {
+    const ref = uniqueId('ZAAK');
+    const first = await startCase(ref);
+    const second = await startCase(ref);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual({ caseId: first.body.caseId, created: false });
+    const listed = await eventually(async () => {
+      const res = await request(product.app).get('/api/v1/cases');
+      const mine = (res.body.cases as Array<{ caseRef: string }>).filter((c) => c.caseRef === ref);
+      return mine.length > 0 && mine;
+    });
+    expect(listed).toHaveLength(1);
+  });
+
+  it('keeps personal data out of the case id and the search attributes', async () => {
+    const ref = uniqueId('ZAAK');
+    const { body } = await startCase(ref);
+    expect(body.caseId).not.toMatch(/Fatima|1234567890/);
+    expect(body.caseId).not.toContain(ref);
+    const description = await product.runtime.client.workflow.getHandle(body.caseId).describe();
+    const attributes = [SA_TENANT, SA_PROCESS, SA_STEP, SA_CASE_REF].map((k) => description.typedSearchAttributes.get(k));
+    expect(attributes).toEqual([TEST_TENANT, PROCESS, expect.any(String), ref]);
+    expect(JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes)).toContain('DoorstroomTenant');
+    expect(JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes)).not.toMatch(/Fatima|1234567890/);
+  });
+
+  describe('errors', () => {
+    let caseId: string;
+    beforeAll(async () => {
+      caseId = (await startCase(uniqueId('ZAAK'))).body.caseId;
+    });
+    const sendEvent = (id: string, body: unknown) => request(product.app).post(`/api/v1/cases/${id}/events`).send(body as object);
+
+    it('400 for a malformed JSON body', async () => {
+      const res = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set('content-type', 'application/json').send('{"name": ');
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'MALFORMED_JSON', path: '/body' });
+    });
+    it('400 with the path for a body of the wrong shape', async () => {
+      const res = await sendEvent(caseId, { name: 7, payload: {} });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'INVALID_REQUEST', path: '/body/name' });
+    });
+    it('400 for case data that fail the process input schema, naming the field', async () => {
+      const res = await startCase(uniqueId('ZAAK'), { ...caseData, householdSize: 0 });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'INVALID_CASE_DATA', path: '/body/data/householdSize' });
+    });
+    it('400 for a reference that looks like a BSN', async () => {
+      const res = await startCase('123456782');
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('CASE_REF_LOOKS_PERSONAL');
+    });
+    it('404 for an unknown process and an unknown case', async () => {
+      const proc = await request(product.app).post('/api/v1/processes/bestaat-niet/cases').send({ caseRef: 'ZAAK-1', data: {} });
+      expect(proc.status).toBe(404);
+      expect(proc.body.error.code).toBe('PROCESS_NOT_FOUND');
+      const unknown = await sendEvent(`${TEST_TENANT}-${PROCESS}-000000000000000000000000`, { name: 'hotel-geplaatst', payload: {} });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.code).toBe('CASE_NOT_FOUND');
+      const otherTenant = await request(product.app).get(`/api/v1/cases/${caseId.replace(TEST_TENANT, 'GM0344')}`);
+      expect(otherTenant.status).toBe(404);
+    });
+    it('409 with the reason for an event the case does not expect now, and nothing changes', async () => {
+      const before = await request(product.app).get(`/api/v1/cases/${caseId}`);
+      const res = await sendEvent(caseId, { name: 'verhuisd', payload: {} });
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('EVENT_NOT_EXPECTED');
+      expect(res.body.error.message).toContain('hotel-geplaatst');
+      const after = await request(product.app).get(`/api/v1/cases/${caseId}`);
+      expect(after.body).toEqual(before.body);
+    });
+    it('422 naming the payload field for an expected event with a bad payload', async () => {
+      const res = await sendEvent(caseId, { name: 'hotel-geplaatst', payload: { placementDate: '20-11-2026', hotelMunicipality: 'GM0363' } });
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'INVALID_PAYLOAD', path: '/body/payload/placementDate' });
+    });
+    it('404 with a JSON error for an unknown API route', async () => {
+      const res = await request(product.app).get('/api/v1/nergens');
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort, waitForPort } from '../../server/temporal/free-port';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface ProductProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** `npm start`'s entry as its own OS process, exactly as an operator runs it. */
+export async function spawnProduct(env: Record<string, string>): Promise<ProductProcess> {
+  const port = await freePort();
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    await waitForPort('127.0.0.1', port, 90_000, () => child.exitCode === null);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`product did not start: ${(err as Error).message}\n${out}`);
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    output: () => out,
+    async stop(signal = 'SIGTERM') {
+      child.kill(signal);
+      return exit;
+    },
+  };
+}
+
+export async function api(base: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}/api/v1${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** True while something accepts connections on the port. */
+export async function listening(port: number): Promise<boolean> {
+  return waitForPort('127.0.0.1', port, 0).then(
+    () => true,
+    () => false,
+  );
+}
