@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../store/create-store';
 import { parseJson, toJson } from '../store/json';
 import type { AuditEventRow } from '../store/schema';
@@ -93,9 +94,11 @@ export const MAX_AUDIT_PAGE = 1000;
 export async function queryAudit(db: Db, tenantId: string, filter: AuditFilter = {}): Promise<AuditEvent[]> {
   let q = db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId);
   if (filter.action) {
-    q = filter.action.endsWith('.')
-      ? q.where('action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-      : q.where('action', '=', filter.action);
+    // substr, not LIKE: no wildcards to escape, and the same case-sensitive match in both dialects.
+    const prefix = filter.action;
+    q = prefix.endsWith('.')
+      ? q.where(sql<string>`substr(action, 1, ${prefix.length})`, '=', prefix)
+      : q.where('action', '=', prefix);
   }
   if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
   if (filter.targetType) q = q.where('target_type', '=', filter.targetType);
