@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../../workflows/activities';
-import { registerSearchAttributes } from '../../workflows/register-search-attributes';
+import { registerSearchAttributes } from './register-search-attributes';
 import { workerOptions } from '../../workflows/worker-options';
 import type { Config } from '../config';
 import type { Log } from '../log';

@@ -25,7 +25,7 @@ export function tempDataDir(): string {
 }
 
 /** The real product in-process: the embedded dev server on `dataDir`, a worker and the app. */
-export async function startProduct(dataDir = tempDataDir()): Promise<RunningProduct> {
+export async function startProduct(dataDir = tempDataDir(), opts: { uiDir?: string } = {}): Promise<RunningProduct> {
   const config = loadConfig({ ...process.env, TEMPORAL_ADDRESS: '', DATA_DIR: dataDir, TEMPORAL_DEV_PORT: String(await freePort()), DOORSTROOM_TENANT: TEST_TENANT, TEMPORAL_TASK_QUEUE: `test-${path.basename(dataDir)}` });
   const log = createLog('error');
   const runtime = await startTemporalRuntime({ config, log, worker: true });
@@ -35,7 +35,7 @@ export async function startProduct(dataDir = tempDataDir()): Promise<RunningProd
     idSecret: loadIdSecret(dataDir),
     definitions: builtInDefinitionSource,
   });
-  const app = createApp({ cases, tenantOf: () => TEST_TENANT, log });
+  const app = createApp({ cases, tenantOf: () => TEST_TENANT, log, uiDir: opts.uiDir });
   return { app, runtime, dataDir, stop: () => runtime.stop() };
 }
 

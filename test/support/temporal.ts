@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Notification } from '../../workflows/activities';
-import { registerSearchAttributes } from '../../workflows/register-search-attributes';
+import { registerSearchAttributes } from '../../server/temporal/register-search-attributes';
 import { workerOptions } from '../../workflows/worker-options';
 
 // Worker lifecycle chatter hides test output; warnings and errors still show.

@@ -1,0 +1,49 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import request from 'supertest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { startProduct, tempDataDir, TEST_TENANT, type RunningProduct } from '../support/runtime';
+import { uniqueId } from '../support/factories';
+
+const UI_DIR = path.resolve(__dirname, '..', '..', 'ui', 'dist');
+
+describe('cases page in Chromium', () => {
+  let product: RunningProduct;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    product = await startProduct(tempDataDir(), { uiDir: UI_DIR });
+    server = product.app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    browser = await launchBrowser();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    await product?.stop();
+  }, 30_000);
+
+  it('lists the cases started through the API, with step and status in Dutch', async () => {
+    const refs = [uniqueId('ZAAK-A'), uniqueId('ZAAK-B')];
+    for (const caseRef of refs) {
+      const res = await request(product.app)
+        .post('/api/v1/processes/nareiziger-hotelverblijf/cases')
+        .send({ caseRef, data: { municipality: TEST_TENANT, householdSize: 1, registrationDate: '2026-11-01' } });
+      expect(res.status).toBe(201);
+    }
+    const page = await browser.newPage();
+    await page.goto(base);
+    await expect(page.getByRole('heading', { name: 'Zaken' }).isVisible()).resolves.toBe(true);
+    // The page polls every 5 s; visibility in Temporal is eventually consistent.
+    for (const ref of refs) await page.getByRole('cell', { name: ref }).waitFor({ timeout: 20_000 });
+    const row = page.getByRole('row').filter({ hasText: refs[0] as string });
+    await expect(row.textContent()).resolves.toContain('wacht-op-hotelplaatsing');
+    await expect(row.textContent()).resolves.toContain('Loopt');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cases-page.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+});
