@@ -3,6 +3,8 @@ import type { LocalizedText } from '../localized-text';
 export interface UnitSpec {
   /** Words after the number, e.g. '€ 51.537 per jaar'. */
   suffix: LocalizedText;
+  /** Words after exactly 1, when they differ: '1 persoon'. */
+  one?: LocalizedText;
   currency?: boolean;
 }
 
@@ -10,15 +12,15 @@ export interface UnitSpec {
 export const UNITS = {
   'EUR/jaar': { suffix: { nl: 'per jaar', en: 'per year' }, currency: true },
   'EUR/maand': { suffix: { nl: 'per maand', en: 'per month' }, currency: true },
-  jaar: { suffix: { nl: 'jaar', en: 'years' } },
-  maanden: { suffix: { nl: 'maanden', en: 'months' } },
-  weken: { suffix: { nl: 'weken', en: 'weeks' } },
-  dagen: { suffix: { nl: 'dagen', en: 'days' } },
-  personen: { suffix: { nl: 'personen', en: 'persons' } },
-} as const satisfies Record<string, UnitSpec>;
+  jaar: { suffix: { nl: 'jaar', en: 'years' }, one: { nl: 'jaar', en: 'year' } },
+  maanden: { suffix: { nl: 'maanden', en: 'months' }, one: { nl: 'maand', en: 'month' } },
+  weken: { suffix: { nl: 'weken', en: 'weeks' }, one: { nl: 'week', en: 'week' } },
+  dagen: { suffix: { nl: 'dagen', en: 'days' }, one: { nl: 'dag', en: 'day' } },
+  personen: { suffix: { nl: 'personen', en: 'persons' }, one: { nl: 'persoon', en: 'person' } },
+} satisfies Record<string, UnitSpec>;
 
 export type UnitCode = keyof typeof UNITS;
 
 export function unitSpec(code: string | undefined): UnitSpec | undefined {
-  return code !== undefined && Object.prototype.hasOwnProperty.call(UNITS, code) ? UNITS[code as UnitCode] : undefined;
+  return code !== undefined && Object.prototype.hasOwnProperty.call(UNITS, code) ? (UNITS[code as UnitCode] as UnitSpec) : undefined;
 }

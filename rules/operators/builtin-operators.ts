@@ -23,54 +23,54 @@ const numeric = ['number', 'integer'] as const;
 
 export const builtinOperators = {
   equal: {
-    label: { nl: 'gelijk aan', en: 'equal to' }, builtin: true, value: 'same',
+    label: { nl: '{value}', en: '{value}' }, builtin: true, value: 'same',
     factTypes: ['number', 'integer', 'boolean', 'string', 'enum', 'date'],
     evaluate: (a, b) => a === b,
     specialise: (b) => (a) => a === b,
   },
   notEqual: {
-    label: { nl: 'niet gelijk aan', en: 'not equal to' }, builtin: true, value: 'same',
+    label: { nl: 'niet {value}', en: 'not {value}' }, builtin: true, value: 'same',
     factTypes: ['number', 'integer', 'boolean', 'string', 'enum', 'date'],
     evaluate: (a, b) => a !== b,
     specialise: (b) => (a) => a !== b,
   },
   in: {
-    label: { nl: 'een van', en: 'one of' }, builtin: true, value: 'list',
+    label: { nl: 'een van {value}', en: 'one of {value}' }, builtin: true, value: 'list',
     factTypes: ['number', 'integer', 'string', 'enum', 'date'],
     evaluate: (a, b) => indexOf(b, a) > -1,
     mayThrow: (b) => !hasIndexOf(b),
   },
   notIn: {
-    label: { nl: 'geen van', en: 'none of' }, builtin: true, value: 'list',
+    label: { nl: 'geen van {value}', en: 'none of {value}' }, builtin: true, value: 'list',
     factTypes: ['number', 'integer', 'string', 'enum', 'date'],
     evaluate: (a, b) => indexOf(b, a) === -1,
     mayThrow: (b) => !hasIndexOf(b),
   },
   contains: {
-    label: { nl: 'bevat', en: 'contains' }, builtin: true, value: 'element', factTypes: ['string-list'],
+    label: { nl: 'met daarin {value}', en: 'including {value}' }, builtin: true, value: 'element', factTypes: ['string-list'],
     evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
   },
   doesNotContain: {
-    label: { nl: 'bevat niet', en: 'does not contain' }, builtin: true, value: 'element', factTypes: ['string-list'],
+    label: { nl: 'zonder {value}', en: 'without {value}' }, builtin: true, value: 'element', factTypes: ['string-list'],
     evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
   },
   lessThan: {
-    label: { nl: 'minder dan', en: 'less than' }, builtin: true, value: 'same', factTypes: numeric,
+    label: { nl: 'minder dan {value}', en: 'less than {value}' }, builtin: true, value: 'same', factTypes: numeric,
     evaluate: (a, b) => numberValidator(a) && (a as number) < (b as number),
     specialise: (b) => (a) => numberValidator(a) && (a as number) < (b as number),
   },
   lessThanInclusive: {
-    label: { nl: 'hoogstens', en: 'at most' }, builtin: true, value: 'same', factTypes: numeric,
+    label: { nl: 'hoogstens {value}', en: 'at most {value}' }, builtin: true, value: 'same', factTypes: numeric,
     evaluate: (a, b) => numberValidator(a) && (a as number) <= (b as number),
     specialise: (b) => (a) => numberValidator(a) && (a as number) <= (b as number),
   },
   greaterThan: {
-    label: { nl: 'meer dan', en: 'more than' }, builtin: true, value: 'same', factTypes: numeric,
+    label: { nl: 'meer dan {value}', en: 'more than {value}' }, builtin: true, value: 'same', factTypes: numeric,
     evaluate: (a, b) => numberValidator(a) && (a as number) > (b as number),
     specialise: (b) => (a) => numberValidator(a) && (a as number) > (b as number),
   },
   greaterThanInclusive: {
-    label: { nl: 'minstens', en: 'at least' }, builtin: true, value: 'same', factTypes: numeric,
+    label: { nl: 'minstens {value}', en: 'at least {value}' }, builtin: true, value: 'same', factTypes: numeric,
     evaluate: (a, b) => numberValidator(a) && (a as number) >= (b as number),
     specialise: (b) => (a) => numberValidator(a) && (a as number) >= (b as number),
   },

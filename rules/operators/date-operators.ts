@@ -39,23 +39,23 @@ const onOrAfter = (x: number, y: number) => x >= y;
 
 export const dateOperators = {
   dateBefore: {
-    label: { nl: 'vóór', en: 'before' }, builtin: false, value: 'same', factTypes: ['date'],
+    label: { nl: 'vóór {value}', en: 'before {value}' }, builtin: false, value: 'same', factTypes: ['date'],
     evaluate: compareDates(before), specialise: specialiseDates(before),
   },
   dateOnOrBefore: {
-    label: { nl: 'op of vóór', en: 'on or before' }, builtin: false, value: 'same', factTypes: ['date'],
+    label: { nl: 'op of vóór {value}', en: 'on or before {value}' }, builtin: false, value: 'same', factTypes: ['date'],
     evaluate: compareDates(onOrBefore), specialise: specialiseDates(onOrBefore),
   },
   dateAfter: {
-    label: { nl: 'na', en: 'after' }, builtin: false, value: 'same', factTypes: ['date'],
+    label: { nl: 'na {value}', en: 'after {value}' }, builtin: false, value: 'same', factTypes: ['date'],
     evaluate: compareDates(after), specialise: specialiseDates(after),
   },
   dateOnOrAfter: {
-    label: { nl: 'op of na', en: 'on or after' }, builtin: false, value: 'same', factTypes: ['date'],
+    label: { nl: 'op of na {value}', en: 'on or after {value}' }, builtin: false, value: 'same', factTypes: ['date'],
     evaluate: compareDates(onOrAfter), specialise: specialiseDates(onOrAfter),
   },
   withinDays: {
-    label: { nl: 'binnen dit aantal dagen vóór de peildatum:', en: 'within this many days before the peildatum:' },
+    label: { nl: 'hoogstens {value} dagen vóór de peildatum', en: 'at most {value} days before the peildatum' },
     builtin: false, value: 'days', factTypes: ['date'],
     evaluate: (a, b, context) => {
       const days = daysBeforePeildatum(a, context);
@@ -63,7 +63,7 @@ export const dateOperators = {
     },
   },
   moreThanDaysAgo: {
-    label: { nl: 'langer dan dit aantal dagen vóór de peildatum:', en: 'more than this many days before the peildatum:' },
+    label: { nl: 'meer dan {value} dagen vóór de peildatum', en: 'more than {value} days before the peildatum' },
     builtin: false, value: 'days', factTypes: ['date'],
     evaluate: (a, b, context) => {
       const days = daysBeforePeildatum(a, context);

@@ -15,7 +15,7 @@ export type ValueShape =
   | 'days'; // a whole, non-negative number of days
 
 export interface OperatorSpec {
-  /** Words for the renderer: "vereist is minstens 4" / "required is at least 4". */
+  /** The requirement in words, '{value}' marking the value: 'minstens {value}' renders "vereist is minstens 4". */
   label: LocalizedText;
   factTypes: readonly FactType[];
   value: ValueShape;

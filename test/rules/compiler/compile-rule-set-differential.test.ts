@@ -1,6 +1,6 @@
-import { randomFacts, randomRuleSet } from './support/random-rule-set';
-import { Random } from './support/random';
-import { compiledOutcome, referenceOutcome } from './support/compare-with-reference';
+import { randomFacts, randomRuleSet } from '../support/random-rule-set';
+import { Random } from '../support/random';
+import { compiledOutcome, referenceOutcome } from '../support/compare-with-reference';
 
 // json-rules-engine is the reference: the compiler must give the same events (exact order across
 // priorities, as a multiset within one), the same rule results and the same condition results,

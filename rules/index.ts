@@ -1,0 +1,33 @@
+// Public API of the rules core. Pure: no I/O and no Node built-ins, so workflow activities, the API
+// and the browser editor can all import it. json-rules-engine itself lives in ./reference-engine.
+export { RuleSetSchema, RuleSchema, ParameterSchema, RuleEventSchema, RuleSetStatusSchema, RuleSetKindSchema } from './rule-set-schema';
+export type { RuleSet, Rule, Parameter, ParameterType, RuleEvent, RuleSetStatus } from './rule-set-schema';
+export { ConditionSchema, TopLevelConditionSchema, conditionJsonSchema, isParameterReference } from './condition-schema';
+export type { Condition, TopLevelCondition, FactCondition, AllCondition, AnyCondition, NotCondition, ConditionReference, ParameterReference, JsonValue } from './condition-schema';
+export { RULE_SET_KINDS, type RuleSetKind } from './rule-set-kinds';
+export { LocalizedTextSchema, LANGUAGES, type LocalizedText, type Language } from './localized-text';
+export { RulesError, type RulesIssue } from './rules-error';
+
+export { factCatalogs, factCatalogFor } from './facts/fact-catalogs';
+export type { FactCatalog, FactDefinition, FactType, EnumOption } from './facts/fact-catalog';
+export { deriveFacts, derivedFactNames, type Facts } from './facts/derive-facts';
+export { factsJsonSchema, validateFacts, coerceFactValue } from './facts/facts-schema';
+export { UNITS, type UnitCode } from './facts/units';
+
+export { operators, isOperatorName, type OperatorName } from './operators/operators';
+export type { OperatorSpec, OperatorContext, ValueShape } from './operators/operator-spec';
+
+export { validateRuleSet, type ValidationResult } from './validation/validate-rule-set';
+export { assertValidRuleSet, InvalidRuleSetError } from './validation/assert-valid-rule-set';
+
+export { compileRuleSet, type CompiledRuleSet, type CompileOptions, type EvaluateOptions, type EvaluationResult } from './compiler/compile-rule-set';
+export { evaluate, type EvaluationOptions } from './evaluate';
+export { toEngineRules, type EngineRule } from './engine-rules';
+
+export type { Explanation, RuleExplanation, ConditionExplanation, ConditionStatus, FactConditionExplanation } from './explanation/explanation';
+export { renderExplanation, renderRule, renderFactCondition } from './explanation/render-explanation';
+export { formatValue } from './explanation/format-value';
+
+export { selectEffectiveVersion, type SelectOptions } from './peildatum/select-effective-version';
+export { templates, loadTemplate, TEMPLATE_IDS, type TemplateId, type Template, type TemplateOverrides } from './templates/templates';
+export { isIsoDate, todayIso } from './dates';
