@@ -3,6 +3,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import type { ActivityDeps } from '../../workflows/activities';
 import { registerSearchAttributes } from './register-search-attributes';
 import { workerOptions } from '../../workflows/worker-options';
+import { loadCodecKeys } from '../codec/codec-keys';
+import { EncryptionCodec } from '../codec/encryption-codec';
 import type { Config } from '../config';
 import type { Log } from '../log';
 import { findTemporalBinaries } from './binaries';
@@ -66,9 +68,11 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
   }
   const stops: Array<() => Promise<void>> = [];
   try {
+    // Personal data in case inputs, events and results is ciphertext in Temporal's history.
+    const dataConverter = { payloadCodecs: [new EncryptionCodec(loadCodecKeys(config.dataDir))] };
     const connection = await Connection.connect(connectionOptions(config, address));
     stops.unshift(() => connection.close());
-    const client = new Client({ connection, namespace: config.temporal.namespace });
+    const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
     await registerSearchAttributes(connection, config.temporal.namespace).catch((err: Error) => {
       // A managed cluster may not let this identity register attributes: they must exist already.
       log.warn({ err: err.message }, 'could not register search attributes; make sure they exist on the cluster');
@@ -79,6 +83,7 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
       const worker = await Worker.create({
         connection: nativeConnection,
         namespace: config.temporal.namespace,
+        dataConverter,
         ...workerOptions({ log, ...opts.activityDeps }, config.temporal.taskQueue),
       });
       const running = worker.run();

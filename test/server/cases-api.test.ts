@@ -73,6 +73,27 @@ describe('case API against a real Temporal dev server', () => {
     expect(JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes)).not.toMatch(/Fatima|1234567890/);
   });
 
+  it('stores case data and event payloads as ciphertext in the Temporal history', async () => {
+    const { body } = await startCase(uniqueId('ZAAK'));
+    await request(product.app).post(`/api/v1/cases/${body.caseId}/events`).send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+    // The raw service returns payloads as stored: no codec on this path.
+    const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: body.caseId } });
+    const events = raw.history?.events ?? [];
+    const input = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+    expect(input.length).toBe(1);
+    for (const p of input) expect(Buffer.from(p.metadata?.encoding ?? []).toString()).toBe('binary/encrypted');
+    // Every byte array in the history (inputs, update arguments, results) read as text.
+    const bytes: Buffer[] = [];
+    const walk = (v: unknown): void => {
+      if (v instanceof Uint8Array) bytes.push(Buffer.from(v));
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(events);
+    const text = Buffer.concat(bytes).toString('latin1');
+    expect(text).toContain('binary/encrypted');
+    expect(text).not.toMatch(/Fatima|1234567890|GM0344|placementDate|hotel-geplaatst/);
+  });
+
   describe('errors', () => {
     let caseId: string;
     beforeAll(async () => {
