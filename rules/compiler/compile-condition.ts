@@ -17,7 +17,7 @@ function compileNot(inner: CompiledCondition, path: string, priorityKey: number)
       const e = inner.explain(f, c);
       return { kind: 'not', path, status: e.status === 'held' ? 'failed' : 'held', condition: e };
     },
-    skip: (f) => ({ kind: 'not', path, status: 'not-evaluated', condition: inner.skip(f) }),
+    skip: (f, c) => ({ kind: 'not', path, status: 'not-evaluated', condition: inner.skip(f, c) }),
     mayThrow: inner.mayThrow,
     priorityKey,
   };
@@ -34,10 +34,39 @@ function compileNamed(name: string, path: string, scope: CompilerScope): Compile
     throw new RulesError('condition-reference-cycle', { nl: `Voorwaarde '${name}' verwijst (via andere) naar zichzelf.`, en: `Condition '${name}' refers to itself.` }, path);
   }
   scope.resolving.add(name);
-  const compiled = compileCondition(definition, pointer('namedConditions', name), scope);
+  const compiled = memoised(compileCondition(definition, pointer('namedConditions', name), scope));
   scope.resolving.delete(name);
   scope.compiledNamed.set(name, compiled);
   return compiled;
+}
+
+/**
+ * Rules share named conditions (every category checks the basic eligibility), and within one
+ * evaluation a pure condition has one outcome: compute it once. json-rules-engine recomputes it,
+ * with the same result; if it throws, the whole evaluation stops at the first computation anyway.
+ */
+function memoised(inner: CompiledCondition): CompiledCondition {
+  let testedIn = -1;
+  let tested = false;
+  let explainedIn = -1;
+  let explained: ReturnType<CompiledCondition['explain']> | undefined;
+  return {
+    ...inner,
+    test: (f, c) => {
+      if (c.id !== testedIn) {
+        tested = inner.test(f, c);
+        testedIn = c.id;
+      }
+      return tested;
+    },
+    explain: (f, c) => {
+      if (c.id !== explainedIn || !explained) {
+        explained = inner.explain(f, c);
+        explainedIn = c.id;
+      }
+      return explained;
+    },
+  };
 }
 
 function compileReference(name: string, path: string, scope: CompilerScope, priorityKey: number): CompiledCondition {
@@ -48,7 +77,7 @@ function compileReference(name: string, path: string, scope: CompilerScope, prio
       const e = target.explain(f, c);
       return { kind: 'reference', path, name, status: e.status, condition: e };
     },
-    skip: (f) => ({ kind: 'reference', path, name, status: 'not-evaluated', condition: target.skip(f) }),
+    skip: (f, c) => ({ kind: 'reference', path, name, status: 'not-evaluated', condition: target.skip(f, c) }),
     mayThrow: target.mayThrow,
     priorityKey,
   };

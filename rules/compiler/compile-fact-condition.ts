@@ -4,19 +4,30 @@ import type { Facts } from '../facts/derive-facts';
 import { operatorSpec } from '../operators/operators';
 import type { OperatorContext } from '../operators/operator-spec';
 import { RulesError } from '../rules-error';
-import type { CompiledCondition } from './compiled-condition';
+import type { CompiledCondition, EvaluationContext } from './compiled-condition';
 import type { CompilerScope } from './compiler-scope';
 import { conditionPriorityKey } from './priority-key';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+type Reader = (facts: Facts, context: EvaluationContext) => unknown;
+
+function undefinedFact(name: string): RulesError {
+  return new RulesError('undefined-fact', { nl: `Feit '${name}' ontbreekt.`, en: `Undefined fact: ${name}` });
+}
+
 /** Reads a fact the way json-rules-engine's almanac does: only the case's own facts count. */
-function factReader(name: string, strict: boolean): (facts: Facts) => unknown {
+function factReader(name: string, strict: boolean, derived: boolean): Reader {
+  if (derived) {
+    if (!strict) return (_f, context) => context.derived[name];
+    return (_f, context) => {
+      if (!hasOwn.call(context.derived, name)) throw undefinedFact(name);
+      return context.derived[name];
+    };
+  }
   if (strict) {
     return (facts) => {
-      if (!hasOwn.call(facts, name)) {
-        throw new RulesError('undefined-fact', { nl: `Feit '${name}' ontbreekt.`, en: `Undefined fact: ${name}` });
-      }
+      if (!hasOwn.call(facts, name)) throw undefinedFact(name);
       return facts[name];
     };
   }
@@ -48,13 +59,14 @@ export function compileFactCondition(condition: FactCondition, path: string, sco
   const { value, parameter } = resolveValue(condition, scope, path);
   const name = condition.fact;
   scope.usedFacts.add(name);
-  const read = factReader(name, scope.strict);
+  const isDerived = scope.derived.has(name);
+  const read = factReader(name, scope.strict, isDerived);
   const evaluate = spec.evaluate;
   const check: (a: unknown, context: OperatorContext) => boolean = spec.specialise
     ? spec.specialise(value)
     : (a, context) => evaluate(a, value, context);
 
-  const describe = (facts: Facts, status: FactConditionExplanation['status'], actual: unknown): FactConditionExplanation => {
+  const describe = (status: FactConditionExplanation['status'], actual: unknown): FactConditionExplanation => {
     const node: FactConditionExplanation = { kind: 'fact', status, path, fact: name, operator: condition.operator, expected: value, known: actual !== undefined };
     if (parameter !== undefined) node.parameter = parameter;
     if (actual !== undefined) node.actual = actual;
@@ -62,12 +74,15 @@ export function compileFactCondition(condition: FactCondition, path: string, sco
   };
 
   return {
-    test: (facts, context) => check(read(facts), context),
+    test: (facts, context) => check(read(facts, context), context),
     explain: (facts, context) => {
-      const actual = read(facts);
-      return describe(facts, check(actual, context) ? 'held' : 'failed', actual);
+      const actual = read(facts, context);
+      return describe(check(actual, context) ? 'held' : 'failed', actual);
     },
-    skip: (facts) => describe(facts, 'not-evaluated', hasOwn.call(facts, name) ? facts[name] : undefined),
+    skip: (facts, context) => {
+      const source = isDerived ? context.derived : facts;
+      return describe('not-evaluated', hasOwn.call(source, name) ? source[name] : undefined);
+    },
     mayThrow: scope.strict || (spec.mayThrow?.(value) ?? false),
     priorityKey: conditionPriorityKey(condition),
   };

@@ -1,10 +1,9 @@
 import type { ConditionExplanation, GroupConditionExplanation } from '../explanation/explanation';
 import type { Facts } from '../facts/derive-facts';
-import type { OperatorContext } from '../operators/operator-spec';
-import type { CompiledCondition } from './compiled-condition';
+import type { CompiledCondition, EvaluationContext } from './compiled-condition';
 import { priorityGroups } from './priority-key';
 
-type Test = (facts: Facts, context: OperatorContext) => boolean;
+type Test = (facts: Facts, context: EvaluationContext) => boolean;
 
 /**
  * json-rules-engine (rule.js prioritizeAndRun): no children is true for both all and any; one child
@@ -32,7 +31,7 @@ function combine(kind: 'all' | 'any', groups: readonly Test[]): Test {
 export function compileGroup(kind: 'all' | 'any', children: CompiledCondition[], path: string, priorityKey: number): CompiledCondition {
   const node = (status: GroupConditionExplanation['status'], conditions: ConditionExplanation[]): GroupConditionExplanation =>
     ({ kind, status, path, conditions });
-  const skip = (f: Facts) => node('not-evaluated', children.map((c) => c.skip(f)));
+  const skip = (f: Facts, c: EvaluationContext) => node('not-evaluated', children.map((child) => child.skip(f, c)));
   const mayThrow = children.some((c) => c.mayThrow);
 
   if (children.length === 0) {
@@ -56,12 +55,12 @@ export function compileGroup(kind: 'all' | 'any', children: CompiledCondition[],
   const order = new Map(children.map((c, i) => [c, i]));
   const decidedBy = kind === 'all' ? 'failed' : 'held';
 
-  const explain = (f: Facts, c: OperatorContext): GroupConditionExplanation => {
+  const explain = (f: Facts, c: EvaluationContext): GroupConditionExplanation => {
     const out: ConditionExplanation[] = new Array<ConditionExplanation>(children.length);
     let decided = false;
     for (const members of groups) {
       if (decided) {
-        for (const m of members) out[order.get(m) as number] = m.skip(f);
+        for (const m of members) out[order.get(m) as number] = m.skip(f, c);
         continue;
       }
       for (const m of members) {

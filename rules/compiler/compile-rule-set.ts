@@ -1,12 +1,12 @@
 import { isIsoDate } from '../dates';
 import type { Explanation, RuleExplanation } from '../explanation/explanation';
-import { deriveFacts, derivedFactNames, type Facts } from '../facts/derive-facts';
+import { computeDerivedFacts, derivedFactNames, type Facts } from '../facts/derive-facts';
 import { factCatalogFor } from '../facts/fact-catalogs';
 import { pointer } from '../json-pointer';
 import type { RuleEvent, RuleSet } from '../rule-set-schema';
 import { RulesError } from '../rules-error';
 import { assertValidRuleSet } from '../validation/assert-valid-rule-set';
-import type { CompiledCondition } from './compiled-condition';
+import type { CompiledCondition, EvaluationContext } from './compiled-condition';
 import { compileRootCondition } from './compile-condition';
 import type { CompilerScope } from './compiler-scope';
 import { deepCopy, deepFreeze } from './deep-freeze';
@@ -45,6 +45,9 @@ interface CompiledRule {
   condition: CompiledCondition;
 }
 
+const NO_FACTS: Facts = Object.freeze({});
+let evaluations = 0;
+
 function invalidPeildatum(peildatum: unknown): RulesError {
   return new RulesError('invalid-peildatum', {
     nl: `Peildatum '${String(peildatum)}' is geen geldige datum (JJJJ-MM-DD).`,
@@ -59,6 +62,7 @@ function invalidPeildatum(peildatum: unknown): RulesError {
  */
 export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): CompiledRuleSet {
   if (!options.skipValidation) assertValidRuleSet(ruleSet);
+  const catalog = factCatalogFor(ruleSet.kind);
   const scope: CompilerScope = {
     parameters: ruleSet.parameters ?? {},
     namedConditions: ruleSet.namedConditions ?? {},
@@ -66,6 +70,7 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
     compiledNamed: new Map(),
     resolving: new Set(),
     usedFacts: new Set(),
+    derived: new Set(derivedFactNames(catalog)),
   };
   const compiled: CompiledRule[] = [];
   ruleSet.rules.forEach((rule, i) => {
@@ -83,7 +88,6 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
   // Stable sort: declaration order within one priority is our documented order.
   compiled.sort((a, b) => b.priority - a.priority);
 
-  const catalog = factCatalogFor(ruleSet.kind);
   const derived = derivedFactNames(catalog).filter((name) => scope.usedFacts.has(name));
   const usedFacts = [...scope.usedFacts];
   const tests = compiled.map((r) => r.condition.test);
@@ -91,7 +95,7 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
   const identity = { id: ruleSet.id, tenant: ruleSet.tenant, kind: ruleSet.kind, version: ruleSet.version, effectiveFrom: ruleSet.effectiveFrom };
   let checkedPeildatum = '';
 
-  function explainAll(facts: Facts, context: { peildatum: string }): EvaluationResult {
+  function explainAll(facts: Facts, context: EvaluationContext): EvaluationResult {
     const fired: RuleEvent[] = [];
     const rules: RuleExplanation[] = compiled.map((rule) => {
       const conditions = rule.condition.explain(facts, context);
@@ -100,7 +104,10 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
       return { name: rule.name, title: rule.title, legalBasis: rule.legalBasis, priority: rule.priority, fired: ok, event: rule.event, conditions };
     });
     const used: Record<string, unknown> = {};
-    for (const name of usedFacts) if (Object.prototype.hasOwnProperty.call(facts, name)) used[name] = facts[name];
+    for (const name of usedFacts) {
+      const source = scope.derived.has(name) ? context.derived : facts;
+      if (Object.prototype.hasOwnProperty.call(source, name)) used[name] = source[name];
+    }
     return { events: fired, explanation: { ruleSet: identity, peildatum: context.peildatum, facts: used, rules } };
   }
 
@@ -111,8 +118,9 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
         if (!isIsoDate(peildatum)) throw invalidPeildatum(peildatum);
         checkedPeildatum = peildatum;
       }
-      const facts = derived.length > 0 ? deriveFacts(catalog, input, peildatum, derived) : (input as Facts);
-      const context = { peildatum };
+      const facts = input as Facts;
+      evaluations = (evaluations + 1) % Number.MAX_SAFE_INTEGER;
+      const context: EvaluationContext = { peildatum, id: evaluations, derived: derived.length > 0 ? computeDerivedFacts(catalog, facts, peildatum, derived) : NO_FACTS };
       if (explain) return explainAll(facts, context);
       const fired: RuleEvent[] = [];
       for (let i = 0; i < tests.length; i++) {

@@ -12,4 +12,6 @@ export interface CompilerScope {
   compiledNamed: Map<string, CompiledCondition>;
   resolving: Set<string>;
   usedFacts: Set<string>;
+  /** Derived facts are read from the evaluation context, computed once per evaluation, not copied into the facts. */
+  derived: ReadonlySet<string>;
 }

@@ -1,5 +1,5 @@
 import type { RuleResult } from 'json-rules-engine';
-import { compileRuleSet } from '../../../rules/compiler/compile-rule-set';
+import { compileRuleSet, type CompiledRuleSet } from '../../../rules/compiler/compile-rule-set';
 import type { ConditionExplanation } from '../../../rules/explanation/explanation';
 import { createReferenceEngine } from '../../../rules/reference-engine';
 import type { RuleSet } from '../../../rules/rule-set-schema';
@@ -48,10 +48,26 @@ function byPriority(fired: Array<{ priority: number; name: string; event: unknow
   };
 }
 
-export async function referenceOutcome(ruleSet: RuleSet, facts: Record<string, unknown>, peildatum: string, allowUndefinedFacts: boolean): Promise<Outcome> {
+type ReferenceEngine = ReturnType<typeof createReferenceEngine>;
+
+/**
+ * Both paths for one rule set, built once and reused for many facts. Except after a rejected run:
+ * json-rules-engine's run() keeps walking its priority chain after rejecting and then sets the
+ * engine's status to FINISHED, which silently cuts short the next run on the same engine.
+ */
+export function bothPaths(ruleSet: RuleSet, peildatum: string, allowUndefinedFacts: boolean): { reference(): ReferenceEngine; compiled: CompiledRuleSet; renew(): void } {
+  let reference = createReferenceEngine(ruleSet, { peildatum, allowUndefinedFacts });
+  return {
+    reference: () => reference,
+    compiled: compileRuleSet(ruleSet, { skipValidation: true, allowUndefinedFacts }),
+    renew: () => { reference = createReferenceEngine(ruleSet, { peildatum, allowUndefinedFacts }); },
+  };
+}
+
+export async function referenceOutcome(reference: ReferenceEngine, facts: Record<string, unknown>): Promise<Outcome> {
   let run;
   try {
-    run = await createReferenceEngine(ruleSet, { peildatum, allowUndefinedFacts }).run(facts);
+    run = await reference.run(facts);
   } catch {
     return { error: 'threw', firedByPriority: [], events: [], explanations: {} };
   }
@@ -65,8 +81,7 @@ export async function referenceOutcome(ruleSet: RuleSet, facts: Record<string, u
   return { ...byPriority(fired), explanations };
 }
 
-export function compiledOutcome(ruleSet: RuleSet, facts: Record<string, unknown>, peildatum: string, allowUndefinedFacts: boolean): Outcome {
-  const compiled = compileRuleSet(ruleSet, { skipValidation: true, allowUndefinedFacts });
+export function compiledOutcome(compiled: CompiledRuleSet, facts: Record<string, unknown>, peildatum: string): Outcome {
   try {
     const fast = compiled.evaluate(facts, { peildatum });
     const { events, explanation } = compiled.evaluate(facts, { peildatum, explain: true });
