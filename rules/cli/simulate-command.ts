@@ -1,0 +1,79 @@
+import { compileRuleSet } from '../compiler/compile-rule-set';
+import { factCatalogFor } from '../facts/fact-catalogs';
+import type { RuleEvent } from '../rule-set-schema';
+import { RulesError } from '../rules-error';
+import { EXIT, type CommonOptions, type Io } from './cli-io';
+import { loadRuleSet } from './load-rule-set';
+import { progressBar } from './progress-bar';
+import { readCases } from './read-cases';
+import { formatTable } from './table';
+
+export interface SimulateOptions extends CommonOptions {
+  peildatum: string;
+  /** How many changed cases to list; the summary always counts all. */
+  show: number;
+}
+
+/** One readable label per outcome: 'priority:status-holder + priority:medical', or '(geen)'. */
+function outcomeLabel(events: RuleEvent[] | undefined, lang: CommonOptions['lang']): string {
+  if (!events) return lang === 'nl' ? '(fout)' : '(error)';
+  if (events.length === 0) return lang === 'nl' ? '(geen)' : '(none)';
+  return events.map((e) => {
+    const detail = e.params?.category ?? e.params?.reason;
+    return detail === undefined ? e.type : `${e.type}:${String(detail)}`;
+  }).join(' + ');
+}
+
+/** `doorstroom rules simulate OLD NEW CASES`: who changes outcome between two versions; exit 1 when anyone does. */
+export async function simulateCommand(oldFile: string, newFile: string, casesFile: string, options: SimulateOptions, io: Io): Promise<number> {
+  const { lang } = options;
+  const before = compileRuleSet(await loadRuleSet(oldFile, lang, io));
+  const after = compileRuleSet(await loadRuleSet(newFile, lang, io));
+  const cases = await readCases(casesFile, factCatalogFor(after.ruleSet.kind), lang);
+  const bar = progressBar(io, cases.length, lang === 'nl' ? 'Simuleren' : 'Simulating');
+  const run = (compiled: typeof before, c: (typeof cases)[number]): RuleEvent[] | undefined => {
+    try {
+      return compiled.evaluate(c.facts, { peildatum: c.peildatum ?? options.peildatum }).events;
+    } catch (error) {
+      if (error instanceof RulesError) return undefined;
+      throw error;
+    }
+  };
+  const counts = new Map<string, [number, number]>();
+  const changes: Array<{ id: string; before: string; after: string; events: { before?: RuleEvent[]; after?: RuleEvent[] } }> = [];
+  cases.forEach((c, i) => {
+    const a = run(before, c);
+    const b = run(after, c);
+    const la = outcomeLabel(a, lang);
+    const lb = outcomeLabel(b, lang);
+    const ca = counts.get(la) ?? [0, 0];
+    ca[0]++;
+    counts.set(la, ca);
+    const cb = counts.get(lb) ?? [0, 0];
+    cb[1]++;
+    counts.set(lb, cb);
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ id: c.id, before: la, after: lb, events: { before: a, after: b } });
+    bar.tick(i + 1);
+  });
+  bar.done();
+
+  const summary = [...counts.entries()].sort((x, y) => y[1][1] - x[1][1]).map(([label, [x, y]]) => ({ outcome: label, before: x, after: y, difference: y - x }));
+  if (options.json) {
+    io.out(JSON.stringify({ cases: cases.length, changed: changes.length, summary, changes }, null, 2));
+    return changes.length > 0 ? EXIT.findings : EXIT.ok;
+  }
+  const v = (r: typeof before) => `v${r.ruleSet.version}`;
+  io.out(lang === 'nl'
+    ? `${cases.length} gevallen, peildatum ${options.peildatum}: ${changes.length} veranderen van uitkomst (${v(before)} → ${v(after)}).`
+    : `${cases.length} cases, peildatum ${options.peildatum}: ${changes.length} change outcome (${v(before)} → ${v(after)}).`);
+  if (changes.length > 0) {
+    io.out('');
+    const listed = changes.slice(0, options.show);
+    for (const line of formatTable([lang === 'nl' ? 'zaak' : 'case', v(before), v(after)], listed.map((c) => [c.id, c.before, c.after]))) io.out(line);
+    if (changes.length > listed.length) io.out(lang === 'nl' ? `… en nog ${changes.length - listed.length} (zie --show of --json)` : `… and ${changes.length - listed.length} more (see --show or --json)`);
+  }
+  io.out('');
+  const header = [lang === 'nl' ? 'uitkomst' : 'outcome', v(before), v(after), lang === 'nl' ? 'verschil' : 'difference'];
+  for (const line of formatTable(header, summary.map((s) => [s.outcome, s.before, s.after, s.difference]))) io.out(line);
+  return changes.length > 0 ? EXIT.findings : EXIT.ok;
+}
