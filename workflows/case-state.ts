@@ -8,20 +8,42 @@ export interface CaseInput {
   definition: ProcessDefinition;
   /** Case data as validated against the definition's inputSchema; may hold personal data. */
   data: Record<string, unknown>;
+  /** Set when another case started this one as a subprocess. */
+  parent?: { caseId: string; nodeId: string };
+  /** Set by continue-as-new only: where the previous run stopped, with everything it knew. */
+  resume?: { state: CaseState; nodeId: string };
+  /** Continue as new once the run's history has this many events (default in continue-as-new.ts). */
+  historyLimit?: number;
 }
 
 export type CaseStatus = 'running' | 'completed';
 
 export interface Deadline {
   id: string;
-  kind: 'reminder' | 'timeout';
+  /** `case` deadlines span steps (declared on the definition); the others belong to one wait step. */
+  kind: 'reminder' | 'timeout' | 'case';
+  /** The wait step, or for a case deadline the step the case was in when it was settled. */
   nodeId: string;
   label: string;
   at: string;
-  status: 'pending' | 'done' | 'cancelled';
+  status: 'pending' | 'done' | 'cancelled' | 'met' | 'missed';
 }
 
-export type HistoryEntryType = 'case-started' | 'step-entered' | 'event-accepted' | 'event-rejected' | 'reminder' | 'timeout' | 'task' | 'completed';
+export type HistoryEntryType =
+  | 'case-started'
+  | 'step-entered'
+  | 'event-accepted'
+  | 'event-rejected'
+  | 'reminder'
+  | 'timeout'
+  | 'task'
+  | 'decision'
+  | 'subprocess-started'
+  | 'subprocess-ended'
+  | 'deadline-met'
+  | 'deadline-missed'
+  | 'continued-as-new'
+  | 'completed';
 
 export interface HistoryEntry {
   at: string;
@@ -29,6 +51,46 @@ export interface HistoryEntry {
   nodeId?: string;
   event?: string;
   detail?: string;
+}
+
+/** What a decision step records (Awb): which rule-set version on which peildatum, the facts, the events and why. */
+export interface DecisionRecord {
+  nodeId: string;
+  at: string;
+  ruleSetKind: string;
+  ruleSetId: string;
+  ruleSetVersion: number;
+  peildatum: string;
+  /** The facts the case supplied. */
+  facts: Record<string, unknown>;
+  events: Array<{ type: string; params?: Record<string, unknown> }>;
+  /** The rules core's explanation: per rule and condition, held or failed, with actual values. */
+  explanation: unknown;
+  /** The branch taken: the event type that chose it, or null for the default. */
+  branch: string | null;
+  next: string;
+}
+
+/** A case this case started as a subprocess; events for it go to its own case id. */
+export interface ChildCase {
+  caseId: string;
+  nodeId: string;
+  processId: string;
+  processVersion: number;
+  status: 'running' | 'completed' | 'failed';
+  startedAt: string;
+  outcome?: string;
+}
+
+/** A placement counted for the taakstelling by a count-placement task. */
+export interface PlacementRecord {
+  nodeId: string;
+  municipality: string;
+  placedOn: string;
+  halfYear: string;
+  scheme?: string;
+  /** False when the ledger already had it (a retry): it is counted once. */
+  recorded: boolean;
 }
 
 export interface CaseState {
@@ -47,6 +109,13 @@ export interface CaseState {
   dates: Record<string, string>;
   deadlines: Deadline[];
   history: HistoryEntry[];
+  decisions: DecisionRecord[];
+  children: ChildCase[];
+  placements: PlacementRecord[];
+  parentCaseId?: string;
+  /** How many runs came before this one (continue-as-new) and how many old history entries were dropped. */
+  runs: number;
+  historyDropped: number;
 }
 
 /** An event sent to a case: a name the current step expects and a payload matching its schema. */

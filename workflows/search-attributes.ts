@@ -10,6 +10,8 @@ export const SA_STEP = defineSearchAttributeKey('DoorstroomStep', SearchAttribut
 export const SA_NEXT_DEADLINE = defineSearchAttributeKey('DoorstroomNextDeadline', SearchAttributeType.DATETIME);
 export const SA_OUTCOME = defineSearchAttributeKey('DoorstroomOutcome', SearchAttributeType.KEYWORD);
 export const SA_CASE_REF = defineSearchAttributeKey('DoorstroomCaseRef', SearchAttributeType.KEYWORD);
+/** The definition version as text (keyword): the registration helpers know keywords and datetimes. */
+export const SA_PROCESS_VERSION = defineSearchAttributeKey('DoorstroomProcessVersion', SearchAttributeType.KEYWORD);
 
 /** Name → type as the Temporal CLI's `--search-attribute` flag wants them. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: ReadonlyArray<readonly [string, string]> = [
@@ -19,4 +21,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: ReadonlyArray<readonly [string, str
   [SA_NEXT_DEADLINE.name, 'Datetime'],
   [SA_OUTCOME.name, 'Keyword'],
   [SA_CASE_REF.name, 'Keyword'],
+  [SA_PROCESS_VERSION.name, 'Keyword'],
 ];

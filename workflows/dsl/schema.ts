@@ -1,4 +1,20 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import {
+  BranchSchema,
+  DecisionNodeSchema,
+  EndNodeSchema,
+  NodeSchema,
+  OutcomeBranchSchema,
+  ReminderSchema,
+  SubprocessNodeSchema,
+  TaskNodeSchema,
+  WaitEventSchema,
+  WaitNodeSchema,
+} from './schema-nodes';
+import { Id, Label, NodeRef, ParamRefSchema, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
+
+export * from './schema-parts';
+export * from './schema-nodes';
 
 /**
  * The process-definition format: the one source of truth for validation (ajv), the TypeScript
@@ -6,96 +22,20 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
  * the `next` fields. Running cases carry a snapshot of the definition in their workflow input.
  */
 
-const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'kebab-case identifier' });
-const NodeRef = Type.String({ minLength: 1, maxLength: 63, description: 'id of another node in this definition' });
-const Label = Type.Object({ nl: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) }, { additionalProperties: false });
-
-/** ISO-8601 duration such as P6M, P2W, P10D or PT1H (calendar-correct, see duration.ts). */
-export const DurationSchema = Type.String({
-  pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$',
-  description: 'ISO-8601 duration, e.g. P6M',
-});
-
-/** A point in time relative to a named case date: `from` + `after` (or minus `before`). */
-export const RelativeTimeSchema = Type.Object(
-  {
-    from: Type.String({ minLength: 1, description: 'name of a case date, e.g. hotelStart; caseStarted always exists' }),
-    after: Type.Optional(DurationSchema),
-    before: Type.Optional(DurationSchema),
-  },
-  { additionalProperties: false },
-);
-
-export const ActionSchema = Type.Object(
-  {
-    action: Type.Union([Type.Literal('set-variables'), Type.Literal('set-status'), Type.Literal('notify')]),
-    params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  },
-  { additionalProperties: false },
-);
-
-export const TaskNodeSchema = Type.Object(
-  {
-    id: NodeRef,
-    kind: Type.Literal('task'),
-    label: Label,
-    action: ActionSchema.properties.action,
-    params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    next: NodeRef,
-  },
-  { additionalProperties: false },
-);
-
-export const WaitEventSchema = Type.Object(
-  {
-    name: Id,
-    label: Label,
-    /** JSON Schema of the event payload; checked before the event is accepted. */
-    payloadSchema: Type.Record(Type.String(), Type.Unknown()),
-    /** Case variables set from the payload: variable name → payload property. */
-    assign: Type.Optional(Type.Record(Type.String(), Type.String())),
-    /** Case dates set from the payload: date name → payload property (a date or date-time), or "now". */
-    dates: Type.Optional(Type.Record(Type.String(), Type.String())),
-    next: NodeRef,
-  },
-  { additionalProperties: false },
-);
-
-export const ReminderSchema = Type.Object(
+/**
+ * A deadline of the whole case, spanning steps (e.g. 10 weeks from koppeling to a home): due at
+ * `at`, met once the case date `metBy` is set. Missed deadlines are marked and notified.
+ */
+export const CaseDeadlineSchema = Type.Object(
   {
     id: Id,
     label: Label,
     at: RelativeTimeSchema,
+    metBy: Type.String({ minLength: 1, description: 'name of the case date that meets the deadline' }),
     notify: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false },
 );
-
-export const WaitNodeSchema = Type.Object(
-  {
-    id: NodeRef,
-    kind: Type.Literal('wait'),
-    label: Label,
-    events: Type.Array(WaitEventSchema, { minItems: 1 }),
-    reminders: Type.Optional(Type.Array(ReminderSchema)),
-    timeout: Type.Optional(
-      Type.Object({ at: RelativeTimeSchema, label: Label, next: NodeRef }, { additionalProperties: false }),
-    ),
-  },
-  { additionalProperties: false },
-);
-
-export const EndNodeSchema = Type.Object(
-  {
-    id: NodeRef,
-    kind: Type.Literal('end'),
-    label: Label,
-    outcome: Id,
-  },
-  { additionalProperties: false },
-);
-
-export const NodeSchema = Type.Union([TaskNodeSchema, WaitNodeSchema, EndNodeSchema]);
 
 export const ProcessDefinitionSchema = Type.Object(
   {
@@ -108,6 +48,11 @@ export const ProcessDefinitionSchema = Type.Object(
     inputSchema: Type.Record(Type.String(), Type.Unknown()),
     /** Input properties that are personal data: never logged, never in search attributes. */
     personalData: Type.Optional(Type.Array(Type.String())),
+    /** Case dates set from the input when the case starts: date name → input property (a date). */
+    inputDates: Type.Optional(Type.Record(Type.String(), Type.String())),
+    /** Values a designer tunes without changing the graph: terms, schemes, flags. Referenced by `{ "param": "a.b" }`. */
+    parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    deadlines: Type.Optional(Type.Array(CaseDeadlineSchema)),
     start: NodeRef,
     nodes: Type.Array(NodeSchema, { minItems: 1 }),
   },
@@ -119,9 +64,17 @@ export type ProcessNode = Static<typeof NodeSchema>;
 export type TaskNode = Static<typeof TaskNodeSchema>;
 export type WaitNode = Static<typeof WaitNodeSchema>;
 export type WaitEvent = Static<typeof WaitEventSchema>;
+export type DecisionNode = Static<typeof DecisionNodeSchema>;
+export type SubprocessNode = Static<typeof SubprocessNodeSchema>;
 export type EndNode = Static<typeof EndNodeSchema>;
+export type Branch = Static<typeof BranchSchema>;
+export type OutcomeBranch = Static<typeof OutcomeBranchSchema>;
 export type Reminder = Static<typeof ReminderSchema>;
 export type RelativeTime = Static<typeof RelativeTimeSchema>;
+export type ParamRef = Static<typeof ParamRefSchema>;
+export type ValueSource = Static<typeof ValueSourceSchema>;
+export type CaseDeadlineSpec = Static<typeof CaseDeadlineSchema>;
 export type NodeKind = ProcessNode['kind'];
+export type NodeOfKind<K extends NodeKind> = Extract<ProcessNode, { kind: K }>;
 export type ActionName = TaskNode['action'];
 export type JsonSchema = TSchema | Record<string, unknown>;

@@ -46,6 +46,6 @@ describe('process-definition validation', () => {
       d.nodes = [{ id: 'a', kind: 'task', label: { nl: 'A' }, action: 'set-status', params: { status: 'x' }, next: 'a' }];
       d.start = 'a';
     });
-    expect(errors.map((e) => e.code)).toEqual(['NO_END']);
+    expect(errors.map((e) => e.code)).toContain('NO_END');
   });
 });

@@ -1,0 +1,125 @@
+import { Type } from '@sinclair/typebox';
+import { Id, Label, NodeRef, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
+
+/** The node kinds of a process definition, one schema each; `NodeSchema` is their union. */
+
+export const ACTION_NAMES = ['set-variables', 'set-status', 'notify', 'count-placement'] as const;
+
+export const ActionSchema = Type.Object(
+  {
+    action: Type.Union(ACTION_NAMES.map((a) => Type.Literal(a))),
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+
+export const TaskNodeSchema = Type.Object(
+  {
+    id: NodeRef,
+    kind: Type.Literal('task'),
+    label: Label,
+    action: ActionSchema.properties.action,
+    /** Action settings; a value `{ "param": "…" }` is read from the definition's parameters when the task runs. */
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    next: NodeRef,
+  },
+  { additionalProperties: false },
+);
+
+export const WaitEventSchema = Type.Object(
+  {
+    name: Id,
+    label: Label,
+    /** JSON Schema of the event payload; checked before the event is accepted. */
+    payloadSchema: Type.Record(Type.String(), Type.Unknown()),
+    /** Case variables set from the payload: variable name → payload property. */
+    assign: Type.Optional(Type.Record(Type.String(), Type.String())),
+    /** Case dates set from the payload: date name → payload property (a date or date-time), or "now". */
+    dates: Type.Optional(Type.Record(Type.String(), Type.String())),
+    next: NodeRef,
+  },
+  { additionalProperties: false },
+);
+
+export const ReminderSchema = Type.Object(
+  {
+    id: Id,
+    label: Label,
+    at: RelativeTimeSchema,
+    notify: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+
+export const WaitNodeSchema = Type.Object(
+  {
+    id: NodeRef,
+    kind: Type.Literal('wait'),
+    label: Label,
+    events: Type.Array(WaitEventSchema, { minItems: 1 }),
+    reminders: Type.Optional(Type.Array(ReminderSchema)),
+    timeout: Type.Optional(
+      Type.Object({ at: RelativeTimeSchema, label: Label, next: NodeRef }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BranchSchema = Type.Object(
+  { event: Type.String({ minLength: 1, description: 'rule event type, e.g. priority' }), label: Type.Optional(Label), next: NodeRef },
+  { additionalProperties: false },
+);
+
+/**
+ * Evaluates the municipality's published rule set of `ruleSetKind`, the version in force on the
+ * case date `peildatum`, with facts taken from the case. The first branch whose event fired wins;
+ * `otherwise` when none did.
+ */
+export const DecisionNodeSchema = Type.Object(
+  {
+    id: NodeRef,
+    kind: Type.Literal('decision'),
+    label: Label,
+    ruleSetKind: Type.String({ minLength: 1, description: 'e.g. housing-priority' }),
+    peildatum: Type.String({ minLength: 1, description: 'name of the case date the case is judged on' }),
+    /** Fact name → where its value comes from. */
+    facts: Type.Record(Type.String({ minLength: 1 }), ValueSourceSchema),
+    branches: Type.Array(BranchSchema),
+    otherwise: Type.Optional(NodeRef),
+  },
+  { additionalProperties: false },
+);
+
+export const OutcomeBranchSchema = Type.Object(
+  { outcome: Id, label: Type.Optional(Label), next: NodeRef },
+  { additionalProperties: false },
+);
+
+/** Starts another process as a child case, waits for its outcome and branches on it. */
+export const SubprocessNodeSchema = Type.Object(
+  {
+    id: NodeRef,
+    kind: Type.Literal('subprocess'),
+    label: Label,
+    process: Id,
+    /** The child's input data: property → where its value comes from in this case. */
+    input: Type.Record(Type.String({ minLength: 1 }), ValueSourceSchema),
+    /** Dates copied back from the child when it ends: this case's date name → child's date name. */
+    dates: Type.Optional(Type.Record(Type.String(), Type.String())),
+    outcomes: Type.Array(OutcomeBranchSchema),
+    otherwise: Type.Optional(NodeRef),
+  },
+  { additionalProperties: false },
+);
+
+export const EndNodeSchema = Type.Object(
+  {
+    id: NodeRef,
+    kind: Type.Literal('end'),
+    label: Label,
+    outcome: Id,
+  },
+  { additionalProperties: false },
+);
+
+export const NodeSchema = Type.Union([TaskNodeSchema, WaitNodeSchema, DecisionNodeSchema, SubprocessNodeSchema, EndNodeSchema]);

@@ -1,0 +1,109 @@
+import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import type { CaseEvent, CaseInput, CaseState, HistoryEntry } from '../case-state';
+import { compileSchema, toIssues } from '../dsl/ajv';
+import type { CaseScope } from '../dsl/references';
+import type { ProcessDefinition, ProcessNode, WaitNode } from '../dsl/schema';
+import { toIsoInstant } from './deadlines';
+import { EventInbox } from './event-inbox';
+import { publishSearchAttributes } from './publish-search-attributes';
+
+/** A fresh case state, or the state a previous run handed over (continue-as-new). */
+function initialState(input: CaseInput, now: Date): CaseState {
+  if (input.resume) return { ...input.resume.state, runs: input.resume.state.runs + 1 };
+  const { definition } = input;
+  const dates: Record<string, string> = { caseStarted: now.toISOString() };
+  for (const [date, prop] of Object.entries(definition.inputDates ?? {})) {
+    if (input.data[prop] !== undefined) dates[date] = toIsoInstant(input.data[prop], now);
+  }
+  return {
+    caseId: workflowInfo().workflowId,
+    tenant: input.tenant,
+    caseRef: input.caseRef,
+    processId: definition.id,
+    processVersion: definition.version,
+    status: 'running',
+    currentStep: null,
+    expectedEvents: [],
+    data: input.data,
+    variables: {},
+    dates,
+    deadlines: [],
+    history: [],
+    decisions: [],
+    children: [],
+    placements: [],
+    ...(input.parent ? { parentCaseId: input.parent.caseId } : {}),
+    runs: 0,
+    historyDropped: 0,
+  };
+}
+
+/** Everything the node runners share about one run of a case. */
+export class CaseRun {
+  readonly definition: ProcessDefinition;
+  readonly nodes: ReadonlyMap<string, ProcessNode>;
+  readonly state: CaseState;
+  readonly inbox = new EventInbox();
+  /** Bumped whenever dates or the status change, to wake the case-deadline watcher. */
+  changes = 0;
+
+  constructor(readonly input: CaseInput) {
+    this.definition = input.definition;
+    this.nodes = new Map(input.definition.nodes.map((n) => [n.id, n]));
+    this.state = initialState(input, this.now());
+    this.inbox.install(() => this.state, (event) => this.checkEvent(event));
+  }
+
+  now(): Date {
+    return new Date(Date.now());
+  }
+
+  record(entry: Omit<HistoryEntry, 'at'>): void {
+    this.state.history.push({ at: this.now().toISOString(), ...entry });
+  }
+
+  publish(): void {
+    publishSearchAttributes(this.state);
+  }
+
+  touch(): void {
+    this.changes += 1;
+  }
+
+  scope(): CaseScope {
+    return { data: this.state.data, variables: this.state.variables, dates: this.state.dates, parameters: this.definition.parameters ?? {} };
+  }
+
+  currentWait(): WaitNode | undefined {
+    const node = this.state.currentStep ? this.nodes.get(this.state.currentStep) : undefined;
+    return node?.kind === 'wait' ? node : undefined;
+  }
+
+  /** Why an event cannot be accepted now, or undefined when it can. */
+  checkEvent(event: CaseEvent): ApplicationFailure | undefined {
+    const wait = this.currentWait();
+    if (this.state.status !== 'running' || !wait) {
+      return ApplicationFailure.create({ type: 'CASE_NOT_WAITING', message: 'The case is not waiting for events now.', nonRetryable: true });
+    }
+    const spec = wait.events.find((e) => e.name === event.name);
+    if (!spec) {
+      return ApplicationFailure.create({
+        type: 'EVENT_NOT_EXPECTED',
+        message: `Event "${event.name}" is not expected in step "${wait.id}"; expected: ${wait.events.map((e) => e.name).join(', ')}.`,
+        details: [{ step: wait.id, expected: wait.events.map((e) => e.name) }],
+        nonRetryable: true,
+      });
+    }
+    const validate = compileSchema(spec.payloadSchema);
+    if (!validate(event.payload)) {
+      const issues = toIssues(validate.errors, '/payload');
+      return ApplicationFailure.create({
+        type: 'INVALID_PAYLOAD',
+        message: `Payload of "${event.name}" is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+        details: [{ issues }],
+        nonRetryable: true,
+      });
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,64 @@
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import type { CaseEvent, CaseState, EventResult } from '../case-state';
+import { caseStateQuery, sendEventUpdate } from '../messages';
+
+interface Item {
+  seq: number;
+  event: CaseEvent;
+}
+
+/**
+ * Events arrive through the `sendEvent` update. The validator refuses what the current step does
+ * not expect; accepted events queue here and are answered once the case has moved on to its next
+ * waiting point (or its end), so the caller learns where the case stands.
+ */
+export class EventInbox {
+  readonly items: Item[] = [];
+  private readonly results = new Map<number, EventResult | ApplicationFailure>();
+  private readonly pending: Array<{ seq: number; event: string }> = [];
+  private nextSeq = 1;
+
+  install(state: () => CaseState, check: (event: CaseEvent) => ApplicationFailure | undefined): void {
+    setHandler(caseStateQuery, state);
+    setHandler(
+      sendEventUpdate,
+      async (event) => {
+        const seq = this.nextSeq++;
+        this.items.push({ seq, event });
+        await condition(() => this.results.has(seq));
+        const result = this.results.get(seq) as EventResult | ApplicationFailure;
+        this.results.delete(seq);
+        if (result instanceof ApplicationFailure) throw result;
+        return result;
+      },
+      {
+        validator: (event) => {
+          const problem = check(event);
+          if (problem) throw problem;
+        },
+      },
+    );
+  }
+
+  /** An accepted event, answered at the next waiting point. */
+  accept(seq: number, event: string): void {
+    this.pending.push({ seq, event });
+  }
+
+  reject(seq: number, failure: ApplicationFailure): void {
+    this.results.set(seq, failure);
+  }
+
+  answerPending(state: CaseState): void {
+    for (const { seq, event } of this.pending.splice(0)) {
+      this.results.set(seq, { accepted: true, event, currentStep: state.currentStep, status: state.status, outcome: state.outcome });
+    }
+  }
+
+  /** After the end: whatever is still queued is refused. */
+  rejectRemaining(): void {
+    for (const item of this.items.splice(0)) {
+      this.results.set(item.seq, ApplicationFailure.create({ type: 'CASE_NOT_WAITING', message: 'The case has ended.', nonRetryable: true }));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { NodeKind, NodeOfKind } from '../dsl/schema';
+import { resolveParams } from '../dsl/references';
+import { actions } from './actions';
+import { acts } from './activity-proxies';
+import type { CaseRun } from './case-run';
+import { runDecision } from './run-decision';
+import { runSubprocess } from './run-subprocess';
+import { runWait } from './run-wait';
+
+/** The next node's id, or null when the case has ended. */
+type NodeRunner<K extends NodeKind> = (node: NodeOfKind<K>, run: CaseRun) => Promise<string | null>;
+
+/** How each node kind runs: the mapped type makes a forgotten kind a compile error. */
+export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
+  async task(node, run) {
+    const params = resolveParams(node.params, run.scope());
+    const detail = await actions[node.action](node, params, { state: run.state, scope: run.scope(), now: run.now(), acts });
+    run.record({ type: 'task', nodeId: node.id, detail });
+    return node.next;
+  },
+  async wait(node, run) {
+    run.state.expectedEvents = node.events.map((e) => e.name);
+    run.inbox.answerPending(run.state);
+    return runWait(node, run);
+  },
+  decision: (node, run) => runDecision(node, run),
+  async subprocess(node, run) {
+    // The case now waits on its child, possibly for months: answer the event that brought it here.
+    run.inbox.answerPending(run.state);
+    return runSubprocess(node, run);
+  },
+  async end(node, run) {
+    const { state } = run;
+    state.outcome = node.outcome;
+    state.status = 'completed';
+    state.currentStep = node.id;
+    for (const d of state.deadlines) if (d.kind === 'case' && d.status === 'pending') d.status = 'cancelled';
+    run.record({ type: 'completed', nodeId: node.id, detail: node.outcome });
+    run.publish();
+    run.inbox.answerPending(state);
+    run.touch();
+    return null;
+  },
+};

@@ -1,0 +1,78 @@
+import { ApplicationFailure, startChild } from '@temporalio/workflow';
+import type { CaseInput, ChildCase } from '../case-state';
+import { compileSchema, toIssues } from '../dsl/ajv';
+import { readSource } from '../dsl/references';
+import type { SubprocessNode } from '../dsl/schema';
+import type { processInterpreter } from '../interpreter';
+import { INTERPRETER_WORKFLOW } from '../messages';
+import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../search-attributes';
+import { acts } from './activity-proxies';
+import type { CaseRun } from './case-run';
+
+/**
+ * Starts the child process as a case of its own and waits for its outcome. The child's id keeps
+ * the parent's id as prefix (and so the tenant prefix the API checks); events for the child go to
+ * that id. The definition snapshot comes from an activity, so replay never looks it up again.
+ */
+export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise<string> {
+  const { state } = run;
+  const definition = await acts.resolveDefinition({ tenant: state.tenant, processId: node.process });
+  const scope = run.scope();
+  const data: Record<string, unknown> = {};
+  for (const [key, src] of Object.entries(node.input)) {
+    const value = readSource(src, scope);
+    if (value !== undefined) data[key] = value;
+  }
+  const validate = compileSchema(definition.inputSchema);
+  if (!validate(data)) {
+    const issues = toIssues(validate.errors, '/data');
+    throw ApplicationFailure.nonRetryable(`Subprocess "${node.id}": input for ${definition.id} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, 'SUBPROCESS_INPUT_INVALID');
+  }
+  const n = state.children.filter((c) => c.nodeId === node.id).length + 1;
+  const child: ChildCase = {
+    caseId: `${state.caseId}-${node.id}-${n}`,
+    nodeId: node.id,
+    processId: definition.id,
+    processVersion: definition.version,
+    status: 'running',
+    startedAt: run.now().toISOString(),
+  };
+  const caseRef = `${state.caseRef}/${node.id}-${n}`;
+  const input: CaseInput = { tenant: state.tenant, caseRef, definition, data, parent: { caseId: state.caseId, nodeId: node.id } };
+  const handle = await startChild<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+    workflowId: child.caseId,
+    args: [input],
+    typedSearchAttributes: [
+      { key: SA_TENANT, value: state.tenant },
+      { key: SA_PROCESS, value: definition.id },
+      { key: SA_CASE_REF, value: caseRef },
+      { key: SA_STEP, value: definition.start },
+    ],
+  });
+  state.children.push(child);
+  run.record({ type: 'subprocess-started', nodeId: node.id, detail: `${definition.id} v${definition.version}: ${child.caseId}` });
+  run.publish();
+  try {
+    const result = await handle.result();
+    child.status = 'completed';
+    child.outcome = result.outcome;
+    for (const [date, childDate] of Object.entries(node.dates ?? {})) {
+      const value = result.dates[childDate];
+      if (value !== undefined) state.dates[date] = value;
+    }
+  } catch (err) {
+    child.status = 'failed';
+    run.record({ type: 'subprocess-ended', nodeId: node.id, detail: `${child.caseId}: mislukt` });
+    if (node.otherwise === undefined) throw err;
+    return node.otherwise;
+  } finally {
+    run.touch();
+  }
+  run.record({ type: 'subprocess-ended', nodeId: node.id, event: child.outcome, detail: `${child.caseId}: ${child.outcome ?? ''}` });
+  const branch = node.outcomes.find((o) => o.outcome === child.outcome);
+  const next = branch?.next ?? node.otherwise;
+  if (next === undefined) {
+    throw ApplicationFailure.nonRetryable(`Subprocess "${node.id}": no branch for outcome "${child.outcome ?? ''}" and no default`, 'SUBPROCESS_UNCOVERED');
+  }
+  return next;
+}
