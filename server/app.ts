@@ -1,28 +1,40 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { CaseService } from './cases/case-service';
 import { ApiError, errorHandler } from './errors';
+import { createHealthRouter, type ReadinessCheck } from './observability/health';
+import type { Metrics } from './observability/metrics';
 import { createCasesRouter } from './routes/cases';
+import { createStoreRouter, type StoreDeps } from './routes/store-router';
 
 export interface AppDeps {
+  store: StoreDeps;
   cases: CaseService;
-  tenantOf: (req: Request) => string;
+  metrics: Metrics;
+  readiness: ReadinessCheck[];
   log: { error: (obj: object, msg: string) => void };
   /** Built UI to serve at /, if present. */
   uiDir?: string;
+  /** Requests per minute per API key or session (default 600). */
+  rateLimitPerMinute?: number;
 }
+
+export const BODY_LIMIT = '256kb';
 
 /** The express app without listening: main.ts listens, tests use supertest. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '256kb' }));
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } } }));
+  app.use(deps.metrics.middleware);
+  app.use(express.json({ limit: BODY_LIMIT }));
 
-  app.get('/api/v1/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.use('/api/v1', createCasesRouter(deps));
+  app.use(createHealthRouter({ checks: deps.readiness, metrics: deps.metrics }));
+  app.use('/api/v1', createStoreRouter(deps.store));
+  app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));
   app.use('/api', (req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')));
 
   if (deps.uiDir && existsSync(deps.uiDir)) {

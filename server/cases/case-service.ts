@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { CaseEvent, CaseInput, CaseState, EventResult } from '../../workflows/case-state';
 import { compileSchema, toIssues } from '../../workflows/dsl/ajv';
@@ -106,6 +106,10 @@ export function createCaseService(deps: CaseServiceDeps) {
             const path = detail?.issues?.[0] ? `/body${detail.issues[0].path}` : '/body/name';
             throw new ApiError(mapped.status, mapped.code, err.cause.message, path, err.cause.details?.[0]);
           }
+        }
+        if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+          // The event may still be applied: the caller can read the case, or resend (a duplicate is refused as unexpected).
+          throw new ApiError(504, 'CASE_BUSY', `Case ${caseId} did not confirm the event in time; read the case to see whether it was applied.`, '/body/name');
         }
         if (err instanceof WorkflowNotFoundError) throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended; it accepts no events.`, '/body/name');
         throw err;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { startProduct, tempDataDir, TEST_TENANT, type RunningProduct } from '../support/runtime';
+import { ADMIN_PASSWORD, startProduct, tempDataDir, TEST_TENANT, type RunningProduct } from '../support/runtime';
 import { uniqueId } from '../support/factories';
 
 const UI_DIR = path.resolve(__dirname, '..', '..', 'ui', 'dist');
@@ -32,10 +32,15 @@ describe('cases page in Chromium', () => {
     for (const caseRef of refs) {
       const res = await request(product.app)
         .post('/api/v1/processes/nareiziger-hotelverblijf/cases')
+        .set(product.auth)
         .send({ caseRef, data: { municipality: TEST_TENANT, householdSize: 1, registrationDate: '2026-11-01' } });
       expect(res.status).toBe(201);
     }
-    const page = await browser.newPage();
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    // The session cookie comes from a real login; the login form itself is the editor's to test.
+    const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { tenant: TEST_TENANT, username: 'admin', password: ADMIN_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
     await page.goto(base);
     await expect(page.getByRole('heading', { name: 'Zaken' }).isVisible()).resolves.toBe(true);
     // The page polls every 5 s; visibility in Temporal is eventually consistent.
@@ -44,6 +49,6 @@ describe('cases page in Chromium', () => {
     await expect(row.textContent()).resolves.toContain('wacht-op-hotelplaatsing');
     await expect(row.textContent()).resolves.toContain('Loopt');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cases-page.png'), fullPage: true });
-    await page.close();
+    await context.close();
   }, 60_000);
 });

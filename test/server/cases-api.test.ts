@@ -17,7 +17,7 @@ describe('case API against a real Temporal dev server', () => {
   }, 30_000);
 
   const startCase = (caseRef: string, data: object = caseData) =>
-    request(product.app).post(`/api/v1/processes/${PROCESS}/cases`).send({ caseRef, data });
+    request(product.app).post(`/api/v1/processes/${PROCESS}/cases`).set(product.auth).send({ caseRef, data });
 
   it('starts a case over HTTP, accepts an event and shows the new state', async () => {
     const started = await startCase(uniqueId('ZAAK'));
@@ -25,23 +25,22 @@ describe('case API against a real Temporal dev server', () => {
     expect(started.body.created).toBe(true);
     const { caseId } = started.body as { caseId: string };
 
-    const state = await request(product.app).get(`/api/v1/cases/${caseId}`);
+    const state = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
     expect(state.status).toBe(200);
     expect(state.body).toMatchObject({ processId: PROCESS, currentStep: 'wacht-op-hotelplaatsing', status: 'running', caseStatus: 'geregistreerd' });
 
-    const event = await request(product.app)
-      .post(`/api/v1/cases/${caseId}/events`)
+    const event = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(product.auth)
       .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
     expect(event.status).toBe(200);
     expect(event.body).toMatchObject({ accepted: true, currentStep: 'coa-betaalde-periode', status: 'running' });
 
-    const after = await request(product.app).get(`/api/v1/cases/${caseId}`);
+    const after = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
     expect(after.body.dates.hotelStart).toBe('2026-11-20T00:00:00.000Z');
     expect(after.body.deadlines.find((d: { kind: string }) => d.kind === 'timeout').at).toBe('2027-05-20T00:00:00.000Z');
 
-    const housed = await request(product.app).post(`/api/v1/cases/${caseId}/events`).send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+    const housed = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(product.auth).send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
     expect(housed.body).toMatchObject({ status: 'completed', outcome: 'gehuisvest' });
-    const closed = await request(product.app).post(`/api/v1/cases/${caseId}/events`).send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+    const closed = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(product.auth).send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
     expect(closed.status).toBe(409);
     expect(closed.body.error.code).toBe('CASE_CLOSED');
   });
@@ -54,7 +53,7 @@ describe('case API against a real Temporal dev server', () => {
     expect(second.status).toBe(200);
     expect(second.body).toEqual({ caseId: first.body.caseId, created: false });
     const listed = await eventually(async () => {
-      const res = await request(product.app).get('/api/v1/cases');
+      const res = await request(product.app).get('/api/v1/cases').set(product.auth);
       const mine = (res.body.cases as Array<{ caseRef: string }>).filter((c) => c.caseRef === ref);
       return mine.length > 0 && mine;
     });
@@ -75,7 +74,7 @@ describe('case API against a real Temporal dev server', () => {
 
   it('stores case data and event payloads as ciphertext in the Temporal history', async () => {
     const { body } = await startCase(uniqueId('ZAAK'));
-    await request(product.app).post(`/api/v1/cases/${body.caseId}/events`).send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+    await request(product.app).post(`/api/v1/cases/${body.caseId}/events`).set(product.auth).send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
     // The raw service returns payloads as stored: no codec on this path.
     const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: body.caseId } });
     const events = raw.history?.events ?? [];
@@ -99,7 +98,7 @@ describe('case API against a real Temporal dev server', () => {
     beforeAll(async () => {
       caseId = (await startCase(uniqueId('ZAAK'))).body.caseId;
     });
-    const sendEvent = (id: string, body: unknown) => request(product.app).post(`/api/v1/cases/${id}/events`).send(body as object);
+    const sendEvent = (id: string, body: unknown) => request(product.app).post(`/api/v1/cases/${id}/events`).set(product.auth).send(body as object);
 
     it('400 for a malformed JSON body', async () => {
       const res = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set('content-type', 'application/json').send('{"name": ');
@@ -109,7 +108,7 @@ describe('case API against a real Temporal dev server', () => {
     it('400 with the path for a body of the wrong shape', async () => {
       const res = await sendEvent(caseId, { name: 7, payload: {} });
       expect(res.status).toBe(400);
-      expect(res.body.error).toMatchObject({ code: 'INVALID_REQUEST', path: '/body/name' });
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body/name' });
     });
     it('400 for case data that fail the process input schema, naming the field', async () => {
       const res = await startCase(uniqueId('ZAAK'), { ...caseData, householdSize: 0 });
@@ -122,22 +121,22 @@ describe('case API against a real Temporal dev server', () => {
       expect(res.body.error.code).toBe('CASE_REF_LOOKS_PERSONAL');
     });
     it('404 for an unknown process and an unknown case', async () => {
-      const proc = await request(product.app).post('/api/v1/processes/bestaat-niet/cases').send({ caseRef: 'ZAAK-1', data: {} });
+      const proc = await request(product.app).post('/api/v1/processes/bestaat-niet/cases').set(product.auth).send({ caseRef: 'ZAAK-1', data: {} });
       expect(proc.status).toBe(404);
       expect(proc.body.error.code).toBe('PROCESS_NOT_FOUND');
       const unknown = await sendEvent(`${TEST_TENANT}-${PROCESS}-000000000000000000000000`, { name: 'hotel-geplaatst', payload: {} });
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.code).toBe('CASE_NOT_FOUND');
-      const otherTenant = await request(product.app).get(`/api/v1/cases/${caseId.replace(TEST_TENANT, 'GM0344')}`);
+      const otherTenant = await request(product.app).get(`/api/v1/cases/${caseId.replace(TEST_TENANT, 'GM0344')}`).set(product.auth);
       expect(otherTenant.status).toBe(404);
     });
     it('409 with the reason for an event the case does not expect now, and nothing changes', async () => {
-      const before = await request(product.app).get(`/api/v1/cases/${caseId}`);
+      const before = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
       const res = await sendEvent(caseId, { name: 'verhuisd', payload: {} });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('EVENT_NOT_EXPECTED');
       expect(res.body.error.message).toContain('hotel-geplaatst');
-      const after = await request(product.app).get(`/api/v1/cases/${caseId}`);
+      const after = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
       expect(after.body).toEqual(before.body);
     });
     it('422 naming the payload field for an expected event with a bad payload', async () => {
@@ -145,8 +144,22 @@ describe('case API against a real Temporal dev server', () => {
       expect(res.status).toBe(422);
       expect(res.body.error).toMatchObject({ code: 'INVALID_PAYLOAD', path: '/body/payload/placementDate' });
     });
+    it('401 without credentials, 403 without the permission, 404 for another municipality\'s case', async () => {
+      const anonymous = await request(product.app).get(`/api/v1/cases/${caseId}`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+      const readOnly = await product.apiKey(TEST_TENANT, ['cases:read']);
+      const denied = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(readOnly).send({ name: 'hotel-geplaatst', payload: {} });
+      expect(denied.status).toBe(403);
+      const foreign = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.otherTenantAuth);
+      expect(foreign.status).toBe(404);
+      const foreignEvent = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(product.otherTenantAuth).send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+      expect(foreignEvent.status).toBe(404);
+      const foreignList = await request(product.app).get('/api/v1/cases').set(product.otherTenantAuth);
+      expect((foreignList.body.cases as Array<{ caseId: string }>).some((c) => c.caseId === caseId)).toBe(false);
+    });
     it('404 with a JSON error for an unknown API route', async () => {
-      const res = await request(product.app).get('/api/v1/nergens');
+      const res = await request(product.app).get('/api/v1/nergens').set(product.auth);
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     });

@@ -2,21 +2,29 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
-import { createApp } from '../../server/app';
-import { loadIdSecret } from '../../server/cases/case-id';
-import { createCaseService } from '../../server/cases/case-service';
-import { builtInDefinitionSource } from '../../server/cases/definition-source';
+import { insertApiKey } from '../../server/auth/api-keys';
+import { PERMISSIONS, type Permission } from '../../server/auth/roles';
+import { createTenant } from '../../server/auth/tenant-admin';
 import { loadConfig } from '../../server/config';
 import { createLog } from '../../server/log';
+import { startProduct as startWholeProduct, type Product } from '../../server/product';
 import { freePort } from '../../server/temporal/free-port';
-import { startTemporalRuntime, type TemporalRuntime } from '../../server/temporal/runtime';
+import type { TemporalRuntime } from '../../server/temporal/runtime';
 
 export const TEST_TENANT = 'GM0363';
+export const OTHER_TENANT = 'GM0344';
+export const ADMIN_PASSWORD = 'Test-beheerder-wachtwoord-2026';
 
 export interface RunningProduct {
   app: Express;
   runtime: TemporalRuntime;
+  product: Product;
   dataDir: string;
+  /** Authorization headers of an API key of TEST_TENANT with every permission. */
+  auth: Record<string, string>;
+  /** The same for a key of OTHER_TENANT. */
+  otherTenantAuth: Record<string, string>;
+  apiKey(tenant: string, permissions: Permission[]): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -24,19 +32,39 @@ export function tempDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'doorstroom-test-'));
 }
 
-/** The real product in-process: the embedded dev server on `dataDir`, a worker and the app. */
+/** Environment of a product on `dataDir`: embedded Temporal on a free port, SQLite, a known admin. */
+export async function productEnv(dataDir: string): Promise<Record<string, string>> {
+  return {
+    TEMPORAL_ADDRESS: '',
+    DATABASE_URL: '',
+    DATA_DIR: dataDir,
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_TASK_QUEUE: `test-${path.basename(dataDir)}`,
+    DOORSTROOM_TENANT: TEST_TENANT,
+    DOORSTROOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    DOORSTROOM_COOKIE_SECURE: 'false',
+  };
+}
+
+/** The real product in-process (server/product.ts, as npm start builds it) on a fresh data directory. */
 export async function startProduct(dataDir = tempDataDir(), opts: { uiDir?: string } = {}): Promise<RunningProduct> {
-  const config = loadConfig({ ...process.env, TEMPORAL_ADDRESS: '', DATA_DIR: dataDir, TEMPORAL_DEV_PORT: String(await freePort()), DOORSTROOM_TENANT: TEST_TENANT, TEMPORAL_TASK_QUEUE: `test-${path.basename(dataDir)}` });
-  const log = createLog('error');
-  const runtime = await startTemporalRuntime({ config, log, worker: true });
-  const cases = createCaseService({
-    client: runtime.client,
-    taskQueue: config.temporal.taskQueue,
-    idSecret: loadIdSecret(dataDir),
-    definitions: builtInDefinitionSource,
-  });
-  const app = createApp({ cases, tenantOf: () => TEST_TENANT, log, uiDir: opts.uiDir });
-  return { app, runtime, dataDir, stop: () => runtime.stop() };
+  const env = { ...process.env, ...(await productEnv(dataDir)) };
+  const product = await startWholeProduct({ config: loadConfig(env), log: createLog('error', process.stderr), env, uiDir: opts.uiDir ?? false });
+  await createTenant(product.storeDeps, { kind: 'system', id: 'test' }, { id: OTHER_TENANT, name: 'Gemeente Utrecht' });
+  const apiKey = async (tenant: string, permissions: Permission[]) => {
+    const { secret } = await insertApiKey(product.store.db, { tenantId: tenant, name: `test-${permissions.length}`, permissions, createdBy: 'test' }, new Date().toISOString());
+    return { Authorization: `Bearer ${secret}` };
+  };
+  return {
+    app: product.app,
+    runtime: product.runtime,
+    product,
+    dataDir,
+    auth: await apiKey(TEST_TENANT, [...PERMISSIONS]),
+    otherTenantAuth: await apiKey(OTHER_TENANT, [...PERMISSIONS]),
+    apiKey,
+    stop: () => product.stop(),
+  };
 }
 
 /** Polls `fn` until it returns a truthy value (visibility is eventually consistent). */

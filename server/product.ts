@@ -1,0 +1,92 @@
+import path from 'node:path';
+import type { Express } from 'express';
+import { authConfigFromEnv, bootstrapAdmin, bootstrapMessage, bootstrapOptionsFromEnv, type AuthConfig } from './auth';
+import { createApp } from './app';
+import { loadIdSecret } from './cases/case-id';
+import { createCaseService, type CaseService } from './cases/case-service';
+import type { Config } from './config';
+import type { Log } from './log';
+import { createMetrics } from './observability/metrics';
+import { storeDeps, type StoreDeps } from './routes/store-router';
+import { systemClock, type Clock } from './store/clock';
+import { createStore, storeConfigFromEnv, type Store } from './store/create-store';
+import { PROJECT_ROOT } from './temporal/binaries';
+import { startTemporalRuntime, type TemporalRuntime } from './temporal/runtime';
+import { validateArtifactContent } from './wiring/content-validator';
+import { seedsFor } from './wiring/seeds';
+import { storeDefinitionSource, storeRuleSetSource } from './wiring/store-sources';
+
+export interface Product {
+  app: Express;
+  store: Store;
+  storeDeps: StoreDeps;
+  runtime: TemporalRuntime;
+  cases: CaseService;
+  /** Printed once on first start: the administrator's one-time password. */
+  bootstrapMessage?: string;
+  stop(): Promise<void>;
+}
+
+export interface ProductOptions {
+  config: Config;
+  log: Log;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  auth?: Partial<AuthConfig>;
+  /** Serve the built UI (npm start does). */
+  uiDir?: string | false;
+}
+
+/**
+ * The whole product in one process, as `npm start` runs it: store (migrated), first-start
+ * administrator, Temporal (embedded or cluster) with a worker, and the express app.
+ */
+export async function startProduct(opts: ProductOptions): Promise<Product> {
+  const { config, log } = opts;
+  const env = opts.env ?? process.env;
+  const clock = opts.clock ?? systemClock;
+  const store = createStore(storeConfigFromEnv(env, config.dataDir));
+  try {
+    await store.migrate();
+    const deps = storeDeps({ store, clock, auth: { ...authConfigFromEnv(env), ...opts.auth }, validateContent: validateArtifactContent, seeds: seedsFor });
+    const boot = await bootstrapAdmin(deps, bootstrapOptionsFromEnv(env));
+    const runtime = await startTemporalRuntime({
+      config,
+      log,
+      worker: true,
+      activityDeps: { ruleSets: storeRuleSetSource(store), definitions: storeDefinitionSource(store, clock) } as object,
+    });
+    const cases = createCaseService({
+      client: runtime.client,
+      taskQueue: config.temporal.taskQueue,
+      idSecret: loadIdSecret(config.dataDir, config.idSecret),
+      definitions: storeDefinitionSource(store, clock),
+    });
+    const app = createApp({
+      store: deps,
+      cases,
+      metrics: createMetrics(),
+      log,
+      uiDir: opts.uiDir === false ? undefined : (opts.uiDir ?? path.join(PROJECT_ROOT, 'ui', 'dist')),
+      readiness: [
+        { name: 'store', check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()) },
+        { name: 'temporal', check: async () => void (await runtime.client.workflowService.getSystemInfo({})) },
+      ],
+    });
+    return {
+      app,
+      store,
+      storeDeps: deps,
+      runtime,
+      cases,
+      bootstrapMessage: bootstrapMessage(boot),
+      async stop() {
+        await runtime.stop();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+}
