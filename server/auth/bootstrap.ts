@@ -20,11 +20,21 @@ export type BootstrapResult =
 /** Reads the bootstrap settings from the environment, with working defaults. */
 export function bootstrapOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BootstrapOptions {
   return {
-    tenantId: env.DOORSTROOM_ADMIN_TENANT ?? 'GM0000',
+    tenantId: env.DOORSTROOM_ADMIN_TENANT ?? env.DOORSTROOM_TENANT ?? 'GM0000',
     tenantName: env.DOORSTROOM_ADMIN_TENANT_NAME ?? 'Landelijk beheer',
     username: env.DOORSTROOM_ADMIN_USERNAME ?? 'admin',
     ...(env.DOORSTROOM_ADMIN_PASSWORD ? { password: env.DOORSTROOM_ADMIN_PASSWORD } : {}),
   };
+}
+
+/** The lines to print after bootstrapping; the password appears here and nowhere else. */
+export function bootstrapMessage(result: BootstrapResult): string | undefined {
+  if (!result.created) return undefined;
+  const who = `gemeente ${result.tenantId}, gebruiker ${result.username}`;
+  return result.oneTimePassword
+    ? `Eerste beheerder aangemaakt (first administrator created): ${who}\n` +
+        `Eenmalig wachtwoord (one-time password, change it at first login): ${result.oneTimePassword}`
+    : `Eerste beheerder aangemaakt met DOORSTROOM_ADMIN_PASSWORD (first administrator created): ${who}`;
 }
 
 /**

@@ -28,4 +28,13 @@ export function authConfig(overrides: Partial<AuthConfig> = {}): AuthConfig {
   return { ...DEFAULT_AUTH_CONFIG, ...overrides };
 }
 
+/**
+ * DOORSTROOM_COOKIE_SECURE=false allows the session cookie over plain HTTP (a test server on
+ * another host name; browsers already treat http://localhost as secure).
+ */
+export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<AuthConfig> {
+  const secure = env.DOORSTROOM_COOKIE_SECURE;
+  return secure === 'false' || secure === '0' ? { cookieSecure: false } : {};
+}
+
 export const CSRF_HEADER = 'x-csrf-token';

@@ -33,6 +33,18 @@ export interface Store {
 
 export const DEFAULT_SQLITE_PATH = path.join('data', 'doorstroom.sqlite');
 
+/**
+ * Store settings from the environment: PostgreSQL when DATABASE_URL is set, else the SQLite
+ * file DOORSTROOM_SQLITE_PATH (default `<dataDir>/doorstroom.sqlite`).
+ */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, dataDir = 'data'): StoreConfig {
+  if (env.DATABASE_URL) {
+    const pool = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined;
+    return { databaseUrl: env.DATABASE_URL, ...(pool && Number.isInteger(pool) && pool > 0 ? { poolSize: pool } : {}) };
+  }
+  return { sqlitePath: env.DOORSTROOM_SQLITE_PATH || path.join(dataDir, 'doorstroom.sqlite') };
+}
+
 export class StoreError extends Error {
   constructor(readonly code: string, message: string) {
     super(`Store: ${message}`);

@@ -42,3 +42,16 @@ describeEachDialect('first-start admin', (dialect) => {
     expect(results.filter((r) => r.created)).toHaveLength(1);
   });
 });
+
+describe('bootstrap message', () => {
+  it('prints the one-time password once, or says the configured one was used', async () => {
+    const { bootstrapMessage } = await import('../../../server/auth/bootstrap');
+    expect(bootstrapMessage({ created: false })).toBeUndefined();
+    expect(bootstrapMessage({ created: true, tenantId: 'GM0000', username: 'admin', oneTimePassword: 'abc' })).toMatch(/abc/);
+    expect(bootstrapMessage({ created: true, tenantId: 'GM0000', username: 'admin' })).toMatch(/DOORSTROOM_ADMIN_PASSWORD/);
+  });
+
+  it('falls back to DOORSTROOM_TENANT for the first municipality', () => {
+    expect(bootstrapOptionsFromEnv({ DOORSTROOM_TENANT: 'GM0363' }).tenantId).toBe('GM0363');
+  });
+});
