@@ -1,9 +1,29 @@
+import { loadTemplate, type RuleSet } from '../../rules';
+import type { RuleSetSource } from '../../workflows/activities';
 import type { CaseInput } from '../../workflows/case-state';
-import { builtInDefinitions } from '../../workflows/definitions';
+import { archivedDefinitions, builtInDefinitions } from '../../workflows/definitions';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
 
+function builtIn(id: string): ProcessDefinition {
+  return structuredClone(builtInDefinitions.get(id) as ProcessDefinition);
+}
+
+/** The current built-in hotel-stay definition (v2: hands over to har-overdracht as a subprocess). */
 export function hotelDefinition(): ProcessDefinition {
-  return structuredClone(builtInDefinitions.get('nareiziger-hotelverblijf') as ProcessDefinition);
+  return builtIn('nareiziger-hotelverblijf');
+}
+
+/** Version 1 of the hotel stay, as the recorded replay fixtures started with it. */
+export function hotelDefinitionV1(): ProcessDefinition {
+  return structuredClone(archivedDefinitions.find((d) => d.id === 'nareiziger-hotelverblijf' && d.version === 1) as ProcessDefinition);
+}
+
+export function harDefinition(): ProcessDefinition {
+  return builtIn('har-overdracht');
+}
+
+export function housingDefinition(): ProcessDefinition {
+  return builtIn('huisvesting-statushouder');
 }
 
 let counter = 0;
@@ -19,6 +39,64 @@ export function hotelCaseInput(overrides: Partial<CaseInput> = {}): CaseInput {
     definition: hotelDefinition(),
     data: { municipality: 'GM0363', householdSize: 3, registrationDate: '2026-01-20', nareiziger: { name: 'Test Persoon', vNumber: '1234567890' } },
     ...overrides,
+  };
+}
+
+export function harCaseInput(overrides: Partial<CaseInput> = {}): CaseInput {
+  return {
+    tenant: 'GM0363',
+    caseRef: uniqueId('zaak'),
+    definition: harDefinition(),
+    data: { municipality: 'GM0363', householdSize: 2 },
+    ...overrides,
+  };
+}
+
+/** A status holder linked to `tenant` on `koppelingDate`, permit two weeks earlier unless given. */
+export function housingCaseInput(koppelingDate: string, overrides: Partial<CaseInput> & { permitDate?: string } = {}): CaseInput {
+  const { permitDate, ...rest } = overrides;
+  const tenant = rest.tenant ?? 'GM0363';
+  const permit = permitDate ?? new Date(Date.parse(`${koppelingDate}T00:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    tenant,
+    caseRef: uniqueId('zaak'),
+    definition: housingDefinition(),
+    data: {
+      municipality: tenant,
+      householdSize: 4,
+      permitType: 'asiel',
+      permitDate: permit,
+      koppelingDate,
+      statushouder: { name: 'Test Statushouder', vNumber: '1234567890', dateOfBirth: '1990-05-01' },
+    },
+    ...rest,
+  };
+}
+
+/** A published housing-priority rule set made from a rules/ template, effective from 2000. */
+export function publishedRuleSet(template: 'status-holder-priority' | 'no-status-holder-priority', tenant: string, version = 1, effectiveFrom = '2000-01-01'): RuleSet {
+  const ruleSet = loadTemplate(template, { tenant, id: `voorrang-${tenant.toLowerCase()}`, effectiveFrom });
+  const code = ruleSet.parameters?.gemeentecode;
+  if (code) code.value = tenant;
+  return { ...ruleSet, version, status: 'published' };
+}
+
+/**
+ * Two municipalities that decide differently: GM0363 gives status holders priority, GM0599 does
+ * not. Any other tenant has nothing published.
+ */
+export function twoMunicipalityRuleSets(): RuleSetSource & { calls: Array<{ tenant: string; kind: string }> } {
+  const calls: Array<{ tenant: string; kind: string }> = [];
+  const byTenant: Record<string, RuleSet[]> = {
+    GM0363: [publishedRuleSet('status-holder-priority', 'GM0363')],
+    GM0599: [publishedRuleSet('no-status-holder-priority', 'GM0599')],
+  };
+  return {
+    calls,
+    async published(tenant, kind) {
+      calls.push({ tenant, kind });
+      return kind === 'housing-priority' ? (byTenant[tenant] ?? []) : [];
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Notification } from '../../workflows/activities';
+import { InMemoryQuotaLedger, type ActivityDeps, type Notification } from '../../workflows/activities';
 import { registerSearchAttributes } from '../../server/temporal/register-search-attributes';
 import { workerOptions } from '../../workflows/worker-options';
 
@@ -31,18 +31,56 @@ export function workflowBundle(workflowsPath: string): Promise<WorkflowBundleWit
 export interface RecordingWorker {
   worker: Worker;
   notifications: Array<Notification & { at: number }>;
+  /** Completed calls per activity name (a retried attempt counts again). */
+  calls: Record<string, number>;
+  quota: InMemoryQuotaLedger;
 }
 
-/** A worker whose notifications are recorded with the test server's time at delivery. */
-export async function createRecordingWorker(env: TestWorkflowEnvironment, taskQueue: string, extra: Partial<WorkerOptions> = {}): Promise<RecordingWorker> {
-  const notifications: RecordingWorker['notifications'] = [];
-  const { workflowsPath, ...options } = workerOptions({ log: silentLog, deliver: async (n) => void notifications.push({ ...n, at: await env.currentTimeMs() }) }, taskQueue);
+/** Shared between workers that take over from each other (killed-worker tests). */
+export interface Recorder {
+  notifications: RecordingWorker['notifications'];
+  calls: RecordingWorker['calls'];
+  quota: InMemoryQuotaLedger;
+}
+
+export function createRecorder(): Recorder {
+  return { notifications: [], calls: {}, quota: new InMemoryQuotaLedger() };
+}
+
+/**
+ * A worker whose notifications are recorded with the test server's time at delivery, whose
+ * activity calls are counted, and whose placements go to an in-memory ledger. `deps` replaces
+ * activity dependencies (e.g. a fake rule-set source); `recorder` lets two workers share records.
+ */
+export async function createRecordingWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  extra: Partial<WorkerOptions> = {},
+  deps: Partial<ActivityDeps> = {},
+  recorder: Recorder = createRecorder(),
+): Promise<RecordingWorker> {
+  const { notifications, calls, quota } = recorder;
+  const { workflowsPath, activities, ...options } = workerOptions(
+    { log: silentLog, quota, deliver: async (n) => void notifications.push({ ...n, at: await env.currentTimeMs() }), ...deps },
+    taskQueue,
+  );
+  const counted = Object.fromEntries(
+    Object.entries(activities as Record<string, (...args: unknown[]) => Promise<unknown>>).map(([name, fn]) => [
+      name,
+      async (...args: unknown[]) => {
+        const result = await fn(...args);
+        calls[name] = (calls[name] ?? 0) + 1;
+        return result;
+      },
+    ]),
+  );
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     workflowBundle: await workflowBundle(workflowsPath as string),
+    activities: counted,
     ...options,
     ...extra,
   });
-  return { worker, notifications };
+  return { worker, notifications, calls, quota };
 }

@@ -1,16 +1,31 @@
 import type { ProcessDefinition } from '../dsl/schema';
 import { validateDefinition } from '../dsl/validate-definition';
+import hotelV1 from './archive/nareiziger-hotelverblijf-v1.json';
+import harOverdracht from './har-overdracht.json';
+import huisvestingStatushouder from './huisvesting-statushouder.json';
 import nareizigerHotelverblijf from './nareiziger-hotelverblijf.json';
 
 /** The built-in processes: the defaults a municipality starts from, checked like any other definition. */
-const sources: unknown[] = [nareizigerHotelverblijf];
+const sources: unknown[] = [nareizigerHotelverblijf, harOverdracht, huisvestingStatushouder];
 
+function checked(source: unknown, lookup?: (id: string) => ProcessDefinition | undefined): ProcessDefinition {
+  const result = validateDefinition(source, lookup ? { lookupDefinition: lookup } : {});
+  if (!result.valid) throw new Error(`Built-in definition is invalid: ${JSON.stringify(result.errors, null, 2)}`);
+  return result.definition;
+}
+
+const shapes = new Map(sources.map((s) => {
+  const d = checked(s);
+  return [d.id, d] as const;
+}));
+
+/** Built-ins by id, each also checked against the others (its subprocesses must exist). */
 export const builtInDefinitions: ReadonlyMap<string, ProcessDefinition> = new Map(
-  sources.map((source) => {
-    const result = validateDefinition(source);
-    if (!result.valid) {
-      throw new Error(`Built-in definition is invalid: ${JSON.stringify(result.errors, null, 2)}`);
-    }
-    return [result.definition.id, result.definition];
-  }),
+  [...shapes.values()].map((d) => [d.id, checked(d, (id) => shapes.get(id))]),
 );
+
+/**
+ * Earlier versions of built-ins, kept byte for byte: the recorded histories in
+ * test/fixtures/histories started with these snapshots, and new cases never use them.
+ */
+export const archivedDefinitions: readonly ProcessDefinition[] = [checked(hotelV1)];
