@@ -3,6 +3,8 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkerOptions,
 import { InMemoryQuotaLedger, type ActivityDeps, type Notification } from '../../workflows/activities';
 import { registerSearchAttributes } from '../../server/temporal/register-search-attributes';
 import { workerOptions } from '../../workflows/worker-options';
+import type { CaseState } from '../../workflows/case-state';
+import { caseStateQuery } from '../../workflows/messages';
 
 // Worker lifecycle chatter hides test output; warnings and errors still show.
 try {
@@ -83,4 +85,24 @@ export async function createRecordingWorker(
     ...extra,
   });
   return { worker, notifications, calls, quota };
+}
+
+/** Polls the caseState query until `ok` holds (activities run in real time; nothing skips time here). */
+export async function waitForState(
+  handle: { query: (q: typeof caseStateQuery) => Promise<CaseState> },
+  ok: (s: CaseState) => boolean,
+  timeoutMs = 15_000,
+): Promise<CaseState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await handle.query(caseStateQuery);
+    if (ok(state)) return state;
+    if (Date.now() > deadline) throw new Error(`case ${state.caseId} stayed in ${state.currentStep} (${state.status})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the case waits in `step`. */
+export function waitForStep(handle: Parameters<typeof waitForState>[0], step: string, timeoutMs?: number): Promise<CaseState> {
+  return waitForState(handle, (s) => s.currentStep === step, timeoutMs);
 }
