@@ -7,6 +7,8 @@ import { ApiError, errorHandler } from './errors';
 import { createHealthRouter, type ReadinessCheck } from './observability/health';
 import type { Metrics } from './observability/metrics';
 import { createCasesRouter } from './routes/cases';
+import { createDecisionsRouter } from './routes/decisions';
+import { storeRuleSetSource } from './wiring/store-sources';
 import { createStoreRouter, type StoreDeps } from './routes/store-router';
 
 export interface AppDeps {
@@ -33,6 +35,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: BODY_LIMIT }));
 
   app.use(createHealthRouter({ checks: deps.readiness, metrics: deps.metrics }));
+  app.use('/api/v1', createDecisionsRouter({ auth: deps.store, ruleSets: storeRuleSetSource(deps.store.store) }));
   app.use('/api/v1', createStoreRouter(deps.store));
   app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));
   app.use('/api', (req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')));

@@ -11,6 +11,9 @@ export const HOUSING_PRIORITY_KEY = 'housing-priority';
  */
 export function seedsFor(tenantId: string): ArtifactSeed[] {
   const ruleSet = loadTemplate('status-holder-priority', { tenant: tenantId, id: HOUSING_PRIORITY_KEY });
+  // The template's placeholder municipality becomes this one: "linked to this municipality".
+  const code = ruleSet.parameters?.gemeentecode;
+  if (code) code.value = tenantId;
   return [
     { type: 'ruleset', key: HOUSING_PRIORITY_KEY, name: ruleSet.title, content: { ...ruleSet, status: 'published' } },
     ...[...builtInDefinitions.values()].map((d) => ({ type: 'definition' as const, key: d.id, name: d.title.nl, content: d })),

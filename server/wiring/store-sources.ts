@@ -27,25 +27,35 @@ export function storeDefinitionSource(store: Store, clock: Clock): DefinitionSou
   };
 }
 
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /**
  * Every published (or since retired) version of a municipality's rule set of one kind, with the
  * store's version and effective date written in, for peildatum selection by the rules core.
+ * The store is the authority: its instants become Dutch calendar dates, and of several versions
+ * taking effect on one day only the one in force at the end of that day is kept — the one the
+ * store's own lookup would give for that day — so the rules core never sees a tie.
  */
 export function storeRuleSetSource(store: Store) {
   return {
     async published(tenant: string, kind: string): Promise<RuleSet[]> {
       const artifact = await findArtifact(store.db, tenant, 'ruleset', kind);
       if (!artifact) return [];
-      const rows = await listVersionRows(store.db, artifact);
-      return rows
-        .filter((r) => (r.status === 'published' || r.status === 'retired') && r.effective_from)
-        .map((r) => ({
-          ...(JSON.parse(r.content) as RuleSet),
-          tenant,
-          version: r.version,
-          status: r.status === 'retired' ? 'retired' : 'published',
-          effectiveFrom: (r.effective_from as string).slice(0, 10),
-        }));
+      const rows = (await listVersionRows(store.db, artifact)).filter((r) => (r.status === 'published' || r.status === 'retired') && r.effective_from);
+      const lastOfDay = new Map<string, (typeof rows)[number]>();
+      for (const r of rows) {
+        const day = amsterdamDate.format(new Date(r.effective_from as string));
+        const kept = lastOfDay.get(day);
+        if (!kept || (r.effective_from as string) > (kept.effective_from as string) || (r.effective_from === kept.effective_from && r.version > kept.version)) lastOfDay.set(day, r);
+      }
+      return [...lastOfDay.entries()].map(([day, r]) => ({
+        ...(JSON.parse(r.content) as RuleSet),
+        id: kind,
+        tenant,
+        version: r.version,
+        status: r.status === 'retired' ? 'retired' : 'published',
+        effectiveFrom: day,
+      }));
     },
   };
 }

@@ -80,6 +80,8 @@ export async function createTestStore(dialect: SqlDialect, options: { migrate?: 
  */
 export function dialects(): SqlDialect[] {
   if (TEST_DATABASE_URL) return ['sqlite', 'postgres'];
+  // CI sets this: there a missing PostgreSQL is a failure, never a quiet skip.
+  if (process.env.DOORSTROOM_REQUIRE_POSTGRES === '1') throw new Error('DOORSTROOM_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: source .ci/postgres.sh first');
   showSkipNotice();
   return ['sqlite'];
 }

@@ -8,15 +8,17 @@ const bodyAjv = addFormats(new Ajv({ allErrors: true, strict: false }));
 /** Query strings and path parameters are text by nature: numbers and booleans are coerced. */
 const textAjv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true }));
 
-const compiled = new WeakMap<TSchema, ValidateFunction>();
+// One cache per validator: a schema compiled for a body must not be reused for a query string.
+const compiled = { body: new WeakMap<TSchema, ValidateFunction>(), text: new WeakMap<TSchema, ValidateFunction>() };
 
 export type RequestPart = 'body' | 'query' | 'params';
 
 function compile(schema: TSchema, part: RequestPart): ValidateFunction {
-  let fn = compiled.get(schema);
+  const cache = part === 'body' ? compiled.body : compiled.text;
+  let fn = cache.get(schema);
   if (!fn) {
     fn = (part === 'body' ? bodyAjv : textAjv).compile(schema);
-    compiled.set(schema, fn);
+    cache.set(schema, fn);
   }
   return fn;
 }

@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { evaluate, factCatalogs, renderExplanation, RulesError, selectEffectiveVersion, todayIso, validateFacts, type RuleSetKind } from '../../rules';
+import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
+import { ApiError } from '../errors';
+import { EvaluateBody, EvaluateParams } from '../schemas/decisions';
+import type { storeRuleSetSource } from '../wiring/store-sources';
+import { check } from './schemas/validate';
+
+export interface DecisionsRouterDeps {
+  auth: AuthDeps;
+  ruleSets: ReturnType<typeof storeRuleSetSource>;
+}
+
+/**
+ * Advice on request: the municipality's rule set in force on the peildatum, evaluated on the
+ * given facts, with its explanation. Advice only — a person makes the decision (AVG art. 22).
+ */
+export function createDecisionsRouter(deps: DecisionsRouterDeps): Router {
+  const router = Router();
+  router.post('/rulesets/:key/evaluate', authenticate(deps.auth), requirePermission('rulesets:read'), async (req, res) => {
+    const { key } = check(EvaluateParams, 'params', req.params);
+    const body = check(EvaluateBody, 'body', req.body);
+    if (!Object.prototype.hasOwnProperty.call(factCatalogs, key)) throw new ApiError(404, 'NOT_FOUND', `No rule-set kind ${key}.`, '/params/key');
+    const catalog = factCatalogs[key as RuleSetKind];
+    const factCheck = validateFacts(catalog, body.facts);
+    if (!factCheck.valid) {
+      const first = factCheck.errors[0];
+      throw new ApiError(400, 'INVALID_FACTS', `${first?.message.en ?? 'invalid facts'}`, `/body/facts${first?.path ?? ''}`, { errors: factCheck.errors });
+    }
+    const peildatum = body.peildatum ?? todayIso();
+    try {
+      const ruleSet = selectEffectiveVersion(await deps.ruleSets.published(getAuth(req).tenant, key), peildatum);
+      const result = evaluate(ruleSet, body.facts, { peildatum, explain: true });
+      res.json({
+        ruleSet: { id: ruleSet.id, version: ruleSet.version, effectiveFrom: ruleSet.effectiveFrom },
+        peildatum,
+        events: result.events,
+        explanation: result.explanation,
+        text: result.explanation ? renderExplanation(result.explanation, body.language ?? 'nl') : '',
+      });
+    } catch (err) {
+      if (err instanceof RulesError) throw new ApiError(422, err.code.toUpperCase().replace(/-/g, '_'), err.messages.en, '/body/peildatum', { message_nl: err.messages.nl });
+      throw err;
+    }
+  });
+  return router;
+}

@@ -1,0 +1,83 @@
+import express from 'express';
+import request from 'supertest';
+import { errorHandler } from '../../server/errors';
+import { createDecisionsRouter } from '../../server/routes/decisions';
+import { storeRuleSetSource } from '../../server/wiring/store-sources';
+import { seedsFor } from '../../server/wiring/seeds';
+import { validateArtifactContent } from '../../server/wiring/content-validator';
+import { addTenant, createStoreTestApp, keyCaller, userCaller, type StoreTestApp } from '../support/store-app';
+
+const statusHolder = { permitType: 'asiel', linkedMunicipality: 'GM0363', dateOfBirth: '1990-05-01', householdSize: 4, hasIndependentHome: false, koppelingDate: '2026-09-01', permitDate: '2026-08-01' };
+
+describe('POST /rulesets/{kind}/evaluate (advice on request) on a real store', () => {
+  let t: StoreTestApp;
+  let app: express.Express;
+  beforeAll(async () => {
+    t = await createStoreTestApp('sqlite', { seeds: seedsFor, validateContent: validateArtifactContent });
+    await addTenant(t, 'GM0363');
+    await addTenant(t, 'GM0344');
+    app = express();
+    app.use(express.json());
+    app.use('/api/v1', createDecisionsRouter({ auth: t.deps, ruleSets: storeRuleSetSource(t.deps.store) }));
+    app.use(errorHandler({ error: () => undefined }));
+  });
+  afterAll(async () => t?.dispose());
+
+  it('evaluates the seeded rule set in force on the peildatum and explains it in Dutch', async () => {
+    const key = await keyCaller(t, 'GM0363', ['rulesets:read']);
+    const res = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: statusHolder, peildatum: '2026-11-27' });
+    expect(res.status).toBe(200);
+    expect(res.body.ruleSet).toMatchObject({ id: 'housing-priority', version: 1 });
+    expect(res.body.events.map((e: { type: string }) => e.type)).toContain('priority');
+    expect(res.body.text).toMatch(/voldaan/);
+  });
+
+  it('a status holder linked to another municipality gets no priority there', async () => {
+    const key = await keyCaller(t, 'GM0363', ['rulesets:read']);
+    const res = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: { ...statusHolder, linkedMunicipality: 'GM0344' }, peildatum: '2026-11-27' });
+    expect(res.status).toBe(200);
+    expect(res.body.events).toEqual([]);
+    expect(res.body.text).toMatch(/niet voldaan/);
+  });
+
+  it('400 naming the fact for an unknown fact; 422 for a peildatum before any version; 401/403/404', async () => {
+    const key = await keyCaller(t, 'GM0363', ['rulesets:read']);
+    const unknown = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: { bsn: '123456782' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'INVALID_FACTS', path: '/body/facts/bsn' });
+    const early = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: statusHolder, peildatum: '1999-01-01' });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('NO_EFFECTIVE_VERSION');
+    expect((await request(app).post('/api/v1/rulesets/housing-priority/evaluate').send({ facts: {} })).status).toBe(401);
+    const noRight = await keyCaller(t, 'GM0363', ['cases:read']);
+    expect((await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(noRight.headers).send({ facts: {} })).status).toBe(403);
+    expect((await request(app).post('/api/v1/rulesets/bestaat-niet/evaluate').set(key.headers).send({ facts: {} })).status).toBe(404);
+  });
+
+  it('uses each municipality its own rule set: a published "no priority" version changes the advice for one only', async () => {
+    const designer = await userCaller(t, 'GM0344', 'ontwerper', ['designer']);
+    const approver = await userCaller(t, 'GM0344', 'goedkeurder', ['approver']);
+    const current = await designer.get('/rulesets/housing-priority/versions/1');
+    const content = current.body.content;
+    content.rules = content.rules.map((r: { enabled?: boolean }) => ({ ...r, enabled: false }));
+    const draft = await designer.post('/rulesets/housing-priority/versions', { content });
+    expect(draft.body.error ?? null).toBeNull();
+    expect(draft.status).toBe(201);
+    const v = draft.body.version;
+    const submitted = await designer.post(`/rulesets/housing-priority/versions/${v}/submit`, { comment: 'geen voorrang meer' });
+    expect(submitted.body.error ?? null).toBeNull();
+    // The test clock stands at 2026-03-02; the new version takes effect on 1 April.
+    const approved = await approver.post(`/rulesets/housing-priority/versions/${v}/approve`, { effectiveFrom: '2026-04-01', comment: 'akkoord' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.scheduled).toBe(true);
+
+    const keyB = await keyCaller(t, 'GM0344', ['rulesets:read']);
+    const facts = { ...statusHolder, linkedMunicipality: 'GM0344' };
+    const after = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(keyB.headers).send({ facts, peildatum: '2026-11-27' });
+    expect(after.body.ruleSet.version).toBe(v);
+    expect(after.body.events).toEqual([]);
+    const before = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(keyB.headers).send({ facts, peildatum: '2026-03-31' });
+    expect(before.body.ruleSet.version).toBe(1);
+    expect(before.body.events.length).toBeGreaterThan(0);
+  });
+});
