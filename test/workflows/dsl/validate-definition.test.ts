@@ -54,7 +54,10 @@ describe('process-definition validation', () => {
     expect(errors).toContainEqual(expect.objectContaining({ code: 'NO_END', path: '/nodes' }));
   });
   it('NO_WAY_OUT: a node from which no end can be reached', () => {
-    const errors = hotel((d) => (node(d, 'coa-betaalde-periode').events[0].next = 'coa-betaalde-periode') && (node(d, 'coa-betaalde-periode').timeout.next = 'coa-betaalde-periode'));
+    const errors = hotel((d) => {
+      node(d, 'coa-betaalde-periode').events[0].next = 'coa-betaalde-periode';
+      node(d, 'coa-betaalde-periode').timeout.next = 'coa-betaalde-periode';
+    });
     expect(errors).toContainEqual(expect.objectContaining({ code: 'NO_WAY_OUT', path: '/nodes/2', nodeId: 'coa-betaalde-periode' }));
   });
   it('CYCLE_WITHOUT_WAIT: a loop of tasks and decisions with no wait in it', () => {
