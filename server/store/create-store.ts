@@ -52,11 +52,21 @@ export class StoreError extends Error {
   }
 }
 
+function createPool(config: StoreConfig): Pool {
+  const pool = new Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+  // An idle connection the server ends (restart, failover) emits 'error' on the pool; without a
+  // listener that would crash the process. The pool drops the client and opens a new one.
+  pool.on('error', (err) => {
+    console.error(`Store: an idle PostgreSQL connection failed (${err.message}); it will be replaced`);
+  });
+  return pool;
+}
+
 export function createStore(config: StoreConfig = {}): Store {
   const dialect: SqlDialect = config.databaseUrl ? 'postgres' : 'sqlite';
   const db = new Kysely<Database>({
     dialect: config.databaseUrl
-      ? new PostgresDialect({ pool: new Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 }) })
+      ? new PostgresDialect({ pool: createPool(config) })
       : new SqliteDialect({ database: openSqlite(config.sqlitePath ?? DEFAULT_SQLITE_PATH) }),
   });
   return {
