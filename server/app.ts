@@ -8,6 +8,7 @@ import { createHealthRouter, type ReadinessCheck } from './observability/health'
 import type { Metrics } from './observability/metrics';
 import { createCasesRouter } from './routes/cases';
 import { createDecisionsRouter } from './routes/decisions';
+import { createDocsRouter } from './routes/docs';
 import { storeRuleSetSource } from './wiring/store-sources';
 import { createStoreRouter, type StoreDeps } from './routes/store-router';
 
@@ -24,6 +25,7 @@ export interface AppDeps {
 }
 
 export const BODY_LIMIT = '256kb';
+export const API_VERSION = '1.0.0';
 
 /** The express app without listening: main.ts listens, tests use supertest. */
 export function createApp(deps: AppDeps): Express {
@@ -34,7 +36,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.metrics.middleware);
   app.use(express.json({ limit: BODY_LIMIT }));
 
-  app.use(createHealthRouter({ checks: deps.readiness, metrics: deps.metrics }));
+  const health = createHealthRouter({ checks: deps.readiness, metrics: deps.metrics });
+  app.use(health);
+  app.use('/api/v1', health);
+  app.use(createDocsRouter(API_VERSION));
   app.use('/api/v1', createDecisionsRouter({ auth: deps.store, ruleSets: storeRuleSetSource(deps.store.store) }));
   app.use('/api/v1', createStoreRouter(deps.store));
   app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));

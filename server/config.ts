@@ -19,6 +19,7 @@ export interface Config {
   };
   defaultTenant: string;
   idSecret?: string;
+  rateLimitPerMinute: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -49,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     defaultTenant: tenant,
     idSecret: env.DOORSTROOM_ID_SECRET || undefined,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ? Math.max(1, Number(env.RATE_LIMIT_PER_MINUTE) || 600) : 600,
   };
 }

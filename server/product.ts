@@ -67,6 +67,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       cases,
       metrics: createMetrics(),
       log,
+      rateLimitPerMinute: config.rateLimitPerMinute,
       uiDir: opts.uiDir === false ? undefined : (opts.uiDir ?? path.join(PROJECT_ROOT, 'ui', 'dist')),
       readiness: [
         { name: 'store', check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()) },

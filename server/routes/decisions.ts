@@ -39,7 +39,10 @@ export function createDecisionsRouter(deps: DecisionsRouterDeps): Router {
         text: result.explanation ? renderExplanation(result.explanation, body.language ?? 'nl') : '',
       });
     } catch (err) {
-      if (err instanceof RulesError) throw new ApiError(422, err.code.toUpperCase().replace(/-/g, '_'), err.messages.en, '/body/peildatum', { message_nl: err.messages.nl });
+      if (err instanceof RulesError) {
+        const status = err.code === 'no-effective-version' ? 404 : 422;
+        throw new ApiError(status, err.code.toUpperCase().replace(/-/g, '_'), err.messages.en, '/body/peildatum', { message_nl: err.messages.nl });
+      }
       throw err;
     }
   });

@@ -28,5 +28,5 @@ export const ListCasesQuery = Type.Object(
 );
 export type ListCasesQuery = Static<typeof ListCasesQuery>;
 
-export const ProcessParams = Type.Object({ processId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Process id, e.g. nareiziger-hotelverblijf' }) });
+export const ProcessParams = Type.Object({ processId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Process id, e.g. nareiziger-hotelverblijf', examples: ['nareiziger-hotelverblijf'] }) });
 export const CaseParams = Type.Object({ caseId: Type.String({ pattern: '^GM[0-9]{4}-[a-z0-9:-]{1,200}$', description: 'Case id as returned when the case was started' }) });

@@ -47,8 +47,8 @@ export async function productEnv(dataDir: string): Promise<Record<string, string
 }
 
 /** The real product in-process (server/product.ts, as npm start builds it) on a fresh data directory. */
-export async function startProduct(dataDir = tempDataDir(), opts: { uiDir?: string } = {}): Promise<RunningProduct> {
-  const env = { ...process.env, ...(await productEnv(dataDir)) };
+export async function startProduct(dataDir = tempDataDir(), opts: { uiDir?: string; env?: Record<string, string> } = {}): Promise<RunningProduct> {
+  const env = { ...process.env, ...(await productEnv(dataDir)), ...opts.env };
   const product = await startWholeProduct({ config: loadConfig(env), log: createLog('error', process.stderr), env, uiDir: opts.uiDir ?? false });
   await createTenant(product.storeDeps, { kind: 'system', id: 'test' }, { id: OTHER_TENANT, name: 'Gemeente Utrecht' });
   const apiKey = async (tenant: string, permissions: Permission[]) => {

@@ -1,0 +1,24 @@
+import { Type } from '@sinclair/typebox';
+import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse, UserSchema } from '../../routes/schemas/auth';
+import type { Operation } from '../operation';
+
+export const authOperations: Operation[] = [
+  {
+    method: 'post', path: '/auth/login', operationId: 'login', tag: 'Inloggen (auth)', access: 'public',
+    summary: 'Log in with municipality, username and password', description: 'Sets an httpOnly session cookie; send the returned csrfToken as X-CSRF-Token on state-changing requests.',
+    body: LoginBody, responses: { 200: { description: 'Logged in', schema: LoginResponse } }, errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'LOGIN_FAILED'],
+  },
+  {
+    method: 'post', path: '/auth/logout', operationId: 'logout', tag: 'Inloggen (auth)', access: 'session', summary: 'End the session',
+    responses: { 204: { description: 'Logged out' } }, errors: ['UNAUTHENTICATED', 'CSRF_FAILED', 'NO_SESSION'],
+  },
+  {
+    method: 'get', path: '/auth/me', operationId: 'whoAmI', tag: 'Inloggen (auth)', access: 'any', summary: 'Who is calling: municipality, roles, permissions',
+    responses: { 200: { description: 'The caller', schema: MeResponse } }, errors: ['UNAUTHENTICATED'],
+  },
+  {
+    method: 'post', path: '/auth/password', operationId: 'changePassword', tag: 'Inloggen (auth)', access: 'session', summary: 'Change your own password',
+    body: ChangePasswordBody, responses: { 200: { description: 'Changed', schema: Type.Object({ user: UserSchema }) } },
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'CSRF_FAILED', 'WRONG_PASSWORD', 'PASSWORD_TOO_SHORT', 'PASSWORD_UNCHANGED', 'NO_SESSION'],
+  },
+];

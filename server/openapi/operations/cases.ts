@@ -1,0 +1,61 @@
+import { Type } from '@sinclair/typebox';
+import { CaseParams, EventBody, ListCasesQuery, ProcessParams, StartCaseBody } from '../../schemas/cases';
+import type { Operation } from '../operation';
+
+const CaseStarted = Type.Object({ caseId: Type.String({ examples: ['GM0363-nareiziger-hotelverblijf-3f2a9c0d1e4b5a6978c0d1e2'] }), created: Type.Boolean() });
+const CaseSummary = Type.Object({
+  caseId: Type.String(), processId: Type.String(), caseRef: Type.String(), step: Type.String(), status: Type.String(),
+  outcome: Type.Optional(Type.String()), startedAt: Type.String({ format: 'date-time' }), closedAt: Type.Optional(Type.String({ format: 'date-time' })),
+});
+const Deadline = Type.Object({ id: Type.String(), kind: Type.String(), nodeId: Type.String(), label: Type.String(), at: Type.String({ format: 'date-time' }), status: Type.String() });
+const HistoryEntry = Type.Object({ at: Type.String({ format: 'date-time' }), type: Type.String(), nodeId: Type.Optional(Type.String()), event: Type.Optional(Type.String()), detail: Type.Optional(Type.String()) });
+export const CaseStateSchema = Type.Object(
+  {
+    caseId: Type.String(), tenant: Type.String(), caseRef: Type.String(), processId: Type.String(), processVersion: Type.Integer(),
+    status: Type.String({ description: 'running | completed' }), currentStep: Type.Union([Type.String(), Type.Null()]),
+    expectedEvents: Type.Array(Type.String()), caseStatus: Type.Optional(Type.String()), outcome: Type.Optional(Type.String()),
+    data: Type.Record(Type.String(), Type.Unknown()), variables: Type.Record(Type.String(), Type.Unknown()),
+    dates: Type.Record(Type.String(), Type.String()), deadlines: Type.Array(Deadline), history: Type.Array(HistoryEntry),
+  },
+  { description: 'The case as the interpreter keeps it; further fields (decisions, children) may appear.' },
+);
+const EventResult = Type.Object({ accepted: Type.Literal(true), event: Type.String(), currentStep: Type.Union([Type.String(), Type.Null()]), status: Type.String(), outcome: Type.Optional(Type.String()) });
+
+const caseLinks = {
+  GetCase: { operationId: 'getCase', parameters: { caseId: '$response.body#/caseId' } },
+  SendEvent: { operationId: 'sendEvent', parameters: { caseId: '$response.body#/caseId' } },
+};
+
+export const caseOperations: Operation[] = [
+  {
+    method: 'post', path: '/processes/{processId}/cases', operationId: 'startCase', tag: 'Zaken (cases)', access: 'any', requires: 'cases:start',
+    summary: 'Start a case of a published process',
+    description: 'Idempotent on caseRef: the same reference again answers 200 with the same caseId and starts nothing. The case id is a keyed hash and reveals nothing of the reference.',
+    params: ProcessParams, body: StartCaseBody,
+    responses: {
+      201: { description: 'Case started', schema: CaseStarted, links: caseLinks },
+      200: { description: 'A case with this caseRef exists already', schema: CaseStarted, links: caseLinks },
+    },
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_CASE_REF', 'CASE_REF_LOOKS_PERSONAL', 'INVALID_CASE_DATA', 'PROCESS_NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE'],
+  },
+  {
+    method: 'get', path: '/cases', operationId: 'listCases', tag: 'Zaken (cases)', access: 'any', requires: 'cases:read',
+    summary: "List the municipality's cases, newest first (from Temporal visibility)", query: ListCasesQuery,
+    responses: { 200: { description: 'Cases', schema: Type.Object({ cases: Type.Array(CaseSummary) }) } },
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
+  },
+  {
+    method: 'get', path: '/cases/{caseId}', operationId: 'getCase', tag: 'Zaken (cases)', access: 'any', requires: 'cases:read',
+    summary: 'Read a case: current step, expected events, dates, deadlines and history', params: CaseParams,
+    responses: { 200: { description: 'The case', schema: CaseStateSchema } },
+    errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
+  },
+  {
+    method: 'post', path: '/cases/{caseId}/events', operationId: 'sendEvent', tag: 'Zaken (cases)', access: 'any', requires: 'cases:events',
+    summary: 'Send an event the current step expects',
+    description: 'Answers once the case has moved on to its next waiting point or its end. An unexpected event or a payload that fails its schema changes nothing.',
+    params: CaseParams, body: EventBody,
+    responses: { 200: { description: 'Accepted; the case moved on', schema: EventResult } },
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'EVENT_NOT_EXPECTED', 'CASE_NOT_WAITING', 'CASE_CLOSED', 'INVALID_PAYLOAD', 'CASE_BUSY', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE'],
+  },
+];
