@@ -58,6 +58,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     });
     const cases = createCaseService({
       client: runtime.client,
+      namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       idSecret: loadIdSecret(config.dataDir, config.idSecret),
       definitions: storeDefinitionSource(store, clock),

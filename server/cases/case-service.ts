@@ -1,16 +1,21 @@
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import type { temporal } from '@temporalio/proto';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { CaseEvent, CaseInput, CaseState, EventResult } from '../../workflows/case-state';
 import { compileSchema, toIssues } from '../../workflows/dsl/ajv';
 import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
-import { SA_CASE_REF, SA_OUTCOME, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
+import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_OUTCOME, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
+import { visibilityQuery, type CaseFilter } from './case-query';
 import { ApiError } from '../errors';
 import { caseIdFor, tenantOfCaseId } from './case-id';
+import { openCursor, sealCursor } from './cursor';
 import { checkCaseReference } from './case-reference';
 import type { DefinitionSource } from './definition-source';
 
 export interface CaseServiceDeps {
   client: Client;
+  namespace: string;
   taskQueue: string;
   idSecret: Buffer;
   definitions: DefinitionSource;
@@ -23,6 +28,7 @@ export interface CaseSummary {
   step: string;
   status: string;
   outcome?: string;
+  nextDeadline?: string;
   startedAt: string;
   closedAt?: string;
 }
@@ -116,30 +122,47 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
     },
 
-    async list(tenant: string, filter: { processId?: string; limit: number }): Promise<CaseSummary[]> {
-      const clauses = [`${SA_TENANT.name} = '${tenant}'`];
-      if (filter.processId) clauses.push(`${SA_PROCESS.name} = '${filter.processId}'`);
-      const out: CaseSummary[] = [];
-      for await (const wf of client.workflow.list({ query: clauses.join(' AND '), pageSize: filter.limit })) {
-        out.push(summarise(wf));
-        if (out.length >= filter.limit) break;
-      }
-      return out;
+    /** One page of cases from Temporal visibility; `cursor` is the opaque token of the next page. */
+    async list(tenant: string, filter: CaseFilter, page: { limit: number; cursor?: string }): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+      const token = page.cursor ? openCursor(deps.idSecret, tenant, page.cursor) : undefined;
+      const raw = await client.workflowService.listWorkflowExecutions({
+        namespace: deps.namespace, query: visibilityQuery(tenant, filter, new Date()), pageSize: page.limit, nextPageToken: token,
+      });
+      const next = raw.nextPageToken && raw.nextPageToken.length > 0 ? sealCursor(deps.idSecret, tenant, Buffer.from(raw.nextPageToken)) : null;
+      return { cases: (raw.executions ?? []).map(summarise), nextCursor: next };
+    },
+
+    /** Cancels a running case; the workflow records the cancellation and ends. */
+    async cancel(tenant: string, caseId: string): Promise<void> {
+      const { handle, description } = await ownedHandle(tenant, caseId);
+      if (description.status.name !== 'RUNNING') throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended already.`, '/params/caseId');
+      await handle.cancel();
+    },
+
+    /** Counts cases matching a filter (visibility count). */
+    async count(tenant: string, filter: CaseFilter): Promise<number> {
+      return (await client.workflow.count(visibilityQuery(tenant, filter, new Date()))).count;
     },
   };
 }
 
-function summarise(wf: WorkflowExecutionInfo): CaseSummary {
-  const sa = wf.typedSearchAttributes;
+const STATUS_NAMES: Record<number, string> = { 1: 'running', 2: 'completed', 3: 'failed', 4: 'cancelled', 5: 'terminated', 6: 'continued_as_new', 7: 'timed_out' };
+
+function summarise(wf: temporal.api.workflow.v1.IWorkflowExecutionInfo): CaseSummary {
+  const sa = decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields);
+  const millis = (t: { seconds?: unknown; nanos?: number | null } | null | undefined): string | undefined =>
+    t ? new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString() : undefined;
+  const deadline = sa.get(SA_NEXT_DEADLINE);
   return {
-    caseId: wf.workflowId,
+    caseId: wf.execution?.workflowId ?? '',
     processId: sa.get(SA_PROCESS) ?? '',
     caseRef: sa.get(SA_CASE_REF) ?? '',
     step: sa.get(SA_STEP) ?? '',
-    status: wf.status.name.toLowerCase(),
+    status: STATUS_NAMES[Number(wf.status ?? 0)] ?? 'unknown',
     outcome: sa.get(SA_OUTCOME) || undefined,
-    startedAt: wf.startTime.toISOString(),
-    closedAt: wf.closeTime?.toISOString(),
+    nextDeadline: deadline ? deadline.toISOString() : undefined,
+    startedAt: millis(wf.startTime) ?? '',
+    closedAt: millis(wf.closeTime),
   };
 }
 

@@ -1,10 +1,11 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { appendAudit } from '../audit/audit';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import type { CaseService } from '../cases/case-service';
 import { ApiError } from '../errors';
 import type { Metrics } from '../observability/metrics';
-import { CaseParams, EventBody, ListCasesQuery, ProcessParams, StartCaseBody } from '../schemas/cases';
+import { CancelBody, CaseParams, EventBody, IDEMPOTENCY_KEY_PATTERN, ListCasesQuery, ProcessParams, StartCaseBody } from '../schemas/cases';
 import { check } from './schemas/validate';
 
 export interface CasesRouterDeps {
@@ -14,7 +15,7 @@ export interface CasesRouterDeps {
   rateLimitPerMinute: number;
 }
 
-/** Thin routes: authenticate, validate, call the case service, answer; errors go to the JSON error handler. */
+/** Thin routes: authenticate, validate, call the case service, audit, answer; errors go to the JSON error handler. */
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const router = Router();
   const limiter = rateLimit({
@@ -28,17 +29,30 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   });
   const guard = [authenticate(deps.auth), limiter];
 
+  /** Every change to a case is in the audit trail: who, when, which case, what; never case data. */
+  const audit = (req: Request, action: string, caseId: string, extra: { reason?: string; details?: Record<string, unknown> } = {}) => {
+    const auth = getAuth(req);
+    return appendAudit(deps.auth.store.db, { tenantId: auth.tenant, actor: auth.actor, action, target: { type: 'case', id: caseId }, ...extra }, deps.auth.clock().toISOString());
+  };
+
   router.post('/processes/:processId/cases', ...guard, requirePermission('cases:start'), async (req, res) => {
     const { processId } = check(ProcessParams, 'params', req.params);
     const body = check(StartCaseBody, 'body', req.body);
+    const idempotencyKey = req.get('idempotency-key');
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–200 letters, digits and . _ : -', '/headers/idempotency-key');
+    }
     const result = await deps.cases.start(getAuth(req).tenant, processId, body.caseRef, body.data);
-    if (result.created) deps.metrics.casesStarted.inc({ process: processId });
+    if (result.created) {
+      deps.metrics.casesStarted.inc({ process: processId });
+      await audit(req, 'case.start', result.caseId, { details: { processId, ...(idempotencyKey ? { idempotencyKey } : {}) } });
+    }
     res.status(result.created ? 201 : 200).location(`/api/v1/cases/${result.caseId}`).json(result);
   });
 
   router.get('/cases', ...guard, requirePermission('cases:read'), async (req, res) => {
-    const query = check(ListCasesQuery, 'query', req.query);
-    res.json({ cases: await deps.cases.list(getAuth(req).tenant, { processId: query.processId, limit: query.limit ?? 50 }) });
+    const { limit, cursor, ...filter } = check(ListCasesQuery, 'query', req.query);
+    res.json(await deps.cases.list(getAuth(req).tenant, filter, { limit: limit ?? 50, cursor }));
   });
 
   router.get('/cases/:caseId', ...guard, requirePermission('cases:read'), async (req, res) => {
@@ -50,11 +64,21 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const { caseId } = check(CaseParams, 'params', req.params);
     const body = check(EventBody, 'body', req.body);
     try {
-      res.json(await deps.cases.sendEvent(getAuth(req).tenant, caseId, { name: body.name, payload: body.payload ?? {} }));
+      const result = await deps.cases.sendEvent(getAuth(req).tenant, caseId, { name: body.name, payload: body.payload ?? {} });
+      await audit(req, 'case.event', caseId, { details: { event: body.name, step: result.currentStep } });
+      res.json(result);
     } catch (err) {
       if (err instanceof ApiError && err.status < 500) deps.metrics.eventsRejected.inc({ code: err.code });
       throw err;
     }
+  });
+
+  router.post('/cases/:caseId/cancel', ...guard, requirePermission('cases:events'), async (req, res) => {
+    const { caseId } = check(CaseParams, 'params', req.params);
+    const { reason } = check(CancelBody, 'body', req.body);
+    await deps.cases.cancel(getAuth(req).tenant, caseId);
+    await audit(req, 'case.cancel', caseId, { reason });
+    res.status(202).json({ caseId, cancelled: true });
   });
 
   return router;

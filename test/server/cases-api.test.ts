@@ -55,6 +55,7 @@ describe('case API against a real Temporal dev server', () => {
     const listed = await eventually(async () => {
       const res = await request(product.app).get('/api/v1/cases').set(product.auth);
       const mine = (res.body.cases as Array<{ caseRef: string }>).filter((c) => c.caseRef === ref);
+      expect(res.body).toHaveProperty('nextCursor');
       return mine.length > 0 && mine;
     });
     expect(listed).toHaveLength(1);
@@ -91,6 +92,54 @@ describe('case API against a real Temporal dev server', () => {
     const text = Buffer.concat(bytes).toString('latin1');
     expect(text).toContain('binary/encrypted');
     expect(text).not.toMatch(/Fatima|1234567890|GM0344|placementDate|hotel-geplaatst/);
+  });
+
+  it('lists with filters and cursor paging, cancels with a reason, and audits every change', async () => {
+    const refs = [uniqueId('LIJST'), uniqueId('LIJST'), uniqueId('LIJST')];
+    const ids: string[] = [];
+    for (const r of refs) ids.push((await startCase(r)).body.caseId);
+    const placed = await request(product.app).post(`/api/v1/cases/${ids[0]}/events`).set(product.auth).send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0363' } });
+    expect(placed.status).toBe(200);
+
+    const inHotel = await eventually(async () => {
+      const res = await request(product.app).get('/api/v1/cases').query({ step: 'coa-betaalde-periode', processId: PROCESS }).set(product.auth);
+      const found = (res.body.cases as Array<{ caseId: string; nextDeadline?: string }>).find((c) => c.caseId === ids[0]);
+      return found?.nextDeadline ? found : undefined;
+    });
+    expect(inHotel.nextDeadline).toBe('2027-02-20T00:00:00.000Z');
+
+    // Paging: one case a page; the cursor leads to different cases, none seen twice.
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    for (let i = 0; i < 3; i += 1) {
+      const res: request.Response = await request(product.app).get('/api/v1/cases').query({ limit: 1, ...(cursor ? { cursor } : {}) }).set(product.auth);
+      expect(res.status).toBe(200);
+      expect(res.body.cases).toHaveLength(1);
+      expect(seen.has(res.body.cases[0].caseId)).toBe(false);
+      seen.add(res.body.cases[0].caseId);
+      cursor = res.body.nextCursor;
+      expect(cursor).toEqual(expect.any(String));
+    }
+    const forged = await request(product.app).get('/api/v1/cases').query({ cursor: 'bm90LWEtdG9rZW4' }).set(product.auth);
+    expect(forged.status).toBe(400);
+
+    const cancelled = await request(product.app).post(`/api/v1/cases/${ids[1]}/cancel`).set(product.auth).send({ reason: 'dubbel aangemaakt' });
+    expect(cancelled.status).toBe(202);
+    const again = await request(product.app).post(`/api/v1/cases/${ids[1]}/cancel`).set(product.auth).send({ reason: 'nog eens' });
+    expect([202, 409]).toContain(again.status);
+    await eventually(async () => {
+      const res = await request(product.app).get('/api/v1/cases').query({ status: 'cancelled' }).set(product.auth);
+      return (res.body.cases as Array<{ caseId: string }>).some((c) => c.caseId === ids[1]);
+    });
+    const noReason = await request(product.app).post(`/api/v1/cases/${ids[2]}/cancel`).set(product.auth).send({});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.path).toBe('/body/reason');
+
+    const audit = await product.product.store.db.selectFrom('audit_events').select(['action', 'target_id', 'reason', 'details']).where('target_id', 'in', ids).execute();
+    expect(audit.filter((a) => a.action === 'case.start')).toHaveLength(3);
+    expect(audit.find((a) => a.action === 'case.event')?.target_id).toBe(ids[0]);
+    expect(audit.find((a) => a.action === 'case.cancel')).toMatchObject({ target_id: ids[1], reason: 'dubbel aangemaakt' });
+    expect(JSON.stringify(audit)).not.toMatch(/Fatima|1234567890/);
   });
 
   describe('errors', () => {

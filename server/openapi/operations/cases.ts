@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { CaseParams, EventBody, ListCasesQuery, ProcessParams, StartCaseBody } from '../../schemas/cases';
+import { CancelBody, CaseParams, EventBody, ListCasesQuery, ProcessParams, StartCaseBody } from '../../schemas/cases';
 import type { Operation } from '../operation';
 
 const CaseStarted = Type.Object({ caseId: Type.String({ examples: ['GM0363-nareiziger-hotelverblijf-3f2a9c0d1e4b5a6978c0d1e2'] }), created: Type.Boolean() });
 const CaseSummary = Type.Object({
   caseId: Type.String(), processId: Type.String(), caseRef: Type.String(), step: Type.String(), status: Type.String(),
-  outcome: Type.Optional(Type.String()), startedAt: Type.String({ format: 'date-time' }), closedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  outcome: Type.Optional(Type.String()), nextDeadline: Type.Optional(Type.String({ format: 'date-time' })),
+  startedAt: Type.String({ format: 'date-time' }), closedAt: Type.Optional(Type.String({ format: 'date-time' })),
 });
 const Deadline = Type.Object({ id: Type.String(), kind: Type.String(), nodeId: Type.String(), label: Type.String(), at: Type.String({ format: 'date-time' }), status: Type.String() });
 const HistoryEntry = Type.Object({ at: Type.String({ format: 'date-time' }), type: Type.String(), nodeId: Type.Optional(Type.String()), event: Type.Optional(Type.String()), detail: Type.Optional(Type.String()) });
@@ -30,7 +31,7 @@ export const caseOperations: Operation[] = [
   {
     method: 'post', path: '/processes/{processId}/cases', operationId: 'startCase', tag: 'Zaken (cases)', access: 'any', requires: 'cases:start',
     summary: 'Start a case of a published process',
-    description: 'Idempotent on caseRef: the same reference again answers 200 with the same caseId and starts nothing. The case id is a keyed hash and reveals nothing of the reference.',
+    description: 'Idempotent on caseRef: the same reference again answers 200 with the same caseId and starts nothing (an `Idempotency-Key` header is accepted and recorded). The case id is a keyed hash and reveals nothing of the reference.',
     params: ProcessParams, body: StartCaseBody,
     responses: {
       201: { description: 'Case started', schema: CaseStarted, links: caseLinks },
@@ -40,8 +41,10 @@ export const caseOperations: Operation[] = [
   },
   {
     method: 'get', path: '/cases', operationId: 'listCases', tag: 'Zaken (cases)', access: 'any', requires: 'cases:read',
-    summary: "List the municipality's cases, newest first (from Temporal visibility)", query: ListCasesQuery,
-    responses: { 200: { description: 'Cases', schema: Type.Object({ cases: Type.Array(CaseSummary) }) } },
+    summary: "List the municipality's cases (from Temporal visibility), filtered, a page at a time",
+    description: 'Pass `nextCursor` as `cursor` for the next page; null means the last page. Visibility is eventually consistent: a case started a moment ago may take a second to appear.',
+    query: ListCasesQuery,
+    responses: { 200: { description: 'A page of cases', schema: Type.Object({ cases: Type.Array(CaseSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } },
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
   },
   {
@@ -57,5 +60,11 @@ export const caseOperations: Operation[] = [
     params: CaseParams, body: EventBody,
     responses: { 200: { description: 'Accepted; the case moved on', schema: EventResult } },
     errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'EVENT_NOT_EXPECTED', 'CASE_NOT_WAITING', 'CASE_CLOSED', 'INVALID_PAYLOAD', 'CASE_BUSY', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE'],
+  },
+  {
+    method: 'post', path: '/cases/{caseId}/cancel', operationId: 'cancelCase', tag: 'Zaken (cases)', access: 'any', requires: 'cases:events',
+    summary: 'Cancel a running case, with a reason (audited)', params: CaseParams, body: CancelBody,
+    responses: { 202: { description: 'Cancellation requested; the case ends shortly', schema: Type.Object({ caseId: Type.String(), cancelled: Type.Literal(true) }) } },
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
   },
 ];
