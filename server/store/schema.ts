@@ -136,3 +136,67 @@ export type ArtifactVersionRow = Selectable<ArtifactVersionTable>;
 export type NewArtifactVersion = Insertable<ArtifactVersionTable>;
 export type ArtifactVersionUpdate = Updateable<ArtifactVersionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+
+/* Outgoing webhooks and incoming Notificaties API mappings (migration 0002). */
+
+export interface WebhookSubscriptionTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  /** JSON array of case event types, e.g. `["case.started"]`. */
+  event_types: string;
+  description: string | null;
+  /** HMAC key for signatures; shown to the admin once, needed in clear to sign. */
+  secret: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  tenant_id: string;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
+  case_id: string;
+  workflow_id: string;
+  /** `pending`, `delivered` or `failed`. */
+  status: string;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+  failed_at: string | null;
+}
+
+export interface NotificatieMappingTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  kanaal: string;
+  resource: string;
+  actie: string;
+  /** JSON object: kenmerken that must have exactly these values. */
+  kenmerken: string;
+  /** JSON object: what a match does (start a case or send an event). */
+  action: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+// Declaration merging: the tables above join the Database interface without editing it.
+export interface Database {
+  webhook_subscriptions: WebhookSubscriptionTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  notificatie_mappings: NotificatieMappingTable;
+}
+
+export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
+export type NotificatieMappingRow = Selectable<NotificatieMappingTable>;

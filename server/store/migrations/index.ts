@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../create-store';
 import { initialMigration } from './0001-initial';
+import { webhooksMigration } from './0002-webhooks';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001-initial': initialMigration(dialect),
+        '0002-webhooks': webhooksMigration(dialect),
       };
     },
   };
