@@ -7,6 +7,8 @@ import { ApiError, errorHandler } from './errors';
 import { createHealthRouter, type ReadinessCheck } from './observability/health';
 import type { Metrics } from './observability/metrics';
 import { createCasesRouter } from './routes/cases';
+import { createCodecRouter } from './routes/codec';
+import type { PayloadCodec } from '@temporalio/common';
 import { createDecisionsRouter } from './routes/decisions';
 import { createDocsRouter } from './routes/docs';
 import { storeRuleSetSource } from './wiring/store-sources';
@@ -20,6 +22,9 @@ export interface AppDeps {
   log: { error: (obj: object, msg: string) => void };
   /** Built UI to serve at /, if present. */
   uiDir?: string;
+  codec: PayloadCodec;
+  /** Origins of the Temporal UI allowed to call the codec endpoint with cookies. */
+  temporalUiOrigins?: string[];
   /** Requests per minute per API key or session (default 600). */
   rateLimitPerMinute?: number;
 }
@@ -41,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', health);
   app.use(createDocsRouter(API_VERSION));
   app.use('/api/v1', createDecisionsRouter({ auth: deps.store, ruleSets: storeRuleSetSource(deps.store.store) }));
+  app.use('/api/v1', createCodecRouter({ auth: deps.store, codec: deps.codec, uiOrigins: deps.temporalUiOrigins }));
   app.use('/api/v1', createStoreRouter(deps.store));
   app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));
   app.use('/api', (req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')));

@@ -66,6 +66,8 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     const app = createApp({
       store: deps,
       cases,
+      codec: runtime.codec,
+      temporalUiOrigins: config.temporal.uiPort ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`] : undefined,
       metrics: createMetrics(),
       log,
       rateLimitPerMinute: config.rateLimitPerMinute,

@@ -14,6 +14,8 @@ export interface DevServerOptions {
   namespace: string;
   /** Serve Temporal's web UI on this port (off unless asked: the product has its own monitor). */
   uiPort?: number;
+  /** Our codec endpoint, so the Temporal UI can decrypt payloads for signed-in supervisors. */
+  codecEndpoint?: string;
   log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
 }
 
@@ -46,6 +48,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     '--log-level', 'warn',
     ...SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
     ...(opts.uiPort ? ['--ui-ip', HOST, '--ui-port', String(opts.uiPort)] : ['--headless']),
+    ...(opts.uiPort && opts.codecEndpoint ? ['--ui-codec-endpoint', opts.codecEndpoint] : []),
   ];
   let exited = false;
   // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop Temporal last,

@@ -12,6 +12,8 @@ import { startDevServer, type DevServer } from './dev-server';
 
 export interface TemporalRuntime {
   client: Client;
+  /** The payload codec client and worker use (also served to the Temporal UI by the API). */
+  codec: EncryptionCodec;
   address: string;
   devServer?: DevServer;
   /** Stops the worker, the connections and the embedded dev server, in that order. */
@@ -62,6 +64,7 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
       port: config.temporal.devPort,
       namespace: config.temporal.namespace,
       uiPort: config.temporal.uiPort,
+      codecEndpoint: config.temporal.uiPort ? `http://localhost:${config.port}/api/v1/codec` : undefined,
       log,
     });
     address = devServer.address;
@@ -69,7 +72,8 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
   const stops: Array<() => Promise<void>> = [];
   try {
     // Personal data in case inputs, events and results is ciphertext in Temporal's history.
-    const dataConverter = { payloadCodecs: [new EncryptionCodec(loadCodecKeys(config.dataDir))] };
+    const codec = new EncryptionCodec(loadCodecKeys(config.dataDir));
+    const dataConverter = { payloadCodecs: [codec] };
     const connection = await Connection.connect(connectionOptions(config, address));
     stops.unshift(() => connection.close());
     const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
@@ -95,6 +99,7 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
     }
     return {
       client,
+      codec,
       address,
       devServer,
       async stop() {

@@ -1,0 +1,44 @@
+import request from 'supertest';
+import { hashPassword } from '../../server/auth/password';
+import { insertUser } from '../../server/auth/users';
+import { startProduct, TEST_TENANT, type RunningProduct } from '../support/runtime';
+import { uniqueId } from '../support/factories';
+
+describe('codec endpoint for the Temporal UI', () => {
+  let product: RunningProduct;
+  beforeAll(async () => {
+    product = await startProduct();
+  }, 90_000);
+  afterAll(async () => product?.stop(), 30_000);
+
+  async function session(username: string, roles: Array<'supervisor' | 'designer'>) {
+    const password = 'een-lang-test-wachtwoord-2026';
+    await insertUser(product.product.store.db, { tenantId: TEST_TENANT, username, roles, passwordHash: await hashPassword(password, { N: 1024, r: 8, p: 1 }), mustChangePassword: false }, new Date().toISOString());
+    const login = await request(product.app).post('/api/v1/auth/login').send({ tenant: TEST_TENANT, username, password });
+    return { Cookie: String(login.get('Set-Cookie')?.[0]).split(';')[0] as string };
+  }
+
+  it('decrypts a case input from the raw history for a supervisor, and for nobody else', async () => {
+    const started = await request(product.app).post('/api/v1/processes/nareiziger-hotelverblijf/cases').set(product.auth)
+      .send({ caseRef: uniqueId('ZAAK'), data: { municipality: TEST_TENANT, householdSize: 2, registrationDate: '2026-11-01', nareiziger: { name: 'Yara Voorbeeld' } } });
+    const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: started.body.caseId } });
+    const payload = raw.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    const body = {
+      payloads: [{
+        metadata: Object.fromEntries(Object.entries(payload?.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+        data: Buffer.from(payload?.data ?? []).toString('base64'),
+      }],
+    };
+    expect(Buffer.from(body.payloads[0]!.data, 'base64').toString('latin1')).not.toContain('Yara');
+
+    const supervisor = await session('toezicht', ['supervisor']);
+    const decoded = await request(product.app).post('/api/v1/codec/decode').set(supervisor).send(body);
+    expect(decoded.status).toBe(200);
+    expect(Buffer.from(decoded.body.payloads[0].data, 'base64').toString()).toContain('Yara Voorbeeld');
+
+    expect((await request(product.app).post('/api/v1/codec/decode').send(body)).status).toBe(401);
+    expect((await request(product.app).post('/api/v1/codec/decode').set(product.auth).send(body)).status).toBe(403);
+    const designer = await session('ontwerper', ['designer']);
+    expect((await request(product.app).post('/api/v1/codec/decode').set(designer).send(body)).status).toBe(403);
+  });
+});
