@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { authenticate, getAuth, requirePermission, requireRole, type AuthDeps } from '../auth';
+import { createMapping, deleteMapping, getMapping, listMappings, replaceMapping } from '../notificaties/mappings';
+import { createNotificatieReceiver, type NotificatieReceiverDeps } from '../notificaties/receive';
+import { DeleteMappingQuery, MappingBody, MappingIdParams, NotificatieBody } from './schemas/notificaties';
+import { check } from './schemas/validate';
+
+export interface NotificatiesRouterDeps {
+  auth: AuthDeps;
+  cases: NotificatieReceiverDeps['cases'];
+  caseIdOf: NotificatieReceiverDeps['caseIdOf'];
+  log: NotificatieReceiverDeps['log'];
+}
+
+/**
+ * Incoming VNG Notificaties API callbacks (POST /notificaties, an API key with
+ * notificaties:receive as the abonnement's `auth`) and the admin's mappings, paths relative to /api/v1.
+ */
+export function createNotificatiesRouter(deps: NotificatiesRouterDeps): Router {
+  const router = Router();
+  const receiver = createNotificatieReceiver({ db: deps.auth.store.db, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log });
+  const admin = [authenticate(deps.auth), requireRole('admin')];
+  const mappingDeps = { store: deps.auth.store, clock: deps.auth.clock };
+
+  router.post('/notificaties', authenticate(deps.auth), requirePermission('notificaties:receive'), async (req, res) => {
+    const body = check(NotificatieBody, 'body', req.body);
+    res.status(200).json(await receiver.receive(getAuth(req).tenant, body));
+  });
+
+  router.get('/notificatie-mappings', ...admin, async (req, res) => {
+    res.json({ items: await listMappings(deps.auth.store.db, getAuth(req).tenant) });
+  });
+
+  router.post('/notificatie-mappings', ...admin, async (req, res) => {
+    const { reason, ...input } = check(MappingBody, 'body', req.body);
+    const created = await createMapping(mappingDeps, getAuth(req), input, reason);
+    res.status(201).location(`/api/v1/notificatie-mappings/${created.id}`).json(created);
+  });
+
+  router.get('/notificatie-mappings/:mappingId', ...admin, async (req, res) => {
+    const { mappingId } = check(MappingIdParams, 'params', req.params);
+    res.json(await getMapping(deps.auth.store.db, getAuth(req).tenant, mappingId));
+  });
+
+  router.put('/notificatie-mappings/:mappingId', ...admin, async (req, res) => {
+    const { mappingId } = check(MappingIdParams, 'params', req.params);
+    const { reason, ...input } = check(MappingBody, 'body', req.body);
+    res.json(await replaceMapping(mappingDeps, getAuth(req), mappingId, input, reason));
+  });
+
+  router.delete('/notificatie-mappings/:mappingId', ...admin, async (req, res) => {
+    const { mappingId } = check(MappingIdParams, 'params', req.params);
+    const { reason } = check(DeleteMappingQuery, 'query', req.query);
+    await deleteMapping(mappingDeps, getAuth(req), mappingId, reason);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,71 @@
+import { Router } from 'express';
+import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
+import { getDelivery, listDeliveries } from '../webhooks/deliveries';
+import { createSubscription, deleteSubscription, getSubscription, listSubscriptions, rotateSecret, updateSubscription } from '../webhooks/subscriptions';
+import {
+  CreateSubscriptionBody, DeleteSubscriptionQuery, DeliveryIdParams, ListDeliveriesQuery, RotateSecretBody, SubscriptionIdParams, UpdateSubscriptionBody,
+} from './schemas/webhooks';
+import { check } from './schemas/validate';
+
+export interface WebhooksRouterDeps {
+  /** Store, clock and auth config: the StoreDeps the app already has fit. */
+  auth: AuthDeps;
+}
+
+/**
+ * Outgoing webhooks of the admin's own municipality, paths relative to /api/v1:
+ * subscriptions (the secret is shown once) and the delivery log.
+ */
+export function createWebhooksRouter(deps: WebhooksRouterDeps): Router {
+  const router = Router();
+  // Per route, not router.use: this router is mounted at /api/v1 beside others.
+  const guard = [authenticate(deps.auth), requireRole('admin')];
+  const db = () => deps.auth.store.db;
+  const subDeps = { store: deps.auth.store, clock: deps.auth.clock };
+
+  router.get('/webhooks/subscriptions', ...guard, async (req, res) => {
+    res.json({ items: await listSubscriptions(db(), getAuth(req).tenant) });
+  });
+
+  router.post('/webhooks/subscriptions', ...guard, async (req, res) => {
+    const body = check(CreateSubscriptionBody, 'body', req.body);
+    const created = await createSubscription(subDeps, getAuth(req), body, body.reason);
+    res.status(201).location(`/api/v1/webhooks/subscriptions/${created.subscription.id}`).json(created);
+  });
+
+  router.get('/webhooks/subscriptions/:subscriptionId', ...guard, async (req, res) => {
+    const { subscriptionId } = check(SubscriptionIdParams, 'params', req.params);
+    res.json(await getSubscription(db(), getAuth(req).tenant, subscriptionId));
+  });
+
+  router.patch('/webhooks/subscriptions/:subscriptionId', ...guard, async (req, res) => {
+    const { subscriptionId } = check(SubscriptionIdParams, 'params', req.params);
+    const { reason, ...patch } = check(UpdateSubscriptionBody, 'body', req.body);
+    res.json(await updateSubscription(subDeps, getAuth(req), subscriptionId, patch, reason));
+  });
+
+  router.delete('/webhooks/subscriptions/:subscriptionId', ...guard, async (req, res) => {
+    const { subscriptionId } = check(SubscriptionIdParams, 'params', req.params);
+    const { reason } = check(DeleteSubscriptionQuery, 'query', req.query);
+    await deleteSubscription(subDeps, getAuth(req), subscriptionId, reason);
+    res.status(204).end();
+  });
+
+  router.post('/webhooks/subscriptions/:subscriptionId/rotate-secret', ...guard, async (req, res) => {
+    const { subscriptionId } = check(SubscriptionIdParams, 'params', req.params);
+    const body = check(RotateSecretBody, 'body', req.body ?? {});
+    res.json(await rotateSecret(subDeps, getAuth(req), subscriptionId, body.reason));
+  });
+
+  router.get('/webhooks/deliveries', ...guard, async (req, res) => {
+    const query = check(ListDeliveriesQuery, 'query', req.query);
+    res.json({ items: await listDeliveries(db(), getAuth(req).tenant, query) });
+  });
+
+  router.get('/webhooks/deliveries/:deliveryId', ...guard, async (req, res) => {
+    const { deliveryId } = check(DeliveryIdParams, 'params', req.params);
+    res.json(await getDelivery(db(), getAuth(req).tenant, deliveryId));
+  });
+
+  return router;
+}
