@@ -12,7 +12,7 @@ import { createSubscription } from '../../../server/webhooks/subscriptions';
 import { createWebhookActivities } from '../../../workflows/activities/webhooks';
 import { webhookDelivery } from '../../../workflows/webhook-delivery';
 import { eventually, OTHER_TENANT, startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
-import { createReceiver, type Receiver } from './support/receiver';
+import { createReceiver } from './support/receiver';
 
 const PROCESS = 'nareiziger-hotelverblijf';
 const adminOf = (tenant: string): AuthContext => ({ tenant, actor: { kind: 'user', id: `admin-${tenant}`, name: 'admin' }, roles: ['admin'], permissions: [] });
