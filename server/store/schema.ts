@@ -200,3 +200,58 @@ export interface Database {
 export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
 export type NotificatieMappingRow = Selectable<NotificatieMappingTable>;
+
+/* The taakstelling ledger and targets, and the monitor's saved filters (migration 0003). */
+
+export interface QuotaPlacementTable {
+  tenant_id: string;
+  case_id: string;
+  /** The counting step; with tenant and case the idempotency key. */
+  node_id: string;
+  /** CBS code of the municipality the placement counts for. */
+  municipality: string;
+  /** YYYY-MM-DD */
+  placed_on: string;
+  /** e.g. 2026-H1 */
+  half_year: string;
+  scheme: string | null;
+  recorded_at: string;
+}
+
+export interface QuotaTargetTable {
+  tenant_id: string;
+  municipality: string;
+  half_year: string;
+  /** The population share: round(T_NL × inhabitants_g / inhabitants_NL). */
+  target: number;
+  /** Carried over from earlier half-years; null means "compute from the previous half-year". */
+  backlog: number | null;
+  surplus: number | null;
+  /** `manual` or `csv`. */
+  source: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface MonitorSavedFilterTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  /** JSON object: the case-list filter. */
+  filter: string;
+  /** JSON array of column ids, or null for the default columns. */
+  columns: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  quota_placements: QuotaPlacementTable;
+  quota_targets: QuotaTargetTable;
+  monitor_saved_filters: MonitorSavedFilterTable;
+}
+
+export type QuotaPlacementRow = Selectable<QuotaPlacementTable>;
+export type QuotaTargetRow = Selectable<QuotaTargetTable>;
+export type MonitorSavedFilterRow = Selectable<MonitorSavedFilterTable>;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../create-store';
 import { initialMigration } from './0001-initial';
 import { webhooksMigration } from './0002-webhooks';
+import { quotaMigration } from './0003-quota';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -13,6 +14,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
       return {
         '0001-initial': initialMigration(dialect),
         '0002-webhooks': webhooksMigration(dialect),
+        '0003-quota': quotaMigration(dialect),
       };
     },
   };
