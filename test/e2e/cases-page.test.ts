@@ -41,7 +41,7 @@ describe('cases page in Chromium', () => {
     const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { tenant: TEST_TENANT, username: 'admin', password: ADMIN_PASSWORD } });
     expect(login.status()).toBe(200);
     const page = await context.newPage();
-    await page.goto(base);
+    await page.goto(`${base}/zaken`);
     await expect(page.getByRole('heading', { name: 'Zaken' }).isVisible()).resolves.toBe(true);
     // The page polls every 5 s; visibility in Temporal is eventually consistent.
     for (const ref of refs) await page.getByRole('cell', { name: ref }).waitFor({ timeout: 20_000 });

@@ -1,0 +1,4 @@
+declare module 'virtual:ajv-precompiled' {
+  /** Standalone ajv validators by JSON.stringify(schema). */
+  export const validators: Map<string, unknown>;
+}

@@ -1,0 +1,3 @@
+export function ProcessDesignerPage() {
+  return null;
+}
