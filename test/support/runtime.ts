@@ -20,6 +20,8 @@ export interface RunningProduct {
   runtime: TemporalRuntime;
   product: Product;
   dataDir: string;
+  /** The worker's task queue (each test product has its own). */
+  taskQueue: string;
   /** Authorization headers of an API key of TEST_TENANT with every permission. */
   auth: Record<string, string>;
   /** The same for a key of OTHER_TENANT. */
@@ -60,6 +62,7 @@ export async function startProduct(dataDir = tempDataDir(), opts: { uiDir?: stri
     runtime: product.runtime,
     product,
     dataDir,
+    taskQueue: env.TEMPORAL_TASK_QUEUE as string,
     auth: await apiKey(TEST_TENANT, [...PERMISSIONS]),
     otherTenantAuth: await apiKey(OTHER_TENANT, [...PERMISSIONS]),
     apiKey,

@@ -1,0 +1,89 @@
+import autocannon from 'autocannon';
+import type { Server } from 'node:http';
+import { hotelCaseInput } from '../test/support/factories';
+import { startProduct, tempDataDir } from '../test/support/runtime';
+import { INTERPRETER_WORKFLOW } from '../workflows/messages';
+
+// npm run bench:api — the API on loopback against the embedded stack, beside the raw Temporal
+// client doing the same starts in the same run: the ratio is the API's overhead (target ≥ 0.7).
+// Sizes: BENCH_API_SECONDS (default 10 per phase), BENCH_API_CONNECTIONS (default 10).
+
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 10);
+
+interface Phase { label: string; perSecond: number; p50: number; p99: number; errors: number; statuses?: string }
+
+async function rawStarts(product: Awaited<ReturnType<typeof startProduct>>): Promise<Phase> {
+  const input = hotelCaseInput({ tenant: 'GM0363' });
+  const latencies: number[] = [];
+  let started = 0;
+  const until = Date.now() + SECONDS * 1000;
+  const worker = async (w: number) => {
+    while (Date.now() < until) {
+      const t0 = performance.now();
+      await product.runtime.client.workflow.start(INTERPRETER_WORKFLOW, {
+        taskQueue: product.taskQueue,
+        workflowId: `bench-raw-${process.pid}-${w}-${started}-${Math.random().toString(36).slice(2)}`,
+        args: [{ ...input, caseRef: `RAW-${w}-${started}` }],
+      });
+      latencies.push(performance.now() - t0);
+      started += 1;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => worker(i)));
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { label: 'raw Temporal client: start', perSecond: started / elapsed, p50: pct(0.5), p99: pct(0.99), errors: 0 };
+}
+
+function cannon(label: string, opts: autocannon.Options): Promise<Phase> {
+  return new Promise((resolve, reject) => {
+    const timing = opts.amount ? {} : { duration: SECONDS };
+    autocannon({ connections: CONNECTIONS, ...timing, ...opts }, (err, r) => {
+      if (err) return reject(err);
+      const statuses = Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => `${code}×${(v as { count: number }).count}`).join(' ');
+      resolve({ label, perSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors, statuses });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const product = await startProduct(tempDataDir(), { env: { RATE_LIMIT_PER_MINUTE: '10000000' } });
+  const server: Server = product.app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const headers = { ...product.auth, 'content-type': 'application/json' };
+  const data = { municipality: 'GM0363', householdSize: 3, registrationDate: '2026-11-01' };
+  let n = 0;
+  const caseIds: string[] = [];
+  try {
+    const raw = await rawStarts(product);
+    const starts = await cannon('API: POST start case', {
+      url: `${base}/api/v1/processes/nareiziger-hotelverblijf/cases`, method: 'POST', headers,
+      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ caseRef: `BENCH-${process.pid}-${n++}`, data }) }), onResponse: (_s, body) => { try { caseIds.push(JSON.parse(body).caseId); } catch { /* counted as error */ } } }],
+    });
+    let e = 0;
+    // Each started case gets its one expected event: as many requests as cases.
+    const events = await cannon('API: POST event (hotel-geplaatst)', {
+      url: base, method: 'POST', headers, amount: caseIds.length,
+      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/api/v1/cases/${caseIds[e++ % caseIds.length]}/events`, body: JSON.stringify({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0363' } }) }) }],
+    });
+    const list = await cannon('API: GET case list (50)', { url: `${base}/api/v1/cases?limit=50`, headers: product.auth });
+
+    const rows = [raw, starts, events, list];
+    console.log(`\nbench:api — ${SECONDS}s per phase, ${CONNECTIONS} connections, loopback, embedded Temporal + SQLite`);
+    console.log('| phase | req/s | p50 ms | p99 ms | non-2xx/errors | statuses |\n|---|---:|---:|---:|---:|---|');
+    for (const r of rows) console.log(`| ${r.label} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.statuses ?? ''} |`);
+    console.log(`\nAPI start throughput ÷ raw client start throughput: ${(starts.perSecond / raw.perSecond).toFixed(2)} (target ≥ 0.7)`);
+  } finally {
+    server.close();
+    await product.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
