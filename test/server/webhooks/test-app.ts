@@ -13,7 +13,7 @@ export interface IntegrationTestApp extends StoreTestApp {
   as(headers: Record<string, string>): Caller;
 }
 
-export async function createIntegrationTestApp(dialect: SqlDialect, notificaties?: Omit<NotificatiesRouterDeps, 'auth'>): Promise<IntegrationTestApp> {
+export async function createIntegrationTestApp(dialect: SqlDialect, notificaties?: Partial<Omit<NotificatiesRouterDeps, 'auth'>>): Promise<IntegrationTestApp> {
   const t = await createStoreTestApp(dialect);
   const app = express();
   app.use(express.json({ limit: '256kb' }));
