@@ -13,7 +13,13 @@ export async function runWait(node: WaitNode, run: CaseRun, resumed = false): Pr
   const { state, inbox } = run;
   const own = (d: { kind: string }): boolean => d.kind !== 'case';
   state.expectedEvents = node.events.map((e) => e.name);
-  if (!resumed) state.deadlines = state.deadlines.filter((d) => !own(d) || d.status !== 'pending').concat(waitDeadlines(node, run.scope()));
+  if (!resumed) {
+    // Re-entering a step (a loop) does not repeat reminders it already sent, nor keep its cancelled ones.
+    const sent = new Set(state.deadlines.filter((d) => own(d) && d.status === 'done').map((d) => d.id));
+    state.deadlines = state.deadlines
+      .filter((d) => !own(d) || (d.status !== 'pending' && !(d.nodeId === node.id && d.status === 'cancelled')))
+      .concat(waitDeadlines(node, run.scope()).filter((d) => !sent.has(d.id)));
+  }
   run.publish();
   for (;;) {
     if (inbox.items.length === 0) await maybeContinueAsNew(run, node.id);
