@@ -54,7 +54,7 @@ describe('continue-as-new for long cases (time-skipping)', () => {
         workflowId,
         args: [{ tenant: 'GM0363', caseRef: 'notities-1', definition: notes, data: {}, historyLimit: 60 }],
       });
-      const handle = env.client.workflow.getHandle(workflowId); // follows the newest run
+      const handle = env.client.workflow.getHandle<typeof processInterpreter>(workflowId); // follows the newest run
       await waitForStep(handle, 'open');
       await env.sleep('6 days'); // the reminder fires once, in the first run
       for (let n = 1; n <= 40; n++) {

@@ -1,6 +1,6 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
-import { createActivities, InMemoryQuotaLedger, templateRuleSetSource } from '../../../workflows/activities';
+import { createActivities, InMemoryQuotaLedger, templateRuleSetSource, type DecisionOutcome } from '../../../workflows/activities';
 import { silentLog } from '../../support/temporal';
 import { twoMunicipalityRuleSets } from '../../support/factories';
 
@@ -22,8 +22,8 @@ describe('activities', () => {
   it('evaluateDecision: the same facts give priority in one municipality and not in another', async () => {
     const acts = createActivities({ log: silentLog, ruleSets: twoMunicipalityRuleSets() });
     const env = new MockActivityEnvironment();
-    const a = await env.run(acts.evaluateDecision, { tenant: 'GM0363', caseId: 'c1', nodeId: 'n', kind: 'housing-priority', peildatum: '2026-03-02', facts });
-    const b = await env.run(acts.evaluateDecision, { tenant: 'GM0599', caseId: 'c2', nodeId: 'n', kind: 'housing-priority', peildatum: '2026-03-02', facts: { ...facts, linkedMunicipality: 'GM0599' } });
+    const a: DecisionOutcome = await env.run(acts.evaluateDecision, { tenant: 'GM0363', caseId: 'c1', nodeId: 'n', kind: 'housing-priority', peildatum: '2026-03-02', facts });
+    const b: DecisionOutcome = await env.run(acts.evaluateDecision, { tenant: 'GM0599', caseId: 'c2', nodeId: 'n', kind: 'housing-priority', peildatum: '2026-03-02', facts: { ...facts, linkedMunicipality: 'GM0599' } });
     expect(a).toMatchObject({ ruleSetId: 'voorrang-gm0363', ruleSetVersion: 1, events: [{ type: 'priority' }] });
     expect(b).toMatchObject({ ruleSetId: 'voorrang-gm0599', events: [{ type: 'no-priority' }] });
     expect(a.explanation).toMatchObject({ peildatum: '2026-03-02', facts: expect.objectContaining({ permitType: 'asiel', age: 35 }) });
@@ -38,7 +38,7 @@ describe('activities', () => {
 
   it('the default rule-set source serves the status-holder template for every tenant', async () => {
     const acts = createActivities({ log: silentLog });
-    const out = await new MockActivityEnvironment().run(acts.evaluateDecision, { tenant: 'GM0014', caseId: 'c', nodeId: 'n', kind: 'housing-priority', peildatum: '2026-03-02', facts: { ...facts, linkedMunicipality: 'GM0014' } });
+    const out: DecisionOutcome = await new MockActivityEnvironment().run(acts.evaluateDecision, { tenant: 'GM0014', caseId: 'c', nodeId: 'n', kind: 'housing-priority', peildatum: '2026-03-02', facts: { ...facts, linkedMunicipality: 'GM0014' } });
     expect(out.events.map((e) => e.type)).toEqual(['priority']);
     expect(await templateRuleSetSource.published('GM0014', 'other-kind')).toEqual([]);
   });
@@ -46,7 +46,8 @@ describe('activities', () => {
   it('resolveDefinition serves the built-ins and retries on an unknown process', async () => {
     const acts = createActivities({ log: silentLog });
     const env = new MockActivityEnvironment();
-    expect((await env.run(acts.resolveDefinition, { tenant: 'GM0363', processId: 'har-overdracht' })).version).toBe(1);
+    const def: { version: number } = await env.run(acts.resolveDefinition, { tenant: 'GM0363', processId: 'har-overdracht' });
+    expect(def.version).toBe(1);
     await expect(env.run(acts.resolveDefinition, { tenant: 'GM0363', processId: 'nope' })).rejects.toMatchObject({ type: 'PROCESS_NOT_FOUND' });
   });
 });
