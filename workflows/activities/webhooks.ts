@@ -20,6 +20,8 @@ export interface WebhookActivityDeps {
   retry?: Partial<DeliveryRetryPolicy>;
   fetch?: FetchLike;
   log?: { info: (obj: object, msg: string) => void };
+  /** Called once a delivery ends, e.g. to count webhook failures in /metrics. */
+  onDeliveryEnded?: (d: { tenant: string; status: 'delivered' | 'failed' }) => void;
 }
 
 /** Retrying cannot help (subscription deleted or switched off): the workflow stops trying. */
@@ -50,7 +52,10 @@ export function createWebhookActivities(deps: WebhookActivityDeps) {
     /** One signed POST; throws (and Temporal retries with backoff) until the receiver answers 2xx. */
     async deliverWebhook(input: WebhookDeliveryInput): Promise<{ statusCode: number }> {
       const outcome = await deliverer.attempt(input, Context.current().info.attempt);
-      if (outcome.kind === 'delivered') return { statusCode: outcome.statusCode };
+      if (outcome.kind === 'delivered') {
+        deps.onDeliveryEnded?.({ tenant: input.tenant, status: 'delivered' });
+        return { statusCode: outcome.statusCode };
+      }
       if (outcome.kind === 'give-up') throw ApplicationFailure.create({ type: WEBHOOK_GIVE_UP, message: outcome.message, nonRetryable: true });
       throw ApplicationFailure.create({ type: 'WEBHOOK_DELIVERY_FAILED', message: outcome.message });
     },
@@ -58,6 +63,7 @@ export function createWebhookActivities(deps: WebhookActivityDeps) {
     /** The retry budget is spent: the log says failed, with the last error. */
     async markWebhookFailed(input: { tenant: string; deliveryId: string; error: string }): Promise<void> {
       await deliverer.fail(input);
+      deps.onDeliveryEnded?.({ tenant: input.tenant, status: 'failed' });
     },
   };
 }
