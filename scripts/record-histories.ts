@@ -1,33 +1,122 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { CaseInput } from '../workflows/case-state';
 import type { processInterpreter } from '../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../workflows/messages';
-import { createRecordingWorker, createTimeSkippingEnv } from '../test/support/temporal';
-import { dateOf, hotelCaseInput } from '../test/support/factories';
+import { createRecordingWorker, createTimeSkippingEnv, waitForState, waitForStep } from '../test/support/temporal';
+import { dateOf, harCaseInput, hotelCaseInput, hotelDefinitionV1, housingCaseInput } from '../test/support/factories';
 
 /**
  * Records the replay fixtures in test/fixtures/histories. Run it only to ADD a fixture for new
- * behaviour; never re-record an existing one to make a replay test pass — that test exists to
- * prove old cases keep replaying after a code change (use patched() instead).
+ * behaviour; it never overwrites an existing file — an existing fixture exists to prove old
+ * cases keep replaying after a code change (use patched() instead of re-recording).
  */
+type Handle = WorkflowHandle<typeof processInterpreter>;
+interface Scenario {
+  file: string;
+  input: (env: TestWorkflowEnvironment) => Promise<CaseInput>;
+  drive: (env: TestWorkflowEnvironment, handle: Handle) => Promise<Handle | void>;
+}
+
+const today = async (env: TestWorkflowEnvironment) => dateOf(await env.currentTimeMs());
+const send = (handle: Handle, name: string, payload: Record<string, unknown> = {}) => handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
+
+const hotelV1 = (scenario: 'gehuisvest' | 'har-overdracht'): Scenario => ({
+  file: `nareiziger-hotelverblijf-v1-${scenario}`,
+  input: async () => hotelCaseInput({ caseRef: `ZAAK-FIXTURE-${scenario}`, definition: hotelDefinitionV1() }),
+  async drive(env, handle) {
+    await send(handle, 'hotel-geplaatst', { placementDate: await today(env), hotelMunicipality: 'GM0363' });
+    if (scenario === 'gehuisvest') {
+      await env.sleep('100 days');
+      await send(handle, 'woning-gevonden', { tenancyStartDate: await today(env) });
+    }
+  },
+});
+
+const scenarios: Scenario[] = [
+  hotelV1('gehuisvest'),
+  hotelV1('har-overdracht'),
+  {
+    file: 'huisvesting-statushouder-v1-gehuisvest',
+    input: async (env) => housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-huisvesting' }),
+    async drive(env, handle) {
+      await waitForStep(handle, 'wacht-op-aanbod');
+      await send(handle, 'woning-aangeboden', { offerId: 'A-1' });
+      await send(handle, 'passend-aanbod-geweigerd', {});
+      await send(handle, 'woning-aangeboden', { offerId: 'A-2' });
+      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
+      await env.sleep('11 weeks'); // 10-week norm met, 12-week norm and move window missed
+      await send(handle, 'verhuisd', { moveDate: await today(env) });
+    },
+  },
+  {
+    file: 'huisvesting-statushouder-v1-terugval-har',
+    input: async (env) => housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-terugval' }),
+    async drive(env, handle) {
+      await waitForStep(handle, 'wacht-op-aanbod');
+      await send(handle, 'tijdelijke-huisvesting', {});
+      await waitForState(handle, (s) => s.children.length > 0);
+      const child = env.client.workflow.getHandle<typeof processInterpreter>(`${handle.workflowId}-terugval-har-1`);
+      await waitForStep(child, 'wacht-op-plaatsing');
+      await send(child, 'plaatsing-bevestigd', { scheme: 'HAR', placementDate: await today(env) });
+      await env.sleep('200 days'); // the HAR limit passes while the parent's norms are missed
+      await send(child, 'woning-gevonden', { tenancyStartDate: await today(env) });
+      return child;
+    },
+  },
+  {
+    file: 'har-overdracht-v1-termijn-verstreken',
+    input: async () => harCaseInput({ caseRef: 'ZAAK-FIXTURE-har' }),
+    async drive(env, handle) {
+      await env.sleep('8 days');
+      await send(handle, 'plaatsing-bevestigd', { scheme: 'HAR+', placementDate: await today(env) });
+      await env.sleep('190 days');
+      await send(handle, 'woning-gevonden', { tenancyStartDate: await today(env) });
+    },
+  },
+  {
+    file: 'nareiziger-hotelverblijf-v2-har-overdracht',
+    input: async () => hotelCaseInput({ caseRef: 'ZAAK-FIXTURE-hotel-v2' }),
+    async drive(env, handle) {
+      await send(handle, 'hotel-geplaatst', { placementDate: await today(env), hotelMunicipality: 'GM0363' });
+      await env.sleep('190 days');
+      await waitForState(handle, (s) => s.children.length > 0);
+      const child = env.client.workflow.getHandle<typeof processInterpreter>(`${handle.workflowId}-overdracht-har-1`);
+      await waitForStep(child, 'wacht-op-plaatsing');
+      await send(child, 'woning-gevonden', { tenancyStartDate: await today(env) });
+      return child;
+    },
+  },
+];
+
 async function main(): Promise<void> {
   const env = await createTimeSkippingEnv();
   const { worker } = await createRecordingWorker(env, 'record');
   const out = path.join(__dirname, '..', 'test', 'fixtures', 'histories');
   await worker.runUntil(async () => {
-    for (const scenario of ['gehuisvest', 'har-overdracht'] as const) {
-      const workflowId = `fixture-hotelverblijf-${scenario}`;
-      const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue: 'record', workflowId, args: [hotelCaseInput({ caseRef: `ZAAK-FIXTURE-${scenario}` })] });
-      await handle.executeUpdate(sendEventUpdate, { args: [{ name: 'hotel-geplaatst', payload: { placementDate: dateOf(await env.currentTimeMs()), hotelMunicipality: 'GM0363' } }] });
-      if (scenario === 'gehuisvest') {
-        await env.sleep('100 days');
-        await handle.executeUpdate(sendEventUpdate, { args: [{ name: 'woning-gevonden', payload: { tenancyStartDate: dateOf(await env.currentTimeMs()) } }] });
+    for (const scenario of scenarios) {
+      const file = path.join(out, `${scenario.file}.json`);
+      if (existsSync(file)) {
+        console.log(`kept ${file}`);
+        continue;
       }
+      const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+        taskQueue: 'record',
+        workflowId: `GM0363-fixture-${scenario.file}`,
+        args: [await scenario.input(env)],
+      });
+      const child = await scenario.drive(env, handle);
       await handle.result();
-      const file = path.join(out, `nareiziger-hotelverblijf-v1-${scenario}.json`);
       writeFileSync(file, historyToJSON(await handle.fetchHistory()));
       console.log(`recorded ${file}`);
+      if (child) {
+        const childFile = path.join(out, `${scenario.file}-child.json`);
+        writeFileSync(childFile, historyToJSON(await child.fetchHistory()));
+        console.log(`recorded ${childFile}`);
+      }
     }
   });
   await env.teardown();
