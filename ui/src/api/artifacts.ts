@@ -66,8 +66,9 @@ export const artifacts = {
     api<ArtifactVersion>('PUT', `${base(type, key)}/versions/${version}`, { content }),
   submit: (type: ArtifactType, key: string, version: number, comment: string) =>
     api<ArtifactVersion>('POST', `${base(type, key)}/versions/${version}/submit`, { comment }),
-  approve: (type: ArtifactType, key: string, version: number, effectiveFrom: string, comment?: string) =>
-    api<ArtifactVersion>('POST', `${base(type, key)}/versions/${version}/approve`, { effectiveFrom, ...(comment ? { comment } : {}) }),
+  /** Without a date the version takes effect now (the server's default). */
+  approve: (type: ArtifactType, key: string, version: number, effectiveFrom?: string, comment?: string) =>
+    api<ArtifactVersion>('POST', `${base(type, key)}/versions/${version}/approve`, { ...(effectiveFrom ? { effectiveFrom } : {}), ...(comment ? { comment } : {}) }),
   reject: (type: ArtifactType, key: string, version: number, comment: string) =>
     api<ArtifactVersion>('POST', `${base(type, key)}/versions/${version}/reject`, { comment }),
   diff: (type: ArtifactType, key: string, from: number, to: number) => api<VersionDiff>('GET', `${base(type, key)}/diff?from=${from}&to=${to}`),

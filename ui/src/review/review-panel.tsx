@@ -48,7 +48,8 @@ export function ReviewPanel({ type, artifactKey, history, version, dirty, valid,
     () => artifacts.submit(type, artifactKey, version.version, simulation ? `${comment}${SIMULATION_MARK}${simulation}` : comment),
     (v) => t('review.submitted', { version: v.version }),
   );
-  const approve = () => act(() => artifacts.approve(type, artifactKey, version.version, effectiveFrom), (v) => t('review.approved', { version: v.version, date: formatDate(effectiveFrom) }));
+  // "Today" means now: the start of today would lie before the current version's own start and not take over.
+  const approve = () => act(() => artifacts.approve(type, artifactKey, version.version, effectiveFrom === todayInNl() ? undefined : effectiveFrom), (v) => t('review.approved', { version: v.version, date: formatDate(effectiveFrom) }));
   const reject = () => (reason.trim() ? act(() => artifacts.reject(type, artifactKey, version.version, reason), (v) => t('review.rejected', { version: v.version })) : setMessage({ ok: false, text: t('review.reasonRequired') }));
   const own = version.authorId === me || version.submittedBy === me;
 

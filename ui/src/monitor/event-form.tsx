@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import type { JsonSchema } from './api';
+import { useMonitorT } from './use-lang';
+
+type Values = Record<string, string>;
+
+function inputType(s: JsonSchema): string {
+  if (s.format === 'date') return 'date';
+  if (s.format === 'date-time') return 'datetime-local';
+  if (s.type === 'integer' || s.type === 'number') return 'number';
+  return 'text';
+}
+
+/** Form values to a payload the schema accepts: numbers as numbers, empty optional fields left out. */
+export function payloadOf(schema: JsonSchema, values: Values): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(schema.properties ?? {})) {
+    const v = values[name];
+    if (v === undefined || v === '') continue;
+    if (s.type === 'integer' || s.type === 'number') out[name] = Number(v);
+    else if (s.type === 'boolean') out[name] = v === 'true';
+    else if (s.format === 'date-time') out[name] = new Date(v).toISOString();
+    else out[name] = v;
+  }
+  return out;
+}
+
+/**
+ * A form generated from an event's payload schema (flat objects: text, dates, numbers, enums,
+ * booleans). The server validates again and names a failing field; its message is shown here.
+ */
+export function EventForm({ name, schema, onSubmit, idPrefix }: { name: string; schema: JsonSchema; idPrefix: string; onSubmit: (payload: Record<string, unknown>) => Promise<void> }) {
+  const { t } = useMonitorT();
+  const [values, setValues] = useState<Values>({});
+  const [busy, setBusy] = useState(false);
+  const required = new Set(schema.required ?? []);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try { await onSubmit(payloadOf(schema, values)); setValues({}); } finally { setBusy(false); }
+  };
+  return (
+    <form className="stack monitor-event-form" onSubmit={(e) => void submit(e)} data-event={name}>
+      {Object.entries(schema.properties ?? {}).map(([field, s]) => {
+        const id = `${idPrefix}-${field}`;
+        const label = <label className="utrecht-form-label" htmlFor={id}>{field}{required.has(field) ? ` (${t('case.required')})` : ''}</label>;
+        const set = (v: string) => setValues({ ...values, [field]: v });
+        if (s.enum || s.type === 'boolean') {
+          const options = s.enum ? s.enum.map(String) : ['true', 'false'];
+          return (
+            <div key={field} className="utrecht-form-field">{label}
+              <select id={id} className="utrecht-select" required={required.has(field)} value={values[field] ?? ''} onChange={(e) => set(e.target.value)}>
+                <option value="">—</option>
+                {options.map((o) => <option key={o} value={o}>{o === 'true' ? t('yes') : o === 'false' ? t('no') : o}</option>)}
+              </select>
+            </div>
+          );
+        }
+        return (
+          <div key={field} className="utrecht-form-field">{label}
+            {s.description && <p className="utrecht-form-field-description" id={`${id}-d`}>{s.description}</p>}
+            <input id={id} className="utrecht-textbox" type={inputType(s)} required={required.has(field)} value={values[field] ?? ''}
+              aria-describedby={s.description ? `${id}-d` : undefined} min={s.minimum} max={s.maximum} maxLength={s.maxLength}
+              step={s.type === 'number' ? 'any' : undefined} onChange={(e) => set(e.target.value)} />
+          </div>
+        );
+      })}
+      <div><button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>{t('case.send')}</button></div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes } from 'react-router-dom';
+import { CaseListPage } from './case-list-page';
+import { CasePage } from './case-page';
+import { DashboardPage } from './dashboard-page';
+import { registerMonitorTranslations } from './i18n';
+import { QuotaSetupPage } from './quota-setup-page';
+import { useMonitorT } from './use-lang';
+import './monitor.css';
+
+export { monitorResources, registerMonitorTranslations } from './i18n';
+
+function MonitorNav() {
+  const { t } = useMonitorT();
+  const cls = ({ isActive }: { isActive: boolean }) => (isActive ? 'active' : '');
+  return (
+    <nav className="monitor-nav" aria-label={t('nav.label')}>
+      <ul>
+        <li><NavLink to="." end className={cls}>{t('nav.dashboard')}</NavLink></li>
+        <li><NavLink to="zaken" className={cls}>{t('nav.cases')}</NavLink></li>
+        <li><NavLink to="taakstelling" className={cls}>{t('nav.quota')}</NavLink></li>
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The supervisor's monitor, to mount at `monitor/*` inside the signed-in shell:
+ * overview, case list (zaken), case page (zaken/:caseId) and taakstelling set-up.
+ */
+export function MonitorRoutes() {
+  const { i18n } = useTranslation();
+  registerMonitorTranslations(i18n);
+  return (
+    <div className="monitor">
+      <MonitorNav />
+      <Routes>
+        <Route index element={<DashboardPage />} />
+        <Route path="zaken" element={<CaseListPage />} />
+        <Route path="zaken/:caseId" element={<CasePage />} />
+        <Route path="taakstelling" element={<QuotaSetupPage />} />
+      </Routes>
+    </div>
+  );
+}
