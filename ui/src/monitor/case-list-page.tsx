@@ -86,7 +86,6 @@ export function CaseListPage() {
     if (!rows || !sort) return rows;
     const key = (r: CaseRow) => (sort.column === 'nextDeadline' || sort.column === 'startedAt' ? r[sort.column] ?? '9999' : cell(r, sort.column));
     return [...rows].sort((a, b) => key(a).localeCompare(key(b)) * (sort.dir === 'asc' ? 1 : -1));
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- cell depends on labels only
   }, [rows, sort, processes]);
 
   const apply = (e: FormEvent) => { e.preventDefault(); setParams(paramsFromFilter(draft)); };
