@@ -11,15 +11,19 @@ import { createCodecRouter } from './routes/codec';
 import type { PayloadCodec } from '@temporalio/common';
 import { createDecisionsRouter } from './routes/decisions';
 import { createDocsRouter } from './routes/docs';
+import { createNotificatiesRouter } from './routes/notificaties';
+import { createWebhooksRouter } from './routes/webhooks';
 import { storeRuleSetSource } from './wiring/store-sources';
 import { createStoreRouter, type StoreDeps } from './routes/store-router';
 
 export interface AppDeps {
   store: StoreDeps;
   cases: CaseService;
+  /** The case id a (tenant, process, caseRef) has: incoming notifications find their case by it. */
+  caseIdOf: (tenant: string, processId: string, caseRef: string) => string;
   metrics: Metrics;
   readiness: ReadinessCheck[];
-  log: { error: (obj: object, msg: string) => void };
+  log: { error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void };
   /** Built UI to serve at /, if present. */
   uiDir?: string;
   codec: PayloadCodec;
@@ -47,6 +51,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(createDocsRouter(API_VERSION));
   app.use('/api/v1', createDecisionsRouter({ auth: deps.store, ruleSets: storeRuleSetSource(deps.store.store) }));
   app.use('/api/v1', createCodecRouter({ auth: deps.store, codec: deps.codec, uiOrigins: deps.temporalUiOrigins }));
+  app.use('/api/v1', createWebhooksRouter({ auth: deps.store }));
+  app.use('/api/v1', createNotificatiesRouter({ auth: deps.store, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log }));
   app.use('/api/v1', createStoreRouter(deps.store));
   app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));
   app.use('/api', (req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { authConfigFromEnv, bootstrapAdmin, bootstrapMessage, bootstrapOptionsFromEnv, type AuthConfig } from './auth';
 import { createApp } from './app';
-import { loadIdSecret } from './cases/case-id';
+import { caseIdFor, loadIdSecret } from './cases/case-id';
 import { createCaseService, type CaseService } from './cases/case-service';
 import type { Config } from './config';
 import type { Log } from './log';
@@ -14,7 +14,9 @@ import { PROJECT_ROOT } from './temporal/binaries';
 import { startTemporalRuntime, type TemporalRuntime } from './temporal/runtime';
 import { validateArtifactContent } from './wiring/content-validator';
 import { seedsFor } from './wiring/seeds';
-import { storeDefinitionSource, storeRuleSetSource } from './wiring/store-sources';
+import { createEventPublisher } from './webhooks/publisher';
+import { storeBackedActivities } from './worker-activities';
+import { storeDefinitionSource } from './wiring/store-sources';
 
 export interface Product {
   app: Express;
@@ -50,25 +52,25 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     await store.migrate();
     const deps = storeDeps({ store, clock, auth: { ...authConfigFromEnv(env), ...opts.auth }, validateContent: validateArtifactContent, seeds: seedsFor });
     const boot = await bootstrapAdmin(deps, bootstrapOptionsFromEnv(env));
-    const runtime = await startTemporalRuntime({
-      config,
-      log,
-      worker: true,
-      activityDeps: { ruleSets: storeRuleSetSource(store), definitions: storeDefinitionSource(store, clock) } as object,
-    });
+    const metrics = createMetrics();
+    const workerActivities = storeBackedActivities(store, clock, log, metrics);
+    const runtime = await startTemporalRuntime({ config, log, worker: true, activityDeps: workerActivities.deps, extraActivities: workerActivities.extra });
+    const idSecret = loadIdSecret(config.dataDir, config.idSecret);
     const cases = createCaseService({
       client: runtime.client,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      idSecret: loadIdSecret(config.dataDir, config.idSecret),
+      idSecret,
       definitions: storeDefinitionSource(store, clock),
+      events: createEventPublisher({ store, clock, client: runtime.client, taskQueue: config.temporal.taskQueue, log }),
     });
     const app = createApp({
       store: deps,
       cases,
+      caseIdOf: (tenant, processId, caseRef) => caseIdFor(idSecret, tenant, processId, caseRef),
       codec: runtime.codec,
       temporalUiOrigins: config.temporal.uiPort ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`] : undefined,
-      metrics: createMetrics(),
+      metrics,
       log,
       rateLimitPerMinute: config.rateLimitPerMinute,
       uiDir: opts.uiDir === false ? undefined : (opts.uiDir ?? path.join(PROJECT_ROOT, 'ui', 'dist')),

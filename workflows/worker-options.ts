@@ -3,10 +3,15 @@ import { createActivities, type ActivityDeps } from './activities';
 import { TASK_QUEUE_DEFAULT } from './messages';
 
 /** The options every Doorstroom worker shares: `npm run worker`, `npm start` and the tests. */
-export function workerOptions(deps: ActivityDeps, taskQueue = TASK_QUEUE_DEFAULT): Pick<WorkerOptions, 'taskQueue' | 'workflowsPath' | 'activities'> {
+export function workerOptions(
+  deps: ActivityDeps,
+  taskQueue = TASK_QUEUE_DEFAULT,
+  /** More activities beside the interpreter's, e.g. webhook delivery (needs the store). */
+  extraActivities: object = {},
+): Pick<WorkerOptions, 'taskQueue' | 'workflowsPath' | 'activities'> {
   return {
     taskQueue,
-    workflowsPath: require.resolve('./interpreter'),
-    activities: createActivities(deps),
+    workflowsPath: require.resolve('./index'),
+    activities: { ...createActivities(deps), ...extraActivities },
   };
 }

@@ -1,18 +1,24 @@
 import { loadConfig } from '../server/config';
 import { createLog } from '../server/log';
+import { systemClock } from '../server/store/clock';
+import { createStore, storeConfigFromEnv } from '../server/store/create-store';
 import { startTemporalRuntime } from '../server/temporal/runtime';
+import { storeBackedActivities } from '../server/worker-activities';
 
-/** `npm run worker`: one more worker for the configured cluster (scale out by running more). */
+/** `npm run worker`: one more worker for the configured cluster and store (scale out by running more). */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.temporal.address) {
     throw new Error('npm run worker needs TEMPORAL_ADDRESS (a worker alone serves a cluster; npm start runs everything embedded).');
   }
   const log = createLog(config.logLevel);
-  const runtime = await startTemporalRuntime({ config, log, worker: true });
+  const store = createStore(storeConfigFromEnv(process.env, config.dataDir));
+  await store.migrate();
+  const activities = storeBackedActivities(store, systemClock, log);
+  const runtime = await startTemporalRuntime({ config, log, worker: true, activityDeps: activities.deps, extraActivities: activities.extra });
   log.info({ address: runtime.address, taskQueue: config.temporal.taskQueue }, 'worker running');
   const stop = (): void => {
-    runtime.stop().then(() => process.exit(0), (err: unknown) => {
+    runtime.stop().then(() => store.close()).then(() => process.exit(0), (err: unknown) => {
       log.error({ err }, 'error while stopping');
       process.exit(1);
     });

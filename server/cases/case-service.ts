@@ -19,6 +19,8 @@ export interface CaseServiceDeps {
   taskQueue: string;
   idSecret: Buffer;
   definitions: DefinitionSource;
+  /** Publishes case.started to the municipality's webhook subscriptions. */
+  events?: { publish(e: { id: string; type: 'case.started'; tenant: string; caseId: string; processId: string; step: string; occurredAt: string }): Promise<unknown> };
 }
 
 export interface CaseSummary {
@@ -71,6 +73,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
       const caseId = caseIdFor(deps.idSecret, tenant, processId, caseRef);
       const input: CaseInput = { tenant, caseRef, definition, data };
+      let created = true;
       try {
         await client.workflow.start(INTERPRETER_WORKFLOW, {
           taskQueue: deps.taskQueue,
@@ -85,11 +88,14 @@ export function createCaseService(deps: CaseServiceDeps) {
             { key: SA_STEP, value: definition.start },
           ],
         });
-        return { caseId, created: true };
       } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) return { caseId, created: false };
-        throw err;
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        created = false;
       }
+      // Published on every (idempotent) start: the event id is fixed, so a retried start after a
+      // failed publish delivers it once, and never twice.
+      await deps.events?.publish({ id: `${caseId}:started`, type: 'case.started', tenant, caseId, processId, step: definition.start, occurredAt: new Date().toISOString() });
+      return { caseId, created };
     },
 
     async get(tenant: string, caseId: string): Promise<CaseState> {

@@ -26,6 +26,8 @@ export interface RuntimeOptions {
   /** Run a worker in this process (npm start does; a server replica beside separate workers does not). */
   worker: boolean;
   activityDeps?: Partial<ActivityDeps>;
+  /** Activities beside the interpreter's (webhook delivery). */
+  extraActivities?: object;
 }
 
 let sdkLoggerInstalled = false;
@@ -88,7 +90,7 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
         connection: nativeConnection,
         namespace: config.temporal.namespace,
         dataConverter,
-        ...workerOptions({ log, ...opts.activityDeps }, config.temporal.taskQueue),
+        ...workerOptions({ log, ...opts.activityDeps }, config.temporal.taskQueue, opts.extraActivities),
       });
       const running = worker.run();
       stops.unshift(async () => {
