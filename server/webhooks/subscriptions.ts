@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { checkWebhookUrl } from './url-policy';
 import { appendAudit } from '../audit/audit';
 import type { AuthContext } from '../auth/context';
 import { ApiError } from '../errors';
@@ -78,6 +79,7 @@ export interface SubscriptionInput {
 
 /** Creates a subscription; the secret is returned here and never again. */
 export async function createSubscription(deps: SubscriptionDeps, auth: AuthContext, input: SubscriptionInput, reason?: string): Promise<{ subscription: WebhookSubscription; secret: string }> {
+  checkWebhookUrl(input.url);
   const now = deps.clock().toISOString();
   const secret = newSecret();
   const row: WebhookSubscriptionRow = {
@@ -93,6 +95,7 @@ export async function createSubscription(deps: SubscriptionDeps, auth: AuthConte
 }
 
 export async function updateSubscription(deps: SubscriptionDeps, auth: AuthContext, id: string, patch: Partial<SubscriptionInput>, reason?: string): Promise<WebhookSubscription> {
+  if (patch.url !== undefined) checkWebhookUrl(patch.url);
   const now = deps.clock().toISOString();
   return deps.store.transaction(async (trx) => {
     const existing = await findSubscriptionRow(trx, auth.tenant, id);
