@@ -69,10 +69,12 @@ export async function approveVersion(
   deps: VersionDeps, who: VersionActor, type: ArtifactType, key: string, version: number, input: { comment?: string; effectiveFrom?: string },
 ): Promise<ArtifactVersion> {
   const now = deps.clock();
-  const effectiveFrom = input.effectiveFrom !== undefined ? toInstant(input.effectiveFrom, '/body/effectiveFrom') : now.toISOString();
-  if (effectiveFrom < startOfTodayNl(now)) {
+  const requested = input.effectiveFrom !== undefined ? toInstant(input.effectiveFrom, '/body/effectiveFrom') : now.toISOString();
+  if (requested < startOfTodayNl(now)) {
     throw new ApiError(400, 'EFFECTIVE_DATE_IN_PAST', 'effectiveFrom may not lie before today (terugwerkende kracht is not supported).', '/body/effectiveFrom');
   }
+  // "From today" means from this moment: earlier today, decisions were taken under the version then in force.
+  const effectiveFrom = requested < now.toISOString() ? now.toISOString() : requested;
   return deps.store.transaction(async (trx) => {
     const step = await load(trx, who, type, key, version, 'in_review', 'approve');
     assertFourEyes(who, step.row);
