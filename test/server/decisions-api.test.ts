@@ -40,14 +40,15 @@ describe('POST /rulesets/{kind}/evaluate (advice on request) on a real store', (
     expect(res.body.text).toMatch(/niet voldaan/);
   });
 
-  it('400 naming the fact for an unknown fact; 404 for a peildatum before any version; 401/403/404', async () => {
+  it('400 naming the fact for an unknown fact; the seeded version for an old peildatum; 401/403/404', async () => {
     const key = await keyCaller(t, 'GM0363', ['rulesets:read']);
     const unknown = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: { bsn: '123456782' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: 'INVALID_FACTS', path: '/body/facts/bsn' });
+    // The seeded version applies to every peildatum, also long before the municipality started.
     const early = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: statusHolder, peildatum: '1999-01-01' });
-    expect(early.status).toBe(404);
-    expect(early.body.error.code).toBe('NO_EFFECTIVE_VERSION');
+    expect(early.status).toBe(200);
+    expect(early.body.ruleSet.version).toBe(1);
     expect((await request(app).post('/api/v1/rulesets/housing-priority/evaluate').send({ facts: {} })).status).toBe(401);
     const noRight = await keyCaller(t, 'GM0363', ['cases:read']);
     expect((await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(noRight.headers).send({ facts: {} })).status).toBe(403);
