@@ -70,7 +70,7 @@ export function monthOfStay(start: string, now: Date): number {
 
 async function processCounts(deps: SummaryDeps, tenant: string, definitions: ProcessDefinition[]) {
   return Promise.all(definitions.map(async (def) => {
-    const stepNodes = def.nodes.filter((n) => n.kind === 'wait' || n.kind === 'subprocess');
+    const stepNodes = def.nodes.filter((n) => n.kind === 'wait' || n.kind === 'subprocess' || n.kind === 'decision');
     const [running, completed, steps] = await Promise.all([
       deps.cases.count(tenant, { processId: def.id, status: 'running' }),
       deps.cases.count(tenant, { processId: def.id, status: 'completed' }),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiProblem } from '../api/http';
 import { monitorApi, type CaseView } from './api';
@@ -46,7 +46,7 @@ export function CasePage() {
 
   return (
     <section aria-labelledby="case-title" className="monitor-case">
-      <p className="breadcrumb"><Link to="../zaken" relative="path">{t('case.back')}</Link></p>
+      <p className="breadcrumb"><Link to=".." relative="path">{t('case.back')}</Link></p>
       <div className="monitor-titlebar">
         <h1 id="case-title" className="utrecht-heading-1">{view.caseRef}</h1>
         <LiveStatus connected={connected} />
@@ -56,7 +56,7 @@ export function CasePage() {
         <dt>{t('case.step')}</dt><dd data-testid="current-step">{stepLabel(view.currentStep)}</dd>
         <dt>{t('case.status')}</dt><dd data-testid="case-status">{t(`status.${view.status}`, { defaultValue: view.status })}{view.caseStatus ? ` — ${view.caseStatus}` : ''}</dd>
         {view.outcome && (<><dt>{t('case.outcome')}</dt><dd>{view.outcome}</dd></>)}
-        {Object.entries(view.dates).map(([k, v]) => (<span key={k} className="monitor-fact-pair"><dt>{k}</dt><dd>{date(v)}</dd></span>))}
+        {Object.entries(view.dates).map(([k, v]) => (<Fragment key={k}><dt>{k}</dt><dd>{date(v)}</dd></Fragment>))}
         {view.parentCaseId && (<><dt>{t('case.parent')}</dt><dd><Link to={`../${encodeURIComponent(view.parentCaseId)}`} relative="path">{view.parentCaseId}</Link></dd></>)}
       </dl>
 

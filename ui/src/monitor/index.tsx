@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Route, Routes } from 'react-router-dom';
+import { NavLink, Route, Routes, useLocation, useParams } from 'react-router-dom';
 import { CaseListPage } from './case-list-page';
 import { CasePage } from './case-page';
 import { DashboardPage } from './dashboard-page';
@@ -12,13 +12,17 @@ export { monitorResources, registerMonitorTranslations } from './i18n';
 
 function MonitorNav() {
   const { t } = useMonitorT();
+  // Links from the mount point (e.g. /monitor), wherever below it the user is.
+  const splat = useParams()['*'] ?? '';
+  const { pathname } = useLocation();
+  const base = pathname.slice(0, pathname.length - splat.length).replace(/\/$/, '');
   const cls = ({ isActive }: { isActive: boolean }) => (isActive ? 'active' : '');
   return (
     <nav className="monitor-nav" aria-label={t('nav.label')}>
       <ul>
-        <li><NavLink to="." end className={cls}>{t('nav.dashboard')}</NavLink></li>
-        <li><NavLink to="zaken" className={cls}>{t('nav.cases')}</NavLink></li>
-        <li><NavLink to="taakstelling" className={cls}>{t('nav.quota')}</NavLink></li>
+        <li><NavLink to={base} end className={cls}>{t('nav.dashboard')}</NavLink></li>
+        <li><NavLink to={`${base}/zaken`} className={cls}>{t('nav.cases')}</NavLink></li>
+        <li><NavLink to={`${base}/taakstelling`} className={cls}>{t('nav.quota')}</NavLink></li>
       </ul>
     </nav>
   );
