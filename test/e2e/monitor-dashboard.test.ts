@@ -141,7 +141,7 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
     expect(Date.now() - sentAt).toBeLessThan(5000);
     await page.getByTestId('timeline').getByText('Gebeurtenis “Reguliere woning gevonden” verwerkt').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monitor-case-after.png'), fullPage: true });
-    const audit = await p.product.store.db.selectFrom('audit_events').selectAll().where('action', '=', 'case.event').where('target_id', '=', target).execute();
+    const audit = await p.product.store.db.selectFrom('audit_events').selectAll().where('action', '=', 'case.event').where('target_id', '=', target).where('actor_kind', '=', 'user').execute();
     expect(audit).toHaveLength(1);
     await context.close();
   }, 180_000);
