@@ -1,54 +1,166 @@
-import { Background, Controls, ReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { knownNames } from '../../../workflows/dsl/validation/reference-checks';
 import { validateDefinition } from '../../../workflows/dsl/validate-definition';
-import type { ProcessDefinition } from '../../../workflows/dsl/schema';
-import { useStableNodes } from '../graph/use-stable-nodes';
+import type { NodeKind, NodeOfKind, ProcessDefinition } from '../../../workflows/dsl/schema';
+import { artifacts } from '../api/artifacts';
 import { currentLang } from '../i18n/i18n';
-import { StatusBadge } from '../review/status-badge';
+import { ReviewPanel } from '../review/review-panel';
 import { useArtifact } from '../review/use-artifact';
-import { processNodeTypes } from './graph/step-node';
-import { processToFlow, type ProcessFlowNode } from './graph/process-flow';
+import { EditorToolbar } from '../rulesets/editor/editor-toolbar';
+import { useUndoable } from '../rulesets/model/use-undoable';
+import { useHasRole } from '../shell/session-context';
+import { Tabs } from '../shell/tabs';
+import { DefinitionIssueList } from './editor/definition-issue-list';
+import { DefinitionJsonView } from './editor/definition-json-view';
+import { DesignerSidePanel } from './editor/designer-side-panel';
+import { DiffLegend } from './editor/diff-legend';
+import { Palette } from './editor/palette';
+import { ProcessGraph } from './graph/process-graph';
+import { processToFlow } from './graph/process-flow';
+import { describeNode, specOf } from './kinds/node-specs';
+import type { PanelContext } from './kinds/node-spec';
+import { diffDefinitions } from './model/definition-diff';
+import { countByNode, withNodeIds } from './model/definition-issues';
+import { addNode, freshId, replaceNode, setEdgeTarget, setParameter } from './model/definition-ops';
+import './process-designer.css';
 
-/** A process as a graph, with validation errors on its steps (editing steps follows; see docs/editor.md). */
+type TabKey = 'edit' | 'json' | 'review';
+
+/** A process definition as an editable graph: palette, side panel per step kind, JSON, errors, undo/redo, diff with the published version, review. */
 export function ProcessDesignerPage() {
   const { key = '' } = useParams();
   const { t } = useTranslation();
   const lang = currentLang();
-  const { history, version, error } = useArtifact('definitions', key);
-  const def = version?.content as ProcessDefinition | undefined;
-  const issues = useMemo(() => {
-    if (!def) return [];
-    const r = validateDefinition(def);
-    return r.valid ? [] : r.errors;
-  }, [def]);
-  const model = useMemo(() => {
-    if (!def) return { nodes: [], edges: [] };
-    const counts = new Map<string, number>();
-    for (const e of issues) if (e.nodeId) counts.set(e.nodeId, (counts.get(e.nodeId) ?? 0) + 1);
-    return processToFlow(def, lang, counts);
-  }, [def, lang, issues]);
-  const nodes = useStableNodes<ProcessFlowNode>(model.nodes, model.edges, () => ({ width: 240, height: 72 }), undefined, 'TB');
+  const isDesigner = useHasRole('designer');
+  const { history, version, error, reload } = useArtifact('definitions', key);
+  const undoable = useUndoable<ProcessDefinition>(undefined as unknown as ProcessDefinition);
+  const { reset, set } = undoable;
+  const [saved, setSaved] = useState<ProcessDefinition>();
+  const [published, setPublished] = useState<ProcessDefinition>();
+  const [selected, setSelected] = useState<string>();
+  const [tab, setTab] = useState<TabKey>('edit');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+
+  useEffect(() => {
+    if (!version?.content) return;
+    const doc = version.content as ProcessDefinition;
+    reset(doc);
+    setSaved(doc);
+  }, [version, reset]);
+  useEffect(() => {
+    artifacts.effective('definitions', key).then((v) => setPublished(v.content as ProcessDefinition), () => setPublished(undefined));
+  }, [key, history]);
+
+  const doc = undoable.doc;
+  const readOnly = !version || version.status !== 'draft' || !isDesigner;
+  const dirty = doc !== saved;
+  const deferred = useDeferredValue(doc);
+  const errors = useMemo(() => {
+    if (!deferred) return [];
+    const r = validateDefinition(deferred);
+    return r.valid ? [] : withNodeIds(deferred, r.errors);
+  }, [deferred]);
+  const diff = useMemo(() => (doc && published && version?.status !== 'published' ? diffDefinitions(published, doc) : undefined), [doc, published, version?.status]);
+  const flow = useMemo(() => (doc ? processToFlow(doc, lang, {
+    errors: countByNode(errors), diff: diff?.marks, removed: diff?.removed, describe: (n) => describeNode(n, doc, lang),
+  }) : { nodes: [], edges: [] }), [doc, lang, errors, diff]);
+
+  const change = useCallback((next: ProcessDefinition, undoKey?: string) => {
+    set(next, undoKey);
+    setMessage(undefined);
+  }, [set]);
+  const ctx: PanelContext | undefined = useMemo(() => doc ? {
+    def: doc, lang, readOnly,
+    dates: [...knownNames(doc).dates],
+    setParameter: (path, value, undoKey) => change(setParameter(doc, path, value), undoKey),
+  } : undefined, [doc, lang, readOnly, change]);
+
+  const add = (kind: NodeKind) => {
+    const spec = specOf(kind);
+    const id = freshId(doc, spec.idStem);
+    let next = addNode(doc, spec.create(id, lang));
+    // A selected step whose way out is still open now leads to the new one.
+    const from = selected ? doc.nodes.find((n) => n.id === selected) : undefined;
+    if (from && from.kind === 'task' && !from.next) next = setEdgeTarget(next, from.id, 'next', id);
+    change(next);
+    setSelected(id);
+  };
+  const onConnect = useCallback((source: string, target: string) => {
+    const node = doc.nodes.find((n) => n.id === source);
+    if (!node) return;
+    const connected = specOf(node.kind).connect(node as NodeOfKind<typeof node.kind>, target);
+    if (connected) change(replaceNode(doc, source, connected));
+    setSelected(source);
+  }, [doc, change]);
+  const onReconnect = useCallback((_edge: string, source: string, path: string, target: string) => change(setEdgeTarget(doc, source, path, target)), [doc, change]);
+
+  async function save() {
+    if (!version) return;
+    setBusy(true);
+    try {
+      await artifacts.saveDraft('definitions', key, version.version, doc);
+      setSaved(doc);
+      setMessage(t('editor.saved'));
+    } catch (e) {
+      setMessage(t('editor.saveFailed', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function newDraft() {
+    setBusy(true);
+    try {
+      const draft = await artifacts.createDraft('definitions', key, version?.version);
+      await reload(draft.version);
+      setTab('edit');
+    } catch (e) {
+      setMessage(t('app.error', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   if (error) return <p role="alert" className="error">{t('app.error', { message: error })}</p>;
-  if (!history || !version || !def) return <p>{t('app.loading')}</p>;
+  if (!history || !version || !doc || !ctx) return <p>{t('app.loading')}</p>;
+  const title = doc.title[lang] ?? doc.title.nl;
   return (
-    <section aria-labelledby="pd-title" className="editor">
-      <p className="breadcrumb"><Link to="/processen">{t('nav.processes')}</Link> › {history.artifact.name}</p>
-      <div className="editor-toolbar">
-        <h1 id="pd-title" className="utrecht-heading-1">{def.title[lang] ?? def.title.nl}</h1>
-        <span className="version-label">{t('editor.version', { version: version.version })}</span>
-        <StatusBadge version={version} />
-      </div>
-      {def.description && <p className="utrecht-paragraph">{def.description[lang] ?? def.description.nl}</p>}
-      <p className="utrecht-paragraph">{issues.length ? t('designer.errors', { count: issues.length }) : t('editor.valid')}</p>
-      <div className="graph" role="group" aria-label={t('designer.graphLabel')}>
-        <ReactFlow nodes={nodes} edges={model.edges} nodeTypes={processNodeTypes} nodesDraggable={false} nodesConnectable={false} fitView proOptions={{ hideAttribution: true }}>
-          <Background />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </div>
+    <section aria-labelledby="pd-title" className="editor pd-editor">
+      <p className="breadcrumb"><Link to="/processen">{t('nav.processes')}</Link> › {title}</p>
+      <EditorToolbar titleId="pd-title" title={title} version={version} dirty={dirty} busy={busy} readOnly={readOnly} message={message}
+        canUndo={undoable.canUndo} canRedo={undoable.canRedo} onUndo={undoable.undo} onRedo={undoable.redo} onSave={() => void save()} />
+      {doc.description && <p className="utrecht-paragraph pd-description">{doc.description[lang] ?? doc.description.nl}</p>}
+      {version.status !== 'draft' && (
+        <div className="utrecht-alert utrecht-alert--info draft-intro">
+          <p className="utrecht-paragraph">{t('editor.draftIntro')}</p>
+          {isDesigner
+            ? <button type="button" className="utrecht-button utrecht-button--primary-action" disabled={busy} onClick={() => void newDraft()}>{t('editor.newDraft')}</button>
+            : <p className="utrecht-paragraph">{t('editor.noDraftRights')}</p>}
+        </div>
+      )}
+      <Tabs<TabKey> idPrefix="pd" active={tab} onChange={setTab} tabs={(['edit', 'json', 'review'] as const).map((k) => ({ key: k, label: t(`editor.tabs.${k}`) }))}>
+        {tab === 'edit' && (
+          <>
+            {diff && <DiffLegend diff={diff} publishedVersion={published?.version} />}
+            <div className={`pd-split${readOnly ? ' pd-split--read' : ''}`}>
+              {!readOnly && <Palette onAdd={add} disabled={readOnly} />}
+              <ProcessGraph nodes={flow.nodes} edges={flow.edges} selected={selected} readOnly={readOnly} onSelect={setSelected} onConnect={onConnect} onReconnect={onReconnect} />
+              <DesignerSidePanel key={selected ?? ''} ctx={ctx} selected={selected} errors={errors} change={change} select={setSelected} />
+            </div>
+          </>
+        )}
+        {tab === 'json' && <DefinitionJsonView doc={doc} errors={errors} readOnly={readOnly} onChange={(d) => change(d, 'json')} />}
+        {tab === 'review' && (
+          <ReviewPanel type="definitions" artifactKey={key} history={history} version={version} dirty={dirty} valid={errors.length === 0} onChanged={(v) => void reload(v)} />
+        )}
+      </Tabs>
+      {tab !== 'review' && (
+        <section aria-label={t('editor.errorList')} className="issues-section">
+          <DefinitionIssueList errors={errors} lang={lang} onGo={(id) => { setTab('edit'); setSelected(id); }} />
+        </section>
+      )}
     </section>
   );
 }

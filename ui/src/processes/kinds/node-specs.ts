@@ -1,0 +1,20 @@
+import type { NodeKind, NodeOfKind, ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
+import { decisionSpec } from './decision-spec';
+import { endSpec } from './end-spec';
+import type { NodeSpec, NodeSpecs } from './node-spec';
+import { subprocessSpec } from './subprocess-spec';
+import { taskSpec } from './task-spec';
+import { waitSpec } from './wait-spec';
+
+/** Every node kind's spec; the mapped type makes a kind without a spec a compile error. */
+export const nodeSpecs: NodeSpecs = { task: taskSpec, wait: waitSpec, decision: decisionSpec, subprocess: subprocessSpec, end: endSpec };
+
+export const NODE_KINDS = Object.keys(nodeSpecs) as NodeKind[];
+
+export function specOf<K extends NodeKind>(kind: K): NodeSpec<K> {
+  return nodeSpecs[kind] as unknown as NodeSpec<K>;
+}
+
+export function describeNode(node: ProcessNode, def: ProcessDefinition, lang: 'nl' | 'en'): string[] {
+  return specOf(node.kind).describe(node as NodeOfKind<typeof node.kind>, def, lang);
+}
