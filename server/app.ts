@@ -11,13 +11,17 @@ import { createCodecRouter } from './routes/codec';
 import type { PayloadCodec } from '@temporalio/common';
 import { createDecisionsRouter } from './routes/decisions';
 import { createDocsRouter } from './routes/docs';
+import { createMonitorRouter, type MonitorRouterDeps } from './routes/monitor';
 import { createNotificatiesRouter } from './routes/notificaties';
+import { createQuotaRouter } from './routes/quota';
 import { createWebhooksRouter } from './routes/webhooks';
 import { storeRuleSetSource } from './wiring/store-sources';
 import { createStoreRouter, type StoreDeps } from './routes/store-router';
 
 export interface AppDeps {
   store: StoreDeps;
+  /** What the supervisor's monitor reads besides the case service. */
+  monitor: Omit<MonitorRouterDeps, 'auth' | 'cases' | 'codec'>;
   cases: CaseService;
   /** The case id a (tenant, process, caseRef) has: incoming notifications find their case by it. */
   caseIdOf: (tenant: string, processId: string, caseRef: string) => string;
@@ -51,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(createDocsRouter(API_VERSION));
   app.use('/api/v1', createDecisionsRouter({ auth: deps.store, ruleSets: storeRuleSetSource(deps.store.store) }));
   app.use('/api/v1', createCodecRouter({ auth: deps.store, codec: deps.codec, uiOrigins: deps.temporalUiOrigins }));
+  app.use('/api/v1', createMonitorRouter({ auth: deps.store, cases: deps.cases, codec: deps.codec, ...deps.monitor }));
+  app.use('/api/v1', createQuotaRouter({ auth: deps.store }));
   app.use('/api/v1', createWebhooksRouter({ auth: deps.store }));
   app.use('/api/v1', createNotificatiesRouter({ auth: deps.store, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log }));
   app.use('/api/v1', createStoreRouter(deps.store));

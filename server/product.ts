@@ -6,6 +6,7 @@ import { caseIdFor, loadIdSecret } from './cases/case-id';
 import { createCaseService, type CaseService } from './cases/case-service';
 import type { Config } from './config';
 import type { Log } from './log';
+import { createLiveHub } from './monitor/live-hub';
 import { createMetrics } from './observability/metrics';
 import { storeDeps, type StoreDeps } from './routes/store-router';
 import { systemClock, type Clock } from './store/clock';
@@ -64,9 +65,11 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       definitions: storeDefinitionSource(store, clock),
       events: createEventPublisher({ store, clock, client: runtime.client, taskQueue: config.temporal.taskQueue, log }),
     });
+    const hub = createLiveHub({ client: runtime.client, namespace: config.temporal.namespace });
     const app = createApp({
       store: deps,
       cases,
+      monitor: { definitions: storeDefinitionSource(store, clock), client: runtime.client, namespace: config.temporal.namespace, hub },
       caseIdOf: (tenant, processId, caseRef) => caseIdFor(idSecret, tenant, processId, caseRef),
       codec: runtime.codec,
       temporalUiOrigins: config.temporal.uiPort ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`] : undefined,
@@ -87,6 +90,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       cases,
       bootstrapMessage: bootstrapMessage(boot),
       async stop() {
+        hub.stop();
         await runtime.stop();
         await store.close();
       },

@@ -1,18 +1,28 @@
+import { Context } from '@temporalio/activity';
 import { createWebhookActivities } from '../workflows/activities/webhooks';
 import type { ActivityDeps } from '../workflows/activities';
 import type { Log } from './log';
 import type { Metrics } from './observability/metrics';
 import type { Clock } from './store/clock';
 import type { Store } from './store/create-store';
+import { createSqlQuotaLedger } from './quota/sql-quota-ledger';
+import { createEventPublisher } from './webhooks/publisher';
 import { storeDefinitionSource, storeRuleSetSource } from './wiring/store-sources';
 
 /**
  * What a production worker's activities need from the store: published rule sets and definitions,
- * and webhook delivery. Used by `npm start` and by `npm run worker` alike.
+ * the taakstelling ledger, case events for webhooks, and webhook delivery. Used by `npm start` and
+ * by `npm run worker` alike.
  */
 export function storeBackedActivities(store: Store, clock: Clock, log: Log, metrics?: Metrics): { deps: Partial<ActivityDeps>; extra: object } {
   return {
-    deps: { ruleSets: storeRuleSetSource(store), definitions: storeDefinitionSource(store, clock) },
+    deps: {
+      ruleSets: storeRuleSetSource(store),
+      definitions: storeDefinitionSource(store, clock),
+      quota: createSqlQuotaLedger(store, clock),
+      // Called from an activity: the worker's own client and task queue start the deliveries.
+      events: createEventPublisher({ store, clock, log, client: () => Context.current().client, taskQueue: () => Context.current().info.taskQueue }),
+    },
     extra: createWebhookActivities({
       store,
       clock,

@@ -16,7 +16,7 @@ export interface CaseInput {
   historyLimit?: number;
 }
 
-export type CaseStatus = 'running' | 'completed';
+export type CaseStatus = 'running' | 'completed' | 'cancelled';
 
 export interface Deadline {
   id: string;
@@ -43,6 +43,7 @@ export type HistoryEntryType =
   | 'deadline-met'
   | 'deadline-missed'
   | 'continued-as-new'
+  | 'cancelled'
   | 'completed';
 
 export interface HistoryEntry {

@@ -1,10 +1,13 @@
-import { allHandlersFinished, ApplicationFailure, condition } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, isCancellation, patched } from '@temporalio/workflow';
 import type { CaseInput, CaseState } from './case-state';
 import type { ProcessNode } from './dsl/schema';
+import { caseEventsOn, emitCaseEvent } from './engine/case-events';
 import { CaseRun } from './engine/case-run';
 import { nodeRunners } from './engine/node-runners';
 import { runWait } from './engine/run-wait';
 import { watchCaseDeadlines } from './engine/watch-case-deadlines';
+
+const CANCEL_STATE_PATCH = 'doorstroom-cancel-state';
 
 /** Walks the graph from the start (or from where the previous run stopped) to an end node. */
 async function walk(run: CaseRun): Promise<void> {
@@ -24,6 +27,7 @@ async function walk(run: CaseRun): Promise<void> {
     state.currentStep = node.id;
     state.expectedEvents = [];
     run.record({ type: 'step-entered', nodeId: node.id });
+    if (caseEventsOn()) await emitCaseEvent(run, 'case.step-entered', { step: node.id });
     nodeId = await (nodeRunners[node.kind] as (n: ProcessNode, r: CaseRun) => Promise<string | null>)(node, run);
   }
 }
@@ -36,7 +40,18 @@ async function walk(run: CaseRun): Promise<void> {
  */
 export async function processInterpreter(input: CaseInput): Promise<CaseState> {
   const run = new CaseRun(input);
-  await Promise.all([walk(run), watchCaseDeadlines(run)]);
+  try {
+    await Promise.all([walk(run), watchCaseDeadlines(run)]);
+  } catch (err) {
+    // Cancelled through the API (with its reason in the audit trail): the state says so, then the run ends as cancelled.
+    if (isCancellation(err) && patched(CANCEL_STATE_PATCH)) {
+      run.state.status = 'cancelled';
+      run.record({ type: 'cancelled', nodeId: run.state.currentStep ?? undefined });
+      run.publish();
+      run.inbox.rejectRemaining('The case was cancelled.');
+    }
+    throw err;
+  }
   // Events that arrive after the end are rejected by the validator; wait for handlers in flight.
   run.inbox.rejectRemaining();
   await condition(allHandlersFinished);

@@ -6,6 +6,7 @@ import { auditOperations } from './operations/audit';
 import { authOperations } from './operations/auth';
 import { caseOperations } from './operations/cases';
 import { codecOperations } from './operations/codec';
+import { monitorOperations } from './operations/monitor';
 import { notificatieOperations } from './operations/notificaties';
 import { webhookOperations } from './operations/webhooks';
 import { decisionOperations } from './operations/decisions';
@@ -13,7 +14,7 @@ import { definitionOperations, ruleSetOperations } from './operations/artifacts'
 
 /** Every endpoint under /api/v1, in the order the reference shows them. */
 export const OPERATIONS: readonly Operation[] = [
-  ...caseOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...notificatieOperations,
+  ...caseOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...notificatieOperations, ...monitorOperations,
 ];
 
 // JSON round trip: drops TypeBox's symbol keys and gives the document its own copy.

@@ -93,7 +93,12 @@ describe('interpreter: nareiziger-hotelverblijf v2 (time-skipping)', () => {
   it('rejects an unexpected event and a bad payload, and changes nothing', async () => {
     await rec.worker.runUntil(async () => {
       const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId('case'), args: [hotelCaseInput()] });
-      const before = await handle.query(caseStateQuery);
+      // Between steps the case is in transit (tasks, case events); wait until it waits.
+      let before = await handle.query(caseStateQuery);
+      for (let i = 0; i < 50 && before.currentStep !== 'wacht-op-hotelplaatsing'; i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+        before = await handle.query(caseStateQuery);
+      }
       expect(before.currentStep).toBe('wacht-op-hotelplaatsing');
 
       const unexpected = await handle.executeUpdate(sendEventUpdate, { args: [{ name: 'verhuisd', payload: {} }] }).catch((e: unknown) => e);

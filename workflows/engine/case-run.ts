@@ -51,7 +51,7 @@ export class CaseRun {
     this.definition = input.definition;
     this.nodes = new Map(input.definition.nodes.map((n) => [n.id, n]));
     this.state = initialState(input, this.now());
-    this.inbox.install(() => this.state, (event) => this.checkEvent(event));
+    this.inbox.install(() => this.state, (event) => this.checkEvent(event, true));
   }
 
   now(): Date {
@@ -79,9 +79,15 @@ export class CaseRun {
     return node?.kind === 'wait' ? node : undefined;
   }
 
-  /** Why an event cannot be accepted now, or undefined when it can. */
-  checkEvent(event: CaseEvent): ApplicationFailure | undefined {
+  /**
+   * Why an event cannot be accepted now, or undefined when it can. `inTransit`: the case is between
+   * waiting points (just started, in a task or a decision) — the event is queued and checked again
+   * at the next waiting point, so a caller who sends it right after the start is not refused.
+   */
+  checkEvent(event: CaseEvent, inTransit = false): ApplicationFailure | undefined {
     const wait = this.currentWait();
+    const current = this.state.currentStep ? this.nodes.get(this.state.currentStep) : undefined;
+    if (inTransit && !wait && this.state.status === 'running' && current?.kind !== 'subprocess' && current?.kind !== 'end') return undefined;
     if (this.state.status !== 'running' || !wait) {
       return ApplicationFailure.create({ type: 'CASE_NOT_WAITING', message: 'The case is not waiting for events now.', nonRetryable: true });
     }

@@ -55,10 +55,10 @@ export class EventInbox {
     }
   }
 
-  /** After the end: whatever is still queued is refused. */
-  rejectRemaining(): void {
+  /** After the end (or into a subprocess): whatever is still queued is refused. */
+  rejectRemaining(message = 'The case has ended.'): void {
     for (const item of this.items.splice(0)) {
-      this.results.set(item.seq, ApplicationFailure.create({ type: 'CASE_NOT_WAITING', message: 'The case has ended.', nonRetryable: true }));
+      this.results.set(item.seq, ApplicationFailure.create({ type: 'CASE_NOT_WAITING', message, nonRetryable: true }));
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { NodeKind, NodeOfKind } from '../dsl/schema';
 import { resolveParams } from '../dsl/references';
 import { actions } from './actions';
+import { caseEventsOn, emitCaseEvent } from './case-events';
 import { acts } from './activity-proxies';
 import type { CaseRun } from './case-run';
 import { runDecision } from './run-decision';
@@ -25,8 +26,10 @@ export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
   },
   decision: (node, run) => runDecision(node, run),
   async subprocess(node, run) {
-    // The case now waits on its child, possibly for months: answer the event that brought it here.
+    // The case now waits on its child, possibly for months: answer the event that brought it here,
+    // and refuse events queued on the way (they belong to the child case now).
     run.inbox.answerPending(run.state);
+    run.inbox.rejectRemaining('The case waits on a subprocess; send events to the subprocess case (see children).');
     return runSubprocess(node, run);
   },
   async end(node, run) {
@@ -37,6 +40,7 @@ export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
     for (const d of state.deadlines) if (d.kind === 'case' && d.status === 'pending') d.status = 'cancelled';
     run.record({ type: 'completed', nodeId: node.id, detail: node.outcome });
     run.publish();
+    if (caseEventsOn()) await emitCaseEvent(run, 'case.completed', { outcome: node.outcome });
     run.inbox.answerPending(state);
     run.touch();
     return null;

@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import type { WaitNode } from '../dsl/schema';
 import { acts } from './activity-proxies';
+import { caseEventsOn, emitCaseEvent } from './case-events';
 import type { CaseRun } from './case-run';
 import { maybeContinueAsNew } from './continue-as-new';
 import { toIsoInstant, waitDeadlines } from './deadlines';
@@ -53,6 +54,7 @@ export async function runWait(node: WaitNode, run: CaseRun, resumed = false): Pr
     if (due.kind === 'timeout') {
       run.record({ type: 'timeout', nodeId: node.id, detail: due.label });
       for (const d of state.deadlines) if (own(d) && d.status === 'pending') d.status = 'cancelled';
+      if (caseEventsOn()) await emitCaseEvent(run, 'case.deadline-passed', { deadline: { id: due.id, at: due.at } });
       return node.timeout?.next as string;
     }
     const reminder = node.reminders?.find((r) => `${node.id}:${r.id}` === due.id);
@@ -67,5 +69,6 @@ export async function runWait(node: WaitNode, run: CaseRun, resumed = false): Pr
       params: { deadline: due.at },
     });
     run.publish();
+    if (caseEventsOn()) await emitCaseEvent(run, 'case.deadline-approaching', { deadline: { id: due.id, at: due.at } });
   }
 }

@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import type { Deadline } from '../case-state';
 import { acts } from './activity-proxies';
+import { caseEventsOn, emitCaseEvent } from './case-events';
 import type { CaseRun } from './case-run';
 import { caseDeadline } from './deadlines';
 
@@ -62,5 +63,6 @@ export async function watchCaseDeadlines(run: CaseRun): Promise<void> {
       template: typeof spec?.notify?.template === 'string' ? spec.notify.template : due.id,
       params: { deadline: due.at, step: state.currentStep },
     });
+    if (caseEventsOn()) await emitCaseEvent(run, 'case.deadline-passed', { deadline: { id: due.id, at: due.at } });
   }
 }
