@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import express from 'express';
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOT_DIR } from '../support/browser';
@@ -30,15 +26,9 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
   const soonEnding: string[] = [];
 
   beforeAll(async () => {
-    // The app shell does not mount MonitorRoutes yet: a small host page (ui/src/monitor/e2e) does.
-    const uiDir = mkdtempSync(path.join(os.tmpdir(), 'monitor-ui-'));
-    execFileSync('npx', ['tsx', 'ui/src/monitor/e2e/build.mts', uiDir], { cwd: ROOT, stdio: 'pipe' });
-    p = await startMonitorProduct();
-    const host = express();
-    host.use(express.static(uiDir, { index: false }));
-    host.use(p.monitorApp);
-    host.get(/^\/monitor/, (_req, res) => res.sendFile(path.join(uiDir, 'src', 'monitor', 'e2e', 'index.html')));
-    server = host.listen(0, '127.0.0.1');
+    // The real app shell, built by `npm test`'s pretest (npm run build:ui).
+    p = await startMonitorProduct({ uiDir: path.join(ROOT, 'ui', 'dist') });
+    server = p.app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     await p.session(TEST_TENANT, 'toezicht', ['supervisor']);

@@ -44,6 +44,7 @@ export async function productEnv(dataDir: string): Promise<Record<string, string
     TEMPORAL_TASK_QUEUE: `test-${path.basename(dataDir)}`,
     DOORSTROOM_TENANT: TEST_TENANT,
     DOORSTROOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    DOORSTROOM_ADMIN_TENANT_NAME: 'Gemeente Amsterdam',
     DOORSTROOM_COOKIE_SECURE: 'false',
   };
 }

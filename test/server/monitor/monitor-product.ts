@@ -1,52 +1,30 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import request from 'supertest';
 import { hashPassword } from '../../../server/auth/password';
 import type { Role } from '../../../server/auth/roles';
 import { insertUser } from '../../../server/auth/users';
-import { errorHandler } from '../../../server/errors';
-import { createLiveHub, type LiveHub } from '../../../server/monitor/live-hub';
-import { createMonitorRouter } from '../../../server/routes/monitor';
-import { createQuotaRouter } from '../../../server/routes/quota';
-import { systemClock } from '../../../server/store/clock';
-import { storeDefinitionSource } from '../../../server/wiring/store-sources';
 import { startProduct, tempDataDir, type RunningProduct } from '../../support/runtime';
 
 export interface MonitorProduct extends RunningProduct {
-  /** The product's app with the monitor and quota routers in front (until server/app.ts mounts them itself). */
+  /** The product's app (it mounts the monitor and quota routers itself). */
   monitorApp: Express;
-  hub: LiveHub;
   session(tenant: string, username: string, roles: Role[]): Promise<Record<string, string>>;
 }
 
 const PASSWORD = 'monitor-test-wachtwoord-2026';
 
-/** The real product in-process, with the monitor's routers mounted before its own. */
+/** The real product in-process, plus a helper to sign in people with given roles. */
 export async function startMonitorProduct(opts: { uiDir?: string } = {}): Promise<MonitorProduct> {
   const running = await startProduct(tempDataDir(), opts);
   const { product } = running;
-  const hub = createLiveHub({ client: product.runtime.client, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-  const monitorApp = express();
-  monitorApp.disable('x-powered-by');
-  monitorApp.use('/api/v1/monitor', express.json({ limit: '256kb' }));
-  monitorApp.use('/api/v1/quota', express.json({ limit: '256kb' }));
-  monitorApp.use('/api/v1', createMonitorRouter({
-    auth: product.storeDeps, cases: product.cases, definitions: storeDefinitionSource(product.store, systemClock),
-    client: product.runtime.client, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', codec: product.runtime.codec, hub,
-  }));
-  monitorApp.use('/api/v1', createQuotaRouter({ auth: product.storeDeps }));
-  monitorApp.use(product.app);
-  monitorApp.use(errorHandler({ error: () => undefined }));
   return {
-    ...running, monitorApp, hub,
+    ...running,
+    monitorApp: product.app,
     async session(tenant, username, roles) {
-      await insertUser(product.store.db, { tenantId: tenant, username, roles, passwordHash: await hashPassword(PASSWORD), mustChangePassword: false }, new Date().toISOString());
-      const login = await request(monitorApp).post('/api/v1/auth/login').send({ tenant, username, password: PASSWORD });
+      await insertUser(product.store.db, { tenantId: tenant, username, roles, passwordHash: await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }), mustChangePassword: false }, new Date().toISOString());
+      const login = await request(product.app).post('/api/v1/auth/login').send({ tenant, username, password: PASSWORD });
       if (login.status !== 200) throw new Error(`login failed ${login.status} ${JSON.stringify(login.body)}`);
       return { Cookie: String(login.get('Set-Cookie')?.[0] ?? '').split(';')[0] as string, 'X-CSRF-Token': login.body.csrfToken as string };
-    },
-    async stop() {
-      hub.stop();
-      await running.stop();
     },
   };
 }
