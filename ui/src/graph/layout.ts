@@ -9,6 +9,8 @@ export interface LayoutNode {
 export interface LayoutEdge {
   source: string;
   target: string;
+  /** A text label takes room between the ranks, so dagre keeps labels apart from nodes. */
+  label?: unknown;
 }
 
 /** Positions (top-left corners, as React Flow wants them) from dagre; UI-only, never saved. */
@@ -17,7 +19,10 @@ export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly Layout
   g.setGraph({ rankdir: direction, nodesep: 16, ranksep: 56, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
-  for (const e of edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
+  for (const e of edges) {
+    if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
+    g.setEdge(e.source, e.target, typeof e.label === 'string' && e.label ? { width: Math.min(220, e.label.length * 6.5), height: 18, labelpos: 'c' } : {});
+  }
   dagre.layout(g);
   const out = new Map<string, { x: number; y: number }>();
   for (const n of nodes) {

@@ -116,5 +116,6 @@ export const en: Messages = {
     idHelp: 'Lower case letters, digits and hyphens; references to the step follow.', showStep: 'Show step {{step}}',
     diff: { added: 'new', changed: 'changed', removed: 'removed' }, noDiff: 'Same as published version {{version}}.',
     diffSummary: 'Compared with published version {{version}}: {{changed}} changed, {{added}} new, {{removed}} removed.',
+    eventsHelp: 'What this step waits for; open an event to change its data and what follows.', inReview: 'Version {{version}} awaits review. The diagram shows what changes against the published version; review it under Versions and publishing.',
   },
 };

@@ -114,6 +114,7 @@ export const nl = {
     idHelp: 'Kleine letters, cijfers en streepjes; verwijzingen naar de stap veranderen mee.', showStep: 'Toon stap {{step}}',
     diff: { added: 'nieuw', changed: 'gewijzigd', removed: 'verwijderd' }, noDiff: 'Gelijk aan de gepubliceerde versie {{version}}.',
     diffSummary: 'Ten opzichte van gepubliceerde versie {{version}}: {{changed}} gewijzigd, {{added}} nieuw, {{removed}} verwijderd.',
+    eventsHelp: 'Waarop deze stap wacht; open een gebeurtenis om haar gegevens en vervolg te wijzigen.', inReview: 'Versie {{version}} wacht op beoordeling. Op het schema ziet u wat er ten opzichte van de gepubliceerde versie verandert; beoordelen doet u onder Versies en publiceren.',
   },
 } as const;
 

@@ -132,7 +132,10 @@ export function ProcessDesignerPage() {
       <EditorToolbar titleId="pd-title" title={title} version={version} dirty={dirty} busy={busy} readOnly={readOnly} message={message}
         canUndo={undoable.canUndo} canRedo={undoable.canRedo} onUndo={undoable.undo} onRedo={undoable.redo} onSave={() => void save()} />
       {doc.description && <p className="utrecht-paragraph pd-description">{doc.description[lang] ?? doc.description.nl}</p>}
-      {version.status !== 'draft' && (
+      {version.status === 'in_review' && (
+        <div className="utrecht-alert utrecht-alert--info draft-intro"><p className="utrecht-paragraph">{t('designer.inReview', { version: version.version })}</p></div>
+      )}
+      {version.status !== 'draft' && version.status !== 'in_review' && (
         <div className="utrecht-alert utrecht-alert--info draft-intro">
           <p className="utrecht-paragraph">{t('editor.draftIntro')}</p>
           {isDesigner

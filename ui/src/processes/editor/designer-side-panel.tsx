@@ -64,7 +64,7 @@ export function DesignerSidePanel({ ctx, selected, errors, change, select }: Pro
     );
   }
   return (
-    <aside className="side-panel pd-side-panel" aria-labelledby="pd-panel-title">
+    <aside className="side-panel pd-side-panel" aria-labelledby="pd-panel-title" tabIndex={0}>
       <h2 id="pd-panel-title" className="utrecht-heading-2">{node ? (node.label[ctx.lang] ?? node.label.nl) : t('designer.processSettings')}</h2>
       {body}
     </aside>

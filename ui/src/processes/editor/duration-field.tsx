@@ -32,7 +32,7 @@ export function DurationField({ legend, at, ctx, onChange, undoKey }: { legend: 
   return (
     <fieldset className="pd-fieldset pd-duration">
       <legend>{legend}</legend>
-      <div className="pd-row">
+      <div className="pd-grid2">
         {single ? (
           <>
             <TextField label={t('designer.amount')} value={String(single.amount)} disabled={disabled}
@@ -50,7 +50,7 @@ export function DurationField({ legend, at, ctx, onChange, undoKey }: { legend: 
         <SelectField label={t('designer.fromDate')} value={at.from} disabled={disabled}
           options={dates.map((d) => ({ value: d, label: dateInWords(d, ctx.lang) }))} onChange={(from) => onChange({ ...at, from }, `${undoKey}:from`)} />
       </div>
-      <p className="pd-words" data-testid="duration-words"><span aria-hidden="true">⏱ </span>{words}</p>
+      <p className="pd-words" data-testid="duration-words">{words}</p>
       {param && <p className="utrecht-form-field-description">{t('designer.viaParameter', { name: param })}</p>}
     </fieldset>
   );

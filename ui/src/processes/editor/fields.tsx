@@ -31,10 +31,11 @@ export function SelectField({ label, help, value, options, onChange, disabled }:
 export function LabelFields({ label, value, onChange, disabled }: { label: string; value: LabelValue; onChange(v: LabelValue): void; disabled?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="pd-pair">
-      <TextField label={`${label} (${t('lang.nl')})`} value={value.nl} disabled={disabled} error={value.nl.trim() ? undefined : t('designer.required')} onChange={(nl) => onChange({ ...value, nl })} />
-      <TextField label={`${label} (${t('lang.en')})`} value={value.en ?? ''} disabled={disabled} onChange={(en) => onChange(en ? { ...value, en } : { nl: value.nl })} />
-    </div>
+    <fieldset className="pd-fieldset pd-pair">
+      <legend>{label}</legend>
+      <TextField label={t('lang.nl')} value={value.nl} disabled={disabled} error={value.nl.trim() ? undefined : t('designer.required')} onChange={(nl) => onChange({ ...value, nl })} />
+      <TextField label={t('lang.en')} value={value.en ?? ''} disabled={disabled} onChange={(en) => onChange(en ? { ...value, en } : { nl: value.nl })} />
+    </fieldset>
   );
 }
 

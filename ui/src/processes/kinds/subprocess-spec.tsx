@@ -29,7 +29,7 @@ function SubprocessPanel({ node, ctx, onChange }: PanelProps<'subprocess'>) {
 
 export const subprocessSpec: NodeSpec<'subprocess'> = {
   kind: 'subprocess',
-  icon: '⧉',
+  icon: '▣',
   idStem: 'deelproces',
   create: (id, lang) => ({ id, kind: 'subprocess', label: { nl: 'Deelproces', ...(lang === 'en' ? { en: 'Subprocess' } : {}) }, process: 'har-overdracht', input: {}, outcomes: [] }),
   describe: (node, _def, lang) => [`${lang === 'nl' ? 'Proces' : 'Process'}: ${node.process}`, ...(node.outcomes.length ? [`${lang === 'nl' ? 'Uitkomsten' : 'Outcomes'}: ${node.outcomes.map((o) => o.outcome).join(', ')}`] : [])],

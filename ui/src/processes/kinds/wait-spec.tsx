@@ -29,23 +29,6 @@ function WaitPanel({ node, ctx, onChange }: PanelProps<'wait'>) {
   const reminders = node.reminders ?? [];
   return (
     <>
-      <h3 className="utrecht-heading-3">{t('designer.events')}</h3>
-      {node.events.map((e, i) => (
-        <details key={i} className="pd-item" open={node.events.length === 1}>
-          <summary>{e.label[ctx.lang] ?? e.label.nl} <code>{e.name}</code></summary>
-          <TextField label={t('designer.eventName')} help={t('designer.eventNameHelp')} value={e.name} disabled={ro} onChange={(name) => setEvent(i, { ...e, name }, `${node.id}:ev${i}:name`)} />
-          <LabelFields label={t('designer.eventLabel')} value={e.label} disabled={ro} onChange={(label) => setEvent(i, { ...e, label }, `${node.id}:ev${i}:label`)} />
-          <TargetSelect label={t('designer.next')} def={ctx.def} self={node.id} value={e.next} disabled={ro} onChange={(next) => setEvent(i, { ...e, next })} />
-          <PayloadSummary schema={e.payloadSchema} />
-          <JsonField key={`${node.id}-ev${i}-schema`} label={t('designer.payload')} help={t('designer.payloadHelp')} value={e.payloadSchema} disabled={ro} rows={8}
-            onChange={(payloadSchema) => setEvent(i, { ...e, payloadSchema }, `${node.id}:ev${i}:schema`)} />
-          <MappingField label={t('designer.eventDates')} help={t('designer.eventDatesHelp')} keyLabel={t('designer.dateName')} valueLabel={t('designer.payloadField')} value={e.dates ?? {}} disabled={ro}
-            onChange={(dates) => setEvent(i, { ...e, dates: dates as Record<string, string> }, `${node.id}:ev${i}:dates`)} />
-          {!ro && node.events.length > 1 && <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => onChange({ ...node, events: node.events.filter((_, j) => j !== i) })}>{t('designer.removeEvent')}</button>}
-        </details>
-      ))}
-      {!ro && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => onChange({ ...node, events: [...node.events, newEvent(node)] })}>{t('designer.addEvent')}</button>}
-
       <h3 className="utrecht-heading-3">{t('designer.reminders')}</h3>
       {reminders.length === 0 && <p className="utrecht-paragraph">{t('designer.noReminders')}</p>}
       {reminders.map((r, i) => (
@@ -69,6 +52,24 @@ function WaitPanel({ node, ctx, onChange }: PanelProps<'wait'>) {
         <button type="button" className="utrecht-button utrecht-button--secondary-action"
           onClick={() => onChange({ ...node, timeout: { at: { from: ctx.dates[0] ?? 'caseStarted', after: 'P6M' }, label: { nl: 'Termijn verstreken', en: 'Time is up' }, next: '' } })}>{t('designer.addTimeout')}</button>
       )}
+      <h3 className="utrecht-heading-3">{t('designer.events')}</h3>
+      <p className="utrecht-form-field-description">{t('designer.eventsHelp')}</p>
+      {node.events.map((e, i) => (
+        <details key={i} className="pd-item">
+          <summary>{e.label[ctx.lang] ?? e.label.nl} <code>{e.name}</code></summary>
+          <TextField label={t('designer.eventName')} help={t('designer.eventNameHelp')} value={e.name} disabled={ro} onChange={(name) => setEvent(i, { ...e, name }, `${node.id}:ev${i}:name`)} />
+          <LabelFields label={t('designer.eventLabel')} value={e.label} disabled={ro} onChange={(label) => setEvent(i, { ...e, label }, `${node.id}:ev${i}:label`)} />
+          <TargetSelect label={t('designer.next')} def={ctx.def} self={node.id} value={e.next} disabled={ro} onChange={(next) => setEvent(i, { ...e, next })} />
+          <PayloadSummary schema={e.payloadSchema} />
+          <JsonField key={`${node.id}-ev${i}-schema`} label={t('designer.payload')} help={t('designer.payloadHelp')} value={e.payloadSchema} disabled={ro} rows={8}
+            onChange={(payloadSchema) => setEvent(i, { ...e, payloadSchema }, `${node.id}:ev${i}:schema`)} />
+          <MappingField label={t('designer.eventDates')} help={t('designer.eventDatesHelp')} keyLabel={t('designer.dateName')} valueLabel={t('designer.payloadField')} value={e.dates ?? {}} disabled={ro}
+            onChange={(dates) => setEvent(i, { ...e, dates: dates as Record<string, string> }, `${node.id}:ev${i}:dates`)} />
+          {!ro && node.events.length > 1 && <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => onChange({ ...node, events: node.events.filter((_, j) => j !== i) })}>{t('designer.removeEvent')}</button>}
+        </details>
+      ))}
+      {!ro && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => onChange({ ...node, events: [...node.events, newEvent(node)] })}>{t('designer.addEvent')}</button>}
+
     </>
   );
 }
@@ -83,7 +84,7 @@ function newReminder(node: WaitNode, from: string): Reminder {
 
 export const waitSpec: NodeSpec<'wait'> = {
   kind: 'wait',
-  icon: '⏳',
+  icon: '◔',
   idStem: 'wachten',
   create: (id, lang) => ({
     id, kind: 'wait', label: { nl: 'Wachten op gebeurtenis', ...(lang === 'en' ? { en: 'Waiting for an event' } : {}) },
