@@ -69,7 +69,7 @@ export function setEdgeTarget(def: ProcessDefinition, nodeId: string, path: stri
   let current: unknown = node;
   for (const p of parts) current = (current as Record<string, unknown> | undefined)?.[p];
   if (current === target) return def;
-  const copy = structuredClone(node) as unknown as Record<string, unknown>;
+  const copy = JSON.parse(JSON.stringify(node)) as Record<string, unknown>;
   let at: Record<string, unknown> = copy;
   for (const p of parts.slice(0, -1)) at = at[p] as Record<string, unknown>;
   at[parts[parts.length - 1] as string] = target;
