@@ -33,10 +33,10 @@ describe('test form generated from the fact catalog', () => {
       const select = screen.getByLabelText(choice.label.nl, { exact: true }) as HTMLSelectElement;
       expect(select.tagName).toBe('SELECT');
       // "unknown" first, then the catalog's options by their Dutch label.
-      expect([...select.options].map((o) => o.textContent)).toEqual(['onbekend', ...(choice.options ?? []).map((o) => o.label.nl)]);
+      expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['onbekend', ...(choice.options ?? []).map((o) => o.label.nl)]);
     }
     const flag = byType('boolean');
-    if (flag) expect([...(screen.getByLabelText(flag.label.nl, { exact: true }) as HTMLSelectElement).options].map((o) => o.value)).toEqual(['', 'ja', 'nee']);
+    if (flag) expect(Array.from((screen.getByLabelText(flag.label.nl, { exact: true }) as HTMLSelectElement).options).map((o) => o.value)).toEqual(['', 'ja', 'nee']);
   });
 
   it('reports what is filled in by fact name; unit and description are the help text', () => {
