@@ -255,3 +255,55 @@ export interface Database {
 export type QuotaPlacementRow = Selectable<QuotaPlacementTable>;
 export type QuotaTargetRow = Selectable<QuotaTargetTable>;
 export type MonitorSavedFilterRow = Selectable<MonitorSavedFilterTable>;
+
+/* Deadline alerts: the digest configuration per municipality and the log of digests (migration 0004). */
+
+export interface AlertDigestConfigTable {
+  tenant_id: string;
+  /** 1 or 0. */
+  enabled: number;
+  days_ahead: number;
+  /** JSON object: hour, minute, daysOfWeek (Europe/Amsterdam). */
+  schedule: string;
+  /** `webhook` or `email`. */
+  channel: string;
+  url: string | null;
+  email_to: string | null;
+  /** Signs webhook digests; shown once. */
+  secret: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertDigestTable {
+  /** The workflow id of the run that sent it. */
+  id: string;
+  tenant_id: string;
+  /** `schedule` or `manual`. */
+  trigger: string;
+  channel: string;
+  /** The URL or address it went to. */
+  target: string;
+  /** `pending`, `sent`, `failed` or `skipped`. */
+  status: string;
+  attempts: number;
+  case_count: number;
+  deadline_count: number;
+  window_from: string | null;
+  window_to: string | null;
+  status_code: number | null;
+  error: string | null;
+  requested_by: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface Database {
+  alert_digest_configs: AlertDigestConfigTable;
+  alert_digests: AlertDigestTable;
+}
+
+export type AlertDigestConfigRow = Selectable<AlertDigestConfigTable>;
+export type AlertDigestRow = Selectable<AlertDigestTable>;

@@ -3,6 +3,7 @@ import type { SqlDialect } from '../create-store';
 import { initialMigration } from './0001-initial';
 import { webhooksMigration } from './0002-webhooks';
 import { quotaMigration } from './0003-quota';
+import { alertsMigration } from './0004-alerts';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0001-initial': initialMigration(dialect),
         '0002-webhooks': webhooksMigration(dialect),
         '0003-quota': quotaMigration(dialect),
+        '0004-alerts': alertsMigration(dialect),
       };
     },
   };
