@@ -79,6 +79,8 @@ describe('process designer journey in Chromium', () => {
     // The step is marked as changed against the published version on the graph.
     await expect(hotelNode.locator('.pd-node').getAttribute('class')).resolves.toContain('pd-diff-changed');
     await page.getByTestId('diff-legend').getByText('1 gewijzigd', { exact: false }).waitFor();
+    await page.locator('.react-flow__node-step').last().waitFor({ state: 'visible' });
+    await hotelNode.waitFor({ state: 'visible' });
     await check('process-04-reminder-changed');
 
     await page.getByRole('tab', { name: 'JSON' }).click();

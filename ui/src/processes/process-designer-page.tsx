@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { knownNames } from '../../../workflows/dsl/validation/reference-checks';
 import { validateDefinition } from '../../../workflows/dsl/validate-definition';
-import type { NodeKind, NodeOfKind, ProcessDefinition } from '../../../workflows/dsl/schema';
+import type { NodeKind, NodeOfKind, ProcessDefinition, ProcessNode } from '../../../workflows/dsl/schema';
 import { artifacts } from '../api/artifacts';
 import { currentLang } from '../i18n/i18n';
 import { ReviewPanel } from '../review/review-panel';
@@ -64,9 +64,19 @@ export function ProcessDesignerPage() {
     return r.valid ? [] : withNodeIds(deferred, r.errors);
   }, [deferred]);
   const diff = useMemo(() => (doc && published && version?.status !== 'published' ? diffDefinitions(published, doc) : undefined), [doc, published, version?.status]);
+  // Lines per step object, so an edit of one step gives only that step new data (one node re-renders and is re-measured).
+  const describe = useMemo(() => {
+    const cache = new WeakMap<ProcessNode, string[]>();
+    const params = { parameters: doc?.parameters } as ProcessDefinition;
+    return (n: ProcessNode) => {
+      let lines = cache.get(n);
+      if (!lines) cache.set(n, (lines = describeNode(n, params, lang)));
+      return lines;
+    };
+  }, [doc?.parameters, lang]);
   const flow = useMemo(() => (doc ? processToFlow(doc, lang, {
-    errors: countByNode(errors), diff: diff?.marks, removed: diff?.removed, describe: (n) => describeNode(n, doc, lang),
-  }) : { nodes: [], edges: [] }), [doc, lang, errors, diff]);
+    errors: countByNode(errors), diff: diff?.marks, removed: diff?.removed, describe,
+  }) : { nodes: [], edges: [] }), [doc, lang, errors, diff, describe]);
 
   const change = useCallback((next: ProcessDefinition, undoKey?: string) => {
     set(next, undoKey);
