@@ -70,7 +70,8 @@ function operationObject(op: Operation): object {
     security: SECURITY[op.access],
     parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: plain(op.body) } } } } : {}),
-    responses: { ...responses, ...errorResponses(op.errors) },
+    // Every endpoint with a body can meet the body parser's own refusals.
+    responses: { ...responses, ...errorResponses(op.body ? [...op.errors, 'MALFORMED_JSON', 'BODY_TOO_LARGE'] : op.errors) },
   };
 }
 
