@@ -7,7 +7,7 @@ import type { NodeKind, NodeOfKind, ProcessDefinition, ProcessNode } from '../..
 import { artifacts } from '../api/artifacts';
 import { currentLang } from '../i18n/i18n';
 import { ReviewPanel } from '../review/review-panel';
-import { useArtifact } from '../review/use-artifact';
+import { publishedVersion, useArtifact } from '../review/use-artifact';
 import { EditorToolbar } from '../rulesets/editor/editor-toolbar';
 import { useUndoable } from '../rulesets/model/use-undoable';
 import { useHasRole } from '../shell/session-context';
@@ -156,7 +156,7 @@ export function ProcessDesignerPage() {
       <Tabs<TabKey> idPrefix="pd" active={tab} onChange={setTab} tabs={(['edit', 'json', 'review'] as const).map((k) => ({ key: k, label: t(`editor.tabs.${k}`) }))}>
         {tab === 'edit' && (
           <>
-            {diff && <DiffLegend diff={diff} publishedVersion={published?.version} />}
+            {diff && <DiffLegend diff={diff} publishedVersion={publishedVersion(history)?.version} />}
             <div className={`pd-split${readOnly ? ' pd-split--read' : ''}`}>
               {!readOnly && <Palette onAdd={add} disabled={readOnly} />}
               <ProcessGraph nodes={flow.nodes} edges={flow.edges} selected={selected} readOnly={readOnly} onSelect={setSelected} onConnect={onConnect} onReconnect={onReconnect} />
