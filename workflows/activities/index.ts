@@ -1,4 +1,5 @@
 import { Context } from '@temporalio/activity';
+import type { CaseEvent, CaseEventType } from '../../server/webhooks/case-event';
 import { ApplicationFailure } from '@temporalio/common';
 import { builtInDefinitions } from '../definitions';
 import type { ProcessDefinition } from '../dsl/schema';
@@ -48,18 +49,8 @@ export interface ActivityDeps {
   events?: { publish(event: CaseEventMessage): Promise<unknown> };
 }
 
-/** A case event for subscribers: references only (see server/webhooks/case-event.ts). */
-export interface CaseEventMessage {
-  id: string;
-  type: 'case.step-entered' | 'case.deadline-approaching' | 'case.deadline-passed' | 'case.completed';
-  tenant: string;
-  caseId: string;
-  processId: string;
-  step?: string;
-  outcome?: string;
-  deadline?: { id: string; at: string };
-  occurredAt: string;
-}
+/** A case event the interpreter publishes: the webhook event, with its id always set. */
+export type CaseEventMessage = CaseEvent & { id: string; type: Exclude<CaseEventType, 'case.started'> };
 
 /** Activities are built from their dependencies, so tests pass fakes and the worker passes real ones. */
 export function createActivities(deps: ActivityDeps) {
