@@ -156,3 +156,19 @@ export async function sendAlertNow(deps: AlertConfigDeps, auth: AuthContext, rea
     after: run.digestId, reason: reason ?? null, details: { target: targetOf(existing) } }, deps.clock().toISOString());
   return { digestId: run.digestId, result: await run.result(waitMs) };
 }
+
+/**
+ * Brings every municipality's schedule in line with the store (at start-up): a Temporal
+ * cluster restored from an older backup, or a dev server with a fresh database, gets back the
+ * schedules the configurations ask for. Idempotent.
+ */
+export async function reconcileDigestSchedules(db: Db, scheduler: DigestScheduler): Promise<{ scheduled: string[] }> {
+  const rows = await db.selectFrom('alert_digest_configs').selectAll().orderBy('tenant_id').execute();
+  const scheduled: string[] = [];
+  for (const row of rows) {
+    if (Number(row.enabled) !== 1) continue;
+    await scheduler.upsert(row.tenant_id, parseJson<DigestCalendar>(row.schedule, { hour: 7, minute: 0 }));
+    scheduled.push(row.tenant_id);
+  }
+  return { scheduled };
+}

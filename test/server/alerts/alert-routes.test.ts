@@ -1,4 +1,5 @@
 import { queryAudit } from '../../../server/audit/audit';
+import { reconcileDigestSchedules } from '../../../server/alerts/alert-config';
 import { recordDigestAttempt } from '../../../server/alerts/digest-log';
 import { describeEachDialect } from '../../support/postgres';
 import { addTenant, caller, userCaller } from '../../support/store-app';
@@ -131,6 +132,14 @@ describeEachDialect('deadline digest configuration and log routes', (dialect) =>
     const failed = await admin.get('/alerts/digests?status=failed');
     expect(failed.body.items).toEqual([expect.objectContaining({ status: 'failed', attempts: 3, statusCode: 500, error: 'receiver answered HTTP 500' })]);
     expect((await admin.get(`/alerts/digests/deadline-digest-${A}-x`)).body).toMatchObject({ status: 'failed' });
+  });
+
+  it('re-creates the schedules of enabled configurations at start-up', async () => {
+    await (await t.admin(A)).put('/alerts/deadline-digest', config({ schedule: { hour: 8, minute: 15 } }));
+    await (await t.admin(B)).put('/alerts/deadline-digest', config({ enabled: false }));
+    t.scheduler.calls.length = 0;
+    expect(await reconcileDigestSchedules(t.deps.store.db, t.scheduler)).toEqual({ scheduled: [A] });
+    expect(t.scheduler.calls).toEqual([{ op: 'upsert', tenant: A, calendar: { hour: 8, minute: 15, daysOfWeek: [] } }]);
   });
 
   it('saves nothing when Temporal refuses the schedule', async () => {
