@@ -6,6 +6,7 @@ import type { CaseService } from './cases/case-service';
 import { ApiError, errorHandler } from './errors';
 import { createHealthRouter, type ReadinessCheck } from './observability/health';
 import type { Metrics } from './observability/metrics';
+import { createAlertsRouter, type AlertsRouterDeps } from './routes/alerts';
 import { createCasesRouter } from './routes/cases';
 import { createCodecRouter } from './routes/codec';
 import type { PayloadCodec } from '@temporalio/common';
@@ -23,6 +24,8 @@ export interface AppDeps {
   /** What the supervisor's monitor reads besides the case service. */
   monitor: Omit<MonitorRouterDeps, 'auth' | 'cases' | 'codec'>;
   cases: CaseService;
+  /** Deadline digests: the Temporal scheduler and whether e-mail is available. */
+  alerts: Omit<AlertsRouterDeps, 'auth'>;
   /** The case id a (tenant, process, caseRef) has: incoming notifications find their case by it. */
   caseIdOf: (tenant: string, processId: string, caseRef: string) => string;
   metrics: Metrics;
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createMonitorRouter({ auth: deps.store, cases: deps.cases, codec: deps.codec, ...deps.monitor }));
   app.use('/api/v1', createQuotaRouter({ auth: deps.store }));
   app.use('/api/v1', createWebhooksRouter({ auth: deps.store }));
+  app.use('/api/v1', createAlertsRouter({ auth: deps.store, ...deps.alerts }));
   app.use('/api/v1', createNotificatiesRouter({ auth: deps.store, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log }));
   app.use('/api/v1', createStoreRouter(deps.store));
   app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));

@@ -6,6 +6,9 @@ import { caseIdFor, loadIdSecret } from './cases/case-id';
 import { createCaseService, type CaseService } from './cases/case-service';
 import type { Config } from './config';
 import type { Log } from './log';
+import { reconcileDigestSchedules } from './alerts/alert-config';
+import { createDigestScheduler } from './alerts/digest-schedule';
+import { smtpConfigFromEnv } from './alerts/smtp';
 import { createLiveHub } from './monitor/live-hub';
 import { createMetrics } from './observability/metrics';
 import { storeDeps, type StoreDeps } from './routes/store-router';
@@ -65,10 +68,14 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       definitions: storeDefinitionSource(store, clock),
       events: createEventPublisher({ store, clock, client: runtime.client, taskQueue: config.temporal.taskQueue, log }),
     });
+    const scheduler = createDigestScheduler({ client: runtime.client, taskQueue: config.temporal.taskQueue });
+    // Schedules live in Temporal; after a restore or a new cluster they are made again from the store.
+    await reconcileDigestSchedules(store.db, scheduler);
     const hub = createLiveHub({ client: runtime.client, namespace: config.temporal.namespace });
     const app = createApp({
       store: deps,
       cases,
+      alerts: { scheduler, emailAvailable: smtpConfigFromEnv(env) !== undefined, env },
       monitor: { definitions: storeDefinitionSource(store, clock), client: runtime.client, namespace: config.temporal.namespace, hub },
       caseIdOf: (tenant, processId, caseRef) => caseIdFor(idSecret, tenant, processId, caseRef),
       codec: runtime.codec,

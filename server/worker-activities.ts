@@ -1,4 +1,5 @@
 import { Context } from '@temporalio/activity';
+import { createAlertActivities } from '../workflows/activities/alerts';
 import { createWebhookActivities } from '../workflows/activities/webhooks';
 import type { ActivityDeps } from '../workflows/activities';
 import type { Log } from './log';
@@ -23,13 +24,16 @@ export function storeBackedActivities(store: Store, clock: Clock, log: Log, metr
       // Called from an activity: the worker's own client and task queue start the deliveries.
       events: createEventPublisher({ store, clock, log, client: () => Context.current().client, taskQueue: () => Context.current().info.taskQueue }),
     },
-    extra: createWebhookActivities({
+    extra: {
+      ...createAlertActivities({ store, clock }),
+      ...createWebhookActivities({
       store,
       clock,
       log,
       onDeliveryEnded: (d) => {
         if (d.status === 'failed') metrics?.webhookFailures.inc();
       },
-    }),
+      }),
+    },
   };
 }

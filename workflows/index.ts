@@ -1,3 +1,4 @@
-// Every workflow the Doorstroom worker runs: the generic case interpreter and webhook delivery.
+// Every workflow the Doorstroom worker runs: the generic case interpreter, webhook delivery, deadline digests.
 export { processInterpreter } from './interpreter';
 export { webhookDelivery } from './webhook-delivery';
+export { deadlineDigest } from './deadline-digest';

@@ -2,6 +2,7 @@ import { Type, type TObject, type TSchema } from '@sinclair/typebox';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 import type { Operation } from './operation';
 import { adminOperations } from './operations/admin';
+import { alertOperations } from './operations/alerts';
 import { auditOperations } from './operations/audit';
 import { authOperations } from './operations/auth';
 import { caseOperations } from './operations/cases';
@@ -14,7 +15,7 @@ import { definitionOperations, ruleSetOperations } from './operations/artifacts'
 
 /** Every endpoint under /api/v1, in the order the reference shows them. */
 export const OPERATIONS: readonly Operation[] = [
-  ...caseOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...notificatieOperations, ...monitorOperations,
+  ...caseOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...alertOperations, ...notificatieOperations, ...monitorOperations,
 ];
 
 // JSON round trip: drops TypeBox's symbol keys and gives the document its own copy.

@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   BODY_TOO_LARGE: { status: 413, description: 'The body exceeds 256 kB.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests for this key or user; see Retry-After.' },
   WEBHOOK_URL_NOT_ALLOWED: { status: 400, description: 'A webhook URL must be https (http only to localhost unless allowed) and carry no credentials.' },
+  ALERT_EMAIL_UNAVAILABLE: { status: 400, description: 'E-mail delivery was chosen but the server has no SMTP server (DOORSTROOM_SMTP_URL); choose webhook.' },
   INTERNAL: { status: 500, description: 'An unexpected error; it has been logged.' },
   CASE_BUSY: { status: 504, description: 'The case did not confirm the event in time; read the case to see whether it was applied.' },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -7,8 +7,7 @@ import type { Operation } from '../operation';
 
 const T = 'Alerts';
 const base: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF_FAILED', 'PASSWORD_CHANGE_REQUIRED'];
-// Listed in error-codes.ts as ALERT_EMAIL_UNAVAILABLE (400): e-mail chosen without DOORSTROOM_SMTP_URL.
-const EMAIL_UNAVAILABLE = 'ALERT_EMAIL_UNAVAILABLE' as string as ErrorCode;
+const EMAIL_UNAVAILABLE: ErrorCode = 'ALERT_EMAIL_UNAVAILABLE';
 const digest =
   'A digest lists the running cases with a deadline passing in the next `daysAhead` days, grouped by process with counts: case id, process, step, ' +
   'deadline id, kind (reminder, timeout, case), label and time — never case data. A webhook digest is a POST of that JSON with the headers ' +
