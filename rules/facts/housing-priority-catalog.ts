@@ -92,6 +92,7 @@ export const housingPriorityCatalog: FactCatalog = {
     },
     isPensionAge: yesNo('AOW-leeftijd bereikt', 'Pension age reached', 'Aanvrager of partner heeft de AOW-leeftijd bereikt (passend toewijzen).', 'Applicant or partner has reached state pension age (passend toewijzen).'),
     medicalUrgency: { ...yesNo('Medische urgentie', 'Medical urgency', 'Advies van de onafhankelijk medisch adviseur: urgent ja of nee (nooit een diagnose).', "The independent medical adviser's advice: urgent yes or no (never a diagnosis)."), sensitive: true },
+    refusedSuitableOffer: yesNo('Passend aanbod geweigerd', 'Refused a suitable offer', 'De aanvrager heeft tijdens deze voorrang een passende woning geweigerd.', 'The applicant refused a suitable dwelling during this priority.'),
     mantelzorg: yesNo('Mantelzorg', 'Informal care', 'Verhuizing nodig om mantelzorg te geven of te ontvangen.', 'A move is needed to give or receive informal care.'),
     leavingInstitution: {
       type: 'enum', label: { nl: 'Uitstroom uit instelling', en: 'Leaving an institution' },

@@ -97,7 +97,7 @@ describe('huisvesting-statushouder (time-skipping)', () => {
     });
   });
 
-  it('suitable offer refused (priority re-decided and kept), unsuitable refused, then accepted and moved', async () => {
+  it('suitable offer refused (the rule set ends the priority), unsuitable refused, then accepted and moved', async () => {
     await rec.worker.runUntil(async () => {
       const { handle } = await start('GM0363');
       await send(handle, 'woning-aangeboden', { offerId: 'A-1' });
@@ -110,10 +110,11 @@ describe('huisvesting-statushouder (time-skipping)', () => {
       await send(handle, 'verhuisd', { moveDate: await today() });
       const final = await handle.result();
       expect(final.outcome).toBe('gehuisvest');
-      expect(final.variables).toMatchObject({ priority: true, offerId: 'A-3' });
+      // The status-holder template's rule: a refused suitable offer ends the priority (refusedSuitableOffer ≠ true).
+      expect(final.variables).toMatchObject({ priority: false, offerId: 'A-3' });
       expect(final.decisions.map((d) => [d.nodeId, d.branch])).toEqual([
         ['voorrangsbesluit', 'priority'],
-        ['voorrang-na-weigering', 'priority'],
+        ['voorrang-na-weigering', null],
       ]);
       expect(final.decisions[1]?.facts).toMatchObject({ refusedSuitableOffer: true });
       expect(final.history.filter((h) => h.type === 'event-accepted').map((h) => h.event)).toEqual([
