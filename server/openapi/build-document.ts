@@ -21,7 +21,7 @@ export const OPERATIONS: readonly Operation[] = [
 // JSON round trip: drops TypeBox's symbol keys and gives the document its own copy.
 const plain = (schema: TSchema): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
 
-function parameters(schema: TSchema | undefined, location: 'path' | 'query'): object[] {
+function parameters(schema: TSchema | undefined, location: 'path' | 'query' | 'header'): object[] {
   if (!schema) return [];
   const obj = schema as TObject;
   const required = new Set(obj.required ?? []);
@@ -69,7 +69,7 @@ function operationObject(op: Operation): object {
     summary: op.summary,
     description: [op.description, op.requires ? `Requires: **${op.requires}**.` : undefined].filter(Boolean).join('\n\n') || undefined,
     security: SECURITY[op.access],
-    parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
+    parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query'), ...parameters(op.headers, 'header')],
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: plain(op.body) } } } } : {}),
     // Every endpoint with a body can meet the body parser's own refusals.
     responses: { ...responses, ...errorResponses(op.body ? [...op.errors, 'MALFORMED_JSON', 'BODY_TOO_LARGE'] : op.errors) },

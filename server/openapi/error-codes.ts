@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   EVENT_NOT_EXPECTED: { status: 409, description: 'The current step does not expect this event; details list the expected ones.' },
   CASE_NOT_WAITING: { status: 409, description: 'The case is between steps; retry in a moment.' },
   INVALID_PAYLOAD: { status: 422, description: "The event's payload fails its schema; `path` names the field." },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, description: 'The Idempotency-Key was used for a different request in the last 24 hours.' },
   CONTENT_INVALID: { status: 422, description: 'Rule-set or definition content fails validation; details list each issue with code and path.' },
   BODY_TOO_LARGE: { status: 413, description: 'The body exceeds 256 kB.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests for this key or user; see Retry-After.' },

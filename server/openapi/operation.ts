@@ -31,6 +31,8 @@ export interface Operation {
   requires?: string;
   params?: TSchema;
   query?: TSchema;
+  /** Request headers (optional unless listed in `required`). */
+  headers?: TSchema;
   body?: TSchema;
   responses: Record<number, ResponseSpec>;
   errors: ErrorCode[];

@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { appendAudit } from '../audit/audit';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import type { CaseService } from '../cases/case-service';
+import { createIdempotencyKeys, requestHash } from '../cases/idempotency-keys';
 import { ApiError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import { CancelBody, CaseParams, EventBody, IDEMPOTENCY_KEY_PATTERN, ListCasesQuery, ProcessParams, StartCaseBody } from '../schemas/cases';
@@ -28,6 +29,7 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', `More than ${deps.rateLimitPerMinute} requests per minute; slow down and retry after the Retry-After header.`)),
   });
   const guard = [authenticate(deps.auth), limiter];
+  const keys = createIdempotencyKeys(() => deps.auth.store.db, deps.auth.clock);
 
   /** Every change to a case is in the audit trail: who, when, which case, what; never case data. */
   const audit = (req: Request, action: string, caseId: string, extra: { reason?: string; details?: Record<string, unknown> } = {}) => {
@@ -42,7 +44,11 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw new ApiError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–200 letters, digits and . _ : -', '/headers/idempotency-key');
     }
-    const result = await deps.cases.start(getAuth(req).tenant, processId, body.caseRef, body.data);
+    const tenant = getAuth(req).tenant;
+    const hash = requestHash({ processId, body });
+    if (idempotencyKey !== undefined) await keys.check(tenant, idempotencyKey, hash);
+    const result = await deps.cases.start(tenant, processId, body.caseRef, body.data);
+    if (idempotencyKey !== undefined) await keys.remember(tenant, idempotencyKey, hash, result.caseId);
     if (result.created) {
       deps.metrics.casesStarted.inc({ process: processId });
       await audit(req, 'case.start', result.caseId, { details: { processId, ...(idempotencyKey ? { idempotencyKey } : {}) } });

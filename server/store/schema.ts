@@ -307,3 +307,16 @@ export interface Database {
 
 export type AlertDigestConfigRow = Selectable<AlertDigestConfigTable>;
 export type AlertDigestRow = Selectable<AlertDigestTable>;
+
+/** Idempotency-Key of a case start (migration 0005). */
+export interface IdempotencyKeyTable {
+  tenant_id: string;
+  key: string;
+  request_hash: string;
+  case_id: string;
+  created_at: string;
+}
+
+export interface Database {
+  idempotency_keys: IdempotencyKeyTable;
+}

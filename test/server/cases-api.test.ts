@@ -61,6 +61,22 @@ describe('case API against a real Temporal dev server', () => {
     expect(listed).toHaveLength(1);
   });
 
+  it('honours Idempotency-Key: the same request again answers the same case, another request with the key is refused', async () => {
+    const key = uniqueId('sleutel');
+    const ref = uniqueId('ZAAK');
+    const send = (caseRef: string, k = key) => request(product.app).post(`/api/v1/processes/${PROCESS}/cases`).set(product.auth).set('Idempotency-Key', k).send({ caseRef, data: caseData });
+    const first = await send(ref);
+    const again = await send(ref);
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body.caseId).toBe(first.body.caseId);
+    const other = await send(uniqueId('ZAAK'));
+    expect(other.status).toBe(422);
+    expect(other.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', path: '/headers/idempotency-key' });
+    const bad = await send(uniqueId('ZAAK'), 'geen spaties toegestaan');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.path).toBe('/headers/idempotency-key');
+  });
+
   it('keeps personal data out of the case id and the search attributes', async () => {
     const ref = uniqueId('ZAAK');
     const { body } = await startCase(ref);

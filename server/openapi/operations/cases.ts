@@ -31,13 +31,14 @@ export const caseOperations: Operation[] = [
   {
     method: 'post', path: '/processes/{processId}/cases', operationId: 'startCase', tag: 'Zaken (cases)', access: 'any', requires: 'cases:start',
     summary: 'Start a case of a published process',
-    description: 'Idempotent on caseRef: the same reference again answers 200 with the same caseId and starts nothing (an `Idempotency-Key` header is accepted and recorded). The case id is a keyed hash and reveals nothing of the reference.',
+    description: 'Idempotent on caseRef: the same reference again answers 200 with the same caseId and starts nothing (an `Idempotency-Key` header adds: the same key with a different request within 24 hours is refused with 422). The case id is a keyed hash and reveals nothing of the reference.',
     params: ProcessParams, body: StartCaseBody,
+    headers: Type.Object({ 'Idempotency-Key': Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{1,200}$', description: 'Your key for this request; reusing it for another request within 24 hours is refused' })) }),
     responses: {
       201: { description: 'Case started', schema: CaseStarted, links: caseLinks },
       200: { description: 'A case with this caseRef exists already', schema: CaseStarted, links: caseLinks },
     },
-    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_CASE_REF', 'CASE_REF_LOOKS_PERSONAL', 'INVALID_CASE_DATA', 'PROCESS_NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE'],
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_CASE_REF', 'CASE_REF_LOOKS_PERSONAL', 'INVALID_CASE_DATA', 'PROCESS_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE'],
   },
   {
     method: 'get', path: '/cases', operationId: 'listCases', tag: 'Zaken (cases)', access: 'any', requires: 'cases:read',

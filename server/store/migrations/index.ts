@@ -4,6 +4,7 @@ import { initialMigration } from './0001-initial';
 import { webhooksMigration } from './0002-webhooks';
 import { quotaMigration } from './0003-quota';
 import { alertsMigration } from './0004-alerts';
+import { idempotencyMigration } from './0005-idempotency';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0002-webhooks': webhooksMigration(dialect),
         '0003-quota': quotaMigration(dialect),
         '0004-alerts': alertsMigration(dialect),
+        '0005-idempotency': idempotencyMigration(dialect),
       };
     },
   };
