@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createQuotaRouter({ auth: deps.store }));
   app.use('/api/v1', createWebhooksRouter({ auth: deps.store }));
   app.use('/api/v1', createAlertsRouter({ auth: deps.store, ...deps.alerts }));
-  app.use('/api/v1', createNotificatiesRouter({ auth: deps.store, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log }));
+  app.use('/api/v1', createNotificatiesRouter({ auth: deps.store, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log, rateLimitPerMinute: deps.rateLimitPerMinute }));
   app.use('/api/v1', createStoreRouter(deps.store));
   app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));
   app.use('/api', (req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')));

@@ -1,5 +1,4 @@
 import { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { appendAudit } from '../audit/audit';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import type { CaseService } from '../cases/case-service';
@@ -7,6 +6,7 @@ import { createIdempotencyKeys, requestHash } from '../cases/idempotency-keys';
 import { ApiError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import { CancelBody, CaseParams, EventBody, IDEMPOTENCY_KEY_PATTERN, ListCasesQuery, ProcessParams, StartCaseBody } from '../schemas/cases';
+import { perCallerRateLimit } from './rate-limit';
 import { check } from './schemas/validate';
 
 export interface CasesRouterDeps {
@@ -19,15 +19,7 @@ export interface CasesRouterDeps {
 /** Thin routes: authenticate, validate, call the case service, audit, answer; errors go to the JSON error handler. */
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const router = Router();
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: deps.rateLimitPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // Per API key or user: one noisy system does not starve the others behind the same proxy.
-    keyGenerator: (req) => (req.auth ? `${req.auth.actor.kind}:${req.auth.actor.id}` : 'anonymous'),
-    handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', `More than ${deps.rateLimitPerMinute} requests per minute; slow down and retry after the Retry-After header.`)),
-  });
+  const limiter = perCallerRateLimit(deps.rateLimitPerMinute);
   const guard = [authenticate(deps.auth), limiter];
   const keys = createIdempotencyKeys(() => deps.auth.store.db, deps.auth.clock);
 

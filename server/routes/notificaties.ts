@@ -3,6 +3,7 @@ import { authenticate, getAuth, requirePermission, requireRole, type AuthDeps } 
 import { createMapping, deleteMapping, getMapping, listMappings, replaceMapping } from '../notificaties/mappings';
 import { createNotificatieReceiver, type NotificatieReceiverDeps } from '../notificaties/receive';
 import { DeleteMappingQuery, MappingBody, MappingIdParams, NotificatieBody } from './schemas/notificaties';
+import { perCallerRateLimit } from './rate-limit';
 import { check } from './schemas/validate';
 
 export interface NotificatiesRouterDeps {
@@ -10,6 +11,8 @@ export interface NotificatiesRouterDeps {
   cases: NotificatieReceiverDeps['cases'];
   caseIdOf: NotificatieReceiverDeps['caseIdOf'];
   log: NotificatieReceiverDeps['log'];
+  /** Callbacks per minute per API key (default 600). */
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -22,7 +25,7 @@ export function createNotificatiesRouter(deps: NotificatiesRouterDeps): Router {
   const admin = [authenticate(deps.auth), requireRole('admin')];
   const mappingDeps = { store: deps.auth.store, clock: deps.auth.clock };
 
-  router.post('/notificaties', authenticate(deps.auth), requirePermission('notificaties:receive'), async (req, res) => {
+  router.post('/notificaties', authenticate(deps.auth), perCallerRateLimit(deps.rateLimitPerMinute ?? 600), requirePermission('notificaties:receive'), async (req, res) => {
     const body = check(NotificatieBody, 'body', req.body);
     res.status(200).json(await receiver.receive(getAuth(req).tenant, body));
   });
