@@ -17,8 +17,8 @@ export const notificatieOperations: Operation[] = [
     responses: { 200: { description: 'Handled or ignored', schema: NotificatieResult } },
     errors: [
       'UNAUTHENTICATED', 'FORBIDDEN', 'CSRF_FAILED', 'PASSWORD_CHANGE_REQUIRED', 'VALIDATION_FAILED', 'MALFORMED_JSON', 'BODY_TOO_LARGE', 'INVALID_CASE_REF', 'CASE_REF_LOOKS_PERSONAL',
-      'INVALID_CASE_DATA', 'PROCESS_NOT_FOUND', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'EVENT_NOT_EXPECTED', 'CASE_NOT_WAITING', 'INVALID_PAYLOAD', 'CASE_BUSY',
-    , 'RATE_LIMITED'],
+      'INVALID_CASE_DATA', 'PROCESS_NOT_FOUND', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'EVENT_NOT_EXPECTED', 'CASE_NOT_WAITING', 'INVALID_PAYLOAD', 'CASE_BUSY', 'RATE_LIMITED',
+    ],
   },
   { method: 'get', path: '/notificatie-mappings', operationId: 'listNotificatieMappings', tag: T, access: 'session', requires: 'admin', summary: "The municipality's notificatie mappings", responses: { 200: { description: 'Mappings', schema: MappingList } }, errors: admin },
   { method: 'post', path: '/notificatie-mappings', operationId: 'createNotificatieMapping', tag: T, access: 'session', requires: 'admin', summary: 'Map notifications (kanaal, resource, actie, kenmerken) to a case start or a case event', body: MappingBody, responses: { 201: { description: 'Created', schema: NotificatieMappingSchema, links: mappingLinks } }, errors: [...admin, 'VALIDATION_FAILED', 'MALFORMED_JSON'] },
