@@ -3,7 +3,7 @@ import { notFound, requireArtifact, type VersionActor } from './actor';
 import { toInstant } from './dates';
 import { diffContent, type VersionDiff } from './diff';
 import { findEffectiveRow, findVersionRow, listArtifacts, listVersionRows, toVersion } from './repository';
-import type { Artifact, ArtifactType, ArtifactVersion, VersionDeps } from './types';
+import { SEED_AUTHOR, type Artifact, type ArtifactType, type ArtifactVersion, type VersionDeps } from './types';
 
 export interface ArtifactSummary extends Artifact {
   latestVersion: number;
@@ -21,12 +21,36 @@ export async function listArtifactSummaries(deps: VersionDeps, who: VersionActor
   }));
 }
 
-/** The version history, newest first, without content (fetch one version for that). */
-export async function versionHistory(deps: VersionDeps, who: VersionActor, type: ArtifactType, key: string): Promise<{ artifact: Artifact; versions: ArtifactVersion[] }> {
+export interface Person { username: string; displayName: string | null }
+export type People = Record<string, Person>;
+
+const SEED_PERSON: Person = { username: 'system', displayName: 'Doorstroom (standaard)' };
+
+/** Every person a version names, so a reviewer reads names instead of ids. */
+function personIds(versions: ArtifactVersion[]): string[] {
+  const ids = versions.flatMap((v) => [v.authorId, ...v.contributors, v.submittedBy, v.reviewedBy, v.retiredBy]);
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
+}
+
+/** Names of the people behind `ids`, looked up in the artifact's own municipality only; unknown ids are left out. */
+async function lookUpPeople(deps: VersionDeps, tenant: string, ids: string[]): Promise<People> {
+  const people: People = {};
+  if (ids.includes(SEED_AUTHOR)) people[SEED_AUTHOR] = SEED_PERSON;
+  const userIds = ids.filter((id) => id !== SEED_AUTHOR);
+  if (userIds.length === 0) return people;
+  const rows = await deps.store.db.selectFrom('users').select(['id', 'username', 'display_name'])
+    .where('tenant_id', '=', tenant).where('id', 'in', userIds).execute();
+  for (const r of rows) people[r.id] = { username: r.username, displayName: r.display_name };
+  return people;
+}
+
+/** The version history, newest first, without content (fetch one version for that), with the names of the people in it. */
+export async function versionHistory(deps: VersionDeps, who: VersionActor, type: ArtifactType, key: string): Promise<{ artifact: Artifact; versions: ArtifactVersion[]; people: People }> {
   const artifact = await requireArtifact(deps.store.db, who, type, key);
   const now = deps.clock();
   const rows = await listVersionRows(deps.store.db, artifact);
-  return { artifact, versions: rows.map((r) => toVersion(artifact, r, now, false)) };
+  const versions = rows.map((r) => toVersion(artifact, r, now, false));
+  return { artifact, versions, people: await lookUpPeople(deps, artifact.tenantId, personIds(versions)) };
 }
 
 export async function getVersion(deps: VersionDeps, who: VersionActor, type: ArtifactType, key: string, version: number): Promise<ArtifactVersion> {

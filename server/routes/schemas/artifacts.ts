@@ -84,7 +84,9 @@ export const VersionSchema = Type.Object({
 });
 
 export const ArtifactList = Type.Object({ items: Type.Array(ArtifactSummarySchema) });
-export const ArtifactHistory = Type.Object({ artifact: ArtifactSchema, versions: Type.Array(VersionSchema) });
+/** User id → name, for every id in the versions (author, contributors, submitter, reviewer, retirer) found in the municipality. */
+export const PeopleSchema = Type.Record(Type.String(), Type.Object({ username: Type.String(), displayName: Type.Union([Type.String(), Type.Null()]) }));
+export const ArtifactHistory = Type.Object({ artifact: ArtifactSchema, versions: Type.Array(VersionSchema), people: PeopleSchema });
 export const CreatedArtifact = Type.Object({ artifact: ArtifactSchema, version: VersionSchema });
 
 const FieldChange = Type.Object({ path: Type.String(), before: Type.Optional(Type.Unknown()), after: Type.Optional(Type.Unknown()) });

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ArtifactVersion } from '../api/artifacts';
 import { formatDate, formatDateTime } from '../shell/format';
+import { personName, type People } from './person-name';
 import { StatusBadge } from './status-badge';
 
 /** Every version with who did what, when and why. */
-export function HistoryTable({ versions, me }: { versions: ArtifactVersion[]; me: string }) {
+export function HistoryTable({ versions, people, me }: { versions: ArtifactVersion[]; people: People; me: string }) {
   const { t } = useTranslation();
-  const who = (id: string | null) => (id === null ? '—' : id === me ? `${id} (u)` : id);
+  const who = (id: string | null) => (id === null ? '—' : id === me ? `${personName(people, id)} (u)` : personName(people, id));
   return (
     <table className="utrecht-table history">
       <caption className="visually-hidden">{t('review.caption')}</caption>

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, todayInNl } from '../shell/format';
 import { useHasRole, useSession } from '../shell/session-context';
 import { DiffView } from './diff-view';
 import { HistoryTable } from './history-table';
+import { peopleOf, personName } from './person-name';
 
 /** Marks the simulation summary inside the submit comment, so the approver sees it (the API has no field for it yet). */
 export const SIMULATION_MARK = '\n\n— ';
@@ -52,6 +53,7 @@ export function ReviewPanel({ type, artifactKey, history, version, dirty, valid,
   const approve = () => act(() => artifacts.approve(type, artifactKey, version.version, effectiveFrom === todayInNl() ? undefined : effectiveFrom), (v) => t('review.approved', { version: v.version, date: formatDate(effectiveFrom) }));
   const reject = () => (reason.trim() ? act(() => artifacts.reject(type, artifactKey, version.version, reason), (v) => t('review.rejected', { version: v.version })) : setMessage({ ok: false, text: t('review.reasonRequired') }));
   const own = version.authorId === me || version.submittedBy === me;
+  const people = peopleOf(history);
 
   return (
     <div className="review">
@@ -76,7 +78,7 @@ export function ReviewPanel({ type, artifactKey, history, version, dirty, valid,
           <p className="utrecht-paragraph">{t('review.approveIntro', { version: version.version })}</p>
           {version.submitComment && (
             <blockquote className="submit-comment">
-              <p className="utrecht-paragraph">{t('review.submittedBy', { who: version.submittedBy ?? '—', when: formatDateTime(version.submittedAt) })}</p>
+              <p className="utrecht-paragraph">{t('review.submittedBy', { who: version.submittedBy ? personName(people, version.submittedBy) : '—', when: formatDateTime(version.submittedAt) })}</p>
               {version.submitComment.split('\n').filter(Boolean).map((l, i) => <p key={i} className="utrecht-paragraph">{l}</p>)}
             </blockquote>
           )}
@@ -103,7 +105,7 @@ export function ReviewPanel({ type, artifactKey, history, version, dirty, valid,
 
       {version.status !== 'in_review' && base !== undefined && <DiffView type={type} artifactKey={artifactKey} from={base} to={version.version} />}
       <h3 className="utrecht-heading-3">{t('review.history')}</h3>
-      <HistoryTable versions={history.versions} me={me} />
+      <HistoryTable versions={history.versions} people={people} me={me} />
     </div>
   );
 }

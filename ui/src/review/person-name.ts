@@ -1,0 +1,16 @@
+import type { ArtifactHistory } from '../api/artifacts';
+
+/** A person the version history names: GET /rulesets/{key} and /definitions/{key} send them in `people`. */
+export interface Person { username: string; displayName: string | null }
+export type People = Record<string, Person>;
+
+/** The history's `people`; an older server sends none, and then the ids stay as they are. */
+export function peopleOf(history: ArtifactHistory): People {
+  return (history as ArtifactHistory & { people?: People }).people ?? {};
+}
+
+/** Display name, else username, else the id itself (a user since removed, or an API key). */
+export function personName(people: People, id: string): string {
+  const p = people[id];
+  return p ? (p.displayName ?? p.username) : id;
+}
