@@ -50,6 +50,23 @@ export interface JsonSchema {
 export interface SavedFilter { id: string; name: string; filter: ListFilter; columns: string[] | null; createdAt: string; updatedAt: string }
 export interface QuotaTarget { municipality: string; halfYear: string; target: number; backlog: number | null; surplus: number | null; source: string; updatedBy: string; updatedAt: string }
 
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export type DigestDelivery = { channel: 'webhook'; url: string } | { channel: 'email'; to: string };
+export interface AlertConfig {
+  tenantId: string; enabled: boolean; daysAhead: number; schedule: { hour: number; minute: number; daysOfWeek: Weekday[]; timezone: 'Europe/Amsterdam' };
+  delivery: DigestDelivery; scheduleId: string | null; createdBy: string; createdAt: string; updatedAt: string;
+}
+export interface AlertConfigInput {
+  enabled: boolean; daysAhead: number; schedule: { hour: number; minute: number; daysOfWeek: Weekday[] };
+  delivery: { channel: 'webhook' | 'email'; url?: string; to?: string }; reason?: string;
+}
+export interface DigestLogEntry {
+  id: string; trigger: 'schedule' | 'manual'; channel: string; target: string; status: 'pending' | 'sent' | 'failed' | 'skipped'; attempts: number;
+  caseCount: number; deadlineCount: number; windowFrom: string | null; windowTo: string | null; statusCode: number | null; error: string | null;
+  requestedBy: string | null; createdAt: string; updatedAt: string; sentAt: string | null;
+}
+
 const DAY = 86_400_000;
 
 /** The cases API's query for a monitor filter: a deadline window becomes deadlineAfter/Before from now. */
@@ -84,4 +101,9 @@ export const monitorApi = {
   setTarget: (municipality: string, halfYear: string, body: { target: number; backlog: number | null; surplus: number | null; reason?: string }) =>
     api<QuotaTarget>('PUT', `/api/v1/quota/targets/${municipality}/${halfYear}`, body),
   importTargets: (csv: string, reason?: string) => api<{ imported: number }>('POST', '/api/v1/quota/targets/import', { csv, ...(reason ? { reason } : {}) }),
+  alertConfig: () => api<AlertConfig>('GET', '/api/v1/alerts/deadline-digest'),
+  saveAlertConfig: (body: AlertConfigInput) => api<{ config: AlertConfig; secret?: string }>('PUT', '/api/v1/alerts/deadline-digest', body),
+  rotateAlertSecret: () => api<{ config: AlertConfig; secret?: string }>('POST', '/api/v1/alerts/deadline-digest/rotate-secret', {}),
+  sendDigestNow: () => api<{ digestId: string; entry: DigestLogEntry | null }>('POST', '/api/v1/alerts/deadline-digest/send-now', {}),
+  digests: () => api<{ items: DigestLogEntry[] }>('GET', '/api/v1/alerts/digests?limit=50').then((r) => r.items),
 };

@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 
 /** The monitor's words, Dutch first. Namespace `monitor`, so keys never collide with the shell's. */
 export const monitorNl = {
-  nav: { label: 'Monitor', dashboard: 'Overzicht', cases: 'Zaken', quota: 'Taakstelling instellen' },
+  nav: { label: 'Monitor', dashboard: 'Overzicht', cases: 'Zaken', quota: 'Taakstelling instellen', alerts: 'Meldingen' },
   live: { on: 'Live: wijzigingen verschijnen vanzelf', off: 'Live-verbinding verbroken; opnieuw verbinden…', updated: 'Bijgewerkt {{time}}' },
   dashboard: {
     title: 'Monitor', intro: 'Wie heeft deze week actie nodig, en liggen we op koers voor de taakstelling?',
@@ -44,13 +44,28 @@ export const monitorNl = {
     save: 'Opslaan', saved: 'Opgeslagen.', import: 'Importeer CSV', csv: 'CSV (gemeente;halfjaar;taakstelling;achterstand;voorsprong)', imported: '{{count}} regels geïmporteerd.',
     existing: 'Ingevoerde taakstellingen', source: 'Bron', updated: 'Gewijzigd', onlyAdmins: 'Alleen beheerders kunnen de taakstelling instellen.',
   },
+  alerts: {
+    title: 'Meldingen: termijnoverzicht', intro: 'Stuur het team op vaste momenten een overzicht van de termijnen die de komende dagen verlopen: alleen verwijzingen naar zaken, nooit zaakgegevens.',
+    onlyAdmins: 'Alleen beheerders kunnen meldingen instellen. Vraag een beheerder van uw gemeente.',
+    settings: 'Instellingen', enabled: 'Aan: volgens schema versturen', daysAhead: 'Dagen vooruit', time: 'Tijdstip (Nederlandse tijd)',
+    days: 'Weekdagen', daysHelp: 'Geen dag gekozen: elke dag.', channel: 'Kanaal', webhook: 'Webhook', email: 'E-mail',
+    url: 'Webhook-URL', urlHelp: 'https, of http naar localhost. Elke melding is ondertekend (Doorstroom-Signature).', to: 'E-mailadres (postbus van de gemeente)',
+    reason: 'Reden (audit trail)', save: 'Opslaan', saved: 'Opgeslagen.', notConfigured: 'Nog geen termijnoverzicht ingesteld.',
+    secret: 'Ondertekeningssleutel', secretOnce: 'Bewaar deze sleutel nu: hij wordt maar één keer getoond.', rotate: 'Nieuwe sleutel maken', rotated: 'Nieuwe sleutel gemaakt; de oude werkt niet meer.',
+    sendNow: 'Nu versturen', sending: 'Bezig met versturen…', sentNow: 'Termijnoverzicht verstuurd: {{cases}} zaken, {{deadlines}} termijnen.',
+    sendPending: 'Versturen loopt nog; het logboek toont de uitkomst.', sendFailed: 'Versturen mislukt: {{error}}',
+    log: 'Verstuurde overzichten', logEmpty: 'Nog niets verstuurd.', when: 'Moment', trigger: 'Aanleiding', target: 'Bestemming', statusCol: 'Status',
+    counts: 'Zaken / termijnen', attempts: 'Pogingen', errorCol: 'Fout', refresh: 'Vernieuwen',
+    triggers: { schedule: 'schema', manual: 'handmatig' }, statuses: { pending: 'bezig', sent: 'verstuurd', failed: 'mislukt', skipped: 'overgeslagen' },
+    weekdays: { MONDAY: 'maandag', TUESDAY: 'dinsdag', WEDNESDAY: 'woensdag', THURSDAY: 'donderdag', FRIDAY: 'vrijdag', SATURDAY: 'zaterdag', SUNDAY: 'zondag' },
+  },
   error: 'Er ging iets mis: {{message}}', loading: 'Laden…', yes: 'ja', no: 'nee',
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const monitorEn: Shape<typeof monitorNl> = {
-  nav: { label: 'Monitor', dashboard: 'Overview', cases: 'Cases', quota: 'Set up taakstelling' },
+  nav: { label: 'Monitor', dashboard: 'Overview', cases: 'Cases', quota: 'Set up taakstelling', alerts: 'Alerts' },
   live: { on: 'Live: changes appear by themselves', off: 'Live connection lost; reconnecting…', updated: 'Updated {{time}}' },
   dashboard: {
     title: 'Monitor', intro: 'Who needs action this week, and are we on track for the taakstelling?',
@@ -91,6 +106,21 @@ export const monitorEn: Shape<typeof monitorNl> = {
     municipality: 'Municipality (CBS code)', halfYear: 'Half-year', target: 'Target', backlog: 'Backlog', surplus: 'Surplus', reason: 'Reason',
     save: 'Save', saved: 'Saved.', import: 'Import CSV', csv: 'CSV (gemeente;halfjaar;taakstelling;achterstand;voorsprong)', imported: '{{count}} lines imported.',
     existing: 'Entered targets', source: 'Source', updated: 'Changed', onlyAdmins: 'Only administrators can set up the taakstelling.',
+  },
+  alerts: {
+    title: 'Alerts: deadline digest', intro: 'Send the team, at set times, an overview of the deadlines passing in the coming days: references to cases only, never case data.',
+    onlyAdmins: 'Only administrators can set up alerts. Ask an administrator of your municipality.',
+    settings: 'Settings', enabled: 'On: send on schedule', daysAhead: 'Days ahead', time: 'Time (Dutch time)',
+    days: 'Weekdays', daysHelp: 'No day chosen: every day.', channel: 'Channel', webhook: 'Webhook', email: 'E-mail',
+    url: 'Webhook URL', urlHelp: 'https, or http to localhost. Every message is signed (Doorstroom-Signature).', to: "E-mail address (the municipality's mailbox)",
+    reason: 'Reason (audit trail)', save: 'Save', saved: 'Saved.', notConfigured: 'No deadline digest set up yet.',
+    secret: 'Signing secret', secretOnce: 'Keep this secret now: it is shown only once.', rotate: 'Make a new secret', rotated: 'New secret made; the old one no longer works.',
+    sendNow: 'Send now', sending: 'Sending…', sentNow: 'Deadline digest sent: {{cases}} cases, {{deadlines}} deadlines.',
+    sendPending: 'Still sending; the log will show the outcome.', sendFailed: 'Sending failed: {{error}}',
+    log: 'Digests sent', logEmpty: 'Nothing sent yet.', when: 'When', trigger: 'Trigger', target: 'Destination', statusCol: 'Status',
+    counts: 'Cases / deadlines', attempts: 'Attempts', errorCol: 'Error', refresh: 'Refresh',
+    triggers: { schedule: 'schedule', manual: 'manual' }, statuses: { pending: 'in progress', sent: 'sent', failed: 'failed', skipped: 'skipped' },
+    weekdays: { MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday' },
   },
   error: 'Something went wrong: {{message}}', loading: 'Loading…', yes: 'yes', no: 'no',
 };

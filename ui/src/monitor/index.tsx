@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useLocation, useParams } from 'react-router-dom';
+import { useHasRole } from '../shell/session-context';
+import { AlertsPage } from './alerts-page';
 import { CaseListPage } from './case-list-page';
 import { CasePage } from './case-page';
 import { DashboardPage } from './dashboard-page';
@@ -12,6 +14,7 @@ export { monitorResources, registerMonitorTranslations } from './i18n';
 
 function MonitorNav() {
   const { t } = useMonitorT();
+  const isAdmin = useHasRole('admin');
   // Links from the mount point (e.g. /monitor), wherever below it the user is.
   const splat = useParams()['*'] ?? '';
   const { pathname } = useLocation();
@@ -23,6 +26,7 @@ function MonitorNav() {
         <li><NavLink to={base} end className={cls}>{t('nav.dashboard')}</NavLink></li>
         <li><NavLink to={`${base}/zaken`} className={cls}>{t('nav.cases')}</NavLink></li>
         <li><NavLink to={`${base}/taakstelling`} className={cls}>{t('nav.quota')}</NavLink></li>
+        {isAdmin && <li><NavLink to={`${base}/meldingen`} className={cls}>{t('nav.alerts')}</NavLink></li>}
       </ul>
     </nav>
   );
@@ -30,7 +34,8 @@ function MonitorNav() {
 
 /**
  * The supervisor's monitor, to mount at `monitor/*` inside the signed-in shell:
- * overview, case list (zaken), case page (zaken/:caseId) and taakstelling set-up.
+ * overview, case list (zaken), case page (zaken/:caseId), taakstelling set-up and, for
+ * administrators, the deadline digest (meldingen).
  */
 export function MonitorRoutes() {
   const { i18n } = useTranslation();
@@ -43,6 +48,7 @@ export function MonitorRoutes() {
         <Route path="zaken" element={<CaseListPage />} />
         <Route path="zaken/:caseId" element={<CasePage />} />
         <Route path="taakstelling" element={<QuotaSetupPage />} />
+        <Route path="meldingen" element={<AlertsPage />} />
       </Routes>
     </div>
   );
