@@ -13,6 +13,9 @@ export const SA_CASE_REF = defineSearchAttributeKey('DoorstroomCaseRef', SearchA
 /** The definition version as text (keyword): the registration helpers know keywords and datetimes. */
 export const SA_PROCESS_VERSION = defineSearchAttributeKey('DoorstroomProcessVersion', SearchAttributeType.KEYWORD);
 
+/** When the case first missed a norm (a case deadline) while still running; null when none is missed or the case ended. */
+export const SA_OVERDUE_SINCE = defineSearchAttributeKey('DoorstroomOverdueSince', SearchAttributeType.DATETIME);
+
 /** Name → type as the Temporal CLI's `--search-attribute` flag wants them. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: ReadonlyArray<readonly [string, string]> = [
   [SA_TENANT.name, 'Keyword'],
@@ -22,4 +25,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: ReadonlyArray<readonly [string, str
   [SA_OUTCOME.name, 'Keyword'],
   [SA_CASE_REF.name, 'Keyword'],
   [SA_PROCESS_VERSION.name, 'Keyword'],
+  [SA_OVERDUE_SINCE.name, 'Datetime'],
 ];

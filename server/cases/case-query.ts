@@ -1,4 +1,4 @@
-import { SA_NEXT_DEADLINE, SA_OUTCOME, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
+import { SA_NEXT_DEADLINE, SA_OUTCOME, SA_OVERDUE_SINCE, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
 
 /** Case statuses as the API names them, and Temporal's execution statuses behind them. */
 export const CASE_STATUSES = { running: 'Running', completed: 'Completed', cancelled: 'Canceled', terminated: 'Terminated', failed: 'Failed', timed_out: 'TimedOut' } as const;
@@ -27,6 +27,10 @@ export function visibilityQuery(tenant: string, filter: CaseFilter, now: Date): 
   if (filter.outcome) clauses.push(`${SA_OUTCOME.name} = ${quote(filter.outcome)}`);
   if (filter.deadlineBefore) clauses.push(`${SA_NEXT_DEADLINE.name} < ${quote(new Date(filter.deadlineBefore).toISOString())}`);
   if (filter.deadlineAfter) clauses.push(`${SA_NEXT_DEADLINE.name} >= ${quote(new Date(filter.deadlineAfter).toISOString())}`);
-  if (filter.overdue) clauses.push(`${SA_NEXT_DEADLINE.name} < ${quote(now.toISOString())}`, `ExecutionStatus = 'Running'`);
+  // Overdue: a norm was missed (and the case still runs), or a deadline passed that the worker has not handled yet.
+  if (filter.overdue) {
+    const at = quote(now.toISOString());
+    clauses.push(`(${SA_OVERDUE_SINCE.name} < ${at} OR ${SA_NEXT_DEADLINE.name} < ${at})`, `ExecutionStatus = 'Running'`);
+  }
   return clauses.join(' AND ');
 }
