@@ -52,33 +52,35 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
   const env = opts.env ?? process.env;
   const clock = opts.clock ?? systemClock;
   const store = createStore(storeConfigFromEnv(env, config.dataDir));
+  let runtime: TemporalRuntime | undefined;
   try {
     await store.migrate();
     const deps = storeDeps({ store, clock, auth: { ...authConfigFromEnv(env), ...opts.auth }, validateContent: validateArtifactContent, seeds: seedsFor });
     const boot = await bootstrapAdmin(deps, bootstrapOptionsFromEnv(env));
     const metrics = createMetrics();
     const workerActivities = storeBackedActivities(store, clock, log, metrics);
-    const runtime = await startTemporalRuntime({ config, log, worker: true, activityDeps: workerActivities.deps, extraActivities: workerActivities.extra });
+    const started = await startTemporalRuntime({ config, log, worker: true, activityDeps: workerActivities.deps, extraActivities: workerActivities.extra });
+    runtime = started;
     const idSecret = loadIdSecret(config.dataDir, config.idSecret);
     const cases = createCaseService({
-      client: runtime.client,
+      client: started.client,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       idSecret,
       definitions: storeDefinitionSource(store, clock),
-      events: createEventPublisher({ store, clock, client: runtime.client, taskQueue: config.temporal.taskQueue, log }),
+      events: createEventPublisher({ store, clock, client: started.client, taskQueue: config.temporal.taskQueue, log }),
     });
-    const scheduler = createDigestScheduler({ client: runtime.client, taskQueue: config.temporal.taskQueue });
+    const scheduler = createDigestScheduler({ client: started.client, taskQueue: config.temporal.taskQueue });
     // Schedules live in Temporal; after a restore or a new cluster they are made again from the store.
     await reconcileDigestSchedules(store.db, scheduler);
-    const hub = createLiveHub({ client: runtime.client, namespace: config.temporal.namespace });
+    const hub = createLiveHub({ client: started.client, namespace: config.temporal.namespace });
     const app = createApp({
       store: deps,
       cases,
       alerts: { scheduler, emailAvailable: smtpConfigFromEnv(env) !== undefined, env },
-      monitor: { definitions: storeDefinitionSource(store, clock), client: runtime.client, namespace: config.temporal.namespace, hub },
+      monitor: { definitions: storeDefinitionSource(store, clock), client: started.client, namespace: config.temporal.namespace, hub },
       caseIdOf: (tenant, processId, caseRef) => caseIdFor(idSecret, tenant, processId, caseRef),
-      codec: runtime.codec,
+      codec: started.codec,
       temporalUiOrigins: config.temporal.uiPort ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`] : undefined,
       metrics,
       log,
@@ -86,23 +88,25 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       uiDir: opts.uiDir === false ? undefined : (opts.uiDir ?? path.join(PROJECT_ROOT, 'ui', 'dist')),
       readiness: [
         { name: 'store', check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()) },
-        { name: 'temporal', check: async () => void (await runtime.client.workflowService.getSystemInfo({})) },
+        { name: 'temporal', check: async () => void (await started.client.workflowService.getSystemInfo({})) },
       ],
     });
     return {
       app,
       store,
       storeDeps: deps,
-      runtime,
+      runtime: started,
       cases,
       bootstrapMessage: bootstrapMessage(boot),
       async stop() {
         hub.stop();
-        await runtime.stop();
+        await started.stop();
         await store.close();
       },
     };
   } catch (err) {
+    // Whatever started before the failure stops again: no Temporal dev server is left behind.
+    await runtime?.stop().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;
   }
