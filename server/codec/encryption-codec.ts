@@ -1,10 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { CodecKeyRing } from './codec-keys';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
+export const COMPRESSION_METADATA = 'encryption-compression';
+/** Payloads from this size on are compressed before encryption (a case input carries its ~8 kB definition snapshot). */
+const COMPRESS_FROM_BYTES = 512;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -23,7 +27,10 @@ export class EncryptionCodec implements PayloadCodec {
   async encode(payloads: Payload[]): Promise<Payload[]> {
     const { id, key } = this.keys.active;
     return payloads.map((payload) => {
-      const plain = temporal.api.common.v1.Payload.encode(payload).finish();
+      const serialized = temporal.api.common.v1.Payload.encode(payload).finish();
+      // Compress first: ciphertext does not compress, and smaller histories are faster to write.
+      const compressed = serialized.length >= COMPRESS_FROM_BYTES;
+      const plain = compressed ? deflateRawSync(serialized, { level: 1 }) : serialized;
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain), cipher.final()]);
@@ -31,6 +38,7 @@ export class EncryptionCodec implements PayloadCodec {
         metadata: {
           [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
           [KEY_ID_METADATA]: Buffer.from(id),
+          ...(compressed ? { [COMPRESSION_METADATA]: Buffer.from('deflate-raw') } : {}),
         },
         data: Buffer.concat([iv, body, cipher.getAuthTag()]),
       };
@@ -47,7 +55,9 @@ export class EncryptionCodec implements PayloadCodec {
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
       const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
-      return temporal.api.common.v1.Payload.decode(plain);
+      const compression = Buffer.from(payload.metadata?.[COMPRESSION_METADATA] ?? []).toString();
+      if (compression !== '' && compression !== 'deflate-raw') throw new CodecError(`EncryptionCodec: unknown compression "${compression}"`);
+      return temporal.api.common.v1.Payload.decode(compression ? inflateRawSync(plain) : plain);
     });
   }
 }

@@ -39,6 +39,19 @@ describe('EncryptionCodec (AES-256-GCM)', () => {
     await expect(codec.decode([{ ...good!, data }])).rejects.toThrow();
   });
 
+  it('compresses large payloads before encrypting them, and still reads uncompressed ones', async () => {
+    const codec = new EncryptionCodec(keyRing([key('k')]));
+    const large = { definition: 'x'.repeat(8000), naam: 'Amina Voorbeeld' };
+    const [enc] = await codec.encode([defaultPayloadConverter.toPayload(large)]);
+    expect(Buffer.from(enc!.metadata!['encryption-compression']!).toString()).toBe('deflate-raw');
+    expect(enc!.data!.length).toBeLessThan(1000);
+    expect(Buffer.from(enc!.data!).toString('latin1')).not.toContain('Amina');
+    expect(defaultPayloadConverter.fromPayload((await codec.decode([enc!]))[0]!)).toEqual(large);
+    const [small] = await codec.encode([defaultPayloadConverter.toPayload({ a: 1 })]);
+    expect(small!.metadata!['encryption-compression']).toBeUndefined();
+    expect(defaultPayloadConverter.fromPayload((await codec.decode([small!]))[0]!)).toEqual({ a: 1 });
+  });
+
   it('leaves payloads that were never encrypted alone', async () => {
     const plain = defaultPayloadConverter.toPayload({ a: 1 });
     expect(await new EncryptionCodec(keyRing([key('k')])).decode([plain])).toEqual([plain]);
