@@ -16,6 +16,8 @@ export interface Config {
     uiPort?: number;
     tls: boolean;
     apiKey?: string;
+    /** Cases a worker keeps in memory between events (each ~300 kB); more are replayed from history. */
+    maxCachedWorkflows: number;
   };
   defaultTenant: string;
   idSecret?: string;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uiPort: ui ? int('TEMPORAL_UI_PORT', 8233, env) : undefined,
       tls: env.TEMPORAL_TLS === 'true' || env.TEMPORAL_TLS === '1' || Boolean(env.TEMPORAL_API_KEY),
       apiKey: env.TEMPORAL_API_KEY || undefined,
+      maxCachedWorkflows: env.TEMPORAL_MAX_CACHED_WORKFLOWS ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0) : 2000,
     },
     defaultTenant: tenant,
     idSecret: env.DOORSTROOM_ID_SECRET || undefined,

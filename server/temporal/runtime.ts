@@ -90,6 +90,7 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
         connection: nativeConnection,
         namespace: config.temporal.namespace,
         dataConverter,
+        maxCachedWorkflows: config.temporal.maxCachedWorkflows,
         ...workerOptions({ log, ...opts.activityDeps }, config.temporal.taskQueue, opts.extraActivities),
       });
       const running = worker.run();
