@@ -13,8 +13,16 @@ export const SA_CASE_REF = defineSearchAttributeKey('DoorstroomCaseRef', SearchA
 /** The definition version as text (keyword): the registration helpers know keywords and datetimes. */
 export const SA_PROCESS_VERSION = defineSearchAttributeKey('DoorstroomProcessVersion', SearchAttributeType.KEYWORD);
 
-/** When the case first missed a norm (a case deadline) while still running; null when none is missed or the case ended. */
-export const SA_OVERDUE_SINCE = defineSearchAttributeKey('DoorstroomOverdueSince', SearchAttributeType.DATETIME);
+/**
+ * 'true' while a running case has missed a norm (a case deadline). A keyword, not a date: SQL
+ * visibility allows only three custom Datetime attributes per namespace.
+ */
+export const SA_OVERDUE = defineSearchAttributeKey('DoorstroomOverdue', SearchAttributeType.KEYWORD);
+
+/** The date the current step's time limit counts from (e.g. the hotel placement for the COA-paid period). */
+export const SA_STEP_CLOCK_START = defineSearchAttributeKey('DoorstroomStepClockStart', SearchAttributeType.DATETIME);
+/** When the current step's time limit ends (e.g. the 6 months of a hotel stay or a HAR placement). */
+export const SA_STEP_TIMEOUT = defineSearchAttributeKey('DoorstroomStepTimeout', SearchAttributeType.DATETIME);
 
 /** Name → type as the Temporal CLI's `--search-attribute` flag wants them. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: ReadonlyArray<readonly [string, string]> = [
@@ -25,5 +33,7 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: ReadonlyArray<readonly [string, str
   [SA_OUTCOME.name, 'Keyword'],
   [SA_CASE_REF.name, 'Keyword'],
   [SA_PROCESS_VERSION.name, 'Keyword'],
-  [SA_OVERDUE_SINCE.name, 'Datetime'],
+  [SA_OVERDUE.name, 'Keyword'],
+  [SA_STEP_CLOCK_START.name, 'Datetime'],
+  [SA_STEP_TIMEOUT.name, 'Datetime'],
 ];

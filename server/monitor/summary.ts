@@ -80,25 +80,30 @@ async function processCounts(deps: SummaryDeps, tenant: string, definitions: Pro
   }));
 }
 
+/**
+ * Hotel stays by month of stay, counted in visibility: the COA-paid step's clock starts at the hotel
+ * placement (search attribute DoorstroomStepClockStart), so month m is a range of start dates.
+ */
 async function hotelStays(deps: SummaryDeps, tenant: string, def: ProcessDefinition | undefined, now: Date): Promise<MonitorSummary['hotelStays']> {
   const filter: CaseFilter = { processId: C.hotel.processId, step: C.hotel.step, status: 'running' };
-  const [total, list] = await Promise.all([deps.cases.count(tenant, filter), collect(deps.cases, tenant, filter, C.stateSampleLimit)]);
-  const states = await deps.states.many(tenant, list.map((c) => ({ caseId: c.caseId, version: c.step })));
   const paid = param(def, [C.hotel.paidPeriodParam]);
   const paidMonths = typeof paid === 'string' ? parseDuration(paid).months + parseDuration(paid).years * 12 || 6 : 6;
-  const byMonth = new Map<number, number>();
-  for (const s of states) {
-    const start = s?.dates[C.hotel.startDate];
-    if (!start) continue;
-    const m = Math.min(monthOfStay(start, now), paidMonths + 1);
-    byMonth.set(m, (byMonth.get(m) ?? 0) + 1);
-  }
-  return { total, sampled: list.length, paidMonths, byMonth: Array.from({ length: paidMonths + 1 }, (_, i) => ({ month: i + 1, count: byMonth.get(i + 1) ?? 0 })) };
+  const monthsAgo = (m: number) => addDuration(now, { years: 0, months: m, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }, -1).toISOString();
+  const [total, ...counts] = await Promise.all([
+    deps.cases.count(tenant, filter),
+    // Month m (1-based): started after now − m months and on or before now − (m − 1) months.
+    ...Array.from({ length: paidMonths }, (_, i) => deps.cases.count(tenant, { ...filter, stepClockStartAfter: monthsAgo(i + 1), stepClockStartOnOrBefore: monthsAgo(i) })),
+    deps.cases.count(tenant, { ...filter, stepClockStartOnOrBefore: monthsAgo(paidMonths) }),
+  ]);
+  return { total, sampled: total, paidMonths, byMonth: counts.map((count, i) => ({ month: i + 1, count })) };
 }
 
+/** HAR placements whose time limit ends within the window: counted in visibility, the soonest read in detail. */
 async function harEnding(deps: SummaryDeps, tenant: string, now: Date): Promise<MonitorSummary['harEnding']> {
   const filter: CaseFilter = { processId: C.har.processId, step: C.har.step, status: 'running' };
-  const [running, list] = await Promise.all([deps.cases.count(tenant, filter), collect(deps.cases, tenant, filter, C.stateSampleLimit)]);
+  const limit = new Date(now.getTime() + C.harEndingWindowDays * DAY).toISOString();
+  const ending: CaseFilter = { ...filter, stepTimeoutBefore: limit };
+  const [running, endingSoon, list] = await Promise.all([deps.cases.count(tenant, filter), deps.cases.count(tenant, ending), collect(deps.cases, tenant, ending, 50)]);
   const states = await deps.states.many(tenant, list.map((c) => ({ caseId: c.caseId, version: c.step })));
   const ends: Array<{ caseId: string; caseRef: string; endsAt: string }> = [];
   states.forEach((s, i) => {
@@ -107,8 +112,7 @@ async function harEnding(deps: SummaryDeps, tenant: string, now: Date): Promise<
     if (timeout) ends.push({ caseId: c.caseId, caseRef: c.caseRef, endsAt: timeout.at });
   });
   ends.sort((a, b) => a.endsAt.localeCompare(b.endsAt));
-  const limit = now.getTime() + C.harEndingWindowDays * DAY;
-  return { running, sampled: list.length, windowDays: C.harEndingWindowDays, endingSoon: ends.filter((e) => Date.parse(e.endsAt) <= limit).length, soonest: ends.slice(0, 10) };
+  return { running, sampled: list.length, windowDays: C.harEndingWindowDays, endingSoon, soonest: ends.slice(0, 10) };
 }
 
 async function koppelingToHome(deps: SummaryDeps, tenant: string, def: ProcessDefinition | undefined): Promise<MonitorSummary['koppelingToHome']> {

@@ -63,7 +63,9 @@ export class CaseRun {
   }
 
   publish(): void {
-    publishSearchAttributes(this.state);
+    const wait = this.currentWait();
+    const timeout = wait ? this.state.deadlines.find((d) => d.kind === 'timeout' && d.nodeId === wait.id && d.status === 'pending') : undefined;
+    publishSearchAttributes(this.state, { start: wait?.timeout ? this.state.dates[wait.timeout.at.from] : undefined, timeout: timeout?.at });
   }
 
   touch(): void {

@@ -1,13 +1,20 @@
 import { patched, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseState } from '../case-state';
-import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_OUTCOME, SA_OVERDUE_SINCE, SA_PROCESS, SA_PROCESS_VERSION, SA_STEP, SA_TENANT } from '../search-attributes';
+import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_OUTCOME, SA_OVERDUE, SA_PROCESS, SA_PROCESS_VERSION, SA_STEP, SA_STEP_CLOCK_START, SA_STEP_TIMEOUT, SA_TENANT } from '../search-attributes';
 
 // Cases started before the version attribute existed replay their recorded upserts unchanged.
 export const PATCH_SA_PROCESS_VERSION = 'doorstroom-sa-process-version';
 export const PATCH_SA_OVERDUE = 'doorstroom-sa-overdue';
+export const PATCH_SA_STEP_CLOCK = 'doorstroom-sa-step-clock';
+
+/** The current step's time limit, when it has one: where its clock starts and when it ends. */
+export interface StepClock {
+  start?: string;
+  timeout?: string;
+}
 
 /** The search attributes of a case: references and codes only, never personal data. */
-export function publishSearchAttributes(state: CaseState): void {
+export function publishSearchAttributes(state: CaseState, clock: StepClock = {}): void {
   const pending = state.deadlines.filter((d) => d.status === 'pending').map((d) => d.at).sort();
   const attributes = [
     { key: SA_TENANT, value: state.tenant },
@@ -22,8 +29,16 @@ export function publishSearchAttributes(state: CaseState): void {
   }
   if (patched(PATCH_SA_OVERDUE)) {
     // A missed norm (e.g. 12 weeks from koppeling to moved) keeps a running case overdue until it ends.
-    const missed = state.deadlines.filter((d) => d.status === 'missed').map((d) => d.at).sort();
-    (attributes as unknown[]).push({ key: SA_OVERDUE_SINCE, value: state.status === 'running' && missed[0] ? new Date(missed[0]) : null });
+    const missed = state.deadlines.some((d) => d.status === 'missed');
+    (attributes as unknown[]).push({ key: SA_OVERDUE, value: state.status === 'running' && missed ? 'true' : null });
+  }
+  if (patched(PATCH_SA_STEP_CLOCK)) {
+    // Lets the monitor count months of stay and placements ending from visibility alone.
+    const running = state.status === 'running';
+    (attributes as unknown[]).push(
+      { key: SA_STEP_CLOCK_START, value: running && clock.start ? new Date(clock.start) : null },
+      { key: SA_STEP_TIMEOUT, value: running && clock.timeout ? new Date(clock.timeout) : null },
+    );
   }
   upsertSearchAttributes(attributes);
 }
