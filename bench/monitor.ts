@@ -66,9 +66,17 @@ async function main(): Promise<void> {
     await timed('GET /cases?limit=50&cursor (second page)', get(`/api/v1/cases?limit=50&cursor=${first.nextCursor}`));
     const c0 = performance.now();
     await get('/api/v1/monitor/summary')();
-    console.log(`| GET /monitor/summary, cold (state queries for up to 2,000 hotel stays) | 1 | ${(performance.now() - c0).toFixed(0)} | | |`);
-    await new Promise((r) => setTimeout(r, 5500));
-    await timed('GET /monitor/summary, warm state cache (5 s summary cache expired)', async () => { await new Promise((r) => setTimeout(r, 5100)); return get('/api/v1/monitor/summary')(); }, 3);
+    console.log(`| GET /monitor/summary, first (visibility counts; case states only for the soonest HAR endings) | 1 | ${(performance.now() - c0).toFixed(0)} | | |`);
+    // Each later call waits out the 5 s shared summary cache first; only the request is timed.
+    const again: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 5500));
+      const t0 = performance.now();
+      await get('/api/v1/monitor/summary')();
+      again.push(performance.now() - t0);
+    }
+    again.sort((a, b) => a - b);
+    console.log(`| GET /monitor/summary, again (summary cache expired) | 3 | ${(again[1] ?? 0).toFixed(0)} | ${(again[2] ?? 0).toFixed(0)} | ${(again[2] ?? 0).toFixed(0)} |`);
   } finally {
     await p.stop();
   }
