@@ -13,7 +13,7 @@ import { useUndoable } from '../rulesets/model/use-undoable';
 import { useHasRole } from '../shell/session-context';
 import { Tabs } from '../shell/tabs';
 import { DefinitionIssueList } from './editor/definition-issue-list';
-import { DefinitionJsonView } from './editor/definition-json-view';
+import { JsonDocumentView } from '../editing/json-document-view';
 import { DesignerSidePanel } from './editor/designer-side-panel';
 import { DiffLegend } from './editor/diff-legend';
 import { Palette } from './editor/palette';
@@ -164,7 +164,7 @@ export function ProcessDesignerPage() {
             </div>
           </>
         )}
-        {tab === 'json' && <DefinitionJsonView doc={doc} errors={errors} readOnly={readOnly} onChange={(d) => change(d, 'json')} />}
+        {tab === 'json' && <JsonDocumentView idPrefix="pd-json" doc={doc} issues={errors} readOnly={readOnly} onChange={(d) => change(d, 'json')} />}
         {tab === 'review' && (
           <ReviewPanel type="definitions" artifactKey={key} history={history} version={version} dirty={dirty} valid={errors.length === 0} onChanged={(v) => void reload(v)} />
         )}

@@ -15,7 +15,7 @@ import { SimulationPanel, type SimulationSummary } from '../simulation/simulatio
 import { TestPanel } from '../test/test-panel';
 import type { EditorApi } from './editor-api';
 import { IssueList } from './issue-list';
-import { JsonView } from './json-view';
+import { JsonDocumentView } from '../../editing/json-document-view';
 import { PrioritySwitch } from './priority-switch';
 import { SidePanel } from './side-panel';
 import { EditorToolbar } from './editor-toolbar';
@@ -125,7 +125,7 @@ export function RuleSetEditorPage() {
         )}
         {tab === 'json' && (
           <div className="split split--json">
-            <JsonView doc={doc} issues={validation?.errors ?? []} readOnly={readOnly} onChange={(d) => change(d, 'json')} />
+            <JsonDocumentView idPrefix="json" doc={doc} issues={validation?.errors ?? []} readOnly={readOnly} onChange={(d) => change(d, 'json')} />
             <RuleSetGraph ruleSet={doc} catalog={catalog} lang={lang} decorations={decorations} selected={selected} onSelect={setSelected} />
           </div>
         )}

@@ -1,10 +1,27 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleSet, RulesIssue } from '../../../../rules';
-import { lineOf, prettyJson } from './pretty-json';
+import { lineOf, prettyJson } from '../rulesets/editor/pretty-json';
 
-/** The rule set as JSON for experts: edits apply as soon as they parse; error lines are marked in the gutter. */
-export function JsonView({ doc, issues, readOnly, onChange }: { doc: RuleSet; issues: RulesIssue[]; readOnly: boolean; onChange(doc: RuleSet): void }) {
+/** A problem at a JSON pointer into the document, with its Dutch message (rule-set issues and definition errors both fit). */
+export interface JsonDocumentIssue {
+  path: string;
+  message: { nl: string };
+}
+
+export interface JsonDocumentViewProps<T> {
+  doc: T;
+  issues: readonly JsonDocumentIssue[];
+  readOnly: boolean;
+  onChange(doc: T): void;
+  /** Prefix of the element ids, unique per page. */
+  idPrefix: string;
+}
+
+/**
+ * A rule set or process definition as JSON for experts: edits apply as soon as they parse; error
+ * lines are marked in the gutter. It is exactly what is saved.
+ */
+export function JsonDocumentView<T>({ doc, issues, readOnly, onChange, idPrefix }: JsonDocumentViewProps<T>) {
   const { t } = useTranslation();
   const pretty = useMemo(() => prettyJson(doc), [doc]);
   const [draft, setDraft] = useState<string>();
@@ -22,8 +39,8 @@ export function JsonView({ doc, issues, readOnly, onChange }: { doc: RuleSet; is
 
   return (
     <div className="json-view">
-      <label htmlFor="json-text" className="utrecht-form-label">{t('json.title')}</label>
-      <p className="utrecht-form-field-description" id="json-help">{t('json.help')}</p>
+      <label htmlFor={`${idPrefix}-text`} className="utrecht-form-label">{t('json.title')}</label>
+      <p className="utrecht-form-field-description" id={`${idPrefix}-help`}>{t('json.help')}</p>
       {parseError && <p role="alert" className="error">{t('json.parseError', { message: parseError })}</p>}
       <div className="json-view__editor">
         <div className="json-view__gutter" aria-hidden="true">
@@ -31,12 +48,12 @@ export function JsonView({ doc, issues, readOnly, onChange }: { doc: RuleSet; is
             <div key={i} className={errorLines.has(i + 1) ? 'has-error' : undefined} title={errorLines.get(i + 1)?.join('\n')}>{errorLines.has(i + 1) ? '● ' : ''}{i + 1}</div>
           ))}
         </div>
-        <textarea id="json-text" aria-describedby="json-help" spellCheck={false} wrap="off" readOnly={readOnly} className="utrecht-textarea code" rows={Math.min(lineCount, 40)} value={text}
+        <textarea id={`${idPrefix}-text`} aria-describedby={`${idPrefix}-help`} spellCheck={false} wrap="off" readOnly={readOnly} className="utrecht-textarea code" rows={Math.min(lineCount, 40)} value={text}
           onBlur={() => { if (!parseError) setDraft(undefined); }}
           onChange={(e) => {
             setDraft(e.target.value);
             try {
-              const parsed = JSON.parse(e.target.value) as RuleSet;
+              const parsed = JSON.parse(e.target.value) as T;
               setParseError(undefined);
               onChange(parsed);
             } catch (err) {
