@@ -161,9 +161,10 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
   });
 
   it("publishes only to the event's own municipality, and refuses an event whose case belongs to another", async () => {
+    // One after the other: two free-port look-ups in a row may return the same port.
     const mine = createReceiver(await freePort());
-    const theirs = createReceiver(await freePort());
     await mine.listen();
+    const theirs = createReceiver(await freePort());
     await theirs.listen();
     try {
       const subMine = await subscribe(TEST_TENANT, mine.url, ['case.deadline-passed']);
