@@ -4,7 +4,7 @@ import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_OUTCOME, SA_PROCESS, SA_STEP, SA_TENANT, SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/search-attributes';
 import { TemporalBinariesError } from './binaries';
-import { freePort, waitForPort } from './free-port';
+import { freePorts, waitForPort } from './free-port';
 
 export interface DevServerOptions {
   /** Temporal CLI binary; undefined lets the SDK download one (needs internet). */
@@ -37,12 +37,13 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const dbFile = path.join(opts.dataDir, 'temporal.sqlite');
   if (!opts.cliPath) return startWithSdkDownload(opts, dbFile);
 
+  const [httpPort, metricsPort] = await freePorts(2, [opts.port, ...(opts.uiPort ? [opts.uiPort] : [])]);
   const args = [
     'server', 'start-dev',
     '--ip', HOST,
     '--port', String(opts.port),
-    '--http-port', String(await freePort()),
-    '--metrics-port', String(await freePort()),
+    '--http-port', String(httpPort),
+    '--metrics-port', String(metricsPort),
     '--db-filename', dbFile,
     '--namespace', opts.namespace,
     '--log-level', 'warn',
