@@ -42,7 +42,8 @@ describe('cases page in Chromium', () => {
     expect(login.status()).toBe(200);
     const page = await context.newPage();
     await page.goto(`${base}/zaken`);
-    await expect(page.getByRole('heading', { name: 'Zaken' }).isVisible()).resolves.toBe(true);
+    // The app checks the session before it renders the page: wait for the heading, do not peek.
+    await page.getByRole('heading', { name: 'Zaken' }).waitFor({ timeout: 15_000 });
     // The page polls every 5 s; visibility in Temporal is eventually consistent.
     for (const ref of refs) await page.getByRole('cell', { name: ref }).waitFor({ timeout: 20_000 });
     const row = page.getByRole('row').filter({ hasText: refs[0] as string });
