@@ -1,13 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import request from 'supertest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { verifyWebhookSignature } from '../../server/webhooks/signature';
-import { launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
 import { uniqueId } from '../support/factories';
 import { eventually, TEST_TENANT } from '../support/runtime';
-import { daysAgo, PASSWORD_FOR_TESTS, startMonitorProduct, type MonitorProduct } from '../server/monitor/monitor-product';
+import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from '../server/monitor/monitor-product';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -63,18 +62,10 @@ describe('monitor in Chromium: Meldingen (deadline digest) for administrators', 
     await p?.stop();
   }, 30_000);
 
-  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1400, height: 1000 } });
-    const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { tenant: TEST_TENANT, username, password: PASSWORD_FOR_TESTS } });
-    expect(login.status()).toBe(200);
-    return { context, page: await context.newPage() };
-  }
-
-  async function axe(page: Page, name: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen: name, violations: bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`) }).toEqual({ screen: name, violations: [] });
-  }
+  const signedIn = (username: string) => signedInPage(browser, base, username);
+  const axe = async (page: Page, name: string): Promise<void> => {
+    expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({ screen: name, violations: [] });
+  };
 
   it('lets an admin set up a webhook digest, shows the secret once, sends now and logs it as sent', async () => {
     const { context, page } = await signedIn('beheer');

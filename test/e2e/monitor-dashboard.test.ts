@@ -1,12 +1,11 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import request from 'supertest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
 import { uniqueId } from '../support/factories';
 import { eventually, TEST_TENANT } from '../support/runtime';
-import { daysAgo, PASSWORD_FOR_TESTS, startMonitorProduct, type MonitorProduct } from '../server/monitor/monitor-product';
+import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from '../server/monitor/monitor-product';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Days since hotel placement → month of stay 1…6, 25 cases each; 5 more whose COA-paid period ends within a week. */
@@ -66,18 +65,10 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
     await p?.stop();
   }, 30_000);
 
-  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1400, height: 1000 } });
-    const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { tenant: TEST_TENANT, username, password: PASSWORD_FOR_TESTS } });
-    expect(login.status()).toBe(200);
-    return { context, page: await context.newPage() };
-  }
-
-  async function axe(page: Page, name: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen: name, violations: bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`) }).toEqual({ screen: name, violations: [] });
-  }
+  const signedIn = (username: string) => signedInPage(browser, base, username);
+  const axe = async (page: Page, name: string): Promise<void> => {
+    expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({ screen: name, violations: [] });
+  };
 
   it('shows the right counts on the dashboard, and a supervisor filters, opens a case, sends an event and sees it move live', async () => {
     const { context, page } = await signedIn('toezicht');

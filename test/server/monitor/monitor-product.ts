@@ -1,9 +1,10 @@
 import type { Express } from 'express';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { hashPassword } from '../../../server/auth/password';
 import type { Role } from '../../../server/auth/roles';
 import { insertUser } from '../../../server/auth/users';
-import { startProduct, tempDataDir, type RunningProduct } from '../../support/runtime';
+import { startProduct, tempDataDir, TEST_TENANT, type RunningProduct } from '../../support/runtime';
 
 export interface MonitorProduct extends RunningProduct {
   /** The product's app (it mounts the monitor and quota routers itself). */
@@ -29,7 +30,14 @@ export async function startMonitorProduct(opts: { uiDir?: string } = {}): Promis
   };
 }
 
-export const PASSWORD_FOR_TESTS = PASSWORD;
 
 /** YYYY-MM-DD `days` days before today (UTC). */
 export const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A browser context signed in as `username` of the test municipality (cookie from a real login). */
+export async function signedInPage(browser: Browser, base: string, username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1400, height: 1000 } });
+  const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { tenant: TEST_TENANT, username, password: PASSWORD } });
+  if (login.status() !== 200) throw new Error(`login ${username} failed: ${login.status()}`);
+  return { context, page: await context.newPage() };
+}
