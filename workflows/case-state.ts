@@ -70,6 +70,41 @@ export interface DecisionRecord {
   /** The branch taken: the event type that chose it, or null for the default. */
   branch: string | null;
   next: string;
+  /**
+   * Absent on records made before confirmation existed (the outcome was applied at once).
+   * `proposed`: the rules' outcome waits for a case handler; `incomplete`: needed facts are unknown
+   * (onvolledig), the case waits for them; `confirmed`: a person took the decision;
+   * `automatic`: procedural routing without legal effect (confirmation `none`).
+   */
+  status?: DecisionStatus;
+  /** What the rules proposed; `branch`/`next` above hold the final decision once confirmed. */
+  proposal?: { branch: string | null; next: string };
+  /** Needed facts that were unknown (status `incomplete`), by catalog name. */
+  missingFacts?: string[];
+  /** Who took the decision (AVG art. 22), when, and why when it deviates from the proposal. */
+  confirmation?: DecisionConfirmation;
+  /** The beschikking rendered from this record, stored with its hash. */
+  besluit?: { id: string; sha256: string; createdAt: string };
+}
+
+export type DecisionStatus = 'proposed' | 'incomplete' | 'confirmed' | 'automatic';
+
+/** The person who confirms or overrides a proposal: a user of the municipality with the role behandelaar. */
+export interface DecisionActor {
+  userId: string;
+  username: string;
+  displayName?: string;
+}
+
+export interface DecisionConfirmation {
+  by: DecisionActor;
+  at: string;
+  /** The branch chosen (event type, or null for the default branch). */
+  branch: string | null;
+  next: string;
+  deviated: boolean;
+  /** Required when deviating: why the proposal was not followed (Awb 3:46). */
+  reason?: string;
 }
 
 /** A case this case started as a subprocess; events for it go to its own case id. */
