@@ -320,3 +320,40 @@ export interface IdempotencyKeyTable {
 export interface Database {
   idempotency_keys: IdempotencyKeyTable;
 }
+
+/* The municipality profile and the besluiten (beschikkingen) rendered from decisions (migration 0006). */
+
+export interface MunicipalityProfileTable {
+  tenant_id: string;
+  /** JSON object: name, addresses, signatory, bye-law (see server/municipalities/municipality-profile.ts). */
+  profile: string;
+  updated_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BesluitTable {
+  /** Random; never derived from personal data. */
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  /** The kenmerk printed on the besluit: the caller's pseudonymous case reference. */
+  case_ref: string;
+  /** The decision step; with tenant, case and decided_at the idempotency key. */
+  node_id: string;
+  /** The decision record's `at`. */
+  decided_at: string;
+  /** Lower-case hex SHA-256 of the PDF bytes. */
+  sha256: string;
+  pdf: Buffer;
+  size: number;
+  created_at: string;
+}
+
+export interface Database {
+  municipality_profiles: MunicipalityProfileTable;
+  besluiten: BesluitTable;
+}
+
+export type MunicipalityProfileRow = Selectable<MunicipalityProfileTable>;
+export type BesluitRow = Selectable<BesluitTable>;

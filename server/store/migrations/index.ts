@@ -5,6 +5,7 @@ import { webhooksMigration } from './0002-webhooks';
 import { quotaMigration } from './0003-quota';
 import { alertsMigration } from './0004-alerts';
 import { idempotencyMigration } from './0005-idempotency';
+import { besluitenMigration } from './0006-besluiten';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0003-quota': quotaMigration(dialect),
         '0004-alerts': alertsMigration(dialect),
         '0005-idempotency': idempotencyMigration(dialect),
+        '0006-besluiten': besluitenMigration(dialect),
       };
     },
   };
