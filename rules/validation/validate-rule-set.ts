@@ -4,6 +4,7 @@ import { pointer } from '../json-pointer';
 import { RuleSetSchema, type Parameter, type RuleSet } from '../rule-set-schema';
 import type { RulesIssue } from '../rules-error';
 import { checkCondition, checkParameterUnits, checkRoot } from './check-conditions';
+import { limitIssues } from './check-limits';
 import { contradictoryFacts } from './never-fires';
 import { referenceCycles } from './reference-cycles';
 import { schemaIssues, schemaValidator } from './schema-validator';
@@ -86,6 +87,9 @@ function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesI
 
 /** Checks a rule set as a designer would want it checked: the schema first, then facts, operators, values and logic. */
 export function validateRuleSet(input: unknown): ValidationResult {
+  // Before ajv and every recursive check: past the limits, nothing else looks at the input.
+  const limits = limitIssues(input);
+  if (limits.length > 0) return { valid: false, errors: limits, warnings: [] };
   validateSchema ??= schemaValidator<RuleSet>(RuleSetSchema);
   if (!validateSchema(input)) {
     return { valid: false, errors: schemaIssues(validateSchema.errors), warnings: [] };
