@@ -7,6 +7,7 @@ import { ApiError, errorHandler } from './errors';
 import { createHealthRouter, type ReadinessCheck } from './observability/health';
 import type { Metrics } from './observability/metrics';
 import { createAlertsRouter, type AlertsRouterDeps } from './routes/alerts';
+import { createCaseDecisionsRouter } from './routes/case-decisions';
 import { createCasesRouter } from './routes/cases';
 import { createCodecRouter } from './routes/codec';
 import type { PayloadCodec } from '@temporalio/common';
@@ -38,6 +39,8 @@ export interface AppDeps {
   temporalUiOrigins?: string[];
   /** Requests per minute per API key or session (default 600). */
   rateLimitPerMinute?: number;
+  /** Refuses confirming a decision while the municipality's profile cannot sign a besluit. */
+  assertCanSign?: (tenant: string) => Promise<void>;
 }
 
 export const BODY_LIMIT = '256kb';
@@ -65,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createNotificatiesRouter({ auth: deps.store, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log, rateLimitPerMinute: deps.rateLimitPerMinute }));
   app.use('/api/v1', createStoreRouter(deps.store));
   app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));
+  app.use('/api/v1', createCaseDecisionsRouter({ auth: deps.store, cases: deps.cases, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600, assertCanSign: deps.assertCanSign }));
   app.use('/api', (req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')));
 
   if (deps.uiDir && existsSync(deps.uiDir)) {

@@ -87,6 +87,21 @@ export interface DecisionRecord {
   besluit?: { id: string; sha256: string; createdAt: string };
 }
 
+/** What a decision step is waiting for; the decision record itself is the last entry of `decisions`. */
+export interface PendingDecision {
+  nodeId: string;
+  phase: 'facts' | 'confirmation';
+  /** The event that moves it on: `gegevens-aanvullen`, or the confirmation that only the confirm update sends. */
+  event: string;
+  /** Phase `facts`: the needed facts that are unknown. */
+  missingFacts?: string[];
+  /** Phase `confirmation`: what the rules propose. */
+  proposal?: { branch: string | null; next: string };
+  /** The branches a case handler may choose (null: the default branch). */
+  options?: Array<{ branch: string | null; next: string }>;
+  since: string;
+}
+
 export type DecisionStatus = 'proposed' | 'incomplete' | 'confirmed' | 'automatic';
 
 /** The person who confirms or overrides a proposal: a user of the municipality with the role behandelaar. */
@@ -94,6 +109,14 @@ export interface DecisionActor {
   userId: string;
   username: string;
   displayName?: string;
+}
+
+/** What the confirm update carries: the decision step, the branch chosen (null: the default) and, when deviating, why. */
+export interface DecisionConfirmationRequest {
+  nodeId: string;
+  branch: string | null;
+  reason?: string;
+  by: DecisionActor;
 }
 
 export interface DecisionConfirmation {
@@ -149,6 +172,10 @@ export interface CaseState {
   children: ChildCase[];
   placements: PlacementRecord[];
   parentCaseId?: string;
+  /** Set while a decision step waits for a person: for missing facts (gegevens aanvullen) or for confirmation. */
+  pendingDecision?: PendingDecision;
+  /** Facts supplied by hand in a decision step (gegevens aanvullen), per decision node; they complete the mapped facts. */
+  suppliedFacts?: Record<string, Record<string, unknown>>;
   /** How many runs came before this one (continue-as-new) and how many old history entries were dropped. */
   runs: number;
   historyDropped: number;

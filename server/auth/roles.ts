@@ -1,5 +1,9 @@
 /** Roles a user holds within one municipality. */
-export const TENANT_ROLES = ['admin', 'designer', 'approver', 'supervisor'] as const;
+/**
+ * `behandelaar` (case handler) takes decisions with legal effect: confirms or overrides the rules'
+ * proposal (AVG art. 22). Distinct from the supervisor, who oversees cases and deadlines.
+ */
+export const TENANT_ROLES = ['admin', 'designer', 'approver', 'supervisor', 'behandelaar'] as const;
 /** Manages municipalities (tenants); the only thing that crosses tenants. */
 export const NATIONAL_ADMIN = 'national-admin';
 export const ROLES = [...TENANT_ROLES, NATIONAL_ADMIN] as const;
@@ -20,6 +24,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   designer: ['cases:read', ...READ_CONFIG],
   approver: ['cases:read', ...READ_CONFIG],
   supervisor: ['cases:start', 'cases:events', 'cases:read', ...READ_CONFIG],
+  // Confirming is not a permission an API key can hold: the confirm route requires this role of a signed-in user.
+  behandelaar: ['cases:events', 'cases:read', ...READ_CONFIG],
   'national-admin': [],
 };
 

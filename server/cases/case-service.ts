@@ -1,10 +1,10 @@
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { temporal } from '@temporalio/proto';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import type { CaseEvent, CaseInput, CaseState, EventResult } from '../../workflows/case-state';
+import type { CaseEvent, CaseInput, CaseState, DecisionConfirmationRequest, EventResult } from '../../workflows/case-state';
 import { compileSchema, toIssues } from '../../workflows/dsl/ajv';
-import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
+import { caseStateQuery, confirmDecisionUpdate, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_OUTCOME, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
 import { visibilityQuery, type CaseFilter } from './case-query';
 import { ApiError } from '../errors';
@@ -40,6 +40,12 @@ const EVENT_FAILURES: Record<string, { status: number; code: string }> = {
   EVENT_NOT_EXPECTED: { status: 409, code: 'EVENT_NOT_EXPECTED' },
   CASE_NOT_WAITING: { status: 409, code: 'CASE_NOT_WAITING' },
   INVALID_PAYLOAD: { status: 422, code: 'INVALID_PAYLOAD' },
+  DECISION_NOT_PENDING: { status: 409, code: 'DECISION_NOT_PENDING' },
+  BRANCH_UNKNOWN: { status: 422, code: 'BRANCH_UNKNOWN' },
+  REASON_REQUIRED: { status: 422, code: 'REASON_REQUIRED' },
+  REASON_TOO_LONG: { status: 422, code: 'REASON_TOO_LONG' },
+  FACT_NOT_EXPECTED: { status: 422, code: 'FACT_NOT_EXPECTED' },
+  CONFIRMED_BY_MISSING: { status: 422, code: 'CONFIRMED_BY_MISSING' },
 };
 
 /** Starting, reading and moving cases: each case is one interpreter workflow in Temporal. */
@@ -56,6 +62,32 @@ export function createCaseService(deps: CaseServiceDeps) {
       return { handle, description };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw notFound;
+      throw err;
+    }
+  }
+
+  /** Sends an update to a running case and maps the interpreter's refusals to coded API errors. */
+  async function update(tenant: string, caseId: string, send: (handle: WorkflowHandle) => Promise<EventResult>, defaultPath = '/body/name'): Promise<EventResult> {
+    const { handle, description } = await ownedHandle(tenant, caseId);
+    if (description.status.name !== 'RUNNING') {
+      throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended (${description.status.name.toLowerCase()}); it accepts no events.`, defaultPath);
+    }
+    try {
+      return await send(handle);
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+        const mapped = EVENT_FAILURES[err.cause.type ?? ''];
+        if (mapped) {
+          const detail = err.cause.details?.[0] as { issues?: Array<{ path: string }> } | undefined;
+          const path = detail?.issues?.[0] ? `/body${detail.issues[0].path}` : defaultPath;
+          throw new ApiError(mapped.status, mapped.code, err.cause.message, path, err.cause.details?.[0]);
+        }
+      }
+      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+        // The event may still be applied: the caller can read the case, or resend (a duplicate is refused as unexpected).
+        throw new ApiError(504, 'CASE_BUSY', `Case ${caseId} did not confirm the event in time; read the case to see whether it was applied.`, '/body/name');
+      }
+      if (err instanceof WorkflowNotFoundError) throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended; it accepts no events.`, '/body/name');
       throw err;
     }
   }
@@ -104,28 +136,12 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     async sendEvent(tenant: string, caseId: string, event: CaseEvent): Promise<EventResult> {
-      const { handle, description } = await ownedHandle(tenant, caseId);
-      if (description.status.name !== 'RUNNING') {
-        throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended (${description.status.name.toLowerCase()}); it accepts no events.`, '/body/name');
-      }
-      try {
-        return await handle.executeUpdate(sendEventUpdate, { args: [event] });
-      } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-          const mapped = EVENT_FAILURES[err.cause.type ?? ''];
-          if (mapped) {
-            const detail = err.cause.details?.[0] as { issues?: Array<{ path: string }> } | undefined;
-            const path = detail?.issues?.[0] ? `/body${detail.issues[0].path}` : '/body/name';
-            throw new ApiError(mapped.status, mapped.code, err.cause.message, path, err.cause.details?.[0]);
-          }
-        }
-        if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-          // The event may still be applied: the caller can read the case, or resend (a duplicate is refused as unexpected).
-          throw new ApiError(504, 'CASE_BUSY', `Case ${caseId} did not confirm the event in time; read the case to see whether it was applied.`, '/body/name');
-        }
-        if (err instanceof WorkflowNotFoundError) throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended; it accepts no events.`, '/body/name');
-        throw err;
-      }
+      return update(tenant, caseId, (handle) => handle.executeUpdate(sendEventUpdate, { args: [event] }));
+    },
+
+    /** A case handler confirms or overrides the proposal of a waiting decision step. */
+    async confirmDecision(tenant: string, caseId: string, req: DecisionConfirmationRequest): Promise<EventResult> {
+      return update(tenant, caseId, (handle) => handle.executeUpdate(confirmDecisionUpdate, { args: [req] }), '/body/branch');
     },
 
     /** One page of cases from Temporal visibility; `cursor` is the opaque token of the next page. */

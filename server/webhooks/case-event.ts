@@ -12,6 +12,10 @@ export const CASE_EVENT_TYPES = [
   'case.deadline-approaching',
   'case.deadline-passed',
   'case.completed',
+  'decision.proposed',
+  'decision.incomplete',
+  'decision.confirmed',
+  'besluit.created',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -37,6 +41,8 @@ export interface CaseEvent {
   outcome?: string;
   /** The deadline concerned (case.deadline-*). */
   deadline?: { id: string; at: string };
+  /** The decision concerned (decision.*, besluit.created): the step, the branch and, once issued, the besluit's id. */
+  decision?: DecisionReference;
   /** ISO-8601 instant of the occurrence (workflow time for interpreter events). */
   occurredAt: string;
 }
@@ -53,7 +59,19 @@ export interface WebhookBody {
     step?: string;
     outcome?: string;
     deadline?: { id: string; at: string };
+    decision?: DecisionReference;
   };
+}
+
+/** A decision by reference: codes only, never facts or reasons (the receiver reads those through the API). */
+export interface DecisionReference {
+  nodeId: string;
+  /** The branch proposed (decision.proposed) or chosen (decision.confirmed); null for the default branch. */
+  branch?: string | null;
+  /** decision.confirmed: whether the case handler deviated from the proposal. */
+  deviated?: boolean;
+  /** besluit.created: download it at /api/v1/cases/{caseId}/besluiten/{besluitId}. */
+  besluitId?: string;
 }
 
 /**
@@ -65,6 +83,10 @@ export function webhookBody(event: CaseEvent & { id: string }): WebhookBody {
   if (event.step !== undefined) data.step = event.step;
   if (event.outcome !== undefined) data.outcome = event.outcome;
   if (event.deadline !== undefined) data.deadline = { id: event.deadline.id, at: event.deadline.at };
+  if (event.decision !== undefined) {
+    const { nodeId, branch, deviated, besluitId } = event.decision;
+    data.decision = { nodeId, ...(branch !== undefined ? { branch } : {}), ...(deviated !== undefined ? { deviated } : {}), ...(besluitId !== undefined ? { besluitId } : {}) };
+  }
   return { id: event.id, type: event.type, occurredAt: event.occurredAt, tenant: event.tenant, data };
 }
 

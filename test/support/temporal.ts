@@ -3,8 +3,8 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkerOptions,
 import { InMemoryQuotaLedger, type ActivityDeps, type Notification } from '../../workflows/activities';
 import { registerSearchAttributes } from '../../server/temporal/register-search-attributes';
 import { workerOptions } from '../../workflows/worker-options';
-import type { CaseState } from '../../workflows/case-state';
-import { caseStateQuery } from '../../workflows/messages';
+import type { CaseState, DecisionConfirmationRequest, EventResult } from '../../workflows/case-state';
+import { caseStateQuery, confirmDecisionUpdate } from '../../workflows/messages';
 
 // Worker lifecycle chatter hides test output; warnings and errors still show.
 try {
@@ -105,4 +105,21 @@ export async function waitForState(
 /** Waits until the case waits in `step`. */
 export function waitForStep(handle: Parameters<typeof waitForState>[0], step: string, timeoutMs?: number): Promise<CaseState> {
   return waitForState(handle, (s) => s.currentStep === step, timeoutMs);
+}
+
+/** The case handler who confirms decisions in the workflow tests. */
+export const TEST_CASE_HANDLER = { userId: 'user-behandelaar-1', username: 'behandelaar', displayName: 'Bea Behandelaar' };
+
+/**
+ * Waits until decision `nodeId` proposes, then confirms it as the test's case handler: the
+ * proposal itself, or `choice` (another branch with a reason) to deviate.
+ */
+export async function confirmProposal(
+  handle: Parameters<typeof waitForState>[0] & { executeUpdate: (u: typeof confirmDecisionUpdate, o: { args: [DecisionConfirmationRequest] }) => Promise<EventResult> },
+  nodeId: string,
+  choice?: { branch: string | null; reason: string },
+): Promise<EventResult> {
+  const state = await waitForState(handle, (s) => s.pendingDecision?.nodeId === nodeId && s.pendingDecision.phase === 'confirmation');
+  const branch = choice ? choice.branch : (state.pendingDecision?.proposal?.branch ?? null);
+  return handle.executeUpdate(confirmDecisionUpdate, { args: [{ nodeId, branch, ...(choice ? { reason: choice.reason } : {}), by: TEST_CASE_HANDLER }] });
 }

@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { CaseEvent, CaseEventType } from '../../server/webhooks/case-event';
 import { ApplicationFailure } from '@temporalio/common';
 import { builtInDefinitions } from '../definitions';
+import type { DecisionRecord } from '../case-state';
 import type { ProcessDefinition } from '../dsl/schema';
 import { decide, type DecisionRequest } from './decide';
 import { InMemoryQuotaLedger, type PlacementCount, type QuotaLedger } from './quota-ledger';
@@ -45,8 +46,24 @@ export interface ActivityDeps {
   definitions?: DefinitionLookup;
   /** The taakstelling ledger; default: in memory (lost on restart — wire the store's ledger in production). */
   quota?: QuotaLedger;
+  /** Renders and stores the besluit of a confirmed decision; default: none (tests of the engine alone). */
+  besluiten?: BesluitIssuer;
   /** Where case events go (the webhook publisher); default: nowhere. */
   events?: { publish(event: CaseEventMessage): Promise<unknown> };
+}
+
+/** What a confirmed decision needs to become a besluit: the case's references and the decision record. */
+export interface BesluitRequest {
+  tenant: string;
+  caseId: string;
+  caseRef: string;
+  processId: string;
+  decision: DecisionRecord;
+}
+
+/** Issues besluiten: idempotent per decision, so a retried activity stores one. */
+export interface BesluitIssuer {
+  issue(req: BesluitRequest): Promise<{ id: string; sha256: string; createdAt: string }>;
 }
 
 /** A case event the interpreter publishes: the webhook event, with its id always set. */
@@ -67,8 +84,16 @@ export function createActivities(deps: ActivityDeps) {
     /** Evaluates the tenant's rule set of a kind, the version in force on the peildatum. */
     async evaluateDecision(req: DecisionRequest) {
       const outcome = await decide(ruleSets, req);
-      deps.log.info({ tenant: req.tenant, caseId: req.caseId, nodeId: req.nodeId, ruleSet: outcome.ruleSetId, version: outcome.ruleSetVersion, events: outcome.events.map((e) => e.type) }, 'decision');
+      deps.log.info({ tenant: req.tenant, caseId: req.caseId, nodeId: req.nodeId, ruleSet: outcome.ruleSetId, version: outcome.ruleSetVersion, status: outcome.status, missingFacts: outcome.missingFacts, events: outcome.events.map((e) => e.type) }, 'decision');
       return outcome;
+    },
+
+    /** The besluit of a confirmed decision, rendered from the record and stored with its hash; undefined without an issuer. */
+    async issueBesluit(req: BesluitRequest): Promise<{ id: string; sha256: string; createdAt: string } | undefined> {
+      if (!deps.besluiten) return undefined;
+      const besluit = await deps.besluiten.issue(req);
+      deps.log.info({ tenant: req.tenant, caseId: req.caseId, nodeId: req.decision.nodeId, besluitId: besluit.id }, 'besluit');
+      return besluit;
     },
 
     /** The definition snapshot a subprocess starts with. */

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Id, Label, NodeRef, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
+import { DurationSchema, Id, Label, NodeRef, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
 
 /** The node kinds of a process definition, one schema each; `NodeSchema` is their union. */
 
@@ -86,6 +86,16 @@ export const DecisionNodeSchema = Type.Object(
     facts: Type.Record(Type.String({ minLength: 1 }), ValueSourceSchema),
     branches: Type.Array(BranchSchema),
     otherwise: Type.Optional(NodeRef),
+    /**
+     * `required` (the default): the rules' outcome is a proposal that a case handler (behandelaar)
+     * confirms or overrides with a reason (AVG art. 22, Awb 3:46). `none`: procedural routing only,
+     * allowed for rule-set kinds without legal effect.
+     */
+    confirmation: Type.Optional(Type.Union([Type.Literal('required'), Type.Literal('none')])),
+    /** How long the case handler has to confirm, from the proposal (default P14D); then the deadline is missed and escalated. */
+    confirmWithin: Type.Optional(DurationSchema),
+    /** Reminders to the case handler after the proposal (default P7D). */
+    confirmReminders: Type.Optional(Type.Array(DurationSchema, { maxItems: 10 })),
   },
   { additionalProperties: false },
 );

@@ -3,7 +3,9 @@ import type { CaseEvent, CaseInput, CaseState, HistoryEntry } from '../case-stat
 import { compileSchema, toIssues } from '../dsl/ajv';
 import type { CaseScope } from '../dsl/references';
 import type { ProcessDefinition, ProcessNode, WaitNode } from '../dsl/schema';
+import { checkDecisionInput } from './check-decision-input';
 import { toIsoInstant } from './deadlines';
+import { CONFIRM_EVENT } from './decision-input';
 import { EventInbox } from './event-inbox';
 import { publishSearchAttributes } from './publish-search-attributes';
 
@@ -89,6 +91,13 @@ export class CaseRun {
   checkEvent(event: CaseEvent, inTransit = false): ApplicationFailure | undefined {
     const wait = this.currentWait();
     const current = this.state.currentStep ? this.nodes.get(this.state.currentStep) : undefined;
+    const pending = this.state.pendingDecision;
+    if (pending && this.state.status === 'running' && current?.kind === 'decision' && current.id === pending.nodeId) {
+      return checkDecisionInput(current, pending, event);
+    }
+    if (event.name === CONFIRM_EVENT) {
+      return ApplicationFailure.create({ type: 'DECISION_NOT_PENDING', message: 'No decision of this case waits for confirmation now.', nonRetryable: true });
+    }
     if (inTransit && !wait && this.state.status === 'running' && current?.kind !== 'subprocess' && current?.kind !== 'end') return undefined;
     if (this.state.status !== 'running' || !wait) {
       return ApplicationFailure.create({ type: 'CASE_NOT_WAITING', message: 'The case is not waiting for events now.', nonRetryable: true });

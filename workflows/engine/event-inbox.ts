@@ -1,6 +1,7 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import type { CaseEvent, CaseState, EventResult } from '../case-state';
-import { caseStateQuery, sendEventUpdate } from '../messages';
+import type { CaseEvent, CaseState, DecisionConfirmationRequest, EventResult } from '../case-state';
+import { caseStateQuery, confirmDecisionUpdate, sendEventUpdate } from '../messages';
+import { CONFIRM_EVENT } from './decision-input';
 
 interface Item {
   seq: number;
@@ -20,24 +21,33 @@ export class EventInbox {
 
   install(state: () => CaseState, check: (event: CaseEvent) => ApplicationFailure | undefined): void {
     setHandler(caseStateQuery, state);
-    setHandler(
-      sendEventUpdate,
-      async (event) => {
-        const seq = this.nextSeq++;
-        this.items.push({ seq, event });
-        await condition(() => this.results.has(seq));
-        const result = this.results.get(seq) as EventResult | ApplicationFailure;
-        this.results.delete(seq);
-        if (result instanceof ApplicationFailure) throw result;
-        return result;
+    setHandler(sendEventUpdate, (event) => this.enqueue(event), {
+      validator: (event) => {
+        // Names starting with `$` are the engine's own (a confirmation): never accepted from the events API.
+        if (typeof event?.name === 'string' && event.name.startsWith('$')) {
+          throw ApplicationFailure.create({ type: 'EVENT_NOT_EXPECTED', message: `Event "${event.name}" cannot be sent as an event.`, nonRetryable: true });
+        }
+        const problem = check(event);
+        if (problem) throw problem;
       },
-      {
-        validator: (event) => {
-          const problem = check(event);
-          if (problem) throw problem;
-        },
+    });
+    const asEvent = (req: DecisionConfirmationRequest): CaseEvent => ({ name: CONFIRM_EVENT, payload: { ...req } });
+    setHandler(confirmDecisionUpdate, (req) => this.enqueue(asEvent(req)), {
+      validator: (req) => {
+        const problem = check(asEvent(req));
+        if (problem) throw problem;
       },
-    );
+    });
+  }
+
+  private async enqueue(event: CaseEvent): Promise<EventResult> {
+    const seq = this.nextSeq++;
+    this.items.push({ seq, event });
+    await condition(() => this.results.has(seq));
+    const result = this.results.get(seq) as EventResult | ApplicationFailure;
+    this.results.delete(seq);
+    if (result instanceof ApplicationFailure) throw result;
+    return result;
   }
 
   /** An accepted event, answered at the next waiting point. */

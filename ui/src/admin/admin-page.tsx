@@ -5,7 +5,7 @@ import { users } from '../api/users';
 import { FormField } from '../shell/form-field';
 import { useHasRole } from '../shell/session-context';
 
-const ROLES: Role[] = ['designer', 'approver', 'supervisor', 'admin'];
+const ROLES: Role[] = ['designer', 'approver', 'supervisor', 'behandelaar', 'admin'];
 
 /** Beheer: the municipality's users; a new user gets a one-time password shown once. */
 export function AdminPage() {

@@ -1,6 +1,6 @@
 import { api, setCsrfToken } from './http';
 
-export type Role = 'admin' | 'designer' | 'approver' | 'supervisor' | 'national-admin';
+export type Role = 'admin' | 'designer' | 'approver' | 'supervisor' | 'behandelaar' | 'national-admin';
 
 export interface User {
   id: string;

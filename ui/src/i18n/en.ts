@@ -6,7 +6,7 @@ export const en: Messages = {
   nav: { label: 'Main menu', rules: 'Rules', processes: 'Processes', monitor: 'Monitor', admin: 'Administration', cases: 'Cases' },
   lang: { label: 'Language', nl: 'Nederlands', en: 'English', switchTo: 'Nederlands' },
   session: { signedInAs: 'Signed in as {{name}}', logout: 'Sign out', municipality: 'Municipality' },
-  roles: { admin: 'administrator', designer: 'designer', approver: 'approver', supervisor: 'supervisor', 'national-admin': 'national administrator' },
+  roles: { admin: 'administrator', designer: 'designer', approver: 'approver', supervisor: 'supervisor', behandelaar: 'case handler', 'national-admin': 'national administrator' },
   login: {
     title: 'Sign in', intro: 'Sign in with the details your municipality\'s administrator gave you.',
     tenant: 'Municipality code', tenantHelp: 'Your municipality\'s CBS code, for example GM0363.', username: 'Username', password: 'Password',

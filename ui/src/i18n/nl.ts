@@ -4,7 +4,7 @@ export const nl = {
   nav: { label: 'Hoofdmenu', rules: 'Regels', processes: 'Processen', monitor: 'Monitor', admin: 'Beheer', cases: 'Zaken' },
   lang: { label: 'Taal', nl: 'Nederlands', en: 'English', switchTo: 'English' },
   session: { signedInAs: 'Ingelogd als {{name}}', logout: 'Uitloggen', municipality: 'Gemeente' },
-  roles: { admin: 'beheerder', designer: 'ontwerper', approver: 'goedkeurder', supervisor: 'toezichthouder', 'national-admin': 'landelijk beheerder' },
+  roles: { admin: 'beheerder', designer: 'ontwerper', approver: 'goedkeurder', supervisor: 'toezichthouder', behandelaar: 'behandelaar', 'national-admin': 'landelijk beheerder' },
   login: {
     title: 'Inloggen', intro: 'Log in met de gegevens die u van de beheerder van uw gemeente hebt gekregen.',
     tenant: 'Gemeentecode', tenantHelp: 'De CBS-code van uw gemeente, bijvoorbeeld GM0363.', username: 'Gebruikersnaam', password: 'Wachtwoord',

@@ -18,7 +18,9 @@ export type DefinitionErrorCode =
   | 'UNKNOWN_RULE_EVENT'
   | 'UNKNOWN_PROCESS'
   | 'UNKNOWN_OUTCOME'
-  | 'SUBPROCESS_UNCOVERED';
+  | 'SUBPROCESS_UNCOVERED'
+  | 'CONFIRMATION_REQUIRED'
+  | 'FACT_NOT_MAPPED';
 
 export interface DefinitionError {
   code: DefinitionErrorCode;

@@ -1,12 +1,20 @@
 import { compileSchema } from '../ajv';
 import type { DecisionNode, ProcessDefinition, SubprocessNode, WaitNode } from '../schema';
+import { RULE_SET_KIND_EFFECT, type RuleSetKind } from '../rule-set-kind-effect';
 import type { AddError } from './definition-error';
+
+function proceduralKinds(): string {
+  const kinds = Object.entries(RULE_SET_KIND_EFFECT).filter(([, e]) => e === 'procedural').map(([k]) => k);
+  return kinds.length > 0 ? kinds.join(', ') : 'nog geen / none yet';
+}
 
 export interface ValidationOptions {
   /** The definitions a subprocess may start (the tenant's published ones); without it those references are not checked. */
   lookupDefinition?: (processId: string) => ProcessDefinition | undefined;
   /** Event types the tenant's rule sets of a kind can fire; without it branch names are not checked. */
   ruleSetEvents?: (kind: string) => readonly string[] | undefined;
+  /** Input facts the tenant's rule sets of a kind need (publish time); without it fact mappings are not checked against them. */
+  ruleSetNeededFacts?: (kind: string) => readonly string[] | undefined;
 }
 
 function checkWait(n: WaitNode, base: string, add: AddError): void {
@@ -32,6 +40,21 @@ function checkDecision(n: DecisionNode, base: string, add: AddError, options: Va
   // A rule set may fire no event at all (no rule's conditions hold), so only a default covers every outcome.
   if (n.otherwise === undefined) {
     add('DECISION_UNCOVERED', `${base}/otherwise`, `Beslisstap "${n.id}" heeft geen standaardvervolg voor als geen van de takken geldt.`, `Decision "${n.id}" has no default for when no branch applies.`, n.id);
+  }
+  if (n.confirmation === 'none' && RULE_SET_KIND_EFFECT[n.ruleSetKind as RuleSetKind] !== 'procedural') {
+    add(
+      'CONFIRMATION_REQUIRED',
+      `${base}/confirmation`,
+      `Beslisstap "${n.id}" beslist met rechtsgevolg (soort "${n.ruleSetKind}"): een behandelaar moet het voorstel bevestigen. "none" mag alleen bij regelsets voor procedurele routering (${proceduralKinds()}).`,
+      `Decision "${n.id}" has legal effect (kind "${n.ruleSetKind}"): a case handler must confirm the proposal. "none" is only for procedural routing rule sets (${proceduralKinds()}).`,
+      n.id,
+    );
+  }
+  const needed = options.ruleSetNeededFacts?.(n.ruleSetKind);
+  for (const fact of needed ?? []) {
+    if (!Object.prototype.hasOwnProperty.call(n.facts, fact)) {
+      add('FACT_NOT_MAPPED', `${base}/facts`, `Beslisstap "${n.id}" geeft feit "${fact}" niet door, maar de regelset heeft het nodig.`, `Decision "${n.id}" does not map fact "${fact}", which the rule set needs.`, n.id);
+    }
   }
   const fired = options.ruleSetEvents?.(n.ruleSetKind);
   if (!fired) return;
