@@ -1,6 +1,7 @@
 import type { RuleSet } from '../../rules';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
 import type { DefinitionSource } from '../cases/definition-source';
+import { declarePersonalFields } from '../privacy/redact-personal';
 import type { Clock } from '../store/clock';
 import type { Store } from '../store/create-store';
 import { findArtifact, findEffectiveRow, listArtifacts, listVersionRows } from '../versions/repository';
@@ -15,7 +16,10 @@ export function storeDefinitionSource(store: Store, clock: Clock): DefinitionSou
     if (!artifact) return undefined;
     const row = await findEffectiveRow(store.db, artifact, clock().toISOString());
     if (!row) return undefined;
-    return { ...(JSON.parse(row.content) as ProcessDefinition), id: key, version: row.version };
+    const definition = JSON.parse(row.content) as ProcessDefinition;
+    // From here on no log line carries these fields (a case of this definition may start now).
+    declarePersonalFields(definition.personalData);
+    return { ...definition, id: key, version: row.version };
   }
   return {
     get: effective,

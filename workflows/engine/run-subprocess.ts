@@ -1,13 +1,16 @@
-import { ApplicationFailure, startChild } from '@temporalio/workflow';
+import { ApplicationFailure, patched, startChild } from '@temporalio/workflow';
 import type { CaseInput, ChildCase } from '../case-state';
 import { compileSchema, toIssues } from '../dsl/ajv';
 import { readSource } from '../dsl/references';
 import type { SubprocessNode } from '../dsl/schema';
 import type { processInterpreter } from '../interpreter';
 import { INTERPRETER_WORKFLOW } from '../messages';
+import { findPersonalNumber } from '../privacy/find-personal-number';
 import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../search-attributes';
 import { acts } from './activity-proxies';
 import type { CaseRun } from './case-run';
+
+export const PATCH_SUBPROCESS_REF_CHECK = 'doorstroom-subprocess-ref-check';
 
 /**
  * Starts the child process as a case of its own and waits for its outcome. The child's id keeps
@@ -38,6 +41,11 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
     startedAt: run.now().toISOString(),
   };
   const caseRef = `${state.caseRef}/${node.id}-${n}`;
+  // The same check as the API's: digits in a node id next to the counter could spell a BSN, and the
+  // reference goes into a search attribute unencrypted.
+  if (patched(PATCH_SUBPROCESS_REF_CHECK) && findPersonalNumber(caseRef)) {
+    throw ApplicationFailure.nonRetryable(`Subprocess "${node.id}": the child's case reference looks like a BSN or V-nummer; rename the node.`, 'CASE_REF_LOOKS_PERSONAL');
+  }
   const input: CaseInput = { tenant: state.tenant, caseRef, definition, data, parent: { caseId: state.caseId, nodeId: node.id } };
   const handle = await startChild<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
     workflowId: child.caseId,

@@ -12,7 +12,7 @@
  *   every 10-digit run counts), also after a `V`;
  * - the usual written-out forms, groups joined by one `.`, `-`, `_` or space: 1234.56.782 and
  *   123.456.782 (BSN), 1234-5678-90 (V-nummer);
- * - a reference that is nothing but 8–10 digits (a mistyped BSN is still someone's BSN);
+ * - a text that is nothing but 8–10 digits, a date aside (a mistyped BSN is still someone's BSN);
  * - the word BSN or sofi followed by digits.
  * UUIDs and hex tokens of 16 or more characters are skipped: they are pseudonymous by construction
  * (ZGW zaak URLs end in a UUID, case ids in a keyed hash).
@@ -60,7 +60,7 @@ const HEX_TOKEN = /(?<![0-9a-z])[0-9a-f]{16,}(?![0-9a-z])/gi;
 
 export function findPersonalNumber(text: string): PersonalNumberFound | undefined {
   const compact = text.replace(/[.\-_\s]/g, '');
-  if (/^\d{8,10}$/.test(compact)) return { kind: compact.length === 10 ? 'v-nummer' : 'bsn', start: 0, end: text.length };
+  if (/^\d{8,10}$/.test(compact) && !(compact.length === 8 && looksLikeDate(compact))) return { kind: compact.length === 10 ? 'v-nummer' : 'bsn', start: 0, end: text.length };
   const keyword = /(bsn|sofi)[^a-z0-9]{0,3}\d(?:[.\-_ ]?\d)*/i.exec(text);
   if (keyword) return { kind: 'bsn', start: keyword.index, end: keyword.index + keyword[0].length };
 
