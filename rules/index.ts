@@ -31,3 +31,17 @@ export { formatValue } from './explanation/format-value';
 export { selectEffectiveVersion, type SelectOptions } from './peildatum/select-effective-version';
 export { templates, loadTemplate, TEMPLATE_IDS, type TemplateId, type Template, type TemplateOverrides } from './templates/templates';
 export { isIsoDate, todayIso } from './dates';
+
+export { assessCase, type Assessment, type AssessOptions, type MissingFact } from './assess-case';
+export { neededFacts, referencedFacts } from './needed-facts';
+export { InvalidFactsError, assertValidFacts } from './facts/invalid-facts-error';
+export { FORBIDDEN_FACT_NAMES } from './facts/facts-schema';
+export { outcomeLabel, decisionSentence, resolveOutcome } from './labels/outcome-labels';
+export { OutcomeSchema, type Outcome } from './rule-set-schema';
+export type { ExplanationLabels } from './explanation/explanation';
+export { labelExplanation } from './explanation/label-explanation';
+export { certaintyOf, type Certainty } from './explanation/unknown-facts';
+export { formatDate, formatAmount } from './explanation/format-value';
+export { checkPublishable, type PublishableOptions, type PublishableResult } from './publishing/check-publishable';
+export { findPlaceholders, hasPlaceholder, type Placeholder } from './publishing/find-placeholders';
+export { TEMPLATE_TENANT, TEMPLATE_MUNICIPALITY_CODE } from './templates/templates';

@@ -38,6 +38,22 @@ export const RuleEventSchema = Type.Object(
 );
 export type RuleEvent = Static<typeof RuleEventSchema>;
 
+/**
+ * How an outcome (a rule's event type) reads for people: its label in the explanation, editor and
+ * monitor, and the one sentence a besluit (formal decision) states when it is the outcome.
+ */
+export const OutcomeSchema = Type.Object(
+  {
+    label: LocalizedTextSchema,
+    decision: Type.Optional(Type.Object(
+      { nl: Type.String({ minLength: 1, maxLength: 1000 }), en: Type.String({ minLength: 1, maxLength: 1000 }) },
+      { additionalProperties: false, description: "The besluit's decision sentence, e.g. 'U krijgt voorrang voor een woning als statushouder.'" },
+    )),
+  },
+  { additionalProperties: false },
+);
+export type Outcome = Static<typeof OutcomeSchema>;
+
 export const RuleSchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
@@ -68,6 +84,13 @@ export const RuleSetSchema = Type.Object(
     description: Type.Optional(Type.String()),
     parameters: Type.Optional(Type.Record(Name('parameter name'), ParameterSchema)),
     namedConditions: Type.Optional(Type.Record(Name('condition name'), TopLevelConditionSchema)),
+    conditionLabels: Type.Optional(Type.Record(Name('condition name'), LocalizedTextSchema, {
+      description: 'How a named condition reads in an explanation, e.g. basisvoorwaarden → "Basisvoorwaarden (leeftijd, inkomen, geen huurachterstand)"',
+    })),
+    outcomes: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 100 }), OutcomeSchema, {
+      description: "Labels and decision sentences per event type, e.g. priority → 'voorrang'",
+    })),
+    noOutcome: Type.Optional(OutcomeSchema),
     rules: Type.Array(RuleSchema),
   },
   { additionalProperties: false, $defs: { condition: conditionJsonSchema } },

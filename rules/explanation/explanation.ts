@@ -1,4 +1,6 @@
+import type { LocalizedText } from '../localized-text';
 import type { RuleSetKind } from '../rule-set-kinds';
+import type { Outcome } from '../rule-set-schema';
 
 /** Evaluated and true, evaluated and false, or skipped by short-circuit (as json-rules-engine skips it). */
 export type ConditionStatus = 'held' | 'failed' | 'not-evaluated';
@@ -55,9 +57,24 @@ export interface RuleExplanation {
   conditions: ConditionExplanation;
 }
 
+/**
+ * The words for the ids an explanation holds, copied from the rule set when it was evaluated, so a
+ * stored explanation still reads right (in a besluit, an objection) after the rule set changed.
+ */
+export interface ExplanationLabels {
+  /** Per event type of the rules evaluated. */
+  outcomes: Record<string, Outcome>;
+  /** What it means that no rule applied. */
+  noOutcome: Outcome;
+  parameters: Record<string, LocalizedText>;
+  conditions: Record<string, LocalizedText>;
+}
+
 /** What a decision records (Awb): which version, on which date, which facts, which conditions held. */
 export interface Explanation {
-  ruleSet: { id: string; tenant: string; kind: RuleSetKind; version: number; effectiveFrom: string };
+  ruleSet: { id: string; tenant: string; kind: RuleSetKind; version: number; effectiveFrom: string; title?: string };
+  /** Set by evaluate() and assessCase(); the compiled fast path leaves it out. */
+  labels?: ExplanationLabels;
   peildatum: string;
   /** The facts the rules refer to, derived facts included, as they were used. */
   facts: Record<string, unknown>;

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../localized-text';
 import type { RuleSetKind } from '../rule-set-kinds';
+import type { Outcome } from '../rule-set-schema';
 
 /** What a fact holds; operators and values are checked against it. */
 export type FactType = 'number' | 'integer' | 'boolean' | 'string' | 'enum' | 'date' | 'string-list';
@@ -32,12 +33,22 @@ export interface FactDefinition {
   };
   /** Special-category data (AVG art. 9): the UI hides it from roles without need to know. */
   sensitive?: boolean;
+  /**
+   * Absence has a meaning of its own, so a decision may be taken without it: no offer refused
+   * yet, no medical urgency claimed. Every other fact a rule needs makes a case 'onvolledig'
+   * (incomplete) while it is unknown: a decision never rests on a guess (Awb 3:2, due care).
+   */
+  mayBeUnknown?: boolean;
 }
 
 export interface FactCatalog {
   kind: RuleSetKind;
   label: LocalizedText;
   facts: Readonly<Record<string, FactDefinition>>;
+  /** The kind's usual outcomes, for rule sets that do not label their own (a rule set's own labels win). */
+  outcomes?: Readonly<Record<string, Outcome>>;
+  /** What it means when no rule applies. */
+  noOutcome?: Outcome;
 }
 
 export interface UnitDefinition {

@@ -20,6 +20,24 @@ const yesNo = (nl: string, en: string, dnl: string, den: string): FactDefinition
 export const housingPriorityCatalog: FactCatalog = {
   kind: 'housing-priority',
   label: { nl: 'Voorrang bij woningtoewijzing', en: 'Housing allocation priority' },
+  outcomes: {
+    priority: {
+      label: { nl: 'voorrang', en: 'priority' },
+      decision: { nl: 'U krijgt voorrang bij het zoeken naar een woning.', en: 'You are given priority in finding a home.' },
+    },
+    'no-priority': {
+      label: { nl: 'geen voorrang', en: 'no priority' },
+      decision: { nl: 'U krijgt geen voorrang bij het zoeken naar een woning.', en: 'You are not given priority in finding a home.' },
+    },
+    'not-eligible': {
+      label: { nl: 'komt niet in aanmerking', en: 'not eligible' },
+      decision: { nl: 'U komt niet in aanmerking voor voorrang bij het zoeken naar een woning.', en: 'You are not eligible for priority in finding a home.' },
+    },
+  },
+  noOutcome: {
+    label: { nl: 'geen voorrang', en: 'no priority' },
+    decision: { nl: 'U krijgt geen voorrang bij het zoeken naar een woning.', en: 'You are not given priority in finding a home.' },
+  },
   facts: {
     dateOfBirth: {
       type: 'date', label: { nl: 'Geboortedatum', en: 'Date of birth' },
@@ -91,12 +109,15 @@ export const housingPriorityCatalog: FactCatalog = {
       description: { nl: 'Jaren ingeschreven in of economisch gebonden aan de regio.', en: 'Years registered in or economically tied to the region.' },
     },
     isPensionAge: yesNo('AOW-leeftijd bereikt', 'Pension age reached', 'Aanvrager of partner heeft de AOW-leeftijd bereikt (passend toewijzen).', 'Applicant or partner has reached state pension age (passend toewijzen).'),
-    medicalUrgency: { ...yesNo('Medische urgentie', 'Medical urgency', 'Advies van de onafhankelijk medisch adviseur: urgent ja of nee (nooit een diagnose).', "The independent medical adviser's advice: urgent yes or no (never a diagnosis)."), sensitive: true },
-    refusedSuitableOffer: yesNo('Passend aanbod geweigerd', 'Refused a suitable offer', 'De aanvrager heeft tijdens deze voorrang een passende woning geweigerd.', 'The applicant refused a suitable dwelling during this priority.'),
-    mantelzorg: yesNo('Mantelzorg', 'Informal care', 'Verhuizing nodig om mantelzorg te geven of te ontvangen.', 'A move is needed to give or receive informal care.'),
+    // The urgency categories are claims: not claimed means not that category, so absence is an answer.
+    medicalUrgency: { ...yesNo('Medische urgentie', 'Medical urgency', 'Advies van de onafhankelijk medisch adviseur: urgent ja of nee (nooit een diagnose).', "The independent medical adviser's advice: urgent yes or no (never a diagnosis)."), sensitive: true, mayBeUnknown: true },
+    // Unknown before the first offer: no refusal is on record, which is what the rule asks.
+    refusedSuitableOffer: { ...yesNo('Passend aanbod geweigerd', 'Refused a suitable offer', 'De aanvrager heeft tijdens deze voorrang een passende woning geweigerd.', 'The applicant refused a suitable dwelling during this priority.'), mayBeUnknown: true },
+    mantelzorg: { ...yesNo('Mantelzorg', 'Informal care', 'Verhuizing nodig om mantelzorg te geven of te ontvangen.', 'A move is needed to give or receive informal care.'), mayBeUnknown: true },
     leavingInstitution: {
       type: 'enum', label: { nl: 'Uitstroom uit instelling', en: 'Leaving an institution' },
       description: { nl: 'Instelling die de aanvrager verlaat, of geen.', en: 'Institution the applicant is leaving, or none.' },
+      mayBeUnknown: true,
       options: [
         { value: 'geen', label: { nl: 'geen', en: 'none' } },
         { value: 'maatschappelijke-opvang', label: { nl: 'maatschappelijke opvang', en: 'homeless shelter' } },
@@ -121,8 +142,8 @@ export const housingPriorityCatalog: FactCatalog = {
     },
     hasIndependentHome: yesNo('Heeft zelfstandige woonruimte', 'Has an independent home', 'De aanvrager beschikt al over zelfstandige woonruimte.', 'The applicant already has an independent home.'),
     rentArrears: yesNo('Huurachterstand', 'Rent arrears', 'Er is een huurachterstand.', 'There are rent arrears.'),
-    demolition: yesNo('Sloop of renovatie', 'Demolition or renewal', 'De huidige woning wordt gesloopt of ingrijpend gerenoveerd.', 'The current home is to be demolished or thoroughly renovated.'),
-    socialEmergency: yesNo('Sociale noodsituatie', 'Social emergency', 'Er is een acute sociale noodsituatie.', 'There is an acute social emergency.'),
+    demolition: { ...yesNo('Sloop of renovatie', 'Demolition or renewal', 'De huidige woning wordt gesloopt of ingrijpend gerenoveerd.', 'The current home is to be demolished or thoroughly renovated.'), mayBeUnknown: true },
+    socialEmergency: { ...yesNo('Sociale noodsituatie', 'Social emergency', 'Er is een acute sociale noodsituatie.', 'There is an acute social emergency.'), mayBeUnknown: true },
     emergencySelfCaused: yesNo('Noodsituatie zelf veroorzaakt', 'Emergency self-caused', 'De aanvrager heeft de noodsituatie zelf veroorzaakt of had die kunnen voorkomen.', 'The applicant caused the emergency or could have prevented it.'),
     solvableByApplicant: yesNo('Zelf op te lossen', 'Solvable by applicant', 'De aanvrager kan het woonprobleem zelf oplossen.', 'The applicant can solve the housing problem without help.'),
     solvableByMoveMonths: {
@@ -132,6 +153,7 @@ export const housingPriorityCatalog: FactCatalog = {
     registrationDate: {
       type: 'date', label: { nl: 'Inschrijfdatum woningzoekende', en: 'Registration date as home seeker' },
       description: { nl: 'Datum van inschrijving als woningzoekende (rangorde binnen een categorie).', en: 'Date of registration as a home seeker (ranking within a category).' },
+      mayBeUnknown: true,
     },
   },
 };

@@ -21,6 +21,11 @@ export const templates: Readonly<Record<TemplateId, Template>> = {
   'urgency-scheme': { label: { nl: 'Volledige urgentieregeling', en: 'Complete urgency scheme' }, document: urgencyScheme },
 };
 
+/** The tenant a template document names until it is loaded for a municipality. */
+export const TEMPLATE_TENANT = 'template';
+/** The municipality code templates carry in their parameters; a municipality replaces it with its own. */
+export const TEMPLATE_MUNICIPALITY_CODE = 'GM0000';
+
 export interface TemplateOverrides {
   tenant: string;
   id?: string;

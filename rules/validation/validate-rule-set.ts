@@ -3,6 +3,7 @@ import { factCatalogs } from '../facts/fact-catalogs';
 import { pointer } from '../json-pointer';
 import { RuleSetSchema, type Parameter, type RuleSet } from '../rule-set-schema';
 import type { RulesIssue } from '../rules-error';
+import { hasPlaceholder } from '../publishing/find-placeholders';
 import { checkCondition, checkParameterUnits, checkRoot } from './check-conditions';
 import { limitIssues } from './check-limits';
 import { contradictoryFacts } from './never-fires';
@@ -17,8 +18,6 @@ export interface ValidationResult {
 }
 
 let validateSchema: ReturnType<typeof schemaValidator<RuleSet>> | undefined;
-
-const PLACEHOLDER = /\{\{[^}]*\}\}/;
 
 function parameterTypeFits(parameter: Parameter): boolean {
   const v = parameter.value;
@@ -67,7 +66,7 @@ function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesI
       warnings.push({ code: 'priority-truncated', path: path + '/priority', message: {
         nl: `Prioriteit ${priority} wordt afgerond naar ${Math.trunc(priority)}.`, en: `Priority ${priority} is truncated to ${Math.trunc(priority)}.` } });
     }
-    if (PLACEHOLDER.test(rule.legalBasis)) {
+    if (hasPlaceholder(rule.legalBasis)) {
       warnings.push({ code: 'legal-basis-placeholder', path: path + '/legalBasis', message: {
         nl: 'De juridische grondslag bevat nog een invulveld uit het sjabloon.', en: 'The legal basis still holds a template placeholder.' } });
     }

@@ -19,8 +19,12 @@ describe('renderExplanation', () => {
 
   it('formats money, yes/no, enum labels, dates and parameters for readers', () => {
     const nl = (c: Partial<FactConditionExplanation>) => renderFactCondition(condition(c), housingPriorityCatalog, 'nl');
-    expect(nl({ fact: 'annualIncome', operator: 'lessThanInclusive', expected: 51537, parameter: 'inkomensgrens', actual: 30000.5 }))
-      .toBe('Huishoudinkomen is € 30.000,5 per jaar; vereist is hoogstens € 51.537 per jaar (parameter inkomensgrens): voldaan.');
+    const labels = { outcomes: {}, noOutcome: { label: { nl: 'geen voorrang', en: 'no priority' } }, parameters: { inkomensgrens: { nl: 'Inkomensgrens sociale huur', en: 'Social housing income limit' } }, conditions: {} };
+    expect(renderFactCondition(condition({ fact: 'annualIncome', operator: 'lessThanInclusive', expected: 51537, parameter: 'inkomensgrens', actual: 30000.5 }), housingPriorityCatalog, 'nl', labels))
+      .toBe('Huishoudinkomen is € 30.000,50 per jaar; vereist is hoogstens € 51.537 per jaar (Inkomensgrens sociale huur): voldaan.');
+    // Without a label the parameter's id is left out rather than shown.
+    expect(nl({ fact: 'annualIncome', operator: 'lessThanInclusive', expected: 51537, parameter: 'inkomensgrens', actual: 30000 }))
+      .toBe('Huishoudinkomen is € 30.000 per jaar; vereist is hoogstens € 51.537 per jaar: voldaan.');
     expect(nl({ fact: 'medicalUrgency', operator: 'equal', expected: true, actual: false, status: 'failed' })).toBe('Medische urgentie is nee; vereist is ja: niet voldaan.');
     expect(nl({ fact: 'permitType', operator: 'in', expected: ['asiel', 'nareis'], actual: 'nareis' }))
       .toBe('Soort verblijfsvergunning is nareis (gezinshereniging); vereist is een van asiel of nareis (gezinshereniging): voldaan.');
@@ -37,12 +41,13 @@ describe('renderExplanation', () => {
     const ruleSet = aRuleSetWith({ any: [aFactCondition('householdSize', 'greaterThanInclusive', 4), aFactCondition('medicalUrgency', 'equal', true)] });
     const { explanation } = evaluate(ruleSet, { householdSize: 5 }, { peildatum: PEILDATUM, explain: true });
     expect(renderExplanation(explanation!, 'nl').split('\n')).toEqual([
-      "Regelset 'testdam-urgentie' versie 1 (geldig vanaf 2026-01-01), peildatum 2026-02-01.",
+      "Regelset 'Urgentieregeling Testdam', versie 1, geldig vanaf 1 januari 2026; peildatum 1 februari 2026.",
       '',
-      "Regel 'Grote gezinnen' (Huisvestingsverordening Testdam 2026, art. 2.1): van toepassing. Uitkomst: priority.",
+      "Regel 'Grote gezinnen' (Huisvestingsverordening Testdam 2026, art. 2.1): van toepassing. Uitkomst: voorrang.",
       '  - Minstens één voorwaarde hieronder: voldaan.',
       '    - Huishoudgrootte is 5 personen; vereist is minstens 4 personen: voldaan.',
-      '    - Medische urgentie is onbekend; vereist is ja: niet voldaan.',
+      // Medical urgency may be unknown (not claimed): said as such, never as met or not met.
+      '    - Medische urgentie is onbekend; vereist is ja: onbekend, niet vastgesteld.',
     ]);
   });
 
