@@ -8,6 +8,15 @@ export type ValueProblem = { code: 'value-type-mismatch' | 'value-not-allowed'; 
 
 const mismatch = (nl: string, en: string): ValueProblem => ({ code: 'value-type-mismatch', message: { nl, en } });
 
+// One Set per fact definition: a list value is then checked in time linear in its length, whatever the number of options.
+const optionSets = new WeakMap<FactDefinition, ReadonlySet<string>>();
+function allowedValues(fact: FactDefinition): ReadonlySet<string> | undefined {
+  if (!fact.options) return undefined;
+  let set = optionSets.get(fact);
+  if (!set) optionSets.set(fact, (set = new Set(fact.options.map((o) => o.value))));
+  return set;
+}
+
 function scalarProblem(fact: FactDefinition, value: unknown): ValueProblem {
   switch (fact.type) {
     case 'number':
@@ -22,7 +31,7 @@ function scalarProblem(fact: FactDefinition, value: unknown): ValueProblem {
     case 'enum':
     case 'string-list':
       if (typeof value !== 'string') return mismatch('Verwacht tekst.', 'Expected text.');
-      if (fact.options && !fact.options.some((o) => o.value === value)) {
+      if (fact.options && !allowedValues(fact)?.has(value)) {
         const allowed = fact.options.map((o) => `'${o.value}'`).join(', ');
         return { code: 'value-not-allowed', message: { nl: `'${value}' is geen toegestane waarde; kies uit ${allowed}.`, en: `'${value}' is not an allowed value; choose from ${allowed}.` } };
       }

@@ -15,23 +15,40 @@ interface Bounds {
 
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
+/**
+ * Conditions looked at per rule. Rules share named conditions, so without a bound 1,000 rules that
+ * each refer to one large named condition would cost rules × its size; past the bound the check
+ * simply finds nothing more (it only reports contradictions it can see).
+ */
+const MUST_HOLD_BUDGET = 2_000;
+
 /** The fact conditions that must all hold for the rule to fire: through all, references and one-child any. */
-function mustHold(c: Condition, ruleSet: RuleSet, seen: Set<string>, out: FactCondition[]): void {
-  if (has(c, 'condition')) {
-    const name = (c as { condition: string }).condition;
-    const target = ruleSet.namedConditions?.[name];
-    if (target && !seen.has(name)) {
-      seen.add(name);
-      mustHold(target, ruleSet, seen, out);
+function mustHold(root: Condition, ruleSet: RuleSet): FactCondition[] {
+  const out: FactCondition[] = [];
+  const seen = new Set<string>();
+  const stack: Condition[] = [root];
+  let budget = MUST_HOLD_BUDGET;
+  while (stack.length > 0 && budget-- > 0) {
+    const c = stack.pop() as Condition;
+    if (has(c, 'condition')) {
+      const name = (c as { condition: string }).condition;
+      const target = ruleSet.namedConditions && has(ruleSet.namedConditions, name) ? ruleSet.namedConditions[name] : undefined;
+      if (target && !seen.has(name)) {
+        seen.add(name);
+        stack.push(target);
+      }
+      continue;
     }
-    return;
+    const children = has(c, 'all') ? (c as { all: Condition[] }).all : has(c, 'any') && (c as { any: Condition[] }).any.length === 1 ? (c as { any: Condition[] }).any : undefined;
+    if (children) {
+      budget -= children.length;
+      if (budget < 0) break;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Condition);
+      continue;
+    }
+    if (has(c, 'fact')) out.push(c as FactCondition);
   }
-  const children = has(c, 'all') ? (c as { all: Condition[] }).all : has(c, 'any') && (c as { any: Condition[] }).any.length === 1 ? (c as { any: Condition[] }).any : undefined;
-  if (children) {
-    for (const child of children) mustHold(child, ruleSet, seen, out);
-    return;
-  }
-  if (has(c, 'fact')) out.push(c as FactCondition);
+  return out;
 }
 
 function valueOf(c: FactCondition, ruleSet: RuleSet): unknown {
@@ -64,27 +81,39 @@ function inside(b: Bounds, n: number): boolean {
   return (b.lowStrict ? n > b.low : n >= b.low) && (b.highStrict ? n < b.high : n <= b.high);
 }
 
+/** The values every list holds: one Set per list, so linear in their total length. */
+function commonValues(lists: readonly unknown[][]): Set<unknown> {
+  let common = new Set(lists[0]);
+  for (let i = 1; i < lists.length; i++) {
+    const list = new Set(lists[i]);
+    const next = new Set<unknown>();
+    for (const v of common) if (list.has(v)) next.add(v);
+    common = next;
+  }
+  return common;
+}
+
 function contradicts(b: Bounds, isDate: boolean): boolean {
   if (b.low > b.high || (b.low === b.high && (b.lowStrict || b.highStrict))) return true;
-  const [first, ...rest] = b.equals;
+  const notEquals = new Set(b.notEquals);
   if (b.equals.length > 0) {
-    if (rest.some((v) => v !== first)) return true;
-    if (b.notEquals.includes(first)) return true;
-    if (b.inLists.some((list) => !list.includes(first))) return true;
+    const first = b.equals[0];
+    for (const v of b.equals) if (v !== first) return true;
+    if (notEquals.has(first)) return true;
+    for (const list of b.inLists) if (!list.includes(first)) return true;
     const n = numeric(first, isDate);
     if (n !== undefined && !inside(b, n)) return true;
   }
   if (b.inLists.length > 0) {
-    const common = b.inLists.reduce((acc, list) => acc.filter((v) => list.includes(v)));
-    if (common.every((v) => b.notEquals.includes(v))) return true;
+    for (const v of commonValues(b.inLists)) if (!notEquals.has(v)) return false;
+    return true;
   }
   return false;
 }
 
 /** Facts whose conditions contradict each other, so the rule can never fire; empty when none is detectable. */
 export function contradictoryFacts(root: Condition, ruleSet: RuleSet, catalog: FactCatalog): string[] {
-  const conditions: FactCondition[] = [];
-  mustHold(root, ruleSet, new Set(), conditions);
+  const conditions = mustHold(root, ruleSet);
   const byFact = new Map<string, Bounds>();
   for (const c of conditions) {
     const definition = catalog.facts[c.fact];

@@ -16,8 +16,9 @@ export function schemaValidator<T>(schema: TSchema): ValidateFunction<T> {
 
 function describeType(params: ErrorObject['params']): { nl: string; en: string } {
   const names: Record<string, [string, string]> = {
-    string: ['tekst', 'text'], number: ['getal', 'number'], integer: ['geheel getal', 'whole number'],
-    boolean: ['ja/nee', 'yes/no'], array: ['lijst', 'list'], object: ['object', 'object'],
+    string: ['tekst', 'text'], number: ['een getal', 'a number'], integer: ['een geheel getal', 'a whole number'],
+    boolean: ['ja/nee', 'yes/no'], array: ['een lijst', 'a list'], object: ['één object (geen lijst)', 'one object (not a list)'],
+    null: ['leeg (null)', 'null'],
   };
   const t = String((params as { type?: unknown }).type);
   const [nl, en] = names[t] ?? [t, t];
@@ -36,7 +37,7 @@ function toIssue(error: ErrorObject): RulesIssue {
         nl: `Onbekend veld '${String(p.additionalProperty)}'.`, en: `Unknown property '${String(p.additionalProperty)}'.` } };
     case 'type': {
       const t = describeType(error.params);
-      return { code: 'invalid-type', path: at, message: { nl: `Moet een ${t.nl} zijn.`, en: `Must be a ${t.en}.` } };
+      return { code: 'invalid-type', path: at, message: { nl: `Moet ${t.nl} zijn.`, en: `Must be ${t.en}.` } };
     }
     case 'format':
       return { code: 'invalid-value', path: at, message: { nl: 'Moet een datum zijn (JJJJ-MM-DD).', en: 'Must be a date (YYYY-MM-DD).' } };
@@ -47,25 +48,51 @@ function toIssue(error: ErrorObject): RulesIssue {
   }
 }
 
+function groupBy(errors: readonly ErrorObject[], key: (e: ErrorObject) => string): Map<string, ErrorObject[]> {
+  const groups = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const group = groups.get(key(e));
+    if (group) group.push(e);
+    else groups.set(key(e), [e]);
+  }
+  return groups;
+}
+
+const within = (e: ErrorObject, a: ErrorObject) => e.schemaPath.startsWith(a.schemaPath + '/');
+
 /** Literal unions become anyOf of const; one issue naming the allowed values beats one issue per value. */
-function allowedConsts(errors: ErrorObject[], anyOf: ErrorObject): unknown[] | undefined {
-  const branches = errors.filter((e) => e.instancePath === anyOf.instancePath && e.schemaPath.startsWith(anyOf.schemaPath + '/'));
+function allowedConsts(atSamePath: readonly ErrorObject[], anyOf: ErrorObject): unknown[] | undefined {
+  const branches = atSamePath.filter((e) => within(e, anyOf));
   if (branches.length === 0 || !branches.every((e) => e.keyword === 'const')) return undefined;
   return branches.map((e) => (e.params as { allowedValue?: unknown }).allowedValue);
+}
+
+/**
+ * Whether an error belongs to a failed anyOf alternative at its own instance path or above it.
+ * Looked up by path, walking up one segment at a time: comparing every error with every anyOf
+ * would be quadratic in the number of errors.
+ */
+function insideAnyOf(e: ErrorObject, anyOfsByPath: ReadonlyMap<string, ErrorObject[]>): boolean {
+  let path = e.instancePath;
+  for (;;) {
+    for (const a of anyOfsByPath.get(path) ?? []) if (a !== e && within(e, a)) return true;
+    if (path === '') return false;
+    path = path.slice(0, path.lastIndexOf('/'));
+  }
 }
 
 /** ajv errors as issues: the if/then branches and anyOf alternatives collapse to what a designer must fix. */
 export function schemaIssues(errors: ErrorObject[] | null | undefined): RulesIssue[] {
   if (!errors) return [];
-  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
-  const insideAnyOf = (e: ErrorObject) => anyOfs.some((a) => a !== e && e.schemaPath.startsWith(a.schemaPath + '/') && e.instancePath.startsWith(a.instancePath));
+  const anyOfsByPath = groupBy(errors.filter((e) => e.keyword === 'anyOf'), (e) => e.instancePath);
+  const byPath = groupBy(errors, (e) => e.instancePath);
   const issues: RulesIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if (error.keyword === 'if' || insideAnyOf(error)) continue;
+    if (error.keyword === 'if' || insideAnyOf(error, anyOfsByPath)) continue;
     let issue = toIssue(error);
     if (error.keyword === 'anyOf') {
-      const allowed = allowedConsts(errors, error);
+      const allowed = allowedConsts(byPath.get(error.instancePath) ?? [], error);
       if (allowed) {
         const list = allowed.map((v) => `'${String(v)}'`).join(', ');
         issue = { code: 'invalid-value', path: error.instancePath, message: { nl: `Moet een van ${list} zijn.`, en: `Must be one of ${list}.` } };
