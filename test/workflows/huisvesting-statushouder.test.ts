@@ -3,7 +3,7 @@ import type { processInterpreter } from '../../workflows/interpreter';
 import { addDuration } from '../../workflows/dsl/duration';
 import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import { SA_OVERDUE } from '../../workflows/search-attributes';
-import { createRecordingWorker, createTimeSkippingEnv, waitForState, waitForStep, type RecordingWorker } from '../support/temporal';
+import { confirmProposal, createRecordingWorker, createTimeSkippingEnv, waitForState, waitForStep, type RecordingWorker } from '../support/temporal';
 import { dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../support/factories';
 
 describe('huisvesting-statushouder (time-skipping)', () => {
@@ -25,6 +25,7 @@ describe('huisvesting-statushouder (time-skipping)', () => {
     const today = dateOf(await env.currentTimeMs());
     const input = housingCaseInput(today, { tenant, ...(permitDate ? { permitDate } : {}) });
     const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId(`${tenant}-case`), args: [input] });
+    await confirmProposal(handle, 'voorrangsbesluit');
     const state = await waitForStep(handle, 'wacht-op-aanbod');
     return { handle, state, koppeling: new Date(`${today}T00:00:00.000Z`) };
   }
@@ -106,7 +107,10 @@ describe('huisvesting-statushouder (time-skipping)', () => {
       const { handle } = await start('GM0363');
       await send(handle, 'woning-aangeboden', { offerId: 'A-1' });
       const refused = await send(handle, 'passend-aanbod-geweigerd', { reason: 'te ver van werk' });
-      expect(refused.currentStep).toBe('wacht-op-aanbod');
+      // Ending the priority is a decision too: proposed by the rules, confirmed by a case handler.
+      expect(refused.currentStep).toBe('voorrang-na-weigering');
+      const confirmed = await confirmProposal(handle, 'voorrang-na-weigering');
+      expect(confirmed.currentStep).toBe('wacht-op-aanbod');
       await send(handle, 'woning-aangeboden', { offerId: 'A-2' });
       await send(handle, 'ongeschikt-aanbod-geweigerd', { reason: 'te klein voor 4 personen' });
       await send(handle, 'woning-aangeboden', { offerId: 'A-3' });
