@@ -1,0 +1,176 @@
+import { JreAlmanac, type AlmanacSetup } from './almanac';
+import type { CompileScope } from './compile-condition';
+import { compileRules, type CompiledRules } from './compile-rules';
+import { hasOwn } from './copy-value';
+import { defineFact, type FactDefinition } from './fact-definition';
+import { compileJsonPath, type CompiledPath } from './json-path';
+import { JreError } from './jre-error';
+import type { DecoratorCallback, EngineEvent, EngineOptions, EventHandler, FactOptions, OperatorCallback, RuleProperties } from './jre-types';
+import { OperatorRegistry } from './operator-registry';
+import { parseRootCondition, type ParsedCondition } from './parse-condition';
+import { parseRule, type ParsedRule } from './parse-rule';
+import { RunResult } from './run-result';
+import { runWithHandlers } from './run-with-handlers';
+import { checkPaths } from './check-paths';
+
+/**
+ * json-rules-engine 7's Engine, compiled: each rule becomes plain closures the first time the engine
+ * runs after a change, and runs are synchronous inside (the promise is only the API). Same answers,
+ * rule results and errors as json-rules-engine; the differences are listed in docs/rules.md.
+ */
+export class Engine {
+  private rules: ParsedRule[] = [];
+  private readonly facts = new Map<unknown, FactDefinition>();
+  private readonly conditions = new Map<unknown, ParsedCondition>();
+  private readonly registry = new OperatorRegistry();
+  private readonly handlers = new Map<string, EventHandler[]>();
+  private readonly paths = new Map<string, CompiledPath>();
+  private readonly options: Required<Omit<EngineOptions, 'pathResolver'>> & Pick<EngineOptions, 'pathResolver'>;
+  private compiled: CompiledRules | undefined;
+  private readonly setup: AlmanacSetup;
+
+  constructor(rules: Array<RuleProperties | string> = [], options: EngineOptions = {}) {
+    this.options = {
+      allowUndefinedFacts: Boolean(options.allowUndefinedFacts),
+      allowUndefinedConditions: Boolean(options.allowUndefinedConditions),
+      replaceFactsInEventParams: Boolean(options.replaceFactsInEventParams),
+      pathResolver: options.pathResolver,
+    };
+    const custom = options.pathResolver;
+    this.setup = {
+      facts: this.facts as ReadonlyMap<string, FactDefinition>,
+      allowUndefinedFacts: this.options.allowUndefinedFacts,
+      resolvePath: custom ? (value, path) => custom(value, path) : (value, path) => this.path(path)(value),
+    };
+    for (const rule of rules) this.addRule(rule);
+  }
+
+  private path(path: string): CompiledPath {
+    let compiled = this.paths.get(path);
+    if (!compiled) this.paths.set(path, (compiled = compileJsonPath(path)));
+    return compiled;
+  }
+
+  private changed<T>(value: T): T {
+    this.compiled = undefined;
+    return value;
+  }
+
+  addRule(properties: RuleProperties | string): this {
+    const rule = parseRule(properties);
+    if (!this.options.pathResolver) checkPaths(rule.conditions, this.options.replaceFactsInEventParams ? rule.event : undefined, (p) => this.path(p));
+    this.rules.push(rule);
+    return this.changed(this);
+  }
+
+  /** Replaces the rule of the same name; it then runs after the other rules of its priority, as in json-rules-engine. */
+  updateRule(properties: RuleProperties): void {
+    const index = this.rules.findIndex((r) => r.name === properties.name);
+    if (index < 0) throw new JreError('RULE_NOT_FOUND', 'Engine: updateRule() rule not found');
+    this.rules.splice(index, 1);
+    this.addRule(properties);
+  }
+
+  /** By name, or by the object that was added. */
+  removeRule(ruleOrName: unknown): boolean {
+    const before = this.rules.length;
+    const byObject = typeof ruleOrName === 'object' && ruleOrName !== null;
+    this.rules = this.rules.filter((r) => (byObject ? r.source !== ruleOrName : r.name !== ruleOrName));
+    return this.changed(this.rules.length !== before);
+  }
+
+  setCondition(name: unknown, conditions: unknown): this {
+    if (!name) throw new JreError('INVALID_CONDITION', 'Engine: setCondition() requires name');
+    if (!conditions) throw new JreError('INVALID_CONDITION', 'Engine: setCondition() requires conditions');
+    const parsed = parseRootCondition(conditions);
+    if (!this.options.pathResolver) checkPaths(parsed, undefined, (p) => this.path(p));
+    this.conditions.set(name, parsed);
+    return this.changed(this);
+  }
+
+  removeCondition(name: unknown): boolean {
+    return this.changed(this.conditions.delete(name));
+  }
+
+  addOperator(name: string, callback: OperatorCallback): void {
+    this.changed(this.registry.addOperator(name, callback));
+  }
+
+  removeOperator(name: string): boolean {
+    return this.changed(this.registry.removeOperator(name));
+  }
+
+  addOperatorDecorator(name: string, callback: DecoratorCallback): void {
+    this.changed(this.registry.addDecorator(name, callback));
+  }
+
+  removeOperatorDecorator(name: string): boolean {
+    return this.changed(this.registry.removeDecorator(name));
+  }
+
+  /** A constant, or a synchronous function of (params, almanac). */
+  addFact(id: string, valueOrMethod: unknown, options?: FactOptions): this {
+    const fact = defineFact(id, valueOrMethod, options);
+    this.facts.set(fact.id, fact);
+    return this.changed(this);
+  }
+
+  removeFact(id: string): boolean {
+    return this.changed(this.facts.delete(id));
+  }
+
+  getFact(id: string): FactDefinition | undefined {
+    return this.facts.get(id);
+  }
+
+  /** 'success', 'failure' or an event type; handlers run after each priority level, in rule order. */
+  on(eventName: string, handler: EventHandler): this {
+    (this.handlers.get(eventName) ?? this.handlers.set(eventName, []).get(eventName))?.push(handler);
+    return this;
+  }
+
+  private compile(): CompiledRules {
+    let slots = 0;
+    const scope: CompileScope = {
+      registry: this.registry,
+      facts: this.facts,
+      conditions: this.conditions,
+      allowUndefinedConditions: this.options.allowUndefinedConditions,
+      resolvePath: (path) => (value) => this.setup.resolvePath(value, path),
+      reserve: (count) => { const first = slots; slots += count; return first; },
+      resolving: [],
+    };
+    if (!this.options.pathResolver) scope.resolvePath = (path) => this.path(path);
+    return (this.compiled = compileRules(this.rules, scope, this.options.replaceFactsInEventParams));
+  }
+
+  run(facts: Record<string, unknown> = {}): Promise<RunResult> {
+    const compiled = this.compiled ?? this.compile();
+    const runtime = facts ?? {};
+    if (hasOwn(runtime, '')) defineFact('', undefined);
+    const almanac = new JreAlmanac(this.setup, runtime);
+    const trace: unknown[] = new Array(compiled.traceSize);
+    if (this.handlers.size > 0 || this.rules.some((r) => r.onSuccess || r.onFailure)) {
+      return runWithHandlers(compiled, almanac, trace, this.handlers);
+    }
+    try {
+      const { ordered } = compiled;
+      const outcomes = new Array<unknown>(ordered.length);
+      const ruleEvents = new Array<EngineEvent>(ordered.length);
+      const events: EngineEvent[] = [];
+      const failureEvents: EngineEvent[] = [];
+      for (let i = 0; i < ordered.length; i++) {
+        const rule = ordered[i] as (typeof ordered)[number];
+        const outcome = rule.test(almanac, trace);
+        const event = rule.resolveEvent ? rule.resolveEvent(almanac) : rule.event;
+        outcomes[i] = outcome;
+        ruleEvents[i] = event;
+        (outcome ? events : failureEvents).push(event);
+      }
+      return Promise.resolve(new RunResult(events, failureEvents, almanac, ordered, outcomes, ruleEvents, trace));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+}
+

@@ -1,0 +1,73 @@
+import { defaultDecorators, defaultOperators, type DecoratorDefinition, type OperatorDefinition } from './default-operators';
+import { JreError } from './jre-error';
+import type { DecoratorCallback, OperatorCallback } from './jre-types';
+
+/** An operator with its validator applied: what a condition calls. */
+export type Evaluator = (factValue: unknown, jsonValue: unknown) => unknown;
+
+function withValidator(definition: OperatorDefinition | DecoratorDefinition, body: Evaluator): Evaluator {
+  const { validator } = definition;
+  return validator ? (a, b) => validator(a) && body(a, b) : body;
+}
+
+/**
+ * Operators and decorators of one engine. A name like `not:someFact:equal` is resolved as
+ * json-rules-engine does: an exact operator name wins, otherwise decorators are peeled off from the
+ * left, and the decorated operator is kept under its full name until either part is removed.
+ */
+export class OperatorRegistry {
+  private readonly operators = new Map<string, Evaluator>();
+  private readonly decorators = new Map<string, DecoratorDefinition>();
+
+  constructor() {
+    for (const [name, d] of Object.entries(defaultOperators)) this.addOperator(name, d.cb, d.validator);
+    for (const [name, d] of Object.entries(defaultDecorators)) this.addDecorator(name, d.cb, d.validator);
+  }
+
+  addOperator(name: unknown, cb: unknown, validator?: (v: unknown) => boolean): void {
+    if (!name) throw new JreError('INVALID_OPERAND', 'Missing operator name');
+    if (typeof cb !== 'function') throw new JreError('INVALID_OPERAND', 'Missing operator callback');
+    const callback = cb as OperatorCallback;
+    this.operators.set(String(name), withValidator({ cb: callback, validator }, (a, b) => callback(a, b)));
+  }
+
+  removeOperator(name: string): boolean {
+    for (const key of [...this.operators.keys()]) if (key.endsWith(`:${name}`)) this.operators.delete(key);
+    return this.operators.delete(name);
+  }
+
+  addDecorator(name: unknown, cb: unknown, validator?: (v: unknown) => boolean): void {
+    if (!name) throw new JreError('INVALID_OPERAND', 'Missing decorator name');
+    if (typeof cb !== 'function') throw new JreError('INVALID_OPERAND', 'Missing decorator callback');
+    this.decorators.set(String(name), { cb: cb as DecoratorCallback, validator });
+  }
+
+  removeDecorator(name: string): boolean {
+    for (const key of [...this.operators.keys()]) if (key.includes(`${name}:`)) this.operators.delete(key);
+    return this.decorators.delete(name);
+  }
+
+  /** The evaluator for a (possibly decorated) operator name, or undefined when it cannot be built. */
+  get(name: string): Evaluator | undefined {
+    const decorators: Array<{ name: string; definition: DecoratorDefinition }> = [];
+    let rest = name;
+    while (!this.operators.has(rest)) {
+      const colon = rest.indexOf(':');
+      if (colon <= 0) return undefined;
+      const decoratorName = rest.slice(0, colon);
+      const definition = this.decorators.get(decoratorName);
+      if (!definition) return undefined;
+      decorators.unshift({ name: decoratorName, definition });
+      rest = rest.slice(colon + 1);
+    }
+    let evaluator = this.operators.get(rest) as Evaluator;
+    for (const { name: decoratorName, definition } of decorators) {
+      const next = evaluator;
+      const { cb } = definition;
+      evaluator = withValidator(definition, (a, b) => cb(a, b, next as OperatorCallback));
+      rest = `${decoratorName}:${rest}`;
+      this.operators.set(rest, evaluator);
+    }
+    return evaluator;
+  }
+}

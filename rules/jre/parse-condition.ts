@@ -1,0 +1,71 @@
+import { frozenCopy, hasOwn, setOwn } from './copy-value';
+import { invalidCondition, JreError } from './jre-error';
+
+/** Nesting beyond this is refused when a rule is added, before it can exhaust the stack. */
+export const MAX_CONDITION_DEPTH = 128;
+
+export type BooleanOperator = 'all' | 'any' | 'not';
+
+/**
+ * One condition as json-rules-engine's Condition constructor leaves it: its own properties (children
+ * apart), how a nested occurrence is evaluated, and the priority its parent groups it by.
+ */
+export interface ParsedCondition {
+  props: Readonly<Record<string, unknown>>;
+  /** Set when the condition was built as all/any/not; `children` has one element for not. */
+  boolean?: BooleanOperator;
+  children: ParsedCondition[];
+  /** json-rules-engine tests for a reference before a boolean operator, so both may be present. */
+  kind: 'reference' | 'boolean' | 'fact';
+  /** Boolean conditions: parseInt(priority) || 1. Others: the raw value (0 or absent: the fact's priority). */
+  priority: unknown;
+}
+
+function booleanOperatorOf(value: unknown): BooleanOperator | undefined {
+  if (hasOwn(value, 'any')) return 'any';
+  if (hasOwn(value, 'all')) return 'all';
+  if (hasOwn(value, 'not')) return 'not';
+  return undefined;
+}
+
+export function hasConditionRoot(value: unknown): boolean {
+  return booleanOperatorOf(value) !== undefined || hasOwn(value, 'condition');
+}
+
+export function parseCondition(input: unknown, depth = 0): ParsedCondition {
+  if (!input) throw invalidCondition('Condition: constructor options required');
+  if (depth > MAX_CONDITION_DEPTH) {
+    throw new JreError('CONDITION_TOO_DEEP', `Condition: nested deeper than ${MAX_CONDITION_DEPTH} levels`);
+  }
+  const source = input as Record<string, unknown>;
+  const boolean = booleanOperatorOf(source);
+  const props: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    if (key !== boolean) setOwn(props, key, frozenCopy(source[key]));
+  }
+  let children: ParsedCondition[] = [];
+  let priority: unknown = source.priority;
+  if (boolean) {
+    const sub = source[boolean];
+    if (boolean !== 'not' && !Array.isArray(sub)) throw invalidCondition(`"${boolean}" must be an array`);
+    if (boolean === 'not' && Array.isArray(sub)) throw invalidCondition(`"${boolean}" cannot be an array`);
+    props.operator = boolean;
+    priority = Number.parseInt(source.priority as string, 10) || 1;
+    props.priority = priority;
+    children = boolean === 'not' ? [parseCondition(sub, depth + 1)] : (sub as unknown[]).map((c) => parseCondition(c, depth + 1));
+  } else if (!hasOwn(source, 'condition')) {
+    for (const required of ['fact', 'operator', 'value']) {
+      if (!hasOwn(source, required)) throw invalidCondition(`Condition: constructor "${required}" property required`);
+    }
+  }
+  const kind = hasOwn(source, 'condition') ? 'reference' : boolean ? 'boolean' : 'fact';
+  return { props: Object.freeze(props), boolean, children, kind, priority };
+}
+
+/** A rule's or a named condition's root: one of all, any, not or condition. */
+export function parseRootCondition(input: unknown): ParsedCondition {
+  if (!hasConditionRoot(input)) {
+    throw invalidCondition('"conditions" root must contain a single instance of "all", "any", "not", or "condition"');
+  }
+  return parseCondition(input);
+}
