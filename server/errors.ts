@@ -44,7 +44,9 @@ export function errorHandler(log: { error: (obj: object, msg: string) => void })
     const e = err as { status?: number; type?: string; message?: string };
     if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       const code = e.type === 'entity.too.large' ? 'BODY_TOO_LARGE' : e.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : 'BAD_REQUEST';
-      res.status(e.status).json(new ApiError(e.status, code, e.message ?? 'Bad request', '/body').toJSON());
+      // JSON.parse quotes the text around the mistake, which may be someone's name: never echoed.
+      const message = code === 'MALFORMED_JSON' ? 'De body is geen geldige JSON (the body is not valid JSON).' : e.message ?? 'Bad request';
+      res.status(e.status).json(new ApiError(e.status, code, message, '/body').toJSON());
       return;
     }
     log.error({ err }, 'unhandled error in request');
