@@ -43,9 +43,13 @@ export function checkPublishable(ruleSet: unknown, options: PublishableOptions):
     if (errors.length < max) errors.push(issue);
   };
   const checkText = (text: string, path: () => string) => {
-    for (const p of findPlaceholders(text, 10)) {
+    const names = [...new Set(findPlaceholders(text, 10).map((p) => `{{${shorten(p.name)}}}`))];
+    if (names.length === 1) {
       add({ code: 'placeholder-remaining', path: path(), message: {
-        nl: `Het invulveld {{${shorten(p.name)}}} is nog niet ingevuld.`, en: `The placeholder {{${shorten(p.name)}}} has not been filled in.` } });
+        nl: `Het invulveld ${names[0]} is nog niet ingevuld.`, en: `The placeholder ${names[0]} has not been filled in.` } });
+    } else if (names.length > 1) {
+      add({ code: 'placeholder-remaining', path: path(), message: {
+        nl: `De invulvelden ${names.join(', ')} zijn nog niet ingevuld.`, en: `The placeholders ${names.join(', ')} have not been filled in.` } });
     }
     if (text === TEMPLATE_MUNICIPALITY_CODE && options.tenant !== TEMPLATE_MUNICIPALITY_CODE) {
       add({ code: 'template-municipality-code', path: path(), message: {

@@ -5,6 +5,7 @@ import { RuleSetSchema, type Parameter, type RuleSet } from '../rule-set-schema'
 import type { RulesIssue } from '../rules-error';
 import { hasPlaceholder } from '../publishing/find-placeholders';
 import { checkCondition, checkParameterUnits, checkRoot } from './check-conditions';
+import { checkLabels } from './check-labels';
 import { limitIssues } from './check-limits';
 import { contradictoryFacts } from './never-fires';
 import { referenceCycles } from './reference-cycles';
@@ -41,6 +42,7 @@ function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesI
     }
   }
   checkParameterUnits(ruleSet, errors);
+  checkLabels(ruleSet, errors, warnings);
   for (const [name, condition] of Object.entries(ruleSet.namedConditions ?? {})) {
     const path = pointer('namedConditions', name);
     if (checkRoot(condition, path, errors)) checkCondition(condition, path, ruleSet, catalog, errors);
