@@ -1,11 +1,13 @@
 import type { Condition, TopLevelCondition } from '../condition-schema';
 import { childPointer, pointer } from '../json-pointer';
 import { RulesError } from '../rules-error';
+import { RULE_SET_LIMITS } from '../validation/rule-set-limits';
 import type { CompiledCondition } from './compiled-condition';
 import type { CompilerScope } from './compiler-scope';
 import { compileFactCondition } from './compile-fact-condition';
 import { compileGroup } from './compile-group';
 import { conditionPriorityKey } from './priority-key';
+import { expectObject, expectPriority, expectString, shapeError } from './raw-shape';
 
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
@@ -33,8 +35,18 @@ function compileNamed(name: string, path: string, scope: CompilerScope): Compile
   if (scope.resolving.has(name)) {
     throw new RulesError('condition-reference-cycle', { nl: `Voorwaarde '${name}' verwijst (via andere) naar zichzelf.`, en: `Condition '${name}' refers to itself.` }, path);
   }
+  // Validation refuses longer chains; this keeps the compiler's own recursion bounded for unvalidated input.
+  if (scope.resolving.size >= RULE_SET_LIMITS.referenceChain) {
+    throw new RulesError('condition-chain-too-deep', {
+      nl: `Meer dan ${RULE_SET_LIMITS.referenceChain} verwijzingen naar voorwaarden na elkaar.`, en: `More than ${RULE_SET_LIMITS.referenceChain} condition references in a row.` }, path);
+  }
   scope.resolving.add(name);
-  const compiled = memoised(compileCondition(definition, pointer('namedConditions', name), scope));
+  const outerDepth = scope.depth;
+  scope.depth = 0;
+  const namedPath = pointer('namedConditions', name);
+  expectObject(definition, namedPath, { nl: 'Een benoemde voorwaarde', en: 'A named condition' });
+  const compiled = memoised(compileCondition(definition, namedPath, scope));
+  scope.depth = outerDepth;
   scope.resolving.delete(name);
   scope.compiledNamed.set(name, compiled);
   return compiled;
@@ -69,7 +81,8 @@ function memoised(inner: CompiledCondition): CompiledCondition {
   };
 }
 
-function compileReference(name: string, path: string, scope: CompilerScope, priorityKey: number): CompiledCondition {
+function compileReference(name: unknown, path: string, scope: CompilerScope, priorityKey: number): CompiledCondition {
+  expectString(name, path + '/condition', { nl: 'De naam van een voorwaarde', en: 'A condition name' });
   const target = compileNamed(name, path + '/condition', scope);
   return {
     test: target.test,
@@ -85,26 +98,48 @@ function compileReference(name: string, path: string, scope: CompilerScope, prio
 
 /** Nested conditions are told apart as json-rules-engine's evaluateCondition does: reference, then any, all, not, then fact. */
 export function compileCondition(condition: Condition, path: string, scope: CompilerScope): CompiledCondition {
+  expectObject(condition, path, { nl: 'Een voorwaarde', en: 'A condition' });
+  expectPriority((condition as { priority?: unknown }).priority, path + '/priority');
   const key = conditionPriorityKey(condition);
-  if (has(condition, 'condition')) return compileReference((condition as { condition: string }).condition, path, scope, key);
-  if (has(condition, 'any')) return compileBoolean('any', condition, path, scope, key);
-  if (has(condition, 'all')) return compileBoolean('all', condition, path, scope, key);
-  if (has(condition, 'not')) return compileBoolean('not', condition, path, scope, key);
+  if (has(condition, 'condition')) return compileReference((condition as { condition: unknown }).condition, path, scope, key);
+  if (has(condition, 'any')) return nested(() => compileBoolean('any', condition, path, scope, key), path, scope);
+  if (has(condition, 'all')) return nested(() => compileBoolean('all', condition, path, scope, key), path, scope);
+  if (has(condition, 'not')) return nested(() => compileBoolean('not', condition, path, scope, key), path, scope);
   return compileFactCondition(condition as Extract<Condition, { fact: string }>, path, scope);
+}
+
+/** Validation bounds nesting before anything recurses; this bounds the compiler's recursion on unvalidated input too. */
+function nested(compile: () => CompiledCondition, path: string, scope: CompilerScope): CompiledCondition {
+  if (scope.depth >= RULE_SET_LIMITS.conditionDepth) {
+    throw new RulesError('nesting-too-deep', {
+      nl: `Voorwaarden zijn dieper genest dan ${RULE_SET_LIMITS.conditionDepth} niveaus.`, en: `Conditions are nested deeper than ${RULE_SET_LIMITS.conditionDepth} levels.` }, path);
+  }
+  scope.depth++;
+  try {
+    return compile();
+  } finally {
+    scope.depth--;
+  }
 }
 
 /** A rule's root is told apart as rule.js evaluate() does: any, all, not, else a reference. */
 export function compileRootCondition(condition: TopLevelCondition, path: string, scope: CompilerScope): CompiledCondition {
+  expectObject(condition, path, { nl: 'De voorwaarden van een regel', en: 'Rule conditions' });
   const c = condition as Partial<Record<'any' | 'all' | 'not' | 'condition', unknown>>;
-  if (c.any) return compileBoolean('any', condition, path, scope, 1);
-  if (c.all) return compileBoolean('all', condition, path, scope, 1);
-  if (c.not) return compileBoolean('not', condition, path, scope, 1);
-  return compileReference(String(c.condition), path, scope, 1);
+  if (c.any) return nested(() => compileBoolean('any', condition, path, scope, 1), path, scope);
+  if (c.all) return nested(() => compileBoolean('all', condition, path, scope, 1), path, scope);
+  if (c.not) return nested(() => compileBoolean('not', condition, path, scope, 1), path, scope);
+  if (typeof c.condition !== 'string') {
+    throw shapeError(path, {
+      nl: 'De voorwaarden van een regel beginnen met all, any, not of een verwijzing (condition).', en: 'Rule conditions must start with all, any, not or a condition reference.' });
+  }
+  return compileReference(c.condition, path, scope, 1);
 }
 
 function compileBoolean(kind: 'any' | 'all' | 'not', condition: Condition, path: string, scope: CompilerScope, key: number): CompiledCondition {
   if (kind === 'not') {
     const inner = (condition as { not: Condition }).not;
+    expectObject(inner, childPointer(path, 'not'), { nl: "De voorwaarde onder 'not'", en: "The condition under 'not'" });
     return compileNot(compileCondition(inner, childPointer(path, 'not'), scope), path, key);
   }
   const children = (condition as Record<typeof kind, Condition[]>)[kind];

@@ -7,6 +7,7 @@ import { RulesError } from '../rules-error';
 import type { CompiledCondition, EvaluationContext } from './compiled-condition';
 import type { CompilerScope } from './compiler-scope';
 import { conditionPriorityKey } from './priority-key';
+import { expectString } from './raw-shape';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -39,8 +40,8 @@ function factReader(name: string, strict: boolean, derived: boolean): Reader {
 function resolveValue(condition: FactCondition, scope: CompilerScope, path: string): { value: unknown; parameter?: string } {
   const raw = condition.value;
   if (isParameterReference(raw)) {
-    const parameter = scope.parameters[raw.param];
-    if (!parameter) {
+    const parameter = hasOwn.call(scope.parameters, raw.param) ? scope.parameters[raw.param] : undefined;
+    if (!parameter || typeof parameter !== 'object') {
       throw new RulesError('unknown-parameter', { nl: `Parameter '${raw.param}' bestaat niet.`, en: `Parameter '${raw.param}' does not exist.` }, path + '/value');
     }
     return { value: parameter.value, parameter: raw.param };
@@ -51,7 +52,15 @@ function resolveValue(condition: FactCondition, scope: CompilerScope, path: stri
   return { value: raw };
 }
 
+/** json-rules-engine throws a bare TypeError here (`in` with a number calls indexOf on it); we throw a coded error at the condition. */
+function invalidOperand(operator: string, path: string): RulesError {
+  return new RulesError('invalid-operand', {
+    nl: `Operator '${operator}' verwacht een lijst (of tekst) als waarde.`, en: `Operator '${operator}' expects a list (or text) as its value.` }, path + '/value');
+}
+
 export function compileFactCondition(condition: FactCondition, path: string, scope: CompilerScope): CompiledCondition {
+  expectString(condition.fact, path + '/fact', { nl: 'Een feit', en: 'A fact' });
+  expectString(condition.operator, path + '/operator', { nl: 'Een operator', en: 'An operator' });
   const spec = operatorSpec(condition.operator);
   if (!spec) {
     throw new RulesError('unknown-operator', { nl: `Operator '${condition.operator}' bestaat niet.`, en: `Unknown operator: ${condition.operator}` }, path + '/operator');
@@ -62,9 +71,13 @@ export function compileFactCondition(condition: FactCondition, path: string, sco
   const isDerived = scope.derived.has(name);
   const read = factReader(name, scope.strict, isDerived);
   const evaluate = spec.evaluate;
-  const check: (a: unknown, context: OperatorContext) => boolean = spec.specialise
-    ? spec.specialise(value)
-    : (a, context) => evaluate(a, value, context);
+  const throws = spec.mayThrow?.(value) ?? false;
+  const operandError = throws ? invalidOperand(condition.operator, path) : undefined;
+  const check: (a: unknown, context: OperatorContext) => boolean = operandError
+    ? () => { throw operandError; }
+    : spec.specialise
+      ? spec.specialise(value)
+      : (a, context) => evaluate(a, value, context);
 
   const describe = (status: FactConditionExplanation['status'], actual: unknown): FactConditionExplanation => {
     const node: FactConditionExplanation = { kind: 'fact', status, path, fact: name, operator: condition.operator, expected: value, known: actual !== undefined };
@@ -83,7 +96,7 @@ export function compileFactCondition(condition: FactCondition, path: string, sco
       const source = isDerived ? context.derived : facts;
       return describe('not-evaluated', hasOwn.call(source, name) ? source[name] : undefined);
     },
-    mayThrow: scope.strict || (spec.mayThrow?.(value) ?? false),
+    mayThrow: scope.strict || throws,
     priorityKey: conditionPriorityKey(condition),
   };
 }

@@ -5,12 +5,14 @@ import { factCatalogFor } from '../facts/fact-catalogs';
 import { pointer } from '../json-pointer';
 import type { RuleEvent, RuleSet } from '../rule-set-schema';
 import { RulesError } from '../rules-error';
-import { assertValidRuleSet } from '../validation/assert-valid-rule-set';
+import { assertValidRuleSet, InvalidRuleSetError } from '../validation/assert-valid-rule-set';
+import { limitIssues } from '../validation/check-limits';
 import type { CompiledCondition, EvaluationContext } from './compiled-condition';
 import { compileRootCondition } from './compile-condition';
 import type { CompilerScope } from './compiler-scope';
 import { deepCopy, deepFreeze } from './deep-freeze';
 import { rulePriority } from './priority-key';
+import { asRulesError, expectObject, expectPriority, expectString, isObject, shapeError } from './raw-shape';
 
 export interface CompileOptions {
   /** Default true: a missing fact is "unknown" and fails most conditions; false makes it an error, as in json-rules-engine. */
@@ -49,9 +51,11 @@ const NO_FACTS: Facts = Object.freeze({});
 let evaluations = 0;
 
 function invalidPeildatum(peildatum: unknown): RulesError {
+  // String() of an object without a usable toString throws; say what it is instead.
+  const shown = typeof peildatum === 'string' ? peildatum.slice(0, 40) : typeof peildatum;
   return new RulesError('invalid-peildatum', {
-    nl: `Peildatum '${String(peildatum)}' is geen geldige datum (JJJJ-MM-DD).`,
-    en: `Peildatum '${String(peildatum)}' is not a valid date (YYYY-MM-DD).`,
+    nl: `Peildatum '${shown}' is geen geldige datum (JJJJ-MM-DD).`,
+    en: `Peildatum '${shown}' is not a valid date (YYYY-MM-DD).`,
   });
 }
 
@@ -60,8 +64,40 @@ function invalidPeildatum(peildatum: unknown): RulesError {
  * difference: rules of equal priority report their events in declaration order (json-rules-engine
  * reports them in the order their promises happen to finish).
  */
+/**
+ * Unvalidated input still passes the limits (depth, chains, counts, size) before anything recurses,
+ * and the top-level shape the compiler relies on. Names and numbers are json-rules-engine's business
+ * there: it accepts a fact called 'constructor' and an Infinity.
+ */
+function assertCompilable(input: unknown): asserts input is RuleSet {
+  const issues = limitIssues(input, { names: false, numbers: false });
+  if (issues.length > 0) throw new InvalidRuleSetError(issues);
+  expectObject(input, '', { nl: 'Een regelset', en: 'A rule set' });
+  expectString(input.kind, '/kind', { nl: 'De soort regelset', en: 'The rule-set kind' });
+  if (!Array.isArray(input.rules)) throw shapeError('/rules', { nl: 'De regels moeten een lijst zijn.', en: 'The rules must be a list.' });
+  for (const key of ['parameters', 'namedConditions'] as const) {
+    const value = input[key];
+    if (value !== undefined) expectObject(value, `/${key}`, { nl: `'${key}'`, en: `'${key}'` });
+  }
+  for (const [name, parameter] of Object.entries((input.parameters ?? {}) as Record<string, unknown>)) {
+    expectObject(parameter, pointer('parameters', name), { nl: 'Een parameter', en: 'A parameter' });
+  }
+}
+
+function assertRuleShape(rule: unknown, i: number): void {
+  const path = pointer('rules', i);
+  expectObject(rule, path, { nl: 'Een regel', en: 'A rule' });
+  expectObject(rule.event, path + '/event', { nl: 'De gebeurtenis van een regel', en: 'A rule event' });
+  expectString(rule.event.type, path + '/event/type', { nl: 'Het type van een gebeurtenis', en: 'An event type' });
+  if (rule.event.params !== undefined && !isObject(rule.event.params)) {
+    throw shapeError(path + '/event/params', { nl: 'De params van een gebeurtenis moeten een object zijn.', en: 'Event params must be an object.' });
+  }
+  expectPriority(rule.priority, path + '/priority');
+}
+
 export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): CompiledRuleSet {
   if (!options.skipValidation) assertValidRuleSet(ruleSet);
+  else assertCompilable(ruleSet);
   const catalog = factCatalogFor(ruleSet.kind);
   const scope: CompilerScope = {
     parameters: ruleSet.parameters ?? {},
@@ -69,11 +105,13 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
     strict: options.allowUndefinedFacts === false,
     compiledNamed: new Map(),
     resolving: new Set(),
+    depth: 0,
     usedFacts: new Set(),
     derived: new Set(derivedFactNames(catalog)),
   };
   const compiled: CompiledRule[] = [];
   ruleSet.rules.forEach((rule, i) => {
+    if (options.skipValidation) assertRuleShape(rule, i);
     if (rule.enabled === false) return;
     const priority = rulePriority(rule.priority);
     if (!(priority > 0)) {
@@ -118,15 +156,26 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
         if (!isIsoDate(peildatum)) throw invalidPeildatum(peildatum);
         checkedPeildatum = peildatum;
       }
-      const facts = input as Facts;
-      evaluations = (evaluations + 1) % Number.MAX_SAFE_INTEGER;
-      const context: EvaluationContext = { peildatum, id: evaluations, derived: derived.length > 0 ? computeDerivedFacts(catalog, facts, peildatum, derived) : NO_FACTS };
-      if (explain) return explainAll(facts, context);
-      const fired: RuleEvent[] = [];
-      for (let i = 0; i < tests.length; i++) {
-        if ((tests[i] as CompiledCondition['test'])(facts, context)) fired.push({ ...(events[i] as RuleEvent) });
+      if (typeof input !== 'object' || input === null) {
+        throw new RulesError('invalid-facts', { nl: 'De feiten moeten één object zijn.', en: 'The facts must be one object.' });
       }
-      return { events: fired };
+      try {
+        return run(input as Facts, peildatum, explain);
+      } catch (error) {
+        // json-rules-engine would reject with whatever an operator threw (a TypeError from `in` on a number, say).
+        throw asRulesError(error);
+      }
     },
   };
+
+  function run(facts: Facts, peildatum: string, explain: boolean | undefined): EvaluationResult {
+    evaluations = (evaluations + 1) % Number.MAX_SAFE_INTEGER;
+    const context: EvaluationContext = { peildatum, id: evaluations, derived: derived.length > 0 ? computeDerivedFacts(catalog, facts, peildatum, derived) : NO_FACTS };
+    if (explain) return explainAll(facts, context);
+    const fired: RuleEvent[] = [];
+    for (let i = 0; i < tests.length; i++) {
+      if ((tests[i] as CompiledCondition['test'])(facts, context)) fired.push({ ...(events[i] as RuleEvent) });
+    }
+    return { events: fired };
+  }
 }

@@ -11,6 +11,8 @@ export interface CompilerScope {
   /** Named conditions compile once; a name in `resolving` means a reference cycle. */
   compiledNamed: Map<string, CompiledCondition>;
   resolving: Set<string>;
+  /** all/any/not groups open in the tree being compiled (named conditions start their own count). */
+  depth: number;
   usedFacts: Set<string>;
   /** Derived facts are read from the evaluation context, computed once per evaluation, not copied into the facts. */
   derived: ReadonlySet<string>;
