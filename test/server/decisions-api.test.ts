@@ -6,6 +6,7 @@ import { storeRuleSetSource } from '../../server/wiring/store-sources';
 import { seedsFor } from '../../server/wiring/seeds';
 import { validateArtifactContent } from '../../server/wiring/content-validator';
 import { addTenant, createStoreTestApp, keyCaller, userCaller, type StoreTestApp } from '../support/store-app';
+import { publishSeededRuleSet } from './versions/publish-seeded';
 
 const statusHolder = { permitType: 'asiel', linkedMunicipality: 'GM0363', dateOfBirth: '1990-05-01', householdSize: 4, hasIndependentHome: false, koppelingDate: '2026-09-01', permitDate: '2026-08-01' };
 
@@ -16,6 +17,9 @@ describe('POST /rulesets/{kind}/evaluate (advice on request) on a real store', (
     t = await createStoreTestApp('sqlite', { seeds: seedsFor, validateContent: validateArtifactContent });
     await addTenant(t, 'GM0363');
     await addTenant(t, 'GM0344');
+    // A new municipality's rule set is a draft until it is finished and published (the test clock stands at 2026-03-02).
+    await publishSeededRuleSet(t, 'GM0363');
+    await publishSeededRuleSet(t, 'GM0344');
     app = express();
     app.use(express.json());
     app.use('/api/v1', createDecisionsRouter({ auth: t.deps, ruleSets: storeRuleSetSource(t.deps.store) }));
@@ -23,13 +27,16 @@ describe('POST /rulesets/{kind}/evaluate (advice on request) on a real store', (
   });
   afterAll(async () => t?.dispose());
 
-  it('evaluates the seeded rule set in force on the peildatum and explains it in Dutch', async () => {
+  it('evaluates the published rule set in force on the peildatum and explains it in Dutch', async () => {
     const key = await keyCaller(t, 'GM0363', ['rulesets:read']);
     const res = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: statusHolder, peildatum: '2026-11-27' });
     expect(res.status).toBe(200);
     expect(res.body.ruleSet).toMatchObject({ id: 'housing-priority', version: 1 });
     expect(res.body.events.map((e: { type: string }) => e.type)).toContain('priority');
     expect(res.body.text).toMatch(/voldaan/);
+    expect(res.body.text).toContain('Uitkomst: voorrang.');
+    expect(res.body.text).toContain('(Huisvestingsverordening Amsterdam 2026, art. 2.7');
+    expect(res.body.text).not.toMatch(/\{\{|1970/);
   });
 
   it('a status holder linked to another municipality gets no priority there', async () => {
@@ -40,15 +47,18 @@ describe('POST /rulesets/{kind}/evaluate (advice on request) on a real store', (
     expect(res.body.text).toMatch(/niet voldaan/);
   });
 
-  it('400 naming the fact for an unknown fact; the seeded version for an old peildatum; 401/403/404', async () => {
+  it('400 naming the fact for an unknown fact or a wrong type; nothing in force before publication; 401/403/404', async () => {
     const key = await keyCaller(t, 'GM0363', ['rulesets:read']);
     const unknown = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: { bsn: '123456782' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: 'INVALID_FACTS', path: '/body/facts/bsn' });
-    // The seeded version applies to every peildatum, also long before the municipality started.
+    const wrongType = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: { ...statusHolder, householdSize: '4' } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.error).toMatchObject({ code: 'INVALID_FACTS', path: '/body/facts/householdSize' });
+    // Seeded rules are never in force from the start of time: before the first publication nothing decides.
     const early = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: statusHolder, peildatum: '1999-01-01' });
-    expect(early.status).toBe(200);
-    expect(early.body.ruleSet.version).toBe(1);
+    expect(early.status).toBe(404);
+    expect(early.body.error.code).toBe('NO_EFFECTIVE_VERSION');
     expect((await request(app).post('/api/v1/rulesets/housing-priority/evaluate').send({ facts: {} })).status).toBe(401);
     const noRight = await keyCaller(t, 'GM0363', ['cases:read']);
     expect((await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(noRight.headers).send({ facts: {} })).status).toBe(403);
