@@ -3,6 +3,7 @@ import { ProcessDefinitionSchema, type ProcessDefinition } from './schema';
 import type { AddError, DefinitionError } from './validation/definition-error';
 import { checkGraph } from './validation/graph-checks';
 import { checkNodes, type ValidationOptions } from './validation/node-checks';
+import { checkPersonalData } from './validation/personal-data-checks';
 import { checkReferences } from './validation/reference-checks';
 
 export type { DefinitionError, DefinitionErrorCode } from './validation/definition-error';
@@ -39,5 +40,6 @@ export function validateDefinition(
   checkGraph(def, index, add);
   checkNodes(def, add, options);
   checkReferences(def, add);
+  checkPersonalData(def, add, options);
   return errors.length ? { valid: false, errors } : { valid: true, definition: def };
 }

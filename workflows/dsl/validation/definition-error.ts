@@ -20,7 +20,9 @@ export type DefinitionErrorCode =
   | 'UNKNOWN_OUTCOME'
   | 'SUBPROCESS_UNCOVERED'
   | 'CONFIRMATION_REQUIRED'
-  | 'FACT_NOT_MAPPED';
+  | 'FACT_NOT_MAPPED'
+  | 'UNKNOWN_PERSONAL_DATA'
+  | 'PERSONAL_DATA_EXPORTED';
 
 export interface DefinitionError {
   code: DefinitionErrorCode;
