@@ -5,9 +5,12 @@ import { adminOperations } from './operations/admin';
 import { alertOperations } from './operations/alerts';
 import { auditOperations } from './operations/audit';
 import { authOperations } from './operations/auth';
+import { besluitOperations } from './operations/besluiten';
+import { caseDecisionOperations } from './operations/case-decisions';
 import { caseOperations } from './operations/cases';
 import { codecOperations } from './operations/codec';
 import { monitorOperations } from './operations/monitor';
+import { municipalityProfileOperations } from './operations/municipality-profile';
 import { notificatieOperations } from './operations/notificaties';
 import { webhookOperations } from './operations/webhooks';
 import { decisionOperations } from './operations/decisions';
@@ -15,7 +18,8 @@ import { definitionOperations, ruleSetOperations } from './operations/artifacts'
 
 /** Every endpoint under /api/v1, in the order the reference shows them. */
 export const OPERATIONS: readonly Operation[] = [
-  ...caseOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...alertOperations, ...notificatieOperations, ...monitorOperations,
+  ...caseOperations, ...caseDecisionOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...alertOperations, ...notificatieOperations, ...monitorOperations,
+  ...besluitOperations, ...municipalityProfileOperations,
 ];
 
 // JSON round trip: drops TypeBox's symbol keys and gives the document its own copy.

@@ -63,7 +63,7 @@ export function createCaseDecisionsRouter(deps: CaseDecisionsRouterDeps): Router
       const factCheck = validateFacts(catalog, body.facts);
       if (!factCheck.valid) {
         const first = factCheck.errors[0];
-        throw new ApiError(422, 'INVALID_FACTS', first?.message.nl ?? 'Ongeldige feiten.', `/body/facts${first?.path ?? ''}`, { errors: factCheck.errors });
+        throw new ApiError(400, 'INVALID_FACTS', first?.message.nl ?? 'Ongeldige feiten.', `/body/facts${first?.path ?? ''}`, { errors: factCheck.errors });
       }
     }
     const result = await deps.cases.sendEvent(auth.tenant, caseId, { name: SUPPLY_FACTS_EVENT, payload: { facts: body.facts } });

@@ -101,6 +101,7 @@ function stripToReferences(e: CaseEvent & { id: string }): CaseEvent & { id: str
     ...(e.step !== undefined ? { step: e.step } : {}),
     ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
     ...(e.deadline !== undefined ? { deadline: { id: e.deadline.id, at: e.deadline.at } } : {}),
+    ...(e.decision !== undefined ? { decision: e.decision } : {}),
   };
 }
 
