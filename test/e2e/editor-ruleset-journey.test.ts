@@ -2,6 +2,7 @@ import request from 'supertest';
 import { evaluate, type RuleSet } from '../../rules';
 import { eventually, TEST_TENANT } from '../support/runtime';
 import { loginInBrowser, screenshot, seriousA11yViolations, startEditorStack, type EditorStack } from '../support/e2e-editor';
+import { finishRuleSetContent } from '../server/versions/publish-seeded';
 
 /**
  * The rules journey in Chromium against the whole product: a designer turns off "status holders
@@ -13,6 +14,15 @@ describe('rule-set editor journey in Chromium', () => {
 
   beforeAll(async () => {
     stack = await startEditorStack();
+    // A new municipality starts with the template as a draft: someone finishes it (the bye-law's
+    // name, year and articles) and another person publishes it before it decides anything.
+    const seedDesigner = await stack.apiUser('inrichter', ['designer']);
+    const seedApprover = await stack.apiUser('vaststeller', ['approver']);
+    const draft = await seedDesigner.call('GET', '/api/v1/rulesets/housing-priority/versions/1');
+    expect(draft.body.status).toBe('draft');
+    expect((await seedDesigner.call('PUT', '/api/v1/rulesets/housing-priority/versions/1', { content: finishRuleSetContent(draft.body.content) })).status).toBe(200);
+    expect((await seedDesigner.call('POST', '/api/v1/rulesets/housing-priority/versions/1/submit', { comment: 'verordening ingevuld' })).status).toBe(200);
+    expect((await seedApprover.call('POST', '/api/v1/rulesets/housing-priority/versions/1/approve', { comment: 'akkoord' })).status).toBe(200);
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();

@@ -1,12 +1,16 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { coerceFactValue, evaluate, renderExplanation, type EvaluationResult, type FactCatalog, type Language, type RuleSet } from '../../../../rules';
+import {
+  assessCase, coerceFactValue, decisionSentence, InvalidFactsError, outcomeLabel, renderExplanation,
+  type Assessment, type FactCatalog, type Language, type RulesIssue, type RuleSet,
+} from '../../../../rules';
 import { FormField } from '../../shell/form-field';
 import { todayInNl } from '../../shell/format';
 import type { RunStatus } from '../graph/ruleset-flow';
 import { explanationStatuses } from './explanation-statuses';
 import { FactsForm, type RawFacts } from './facts-form';
 import { loadTestCases, storeTestCases, type SavedTestCase } from './saved-test-cases';
+import { testTexts } from './test-texts';
 
 const EXAMPLE: RawFacts = { permitType: 'asiel', householdSize: '3', hasIndependentHome: 'nee', dateOfBirth: '1990-05-01', currentHousing: 'azc' };
 
@@ -19,9 +23,9 @@ export function toFacts(catalog: FactCatalog, raw: RawFacts): Record<string, unk
   return facts;
 }
 
-export function describeEvent(e: { type: string; params?: Record<string, unknown> }): string {
-  const params = Object.entries(e.params ?? {}).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
-  return params ? `${e.type} (${params})` : e.type;
+/** An outcome by its label ("voorrang"), never its event type ('priority'). */
+export function describeEvent(ruleSet: RuleSet, e: { type: string }, lang: Language): string {
+  return outcomeLabel(ruleSet, e.type, lang);
 }
 
 /** Fill in or pick a test case, run it against the draft, read the outcome and the explanation; the graph turns green and red. */
@@ -31,22 +35,27 @@ export function TestPanel({ ruleSet, catalog, lang, storageKey, onStatuses }: {
   const { t } = useTranslation();
   const [raw, setRaw] = useState<RawFacts>(() => ({ ...EXAMPLE, linkedMunicipality: storageKey.split('/')[0] ?? '' }));
   const [peildatum, setPeildatum] = useState(todayInNl());
-  const [result, setResult] = useState<EvaluationResult>();
+  const [result, setResult] = useState<Assessment>();
   const [error, setError] = useState<string>();
+  const [factErrors, setFactErrors] = useState<RulesIssue[]>();
+  const words = testTexts(lang);
   const [saved, setSaved] = useState<SavedTestCase[]>(() => loadTestCases(storageKey));
   const [name, setName] = useState('');
   const text = useMemo(() => (result?.explanation ? renderExplanation(result.explanation, lang) : ''), [result, lang]);
 
   if (!catalog) return null;
   const run = () => {
+    setError(undefined);
+    setFactErrors(undefined);
     try {
-      const r = evaluate(ruleSet, toFacts(catalog, raw), { peildatum, explain: true });
+      // The same call a decision makes: facts validated (never coerced), onvolledig while a needed fact is unknown.
+      const r = assessCase(ruleSet, toFacts(catalog, raw), { peildatum });
       setResult(r);
-      setError(undefined);
       onStatuses(r.explanation ? explanationStatuses(ruleSet, r.explanation) : undefined);
-    } catch {
+    } catch (err) {
       setResult(undefined);
-      setError(t('test.invalid'));
+      if (err instanceof InvalidFactsError) setFactErrors(err.issues);
+      else setError(t('test.invalid'));
       onStatuses(undefined);
     }
   };
@@ -84,12 +93,26 @@ export function TestPanel({ ruleSet, catalog, lang, storageKey, onStatuses }: {
       </div>
       <div aria-live="polite" className="test-result">
         {error && <p className="error">{error}</p>}
+        {factErrors && (
+          <div className="error" data-testid="fact-errors">
+            <p className="utrecht-paragraph">{words.factErrors}</p>
+            <ul>{factErrors.map((issue) => <li key={`${issue.code}${issue.path}`}>{issue.message[lang]}</li>)}</ul>
+          </div>
+        )}
         {result && (
           <>
             <h3 className="utrecht-heading-3">{t('test.result')}</h3>
-            {result.events.length === 0
-              ? <p className="utrecht-paragraph outcome outcome--none">{t('test.noEvents')}</p>
-              : <ul className="outcome">{result.events.map((e, i) => <li key={i}>{describeEvent(e)}</li>)}</ul>}
+            {result.status === 'incomplete' ? (
+              <div className="outcome outcome--incomplete" data-testid="incomplete">
+                <p className="utrecht-paragraph">{words.incomplete}</p>
+                <ul>{result.missingFacts.map((f) => <li key={f.name}>{f.label[lang]}</li>)}</ul>
+              </div>
+            ) : result.events.length === 0
+              ? <p className="utrecht-paragraph outcome outcome--none">{words.noOutcome(outcomeLabel(ruleSet, null, lang))}</p>
+              : <ul className="outcome">{result.events.map((e, i) => <li key={i}>{describeEvent(ruleSet, e, lang)}</li>)}</ul>}
+            {result.status === 'complete' && (
+              <p className="utrecht-paragraph decision-sentence">{words.decision}: {decisionSentence(ruleSet, result.events[0]?.type ?? null, lang)}</p>
+            )}
             <h3 className="utrecht-heading-3">{t('test.explanation')}</h3>
             <div className="explanation" data-testid="explanation">{text.split('\n').map((line, i) => <p key={i} className="explanation__line">{line || '\u00a0'}</p>)}</div>
           </>
