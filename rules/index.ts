@@ -45,3 +45,7 @@ export { formatDate, formatAmount } from './explanation/format-value';
 export { checkPublishable, type PublishableOptions, type PublishableResult } from './publishing/check-publishable';
 export { findPlaceholders, hasPlaceholder, type Placeholder } from './publishing/find-placeholders';
 export { TEMPLATE_TENANT, TEMPLATE_MUNICIPALITY_CODE } from './templates/templates';
+
+// json-rules-engine 7's API on compiled closures: raw json-rules-engine rules, run unchanged.
+export { Engine, JreError, JreAlmanac, RuleResult, ConditionResult } from './jre';
+export type { JreErrorCode, EngineOptions, EngineResult, EngineEvent, RuleProperties, FactOptions, DynamicFact, EventHandler, OperatorCallback, DecoratorCallback } from './jre';
