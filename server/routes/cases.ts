@@ -4,6 +4,7 @@ import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth
 import type { CaseService } from '../cases/case-service';
 import { createIdempotencyKeys, requestHash } from '../cases/idempotency-keys';
 import { ApiError } from '../errors';
+import { findPersonalNumber } from '../../workflows/privacy/find-personal-number';
 import type { Metrics } from '../observability/metrics';
 import { CancelBody, CaseParams, EventBody, IDEMPOTENCY_KEY_PATTERN, ListCasesQuery, ProcessParams, StartCaseBody } from '../schemas/cases';
 import { perCallerRateLimit } from './rate-limit';
@@ -35,6 +36,10 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const idempotencyKey = req.get('idempotency-key');
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw new ApiError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–200 letters, digits and . _ : -', '/headers/idempotency-key');
+    }
+    // The key is kept in the audit trail (and its CSV export): as pseudonymous as a caseRef.
+    if (idempotencyKey !== undefined && findPersonalNumber(idempotencyKey)) {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Idempotency-Key bevat iets dat op een BSN of V-nummer lijkt (Idempotency-Key looks like it contains a BSN or V-nummer).', '/headers/idempotency-key');
     }
     const tenant = getAuth(req).tenant;
     const hash = requestHash({ processId, body });

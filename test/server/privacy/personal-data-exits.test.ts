@@ -135,6 +135,8 @@ describe('personal data never leaves through an unencrypted exit', () => {
       ['an undeclared field inside a personal one', () => start(HOTEL, uniqueId('PRIVACY'), { ...hotelData, nareiziger: { name: NAME, bsn: BSN } }), 'INVALID_CASE_DATA', '/body/data/nareiziger/bsn'],
       ['a personal value next to a missing field', () => start(HOTEL, uniqueId('PRIVACY'), { nareiziger: { name: NAME, vNumber: V_NUMMER } }), 'INVALID_CASE_DATA', '/body/data/municipality'],
       ['a BSN in the case reference', () => start(HOTEL, `ZAAK-${BSN}`, hotelData), 'CASE_REF_LOOKS_PERSONAL', '/body/caseRef'],
+      ['a BSN in the Idempotency-Key (kept in the audit trail)', () => request(product.app).post(`/api/v1/processes/${HOTEL}/cases`).set(product.auth).set('Idempotency-Key', `bsn-${BSN}`)
+        .send({ caseRef: uniqueId('PRIVACY'), data: hotelData }), 'VALIDATION_FAILED', '/headers/idempotency-key'],
       ['malformed JSON around a name', () => request(product.app).post(`/api/v1/processes/${HOTEL}/cases`).set(product.auth).set('content-type', 'application/json')
         .send(`{"caseRef":"ZAAK-1","data":{"nareiziger":{"name": ${NAME}, "geboren": ${BIRTH}}}}`), 'MALFORMED_JSON', '/body'],
     ];
