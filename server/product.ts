@@ -20,6 +20,7 @@ import { validateArtifactContent } from './wiring/content-validator';
 import { seedsFor } from './wiring/seeds';
 import { createEventPublisher } from './webhooks/publisher';
 import { storeBackedActivities } from './worker-activities';
+import { assertCanSign } from './besluiten/assert-can-sign';
 import { storeDefinitionSource } from './wiring/store-sources';
 
 export interface Product {
@@ -85,6 +86,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       metrics,
       log,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      assertCanSign: assertCanSign(store),
       uiDir: opts.uiDir === false ? undefined : (opts.uiDir ?? path.join(PROJECT_ROOT, 'ui', 'dist')),
       readiness: [
         { name: 'store', check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()) },

@@ -2,6 +2,8 @@ import { Context } from '@temporalio/activity';
 import { createAlertActivities } from '../workflows/activities/alerts';
 import { createWebhookActivities } from '../workflows/activities/webhooks';
 import type { ActivityDeps } from '../workflows/activities';
+import { besluitIssuer } from './besluiten/besluit-issuer';
+import { createBesluitService } from './besluiten/besluit-service';
 import type { Log } from './log';
 import type { Metrics } from './observability/metrics';
 import type { Clock } from './store/clock';
@@ -16,9 +18,11 @@ import { storeDefinitionSource, storeRuleSetSource } from './wiring/store-source
  * by `npm run worker` alike.
  */
 export function storeBackedActivities(store: Store, clock: Clock, log: Log, metrics?: Metrics): { deps: Partial<ActivityDeps>; extra: object } {
+  const ruleSets = storeRuleSetSource(store);
   return {
     deps: {
-      ruleSets: storeRuleSetSource(store),
+      ruleSets,
+      besluiten: besluitIssuer(createBesluitService({ store, clock }), ruleSets),
       definitions: storeDefinitionSource(store, clock),
       quota: createSqlQuotaLedger(store, clock),
       // Called from an activity: the worker's own client and task queue start the deliveries.

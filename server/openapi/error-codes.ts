@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   ALERT_EMAIL_UNAVAILABLE: { status: 400, description: 'E-mail delivery was chosen but the server has no SMTP server (DOORSTROOM_SMTP_URL); choose webhook.' },
   INTERNAL: { status: 500, description: 'An unexpected error; it has been logged.' },
   CASE_BUSY: { status: 504, description: 'The case did not confirm the event in time; read the case to see whether it was applied.' },
+  PROFILE_INCOMPLETE: { status: 409, description: "The municipality profile cannot sign a besluit yet (name, address, signatory, bye-law); details list what is missing." },
   DECISION_NOT_PENDING: { status: 409, description: 'This decision step is not waiting for a confirmation (or for facts) now.' },
   BRANCH_UNKNOWN: { status: 422, description: 'The decision step has no such outcome; details list the ones it has.' },
   REASON_REQUIRED: { status: 422, description: 'Deviating from the proposal needs a reason of at least 10 characters (Awb 3:46).' },
