@@ -6,7 +6,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { CaseInput } from '../workflows/case-state';
 import type { processInterpreter } from '../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../workflows/messages';
-import { createRecordingWorker, createTimeSkippingEnv, waitForState, waitForStep } from '../test/support/temporal';
+import { confirmProposal, createRecordingWorker, createTimeSkippingEnv, waitForState, waitForStep } from '../test/support/temporal';
 import { dateOf, harCaseInput, hotelCaseInput, hotelDefinitionV1, housingCaseInput } from '../test/support/factories';
 
 /**
@@ -49,6 +49,27 @@ const scenarios: Scenario[] = [
       await send(handle, 'woning-aangeboden', { offerId: 'A-2' });
       await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
       await env.sleep('11 weeks'); // 10-week norm met, 12-week norm and move window missed
+      await send(handle, 'verhuisd', { moveDate: await today(env) });
+    },
+  },
+  {
+    // Decisions as proposals: the date of birth is missing (onvolledig), supplied; the case handler
+    // deviates with a reason; ending the priority after a refused offer is confirmed as proposed.
+    file: 'huisvesting-statushouder-v2-bevestigd',
+    input: async (env) => {
+      const input = housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-bevestigd' });
+      return { ...input, data: { ...input.data, statushouder: {} } };
+    },
+    async drive(env, handle) {
+      await waitForState(handle, (s) => s.pendingDecision?.phase === 'facts');
+      await send(handle, 'gegevens-aanvullen', { facts: { dateOfBirth: '1990-05-01' } });
+      await confirmProposal(handle, 'voorrangsbesluit', { branch: 'priority', reason: 'Voorstel gevolgd na aanvullen geboortedatum.' });
+      await waitForStep(handle, 'wacht-op-aanbod');
+      await send(handle, 'woning-aangeboden', { offerId: 'A-1' });
+      await send(handle, 'passend-aanbod-geweigerd', {});
+      await confirmProposal(handle, 'voorrang-na-weigering');
+      await send(handle, 'woning-aangeboden', { offerId: 'A-2' });
+      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
       await send(handle, 'verhuisd', { moveDate: await today(env) });
     },
   },
