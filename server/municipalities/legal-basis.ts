@@ -27,7 +27,7 @@ export function articleKeys(placeholder: string, ctx: LegalBasisContext): string
 
 /** "2.6.1", "art. 2.6.1" and "artikel 2.6.1" all print as "art. 2.6.1". */
 export function formatArticle(value: string): string {
-  return `art. ${value.trim().replace(/^(art\.?|artikel)\s*/i, '')}`;
+  return `art. ${value.trim().replace(/^(artikel|art\.?)\s*/i, '')}`;
 }
 
 /**
@@ -45,7 +45,8 @@ export function fillLegalBasis(template: string, municipalityName: string, byeLa
     const keys = articleKeys(name, ctx);
     const value = keys.map((k) => byeLaw?.articles[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
     if (value === undefined) {
-      unfilled.push({ placeholder: name, key: keys[0] ?? name });
+      // Suggest the key most profiles use: one article per kind, or the rule's own placeholder name.
+      unfilled.push({ placeholder: name, key: name === 'artikel' ? ctx.kind : name });
       return whole;
     }
     return formatArticle(value);
