@@ -1,3 +1,4 @@
+import type { ProcessDefinition } from '../../../workflows/dsl/schema';
 import { api } from '../api/http';
 
 export type Text = { nl: string; en: string };
@@ -40,6 +41,33 @@ export interface CaseView {
   children: Array<{ caseId: string; processId: string; status: string; outcome: string | null }>;
   parentCaseId: string | null;
   canAct: boolean;
+}
+
+/** A decision's outcome: the branch (event type; null: the default branch) and the step it leads to. */
+export interface DecisionChoice { branch: string | null; next: string }
+
+/** The case state's decision record (workflows/case-state.ts), as GET /api/v1/cases/{caseId} returns it. */
+export interface DecisionRecordView {
+  nodeId: string; at: string; ruleSetKind: string; ruleSetId: string; ruleSetVersion: number; peildatum: string;
+  facts: Record<string, unknown>; explanation: unknown; branch: string | null; next: string;
+  status?: 'proposed' | 'incomplete' | 'confirmed' | 'automatic';
+  proposal?: DecisionChoice; missingFacts?: string[];
+  confirmation?: { by: { userId: string; username: string; displayName?: string }; at: string; branch: string | null; next: string; deviated: boolean; reason?: string };
+  besluit?: { id: string; sha256: string; createdAt: string };
+}
+
+export interface PendingDecisionView {
+  nodeId: string; phase: 'facts' | 'confirmation'; event: string; missingFacts?: string[];
+  proposal?: DecisionChoice; options?: DecisionChoice[]; since: string;
+}
+
+export interface HistoryEntryView { at: string; type: string; nodeId?: string; event?: string; detail?: string }
+
+/** The parts of the case state the case page reads beside the monitor's view. */
+export interface CaseStateView {
+  caseId: string; processId: string; processVersion: number; status: string; currentStep: string | null; outcome?: string;
+  dates: Record<string, string>; variables: Record<string, unknown>; history: HistoryEntryView[];
+  decisions: DecisionRecordView[]; pendingDecision?: PendingDecisionView;
 }
 
 export interface JsonSchema {
@@ -94,6 +122,15 @@ export const monitorApi = {
   caseView: (caseId: string) => api<CaseView>('GET', `/api/v1/monitor/cases/${encodeURIComponent(caseId)}`),
   sendEvent: (caseId: string, name: string, payload: Record<string, unknown>) => api<{ currentStep: string | null }>('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/events`, { name, payload }),
   cancel: (caseId: string, reason: string) => api('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/cancel`, { reason }),
+  caseState: (caseId: string) => api<CaseStateView>('GET', `/api/v1/cases/${encodeURIComponent(caseId)}`),
+  /** The definition version a case runs (the store's version number is the case's processVersion). */
+  definition: (processId: string, version: number) =>
+    api<{ content?: ProcessDefinition }>('GET', `/api/v1/definitions/${encodeURIComponent(processId)}/versions/${version}`).then((r) => r.content ?? null),
+  confirmDecision: (caseId: string, nodeId: string, branch: string | null, reason?: string) =>
+    api<{ accepted: boolean; currentStep: string | null; status: string; decision: DecisionRecordView | null }>(
+      'POST', `/api/v1/cases/${encodeURIComponent(caseId)}/decisions/${encodeURIComponent(nodeId)}/confirm`, { branch, ...(reason ? { reason } : {}) }),
+  supplyFacts: (caseId: string, nodeId: string, facts: Record<string, unknown>) =>
+    api<{ currentStep: string | null }>('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/decisions/${encodeURIComponent(nodeId)}/facts`, { facts }),
   savedFilters: () => api<{ items: SavedFilter[] }>('GET', '/api/v1/monitor/saved-filters').then((r) => r.items),
   saveFilter: (name: string, filter: ListFilter, columns: string[]) => api<SavedFilter>('POST', '/api/v1/monitor/saved-filters', { name, filter, columns }),
   deleteFilter: (id: string) => api('DELETE', `/api/v1/monitor/saved-filters/${id}`),
@@ -107,3 +144,7 @@ export const monitorApi = {
   sendDigestNow: () => api<{ digestId: string; entry: DigestLogEntry | null }>('POST', '/api/v1/alerts/deadline-digest/send-now', {}),
   digests: () => api<{ items: DigestLogEntry[] }>('GET', '/api/v1/alerts/digests?limit=50').then((r) => r.items),
 };
+
+/** Where the besluit (PDF) of a confirmed decision is downloaded; the session cookie authorises it. */
+export const besluitUrl = (caseId: string, besluitId: string): string =>
+  `/api/v1/cases/${encodeURIComponent(caseId)}/besluiten/${encodeURIComponent(besluitId)}`;

@@ -1,28 +1,65 @@
-import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { ProcessDefinition } from '../../../workflows/dsl/schema';
 import { ApiProblem } from '../api/http';
-import { monitorApi, type CaseView } from './api';
+import { useHasRole } from '../shell/session-context';
+import { monitorApi, type CaseStateView, type CaseView, type Text } from './api';
+import { caseLabels } from './case-labels';
 import { CaseGraph } from './case-graph';
+import { DecisionHistory } from './decision-history';
+import { DecisionPanel } from './decision-panel';
 import { EventForm } from './event-form';
 import { LiveStatus } from './live-status';
+import { describeEntry } from './timeline-text';
 import { useLive } from './use-live';
 import { useMonitorT } from './use-lang';
 
-/** One case: graph, facts, deadlines, timeline with decisions, and — for supervisors — actions. */
+/**
+ * One case: the decision it waits for (proposal and form, or gegevens aanvullen), graph, facts,
+ * deadlines, timeline and decisions in words, and — for supervisors — actions.
+ */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const { t, pick, dateTime, date } = useMonitorT();
+  const { t, pick, dateTime, longDate, longDateTime, lang } = useMonitorT();
+  const isBehandelaar = useHasRole('behandelaar');
   const [view, setView] = useState<CaseView | null>(null);
+  // The case state itself: pending decision and decision records (the monitor's view leaves them out).
+  const [state, setState] = useState<CaseStateView | null>(null);
+  const [definition, setDefinition] = useState<ProcessDefinition | null>(null);
+  const [processTitles, setProcessTitles] = useState<Map<string, Text>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [decisionNotice, setDecisionNotice] = useState<string | null>(null);
   const [eventName, setEventName] = useState('');
   const [reason, setReason] = useState('');
 
   const load = useCallback(() => {
     monitorApi.caseView(caseId).then((v) => { setView(v); setError(null); }, (e: Error) => setError(e.message));
+    monitorApi.caseState(caseId).then(setState, () => setState(null));
   }, [caseId]);
   useEffect(load, [load]);
+  const processId = view?.processId;
+  const processVersion = view?.processVersion;
+  useEffect(() => {
+    if (!processId || processVersion === undefined) return;
+    monitorApi.definition(processId, processVersion).then(setDefinition, () => setDefinition(null));
+  }, [processId, processVersion]);
+  const hasChildren = (view?.children.length ?? 0) > 0;
+  useEffect(() => {
+    if (hasChildren) monitorApi.processes().then((ps) => setProcessTitles(new Map(ps.map((p) => [p.processId, p.title]))), () => undefined);
+  }, [hasChildren]);
+  // The besluit is drawn up right after the confirmation: look again until it is there.
+  const lastConfirmed = [...(state?.decisions ?? [])].reverse().find((d) => d.status === 'confirmed');
+  const awaitingBesluit = !!lastConfirmed && !lastConfirmed.besluit && Date.now() - Date.parse(lastConfirmed.confirmation?.at ?? lastConfirmed.at) < 60_000;
+  useEffect(() => {
+    if (!awaitingBesluit) return undefined;
+    const timer = setTimeout(load, 1500);
+    return () => clearTimeout(timer);
+  }, [awaitingBesluit, state, load]);
   const connected = useLive([caseId], (msg) => { if (msg.cases.some((c) => c.caseId === caseId)) load(); });
+
+  const graph = view?.graph;
+  const l = useMemo(() => caseLabels(definition, graph ?? { start: '', nodes: [], edges: [] }, lang), [definition, graph, lang]);
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     setNotice(null);
@@ -41,8 +78,14 @@ export function CasePage() {
 
   if (error) return <section><p className="error" role="alert">{t('case.loadFailed', { message: error })}</p><Link to="..">{t('case.back')}</Link></section>;
   if (!view) return <p>{t('loading')}</p>;
-  const stepLabel = (id: string | null) => pick(view.graph.nodes.find((n) => n.id === id)?.label, id ?? '—');
+  const stepLabel = (id: string | null) => l.step(id);
   const selected = view.expectedEvents.find((e) => e.name === eventName) ?? view.expectedEvents[0];
+  const pending = view.status === 'running' && state?.pendingDecision && state.pendingDecision.nodeId === state.currentStep ? state.pendingDecision : undefined;
+  const pendingRecord = pending ? [...(state?.decisions ?? [])].reverse().find((d) => d.nodeId === pending.nodeId) : undefined;
+  const decisionDone = (message: string) => {
+    setDecisionNotice(message || null);
+    load();
+  };
 
   return (
     <section aria-labelledby="case-title" className="monitor-case">
@@ -55,10 +98,16 @@ export function CasePage() {
         <dt>{t('case.process')}</dt><dd>{pick(view.processTitle)} ({t('case.version', { v: view.processVersion })})</dd>
         <dt>{t('case.step')}</dt><dd data-testid="current-step">{stepLabel(view.currentStep)}</dd>
         <dt>{t('case.status')}</dt><dd data-testid="case-status">{t(`status.${view.status}`, { defaultValue: view.status })}{view.caseStatus ? ` — ${view.caseStatus}` : ''}</dd>
-        {view.outcome && (<><dt>{t('case.outcome')}</dt><dd>{view.outcome}</dd></>)}
-        {Object.entries(view.dates).map(([k, v]) => (<Fragment key={k}><dt>{k}</dt><dd>{date(v)}</dd></Fragment>))}
+        {view.outcome && (<><dt>{t('case.outcome')}</dt><dd data-testid="case-outcome">{l.outcome(view.outcome)}</dd></>)}
+        {Object.entries(view.dates).map(([k, v]) => (<Fragment key={k}><dt>{l.date(k)}</dt><dd>{longDate(v)}</dd></Fragment>))}
         {view.parentCaseId && (<><dt>{t('case.parent')}</dt><dd><Link to={`../${encodeURIComponent(view.parentCaseId)}`} relative="path">{view.parentCaseId}</Link></dd></>)}
       </dl>
+
+      {decisionNotice && <p className="utrecht-paragraph monitor-notice" role="status" data-testid="decision-notice">{decisionNotice}</p>}
+      {pending && (
+        <DecisionPanel caseId={caseId} pending={pending} record={pendingRecord} labels={l}
+          canDecide={isBehandelaar} canSupplyFacts={view.canAct} onDone={decisionDone} />
+      )}
 
       <CaseGraph view={view} />
 
@@ -105,7 +154,7 @@ export function CasePage() {
           {view.children.length > 0 && (
             <>
               <h2 className="utrecht-heading-2">{t('case.children')}</h2>
-              <ul className="monitor-list">{view.children.map((c) => <li key={c.caseId}><Link to={`../${encodeURIComponent(c.caseId)}`} relative="path">{c.processId}</Link> — {c.status}{c.outcome ? `, ${c.outcome}` : ''}</li>)}</ul>
+              <ul className="monitor-list">{view.children.map((c) => <li key={c.caseId}><Link to={`../${encodeURIComponent(c.caseId)}`} relative="path">{pick(processTitles.get(c.processId), c.processId)}</Link> — {t(`status.${c.status}`, { defaultValue: c.status })}{c.outcome ? `, ${l.outcome(c.outcome, null)}` : ''}</li>)}</ul>
             </>
           )}
         </div>
@@ -113,22 +162,15 @@ export function CasePage() {
         <div className="monitor-card">
           <h2 className="utrecht-heading-2">{t('case.timeline')}</h2>
           <ol className="monitor-timeline" data-testid="timeline">
-            {view.timeline.map((h, i) => (
-              <li key={i} className={`monitor-timeline-${h.type}`}><time dateTime={h.at}>{dateTime(h.at)}</time> {pick(h.text)}</li>
-            ))}
-          </ol>
-          {view.decisions.length > 0 && (
-            <>
-              <h2 className="utrecht-heading-2">{t('case.decisions')}</h2>
-              {view.decisions.map((d, i) => (
-                <article key={i} className="monitor-decision">
-                  <h3 className="utrecht-heading-3">{stepLabel(d.nodeId)}</h3>
-                  <p className="utrecht-paragraph">{t('case.ruleSet', { id: d.ruleSetId, v: d.ruleSetVersion, peildatum: d.peildatum })} · {t('case.branch', { branch: d.branch ?? '—' })}</p>
-                  <pre className="monitor-explanation">{pick(d.explanation)}</pre>
-                </article>
+            {state
+              ? state.history.map((h, i) => (
+                <li key={i} className={`monitor-timeline-${h.type}`}><time dateTime={h.at}>{longDateTime(h.at)}</time> {describeEntry(h, l, definition)}</li>
+              ))
+              : view.timeline.map((h, i) => (
+                <li key={i} className={`monitor-timeline-${h.type}`}><time dateTime={h.at}>{longDateTime(h.at)}</time> {pick(h.text)}</li>
               ))}
-            </>
-          )}
+          </ol>
+          {state && <DecisionHistory caseId={caseId} decisions={state.decisions} labels={l} />}
         </div>
       </div>
     </section>
