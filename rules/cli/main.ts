@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate, todayIso } from '../dates';
 import type { Language } from '../localized-text';
+import { RulesError, type RulesIssue } from '../rules-error';
 import { CliError, EXIT, type Io } from './cli-io';
 import { evaluateCommand } from './evaluate-command';
+import { issueLines } from './load-rule-set';
 import { simulateCommand } from './simulate-command';
 import { validateCommand } from './validate-command';
 
@@ -19,7 +21,8 @@ Options:
   --strict                      validate: warnings count as errors
   --show N                      simulate: list at most N changed cases (default 50)
 
-Exit codes: 0 ok, 1 errors or changes found, 2 usage error, 3 unreadable input, 4 internal error.`;
+Exit codes: 0 ok, 1 errors or changes found, 2 usage error, 3 unreadable or invalid input
+(files, facts, cases; simulate still reports the valid cases), 4 internal error.`;
 
 export const processIo: Io = {
   out: (line) => process.stdout.write(line + '\n'),
@@ -77,11 +80,24 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return usage(io, command ? `unknown command: ${command}` : undefined);
     }
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(error.message);
-      return error.exitCode;
-    }
-    io.err(`doorstroom rules: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return EXIT.internal;
+    return reportFailure(error, lang, io);
   }
+}
+
+/** Every failure is a message and an exit code: a stack trace helps no municipal CI, and may leak paths. */
+function reportFailure(error: unknown, lang: Language, io: Io): number {
+  if (error instanceof CliError) {
+    io.err(error.message);
+    return error.exitCode;
+  }
+  if (error instanceof RulesError) {
+    io.err(`${error.path || '/'}  ${error.code}  ${error.messages[lang]}`);
+    const issues = (error as { issues?: RulesIssue[] }).issues;
+    if (issues) for (const line of issueLines(issues, lang, '✗')) io.err(line);
+    return EXIT.input;
+  }
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  io.err(lang === 'nl' ? `doorstroom rules: interne fout (${reason}).` : `doorstroom rules: internal error (${reason}).`);
+  if (process.env.DOORSTROOM_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+  return EXIT.internal;
 }

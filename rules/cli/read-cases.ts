@@ -1,6 +1,7 @@
 import { coerceFactValue } from '../facts/facts-schema';
 import type { FactCatalog } from '../facts/fact-catalog';
 import type { Language } from '../localized-text';
+import type { RulesIssue } from '../rules-error';
 import { CliError, EXIT, readText } from './cli-io';
 import { parseCsv } from './csv';
 
@@ -9,25 +10,45 @@ export interface Case {
   id: string;
   facts: Record<string, unknown>;
   peildatum?: string;
+  /** Where a person finds the case: the spreadsheet row in CSV (the header is row 1), the position in a JSON list (from 1). */
+  row: number;
+  /** Problems found while reading; such a case is reported, not evaluated. */
+  issues?: RulesIssue[];
+}
+
+/**
+ * Assigning facts['__proto__'] = value would set the facts' prototype instead of adding a fact;
+ * defined as an own property it stays a (refused) fact that validateFacts reports with its row.
+ */
+function setFact(facts: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(facts, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const ID_KEYS = ['id', 'caseRef', 'zaak'];
 
+/** An id as text; String() of an object can throw, and an id is a reference, not a document. */
+function idOf(value: unknown, fallback: number): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : String(fallback);
+}
+
 function fromObject(value: unknown, index: number): Case {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`case ${index + 1} is not an object`);
+  const row = index + 1;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { id: String(row), facts: {}, row, issues: [{ code: 'invalid-case', path: '', message: { nl: 'Een geval moet een object zijn.', en: 'A case must be an object.' } }] };
+  }
   const o = value as Record<string, unknown>;
-  if (typeof o.facts === 'object' && o.facts !== null) {
-    return { id: String(o.id ?? index + 1), facts: o.facts as Record<string, unknown>, ...(typeof o.peildatum === 'string' ? { peildatum: o.peildatum } : {}) };
+  if (typeof o.facts === 'object' && o.facts !== null && !Array.isArray(o.facts)) {
+    return { id: idOf(o.id, row), facts: o.facts as Record<string, unknown>, row, ...(typeof o.peildatum === 'string' ? { peildatum: o.peildatum } : {}) };
   }
   const facts: Record<string, unknown> = {};
-  let id = String(index + 1);
+  let id = String(row);
   let peildatum: string | undefined;
   for (const [key, v] of Object.entries(o)) {
-    if (ID_KEYS.includes(key)) id = String(v);
+    if (ID_KEYS.includes(key)) id = idOf(v, row);
     else if (key === 'peildatum' && typeof v === 'string') peildatum = v;
-    else facts[key] = v;
+    else setFact(facts, key, v);
   }
-  return { id, facts, ...(peildatum ? { peildatum } : {}) };
+  return { id, facts, row, ...(peildatum ? { peildatum } : {}) };
 }
 
 function fromCsv(text: string, catalog: FactCatalog): Case[] {
@@ -35,14 +56,14 @@ function fromCsv(text: string, catalog: FactCatalog): Case[] {
   if (!header) return [];
   const names = header.map((h) => h.trim());
   return rows.map((row, index) => {
-    const c: Case = { id: String(index + 1), facts: {} };
+    const c: Case = { id: String(index + 1), facts: {}, row: index + 2 };
     names.forEach((name, i) => {
       const raw = row[i] ?? '';
       if (ID_KEYS.includes(name)) c.id = raw.trim() || c.id;
       else if (name === 'peildatum') { if (raw.trim()) c.peildatum = raw.trim(); }
       else {
-        const value = coerceFactValue(catalog.facts[name], raw);
-        if (value !== undefined) c.facts[name] = value;
+        const value = coerceFactValue(Object.prototype.hasOwnProperty.call(catalog.facts, name) ? catalog.facts[name] : undefined, raw);
+        if (value !== undefined) setFact(c.facts, name, value);
       }
     });
     return c;

@@ -76,6 +76,71 @@ describe('doorstroom rules (CLI)', () => {
     expect(await main(['simulate', rs, rs, file('c.json', [{ id: 'a', householdSize: 4 }])], fakeIo())).toBe(0);
   });
 
+  describe('never a stack trace: a message and a documented exit code', () => {
+    const noStack = (io: ReturnType<typeof fakeIo>) => expect([...io.stdout, ...io.stderr].join('\n')).not.toMatch(/\n\s+at |RangeError|TypeError/);
+
+    it('validate reports a rule set nested 100,000 levels deep as nesting-too-deep (exit 1)', async () => {
+      const io = fakeIo();
+      const deep = '{"all":['.repeat(100_000) + '{"fact":"householdSize","operator":"equal","value":1}' + ']}'.repeat(100_000);
+      const text = JSON.stringify(aRuleSet()).replace(/"conditions":\{.*?\}\]\}/, `"conditions":${deep}`);
+      expect(await main(['validate', file('deep.json', text), '--lang', 'en'], io)).toBe(1);
+      expect(io.stdout.join('\n')).toContain('nesting-too-deep');
+      noStack(io);
+    });
+
+    it('evaluate and simulate refuse such a rule set with exit 1, without a stack trace', async () => {
+      const io = fakeIo();
+      const deep = '{"all":['.repeat(2_000) + '{"fact":"householdSize","operator":"equal","value":1}' + ']}'.repeat(2_000);
+      const rs = file('deep.json', JSON.stringify(aRuleSet()).replace(/"conditions":\{.*?\}\]\}/, `"conditions":${deep}`));
+      expect(await main(['evaluate', rs, file('f.json', { householdSize: 5 })], io)).toBe(1);
+      expect(await main(['simulate', rs, rs, file('c.json', [{ householdSize: 5 }])], io)).toBe(1);
+      expect(io.stderr.join('\n')).toContain('nesting-too-deep');
+      noStack(io);
+    });
+
+    it('evaluate reports a __proto__ fact and an Infinity as coded facts errors (exit 3)', async () => {
+      const io = fakeIo();
+      const facts = file('f.json', '{"householdSize": 1e999, "__proto__": {"medicalUrgency": true}}');
+      expect(await main(['evaluate', file('rs.json', aRuleSet()), facts, '--lang', 'en'], io)).toBe(3);
+      const text = io.stderr.join('\n');
+      expect(text).toContain('/householdSize  value-type-mismatch');
+      expect(text).toMatch(/\/__proto__ {2}(forbidden-fact-name|unknown-fact)/);
+      noStack(io);
+    });
+
+    it('an internal error is one line with exit 4', async () => {
+      const io = fakeIo();
+      const exploding: typeof io = { ...io, out: () => { throw new TypeError('pipe closed'); } };
+      expect(await main(['validate', file('ok.json', aRuleSet()), '--lang', 'en'], exploding)).toBe(4);
+      expect(io.stderr).toEqual(['doorstroom rules: internal error (TypeError: pipe closed).']);
+    });
+  });
+
+  describe('simulate checks every case against the catalog', () => {
+    it('lists invalid CSV rows by spreadsheet row with a coded error, simulates the rest and exits 3', async () => {
+      const rs = file('v1.json', aRuleSet());
+      const cases = file('cases.csv', 'id,householdSize,schoenmaat\nzaak-1,4,\nzaak-2,vijf,\nzaak-3,2,44\nzaak-4,6,\n');
+      const io = fakeIo();
+      expect(await main(['simulate', rs, rs, cases, '--peildatum', '2026-02-01', '--lang', 'en'], io)).toBe(3);
+      expect(io.stdout.join('\n')).toContain('2 cases, peildatum 2026-02-01: 0 change outcome');
+      const err = io.stderr.join('\n');
+      expect(err).toContain('2 case(s) not simulated');
+      expect(err).toMatch(/row 3 \(zaak-2\):\n\s+✗ \/householdSize {2}value-type-mismatch/);
+      expect(err).toMatch(/row 4 \(zaak-3\):\n\s+✗ \/schoenmaat {2}unknown-fact/);
+    });
+
+    it('reports JSON cases by position, with forbidden keys and bad peildatums, in --json output too', async () => {
+      const rs = file('v1.json', aRuleSet());
+      const cases = file('cases.json', '[{"id":"a","householdSize":4},{"id":"b","__proto__":{"householdSize":9}},{"id":"c","peildatum":"gisteren"},7]');
+      const io = fakeIo();
+      expect(await main(['simulate', rs, rs, cases, '--json'], io)).toBe(3);
+      const out = JSON.parse(io.stdout.join('\n')) as { cases: number; invalid: number; invalidCases: Array<{ row: number; errors: Array<{ code: string }> }> };
+      expect(out.cases).toBe(1);
+      expect(out.invalidCases.map((c) => [c.row, c.errors.map((e) => e.code)])).toEqual([
+        [2, [expect.stringMatching(/^(forbidden-fact-name|unknown-fact)$/)]], [3, ['invalid-peildatum']], [4, ['invalid-case']]]);
+    });
+  });
+
   it('draws a progress bar on stderr only when it is a terminal', () => {
     const tty = fakeIo(true);
     const pipe = fakeIo(false);
