@@ -17,6 +17,8 @@ const VERDICT = { held: 'Hieraan is voldaan.', failed: 'Hieraan is niet voldaan.
 interface Context {
   catalog: FactCatalog | undefined;
   conditionLabel(name: string): string | undefined;
+  /** Named conditions already spelled out: within one evaluation their outcome is the same everywhere. */
+  shown: Set<string>;
 }
 
 function requirement(node: Extract<ConditionExplanation, { kind: 'fact' }>, ctx: Context): string {
@@ -46,6 +48,11 @@ function conditionItems(node: ConditionExplanation, ctx: Context, level: number,
     case 'reference': {
       const label = ctx.conditionLabel(node.name);
       if (!label) return conditionItems(node.condition, ctx, level, out);
+      if (ctx.shown.has(node.name)) {
+        out.push({ text: `${label}. ${verdict} Zie hierboven.`, level });
+        return;
+      }
+      ctx.shown.add(node.name);
       out.push({ text: `${label}. ${verdict}`, level });
       conditionItems(node.condition, ctx, level + 1, out);
       return;
@@ -100,6 +107,7 @@ export function composeMotivation(explanation: Explanation, ruleSet: RuleSet, pr
   const ctx: Context = {
     catalog,
     conditionLabel: (name) => own(labels?.conditions, name)?.nl ?? own(conditionLabels, name)?.nl,
+    shown: new Set(),
   };
   const peildatum = dateInWords(explanation.peildatum);
   const facts = factItems(explanation.facts, catalog);

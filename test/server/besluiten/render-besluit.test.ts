@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadTemplate } from '../../../rules';
 import { composeBesluit } from '../../../server/besluiten/compose-besluit';
 import { BesluitError } from '../../../server/besluiten/besluit-error';
 import { renderBesluit } from '../../../server/besluiten/render-besluit';
@@ -40,6 +41,24 @@ describe('the besluit as PDF', () => {
     expect(text).toContain('lag de uitkomst "voorrang" voor de hand');
     expect(text).toContain('De aanvrager heeft al een woning toegezegd gekregen.');
     for (const word of FORBIDDEN_IN_BESLUIT) expect({ word, found: text.includes(word) }).toEqual({ word, found: false });
+  });
+
+  it('motivates a multi-rule urgency scheme with amounts in euros and each named condition spelled out once', async () => {
+    const ruleSet = { ...loadTemplate('urgency-scheme', { tenant: 'GM0363', effectiveFrom: '2026-01-01' }), status: 'published' as const };
+    ruleSet.parameters!.gemeentecode!.value = 'GM0363';
+    const facts = {
+      permitType: 'asiel', linkedMunicipality: 'GM0363', hasIndependentHome: false, dateOfBirth: '1990-05-01', householdSize: 4, annualIncome: 30000.5,
+      yearsOfRegionalTies: 3, rentArrears: false, medicalUrgency: false, mantelzorg: false, leavingInstitution: 'geen', emergencySelfCaused: false,
+      solvableByApplicant: false, solvableByMoveMonths: 3, socialEmergency: false, demolition: false,
+    };
+    const profile = amsterdamProfile({ byeLaw: { name: 'Huisvestingsverordening Amsterdam', year: 2024, articles: { 'housing-priority': '2.6', 'artikel-medisch': '2.6.3' } } });
+    const content = composeBesluit({ decision: confirmedDecision({ ruleSet, facts }), caseRef: 'ZAAK-2026-0043', profile, ruleSet, dagtekening: '2026-11-29' });
+    const text = flat(pdfText(await renderBesluit(content)));
+    expect(text).toContain('Huishoudinkomen: € 30.000,50 per jaar.');
+    expect(text).toContain('Vereist: hoogstens € 51.537 per jaar.');
+    expect(text).toContain('Medische urgentie. Grondslag: Huisvestingsverordening Amsterdam 2024, art. 2.6.3.');
+    expect(text).toContain('Zie hierboven.');
+    for (const word of [...FORBIDDEN_IN_BESLUIT, 'basisvoorwaarden.', 'emergencySelfCaused', 'artikel-']) expect({ word, found: text.includes(word) }).toEqual({ word, found: false });
   });
 
   it('numbers its pages when it runs over one, and renders the same content to the same bytes', async () => {
