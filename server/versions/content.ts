@@ -8,6 +8,7 @@ export async function checkContent(deps: VersionDeps, type: ArtifactType, conten
   if (!first) return;
   const path = `/body/content${first.path}`;
   throw new ApiError(422, 'CONTENT_INVALID', `The ${type === 'ruleset' ? 'rule set' : 'process definition'} is not valid: ${first.message} (at ${path}).`, path, {
-    issues: issues.map((i) => ({ path: `/body/content${i.path}`, message: i.message })),
+    // Validators may add a stable `code` and `message_en` (the rules core does): they travel with the issue.
+    issues: issues.map((i) => ({ ...i, path: `/body/content${i.path}` })),
   });
 }
