@@ -47,7 +47,7 @@ cases.push(
   },
   {
     name: 'a custom operator replaces a built-in of the same name',
-    operators: { equal: (a: unknown, b: unknown) => a == b }, // eslint-disable-line eqeqeq
+    operators: { equal: (a: unknown, b: unknown) => a == b },
     rules: [{ name: 'r', conditions: { all: [{ fact: 'n', operator: 'equal', value: 1 }] }, event: { type: 'held' } }],
     run: { n: '1' }, events: ['held'],
   },
