@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   INTERNAL: { status: 500, description: 'An unexpected error; it has been logged.' },
   CASE_BUSY: { status: 504, description: 'The case did not confirm the event in time; read the case to see whether it was applied.' },
   PROFILE_INCOMPLETE: { status: 409, description: "The municipality profile cannot sign a besluit yet (name, address, signatory, bye-law); details list what is missing." },
+  NOT_PUBLISHABLE: { status: 422, description: "The version is not finished: {{…}} placeholders, the template's municipality code, or a decision step that does not pass a fact its rule set needs (FACT_NOT_MAPPED); details.issues list each with its path." },
   DECISION_NOT_PENDING: { status: 409, description: 'This decision step is not waiting for a confirmation (or for facts) now.' },
   BRANCH_UNKNOWN: { status: 422, description: 'The decision step has no such outcome; details list the ones it has.' },
   REASON_REQUIRED: { status: 422, description: 'Deviating from the proposal needs a reason of at least 10 characters (Awb 3:46).' },

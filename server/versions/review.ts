@@ -5,6 +5,7 @@ import { toJson } from '../store/json';
 import type { ArtifactVersionRow, ArtifactVersionUpdate } from '../store/schema';
 import { notFound, requireArtifact, type VersionActor } from './actor';
 import { startOfTodayNl, toInstant } from './dates';
+import { assertFactsMapped } from './fact-mappings';
 import { assertPublishable } from './publishable';
 import { findVersionRow, toVersion } from './repository';
 import { versionRef, type Artifact, type ArtifactType, type ArtifactVersion, type VersionDeps, type VersionStatus } from './types';
@@ -51,6 +52,7 @@ export async function submitVersion(deps: VersionDeps, who: VersionActor, type: 
     const step = await load(trx, who, type, key, version, 'draft', 'submit');
     // Refused here already, so an approver never sees a version that cannot be published.
     assertPublishable(type, step.row.content, who.tenant, version);
+    await assertFactsMapped(trx, who.tenant, type, key, step.row.content);
     const contributors = [...new Set([...JSON.parse(step.row.contributors) as string[], who.actor.id])];
     const row = await move(trx, step, 'draft', {
       status: 'in_review', submitted_by: who.actor.id, submitted_at: now.toISOString(), submit_comment: comment,
@@ -82,6 +84,7 @@ export async function approveVersion(
     const step = await load(trx, who, type, key, version, 'in_review', 'approve');
     assertFourEyes(who, step.row);
     assertPublishable(type, step.row.content, who.tenant, version);
+    await assertFactsMapped(trx, who.tenant, type, key, step.row.content);
     const row = await move(trx, step, 'in_review', {
       status: 'published', reviewed_by: who.actor.id, reviewed_at: now.toISOString(), review_comment: input.comment ?? null,
       effective_from: effectiveFrom, published_at: now.toISOString(), updated_at: now.toISOString(),
