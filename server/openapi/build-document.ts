@@ -6,6 +6,7 @@ import { alertOperations } from './operations/alerts';
 import { auditOperations } from './operations/audit';
 import { authOperations } from './operations/auth';
 import { besluitOperations } from './operations/besluiten';
+import { caseDecisionOperations } from './operations/case-decisions';
 import { caseOperations } from './operations/cases';
 import { codecOperations } from './operations/codec';
 import { monitorOperations } from './operations/monitor';
@@ -17,7 +18,7 @@ import { definitionOperations, ruleSetOperations } from './operations/artifacts'
 
 /** Every endpoint under /api/v1, in the order the reference shows them. */
 export const OPERATIONS: readonly Operation[] = [
-  ...caseOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...alertOperations, ...notificatieOperations, ...monitorOperations,
+  ...caseOperations, ...caseDecisionOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...alertOperations, ...notificatieOperations, ...monitorOperations,
   ...besluitOperations, ...municipalityProfileOperations,
 ];
 
