@@ -5,7 +5,7 @@ import { hasOwn } from './copy-value';
 import { defineFact, type FactDefinition } from './fact-definition';
 import { compileJsonPath, type CompiledPath } from './json-path';
 import { JreError } from './jre-error';
-import type { DecoratorCallback, EngineEvent, EngineOptions, EventHandler, FactOptions, OperatorCallback, RuleProperties } from './jre-types';
+import type { DecoratorCallback, DynamicFact, EngineEvent, EngineOptions, EventHandler, FactOptions, OperatorCallback, RuleProperties } from './jre-types';
 import { OperatorRegistry } from './operator-registry';
 import { parseRootCondition, type ParsedCondition } from './parse-condition';
 import { parseRule, type ParsedRule } from './parse-rule';
@@ -109,6 +109,8 @@ export class Engine {
   }
 
   /** A constant, or a synchronous function of (params, almanac). */
+  addFact(id: string, method: DynamicFact, options?: FactOptions): this;
+  addFact(id: string, value: unknown, options?: FactOptions): this;
   addFact(id: string, valueOrMethod: unknown, options?: FactOptions): this {
     const fact = defineFact(id, valueOrMethod, options);
     this.facts.set(fact.id, fact);

@@ -5,7 +5,7 @@ import { runCases, type JreCase } from './support/jre-case';
 // events, failure events, and replaceFactsInEventParams (facts, params and paths in event params).
 
 const eventWithFact = { type: 'countedEnough', params: { count: { fact: 'count' } } };
-const counted = (event: unknown) => [{ name: 'r', conditions: { any: [{ fact: 'success', operator: 'equal', value: true }] }, event, priority: 100 }];
+const counted = (event: { type: string; params?: Record<string, unknown> }) => [{ name: 'r', conditions: { any: [{ fact: 'success', operator: 'equal', value: true }] }, event, priority: 100 }];
 const count = { compute: (params: { incrementBy?: number }) => ({ value: 5 + (params.incrementBy ?? 0) }) };
 
 const cases: JreCase[] = [

@@ -4,7 +4,7 @@ import { runCases, type JreCase } from './support/jre-case';
 // From json-rules-engine's test/engine-rule-priority.js and rule.test.js: higher priorities run first;
 // 0 and absent become 1, fractions are cut (2.5 → 2), numeric strings are read; below 1 is refused.
 
-const rule = (name: string, priority?: unknown) => ({ name, ...(priority === undefined ? {} : { priority }), conditions: { all: [] }, event: { type: name } });
+const rule = (name: string, priority?: number | string) => ({ name, ...(priority === undefined ? {} : { priority }), conditions: { all: [] }, event: { type: name } });
 
 const cases: JreCase[] = [
   { name: 'higher priority first, across levels in exact order', rules: [rule('low', 1), rule('high', 10), rule('mid', 5)], events: ['high', 'mid', 'low'] },
