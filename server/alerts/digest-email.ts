@@ -8,32 +8,38 @@ export interface DigestEmail {
   message: string;
 }
 
-const when = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' });
-const fmt = (iso: string) => when.format(new Date(iso));
+const day = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
+const time = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
+/** "1 december 2026 om 09:00": dates in words, Amsterdam time. */
+const fmt = (iso: string) => `${day.format(new Date(iso))} om ${time.format(new Date(iso))}`;
+
+const KIND_NL: Record<string, string> = { reminder: 'herinnering', timeout: 'termijn', case: 'norm' };
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** RFC 2047 for a header that may hold non-ASCII text. */
 function encodeHeader(text: string): string {
   return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 }
 
-/** Plain-text lines of the digest, Dutch first with English: references and counts only. */
+/** Plain-text lines of the digest, in Dutch: processes and steps by their names, dates in words; references and counts only. */
 export function digestText(body: DigestBody): string {
   const lines = [
-    `Termijnoverzicht ${body.tenant} (deadline digest): ${body.totals.deadlines} termijn(en) bij ${body.totals.cases} zaak/zaken`,
-    `in de komende ${body.window.daysAhead} dag(en), van ${fmt(body.window.from)} tot ${fmt(body.window.to)} (Europe/Amsterdam).`,
+    `Termijnoverzicht van ${body.tenant}: ${plural(body.totals.deadlines, 'termijn', 'termijnen')} bij ${plural(body.totals.cases, 'zaak', 'zaken')}`,
+    `in de komende ${plural(body.window.daysAhead, 'dag', 'dagen')}, van ${fmt(body.window.from)} tot ${fmt(body.window.to)} (Nederlandse tijd).`,
     '',
   ];
-  if (body.processes.length === 0) lines.push('Geen termijnen in deze periode (no deadlines in this window).');
+  if (body.processes.length === 0) lines.push('Geen termijnen in deze periode.');
   for (const p of body.processes) {
-    lines.push(`${p.processId}: ${p.cases} zaak/zaken, ${p.deadlines} termijn(en)`);
+    lines.push(`${p.processLabel ?? p.processId}: ${plural(p.cases, 'zaak', 'zaken')}, ${plural(p.deadlines, 'termijn', 'termijnen')}`);
     for (const i of p.items) {
-      const what = i.deadline.label ? `${i.deadline.label} (${i.deadline.kind})` : 'volgende termijn (next deadline)';
-      lines.push(`  - ${fmt(i.deadline.at)}  ${i.caseId}  stap ${i.step}: ${what}`);
+      const kind = i.deadline.kind ? KIND_NL[i.deadline.kind] ?? i.deadline.kind : undefined;
+      const what = i.deadline.label ? `${i.deadline.label}${kind ? ` (${kind})` : ''}` : 'volgende termijn';
+      lines.push(`  - ${fmt(i.deadline.at)}, zaak ${i.caseId}, stap "${i.stepLabel ?? i.step}": ${what}`);
     }
     lines.push('');
   }
-  if (body.truncated) lines.push('Let op: niet alle zaken passen in één overzicht (truncated); zie de monitor.', '');
-  lines.push(`Overzicht-id (digest id): ${body.id}`, 'Zaakgegevens staan in Doorstroom, niet in deze e-mail (case data stay in Doorstroom).');
+  if (body.truncated) lines.push('Let op: niet alle zaken passen in één overzicht; zie de monitor.', '');
+  lines.push(`Kenmerk van dit overzicht: ${body.id}`, 'Zaakgegevens staan in Doorstroom, niet in deze e-mail.');
   return lines.join('\r\n');
 }
 
@@ -42,7 +48,7 @@ export function digestText(body: DigestBody): string {
  * lines and non-ASCII labels survive every relay.
  */
 export function buildDigestEmail(body: DigestBody, opts: { from: string; to: string; date?: Date }): DigestEmail {
-  const subject = `Doorstroom: termijnen komende ${body.window.daysAhead} dagen (deadlines) — ${body.tenant}`;
+  const subject = `Doorstroom: termijnen in de komende ${plural(body.window.daysAhead, 'dag', 'dagen')} — ${body.tenant}`;
   const text = Buffer.from(digestText(body), 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n').trimEnd();
   const headers = [
     `From: ${opts.from}`,

@@ -1,3 +1,4 @@
+import { NO_LABELS, type DigestLabels } from './digest-labels';
 import type { Deadline } from '../../workflows/case-state';
 
 /** One deadline of one case inside the window, as collected from Temporal. */
@@ -30,9 +31,11 @@ export interface DigestBody {
   truncated: boolean;
   processes: Array<{
     processId: string;
+    /** The process's name in Dutch, when the municipality's definition is known. */
+    processLabel?: string;
     cases: number;
     deadlines: number;
-    items: Array<{ caseId: string; step: string; deadline: DigestEntry['deadline'] }>;
+    items: Array<{ caseId: string; step: string; stepLabel?: string; deadline: DigestEntry['deadline'] }>;
   }>;
 }
 
@@ -51,7 +54,10 @@ export function buildDigest(opts: {
   daysAhead: number;
   entries: DigestEntry[];
   truncated?: boolean;
+  /** Names of processes and steps for the people who read the digest. */
+  labels?: DigestLabels;
 }): DigestBody {
+  const labels = opts.labels ?? NO_LABELS;
   const byProcess = new Map<string, DigestEntry[]>();
   for (const e of opts.entries) {
     const list = byProcess.get(e.processId) ?? [];
@@ -60,13 +66,16 @@ export function buildDigest(opts: {
   }
   const processes = [...byProcess.keys()].sort().map((processId) => {
     const entries = (byProcess.get(processId) ?? []).slice().sort((a, b) => a.deadline.at.localeCompare(b.deadline.at) || a.caseId.localeCompare(b.caseId));
+    const processLabel = labels.process(processId);
     return {
       processId,
+      ...(processLabel ? { processLabel } : {}),
       cases: new Set(entries.map((e) => e.caseId)).size,
       deadlines: entries.length,
       items: entries.map((e) => ({
         caseId: e.caseId,
         step: e.step,
+        ...(labels.step(processId, e.step) ? { stepLabel: labels.step(processId, e.step) } : {}),
         deadline: { id: e.deadline.id, kind: e.deadline.kind, label: e.deadline.label, at: e.deadline.at },
       })),
     };

@@ -6,6 +6,7 @@ import { checkWebhookUrl } from '../webhooks/url-policy';
 import { findAlertConfigRow } from './alert-config';
 import type { Collected } from './collect-deadlines';
 import { buildDigest, DIGEST_EVENT_TYPE, type DigestBody } from './digest';
+import type { DigestLabels } from './digest-labels';
 import { buildDigestEmail } from './digest-email';
 import type { DeadlineDigestResult, DigestStatus, DigestTrigger } from './digest-input';
 import { recordDigestAttempt } from './digest-log';
@@ -25,6 +26,8 @@ export interface DigestSenderDeps {
   env?: NodeJS.ProcessEnv;
   /** One HTTP attempt, connection to last byte. */
   timeoutMs?: number;
+  /** Names of the municipality's processes and steps for the digest's readers. */
+  labels?: (tenant: string, now: Date) => Promise<DigestLabels>;
 }
 
 export interface DigestRun {
@@ -84,7 +87,8 @@ export function createDigestSender(deps: DigestSenderDeps) {
       const daysAhead = Number(config.days_ahead);
       const to = new Date(now.getTime() + daysAhead * DAY_MS);
       const collected = await deps.collect(run.tenant, now, to);
-      const body = buildDigest({ id: run.digestId, tenant: run.tenant, generatedAt: now, from: now, to, daysAhead, entries: collected.entries, truncated: collected.truncated });
+      const labels = deps.labels ? await deps.labels(run.tenant, now) : undefined;
+      const body = buildDigest({ id: run.digestId, tenant: run.tenant, generatedAt: now, from: now, to, daysAhead, entries: collected.entries, truncated: collected.truncated, ...(labels ? { labels } : {}) });
       const result = await deliver(config, body, run);
       const status: DigestStatus = result.ok ? 'sent' : run.final ? 'failed' : 'pending';
       await recordDigestAttempt(deps.db, {

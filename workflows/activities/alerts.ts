@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { collectDeadlines } from '../../server/alerts/collect-deadlines';
 import type { DeadlineDigestResult } from '../../server/alerts/digest-input';
+import { digestLabelsFromStore } from '../../server/alerts/digest-labels';
 import { createDigestSender, type DigestRun } from '../../server/alerts/send-digest';
 import { smtpConfigFromEnv, type sendMail, type SmtpConfig } from '../../server/alerts/smtp';
 import { systemClock, type Clock } from '../../server/store/clock';
@@ -29,6 +30,7 @@ export function createAlertActivities(deps: AlertActivityDeps) {
   const sender = createDigestSender({
     db: deps.store.db,
     clock: deps.clock ?? systemClock,
+    labels: (tenant, now) => digestLabelsFromStore(deps.store.db, tenant, now),
     env,
     fetch: deps.fetch,
     sendMail: deps.sendMail,

@@ -146,8 +146,8 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
       const body = JSON.parse(got.body);
       expect(body).toMatchObject({ id: sent.body.digestId, type: 'deadline-digest', tenant: TEST_TENANT, window: { daysAhead: 30, timezone: 'Europe/Amsterdam' }, totals: { processes: 1, cases: 1, deadlines: 1 }, truncated: false });
       expect(body.processes).toEqual([{
-        processId: PROCESS, cases: 1, deadlines: 1,
-        items: [{ caseId: cases.soon, step: 'coa-betaalde-periode', deadline: { id: 'coa-betaalde-periode:vijf-maanden', kind: 'reminder', label: expect.stringContaining('5 maanden'), at: expect.any(String) } }],
+        processId: PROCESS, processLabel: 'Nareiziger: hotelverblijf', cases: 1, deadlines: 1,
+        items: [{ caseId: cases.soon, step: 'coa-betaalde-periode', stepLabel: 'Hotelverblijf (door COA betaald)', deadline: { id: 'coa-betaalde-periode:vijf-maanden', kind: 'reminder', label: expect.stringContaining('5 maanden'), at: expect.any(String) } }],
       }]);
       const at = Date.parse(body.processes[0].items[0].deadline.at);
       expect(at).toBeGreaterThan(Date.parse(body.window.from));

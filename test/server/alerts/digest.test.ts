@@ -38,7 +38,11 @@ describe('deadline digest body', () => {
 });
 
 describe('deadline digest e-mail', () => {
-  const body = buildDigest({ id: 'deadline-digest-GM0363-manual-1', tenant: 'GM0363', generatedAt: from, from, to, daysAhead: 7, entries: [entry('GM0363-a', 'nareiziger-hotelverblijf', '2026-03-03T10:00:00.000Z')] });
+  const labels = {
+    process: (id: string) => (id === 'nareiziger-hotelverblijf' ? 'Hotelverblijf nareiziger' : undefined),
+    step: (id: string, step: string) => (id === 'nareiziger-hotelverblijf' && step === 'coa-betaalde-periode' ? 'Door COA betaalde periode' : undefined),
+  };
+  const body = buildDigest({ id: 'deadline-digest-GM0363-manual-1', tenant: 'GM0363', generatedAt: from, from, to, daysAhead: 7, entries: [entry('GM0363-a', 'nareiziger-hotelverblijf', '2026-03-03T10:00:00.000Z')], labels });
 
   it('builds a MIME message with the digest as Dutch-first text in Dutch local time', () => {
     const mail = buildDigestEmail(body, { from: 'doorstroom@gemeente.example.nl', to: 'termijnen@gemeente.example.nl' });
@@ -51,11 +55,17 @@ describe('deadline digest e-mail', () => {
     expect(mail.message.split('\r\n').every((l) => l.length <= 998)).toBe(true);
     const text = Buffer.from((encoded ?? '').replace(/\r\n/g, ''), 'base64').toString('utf8');
     expect(text).toBe(digestText(body));
-    expect(text).toContain('Termijnoverzicht GM0363');
-    expect(text).toContain('nareiziger-hotelverblijf: 1 zaak/zaken, 1 termijn(en)');
-    // 10:00 UTC is 11:00 in Amsterdam in March (CET).
-    expect(text).toMatch(/GM0363-a\s+stap coa-betaalde-periode: 5 maanden in hotel \(reminder\)/);
-    expect(text).toContain('11:00');
+    expect(text).toContain('Termijnoverzicht van GM0363: 1 termijn bij 1 zaak');
+    expect(text).toContain('Hotelverblijf nareiziger: 1 zaak, 1 termijn');
+    // Dates in words; 10:00 UTC is 11:00 in Amsterdam in March (CET); steps and kinds by their Dutch names.
+    expect(text).toContain('3 maart 2026 om 11:00, zaak GM0363-a, stap "Door COA betaalde periode": 5 maanden in hotel (herinnering)');
+    expect(text).toContain('van 2 maart 2026 om 07:00 tot 9 maart 2026 om 07:00');
+    expect(body.processes[0]).toMatchObject({ processLabel: 'Hotelverblijf nareiziger', items: [{ stepLabel: 'Door COA betaalde periode' }] });
+  });
+
+  it('reads as a person would write it: no raw process or step ids where a label exists, no English kinds, no ISO dates', () => {
+    const text = digestText(body);
+    expect(text).not.toMatch(/nareiziger-hotelverblijf|coa-betaalde-periode|\(reminder\)|\(timeout\)|zaak\/zaken|termijn\(en\)|\d{4}-\d{2}-\d{2}T|1970/);
   });
 
   it('says so when there is nothing in the window', () => {
