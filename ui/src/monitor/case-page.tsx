@@ -80,6 +80,11 @@ export function CasePage() {
   if (!view) return <p>{t('loading')}</p>;
   const stepLabel = (id: string | null) => l.step(id);
   const selected = view.expectedEvents.find((e) => e.name === eventName) ?? view.expectedEvents[0];
+  // "Herinnering: Herinnering: voorstel bevestigen" reads twice: the kind only where the label does not say it.
+  const deadlineName = (kind: string, label: string) => {
+    const prefix = t(`case.deadlineKind.${kind}`);
+    return label.toLowerCase().startsWith(prefix.toLowerCase()) ? label : `${prefix}: ${label}`;
+  };
   const pending = view.status === 'running' && state?.pendingDecision && state.pendingDecision.nodeId === state.currentStep ? state.pendingDecision : undefined;
   const pendingRecord = pending ? [...(state?.decisions ?? [])].reverse().find((d) => d.nodeId === pending.nodeId) : undefined;
   const decisionDone = (message: string) => {
@@ -146,7 +151,7 @@ export function CasePage() {
             <tbody>
               {view.deadlines.map((d) => (
                 <tr key={`${d.nodeId}-${d.id}`} className={d.status === 'pending' && Date.parse(d.at) < Date.now() ? 'monitor-overdue' : undefined}>
-                  <th scope="row">{t(`case.deadlineKind.${d.kind}`)}: {d.label}</th><td>{dateTime(d.at)}</td><td>{t(`case.deadlineStatus.${d.status}`, { defaultValue: d.status })}</td>
+                  <th scope="row">{deadlineName(d.kind, d.label)}</th><td>{longDateTime(d.at)}</td><td>{t(`case.deadlineStatus.${d.status}`, { defaultValue: d.status })}</td>
                 </tr>
               ))}
             </tbody>
@@ -170,7 +175,7 @@ export function CasePage() {
                 <li key={i} className={`monitor-timeline-${h.type}`}><time dateTime={h.at}>{longDateTime(h.at)}</time> {pick(h.text)}</li>
               ))}
           </ol>
-          {state && <DecisionHistory caseId={caseId} decisions={state.decisions} labels={l} />}
+          {state && <DecisionHistory caseId={caseId} decisions={state.decisions.filter((d) => d !== pendingRecord)} labels={l} />}
         </div>
       </div>
     </section>

@@ -60,21 +60,21 @@ function ConfirmForm({ caseId, pending, labels, onDone }: { caseId: string; pend
   };
 
   return (
-    <form className="stack" onSubmit={(e) => void submit(e)} data-testid="confirm-form">
+    <form className="stack" onSubmit={(e) => void submit(e)} data-testid="confirm-form" noValidate>
       {error && <p className="monitor-error" role="alert">{error}</p>}
       <fieldset className="utrecht-form-fieldset monitor-fieldset">
         <legend className="utrecht-form-label">{t('decision.chooseOutcome')}</legend>
         <div className="monitor-radios monitor-radios--column">
           {options.map((o) => (
             <label key={key(o.branch)} className="monitor-check-label">
-              <input type="radio" className="utrecht-radio-button" name="decision-choice" value={key(o.branch)} checked={choice === key(o.branch)} onChange={() => setChoice(key(o.branch))} />
+              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="decision-choice" value={key(o.branch)} checked={choice === key(o.branch)} onChange={() => setChoice(key(o.branch))} />
               {outcome(o)}{sameChoice(proposal, o.branch) ? ` ${t('decision.isProposal')}` : ''}
             </label>
           ))}
         </div>
       </fieldset>
       <div className={`utrecht-form-field${reasonError ? ' utrecht-form-field--invalid' : ''}`}>
-        <label className="utrecht-form-label" htmlFor="decision-reason">{t('decision.reason')}{deviating ? ` (${t('case.required')})` : ''}</label>
+        <label className="utrecht-form-label" htmlFor="decision-reason">{deviating ? t('decision.reason') : t('decision.remark')}</label>
         <p className="utrecht-form-field-description" id="decision-reason-help">{t('decision.reasonHelp')}</p>
         {reasonError && <p className="utrecht-form-field-error-message monitor-field-error" id="decision-reason-error">{reasonError}</p>}
         <textarea id="decision-reason" className="utrecht-textarea" rows={3} maxLength={4000} value={reason} required={deviating}
@@ -163,7 +163,7 @@ export function DecisionPanel({ caseId, pending, record, labels, canDecide, canS
       <div className="monitor-decision-columns">
         <div>{record && <DecisionGrounds record={record} labels={labels} />}</div>
         <div>
-          <h3 className="utrecht-heading-3">{t('decision.yourDecision')}</h3>
+          <h3 className="utrecht-heading-3">{canDecide ? t('decision.yourDecision') : t('decision.whoDecides')}</h3>
           {canDecide
             ? <ConfirmForm caseId={caseId} pending={pending} labels={labels} onDone={onDone} />
             : <p className="utrecht-paragraph monitor-readonly" data-testid="decision-readonly">{t('decision.readOnly')}</p>}

@@ -36,7 +36,7 @@ function FactField({ name, fact, id, value, error, lang, onChange }: {
         <div className="monitor-radios">
           {(['true', 'false'] as const).map((v) => (
             <label key={v} className="monitor-check-label">
-              <input type="radio" className="utrecht-radio-button" name={id} value={v} required checked={value === v} onChange={() => onChange(v)} />
+              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name={id} value={v} required checked={value === v} onChange={() => onChange(v)} />
               {v === 'true' ? t('yes') : t('no')}
             </label>
           ))}
