@@ -9,7 +9,9 @@ import { compileGroup } from './compile-group';
 import { conditionPriorityKey } from './priority-key';
 import { expectObject, expectPriority, expectString, shapeError } from './raw-shape';
 
-const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+// Hoisted: a global lookup per call is slow where code runs in a vm context (Jest), and costs nothing to avoid.
+const hasOwn = Object.prototype.hasOwnProperty;
+const has = (o: object, key: string) => hasOwn.call(o, key);
 
 function compileNot(inner: CompiledCondition, path: string, priorityKey: number): CompiledCondition {
   const test = inner.test;

@@ -27,6 +27,11 @@ export interface LimitOptions {
 }
 
 const NAME_KEYS = ['fact', 'condition', 'param'] as const;
+// Hoisted: a global lookup per node is slow where code runs in a vm context (Jest).
+const hasOwn = Object.prototype.hasOwnProperty;
+const objectKeys = Object.keys;
+const isArray = Array.isArray;
+const isFinite = Number.isFinite;
 /** JSONPath and JSON-pointer separators: `$.a.__proto__`, `/a/__proto__`, `$['__proto__']`. */
 const PATH_SEGMENTS = /[.[\]'"/]+/;
 
@@ -91,7 +96,7 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
         break;
       case 'number':
         size += 8;
-        if (checkNumbers && !Number.isFinite(value)) issue(frame, 'number-not-finite', {
+        if (checkNumbers && !isFinite(value)) issue(frame, 'number-not-finite', {
           nl: 'Getallen moeten eindig zijn (geen Infinity, zoals 1e999 wordt, en geen NaN).', en: 'Numbers must be finite (not Infinity, which 1e999 becomes, nor NaN).' });
         break;
       case 'boolean':
@@ -116,7 +121,7 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
             nl: `Deze waarde is dieper genest dan ${LIMITS.valueDepth} niveaus.`, en: `This value is nested deeper than ${LIMITS.valueDepth} levels.` });
           continue;
         }
-        if (Array.isArray(value)) pushItems(frame, value);
+        if (isArray(value)) pushItems(frame, value);
         else pushProperties(frame, value as Record<string, unknown>);
         break;
       case 'undefined':
@@ -152,7 +157,7 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
   }
 
   function pushProperties(frame: Frame, object: Record<string, unknown>): void {
-    const keys = Object.keys(object);
+    const keys = objectKeys(object);
     size += 2;
     if (keys.length > LIMITS.properties) {
       issue(frame, 'too-many-properties', { nl: `Een object heeft ten hoogste ${LIMITS.properties} velden, dit ${keys.length}.`, en: `An object has at most ${LIMITS.properties} properties, this one ${keys.length}.` });
@@ -164,7 +169,7 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
       else if (checkNames && FORBIDDEN_NAMES.has(key)) issue(frame, 'forbidden-key', forbidden(key), key);
     }
     if (checkNames) checkNamesIn(frame, object);
-    if (frame.role === 'condition' && typeof object.condition === 'string' && Object.prototype.hasOwnProperty.call(object, 'condition')) {
+    if (frame.role === 'condition' && typeof object.condition === 'string' && hasOwn.call(object, 'condition')) {
       frame.refs?.push(object.condition);
     }
     for (let i = keys.length - 1; i >= 0; i--) {
@@ -177,7 +182,7 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
     const inCondition = frame.role === 'condition';
     for (const key of NAME_KEYS) {
       const name = object[key];
-      if ((inCondition || key === 'param') && typeof name === 'string' && Object.prototype.hasOwnProperty.call(object, key) && FORBIDDEN_NAMES.has(name)) {
+      if ((inCondition || key === 'param') && typeof name === 'string' && hasOwn.call(object, key) && FORBIDDEN_NAMES.has(name)) {
         issue(frame, 'forbidden-name', forbidden(name), key);
       }
     }
