@@ -20,7 +20,7 @@ import { useMonitorT } from './use-lang';
  */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const { t, pick, dateTime, longDate, longDateTime, lang } = useMonitorT();
+  const { t, pick, longDate, longDateTime, lang } = useMonitorT();
   const isBehandelaar = useHasRole('behandelaar');
   const [view, setView] = useState<CaseView | null>(null);
   // The case state itself: pending decision and decision records (the monitor's view leaves them out).
