@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { evaluate, factCatalogs, renderExplanation, RulesError, selectEffectiveVersion, todayIso, validateFacts, type RuleSetKind } from '../../rules';
+import { assessCase, factCatalogs, renderExplanation, RulesError, selectEffectiveVersion, todayIso, validateFacts, type RuleSetKind } from '../../rules';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import { ApiError } from '../errors';
 import { EvaluateBody, EvaluateParams } from '../schemas/decisions';
@@ -30,10 +30,13 @@ export function createDecisionsRouter(deps: DecisionsRouterDeps): Router {
     const peildatum = body.peildatum ?? todayIso();
     try {
       const ruleSet = selectEffectiveVersion(await deps.ruleSets.published(getAuth(req).tenant, key), peildatum);
-      const result = evaluate(ruleSet, body.facts, { peildatum, explain: true });
+      // Advice is never a "no" on a guess: when the outcome rests on an unknown needed fact it is onvolledig.
+      const result = assessCase(ruleSet, body.facts, { peildatum, explain: true });
       res.json({
         ruleSet: { id: ruleSet.id, version: ruleSet.version, effectiveFrom: ruleSet.effectiveFrom },
         peildatum,
+        status: result.status,
+        ...(result.status === 'incomplete' ? { missingFacts: result.missingFacts } : {}),
         events: result.events,
         explanation: result.explanation,
         text: result.explanation ? renderExplanation(result.explanation, body.language ?? 'nl') : '',

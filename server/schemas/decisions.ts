@@ -18,6 +18,11 @@ export type EvaluateBody = Static<typeof EvaluateBody>;
 export const EvaluateResponse = Type.Object({
   ruleSet: Type.Object({ id: Type.String(), version: Type.Integer(), effectiveFrom: Type.String({ format: 'date' }) }),
   peildatum: Type.String({ format: 'date' }),
+  status: Type.Union([Type.Literal('complete'), Type.Literal('incomplete')], { description: 'incomplete (onvolledig): the outcome rests on a needed fact that is unknown; no events, the missing facts listed' }),
+  missingFacts: Type.Optional(Type.Array(Type.Object({
+    name: Type.String(), label: Type.Object({ nl: Type.String(), en: Type.String() }), type: Type.String(),
+    unit: Type.Optional(Type.String()), options: Type.Optional(Type.Array(Type.Unknown())),
+  }), { description: 'The facts to supply before the rules can advise' })),
   events: Type.Array(Type.Object({ type: Type.String(), params: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
   explanation: Type.Unknown({ description: 'Per rule and per condition: fact, operator, expected, actual, held / failed / not evaluated' }),
   text: Type.String({ description: 'The explanation as plain sentences in the requested language' }),

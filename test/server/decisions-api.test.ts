@@ -39,6 +39,18 @@ describe('POST /rulesets/{kind}/evaluate (advice on request) on a real store', (
     expect(res.body.text).not.toMatch(/\{\{|1970/);
   });
 
+  it('advice without a needed fact is onvolledig: no events, the missing fact named with its Dutch label', async () => {
+    const key = await keyCaller(t, 'GM0363', ['rulesets:read']);
+    const withoutBirth: Record<string, unknown> = { ...statusHolder };
+    delete withoutBirth.dateOfBirth;
+    const res = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: withoutBirth, peildatum: '2026-11-27' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'incomplete', events: [], missingFacts: [expect.objectContaining({ name: 'dateOfBirth', type: 'date' })] });
+    expect(res.body.missingFacts[0].label.nl).toMatch(/geboortedatum/i);
+    const complete = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: statusHolder, peildatum: '2026-11-27' });
+    expect(complete.body.status).toBe('complete');
+  });
+
   it('a status holder linked to another municipality gets no priority there', async () => {
     const key = await keyCaller(t, 'GM0363', ['rulesets:read']);
     const res = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts: { ...statusHolder, linkedMunicipality: 'GM0344' }, peildatum: '2026-11-27' });
