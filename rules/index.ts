@@ -19,6 +19,8 @@ export type { OperatorSpec, OperatorContext, ValueShape } from './operators/oper
 
 export { validateRuleSet, type ValidationResult } from './validation/validate-rule-set';
 export { assertValidRuleSet, InvalidRuleSetError } from './validation/assert-valid-rule-set';
+export { limitIssues, type LimitOptions } from './validation/check-limits';
+export { RULE_SET_LIMITS, FORBIDDEN_NAMES } from './validation/rule-set-limits';
 
 export { compileRuleSet, type CompiledRuleSet, type CompileOptions, type EvaluateOptions, type EvaluationResult } from './compiler/compile-rule-set';
 export { evaluate, type EvaluationOptions } from './evaluate';
