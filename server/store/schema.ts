@@ -357,3 +357,26 @@ export interface Database {
 
 export type MunicipalityProfileRow = Selectable<MunicipalityProfileTable>;
 export type BesluitRow = Selectable<BesluitTable>;
+
+/* Named internal hosts per municipality (egress guard) and failed logins (migration 0007). */
+
+export interface EgressInternalHostTable {
+  tenant_id: string;
+  /** Lower-case host name, never an IP address. */
+  host: string;
+  added_by: string;
+  added_at: string;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  /** `user`, `addr` or `pair`. */
+  scope: string;
+  key_hash: string;
+  at: string;
+}
+
+export interface Database {
+  egress_internal_hosts: EgressInternalHostTable;
+  login_attempts: LoginAttemptTable;
+}

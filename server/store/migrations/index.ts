@@ -6,6 +6,7 @@ import { quotaMigration } from './0003-quota';
 import { alertsMigration } from './0004-alerts';
 import { idempotencyMigration } from './0005-idempotency';
 import { besluitenMigration } from './0006-besluiten';
+import { securityMigration } from './0007-security';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0004-alerts': alertsMigration(dialect),
         '0005-idempotency': idempotencyMigration(dialect),
         '0006-besluiten': besluitenMigration(dialect),
+        '0007-security': securityMigration(dialect),
       };
     },
   };
