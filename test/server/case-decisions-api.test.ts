@@ -6,7 +6,10 @@ import request from 'supertest';
 import { eventually, startProduct, TEST_TENANT, type RunningProduct } from '../support/runtime';
 import { userCaller, type StoreTestApp } from '../support/store-app';
 import { uniqueId } from '../support/factories';
+import { freePort } from '../../server/temporal/free-port';
+import { createSubscription } from '../../server/webhooks/subscriptions';
 import { publishSeededRuleSet } from './versions/publish-seeded';
+import { createReceiver, type Receiver } from './webhooks/support/receiver';
 
 const PROCESS = 'huisvesting-statushouder';
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -23,13 +26,20 @@ const PROFILE = {
 describe('decisions through the API: proposed by the rules, taken by a case handler (real Temporal)', () => {
   let product: RunningProduct;
   let t: StoreTestApp;
+  let receiver: Receiver;
   beforeAll(async () => {
     product = await startProduct();
     t = { app: product.app, deps: product.product.storeDeps, clock: () => new Date() } as unknown as StoreTestApp;
     await publishSeededRuleSet(t, TEST_TENANT);
+    receiver = createReceiver(await freePort());
+    await receiver.listen();
+    await createSubscription({ store: product.product.store, clock: () => new Date() }, { tenant: TEST_TENANT, actor: { kind: 'user', id: 'admin', name: 'admin' }, roles: ['admin'], permissions: [] }, {
+      url: receiver.url, eventTypes: ['decision.incomplete', 'decision.proposed', 'decision.confirmed', 'besluit.created'],
+    });
   }, 120_000);
   afterAll(async () => {
     await product?.stop();
+    await receiver?.close();
   }, 30_000);
 
   const start = async (statushouder: Record<string, unknown>) => {
@@ -95,6 +105,17 @@ describe('decisions through the API: proposed by the rules, taken by a case hand
     expect(text).toMatch(/zes weken/);
     expect(text).toContain('zelfstandig in een andere gemeente');
     expect(text).not.toMatch(/\{\{|1970|voorrangsbesluit|\bpriority\b/);
+
+    // Webhook subscribers hear of it by reference: proposed, confirmed (deviated), besluit created.
+    const bodies = await eventually(async () => {
+      const mine = receiver.received.map((r) => JSON.parse(r.body) as { type: string; data: { caseId: string; decision?: Record<string, unknown> } }).filter((b) => b.data.caseId === caseId);
+      return mine.length >= 3 && mine;
+    }, 40_000);
+    const byType = Object.fromEntries(bodies.map((b) => [b.type, b.data.decision]));
+    expect(byType['decision.proposed']).toEqual({ nodeId: 'voorrangsbesluit', branch: 'priority' });
+    expect(byType['decision.confirmed']).toEqual({ nodeId: 'voorrangsbesluit', branch: null, deviated: true });
+    expect(byType['besluit.created']).toEqual({ nodeId: 'voorrangsbesluit', branch: null, besluitId: besluit.id });
+    expect(JSON.stringify(bodies)).not.toMatch(/zelfstandig|1990-05-01|bea/);
 
     // Audited: who confirmed, the deviation and the reason.
     const audit = await admin.get(`/audit?targetId=${encodeURIComponent(caseId)}`);
