@@ -25,12 +25,14 @@ export class JreAlmanac {
   private cache: Map<string, unknown> | undefined;
   private added: Map<string, FactDefinition> | undefined;
   /** Filled in by the engine at the end of the run. */
-  events: { success: EngineEvent[]; failure: EngineEvent[] } = { success: [], failure: [] };
-  results: RuleResult[] = [];
+  events: { success: EngineEvent[]; failure: EngineEvent[] } | undefined;
+  results: RuleResult[] | undefined;
 
   constructor(
     private readonly setup: AlmanacSetup,
     private readonly runtime: Readonly<Record<string, unknown>>,
+    private readonly trace: unknown[] = [],
+    private readonly memoSlots: readonly number[] = [],
   ) {}
 
   /** The value a condition sees; `key` is paramsKey(params), computed once when the rule is compiled. */
@@ -78,7 +80,13 @@ export class JreAlmanac {
     const fact = defineFact(id, valueOrMethod, options);
     (this.added ??= new Map()).set(fact.id, fact);
     for (const key of [...(this.cache?.keys() ?? [])]) if (key.startsWith(`${fact.id}\u0000`)) this.cache?.delete(key);
+    this.forgetOutcomes();
     return this;
+  }
+
+  /** Named-condition outcomes remembered in this run rest on the facts as they were: forget them. */
+  forgetOutcomes(): void {
+    for (const slot of this.memoSlots) delete this.trace[slot];
   }
 
   /** @deprecated in json-rules-engine too: use addFact. */
@@ -87,10 +95,11 @@ export class JreAlmanac {
   }
 
   getEvents(outcome: '' | 'success' | 'failure' = ''): EngineEvent[] {
-    return outcome ? this.events[outcome] : [...this.events.success, ...this.events.failure];
+    const events = this.events ?? { success: [], failure: [] };
+    return outcome ? events[outcome] : [...events.success, ...events.failure];
   }
 
   getResults(): RuleResult[] {
-    return this.results;
+    return this.results ?? [];
   }
 }

@@ -22,6 +22,12 @@ export interface CompileScope {
   /** Reserves trace slots; returns the first. */
   reserve(count: number): number;
   resolving: unknown[];
+  /** Named condition → the trace slots that remember its outcome within one run (see compileReference). */
+  memo: Map<unknown, number>;
+  /** Whether a named condition's outcome may be remembered: built-in operators, cached facts, default paths. */
+  pure(name: unknown): boolean;
+  /** Every reference site, so a remembered outcome can point at the site that computed it. */
+  sites: ConditionView[];
 }
 
 export type Accessor = (almanac: JreAlmanac) => unknown;
@@ -49,6 +55,18 @@ function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
   const evaluate = typeof operator === 'string' ? scope.registry.get(operator) : undefined;
   if (!evaluate) return { view, test: () => { throw unknownOperator(operator); } };
   const lhs = compileAccess(scope, fact, params, path);
+  const special = isFactReference(value) ? undefined : scope.registry.specialise(evaluate, value);
+  if (special) {
+    return {
+      view,
+      test: (a, t) => {
+        const l = lhs(a);
+        const result = special(l);
+        t[slot] = result; t[slot + 1] = l; t[slot + 2] = value;
+        return result;
+      },
+    };
+  }
   if (isFactReference(value)) {
     const rhs = compileAccess(scope, value.fact, value.params, value.path);
     return {
@@ -157,7 +175,29 @@ export function compileReference(node: ParsedCondition, scope: CompileScope): Co
   scope.resolving.push(name);
   const inner = compileNested(target, scope);
   scope.resolving.pop();
-  return { view: { ...unexpanded, target: inner.view }, test: inner.test };
+  const view: ConditionView = { ...unexpanded, target: inner.view };
+  if (!scope.pure(name)) return { view, test: inner.test };
+  // json-rules-engine evaluates a named condition again at every reference. With pure operators and
+  // cached facts the outcome cannot differ within a run, so the first site's outcome is remembered;
+  // a later site writes which site it copies (its `slot`) and its results are rebuilt from there.
+  let memo = scope.memo.get(name);
+  if (memo === undefined) scope.memo.set(name, (memo = scope.reserve(2)));
+  const site = scope.sites.push(view) - 1;
+  const remembered = memo;
+  const test = inner.test;
+  return {
+    view,
+    test: (a, t) => {
+      if (remembered in t) {
+        t[slot] = t[remembered + 1];
+        return t[remembered];
+      }
+      const held = test(a, t);
+      t[remembered] = held;
+      t[remembered + 1] = site;
+      return held;
+    },
+  };
 }
 
 export function compileNested(node: ParsedCondition, scope: CompileScope): Compiled {

@@ -20,6 +20,10 @@ export interface CompiledRules {
   levels: CompiledRule[][];
   ordered: CompiledRule[];
   traceSize: number;
+  /** Reference sites, by the index a remembered outcome points with. */
+  sites: ConditionView[];
+  /** Trace slots holding remembered named-condition outcomes; cleared when a run's facts change. */
+  memoSlots: number[];
 }
 
 /** json-rules-engine fills in event params that are `{ fact, params?, path? }`, one level deep, after evaluating the rule. */
@@ -53,5 +57,6 @@ export function compileRules(rules: readonly ParsedRule[], scope: CompileScope, 
   const byPriority: Record<string, CompiledRule[]> = {};
   for (const c of compiled) (byPriority[String(c.rule.priority)] ??= []).push(c);
   const levels = Object.keys(byPriority).sort((a, b) => (Number(a) > Number(b) ? -1 : 1)).map((k) => byPriority[k] as CompiledRule[]);
-  return { levels, ordered: levels.flat(), traceSize: scope.reserve(0) };
+  const memoSlots = [...scope.memo.values()].flatMap((s) => [s, s + 1]);
+  return { levels, ordered: levels.flat(), traceSize: scope.reserve(0), sites: scope.sites, memoSlots };
 }

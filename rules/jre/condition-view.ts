@@ -14,7 +14,8 @@ export type ConditionView =
 /** A holey trace array: a slot that was never written is a condition that was never evaluated. */
 export type Trace = unknown[];
 
+/** For a reference to a defined condition, a written `slot` names the site whose outcome it reused. */
 export function wasEvaluated(view: ConditionView, trace: Trace): boolean {
-  if (view.kind === 'reference' && view.target) return wasEvaluated(view.target, trace);
+  if (view.kind === 'reference' && view.target) return view.slot in trace || wasEvaluated(view.target, trace);
   return view.slot in trace;
 }

@@ -9,6 +9,8 @@ import type { DecoratorCallback, OperatorCallback } from './jre-types';
 export interface OperatorDefinition {
   cb: OperatorCallback;
   validator?: (factValue: unknown) => boolean;
+  /** The same test for one constant value, validator included: a compiled condition calls this. */
+  specialise?: (jsonValue: unknown) => ((factValue: unknown) => unknown) | undefined;
 }
 
 export interface DecoratorDefinition {
@@ -18,8 +20,11 @@ export interface DecoratorDefinition {
 
 /** json-rules-engine: a fact is numeric when parseFloat of it is not NaN ("5" is; "5" < "10" is then a text comparison). */
 export function numberValidator(factValue: unknown): boolean {
+  if (typeof factValue === 'number') return factValue === factValue; // parseFloat of a number is NaN only for NaN
   return Number.parseFloat(factValue as string).toString() !== 'NaN';
 }
+
+const isList = (v: unknown): v is unknown[] | string => Array.isArray(v) || typeof v === 'string';
 
 function operand(name: string, value: unknown, method: 'indexOf' | 'some' | 'every'): { [m: string]: (...args: unknown[]) => unknown } {
   if (value === null || value === undefined || typeof (value as Record<string, unknown>)[method] !== 'function') {
@@ -31,16 +36,22 @@ function operand(name: string, value: unknown, method: 'indexOf' | 'some' | 'eve
 const isArray = (v: unknown): boolean => Array.isArray(v);
 
 export const defaultOperators: Record<string, OperatorDefinition> = {
-  equal: { cb: (a, b) => a === b },
-  notEqual: { cb: (a, b) => a !== b },
-  in: { cb: (a, b) => (operand('in', b, 'indexOf').indexOf?.(a) as number) > -1 },
-  notIn: { cb: (a, b) => operand('notIn', b, 'indexOf').indexOf?.(a) === -1 },
-  contains: { cb: (a, b) => (a as unknown[]).indexOf(b) > -1, validator: isArray },
-  doesNotContain: { cb: (a, b) => (a as unknown[]).indexOf(b) === -1, validator: isArray },
-  lessThan: { cb: (a, b) => (a as number) < (b as number), validator: numberValidator },
-  lessThanInclusive: { cb: (a, b) => (a as number) <= (b as number), validator: numberValidator },
-  greaterThan: { cb: (a, b) => (a as number) > (b as number), validator: numberValidator },
-  greaterThanInclusive: { cb: (a, b) => (a as number) >= (b as number), validator: numberValidator },
+  equal: { cb: (a, b) => a === b, specialise: (b) => (a) => a === b },
+  notEqual: { cb: (a, b) => a !== b, specialise: (b) => (a) => a !== b },
+  in: {
+    cb: (a, b) => (operand('in', b, 'indexOf').indexOf?.(a) as number) > -1,
+    specialise: (b) => (isList(b) ? (a) => b.indexOf(a as string) > -1 : undefined),
+  },
+  notIn: {
+    cb: (a, b) => operand('notIn', b, 'indexOf').indexOf?.(a) === -1,
+    specialise: (b) => (isList(b) ? (a) => b.indexOf(a as string) === -1 : undefined),
+  },
+  contains: { cb: (a, b) => (a as unknown[]).indexOf(b) > -1, validator: isArray, specialise: (b) => (a) => Array.isArray(a) && a.indexOf(b) > -1 },
+  doesNotContain: { cb: (a, b) => (a as unknown[]).indexOf(b) === -1, validator: isArray, specialise: (b) => (a) => Array.isArray(a) && a.indexOf(b) === -1 },
+  lessThan: { cb: (a, b) => (a as number) < (b as number), validator: numberValidator, specialise: (b) => (a) => numberValidator(a) && (a as number) < (b as number) },
+  lessThanInclusive: { cb: (a, b) => (a as number) <= (b as number), validator: numberValidator, specialise: (b) => (a) => numberValidator(a) && (a as number) <= (b as number) },
+  greaterThan: { cb: (a, b) => (a as number) > (b as number), validator: numberValidator, specialise: (b) => (a) => numberValidator(a) && (a as number) > (b as number) },
+  greaterThanInclusive: { cb: (a, b) => (a as number) >= (b as number), validator: numberValidator, specialise: (b) => (a) => numberValidator(a) && (a as number) >= (b as number) },
 };
 
 export const defaultDecorators: Record<string, DecoratorDefinition> = {

@@ -12,6 +12,7 @@ import { parseRule, type ParsedRule } from './parse-rule';
 import { RunResult } from './run-result';
 import { runWithHandlers } from './run-with-handlers';
 import { checkPaths } from './check-paths';
+import { pureConditions } from './pure-conditions';
 
 /**
  * json-rules-engine 7's Engine, compiled: each rule becomes plain closures the first time the engine
@@ -141,6 +142,9 @@ export class Engine {
       resolvePath: (path) => (value) => this.setup.resolvePath(value, path),
       reserve: (count) => { const first = slots; slots += count; return first; },
       resolving: [],
+      memo: new Map(),
+      pure: pureConditions(this.conditions, this.registry, this.facts, Boolean(this.options.pathResolver)),
+      sites: [],
     };
     if (!this.options.pathResolver) scope.resolvePath = (path) => this.path(path);
     return (this.compiled = compileRules(this.rules, scope, this.options.replaceFactsInEventParams));
@@ -150,8 +154,8 @@ export class Engine {
     const compiled = this.compiled ?? this.compile();
     const runtime = facts ?? {};
     if (hasOwn(runtime, '')) defineFact('', undefined);
-    const almanac = new JreAlmanac(this.setup, runtime);
     const trace: unknown[] = new Array(compiled.traceSize);
+    const almanac = new JreAlmanac(this.setup, runtime, trace, compiled.memoSlots);
     if (this.handlers.size > 0 || this.rules.some((r) => r.onSuccess || r.onFailure)) {
       return runWithHandlers(compiled, almanac, trace, this.handlers);
     }
@@ -169,7 +173,7 @@ export class Engine {
         ruleEvents[i] = event;
         (outcome ? events : failureEvents).push(event);
       }
-      return Promise.resolve(new RunResult(events, failureEvents, almanac, ordered, outcomes, ruleEvents, trace));
+      return Promise.resolve(new RunResult(events, failureEvents, almanac, compiled, outcomes, ruleEvents, trace));
     } catch (error) {
       return Promise.reject(error as Error);
     }

@@ -27,8 +27,8 @@ export type EventHandler = (event: EngineEvent, almanac: JreAlmanac, ruleResult:
 
 /** A rule as json-rules-engine takes it (the JSON model; `conditions` is checked when added). */
 export interface RuleProperties {
-  conditions: Record<string, unknown>;
-  event: { type: string; params?: Record<string, unknown> } | Record<string, unknown>;
+  conditions: object;
+  event: { type: string; params?: object } | object;
   name?: unknown;
   priority?: number | string;
   onSuccess?: EventHandler;

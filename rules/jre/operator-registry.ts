@@ -18,10 +18,27 @@ function withValidator(definition: OperatorDefinition | DecoratorDefinition, bod
 export class OperatorRegistry {
   private readonly operators = new Map<string, Evaluator>();
   private readonly decorators = new Map<string, DecoratorDefinition>();
+  /** Evaluators built only from json-rules-engine's own operators and decorators: pure functions. */
+  private readonly builtIn = new WeakSet<Evaluator>();
+  private readonly specialisations = new WeakMap<Evaluator, NonNullable<OperatorDefinition['specialise']>>();
 
   constructor() {
-    for (const [name, d] of Object.entries(defaultOperators)) this.addOperator(name, d.cb, d.validator);
-    for (const [name, d] of Object.entries(defaultDecorators)) this.addDecorator(name, d.cb, d.validator);
+    for (const [name, d] of Object.entries(defaultOperators)) {
+      this.addOperator(name, d.cb, d.validator);
+      const evaluator = this.operators.get(name) as Evaluator;
+      this.builtIn.add(evaluator);
+      if (d.specialise) this.specialisations.set(evaluator, d.specialise);
+    }
+    for (const [name, d] of Object.entries(defaultDecorators)) this.decorators.set(name, d);
+  }
+
+  isBuiltIn(evaluator: Evaluator): boolean {
+    return this.builtIn.has(evaluator);
+  }
+
+  /** A one-argument test for a built-in operator and a constant value, when one exists. */
+  specialise(evaluator: Evaluator, value: unknown): ((factValue: unknown) => unknown) | undefined {
+    return this.specialisations.get(evaluator)?.(value);
   }
 
   addOperator(name: unknown, cb: unknown, validator?: (v: unknown) => boolean): void {
@@ -65,6 +82,7 @@ export class OperatorRegistry {
       const next = evaluator;
       const { cb } = definition;
       evaluator = withValidator(definition, (a, b) => cb(a, b, next as OperatorCallback));
+      if (this.builtIn.has(next) && Object.prototype.hasOwnProperty.call(defaultDecorators, decoratorName) && defaultDecorators[decoratorName] === definition) this.builtIn.add(evaluator);
       rest = `${decoratorName}:${rest}`;
       this.operators.set(rest, evaluator);
     }

@@ -31,12 +31,13 @@ export class ConditionResult {
   }
 }
 
-export function materialize(view: ConditionView, trace: Trace): ConditionResult {
+export function materialize(view: ConditionView, trace: Trace, sites: readonly ConditionView[]): ConditionResult {
   const out = new ConditionResult();
   for (const key of Object.keys(view.props)) setOwn(out, key, view.props[key]);
-  if (view.kind === 'reference' && view.target && wasEvaluated(view.target, trace)) {
+  if (view.kind === 'reference' && view.target && wasEvaluated(view, trace)) {
     delete out.condition;
-    const expanded = materialize(view.target, trace);
+    const source = view.slot in trace ? (sites[trace[view.slot] as number] as ConditionView) : view;
+    const expanded = materialize((source as { target: ConditionView }).target, trace, sites);
     for (const key of Object.keys(expanded)) setOwn(out, key, expanded[key]);
     return out;
   }
@@ -49,7 +50,7 @@ export function materialize(view: ConditionView, trace: Trace): ConditionResult 
     return out;
   }
   if (view.op) {
-    out[view.op] = view.op === 'not' ? materialize(view.children[0] as ConditionView, trace) : view.children.map((c) => materialize(c, trace));
+    out[view.op] = view.op === 'not' ? materialize(view.children[0] as ConditionView, trace, sites) : view.children.map((c) => materialize(c, trace, sites));
   }
   if (view.slot in trace) out.result = trace[view.slot];
   return out;

@@ -1,6 +1,6 @@
 import type { JreAlmanac } from './almanac';
-import type { CompiledRule } from './compile-rules';
-import type { Trace } from './condition-view';
+import type { CompiledRule, CompiledRules } from './compile-rules';
+import type { ConditionView, Trace } from './condition-view';
 import type { EngineEvent, EngineResult } from './jre-types';
 import { materialize, RuleResult } from './rule-result';
 
@@ -15,7 +15,7 @@ export class RunResult implements EngineResult {
     readonly events: EngineEvent[],
     readonly failureEvents: EngineEvent[],
     readonly almanac: JreAlmanac,
-    private readonly rules: readonly CompiledRule[],
+    private readonly compiled: CompiledRules,
     private readonly outcomes: readonly unknown[],
     private readonly ruleEvents: readonly EngineEvent[],
     private readonly trace: Trace,
@@ -27,9 +27,9 @@ export class RunResult implements EngineResult {
     if (!this.built) {
       const results: RuleResult[] = [];
       const failureResults: RuleResult[] = [];
-      this.rules.forEach((c, i) => {
+      this.compiled.ordered.forEach((c, i) => {
         const outcome = this.outcomes[i];
-        const r = ruleResult(c, outcome, this.ruleEvents[i] as EngineEvent, this.trace);
+        const r = ruleResult(c, outcome, this.ruleEvents[i] as EngineEvent, this.trace, this.compiled.sites);
         (outcome ? results : failureResults).push(r);
       });
       this.built = { results, failureResults };
@@ -51,6 +51,6 @@ export class RunResult implements EngineResult {
   }
 }
 
-export function ruleResult(c: CompiledRule, outcome: unknown, event: EngineEvent, trace: Trace): RuleResult {
-  return new RuleResult(materialize(c.view, trace), event, c.rule.priority, c.rule.name, outcome);
+export function ruleResult(c: CompiledRule, outcome: unknown, event: EngineEvent, trace: Trace, sites: readonly ConditionView[]): RuleResult {
+  return new RuleResult(materialize(c.view, trace, sites), event, c.rule.priority, c.rule.name, outcome);
 }

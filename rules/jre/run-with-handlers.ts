@@ -29,12 +29,12 @@ export async function runWithHandlers(compiled: CompiledRules, almanac: JreAlman
       const rule = compiled.ordered[i] as CompiledRules['ordered'][number];
       const outcome = outcomes[i];
       const event = ruleEvents[i] as EngineEvent;
-      const result = ruleResult(rule, outcome, event, trace);
+      const result = ruleResult(rule, outcome, event, trace, compiled.sites);
       const own = outcome ? rule.rule.onSuccess : rule.rule.onFailure;
       if (own) await own(event, almanac, result);
       for (const handler of handlers.get(outcome ? 'success' : 'failure') ?? []) await handler(event, almanac, result);
       if (outcome) for (const handler of handlers.get(String(event.type)) ?? []) await handler(event.params as unknown as EngineEvent, almanac, result);
     }
   }
-  return new RunResult(events, failureEvents, almanac, compiled.ordered, outcomes, ruleEvents, trace);
+  return new RunResult(events, failureEvents, almanac, compiled, outcomes, ruleEvents, trace);
 }
