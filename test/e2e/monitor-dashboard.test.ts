@@ -114,8 +114,8 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
     await axe(page, 'case page');
 
     await page.getByLabel('Gebeurtenis', { exact: true }).selectOption('woning-gevonden');
-    await page.getByLabel(/tenancyStartDate/).fill(daysAgo(1));
-    await page.getByLabel(/housingAssociation/).fill('Woonstichting De Key');
+    await page.getByLabel(/^Ingangsdatum huurcontract/).fill(daysAgo(1));
+    await page.getByLabel(/^Woningcorporatie/).fill('Woonstichting De Key');
     const sentAt = Date.now();
     await page.getByRole('button', { name: 'Doorgeven' }).click();
     await page.getByTestId('case-status').filter({ hasText: 'Afgerond' }).waitFor({ timeout: 10_000 });

@@ -71,7 +71,7 @@ export interface CaseStateView {
 }
 
 export interface JsonSchema {
-  type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; format?: string;
+  type?: string | string[]; title?: string; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; format?: string;
   minimum?: number; maximum?: number; maxLength?: number; pattern?: string; description?: string; items?: JsonSchema;
 }
 

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { formatValue, type Explanation } from '../../../rules';
+import { useSession } from '../shell/session-context';
 import type { DecisionRecordView } from './api';
 import { catalogOf, type CaseLabels } from './case-labels';
 import { ExplanationView } from './explanation-view';
@@ -16,14 +17,17 @@ export function RuleSetLine({ record }: { record: DecisionRecordView }) {
 
 /** The facts the rules judged, by their catalog labels and as a letter writes them. */
 export function FactsUsed({ record, labels }: { record: DecisionRecordView; labels: CaseLabels }) {
+  const { session } = useSession();
   const catalog = catalogOf(record.ruleSetKind);
+  // The municipality's own CBS code reads as its name ("Gemeente Amsterdam (GM0363)").
+  const words = (value: unknown, text: string) => (value === session.tenant && session.tenantName !== session.tenant ? `${session.tenantName} (${text})` : text);
   const entries = Object.entries(record.facts ?? {});
   if (entries.length === 0) return null;
   return (
     <dl className="monitor-facts monitor-facts--small" data-testid="decision-facts">
       {entries.map(([name, value]) => {
         const fact = catalog && Object.prototype.hasOwnProperty.call(catalog.facts, name) ? catalog.facts[name] : undefined;
-        return <Fragment key={name}><dt>{labels.fact(record.ruleSetKind, name)}</dt><dd>{formatValue(value, fact, labels.lang)}</dd></Fragment>;
+        return <Fragment key={name}><dt>{labels.fact(record.ruleSetKind, name)}</dt><dd>{words(value, formatValue(value, fact, labels.lang))}</dd></Fragment>;
       })}
     </dl>
   );

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { JsonSchema } from './api';
+import { humanise } from './case-labels';
 import { useMonitorT } from './use-lang';
 
 type Values = Record<string, string>;
@@ -43,7 +44,9 @@ export function EventForm({ name, schema, onSubmit, idPrefix }: { name: string; 
     <form className="stack monitor-event-form" onSubmit={(e) => void submit(e)} data-event={name}>
       {Object.entries(schema.properties ?? {}).map(([field, s]) => {
         const id = `${idPrefix}-${field}`;
-        const label = <label className="utrecht-form-label" htmlFor={id}>{field}{required.has(field) ? ` (${t('case.required')})` : ''}</label>;
+        // A payload field by its schema title, else the monitor's words for the built-in processes' fields, never its id.
+        const name = s.title ?? t(`case.fields.${field}`, { defaultValue: humanise(field) });
+        const label = <label className="utrecht-form-label" htmlFor={id}>{name}{required.has(field) ? ` (${t('case.required')})` : ''}</label>;
         const set = (v: string) => setValues({ ...values, [field]: v });
         if (s.enum || s.type === 'boolean') {
           const options = s.enum ? s.enum.map(String) : ['true', 'false'];

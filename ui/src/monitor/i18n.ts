@@ -36,6 +36,11 @@ export const monitorNl = {
     actions: 'Acties', noActions: 'Alleen toezichthouders kunnen deze zaak bewegen.', closed: 'De zaak is beëindigd.',
     sendEvent: 'Gebeurtenis doorgeven', event: 'Gebeurtenis', send: 'Doorgeven', sent: 'Gebeurtenis verwerkt.',
     cancel: 'Zaak annuleren', reason: 'Reden (verplicht, komt in de audit trail)', confirmCancel: 'Annuleer zaak', cancelled: 'Zaak geannuleerd.',
+    fields: {
+      accommodation: 'Verblijfplaats', hotelMunicipality: 'Gemeente van het hotel (CBS-code)', housingAssociation: 'Woningcorporatie', moveDate: 'Verhuisdatum',
+      offerId: 'Kenmerk van het aanbod', placementDate: 'Datum plaatsing', reason: 'Reden', rent: 'Huur per maand (€)', rooms: 'Aantal kamers',
+      scheme: 'Regeling', tenancyStartDate: 'Ingangsdatum huurcontract',
+    },
     required: 'verplicht', children: 'Deelzaken', parent: 'Hoofdzaak', loadFailed: 'De zaak kon niet worden geladen: {{message}}',
   },
   decision: {
@@ -128,6 +133,11 @@ export const monitorEn: Shape<typeof monitorNl> = {
     actions: 'Actions', noActions: 'Only supervisors can move this case.', closed: 'The case has ended.',
     sendEvent: 'Report an event', event: 'Event', send: 'Send', sent: 'Event accepted.',
     cancel: 'Cancel the case', reason: 'Reason (required, kept in the audit trail)', confirmCancel: 'Cancel case', cancelled: 'Case cancelled.',
+    fields: {
+      accommodation: 'Accommodation', hotelMunicipality: 'Municipality of the hotel (CBS code)', housingAssociation: 'Housing association', moveDate: 'Move date',
+      offerId: 'Offer reference', placementDate: 'Placement date', reason: 'Reason', rent: 'Rent per month (€)', rooms: 'Number of rooms',
+      scheme: 'Scheme', tenancyStartDate: 'Tenancy start date',
+    },
     required: 'required', children: 'Subcases', parent: 'Parent case', loadFailed: 'The case could not be loaded: {{message}}',
   },
   decision: {
