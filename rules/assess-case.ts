@@ -3,7 +3,7 @@ import type { Explanation } from './explanation/explanation';
 import { certaintyOf, undecidingFacts } from './explanation/unknown-facts';
 import type { Facts } from './facts/derive-facts';
 import type { EnumOption, FactCatalog, FactType } from './facts/fact-catalog';
-import { factCatalogFor } from './facts/fact-catalogs';
+import { catalogOf } from './facts/catalog-of';
 import type { LocalizedText } from './localized-text';
 import type { RuleEvent, RuleSet } from './rule-set-schema';
 
@@ -61,7 +61,7 @@ function inputsFor(catalog: FactCatalog, facts: Readonly<Facts>, undecided: Set<
  */
 export function assessCase(ruleSet: RuleSet, facts: Readonly<Facts>, options: AssessOptions): Assessment {
   const { events, explanation } = evaluate(ruleSet, facts, { peildatum: options.peildatum, explain: true });
-  const catalog = factCatalogFor(ruleSet.kind);
+  const catalog = catalogOf(ruleSet);
   const certainty = certaintyOf(catalog);
   const undecided = new Set<string>();
   const visited = new WeakSet<object>();

@@ -1,7 +1,7 @@
 import { compileRuleSet, type CompiledRuleSet, type EvaluationResult } from './compiler/compile-rule-set';
 import { labelExplanation } from './explanation/label-explanation';
 import type { Facts } from './facts/derive-facts';
-import { factCatalogFor } from './facts/fact-catalogs';
+import { catalogOf } from './facts/catalog-of';
 import { assertValidFacts } from './facts/invalid-facts-error';
 import type { RuleSet } from './rule-set-schema';
 
@@ -25,8 +25,9 @@ function compiled(ruleSet: RuleSet, strict: boolean): CompiledRuleSet {
 /**
  * Evaluates one case: events in order and, on request, the explanation a decision records, with
  * the rule set's labels written in. Synchronous and pure. The facts are validated against the
- * kind's catalog first and never coerced: `householdSize: "5"` throws an InvalidFactsError
- * (code 'invalid-facts', every issue with its path) instead of passing "≥ 4".
+ * rule set's effective catalog (the kind's, extended by the rule set's own facts) first and never
+ * coerced: `householdSize: "5"` throws an InvalidFactsError (code 'invalid-facts', every issue
+ * with its path) instead of passing "≥ 4".
  *
  * A missing fact is unknown and fails most comparisons; whether the outcome may rest on that is
  * assessCase()'s question, which is what a decision should call. For bulk work on facts that are
@@ -35,7 +36,7 @@ function compiled(ruleSet: RuleSet, strict: boolean): CompiledRuleSet {
  */
 export function evaluate(ruleSet: RuleSet, facts: Readonly<Facts>, options: EvaluationOptions): EvaluationResult {
   const evaluator = compiled(ruleSet, options.allowUndefinedFacts === false);
-  assertValidFacts(factCatalogFor(ruleSet.kind), facts);
+  assertValidFacts(catalogOf(ruleSet), facts);
   const result = evaluator.evaluate(facts, options);
   return result.explanation ? { events: result.events, explanation: labelExplanation(result.explanation, ruleSet) } : result;
 }

@@ -9,6 +9,8 @@ export { LocalizedTextSchema, LANGUAGES, type LocalizedText, type Language } fro
 export { RulesError, type RulesIssue } from './rules-error';
 
 export { factCatalogs, factCatalogFor } from './facts/fact-catalogs';
+export { catalogOf } from './facts/catalog-of';
+export { MunicipalityFactSchema, MunicipalityFactTypeSchema, FactOptionSchema, type MunicipalityFact, type FactOption } from './rule-set-schema';
 export type { FactCatalog, FactDefinition, FactType, EnumOption } from './facts/fact-catalog';
 export { deriveFacts, derivedFactNames, type Facts } from './facts/derive-facts';
 export { factsJsonSchema, validateFacts, coerceFactValue } from './facts/facts-schema';
@@ -27,7 +29,7 @@ export { evaluate, type EvaluationOptions } from './evaluate';
 export { toEngineRules, type EngineRule } from './engine-rules';
 
 export type { Explanation, RuleExplanation, ConditionExplanation, ConditionStatus, FactConditionExplanation } from './explanation/explanation';
-export { renderExplanation, renderRule, renderFactCondition } from './explanation/render-explanation';
+export { renderExplanation, renderRule, renderFactCondition, explanationCatalog } from './explanation/render-explanation';
 export { formatValue } from './explanation/format-value';
 
 export { selectEffectiveVersion, type SelectOptions } from './peildatum/select-effective-version';

@@ -1,5 +1,5 @@
 import type { Condition } from './condition-schema';
-import { factCatalogFor } from './facts/fact-catalogs';
+import { catalogOf } from './facts/catalog-of';
 import type { RuleSet } from './rule-set-schema';
 
 const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
@@ -34,7 +34,7 @@ export function referencedFacts(ruleSet: RuleSet): Set<string> {
  * A superset of what one case needs: assessCase() asks only for those its outcome rests on.
  */
 export function neededFacts(ruleSet: RuleSet): string[] {
-  const catalog = factCatalogFor(ruleSet.kind);
+  const catalog = catalogOf(ruleSet);
   const needed = new Set<string>();
   for (const name of referencedFacts(ruleSet)) {
     const fact = hasOwn(catalog.facts, name) ? catalog.facts[name] : undefined;

@@ -3,7 +3,8 @@ import { conditionJsonSchema, TopLevelConditionSchema } from './condition-schema
 import { LocalizedTextSchema } from './localized-text';
 import { RULE_SET_KINDS } from './rule-set-kinds';
 
-const Name = (description: string) => Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 100, description });
+const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';
+const Name = (description: string) => Type.String({ pattern: NAME_PATTERN, maxLength: 100, description });
 const IsoDate = (description: string) => Type.String({ format: 'date', description });
 
 export const RuleSetStatusSchema = Type.Union(
@@ -31,6 +32,45 @@ export const ParameterSchema = Type.Object(
   { additionalProperties: false },
 );
 export type Parameter = Static<typeof ParameterSchema>;
+
+/** Bounded texts of a municipality fact: labels read in forms and explanations, descriptions as help. */
+const Text = (maxLength: number, description?: string) => Type.Object(
+  { nl: Type.String({ minLength: 1, maxLength }), en: Type.String({ minLength: 1, maxLength }) },
+  { additionalProperties: false, ...(description ? { description } : {}) },
+);
+
+export const MunicipalityFactTypeSchema = Type.Union([
+  Type.Literal('boolean'), Type.Literal('integer'), Type.Literal('number'), Type.Literal('date'),
+  Type.Literal('enum'), Type.Literal('string'), Type.Literal('string-list'),
+]);
+
+export const FactOptionSchema = Type.Object(
+  { value: Type.String({ minLength: 1, maxLength: 100 }), label: Text(200) },
+  { additionalProperties: false },
+);
+export type FactOption = Static<typeof FactOptionSchema>;
+
+/**
+ * A fact the municipality's own bye-law asks for and the kind's catalog does not have, e.g. a
+ * hulpbehoevendheidsscore. It lives in the rule set, so it is versioned and published with
+ * four-eyes together with the rules that read it, and a decision record's version pins it.
+ */
+export const MunicipalityFactSchema = Type.Object(
+  {
+    type: MunicipalityFactTypeSchema,
+    label: Text(200),
+    description: Text(2000),
+    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'A unit code of the catalog (UNITS), e.g. EUR/jaar, uren/week' })),
+    options: Type.Optional(Type.Array(FactOptionSchema, { minItems: 1, description: 'The allowed values of an enum or string-list fact' })),
+    minimum: Type.Optional(Type.Number()),
+    maximum: Type.Optional(Type.Number()),
+    source: Type.Optional(Text(200, 'Where the value comes from, e.g. "advies GGD-arts", "BRP"')),
+    mayBeUnknown: Type.Optional(Type.Boolean({ description: 'Absence is an answer (a claim not made); otherwise an unknown value makes a case onvolledig' })),
+    sensitive: Type.Optional(Type.Boolean({ description: 'Special-category data (AVG art. 9): hidden from roles without need to know' })),
+  },
+  { additionalProperties: false },
+);
+export type MunicipalityFact = Static<typeof MunicipalityFactSchema>;
 
 export const RuleEventSchema = Type.Object(
   { type: Type.String({ minLength: 1 }), params: Type.Optional(Type.Record(Type.String(), Type.Unknown())) },
@@ -83,6 +123,11 @@ export const RuleSetSchema = Type.Object(
     title: Type.String({ minLength: 1 }),
     description: Type.Optional(Type.String()),
     parameters: Type.Optional(Type.Record(Name('parameter name'), ParameterSchema)),
+    facts: Type.Optional(Type.Record(Name('fact name'), MunicipalityFactSchema, {
+      // A Record's key pattern alone only selects which keys get the value schema; this refuses the rest.
+      propertyNames: { pattern: NAME_PATTERN, maxLength: 100 },
+      description: "The municipality's own facts, added to the kind's built-in catalog (they may not redefine a built-in fact)",
+    })),
     namedConditions: Type.Optional(Type.Record(Name('condition name'), TopLevelConditionSchema)),
     conditionLabels: Type.Optional(Type.Record(Name('condition name'), LocalizedTextSchema, {
       description: 'How a named condition reads in an explanation, e.g. basisvoorwaarden → "Basisvoorwaarden (leeftijd, inkomen, geen huurachterstand)"',

@@ -1,6 +1,6 @@
 import { evaluate } from '../evaluate';
 import { renderExplanation } from '../explanation/render-explanation';
-import { factCatalogFor } from '../facts/fact-catalogs';
+import { catalogOf } from '../facts/catalog-of';
 import { validateFacts } from '../facts/facts-schema';
 import { CliError, EXIT, readJson, type CommonOptions, type Io } from './cli-io';
 import { issueLines, loadRuleSet } from './load-rule-set';
@@ -13,7 +13,7 @@ export async function evaluateCommand(ruleSetFile: string, factsFile: string, op
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
     throw new CliError(EXIT.input, lang === 'nl' ? `${factsFile}: verwacht één object met feiten.` : `${factsFile}: expected one object of facts.`);
   }
-  const checked = validateFacts(factCatalogFor(ruleSet.kind), facts as Record<string, unknown>);
+  const checked = validateFacts(catalogOf(ruleSet), facts as Record<string, unknown>);
   if (!checked.valid) {
     io.err(lang === 'nl' ? `${factsFile}: ongeldige feiten` : `${factsFile}: invalid facts`);
     for (const line of issueLines(checked.errors, lang, '✗')) io.err(line);

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../localized-text';
 import type { RuleSetKind } from '../rule-set-kinds';
-import type { Outcome } from '../rule-set-schema';
+import type { MunicipalityFact, Outcome } from '../rule-set-schema';
 
 /** Evaluated and true, evaluated and false, or skipped by short-circuit (as json-rules-engine skips it). */
 export type ConditionStatus = 'held' | 'failed' | 'not-evaluated';
@@ -68,6 +68,12 @@ export interface ExplanationLabels {
   noOutcome: Outcome;
   parameters: Record<string, LocalizedText>;
   conditions: Record<string, LocalizedText>;
+  /**
+   * The rule set's own facts (label, type, unit, options, mayBeUnknown), so their conditions read
+   * by label and their values by option label wherever the explanation goes. Absent on
+   * explanations stored before rule sets had facts of their own, and when it has none.
+   */
+  facts?: Record<string, MunicipalityFact>;
 }
 
 /** What a decision records (Awb): which version, on which date, which facts, which conditions held. */

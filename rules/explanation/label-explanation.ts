@@ -21,5 +21,6 @@ export function labelExplanation(explanation: Explanation, ruleSet: RuleSet): Ex
     parameters: Object.fromEntries(Object.entries(ruleSet.parameters ?? {}).map(([name, p]): [string, LocalizedText] => [name, p.label])),
     conditions: Object.fromEntries(Object.entries(ruleSet.conditionLabels ?? {})),
   };
+  if (ruleSet.facts && Object.keys(ruleSet.facts).length > 0) labels.facts = Object.fromEntries(Object.entries(ruleSet.facts));
   return { ...explanation, ruleSet: { ...explanation.ruleSet, title: ruleSet.title }, labels };
 }

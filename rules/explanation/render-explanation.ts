@@ -1,4 +1,5 @@
 import type { FactCatalog } from '../facts/fact-catalog';
+import { catalogOf } from '../facts/catalog-of';
 import { factCatalogs } from '../facts/fact-catalogs';
 import type { Language } from '../localized-text';
 import { operatorSpec } from '../operators/operators';
@@ -119,12 +120,24 @@ export function renderRule(rule: RuleExplanation, catalog: FactCatalog | undefin
 }
 
 /**
+ * The catalog an explanation was made with: its kind's, extended by the rule set's own facts as
+ * the explanation recorded them (labels.facts), so a municipality fact reads by its label even
+ * after the rule set changed. Undefined for a kind without a catalog.
+ */
+export function explanationCatalog(explanation: Pick<Explanation, 'ruleSet' | 'labels'>): FactCatalog | undefined {
+  const { kind } = explanation.ruleSet;
+  if (!has(factCatalogs, kind)) return undefined;
+  const facts = explanation.labels?.facts;
+  return facts ? catalogOf({ kind, facts }) : factCatalogs[kind];
+}
+
+/**
  * The whole explanation as plain sentences, one per line, for a decision letter or a designer's
  * test run: labels instead of ids, dates in words, amounts as "€ 30.000,50", and "onbekend" —
  * never "voldaan" — for what rests on a fact nobody supplied.
  */
 export function renderExplanation(explanation: Explanation, lang: Language = 'nl'): string {
-  const catalog = has(factCatalogs, explanation.ruleSet.kind) ? factCatalogs[explanation.ruleSet.kind] : undefined;
+  const catalog = explanationCatalog(explanation);
   const { id, title, version, effectiveFrom } = explanation.ruleSet;
   const name = title ?? id;
   const header = lang === 'nl'

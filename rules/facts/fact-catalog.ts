@@ -26,6 +26,8 @@ export interface FactDefinition {
   options?: readonly EnumOption[];
   minimum?: number;
   maximum?: number;
+  /** Where the value comes from, e.g. "advies GGD-arts", "BRP"; shown as help where it is asked for. */
+  source?: LocalizedText;
   /** Set for facts computed from other facts and the peildatum; they are never taken from input. */
   derived?: {
     from: readonly string[];

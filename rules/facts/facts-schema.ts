@@ -25,6 +25,8 @@ export function factsJsonSchema(catalog: FactCatalog): Record<string, unknown> {
     if (options && fact.type === 'string-list') schema.items = { type: 'string', enum: options };
     if (fact.unit) schema['x-unit'] = fact.unit;
     if (fact.minimum !== undefined) schema.minimum = fact.minimum;
+    if (fact.maximum !== undefined) schema.maximum = fact.maximum;
+    if (fact.source) schema['x-source'] = fact.source.nl;
     properties[name] = schema;
   }
   return { type: 'object', title: catalog.label.nl, properties, additionalProperties: false };

@@ -69,12 +69,16 @@ export const housingPriorityCatalog: FactCatalog = {
     },
     permitType: {
       type: 'enum', label: { nl: 'Soort verblijfsvergunning', en: 'Residence permit type' },
-      description: { nl: 'Verblijfsvergunning van de aanvrager (IND).', en: "Applicant's residence permit (IND)." },
+      description: { nl: 'Verblijfsvergunning van de aanvrager (IND), of Nederlander / EU-burger (geen vergunning nodig).', en: "Applicant's residence permit (IND), or Dutch / EU citizen (no permit needed)." },
+      source: { nl: 'BRP en IND', en: 'BRP and IND' },
       options: [
         { value: 'asiel', label: { nl: 'asiel', en: 'asylum' } },
         { value: 'nareis', label: { nl: 'nareis (gezinshereniging)', en: 'family reunification' } },
         { value: 'regulier', label: { nl: 'regulier', en: 'regular' } },
         { value: 'tijdelijke-bescherming', label: { nl: 'tijdelijke bescherming (RTB)', en: 'temporary protection' } },
+        // Not permits, but what a bye-law's "Nederlander of rechtmatig verblijvend" test reads for everyone else.
+        { value: 'nederlander', label: { nl: 'Nederlandse nationaliteit', en: 'Dutch national' } },
+        { value: 'eu-burger', label: { nl: 'EU/EER- of Zwitserse burger', en: 'EU/EEA or Swiss citizen' } },
         { value: 'geen', label: { nl: 'geen', en: 'none' } },
       ],
     },
@@ -103,6 +107,13 @@ export const housingPriorityCatalog: FactCatalog = {
     annualIncome: {
       type: 'number', unit: 'EUR/jaar', minimum: 0, label: { nl: 'Huishoudinkomen', en: 'Household income' },
       description: { nl: 'Verzamelinkomen van het huishouden per jaar.', en: 'Household taxable income per year.' },
+      source: { nl: 'Belastingdienst (inkomensverklaring)', en: 'Tax authority (income statement)' },
+    },
+    // Some bye-laws (and corporations' allocation rules) test the gross income of the last 12 months instead.
+    grossAnnualIncome: {
+      type: 'number', unit: 'EUR/jaar', minimum: 0, label: { nl: 'Bruto jaarinkomen', en: 'Gross annual income' },
+      description: { nl: 'Bruto huishoudinkomen per jaar (bijv. loonstroken van de laatste 12 maanden), naast het verzamelinkomen.', en: 'Gross household income per year (e.g. payslips of the last 12 months), next to the taxable income.' },
+      source: { nl: 'loonstroken of werkgeversverklaring', en: 'payslips or employer statement' },
     },
     yearsOfRegionalTies: {
       type: 'number', unit: 'jaar', minimum: 0, label: { nl: 'Jaren binding met de regio', en: 'Years of regional ties' },
@@ -114,6 +125,13 @@ export const housingPriorityCatalog: FactCatalog = {
     // Unknown before the first offer: no refusal is on record, which is what the rule asks.
     refusedSuitableOffer: { ...yesNo('Passend aanbod geweigerd', 'Refused a suitable offer', 'De aanvrager heeft tijdens deze voorrang een passende woning geweigerd.', 'The applicant refused a suitable dwelling during this priority.'), mayBeUnknown: true },
     mantelzorg: { ...yesNo('Mantelzorg', 'Informal care', 'Verhuizing nodig om mantelzorg te geven of te ontvangen.', 'A move is needed to give or receive informal care.'), mayBeUnknown: true },
+    // Bye-laws set a floor (often 8 hours a week for at least 3 months); not claimed means no mantelzorg.
+    mantelzorgUrenPerWeek: {
+      type: 'integer', unit: 'uren/week', minimum: 0, maximum: 168, mayBeUnknown: true,
+      label: { nl: 'Uren mantelzorg per week', en: 'Hours of informal care per week' },
+      description: { nl: 'Aantal uren per week dat mantelzorg wordt gegeven of ontvangen.', en: 'Hours per week of informal care given or received.' },
+      source: { nl: 'mantelzorgverklaring of indicatie', en: 'informal-care statement or assessment' },
+    },
     leavingInstitution: {
       type: 'enum', label: { nl: 'Uitstroom uit instelling', en: 'Leaving an institution' },
       description: { nl: 'Instelling die de aanvrager verlaat, of geen.', en: 'Institution the applicant is leaving, or none.' },
@@ -136,9 +154,20 @@ export const housingPriorityCatalog: FactCatalog = {
         { value: 'tijdelijk', label: { nl: 'tijdelijke huisvesting', en: 'temporary housing' } },
         { value: 'inwonend', label: { nl: 'inwonend', en: 'living with others' } },
         { value: 'zelfstandig', label: { nl: 'zelfstandige woning', en: 'independent home' } },
-        { value: 'instelling', label: { nl: 'instelling', en: 'institution' } },
+        { value: 'instelling', label: { nl: 'andere instelling (zorg, jeugdzorg, detentie)', en: 'other institution (care, youth care, detention)' } },
         { value: 'dakloos', label: { nl: 'dakloos', en: 'homeless' } },
+        // Appended (earlier values keep their place): opvang and shelters, which bye-laws name apart.
+        { value: 'maatschappelijke-opvang', label: { nl: 'maatschappelijke opvang', en: 'homeless shelter' } },
+        { value: 'vrouwenopvang', label: { nl: 'vrouwenopvang', en: "women's shelter" } },
+        { value: 'beschermd-wonen', label: { nl: 'beschermd wonen', en: 'sheltered housing' } },
+        { value: 'hotel-har', label: { nl: 'hotel of HAR-voorziening', en: 'hotel or HAR accommodation' } },
       ],
+    },
+    // Uitstroom from opvang or beschermd wonen needs the institution's judgement that the applicant can live on their own.
+    readyForIndependentLiving: {
+      type: 'boolean', label: { nl: 'Klaar voor zelfstandig wonen', en: 'Ready to live independently' },
+      description: { nl: 'Uit een beoordeling (bijv. zelfredzaamheidsmatrix of verklaring van de instelling) blijkt dat de aanvrager zelfstandig kan wonen.', en: 'An assessment (e.g. a self-sufficiency matrix or the institution\'s statement) shows the applicant can live independently.' },
+      source: { nl: 'verklaring van de instelling of zelfredzaamheidsmatrix', en: "institution's statement or self-sufficiency matrix" },
     },
     hasIndependentHome: yesNo('Heeft zelfstandige woonruimte', 'Has an independent home', 'De aanvrager beschikt al over zelfstandige woonruimte.', 'The applicant already has an independent home.'),
     rentArrears: yesNo('Huurachterstand', 'Rent arrears', 'Er is een huurachterstand.', 'There are rent arrears.'),

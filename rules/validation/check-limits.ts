@@ -5,7 +5,7 @@ import { referenceChainIssues } from './reference-chains';
 import { FORBIDDEN_NAMES, MAX_LIMIT_ISSUES, RULE_SET_LIMITS as LIMITS } from './rule-set-limits';
 
 /** Where a node sits in the rule-set format, so conditions can be told from other values before any schema ran. */
-type Role = 'document' | 'rules' | 'rule' | 'named' | 'condition' | 'condition-list' | 'value';
+type Role = 'document' | 'rules' | 'rule' | 'named' | 'condition' | 'condition-list' | 'facts' | 'fact' | 'fact-options' | 'value';
 
 interface Frame {
   value: unknown;
@@ -47,7 +47,14 @@ function childRole(parent: Frame, key: string | number): Pick<Frame, 'role' | 'c
   switch (parent.role) {
     case 'document':
       return key === 'rules' ? { role: 'rules', conditionDepth: 0, valueDepth: 0 }
-        : key === 'namedConditions' ? { role: 'named', conditionDepth: 0, valueDepth: 0 } : asValue;
+        : key === 'namedConditions' ? { role: 'named', conditionDepth: 0, valueDepth: 0 }
+        : key === 'facts' ? { role: 'facts', conditionDepth: 0, valueDepth: 0 } : asValue;
+    case 'facts':
+      return { role: 'fact', conditionDepth: 0, valueDepth: 0 };
+    case 'fact':
+      return key === 'options' ? { role: 'fact-options', conditionDepth: 0, valueDepth: 0 } : asValue;
+    case 'fact-options':
+      return asValue;
     case 'rules':
       return { role: 'rule', conditionDepth: 0, valueDepth: 0 };
     case 'rule':
@@ -148,6 +155,10 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
       issue(frame, 'too-many-rules', { nl: `Een regelset heeft ten hoogste ${LIMITS.rules} regels, deze ${list.length}.`, en: `A rule set has at most ${LIMITS.rules} rules, this one ${list.length}.` });
       return;
     }
+    if (frame.role === 'fact-options' && list.length > LIMITS.factOptions) {
+      issue(frame, 'too-many-options', { nl: `Een feit heeft ten hoogste ${LIMITS.factOptions} opties, dit ${list.length}.`, en: `A fact has at most ${LIMITS.factOptions} options, this one ${list.length}.` });
+      return;
+    }
     if (frame.role !== 'rules' && list.length > LIMITS.listLength) {
       issue(frame, 'list-too-long', { nl: `Een lijst heeft ten hoogste ${LIMITS.listLength} elementen, deze ${list.length}.`, en: `A list has at most ${LIMITS.listLength} items, this one ${list.length}.` });
       return;
@@ -161,6 +172,10 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
     size += 2;
     if (keys.length > LIMITS.properties) {
       issue(frame, 'too-many-properties', { nl: `Een object heeft ten hoogste ${LIMITS.properties} velden, dit ${keys.length}.`, en: `An object has at most ${LIMITS.properties} properties, this one ${keys.length}.` });
+      return;
+    }
+    if (frame.role === 'facts' && keys.length > LIMITS.facts) {
+      issue(frame, 'too-many-facts', { nl: `Een regelset definieert ten hoogste ${LIMITS.facts} eigen feiten, deze ${keys.length}.`, en: `A rule set defines at most ${LIMITS.facts} facts of its own, this one ${keys.length}.` });
       return;
     }
     for (const key of keys) {

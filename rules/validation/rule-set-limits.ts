@@ -18,6 +18,10 @@ export const RULE_SET_LIMITS = {
   listLength: 5_000,
   /** Properties of one object: parameters, named conditions, event params. */
   properties: 1_000,
+  /** The rule set's own facts (`facts`); a bye-law adds a handful to the built-in catalog. */
+  facts: 200,
+  /** Options of one enum or string-list fact of the rule set's own. */
+  factOptions: 500,
   /** Characters in one string or one property name. */
   stringLength: 10_000,
   /** About the document's length as compact JSON, in characters. */

@@ -39,6 +39,12 @@ function toIssue(error: ErrorObject): RulesIssue {
       const t = describeType(error.params);
       return { code: 'invalid-type', path: at, message: { nl: `Moet ${t.nl} zijn.`, en: `Must be ${t.en}.` } };
     }
+    case 'propertyNames': {
+      const name = String((error as { params: { propertyName?: unknown } }).params.propertyName);
+      return { code: 'invalid-name', path: `${at}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: {
+        nl: `Naam '${name.slice(0, 60)}' is niet toegestaan: begin met een letter, daarna letters, cijfers, - of _ (ten hoogste 100 tekens).`,
+        en: `Name '${name.slice(0, 60)}' is not allowed: start with a letter, then letters, digits, - or _ (at most 100 characters).` } };
+    }
     case 'format':
       return { code: 'invalid-value', path: at, message: { nl: 'Moet een datum zijn (JJJJ-MM-DD).', en: 'Must be a date (YYYY-MM-DD).' } };
     case 'anyOf':
@@ -90,6 +96,8 @@ export function schemaIssues(errors: ErrorObject[] | null | undefined): RulesIss
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'if' || insideAnyOf(error, anyOfsByPath)) continue;
+    // The pattern or length a property name failed: reported once, by its propertyNames error.
+    if (error.keyword !== 'propertyNames' && (error as { propertyName?: string }).propertyName !== undefined) continue;
     let issue = toIssue(error);
     if (error.keyword === 'anyOf') {
       const allowed = allowedConsts(byPath.get(error.instancePath) ?? [], error);

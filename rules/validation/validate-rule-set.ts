@@ -1,10 +1,11 @@
 import type { Condition } from '../condition-schema';
-import { factCatalogs } from '../facts/fact-catalogs';
+import { catalogOf } from '../facts/catalog-of';
 import { pointer } from '../json-pointer';
 import { RuleSetSchema, type Parameter, type RuleSet } from '../rule-set-schema';
 import type { RulesIssue } from '../rules-error';
 import { hasPlaceholder } from '../publishing/find-placeholders';
 import { checkCondition, checkParameterUnits, checkRoot } from './check-conditions';
+import { checkFacts } from './check-facts';
 import { checkLabels } from './check-labels';
 import { limitIssues } from './check-limits';
 import { contradictoryFacts } from './never-fires';
@@ -34,7 +35,9 @@ function parameterTypeFits(parameter: Parameter): boolean {
 }
 
 function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesIssue[]): void {
-  const catalog = factCatalogs[ruleSet.kind];
+  // The kind's catalog extended by the rule set's own facts: conditions on them are checked alike.
+  const catalog = catalogOf(ruleSet);
+  checkFacts(ruleSet, errors);
   for (const [name, parameter] of Object.entries(ruleSet.parameters ?? {})) {
     if (!parameterTypeFits(parameter)) {
       errors.push({ code: 'parameter-type-mismatch', path: pointer('parameters', name, 'value'), message: {
