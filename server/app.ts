@@ -11,6 +11,7 @@ import { createBesluitService } from './besluiten/besluit-service';
 import { createBesluitenRouter } from './routes/besluiten';
 import { createCaseDecisionsRouter } from './routes/case-decisions';
 import { createCasesRouter } from './routes/cases';
+import { createRuleSetSimulationRouter, type RuleSetSimulationDeps } from './routes/ruleset-simulation';
 import { createCodecRouter } from './routes/codec';
 import type { PayloadCodec } from '@temporalio/common';
 import { createDecisionsRouter } from './routes/decisions';
@@ -44,6 +45,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Refuses confirming a decision while the municipality's profile cannot sign a besluit. */
   assertCanSign?: (tenant: string) => Promise<void>;
+  /** The municipality's real decisions of a rule-set kind, for simulating a draft on them. */
+  recordedDecisions?: RuleSetSimulationDeps['collect'];
 }
 
 export const BODY_LIMIT = '256kb';
@@ -73,7 +76,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createBesluitenRouter({ auth: deps.store, besluiten: createBesluitService({ store: deps.store.store, clock: deps.store.clock }) }));
   app.use('/api/v1', createStoreRouter(deps.store));
   app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));
-  app.use('/api/v1', createCaseDecisionsRouter({ auth: deps.store, cases: deps.cases, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600, assertCanSign: deps.assertCanSign }));
+  if (deps.recordedDecisions) app.use('/api/v1', createRuleSetSimulationRouter({ auth: deps.store, collect: deps.recordedDecisions }));
+  app.use('/api/v1', createCaseDecisionsRouter({ auth: deps.store, cases: deps.cases, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600, assertCanSign: deps.assertCanSign, ruleSets: storeRuleSetSource(deps.store.store) }));
   app.use('/api', (req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')));
 
   if (deps.uiDir && existsSync(deps.uiDir)) {

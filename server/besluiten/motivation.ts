@@ -1,4 +1,4 @@
-import { factCatalogs, operators, type ConditionExplanation, type Explanation, type FactCatalog, type OperatorSpec, type RuleExplanation, type RuleSet } from '../../rules';
+import { catalogOf, factCatalogs, operators, type ConditionExplanation, type Explanation, type FactCatalog, type OperatorSpec, type RuleExplanation, type RuleSet } from '../../rules';
 import { fillLegalBasis } from '../municipalities/legal-basis';
 import type { MunicipalityProfile } from '../municipalities/municipality-profile';
 import { profileCompleteness } from '../municipalities/profile-completeness';
@@ -101,7 +101,8 @@ function factItems(facts: Record<string, unknown>, catalog: FactCatalog | undefi
  * that was judged, in plain Dutch — labels, dates in words, amounts in euros, no ids.
  */
 export function composeMotivation(explanation: Explanation, ruleSet: RuleSet, profile: MunicipalityProfile): BesluitSection[] {
-  const catalog = own(factCatalogs as Record<string, FactCatalog>, ruleSet.kind);
+  // The catalog of the version that decided: the kind's facts and the municipality's own.
+  const catalog = own(factCatalogs as Record<string, FactCatalog>, ruleSet.kind) ? catalogOf(ruleSet) : undefined;
   const labels = (explanation as { labels?: ExplanationLabelsLike }).labels;
   const conditionLabels = (ruleSet as { conditionLabels?: Record<string, { nl?: string } | undefined> }).conditionLabels;
   const ctx: Context = {

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { factCatalogs, validateFacts, type RuleSetKind } from '../../rules';
+import { catalogOf, factCatalogs, validateFacts, type FactCatalog, type RuleSet, type RuleSetKind } from '../../rules';
 import { SUPPLY_FACTS_EVENT } from '../../workflows/engine/decision-input';
 import { appendAudit } from '../audit/audit';
 import { authenticate, getAuth, requirePermission, requireRole, requireUser, type AuthDeps } from '../auth';
@@ -16,6 +16,8 @@ export interface CaseDecisionsRouterDeps {
   rateLimitPerMinute: number;
   /** Refuses a confirmation while the municipality cannot sign a besluit yet (profile incomplete). */
   assertCanSign?: (tenant: string) => Promise<void>;
+  /** The municipality's published rule sets, so supplied facts are checked against the version the decision record names. */
+  ruleSets?: { published(tenant: string, kind: string): Promise<RuleSet[]> };
 }
 
 /**
@@ -57,8 +59,8 @@ export function createCaseDecisionsRouter(deps: CaseDecisionsRouterDeps): Router
     if (!pending || pending.nodeId !== nodeId || pending.phase !== 'facts') {
       throw new ApiError(409, 'DECISION_NOT_PENDING', `Decision step "${nodeId}" is not waiting for facts.`, '/params/nodeId');
     }
-    const kind = [...state.decisions].reverse().find((d) => d.nodeId === nodeId)?.ruleSetKind ?? '';
-    const catalog = Object.prototype.hasOwnProperty.call(factCatalogs, kind) ? factCatalogs[kind as RuleSetKind] : undefined;
+    const record = [...state.decisions].reverse().find((d) => d.nodeId === nodeId);
+    const catalog = await pinnedCatalog(auth.tenant, record);
     if (catalog) {
       const factCheck = validateFacts(catalog, body.facts);
       if (!factCheck.valid) {
@@ -72,4 +74,19 @@ export function createCaseDecisionsRouter(deps: CaseDecisionsRouterDeps): Router
   });
 
   return router;
+
+  /**
+   * The catalog of the rule-set version the decision record names: the kind's facts and the
+   * municipality's own of that version. Without a source the kind's catalog (then a municipality
+   * fact is refused here); when the version is not found, no check here — the decision step checks
+   * the facts against the version it judges with, and reports what does not fit as onvolledig.
+   */
+  async function pinnedCatalog(tenant: string, record: { ruleSetKind: string; ruleSetId: string; ruleSetVersion: number } | undefined): Promise<FactCatalog | undefined> {
+    const kind = record?.ruleSetKind ?? '';
+    if (!record || !Object.prototype.hasOwnProperty.call(factCatalogs, kind)) return undefined;
+    if (!deps.ruleSets) return factCatalogs[kind as RuleSetKind];
+    const versions = await deps.ruleSets.published(tenant, kind);
+    const ruleSet = versions.find((v) => v.id === record.ruleSetId && v.version === record.ruleSetVersion);
+    return ruleSet ? catalogOf(ruleSet) : undefined;
+  }
 }

@@ -20,6 +20,8 @@ describe('POST /rulesets/{kind}/evaluate (advice on request) on a real store', (
     // A new municipality's rule set is a draft until it is finished and published (the test clock stands at 2026-03-02).
     await publishSeededRuleSet(t, 'GM0363');
     await publishSeededRuleSet(t, 'GM0344');
+    await addTenant(t, 'GM0599');
+    await publishSeededRuleSet(t, 'GM0599');
     app = express();
     app.use(express.json());
     app.use('/api/v1', createDecisionsRouter({ auth: t.deps, ruleSets: storeRuleSetSource(t.deps.store) }));
@@ -102,5 +104,50 @@ describe('POST /rulesets/{kind}/evaluate (advice on request) on a real store', (
     const before = await request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(keyB.headers).send({ facts, peildatum: '2026-03-31' });
     expect(before.body.ruleSet.version).toBe(1);
     expect(before.body.events.length).toBeGreaterThan(0);
+  });
+
+  it("checks the facts against the catalog of the version in force: a municipality's own fact is known from its version on", async () => {
+    const designer = await userCaller(t, 'GM0599', 'ontwerper', ['designer']);
+    const approver = await userCaller(t, 'GM0599', 'goedkeurder', ['approver']);
+    const content = (await designer.get('/rulesets/housing-priority/versions/1')).body.content;
+    content.facts = {
+      hulpbehoevendheidsscore: {
+        type: 'integer', minimum: 0, maximum: 10, label: { nl: 'Hulpbehoevendheidsscore', en: 'Dependency score' },
+        description: { nl: 'Score van de indicatiesteller.', en: "The assessor's score." }, source: { nl: 'advies GGD-arts', en: 'GGD doctor' },
+        // Not assessed is no care urgency; a needed fact would first have to be mapped by the processes (FACT_NOT_MAPPED).
+        mayBeUnknown: true,
+      },
+    };
+    content.rules.push({
+      name: 'zorgurgentie', title: 'Zorgurgentie', description: 'Voorrang vanaf score 7.', legalBasis: 'Huisvestingsverordening Rotterdam 2026, art. 2.9',
+      priority: 1, conditions: { all: [{ fact: 'hulpbehoevendheidsscore', operator: 'greaterThanInclusive', value: 7 }] },
+      event: { type: 'priority', params: { category: 'care' } },
+    });
+    const draft = await designer.post('/rulesets/housing-priority/versions', { content });
+    expect(draft.body.error ?? null).toBeNull();
+    const v = draft.body.version;
+    const submitted = await designer.post(`/rulesets/housing-priority/versions/${v}/submit`, { comment: 'zorgurgentie' });
+    expect(submitted.body.error ?? null).toBeNull();
+    expect((await approver.post(`/rulesets/housing-priority/versions/${v}/approve`, { effectiveFrom: '2026-04-01', comment: 'akkoord' })).status).toBe(200);
+
+    const key = await keyCaller(t, 'GM0599', ['rulesets:read']);
+    const ask = (facts: Record<string, unknown>, peildatum: string) => request(app).post('/api/v1/rulesets/housing-priority/evaluate').set(key.headers).send({ facts, peildatum });
+    const applicant = { ...statusHolder, linkedMunicipality: 'GM0344', hulpbehoevendheidsscore: 8 };
+    const res = await ask(applicant, '2026-11-27');
+    expect(res.status).toBe(200);
+    expect(res.body.ruleSet.version).toBe(v);
+    expect(res.body.events).toEqual([{ type: 'priority', params: { category: 'care' } }]);
+    expect(res.body.text).toContain('Hulpbehoevendheidsscore is 8; vereist is minstens 7: voldaan.');
+    const wrong = await ask({ ...applicant, hulpbehoevendheidsscore: '8' }, '2026-11-27');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ code: 'INVALID_FACTS', path: '/body/facts/hulpbehoevendheidsscore' });
+    const outOfRange = await ask({ ...applicant, hulpbehoevendheidsscore: 11 }, '2026-11-27');
+    expect(outOfRange.body.error.details.errors[0].code).toBe('value-out-of-range');
+    // The version in force before it does not know the fact: each decision is judged with its own version's catalog.
+    const before = await ask(applicant, '2026-03-31');
+    expect(before.status).toBe(400);
+    expect(before.body.error.details.errors[0]).toMatchObject({ code: 'unknown-fact', path: '/hulpbehoevendheidsscore' });
+    const missing = await ask(statusHolder, '2026-11-27');
+    expect(missing.body).toMatchObject({ status: 'complete' });
   });
 });
