@@ -7,6 +7,8 @@ import type { Clock } from '../store/clock';
 import type { Db, Store } from '../store/create-store';
 import { parseJson, toJson } from '../store/json';
 import type { AlertDigestConfigRow } from '../store/schema';
+import type { EgressGuard } from '../egress/egress-guard';
+import { storeEgressGuard } from '../egress/store-guard';
 import { checkWebhookUrl } from '../webhooks/url-policy';
 import { digestScheduleId, type DeadlineDigestResult } from './digest-input';
 import { DIGEST_TIMEZONE, type DigestCalendar, type DigestScheduler } from './digest-schedule';
@@ -41,6 +43,8 @@ export interface AlertConfigDeps {
   /** E-mail is offered only with an SMTP server (DOORSTROOM_SMTP_URL). */
   emailAvailable: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Checks the URL as deliveries will; default the store's guard with allowances from `env`. */
+  egress?: EgressGuard;
 }
 
 export function toAlertConfig(row: AlertDigestConfigRow): AlertConfig {
@@ -75,10 +79,10 @@ export async function getAlertConfig(db: Db, tenant: string): Promise<AlertConfi
 }
 
 /** The checks a schema cannot make: which field a channel needs, the URL policy, SMTP present. */
-function checkDelivery(deps: AlertConfigDeps, delivery: AlertConfigInput['delivery']): DigestDelivery {
+async function checkDelivery(deps: AlertConfigDeps, tenant: string, delivery: AlertConfigInput['delivery']): Promise<DigestDelivery> {
   if (delivery.channel === 'webhook') {
     if (!delivery.url) throw new ApiError(400, 'VALIDATION_FAILED', '/body/delivery/url: required for channel webhook', '/body/delivery/url');
-    checkWebhookUrl(delivery.url, deps.env, '/body/delivery/url');
+    await checkWebhookUrl(delivery.url, deps.egress ?? storeEgressGuard(deps.store.db, deps.env ?? process.env), tenant, '/body/delivery/url');
     return { channel: 'webhook', url: delivery.url };
   }
   if (!deps.emailAvailable) {
@@ -94,7 +98,7 @@ function checkDelivery(deps: AlertConfigDeps, delivery: AlertConfigInput['delive
  * nothing is saved. The signing secret is returned on creation only.
  */
 export async function putAlertConfig(deps: AlertConfigDeps, auth: AuthContext, input: AlertConfigInput, reason?: string): Promise<{ config: AlertConfig; secret?: string; created: boolean }> {
-  const delivery = checkDelivery(deps, input.delivery);
+  const delivery = await checkDelivery(deps, auth.tenant, input.delivery);
   const now = deps.clock().toISOString();
   const calendar: DigestCalendar = { hour: input.schedule.hour, minute: input.schedule.minute, daysOfWeek: input.schedule.daysOfWeek ?? [] };
   return deps.store.transaction(async (trx) => {

@@ -1,8 +1,8 @@
-import { ApiError } from '../errors';
+import type { EgressGuard } from '../egress/egress-guard';
+import { storeEgressGuard } from '../egress/store-guard';
 import type { Clock } from '../store/clock';
 import type { Db } from '../store/create-store';
-import { sendWebhook, type FetchLike } from '../webhooks/send-webhook';
-import { checkWebhookUrl } from '../webhooks/url-policy';
+import { sendWebhook } from '../webhooks/send-webhook';
 import { findAlertConfigRow } from './alert-config';
 import type { Collected } from './collect-deadlines';
 import { buildDigest, DIGEST_EVENT_TYPE, type DigestBody } from './digest';
@@ -19,7 +19,9 @@ export interface DigestSenderDeps {
   clock: Clock;
   /** The deadlines of a municipality's running cases in [from, to). */
   collect: (tenant: string, from: Date, to: Date) => Promise<Collected>;
-  fetch?: FetchLike;
+  /** Default: the store's guard with allowances from `env`. */
+  egress?: EgressGuard;
+  log?: { warn: (obj: object, msg: string) => void };
   smtp?: SmtpConfig;
   /** Sends an e-mail (default: the minimal SMTP client); tests capture the message. */
   sendMail?: typeof sendMail;
@@ -49,6 +51,7 @@ type Delivered = { ok: boolean; statusCode: number | null; error: string | null 
  * workflow decides whether to try again.
  */
 export function createDigestSender(deps: DigestSenderDeps) {
+  const egress = deps.egress ?? storeEgressGuard(deps.db, deps.env ?? process.env);
   async function deliver(config: NonNullable<Awaited<ReturnType<typeof findAlertConfigRow>>>, body: DigestBody, run: DigestRun): Promise<Delivered> {
     if (config.channel === 'email') {
       if (!deps.smtp) return { ok: false, statusCode: null, error: 'e-mail is not available without DOORSTROOM_SMTP_URL' };
@@ -57,20 +60,16 @@ export function createDigestSender(deps: DigestSenderDeps) {
         await (deps.sendMail ?? sendMail)(deps.smtp, { from: mail.from, to: mail.to }, mail.message);
         return { ok: true, statusCode: null, error: null };
       } catch (err) {
-        return { ok: false, statusCode: null, error: (err as Error).message };
+        // The mail server's own words stay in the server log: the tenant reads a generic code.
+        deps.log?.warn({ tenant: run.tenant, err: (err as Error).message }, 'digest: e-mail failed');
+        return { ok: false, statusCode: null, error: 'DELIVERY_FAILED: de e-mail kon niet worden verstuurd (the e-mail could not be sent).' };
       }
     }
-    const url = config.url ?? '';
-    try {
-      // The policy may have tightened since the URL was saved (DOORSTROOM_WEBHOOK_ALLOW_HTTP).
-      checkWebhookUrl(url, deps.env ?? process.env, '/delivery/url');
-    } catch (err) {
-      return { ok: false, statusCode: null, error: err instanceof ApiError ? err.message : String(err) };
-    }
+    // The guard checks again at every delivery: allowances and DNS may have changed since saving.
     return sendWebhook({
-      url, secret: config.secret, body: JSON.stringify(body), eventId: run.digestId, eventType: DIGEST_EVENT_TYPE, attempt: run.attempt,
+      url: config.url ?? '', tenant: run.tenant, secret: config.secret, body: JSON.stringify(body), eventId: run.digestId, eventType: DIGEST_EVENT_TYPE, attempt: run.attempt,
       timestamp: Math.floor(deps.clock().getTime() / 1000), timeoutMs: deps.timeoutMs ?? 10_000,
-    }, deps.fetch);
+    }, egress);
   }
 
   return {

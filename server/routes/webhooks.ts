@@ -1,15 +1,19 @@
 import { Router } from 'express';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
+import type { EgressGuard } from '../egress/egress-guard';
+import { listInternalHosts, putInternalHosts } from '../egress/internal-hosts';
 import { getDelivery, listDeliveries } from '../webhooks/deliveries';
 import { createSubscription, deleteSubscription, getSubscription, listSubscriptions, rotateSecret, updateSubscription } from '../webhooks/subscriptions';
 import {
-  CreateSubscriptionBody, DeleteSubscriptionQuery, DeliveryIdParams, ListDeliveriesQuery, RotateSecretBody, SubscriptionIdParams, UpdateSubscriptionBody,
+  CreateSubscriptionBody, DeleteSubscriptionQuery, DeliveryIdParams, InternalHostsBody, ListDeliveriesQuery, RotateSecretBody, SubscriptionIdParams, UpdateSubscriptionBody,
 } from './schemas/webhooks';
 import { check } from './schemas/validate';
 
 export interface WebhooksRouterDeps {
   /** Store, clock and auth config: the StoreDeps the app already has fit. */
   auth: AuthDeps;
+  /** Checks subscription URLs as deliveries will; default the store's guard. */
+  egress?: EgressGuard;
 }
 
 /**
@@ -21,7 +25,7 @@ export function createWebhooksRouter(deps: WebhooksRouterDeps): Router {
   // Per route, not router.use: this router is mounted at /api/v1 beside others.
   const guard = [authenticate(deps.auth), requireRole('admin')];
   const db = () => deps.auth.store.db;
-  const subDeps = { store: deps.auth.store, clock: deps.auth.clock };
+  const subDeps = { store: deps.auth.store, clock: deps.auth.clock, egress: deps.egress };
 
   router.get('/webhooks/subscriptions', ...guard, async (req, res) => {
     res.json({ items: await listSubscriptions(db(), getAuth(req).tenant) });
@@ -65,6 +69,15 @@ export function createWebhooksRouter(deps: WebhooksRouterDeps): Router {
   router.get('/webhooks/deliveries/:deliveryId', ...guard, async (req, res) => {
     const { deliveryId } = check(DeliveryIdParams, 'params', req.params);
     res.json(await getDelivery(db(), getAuth(req).tenant, deliveryId));
+  });
+
+  router.get('/webhooks/internal-hosts', ...guard, async (req, res) => {
+    res.json({ hosts: await listInternalHosts(db(), getAuth(req).tenant) });
+  });
+
+  router.put('/webhooks/internal-hosts', ...guard, async (req, res) => {
+    const body = check(InternalHostsBody, 'body', req.body);
+    res.json({ hosts: await putInternalHosts(subDeps, getAuth(req), body.hosts, body.reason) });
   });
 
   return router;

@@ -3,13 +3,16 @@ import type { Db } from '../store/create-store';
 import { webhookBody } from './case-event';
 import { findDeliveryRow, markFailed, recordAttempt } from './deliveries';
 import type { WebhookDeliveryInput } from './delivery-input';
-import { sendWebhook, type FetchLike } from './send-webhook';
+import type { EgressGuard } from '../egress/egress-guard';
+import { storeEgressGuard } from '../egress/store-guard';
+import { sendWebhook } from './send-webhook';
 import { findSubscriptionRow } from './subscriptions';
 
 export interface DelivererDeps {
   db: Db;
   clock: Clock;
-  fetch?: FetchLike;
+  /** Default: the store's guard with allowances from the environment. */
+  egress?: EgressGuard;
 }
 
 export type AttemptOutcome =
@@ -23,6 +26,7 @@ export type AttemptOutcome =
  * secret applies to retries), signs, sends, and writes the result to the log.
  */
 export function createDeliverer(deps: DelivererDeps) {
+  const egress = deps.egress ?? storeEgressGuard(deps.db);
   return {
     async attempt(input: WebhookDeliveryInput, attempt: number): Promise<AttemptOutcome> {
       const now = () => deps.clock();
@@ -36,6 +40,7 @@ export function createDeliverer(deps: DelivererDeps) {
       }
       const result = await sendWebhook({
         url: sub.url,
+        tenant: input.tenant,
         secret: sub.secret,
         body: JSON.stringify(webhookBody(input.event)),
         eventId: input.event.id,
@@ -43,7 +48,7 @@ export function createDeliverer(deps: DelivererDeps) {
         attempt,
         timestamp: Math.floor(now().getTime() / 1000),
         timeoutMs: input.retry.attemptTimeoutMs,
-      }, deps.fetch);
+      }, egress);
       await recordAttempt(deps.db, input.deliveryId, { attempt, statusCode: result.statusCode, error: result.error, delivered: result.ok }, now().toISOString());
       if (result.ok) return { kind: 'delivered', statusCode: result.statusCode ?? 200 };
       return { kind: 'retry', message: result.error ?? 'delivery failed' };

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { EgressGuard } from '../egress/egress-guard';
+import { storeEgressGuard } from '../egress/store-guard';
 import { checkWebhookUrl } from './url-policy';
 import { appendAudit } from '../audit/audit';
 import type { AuthContext } from '../auth/context';
@@ -25,7 +27,11 @@ export interface WebhookSubscription {
 export interface SubscriptionDeps {
   store: Store;
   clock: Clock;
+  /** Checks URLs as deliveries will; default the store's guard. */
+  egress?: EgressGuard;
 }
+
+const guardOf = (deps: SubscriptionDeps) => deps.egress ?? storeEgressGuard(deps.store.db);
 
 export function toSubscription(row: WebhookSubscriptionRow): WebhookSubscription {
   return {
@@ -79,7 +85,7 @@ export interface SubscriptionInput {
 
 /** Creates a subscription; the secret is returned here and never again. */
 export async function createSubscription(deps: SubscriptionDeps, auth: AuthContext, input: SubscriptionInput, reason?: string): Promise<{ subscription: WebhookSubscription; secret: string }> {
-  checkWebhookUrl(input.url);
+  await checkWebhookUrl(input.url, guardOf(deps), auth.tenant);
   const now = deps.clock().toISOString();
   const secret = newSecret();
   const row: WebhookSubscriptionRow = {
@@ -95,7 +101,7 @@ export async function createSubscription(deps: SubscriptionDeps, auth: AuthConte
 }
 
 export async function updateSubscription(deps: SubscriptionDeps, auth: AuthContext, id: string, patch: Partial<SubscriptionInput>, reason?: string): Promise<WebhookSubscription> {
-  if (patch.url !== undefined) checkWebhookUrl(patch.url);
+  if (patch.url !== undefined) await checkWebhookUrl(patch.url, guardOf(deps), auth.tenant);
   const now = deps.clock().toISOString();
   return deps.store.transaction(async (trx) => {
     const existing = await findSubscriptionRow(trx, auth.tenant, id);

@@ -7,7 +7,7 @@ import { createDigestSender, type DigestRun } from '../../server/alerts/send-dig
 import { smtpConfigFromEnv, type sendMail, type SmtpConfig } from '../../server/alerts/smtp';
 import { systemClock, type Clock } from '../../server/store/clock';
 import type { Store } from '../../server/store/create-store';
-import type { FetchLike } from '../../server/webhooks/send-webhook';
+import type { EgressGuard } from '../../server/egress/egress-guard';
 
 export interface AlertActivityDeps {
   store: Pick<Store, 'db'>;
@@ -18,7 +18,8 @@ export interface AlertActivityDeps {
   /** Default: from DOORSTROOM_SMTP_URL in `env`; absent means no e-mail. */
   smtp?: SmtpConfig | null;
   env?: NodeJS.ProcessEnv;
-  fetch?: FetchLike;
+  /** Every outbound request goes through it; default the store's guard. */
+  egress?: EgressGuard;
   sendMail?: typeof sendMail;
   /** Called once a digest run ends, e.g. to count failures in /metrics. */
   onDigestEnded?: (d: { tenant: string; status: DeadlineDigestResult['status'] }) => void;
@@ -32,7 +33,7 @@ export function createAlertActivities(deps: AlertActivityDeps) {
     clock: deps.clock ?? systemClock,
     labels: (tenant, now) => digestLabelsFromStore(deps.store.db, tenant, now),
     env,
-    fetch: deps.fetch,
+    egress: deps.egress,
     sendMail: deps.sendMail,
     smtp: deps.smtp === null ? undefined : (deps.smtp ?? smtpConfigFromEnv(env)),
     collect: (tenant, from, to) => {

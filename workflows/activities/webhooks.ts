@@ -5,7 +5,7 @@ import type { CaseEvent } from '../../server/webhooks/case-event';
 import { createDeliverer } from '../../server/webhooks/deliver';
 import type { DeliveryRetryPolicy, WebhookDeliveryInput } from '../../server/webhooks/delivery-input';
 import { createEventPublisher, type PublishResult } from '../../server/webhooks/publisher';
-import type { FetchLike } from '../../server/webhooks/send-webhook';
+import type { EgressGuard } from '../../server/egress/egress-guard';
 import { systemClock, type Clock } from '../../server/store/clock';
 import type { Store } from '../../server/store/create-store';
 
@@ -18,7 +18,8 @@ export interface WebhookActivityDeps {
   taskQueue?: string;
   /** Overrides of the retry budget (tests use seconds). */
   retry?: Partial<DeliveryRetryPolicy>;
-  fetch?: FetchLike;
+  /** Every outbound request goes through it; default the store's guard. */
+  egress?: EgressGuard;
   log?: { info: (obj: object, msg: string) => void };
   /** Called once a delivery ends, e.g. to count webhook failures in /metrics. */
   onDeliveryEnded?: (d: { tenant: string; status: 'delivered' | 'failed' }) => void;
@@ -41,7 +42,7 @@ export function createWebhookActivities(deps: WebhookActivityDeps) {
     client: deps.client ?? (() => Context.current().client),
     taskQueue: () => deps.taskQueue ?? Context.current().info.taskQueue,
   });
-  const deliverer = createDeliverer({ db: deps.store.db, clock, fetch: deps.fetch });
+  const deliverer = createDeliverer({ db: deps.store.db, clock, egress: deps.egress });
 
   return {
     /** Starts a delivery per active subscription of the tenant to the event's type; idempotent per event id. */

@@ -83,3 +83,13 @@ export const ListDeliveriesQuery = Type.Object({
 }, { additionalProperties: false });
 
 export const DeliveryList = Type.Object({ items: Type.Array(WebhookDeliverySchema) }, { additionalProperties: false });
+
+/** The municipality's named internal hosts (egress guard): names only, at most 50. */
+export const InternalHostsBody = Type.Object({
+  hosts: Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.-]+$', description: 'A fully qualified host name, no IP address' }), { maxItems: 50 }),
+  reason: Type.Optional(Reason),
+}, { additionalProperties: false });
+
+export const InternalHostsList = Type.Object({
+  hosts: Type.Array(Type.String(), { description: 'Deliveries to these names may go to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7); never to loopback, link-local or reserved ones' }),
+}, { additionalProperties: false });

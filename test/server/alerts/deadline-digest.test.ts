@@ -18,6 +18,9 @@ import { deadlineDigest } from '../../../workflows/deadline-digest';
 import { eventually, OTHER_TENANT, startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
 import { createReceiver } from '../webhooks/support/receiver';
 
+/** Receivers here listen on 127.0.0.1 over http: the egress guard's development allowance. */
+const LOOPBACK = { DOORSTROOM_EGRESS_ALLOW_LOOPBACK: 'true' };
+
 const PROCESS = 'nareiziger-hotelverblijf';
 const PASSWORD = 'alerts-test-wachtwoord-2026';
 const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -57,14 +60,14 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
       namespace: p.runtime.client.options.namespace,
       taskQueue,
       workflowsPath: require.resolve('./support/workflows'),
-      activities: createAlertActivities({ store: p.product.store, smtp: null, env: {} }),
+      activities: createAlertActivities({ store: p.product.store, smtp: null, env: LOOPBACK }),
       dataConverter: { payloadCodecs: [new EncryptionCodec(loadCodecKeys(p.dataDir))] },
     });
     running = worker.run();
 
     app = express();
     app.use(express.json());
-    app.use('/api/v1', createAlertsRouter({ auth: p.product.storeDeps, scheduler: createDigestScheduler({ client: p.runtime.client, taskQueue }), emailAvailable: false, env: {} }));
+    app.use('/api/v1', createAlertsRouter({ auth: p.product.storeDeps, scheduler: createDigestScheduler({ client: p.runtime.client, taskQueue }), emailAvailable: false, env: LOOPBACK }));
     app.use(errorHandler({ error: () => undefined }));
     await insertUser(p.product.store.db, { tenantId: TEST_TENANT, username: 'beheer', roles: ['admin'], passwordHash: await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }), mustChangePassword: false }, new Date().toISOString());
     const login = await request(p.app).post('/api/v1/auth/login').send({ tenant: TEST_TENANT, username: 'beheer', password: PASSWORD });

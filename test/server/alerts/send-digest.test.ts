@@ -10,6 +10,9 @@ import { createReceiver } from '../webhooks/support/receiver';
 import { addTenant, createStoreTestApp, type StoreTestApp } from '../../support/store-app';
 import { fakeScheduler } from './test-app';
 
+/** Receivers here listen on 127.0.0.1 over http: the egress guard's development allowance. */
+const LOOPBACK = { DOORSTROOM_EGRESS_ALLOW_LOOPBACK: 'true' };
+
 const A = 'GM0363';
 const adminOf = (tenant: string): AuthContext => ({ tenant, actor: { kind: 'user', id: `admin-${tenant}`, name: 'admin' }, roles: ['admin'], permissions: [] });
 const SMTP: SmtpConfig = { host: '127.0.0.1', port: 2525, secure: false, from: 'doorstroom@gemeente.example.nl', timeoutMs: 2_000 };
@@ -22,7 +25,7 @@ describe('one digest attempt (collect, build, deliver, log) without Temporal', (
   });
   afterEach(async () => t.dispose());
   const configure = (delivery: { channel: 'webhook'; url: string } | { channel: 'email'; to: string }, enabled = true) =>
-    putAlertConfig({ store: t.deps.store, clock: t.clock, scheduler: fakeScheduler(() => t), emailAvailable: true, env: {} }, adminOf(A), { enabled, daysAhead: 7, schedule: { hour: 7, minute: 0 }, delivery });
+    putAlertConfig({ store: t.deps.store, clock: t.clock, scheduler: fakeScheduler(() => t), emailAvailable: true, env: LOOPBACK }, adminOf(A), { enabled, daysAhead: 7, schedule: { hour: 7, minute: 0 }, delivery });
   const collect = async (_tenant: string, from: Date) => ({
     entries: [{ caseId: `${A}-x`, processId: 'har-overdracht', step: 'har-loopt', deadline: { id: 'har-loopt:einde', kind: 'timeout' as const, label: 'Einde HAR', at: new Date(from.getTime() + 86_400_000).toISOString() } }],
     truncated: false,
@@ -34,7 +37,7 @@ describe('one digest attempt (collect, build, deliver, log) without Temporal', (
     try {
       const { secret } = await configure({ channel: 'webhook', url: receiver.url });
       const windows: Array<[Date, Date]> = [];
-      const sender = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: {}, collect: async (tn, f, to) => { windows.push([f, to]); return collect(tn, f); } });
+      const sender = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: LOOPBACK, collect: async (tn, f, to) => { windows.push([f, to]); return collect(tn, f); } });
       const result = await sender.send({ digestId: `deadline-digest-${A}-1`, tenant: A, trigger: 'schedule', attempt: 1, final: true });
       expect(result).toMatchObject({ status: 'sent', caseCount: 1, deadlineCount: 1, statusCode: 204 });
       expect(windows[0]![1].getTime() - windows[0]![0].getTime()).toBe(7 * 86_400_000);
@@ -47,10 +50,10 @@ describe('one digest attempt (collect, build, deliver, log) without Temporal', (
 
   it('keeps a failing digest pending until its last attempt, then failed; a switched-off schedule is skipped', async () => {
     await configure({ channel: 'webhook', url: `http://127.0.0.1:${await freePort()}/down` });
-    const sender = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: {}, collect });
+    const sender = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: LOOPBACK, collect });
     const id = `deadline-digest-${A}-2`;
     expect((await sender.send({ digestId: id, tenant: A, trigger: 'schedule', attempt: 1, final: false })).status).toBe('pending');
-    expect((await listDigestLog(t.deps.store.db, A))[0]).toMatchObject({ id, status: 'pending', attempts: 1, error: expect.stringMatching(/ECONNREFUSED/) });
+    expect((await listDigestLog(t.deps.store.db, A))[0]).toMatchObject({ id, status: 'pending', attempts: 1, error: expect.stringMatching(/^DELIVERY_FAILED: /) });
     expect((await sender.send({ digestId: id, tenant: A, trigger: 'schedule', attempt: 2, final: true })).status).toBe('failed');
     expect((await listDigestLog(t.deps.store.db, A))).toEqual([expect.objectContaining({ id, status: 'failed', attempts: 2, statusCode: null })]);
 
@@ -61,12 +64,12 @@ describe('one digest attempt (collect, build, deliver, log) without Temporal', (
   it('e-mails the digest when an SMTP server is configured, and fails clearly when it is not', async () => {
     await configure({ channel: 'email', to: 'termijnen@gemeente.example.nl' });
     const sent: Array<{ envelope: { from: string; to: string }; message: string }> = [];
-    const withSmtp = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: {}, collect, smtp: SMTP, sendMail: async (_c, envelope, message) => void sent.push({ envelope, message }) });
+    const withSmtp = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: LOOPBACK, collect, smtp: SMTP, sendMail: async (_c, envelope, message) => void sent.push({ envelope, message }) });
     expect(await withSmtp.send({ digestId: `deadline-digest-${A}-3`, tenant: A, trigger: 'manual', attempt: 1, final: true })).toMatchObject({ status: 'sent', statusCode: null });
     expect(sent[0]?.envelope).toEqual({ from: 'doorstroom@gemeente.example.nl', to: 'termijnen@gemeente.example.nl' });
     expect(sent[0]?.message).toContain('X-Doorstroom-Digest-Id: deadline-digest-GM0363-3');
 
-    const without = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: {}, collect });
+    const without = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: LOOPBACK, collect });
     expect(await without.send({ digestId: `deadline-digest-${A}-4`, tenant: A, trigger: 'manual', attempt: 1, final: true }))
       .toMatchObject({ status: 'failed', error: 'e-mail is not available without DOORSTROOM_SMTP_URL' });
   });

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { EgressGuard } from '../../../server/egress/egress-guard';
 import { errorHandler } from '../../../server/errors';
 import { createNotificatiesRouter, type NotificatiesRouterDeps } from '../../../server/routes/notificaties';
 import { createStoreRouter } from '../../../server/routes/store-router';
@@ -13,12 +14,12 @@ export interface IntegrationTestApp extends StoreTestApp {
   as(headers: Record<string, string>): Caller;
 }
 
-export async function createIntegrationTestApp(dialect: SqlDialect, notificaties?: Partial<Omit<NotificatiesRouterDeps, 'auth'>>): Promise<IntegrationTestApp> {
+export async function createIntegrationTestApp(dialect: SqlDialect, notificaties?: Partial<Omit<NotificatiesRouterDeps, 'auth'>>, egress?: (t: StoreTestApp) => EgressGuard): Promise<IntegrationTestApp> {
   const t = await createStoreTestApp(dialect);
   const app = express();
   app.use(express.json({ limit: '256kb' }));
   app.use('/api/v1', createStoreRouter(t.deps));
-  app.use('/api/v1', createWebhooksRouter({ auth: t.deps }));
+  app.use('/api/v1', createWebhooksRouter({ auth: t.deps, egress: egress?.(t) }));
   app.use('/api/v1', createNotificatiesRouter({
     auth: t.deps,
     cases: notificaties?.cases ?? { start: async () => ({ caseId: 'none', created: false }), sendEvent: async () => ({ accepted: true, event: 'x', currentStep: null, status: 'running' }) },
