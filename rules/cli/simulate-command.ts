@@ -1,6 +1,6 @@
 import { compileRuleSet } from '../compiler/compile-rule-set';
 import { isIsoDate } from '../dates';
-import { factCatalogFor } from '../facts/fact-catalogs';
+import { catalogOf } from '../facts/catalog-of';
 import type { FactCatalog } from '../facts/fact-catalog';
 import { validateFacts } from '../facts/facts-schema';
 import type { RuleEvent } from '../rule-set-schema';
@@ -50,7 +50,9 @@ export async function simulateCommand(oldFile: string, newFile: string, casesFil
       ? `${oldFile} en ${newFile} zijn regelsets van een andere soort (${before.ruleSet.kind}, ${after.ruleSet.kind}).`
       : `${oldFile} and ${newFile} are rule sets of different kinds (${before.ruleSet.kind}, ${after.ruleSet.kind}).`);
   }
-  const catalog = factCatalogFor(after.ruleSet.kind);
+  // Both versions' facts: a case may carry a municipality fact only one of them defines.
+  const newer = catalogOf(after.ruleSet);
+  const catalog: FactCatalog = { ...newer, facts: { ...catalogOf(before.ruleSet).facts, ...newer.facts } };
   const invalid: Array<{ row: number; id: string; errors: RulesIssue[] }> = [];
   const cases = (await readCases(casesFile, catalog, lang)).filter((c) => {
     const errors = caseIssues(c, catalog);
