@@ -82,7 +82,10 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
   const axe = async (page: Page, name: string): Promise<void> => {
     expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({ screen: name, violations: [] });
   };
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    await page.locator('.monitor-node--current').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  };
   const noRawIds = async (page: Page, testId: string) => {
     const text = (await page.getByTestId(testId).innerText()).toString();
     for (const id of RAW_IDS) expect({ testId, found: text.includes(id) ? id : null }).toEqual({ testId, found: null });
