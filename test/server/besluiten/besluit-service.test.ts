@@ -23,7 +23,8 @@ describeEachDialect('besluit service', (dialect) => {
   afterEach(() => t.dispose());
 
   const saveAmsterdam = async () => {
-    const { tenant: _t, nameSource: _n, updatedAt: _u, updatedBy: _b, name: _name, ...fields } = amsterdamProfile();
+    const p = amsterdamProfile();
+    const fields = { objectionAddress: p.objectionAddress, court: p.court, ...(p.address ? { address: p.address } : {}), ...(p.signatory ? { signatory: p.signatory } : {}), ...(p.byeLaw ? { byeLaw: p.byeLaw } : {}) };
     await saveProfile(t.store, 'GM0363', fields, admin, 'inrichting', clock().toISOString());
   };
   const issue = (decision = confirmedDecision()) =>
