@@ -23,14 +23,14 @@ export interface AlmanacSetup {
  */
 export class JreAlmanac {
   private cache: Map<string, unknown> | undefined;
-  private added: Map<string, FactDefinition> | undefined;
-  /** Filled in by the engine at the end of the run. */
-  events: { success: EngineEvent[]; failure: EngineEvent[] } | undefined;
-  results: RuleResult[] | undefined;
+  /** Facts added during the run; read by compiled accessors, which take a shortcut while there are none. */
+  added: Map<string, FactDefinition> | undefined;
+  /** Set by the engine at the end of the run. */
+  run: { events: EngineEvent[]; failureEvents: EngineEvent[]; results: RuleResult[]; failureResults: RuleResult[] } | undefined;
 
   constructor(
     private readonly setup: AlmanacSetup,
-    private readonly runtime: Readonly<Record<string, unknown>>,
+    readonly runtime: Readonly<Record<string, unknown>>,
     private readonly trace: unknown[] = [],
     private readonly memoSlots: readonly number[] = [],
   ) {}
@@ -95,11 +95,12 @@ export class JreAlmanac {
   }
 
   getEvents(outcome: '' | 'success' | 'failure' = ''): EngineEvent[] {
-    const events = this.events ?? { success: [], failure: [] };
-    return outcome ? events[outcome] : [...events.success, ...events.failure];
+    const success = this.run?.events ?? [];
+    const failure = this.run?.failureEvents ?? [];
+    return outcome === 'success' ? success : outcome === 'failure' ? failure : [...success, ...failure];
   }
 
   getResults(): RuleResult[] {
-    return this.results ?? [];
+    return this.run ? [...this.run.results, ...this.run.failureResults] : [];
   }
 }

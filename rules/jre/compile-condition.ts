@@ -40,13 +40,26 @@ export function isFactReference(value: unknown): value is { fact: unknown; param
 export function compileAccess(scope: CompileScope, fact: unknown, params: unknown, path: unknown): Accessor {
   const id = fact as string;
   const key = paramsKey(params === undefined ? {} : params);
-  if (!path) return (a) => a.value(id, params, key);
+  // The common case first: a plain value among the run's own facts, nothing added during the run.
+  const read = typeof id === 'string'
+    ? (a: JreAlmanac) => {
+      const own = a.runtime;
+      if (a.added === undefined && hasOwnProperty.call(own, id)) {
+        const v = own[id];
+        if (typeof v !== 'function') return v;
+      }
+      return a.value(id, params, key);
+    }
+    : (a: JreAlmanac) => a.value(id, params, key);
+  if (!path) return read;
   const resolve = scope.resolvePath(path as string);
   return (a) => {
-    const v = a.value(id, params, key);
+    const v = read(a);
     return v !== null && typeof v === 'object' ? resolve(v) : v;
   };
 }
+
+const { hasOwnProperty } = Object.prototype;
 
 function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
   const slot = scope.reserve(3);

@@ -1,6 +1,7 @@
 import type { JreAlmanac } from './almanac';
 import { compileAccess, compileRoot, isFactReference, type Accessor, type CompileScope, type Test } from './compile-condition';
 import type { ConditionView } from './condition-view';
+import { compileFast, type FastScope, type FastTest } from './compile-fast';
 import { setOwn } from './copy-value';
 import { invalidRule } from './jre-error';
 import type { EngineEvent } from './jre-types';
@@ -24,6 +25,11 @@ export interface CompiledRules {
   sites: ConditionView[];
   /** Trace slots holding remembered named-condition outcomes; cleared when a run's facts change. */
   memoSlots: number[];
+  /** Some rule has onSuccess/onFailure; some rule fills in event params per run. */
+  ruleHandlers: boolean;
+  resolvesEvents: boolean;
+  /** The untraced closures, per rule in `ordered`, when every rule has them (see compile-fast). */
+  fast?: { tests: FastTest[]; memoSize: number; factIds: string[] };
 }
 
 /** json-rules-engine fills in event params that are `{ fact, params?, path? }`, one level deep, after evaluating the rule. */
@@ -44,7 +50,17 @@ function compileEventParams(event: EngineEvent, scope: CompileScope): CompiledRu
   };
 }
 
-export function compileRules(rules: readonly ParsedRule[], scope: CompileScope, replaceFactsInEventParams: boolean): CompiledRules {
+function compileFastRules(ordered: CompiledRule[], fs: FastScope): CompiledRules['fast'] {
+  const tests: FastTest[] = [];
+  for (const c of ordered) {
+    const test = c.rule.conditions ? compileFast(c.rule.conditions, fs, true) : undefined;
+    if (!test) return undefined;
+    tests.push(test);
+  }
+  return { tests, memoSize: fs.memo.size, factIds: [...fs.factIds] };
+}
+
+export function compileRules(rules: readonly ParsedRule[], scope: CompileScope, replaceFactsInEventParams: boolean, fast?: Omit<FastScope, 'scope'>): CompiledRules {
   const compiled = rules.map((rule): CompiledRule => {
     if (!rule.conditions) {
       const view: ConditionView = { kind: 'boolean', props: {}, op: 'all', children: [], slot: -1 };
@@ -58,5 +74,11 @@ export function compileRules(rules: readonly ParsedRule[], scope: CompileScope, 
   for (const c of compiled) (byPriority[String(c.rule.priority)] ??= []).push(c);
   const levels = Object.keys(byPriority).sort((a, b) => (Number(a) > Number(b) ? -1 : 1)).map((k) => byPriority[k] as CompiledRule[]);
   const memoSlots = [...scope.memo.values()].flatMap((s) => [s, s + 1]);
-  return { levels, ordered: levels.flat(), traceSize: scope.reserve(0), sites: scope.sites, memoSlots };
+  const ordered = levels.flat();
+  return {
+    levels, ordered, traceSize: scope.reserve(0), sites: scope.sites, memoSlots,
+    fast: fast && compileFastRules(ordered, { ...fast, scope }),
+    ruleHandlers: rules.some((r) => r.onSuccess || r.onFailure),
+    resolvesEvents: compiled.some((c) => c.resolveEvent),
+  };
 }

@@ -11,6 +11,7 @@ import { parseRootCondition, type ParsedCondition } from './parse-condition';
 import { parseRule, type ParsedRule } from './parse-rule';
 import { RunResult } from './run-result';
 import { runWithHandlers } from './run-with-handlers';
+import { givesFunctions, runFast } from './run-fast';
 import { checkPaths } from './check-paths';
 import { pureConditions } from './pure-conditions';
 
@@ -147,22 +148,28 @@ export class Engine {
       sites: [],
     };
     if (!this.options.pathResolver) scope.resolvePath = (path) => this.path(path);
-    return (this.compiled = compileRules(this.rules, scope, this.options.replaceFactsInEventParams));
+    const fast = {
+      allowUndefinedFacts: this.options.allowUndefinedFacts,
+      allowUndefinedConditions: this.options.allowUndefinedConditions,
+      customPaths: Boolean(this.options.pathResolver),
+      memo: new Map(), resolving: [], factIds: new Set<string>(),
+    };
+    return (this.compiled = compileRules(this.rules, scope, this.options.replaceFactsInEventParams, fast));
   }
 
   run(facts: Record<string, unknown> = {}): Promise<RunResult> {
     const compiled = this.compiled ?? this.compile();
     const runtime = facts ?? {};
     if (hasOwn(runtime, '')) defineFact('', undefined);
+    const listened = this.handlers.size > 0 || compiled.ruleHandlers;
+    if (compiled.fast && !listened && !givesFunctions(runtime, compiled.fast.factIds)) return runFast(compiled, compiled.fast, this.setup, runtime);
     const trace: unknown[] = new Array(compiled.traceSize);
     const almanac = new JreAlmanac(this.setup, runtime, trace, compiled.memoSlots);
-    if (this.handlers.size > 0 || this.rules.some((r) => r.onSuccess || r.onFailure)) {
-      return runWithHandlers(compiled, almanac, trace, this.handlers);
-    }
+    if (listened) return runWithHandlers(compiled, almanac, trace, this.handlers);
     try {
       const { ordered } = compiled;
       const outcomes = new Array<unknown>(ordered.length);
-      const ruleEvents = new Array<EngineEvent>(ordered.length);
+      const ruleEvents = compiled.resolvesEvents ? new Array<EngineEvent>(ordered.length) : undefined;
       const events: EngineEvent[] = [];
       const failureEvents: EngineEvent[] = [];
       for (let i = 0; i < ordered.length; i++) {
@@ -170,7 +177,7 @@ export class Engine {
         const outcome = rule.test(almanac, trace);
         const event = rule.resolveEvent ? rule.resolveEvent(almanac) : rule.event;
         outcomes[i] = outcome;
-        ruleEvents[i] = event;
+        if (ruleEvents) ruleEvents[i] = event;
         (outcome ? events : failureEvents).push(event);
       }
       return Promise.resolve(new RunResult(events, failureEvents, almanac, compiled, outcomes, ruleEvents, trace));

@@ -14,26 +14,38 @@ export class RunResult implements EngineResult {
   constructor(
     readonly events: EngineEvent[],
     readonly failureEvents: EngineEvent[],
-    readonly almanac: JreAlmanac,
+    private readonly runAlmanac: JreAlmanac,
     private readonly compiled: CompiledRules,
     private readonly outcomes: readonly unknown[],
-    private readonly ruleEvents: readonly EngineEvent[],
-    private readonly trace: Trace,
+    /** Per rule when event params were filled in; otherwise each rule's own event. */
+    private readonly ruleEvents: readonly EngineEvent[] | undefined,
+    /** Undefined after an untraced run: the traced closures then run once more over the same facts. */
+    private trace: Trace | undefined,
   ) {
-    almanac.events = { success: events, failure: failureEvents };
+    runAlmanac.run = this;
+  }
+
+  /** Results are built first, so a caller adding facts to the almanac cannot change them. */
+  get almanac(): JreAlmanac {
+    this.build();
+    return this.runAlmanac;
   }
 
   private build(): { results: RuleResult[]; failureResults: RuleResult[] } {
     if (!this.built) {
+      let trace = this.trace;
+      if (!trace) {
+        trace = this.trace = new Array<unknown>(this.compiled.traceSize);
+        for (const c of this.compiled.ordered) c.test(this.runAlmanac, trace);
+      }
       const results: RuleResult[] = [];
       const failureResults: RuleResult[] = [];
       this.compiled.ordered.forEach((c, i) => {
         const outcome = this.outcomes[i];
-        const r = ruleResult(c, outcome, this.ruleEvents[i] as EngineEvent, this.trace, this.compiled.sites);
+        const r = ruleResult(c, outcome, this.ruleEvents?.[i] ?? c.event, trace as Trace, this.compiled.sites);
         (outcome ? results : failureResults).push(r);
       });
       this.built = { results, failureResults };
-      this.almanac.results = [...results, ...failureResults];
     }
     return this.built;
   }

@@ -7,6 +7,8 @@ import type { Random } from './random';
 // event params that name facts.
 
 export interface GeneratedCase {
+  /** Only what the Engine's untraced path takes (see rules/jre/compile-fast.ts). */
+  plain: boolean;
   options: { allowUndefinedFacts: boolean; allowUndefinedConditions: boolean; replaceFactsInEventParams: boolean };
   rules: Array<Record<string, unknown>>;
   conditions: Array<[string, Record<string, unknown>]>;
@@ -39,7 +41,8 @@ function value(r: Random): unknown {
   return undefined;
 }
 
-function operatorName(r: Random, custom: boolean): string {
+function operatorName(r: Random, custom: boolean, plain: boolean): string {
+  if (plain) return r.pick(OPERATORS);
   const base = custom && r.chance(0.15) ? r.pick(CUSTOM) : r.chance(0.01) ? r.pick(['nope', 'bogus:equal', ':equal']) : r.pick(OPERATORS);
   let name = base;
   const decorators = r.pick([0, 0, 0, 1, 1, 2]);
@@ -48,14 +51,14 @@ function operatorName(r: Random, custom: boolean): string {
 }
 
 function factCondition(r: Random, c: GeneratedCase): Record<string, unknown> {
-  const fact = r.pick(ALL_FACTS);
-  const operator = operatorName(r, c.customOperators);
+  const fact = r.pick(c.plain ? ALL_FACTS.filter((f) => f !== 'dyn') : ALL_FACTS);
+  const operator = operatorName(r, c.customOperators, c.plain);
   // Mostly arrays where the operator wants one: otherwise json-rules-engine throws and little else is tested.
-  const wantsList = /(^|:)(in|notIn)$|someValue|everyValue/u.test(operator) && r.chance(0.85);
+  const wantsList = /(^|:)(in|notIn)$|someValue|everyValue/u.test(operator) && (c.plain || r.chance(0.85));
   const condition: Record<string, unknown> = { fact, operator, value: wantsList ? Array.from({ length: r.int(0, 3) }, () => scalar(r)) : value(r) };
   if (PATHS[fact] && r.chance(0.7)) condition.path = r.pick(PATHS[fact] as string[]);
   if (fact === 'dyn' && r.chance(0.6)) condition.params = { k: r.int(0, 3) };
-  if (r.chance(0.25)) {
+  if (!c.plain && r.chance(0.25)) {
     const other = r.pick(ALL_FACTS);
     const ref: Record<string, unknown> = { fact: other };
     if (PATHS[other] && r.chance(0.7)) ref.path = r.pick(PATHS[other] as string[]);
@@ -109,10 +112,11 @@ function runtimeFacts(r: Random): Record<string, unknown> {
   return facts;
 }
 
-export function generateCase(r: Random, runsPerCase: number): GeneratedCase {
+export function generateCase(r: Random, runsPerCase: number, plain = false): GeneratedCase {
   const c: GeneratedCase = {
-    options: { allowUndefinedFacts: r.chance(0.85), allowUndefinedConditions: r.chance(0.6), replaceFactsInEventParams: r.chance(0.3) },
-    rules: [], conditions: [], engineFacts: [], customOperators: r.chance(0.3), runs: [],
+    plain,
+    options: { allowUndefinedFacts: plain || r.chance(0.85), allowUndefinedConditions: plain || r.chance(0.6), replaceFactsInEventParams: r.chance(0.3) },
+    rules: [], conditions: [], engineFacts: [], customOperators: !plain && r.chance(0.3), runs: [],
   };
   const names: string[] = [];
   for (let i = 0; i < r.pick([0, 0, 1, 2, 3]); i++) {
@@ -120,7 +124,7 @@ export function generateCase(r: Random, runsPerCase: number): GeneratedCase {
     c.conditions.push([name, root(r, c, names)]);
     names.push(name);
   }
-  c.engineFacts.push({ id: 'dyn', dynamic: r.chance(0.5) ? 'double' : 'param', priority: r.pick([undefined, 1, 2, 5]), cache: r.chance(0.8) });
+  if (!plain) c.engineFacts.push({ id: 'dyn', dynamic: r.chance(0.5) ? 'double' : 'param', priority: r.pick([undefined, 1, 2, 5]), cache: r.chance(0.8) });
   c.engineFacts.push({ id: 'konst', value: scalar(r), priority: r.pick([undefined, 3]) });
   if (r.chance(0.3)) c.engineFacts.push({ id: 'a', value: scalar(r), priority: r.pick([undefined, 2, 4]) });
   for (let i = 0; i < r.int(1, 5); i++) {
