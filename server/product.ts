@@ -21,6 +21,7 @@ import { seedsFor } from './wiring/seeds';
 import { createEventPublisher } from './webhooks/publisher';
 import { storeBackedActivities } from './worker-activities';
 import { assertCanSign } from './besluiten/assert-can-sign';
+import { collectRecordedDecisions } from './simulation/collect-recorded-decisions';
 import { storeDefinitionSource } from './wiring/store-sources';
 
 export interface Product {
@@ -42,6 +43,8 @@ export interface ProductOptions {
   auth?: Partial<AuthConfig>;
   /** Serve the built UI (npm start does). */
   uiDir?: string | false;
+  /** Temporal is gone for good (the embedded server's restarts are spent): main.ts stops with exit code 1. */
+  onFatal?: (err: Error) => void;
 }
 
 /**
@@ -60,7 +63,10 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     const boot = await bootstrapAdmin(deps, bootstrapOptionsFromEnv(env));
     const metrics = createMetrics();
     const workerActivities = storeBackedActivities(store, clock, log, metrics);
-    const started = await startTemporalRuntime({ config, log, worker: true, activityDeps: workerActivities.deps, extraActivities: workerActivities.extra });
+    const started = await startTemporalRuntime({
+      config, log, worker: true, activityDeps: workerActivities.deps, extraActivities: workerActivities.extra,
+      metrics, devServerRestarts: restartAttempts(env.TEMPORAL_DEV_RESTART_ATTEMPTS), onFatal: opts.onFatal,
+    });
     runtime = started;
     const idSecret = loadIdSecret(config.dataDir, config.idSecret);
     const cases = createCaseService({
@@ -69,6 +75,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       taskQueue: config.temporal.taskQueue,
       idSecret,
       definitions: storeDefinitionSource(store, clock),
+      temporal: started.availability,
       events: createEventPublisher({ store, clock, client: started.client, taskQueue: config.temporal.taskQueue, log }),
     });
     const scheduler = createDigestScheduler({ client: started.client, taskQueue: config.temporal.taskQueue });
@@ -87,6 +94,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       log,
       rateLimitPerMinute: config.rateLimitPerMinute,
       assertCanSign: assertCanSign(store),
+      recordedDecisions: (tenant, kind, now) => collectRecordedDecisions({ client: started.client, namespace: config.temporal.namespace }, tenant, kind, now),
       uiDir: opts.uiDir === false ? undefined : (opts.uiDir ?? path.join(PROJECT_ROOT, 'ui', 'dist')),
       readiness: [
         { name: 'store', check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()) },
@@ -112,4 +120,10 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     await store.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** TEMPORAL_DEV_RESTART_ATTEMPTS: restarts in a row of a dead embedded dev server before the product stops. */
+function restartAttempts(raw: string | undefined): number {
+  const n = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 ? n : 5;
 }
