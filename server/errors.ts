@@ -29,6 +29,36 @@ export class ApiError extends Error {
   }
 }
 
+/** Seconds a caller waits before retrying while Temporal is away (the embedded server restarts in ~3–5 s). */
+export const TEMPORAL_RETRY_AFTER_SECONDS = 5;
+
+/** 503 with Retry-After: Temporal did not answer (down, restarting, or past the request's deadline). */
+export class TemporalUnavailableError extends ApiError {
+  readonly retryAfterSeconds = TEMPORAL_RETRY_AFTER_SECONDS;
+  constructor() {
+    super(
+      503,
+      'TEMPORAL_UNAVAILABLE',
+      'De procesmotor (Temporal) is tijdelijk niet bereikbaar; probeer het na Retry-After seconden opnieuw (the process engine is temporarily unreachable; retry after Retry-After seconds).',
+    );
+  }
+}
+
+/**
+ * gRPC UNAVAILABLE or DEADLINE_EXCEEDED anywhere in an error's cause chain (Temporal did not
+ * answer), or the client's channel closed under a request while the process stops.
+ */
+export function isTemporalUnreachable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && typeof e === 'object' && depth < 6; depth += 1) {
+    const grpc = e as { code?: unknown; metadata?: unknown; details?: unknown; cause?: unknown; message?: unknown };
+    if ((grpc.code === 14 || grpc.code === 4) && grpc.metadata !== undefined && typeof grpc.details === 'string') return true;
+    if (typeof grpc.message === 'string' && grpc.message.includes('Channel has been shut down')) return true;
+    e = grpc.cause;
+  }
+  return false;
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string; path?: string; details?: unknown };
 }
@@ -36,8 +66,15 @@ export interface ApiErrorBody {
 /** Maps anything thrown in a route to the JSON error shape; unknown errors become a 500 without internals. */
 export function errorHandler(log: { error: (obj: object, msg: string) => void }): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
+    if (err instanceof TemporalUnavailableError) res.set('Retry-After', String(err.retryAfterSeconds));
     if (err instanceof ApiError) {
       res.status(err.status).json(err.toJSON());
+      return;
+    }
+    // A Temporal call outside the case service's deadline (e.g. a monitor read) still answers honestly.
+    if (isTemporalUnreachable(err)) {
+      const unavailable = new TemporalUnavailableError();
+      res.status(503).set('Retry-After', String(unavailable.retryAfterSeconds)).json(unavailable.toJSON());
       return;
     }
     // body-parser errors carry a status and a type: they are the client's mistake, not ours.

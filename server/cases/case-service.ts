@@ -19,6 +19,11 @@ export interface CaseServiceDeps {
   taskQueue: string;
   idSecret: Buffer;
   definitions: DefinitionSource;
+  /**
+   * Runs the Temporal calls of one request with a deadline, and answers 503 TEMPORAL_UNAVAILABLE
+   * at once while Temporal is unreachable (server/temporal/temporal-availability.ts).
+   */
+  temporal?: { call<T>(fn: () => Promise<T>): Promise<T> };
   /** Publishes case.started to the municipality's webhook subscriptions. */
   events?: { publish(e: { id: string; type: 'case.started'; tenant: string; caseId: string; processId: string; step: string; occurredAt: string }): Promise<unknown> };
 }
@@ -51,6 +56,7 @@ const EVENT_FAILURES: Record<string, { status: number; code: string }> = {
 /** Starting, reading and moving cases: each case is one interpreter workflow in Temporal. */
 export function createCaseService(deps: CaseServiceDeps) {
   const { client } = deps;
+  const temporal = <T>(fn: () => Promise<T>): Promise<T> => (deps.temporal ? deps.temporal.call(fn) : fn());
 
   async function ownedHandle(tenant: string, caseId: string) {
     const notFound = new ApiError(404, 'CASE_NOT_FOUND', `Case ${caseId} does not exist.`, '/params/caseId');
@@ -67,7 +73,11 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   /** Sends an update to a running case and maps the interpreter's refusals to coded API errors. */
-  async function update(tenant: string, caseId: string, send: (handle: WorkflowHandle) => Promise<EventResult>, defaultPath = '/body/name'): Promise<EventResult> {
+  function update(tenant: string, caseId: string, send: (handle: WorkflowHandle) => Promise<EventResult>, defaultPath = '/body/name'): Promise<EventResult> {
+    return temporal(() => updateNow(tenant, caseId, send, defaultPath));
+  }
+
+  async function updateNow(tenant: string, caseId: string, send: (handle: WorkflowHandle) => Promise<EventResult>, defaultPath: string): Promise<EventResult> {
     const { handle, description } = await ownedHandle(tenant, caseId);
     if (description.status.name !== 'RUNNING') {
       throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended (${description.status.name.toLowerCase()}); it accepts no events.`, defaultPath);
@@ -106,33 +116,37 @@ export function createCaseService(deps: CaseServiceDeps) {
       const caseId = caseIdFor(deps.idSecret, tenant, processId, caseRef);
       const input: CaseInput = { tenant, caseRef, definition, data };
       let created = true;
-      try {
-        await client.workflow.start(INTERPRETER_WORKFLOW, {
-          taskQueue: deps.taskQueue,
-          workflowId: caseId,
-          args: [input],
-          // A reference is used once, ever: a closed case with it is not started again either.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
-            { key: SA_TENANT, value: tenant },
-            { key: SA_PROCESS, value: processId },
-            { key: SA_CASE_REF, value: caseRef },
-            { key: SA_STEP, value: definition.start },
-          ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        created = false;
-      }
-      // Published on every (idempotent) start: the event id is fixed, so a retried start after a
-      // failed publish delivers it once, and never twice.
-      await deps.events?.publish({ id: `${caseId}:started`, type: 'case.started', tenant, caseId, processId, step: definition.start, occurredAt: new Date().toISOString() });
+      await temporal(async () => {
+        try {
+          await client.workflow.start(INTERPRETER_WORKFLOW, {
+            taskQueue: deps.taskQueue,
+            workflowId: caseId,
+            args: [input],
+            // A reference is used once, ever: a closed case with it is not started again either.
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            typedSearchAttributes: [
+              { key: SA_TENANT, value: tenant },
+              { key: SA_PROCESS, value: processId },
+              { key: SA_CASE_REF, value: caseRef },
+              { key: SA_STEP, value: definition.start },
+            ],
+          });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          created = false;
+        }
+        // Published on every (idempotent) start: the event id is fixed, so a retried start after a
+        // failed publish delivers it once, and never twice.
+        await deps.events?.publish({ id: `${caseId}:started`, type: 'case.started', tenant, caseId, processId, step: definition.start, occurredAt: new Date().toISOString() });
+      });
       return { caseId, created };
     },
 
     async get(tenant: string, caseId: string): Promise<CaseState> {
-      const { handle } = await ownedHandle(tenant, caseId);
-      return handle.query(caseStateQuery);
+      return temporal(async () => {
+        const { handle } = await ownedHandle(tenant, caseId);
+        return handle.query(caseStateQuery);
+      });
     },
 
     async sendEvent(tenant: string, caseId: string, event: CaseEvent): Promise<EventResult> {
@@ -147,23 +161,25 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** One page of cases from Temporal visibility; `cursor` is the opaque token of the next page. */
     async list(tenant: string, filter: CaseFilter, page: { limit: number; cursor?: string }): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
       const token = page.cursor ? openCursor(deps.idSecret, tenant, page.cursor) : undefined;
-      const raw = await client.workflowService.listWorkflowExecutions({
+      const raw = await temporal(() => client.workflowService.listWorkflowExecutions({
         namespace: deps.namespace, query: visibilityQuery(tenant, filter, new Date()), pageSize: page.limit, nextPageToken: token,
-      });
+      }));
       const next = raw.nextPageToken && raw.nextPageToken.length > 0 ? sealCursor(deps.idSecret, tenant, Buffer.from(raw.nextPageToken)) : null;
       return { cases: (raw.executions ?? []).map(summarise), nextCursor: next };
     },
 
     /** Cancels a running case; the workflow records the cancellation and ends. */
     async cancel(tenant: string, caseId: string): Promise<void> {
-      const { handle, description } = await ownedHandle(tenant, caseId);
-      if (description.status.name !== 'RUNNING') throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended already.`, '/params/caseId');
-      await handle.cancel();
+      await temporal(async () => {
+        const { handle, description } = await ownedHandle(tenant, caseId);
+        if (description.status.name !== 'RUNNING') throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended already.`, '/params/caseId');
+        await handle.cancel();
+      });
     },
 
     /** Counts cases matching a filter (visibility count). */
     async count(tenant: string, filter: CaseFilter): Promise<number> {
-      return (await client.workflow.count(visibilityQuery(tenant, filter, new Date()))).count;
+      return (await temporal(() => client.workflow.count(visibilityQuery(tenant, filter, new Date())))).count;
     },
   };
 }

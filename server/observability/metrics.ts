@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one process; labels hold route templates and codes, never ids or data. */
 export function createMetrics() {
@@ -15,6 +15,14 @@ export function createMetrics() {
   const casesStarted = new Counter({ name: 'doorstroom_cases_started_total', help: 'Cases started, by process', labelNames: ['process'] as const, registers: [registry] });
   const eventsRejected = new Counter({ name: 'doorstroom_events_rejected_total', help: 'Events refused by a case, by error code', labelNames: ['code'] as const, registers: [registry] });
   const webhookFailures = new Counter({ name: 'doorstroom_webhook_failures_total', help: 'Failed webhook delivery attempts', registers: [registry] });
+  const temporalDevServerRestarts = new Counter({
+    name: 'doorstroom_temporal_dev_server_restarts_total',
+    help: 'Restart attempts of the embedded Temporal dev server after it died, by outcome (ok, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const temporalWorkerRestarts = new Counter({ name: 'doorstroom_temporal_worker_restarts_total', help: 'Workers re-created after the Temporal worker failed', registers: [registry] });
+  const temporalAvailable = new Gauge({ name: 'doorstroom_temporal_available', help: '1 while the Temporal frontend answers its probe, 0 while the API answers 503 TEMPORAL_UNAVAILABLE', registers: [registry] });
 
   const middleware: RequestHandler = (req, res, next) => {
     const end = requests.startTimer();
@@ -26,7 +34,7 @@ export function createMetrics() {
     next();
   };
 
-  return { registry, middleware, casesStarted, eventsRejected, webhookFailures };
+  return { registry, middleware, casesStarted, eventsRejected, webhookFailures, temporalDevServerRestarts, temporalWorkerRestarts, temporalAvailable };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

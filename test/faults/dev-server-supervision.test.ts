@@ -1,0 +1,83 @@
+import { api, listening } from '../support/product-process';
+import { hotelData, housed, placed, startHotelCase, startProductUnderFault, timed, untilAnswered, waitFor, type ProductUnderFault } from './support/product-under-fault';
+import { uniqueId } from '../support/factories';
+
+// The embedded Temporal dev server is killed under a running product (npm start's entry as an OS
+// process). The product restarts it on the same data and port; meanwhile callers get a fast 503.
+describe('embedded Temporal dev server killed or frozen under the product', () => {
+  let p: ProductUnderFault;
+  afterEach(async () => {
+    if (p?.proc.child.exitCode === null) await p.proc.stop('SIGTERM');
+  });
+
+  it('kill -9: restarted on the same data and port (logged, counted); 503 + Retry-After within 2 s meanwhile; cases go on', async () => {
+    p = await startProductUnderFault();
+    const before = await startHotelCase(p);
+    expect((await api(p.proc.url, 'POST', `/cases/${before}/events`, placed, p.auth)).status).toBe(200);
+    const firstPid = p.devServerPid();
+    expect(firstPid).toBeGreaterThan(0);
+
+    process.kill(firstPid as number, 'SIGKILL');
+    const list = await timed(() => api(p.proc.url, 'GET', '/cases', undefined, p.auth));
+    expect(list.value.status).toBe(503);
+    expect(list.value.body.error).toMatchObject({ code: 'TEMPORAL_UNAVAILABLE' });
+    expect(Number(list.value.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(list.ms).toBeLessThan(2_000);
+    const event = await timed(() => api(p.proc.url, 'POST', `/cases/${before}/events`, housed, p.auth));
+    expect(event.value.status).toBe(503);
+    expect(event.value.headers.get('retry-after')).toBeTruthy();
+    expect(event.ms).toBeLessThan(2_000);
+
+    // Backoff 0.5 s, then the CLI needs a few seconds on two shared cores.
+    await waitFor('the restarted dev server', () => p.logLines('Temporal dev server restarted').length > 0, 60_000);
+    expect(p.devServerPid()).not.toBe(firstPid);
+    expect(p.logLines('Temporal dev server exited unexpectedly; restarting it on the same data and port')[0]).toMatchObject({ signal: 'SIGKILL', attempt: 1 });
+    expect(await p.metric('doorstroom_temporal_dev_server_restarts_total{outcome="ok"}')).toBe(1);
+
+    // The case from before the kill is still there and moves on; a new case starts and moves.
+    const housedBefore = await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${before}/events`, housed, p.auth));
+    expect(housedBefore).toMatchObject({ status: 200, body: { status: 'completed', outcome: 'gehuisvest' } });
+    const after = await untilAnswered(() => api(p.proc.url, 'POST', '/processes/nareiziger-hotelverblijf/cases', { caseRef: uniqueId('ZAAK'), data: hotelData }, p.auth));
+    expect([200, 201]).toContain(after.status);
+    expect((await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${after.body.caseId}/events`, placed, p.auth))).status).toBe(200);
+    expect(await p.metric('doorstroom_temporal_available')).toBe(1);
+
+    expect(await p.proc.stop('SIGTERM')).toBe(0);
+    expect(await listening(Number(p.env.TEMPORAL_DEV_PORT))).toBe(false);
+  });
+
+  it('SIGSTOP: requests answer 503 within 2 s instead of hanging; after SIGCONT they succeed again', async () => {
+    p = await startProductUnderFault();
+    const caseId = await startHotelCase(p);
+    const pid = p.devServerPid() as number;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      for (const call of [
+        () => api(p.proc.url, 'GET', '/cases', undefined, p.auth),
+        () => api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth),
+        () => api(p.proc.url, 'GET', `/cases/${caseId}`, undefined, p.auth),
+      ]) {
+        const { value, ms } = await timed(call);
+        expect({ status: value.status, code: value.body.error?.code, retryAfter: value.headers.get('retry-after') }).toEqual({ status: 503, code: 'TEMPORAL_UNAVAILABLE', retryAfter: '5' });
+        expect(ms).toBeLessThan(2_000);
+      }
+      expect(await p.metric('doorstroom_temporal_available')).toBe(0);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    const event = await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth));
+    expect(event).toMatchObject({ status: 200, body: { accepted: true, currentStep: 'coa-betaalde-periode' } });
+    expect(p.logLines('Temporal dev server restarted')).toHaveLength(0);
+  });
+
+  it('gives up after the allowed restarts: the product stops with a clear message and exit code 1, leaving no Temporal behind', async () => {
+    p = await startProductUnderFault({ TEMPORAL_DEV_RESTART_ATTEMPTS: '1' });
+    process.kill(p.devServerPid() as number, 'SIGKILL');
+    await waitFor('the restarted dev server', () => p.logLines('Temporal dev server restarted').length > 0, 60_000);
+    process.kill(p.devServerPid() as number, 'SIGKILL');
+    const exit = await waitFor('the product to exit', () => p.proc.child.exitCode !== null && { code: p.proc.child.exitCode }, 60_000);
+    expect(exit.code).toBe(1);
+    expect(p.proc.output()).toMatch(/kwam na 1 herstartpoging niet terug[\s\S]*Doorstroom stopt/);
+    expect(await listening(Number(p.env.TEMPORAL_DEV_PORT))).toBe(false);
+  });
+});
