@@ -56,6 +56,15 @@ export const en: Messages = {
     rsTitle: 'Rule set title', rsDescription: 'Rule set description', parameters: 'Parameters', parameterValue: '{{label}}', listHelp: 'Choose one or more values.', reference: 'Named condition',
     invalidJson: 'Not valid JSON', unit: 'in {{unit}}', newRuleTitle: 'New rule', days: 'days',
   },
+  ownFacts: {
+    title: "The municipality's own facts", intro: 'Facts your bye-law asks for that the standard catalog does not have, such as a dependency score. They are saved and published with the rule set (four eyes).',
+    add: 'Add fact', remove: 'Delete fact', name: 'Technical name', nameHelp: 'Starts with a letter; letters, digits, - or _. Rules refer to it.',
+    type: 'Type', labelNl: 'Label (Dutch)', labelEn: 'Label (English)', descriptionNl: 'Description (Dutch)', descriptionEn: 'Description (English)',
+    sourceNl: 'Source (Dutch)', sourceEn: 'Source (English)', sourceHelp: 'Where the value comes from, e.g. GGD doctor advice or BRP.',
+    unit: 'Unit', noUnit: 'no unit', minimum: 'Minimum', maximum: 'Maximum', options: 'Choices', optionsHelp: 'One per line: value; Dutch label; English label.',
+    mayBeUnknown: 'May be unknown (not stated means: does not apply)',
+    types: { boolean: 'yes/no', integer: 'whole number', number: 'number', date: 'date', enum: 'choice', string: 'text', 'string-list': 'list of choices' },
+  },
   ops: {
     equal: 'equals', notEqual: 'does not equal', in: 'is one of', notIn: 'is none of', contains: 'contains', doesNotContain: 'does not contain',
     lessThan: 'is less than', lessThanInclusive: 'is at most', greaterThan: 'is more than', greaterThanInclusive: 'is at least',

@@ -54,6 +54,15 @@ export const nl = {
     rsTitle: 'Titel van de regelset', rsDescription: 'Omschrijving van de regelset', parameters: 'Parameters', parameterValue: '{{label}}', listHelp: 'Kies een of meer waarden.', reference: 'Benoemde voorwaarde',
     invalidJson: 'Geen geldige JSON', unit: 'in {{unit}}', newRuleTitle: 'Nieuwe regel', days: 'dagen',
   },
+  ownFacts: {
+    title: 'Eigen gegevens van de gemeente', intro: 'Gegevens die uw verordening vraagt en de standaardcatalogus niet kent, zoals een hulpbehoevendheidsscore. Ze worden met de regelset bewaard en gepubliceerd (vier ogen).',
+    add: 'Gegeven toevoegen', remove: 'Gegeven verwijderen', name: 'Technische naam', nameHelp: 'Begint met een letter; letters, cijfers, - of _. Regels verwijzen ernaar.',
+    type: 'Soort', labelNl: 'Label (Nederlands)', labelEn: 'Label (Engels)', descriptionNl: 'Omschrijving (Nederlands)', descriptionEn: 'Omschrijving (Engels)',
+    sourceNl: 'Bron (Nederlands)', sourceEn: 'Bron (Engels)', sourceHelp: 'Waar de waarde vandaan komt, bijv. advies GGD-arts of BRP.',
+    unit: 'Eenheid', noUnit: 'geen eenheid', minimum: 'Minimum', maximum: 'Maximum', options: 'Keuzes', optionsHelp: 'Eén per regel: waarde; label Nederlands; label Engels.',
+    mayBeUnknown: 'Mag onbekend zijn (geen opgave betekent: niet van toepassing)',
+    types: { boolean: 'ja/nee', integer: 'geheel getal', number: 'getal', date: 'datum', enum: 'keuze', string: 'tekst', 'string-list': 'lijst van keuzes' },
+  },
   ops: {
     equal: 'is gelijk aan', notEqual: 'is niet gelijk aan', in: 'is een van', notIn: 'is geen van', contains: 'bevat', doesNotContain: 'bevat niet',
     lessThan: 'is minder dan', lessThanInclusive: 'is hoogstens', greaterThan: 'is meer dan', greaterThanInclusive: 'is minstens',

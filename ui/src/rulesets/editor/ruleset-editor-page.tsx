@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { factCatalogFor, validateRuleSet, type RuleSet } from '../../../../rules';
+import { catalogOf, validateRuleSet, type FactCatalog, type RuleSet } from '../../../../rules';
 import { artifacts } from '../../api/artifacts';
 import { currentLang } from '../../i18n/i18n';
 import { ReviewPanel } from '../../review/review-panel';
@@ -57,7 +57,13 @@ export function RuleSetEditorPage() {
   const dirty = doc !== saved;
   const deferred = useDeferredValue(doc);
   const validation = useMemo(() => (deferred ? validateRuleSet(deferred) : undefined), [deferred]);
-  const catalog = useMemo(() => (doc ? factCatalogFor(doc.kind) : undefined), [doc?.kind]);
+  // The kind's catalog extended by the draft's own facts: forms, graph and test panel list both.
+  const catalog = useMemo(() => (doc ? catalogOf(doc) : undefined), [doc]);
+  // A simulation reads cases for both versions: facts either one defines.
+  const simulationCatalog = useMemo((): FactCatalog | undefined => {
+    if (!catalog || !published || published.kind !== doc?.kind) return catalog;
+    return { ...catalog, facts: { ...catalogOf(published).facts, ...catalog.facts } };
+  }, [catalog, published, doc?.kind]);
   const decorations = useMemo(() => {
     const paths = deferred ? ruleSetToFlow(deferred, undefined, lang).nodes.map((n) => n.data.path) : [];
     const errors = errorsByNode((validation?.errors ?? []).map((e) => e.path), paths);
@@ -136,7 +142,7 @@ export function RuleSetEditorPage() {
           </div>
         )}
         {tab === 'simulate' && (
-          <SimulationPanel draft={doc} published={published} catalog={catalog} lang={lang} tenant={session.tenant} result={simulation} onResult={setSimulation} />
+          <SimulationPanel draft={doc} published={published} catalog={simulationCatalog} lang={lang} tenant={session.tenant} result={simulation} onResult={setSimulation} />
         )}
         {tab === 'review' && (
           <ReviewPanel type="rulesets" artifactKey={key} history={history} version={version} dirty={dirty} valid={validation?.valid ?? false}

@@ -4,6 +4,7 @@ import { FormField } from '../../shell/form-field';
 import { setAt } from '../model/json-pointer';
 import { appendItem } from '../model/list-ops';
 import type { EditorApi } from './editor-api';
+import { OwnFactsForm } from './own-facts-form';
 import { TextInput } from './text-input';
 import { ValueInput } from './value-input';
 
@@ -33,6 +34,7 @@ export function RuleSetForm({ api }: { api: EditorApi }) {
       <div><button type="button" className="utrecht-button utrecht-button--primary-action" disabled={api.readOnly} onClick={addRule}>{t('panel.addRule')}</button></div>
       {params.length > 0 && <h3 className="utrecht-heading-3">{t('panel.parameters')}</h3>}
       {params.map(([name, p]) => <ParameterField key={name} api={api} name={name} p={p} />)}
+      <OwnFactsForm api={api} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { FactCatalog } from '../../../../rules';
+import type { FactCatalog, FactDefinition } from '../../../../rules';
 
 export interface SimCase {
   /** Pseudonymous: generated numbers or the file's own reference, never a BSN. */
@@ -18,6 +18,9 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Inside the fact's own range, so a municipality fact of 0–10 never gets an applicant refused by validation. */
+const within = (f: FactDefinition, n: number): number => Math.min(f.maximum ?? Infinity, Math.max(f.minimum ?? 0, n));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (epochDay: number) => {
@@ -46,8 +49,8 @@ export function generateApplicants(catalog: FactCatalog, count: number, opts: { 
       else if (f.type === 'boolean') facts[name] = rnd() < (name === 'hasIndependentHome' ? (statusHolder ? 0.05 : 0.6) : 0.12);
       else if (f.type === 'enum' && f.options) facts[name] = pick(f.options).value;
       else if (f.type === 'date') facts[name] = isoDay(today - Math.floor(rnd() * 900));
-      else if (f.type === 'integer') facts[name] = Math.max(f.minimum ?? 0, Math.floor(rnd() * 6));
-      else if (f.type === 'number') facts[name] = name === 'annualIncome' ? Math.round(12_000 + rnd() * 60_000) : Math.round(rnd() * 12);
+      else if (f.type === 'integer') facts[name] = within(f, Math.floor(rnd() * 6));
+      else if (f.type === 'number') facts[name] = within(f, name === 'annualIncome' || name === 'grossAnnualIncome' ? Math.round(12_000 + rnd() * 60_000) : Math.round(rnd() * 12));
       else if (f.type === 'string-list' && f.options) facts[name] = [pick(f.options).value];
     }
     out.push({ id: `A-${String(i + 1).padStart(5, '0')}`, facts });

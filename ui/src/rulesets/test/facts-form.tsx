@@ -11,12 +11,19 @@ export function FactsForm({ catalog, lang, values, onChange }: { catalog: FactCa
   return (
     <div className="facts-form">
       {facts.map(([name, f]) => (
-        <FormField key={name} label={f.label[lang]} help={f.unit ? `${f.description[lang]} (${f.unit})` : f.description[lang]}>
+        <FormField key={name} label={f.label[lang]} help={helpOf(f, lang)}>
           {({ id, describedBy }) => <FactInput id={id} describedBy={describedBy} fact={f} lang={lang} value={values[name] ?? ''} onChange={(v) => onChange({ ...values, [name]: v })} />}
         </FormField>
       ))}
     </div>
   );
+}
+
+/** The description, with the unit and where the value comes from (a municipality's own facts name their source). */
+function helpOf(f: FactDefinition, lang: Language): string {
+  const unit = f.unit ? ` (${f.unit})` : '';
+  const source = f.source ? ` ${lang === 'nl' ? 'Bron' : 'Source'}: ${f.source[lang]}.` : '';
+  return `${f.description[lang]}${unit}${source}`;
 }
 
 function FactInput({ id, describedBy, fact, lang, value, onChange }: { id: string; describedBy?: string; fact: FactDefinition; lang: Language; value: string; onChange(v: string): void }) {
@@ -33,7 +40,7 @@ function FactInput({ id, describedBy, fact, lang, value, onChange }: { id: strin
   }
   if (fact.type === 'date') return <input {...common} type="date" className="utrecht-textbox utrecht-textbox--html-input" />;
   if (fact.type === 'number' || fact.type === 'integer') {
-    return <input {...common} type="number" step={fact.type === 'integer' ? 1 : 'any'} min={fact.minimum} className="utrecht-textbox utrecht-textbox--html-input" />;
+    return <input {...common} type="number" step={fact.type === 'integer' ? 1 : 'any'} min={fact.minimum} max={fact.maximum} className="utrecht-textbox utrecht-textbox--html-input" />;
   }
   return <input {...common} className="utrecht-textbox utrecht-textbox--html-input" />;
 }
