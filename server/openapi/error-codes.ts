@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   ALERT_EMAIL_UNAVAILABLE: { status: 400, description: 'E-mail delivery was chosen but the server has no SMTP server (DOORSTROOM_SMTP_URL); choose webhook.' },
   INTERNAL: { status: 500, description: 'An unexpected error; it has been logged.' },
   CASE_BUSY: { status: 504, description: 'The case did not confirm the event in time; read the case to see whether it was applied.' },
+  TEMPORAL_UNAVAILABLE: { status: 503, description: 'The process engine (Temporal) did not answer: it is down, restarting or overloaded. Retry after `Retry-After` seconds. A start or event that had reached Temporal may still be applied: read the case, or repeat it (a start is idempotent on caseRef; an event applied already is refused as not expected).' },
   PROFILE_INCOMPLETE: { status: 409, description: "The municipality profile cannot sign a besluit yet (name, address, signatory, bye-law); details list what is missing." },
   NOT_PUBLISHABLE: { status: 422, description: "The version is not finished: {{…}} placeholders, the template's municipality code, or a decision step that does not pass a fact its rule set needs (FACT_NOT_MAPPED); details.issues list each with its path." },
   DECISION_NOT_PENDING: { status: 409, description: 'This decision step is not waiting for a confirmation (or for facts) now.' },

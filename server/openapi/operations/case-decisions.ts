@@ -25,7 +25,7 @@ export const caseDecisionOperations: Operation[] = [
     description: "A decision with legal effect is a proposal until a person takes it (AVG art. 22). `branch` is the outcome decided: the proposal's to confirm it, another to deviate (then `reason` is required, Awb 3:46), null for the default outcome. Signed-in users with the role behandelaar only; API keys never. The besluit is then rendered and announced by the `besluit.created` webhook event. Audited.",
     params: DecisionParams, body: ConfirmDecisionBody,
     responses: { 200: { description: 'Decided; the case moved on', schema: Type.Intersect([EventResult, Type.Object({ decision: Type.Union([DecisionRecord, Type.Null()]) })]) } },
-    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'DECISION_NOT_PENDING', 'PROFILE_INCOMPLETE', 'BRANCH_UNKNOWN', 'REASON_REQUIRED', 'REASON_TOO_LONG', 'CASE_BUSY', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'DECISION_NOT_PENDING', 'PROFILE_INCOMPLETE', 'BRANCH_UNKNOWN', 'REASON_REQUIRED', 'REASON_TOO_LONG', 'CASE_BUSY', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'TEMPORAL_UNAVAILABLE'],
   },
   {
     method: 'post', path: '/cases/{caseId}/decisions/{nodeId}/facts', operationId: 'supplyDecisionFacts', tag: 'Zaken (cases)', access: 'any', requires: 'cases:events',
@@ -33,6 +33,6 @@ export const caseDecisionOperations: Operation[] = [
     description: "When a needed fact is unknown the rules do not decide (outcome onvolledig): the case's `pendingDecision` lists `missingFacts` and the step waits. Values are checked against the fact catalog's types; nothing is coerced.",
     params: DecisionParams, body: SupplyFactsBody,
     responses: { 200: { description: 'Accepted; the step decided again', schema: EventResult } },
-    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'DECISION_NOT_PENDING', 'INVALID_FACTS', 'FACT_NOT_EXPECTED', 'INVALID_PAYLOAD', 'CASE_BUSY', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'DECISION_NOT_PENDING', 'INVALID_FACTS', 'FACT_NOT_EXPECTED', 'INVALID_PAYLOAD', 'CASE_BUSY', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'TEMPORAL_UNAVAILABLE'],
   },
 ];

@@ -38,7 +38,7 @@ export const caseOperations: Operation[] = [
       201: { description: 'Case started', schema: CaseStarted, links: caseLinks },
       200: { description: 'A case with this caseRef exists already', schema: CaseStarted, links: caseLinks },
     },
-    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_CASE_REF', 'CASE_REF_LOOKS_PERSONAL', 'INVALID_CASE_DATA', 'PROCESS_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE'],
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_CASE_REF', 'CASE_REF_LOOKS_PERSONAL', 'INVALID_CASE_DATA', 'PROCESS_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE', 'TEMPORAL_UNAVAILABLE'],
   },
   {
     method: 'get', path: '/cases', operationId: 'listCases', tag: 'Zaken (cases)', access: 'any', requires: 'cases:read',
@@ -46,13 +46,13 @@ export const caseOperations: Operation[] = [
     description: 'Pass `nextCursor` as `cursor` for the next page; null means the last page. Visibility is eventually consistent: a case started a moment ago may take a second to appear.',
     query: ListCasesQuery,
     responses: { 200: { description: 'A page of cases', schema: Type.Object({ cases: Type.Array(CaseSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } },
-    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'TEMPORAL_UNAVAILABLE'],
   },
   {
     method: 'get', path: '/cases/{caseId}', operationId: 'getCase', tag: 'Zaken (cases)', access: 'any', requires: 'cases:read',
     summary: 'Read a case: current step, expected events, dates, deadlines and history', params: CaseParams,
     responses: { 200: { description: 'The case', schema: CaseStateSchema } },
-    errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'CASE_NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'TEMPORAL_UNAVAILABLE'],
   },
   {
     method: 'post', path: '/cases/{caseId}/events', operationId: 'sendEvent', tag: 'Zaken (cases)', access: 'any', requires: 'cases:events',
@@ -60,12 +60,12 @@ export const caseOperations: Operation[] = [
     description: 'Answers once the case has moved on to its next waiting point or its end. An unexpected event or a payload that fails its schema changes nothing.',
     params: CaseParams, body: EventBody,
     responses: { 200: { description: 'Accepted; the case moved on', schema: EventResult } },
-    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'EVENT_NOT_EXPECTED', 'CASE_NOT_WAITING', 'CASE_CLOSED', 'INVALID_PAYLOAD', 'CASE_BUSY', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE'],
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'EVENT_NOT_EXPECTED', 'CASE_NOT_WAITING', 'CASE_CLOSED', 'INVALID_PAYLOAD', 'CASE_BUSY', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE', 'TEMPORAL_UNAVAILABLE'],
   },
   {
     method: 'post', path: '/cases/{caseId}/cancel', operationId: 'cancelCase', tag: 'Zaken (cases)', access: 'any', requires: 'cases:events',
     summary: 'Cancel a running case, with a reason (audited)', params: CaseParams, body: CancelBody,
     responses: { 202: { description: 'Cancellation requested; the case ends shortly', schema: Type.Object({ caseId: Type.String(), cancelled: Type.Literal(true) }) } },
-    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'CASE_NOT_FOUND', 'CASE_CLOSED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'TEMPORAL_UNAVAILABLE'],
   },
 ];

@@ -6,6 +6,8 @@ export class ApiProblem extends Error {
   }
 }
 
+export const TEMPORAL_UNAVAILABLE_MESSAGE = 'De procesmotor is tijdelijk niet bereikbaar; probeer het over een minuut opnieuw.';
+
 let csrfToken: string | undefined;
 
 export function setCsrfToken(token: string | undefined): void {
@@ -26,7 +28,9 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const parsed = text ? (JSON.parse(text) as unknown) : undefined;
   if (!res.ok) {
     const err = (parsed as ErrorBody | undefined)?.error;
-    throw new ApiProblem(res.status, err?.code ?? String(res.status), err?.message ?? res.statusText, err?.path, err?.details ?? err?.issues);
+    // Every screen shows `message`: this one speaks to people, not to integrators.
+    const message = res.status === 503 && err?.code === 'TEMPORAL_UNAVAILABLE' ? TEMPORAL_UNAVAILABLE_MESSAGE : err?.message ?? res.statusText;
+    throw new ApiProblem(res.status, err?.code ?? String(res.status), message, err?.path, err?.details ?? err?.issues);
   }
   return parsed as T;
 }
