@@ -8,6 +8,7 @@ import { authOperations } from './operations/auth';
 import { besluitOperations } from './operations/besluiten';
 import { caseDecisionOperations } from './operations/case-decisions';
 import { caseOperations } from './operations/cases';
+import { ruleSetSimulationOperations } from './operations/ruleset-simulation';
 import { codecOperations } from './operations/codec';
 import { monitorOperations } from './operations/monitor';
 import { municipalityProfileOperations } from './operations/municipality-profile';
@@ -18,7 +19,7 @@ import { definitionOperations, ruleSetOperations } from './operations/artifacts'
 
 /** Every endpoint under /api/v1, in the order the reference shows them. */
 export const OPERATIONS: readonly Operation[] = [
-  ...caseOperations, ...caseDecisionOperations, ...decisionOperations, ...ruleSetOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...alertOperations, ...notificatieOperations, ...monitorOperations,
+  ...caseOperations, ...caseDecisionOperations, ...decisionOperations, ...ruleSetOperations, ...ruleSetSimulationOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...alertOperations, ...notificatieOperations, ...monitorOperations,
   ...besluitOperations, ...municipalityProfileOperations,
 ];
 
