@@ -1,3 +1,4 @@
+import { assessCase } from '../../../rules/assess-case';
 import { evaluate } from '../../../rules/evaluate';
 import { loadTemplate, TEMPLATE_IDS, templates } from '../../../rules/templates/templates';
 import { validateRuleSet } from '../../../rules/validation/validate-rule-set';
@@ -70,11 +71,30 @@ describe('templates', () => {
       expect(run(aStatusHolder())).toEqual(['priority:status-holder']);
     });
     it('ranks medical urgency first when several categories apply', () => {
-      expect(run(aStatusHolder({ ...urgent, medicalUrgency: true, mantelzorg: true }))).toEqual(['priority:medical', 'priority:mantelzorg', 'priority:status-holder']);
+      expect(run(aStatusHolder({ ...urgent, medicalUrgency: true, mantelzorg: true, mantelzorgUrenPerWeek: 10 }))).toEqual(['priority:medical', 'priority:mantelzorg', 'priority:status-holder']);
     });
     it('covers leaving maatschappelijke opvang, beschermd wonen and the women\'s shelter', () => {
       for (const leavingInstitution of ['maatschappelijke-opvang', 'beschermd-wonen', 'vrouwenopvang']) {
-        expect(run(aStatusHolder({ permitType: 'regulier', leavingInstitution }))).toEqual(['priority:leaving-institution']);
+        expect(run(aStatusHolder({ permitType: 'regulier', leavingInstitution, readyForIndependentLiving: true }))).toEqual(['priority:leaving-institution']);
+      }
+    });
+    it('asks the institution whether the applicant can live independently before priority for leaving it', () => {
+      expect(run(aStatusHolder({ permitType: 'regulier', leavingInstitution: 'beschermd-wonen', readyForIndependentLiving: false }))).toEqual([]);
+      const result = assessCase(scheme(), aStatusHolder({ permitType: 'regulier', leavingInstitution: 'beschermd-wonen' }), { peildatum: PEILDATUM });
+      expect(result.status === 'incomplete' && result.missingFacts.map((f) => f.name)).toEqual(['readyForIndependentLiving']);
+    });
+    it('gives mantelzorg priority only from the minimum hours of care a week (Houten: 8)', () => {
+      const carer = aStatusHolder({ ...urgent, permitType: 'regulier', mantelzorg: true });
+      expect(run({ ...carer, mantelzorgUrenPerWeek: 8 })).toEqual(['priority:mantelzorg']);
+      expect(run({ ...carer, mantelzorgUrenPerWeek: 7 })).toEqual([]);
+      // Hours not stated: no mantelzorg urgency established, and no reason to hold the decision (mayBeUnknown).
+      expect(assessCase(scheme(), carer, { peildatum: PEILDATUM })).toMatchObject({ status: 'complete', events: [] });
+    });
+    it('names in every rule the provision and the model or municipality it follows', () => {
+      for (const rule of scheme().rules) {
+        expect([rule.name, /Huisvestingswet|Huisvestingsverordening|urgentieverordening|Soest|Houten|Wmo/.test(rule.description)]).toEqual([rule.name, true]);
+        // The article number differs per municipality: it stays a placeholder that publishing refuses until filled in.
+        expect(rule.legalBasis).toMatch(/^Huisvestingsverordening \{\{gemeente\}\} \{\{jaar\}\}, art\. \{\{artikel-[a-z]+\}\}$/);
       }
     });
     it('covers demolition for tenants with a home', () => {
