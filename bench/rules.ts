@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     if (expected !== canonical(actual)) throw new Error(`bench: compiled differs from json-rules-engine for ${JSON.stringify(facts)}`);
     if (JSON.stringify(urgencySchemeByHand(facts, PEILDATUM)) !== JSON.stringify(actual)) throw new Error(`bench: hand-written differs for ${JSON.stringify(facts)}`);
     if (expected !== canonical(await runRaw(input))) throw new Error(`bench: Engine on raw rules differs from json-rules-engine for ${JSON.stringify(facts)}`);
-    if (i < 2_000 && expected !== canonical(await runZen(input))) throw new Error(`bench: zen-engine differs from json-rules-engine for ${JSON.stringify(facts)}`);
+    if (expected !== canonical(await runZen(input))) throw new Error(`bench: zen-engine differs from json-rules-engine for ${JSON.stringify(facts)}`);
   }
   const checkMs = performance.now() - checkStart;
 
@@ -106,15 +106,21 @@ async function main(): Promise<void> {
   ];
   zen.dispose();
 
-  console.log(`Urgency scheme (${ruleSet.rules.length} rules, ${Object.keys(ruleSet.namedConditions ?? {}).length} named conditions), ${APPLICANTS} applicants, ${fired} events; all paths agree (zen-engine checked on the first 2,000).`);
+  console.log(`Urgency scheme (${ruleSet.rules.length} rules, ${Object.keys(ruleSet.namedConditions ?? {}).length} named conditions), ${APPLICANTS} applicants, ${fired} events; all paths agree.`);
   console.log(`Node ${process.version}, ${process.arch}\n`);
   console.log('| path | evaluations/s | × json-rules-engine |');
   console.log('|---|---:|---:|');
   for (const r of results) console.log(`| ${r.label} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${(r.perSecond / jre.perSecond).toFixed(1)} |`);
   const [, fast, explained, rawEngine, zenEngine] = results as [Timing, Timing, Timing, Timing, Timing];
-  const ok = fast.perSecond >= 100 * jre.perSecond && fast.perSecond >= 500_000 && explained.perSecond >= 20 * jre.perSecond
-    && rawEngine.perSecond >= 100 * jre.perSecond && fast.perSecond > zenEngine.perSecond && rawEngine.perSecond > zenEngine.perSecond;
-  console.log(`\nTargets (compiled ≥ 100× and ≥ 500,000/s; with explanation ≥ 20×; Engine on raw rules ≥ 100×; both ahead of zen-engine): ${ok ? 'met' : 'NOT met'}`);
+  const targets: Array<[string, boolean]> = [
+    ['compiled ≥ 100× json-rules-engine', fast.perSecond >= 100 * jre.perSecond],
+    ['compiled ≥ 500,000/s', fast.perSecond >= 500_000],
+    ['compiled with explanation ≥ 20×', explained.perSecond >= 20 * jre.perSecond],
+    ['Engine on raw rules ≥ 100×', rawEngine.perSecond >= 100 * jre.perSecond],
+    ['compiled and Engine ahead of zen-engine', fast.perSecond > zenEngine.perSecond && rawEngine.perSecond > zenEngine.perSecond],
+  ];
+  console.log('');
+  for (const [target, met] of targets) console.log(`${met ? 'met' : 'NOT met'}: ${target}`);
 }
 
 main().catch((error: unknown) => {
