@@ -1,3 +1,4 @@
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-throttle';
 import { DEFAULT_SCRYPT, type ScryptParams } from './password';
 
 export interface AuthConfig {
@@ -8,10 +9,12 @@ export interface AuthConfig {
   sessionTtlMs: number;
   /** A session unused this long ends. */
   sessionIdleMs: number;
-  /** Failed logins in a row before the account locks. */
+  /** Kept for old configurations: logins no longer lock an account (see login-throttle.ts). */
   maxFailedLogins: number;
   lockoutMs: number;
   scrypt: ScryptParams;
+  /** Sliding-window limits on failed logins, shared by replicas through the store. */
+  loginLimits: LoginLimits;
 }
 
 export const DEFAULT_AUTH_CONFIG: AuthConfig = {
@@ -22,6 +25,7 @@ export const DEFAULT_AUTH_CONFIG: AuthConfig = {
   maxFailedLogins: 5,
   lockoutMs: 15 * 60 * 1000,
   scrypt: DEFAULT_SCRYPT,
+  loginLimits: DEFAULT_LOGIN_LIMITS,
 };
 
 export function authConfig(overrides: Partial<AuthConfig> = {}): AuthConfig {

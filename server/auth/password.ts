@@ -44,5 +44,5 @@ export function generatePassword(length = 20): string {
   return out;
 }
 
-/** Minimal strength rule for passwords people choose; the length is what counts (NIST 800-63B). */
-export const MIN_PASSWORD_LENGTH = 12;
+/** The policy for passwords people choose lives in password-policy.ts (length and a list of common ones). */
+export { MIN_PASSWORD_LENGTH } from './password-policy';

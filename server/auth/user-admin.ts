@@ -2,7 +2,9 @@ import { appendAudit } from '../audit/audit';
 import { ApiError } from '../errors';
 import type { AuthContext } from './context';
 import type { AuthDeps } from './deps';
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+import { generatePassword, hashPassword, verifyPassword } from './password';
+import { loginKeys, resetLoginFailures } from './login-throttle';
+import { checkPasswordPolicy } from './password-policy';
 import { NATIONAL_ADMIN, type Role } from './roles';
 import { deleteUserSessions } from './sessions';
 import { findUserRow, insertUser, toUser, updateUser, UsernameTakenError, type User, type UserPatch } from './users';
@@ -54,6 +56,7 @@ export async function changeUser(
     const user = await updateUser(trx, auth.tenant, userId, patch, now);
     if (!user) throw userNotFound();
     if (patch.disabled) await deleteUserSessions(trx, userId);
+    if (patch.unlock) await resetLoginFailures(trx, loginKeys(auth.tenant, before.username, '').user, deps.clock());
     await appendAudit(trx, { tenantId: auth.tenant, actor: actorOf(auth), action: 'user.update', target: { type: 'user', id: userId },
       reason: reason ?? null, details: { before: pick(toUser(before)), after: pick(user) } }, now);
     return user;
@@ -79,10 +82,8 @@ export async function resetPassword(deps: AuthDeps, auth: AuthContext, userId: s
 
 /** The signed-in user changes their own password; other sessions end, this one stays. */
 export async function changeOwnPassword(deps: AuthDeps, auth: AuthContext, current: string, next: string, keepToken: string): Promise<User> {
-  if (next.length < MIN_PASSWORD_LENGTH) {
-    throw new ApiError(400, 'PASSWORD_TOO_SHORT', `Het nieuwe wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben (new password needs at least ${MIN_PASSWORD_LENGTH} characters).`, '/body/newPassword');
-  }
-  if (next === current) throw new ApiError(400, 'PASSWORD_UNCHANGED', 'The new password must differ from the current one.', '/body/newPassword');
+  checkPasswordPolicy(next, { username: auth.actor.name ?? undefined });
+  if (next === current) throw new ApiError(400, 'PASSWORD_UNCHANGED', 'Het nieuwe wachtwoord moet anders zijn dan het huidige (the new password must differ from the current one).', '/body/newPassword');
   const row = await findUserRow(deps.store.db, auth.tenant, auth.actor.id);
   if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
     throw new ApiError(400, 'WRONG_PASSWORD', 'Het huidige wachtwoord klopt niet (current password is wrong).', '/body/currentPassword');

@@ -21,7 +21,14 @@ export function createAuthRouter(deps: StoreDeps): Router {
 
   router.post('/login', async (req, res) => {
     const body = check(LoginBody, 'body', req.body);
-    const { user, session } = await login(deps, body);
+    let result;
+    try {
+      result = await login(deps, { ...body, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'LOGIN_THROTTLED') res.setHeader('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      throw err;
+    }
+    const { user, session } = result;
     res.setHeader('Set-Cookie', sessionCookie(cookieName, session.token, { secure: deps.config.cookieSecure, maxAgeMs: deps.config.sessionTtlMs }));
     res.json({ user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, mustChangePassword: user.mustChangePassword });
   });

@@ -6,7 +6,7 @@ export const authOperations: Operation[] = [
   {
     method: 'post', path: '/auth/login', operationId: 'login', tag: 'Inloggen (auth)', access: 'public',
     summary: 'Log in with municipality, username and password', description: 'Sets an httpOnly session cookie; send the returned csrfToken as X-CSRF-Token on state-changing requests.',
-    body: LoginBody, responses: { 200: { description: 'Logged in', schema: LoginResponse } }, errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'LOGIN_FAILED'],
+    body: LoginBody, responses: { 200: { description: 'Logged in', schema: LoginResponse } }, errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'LOGIN_FAILED', 'LOGIN_THROTTLED'],
   },
   {
     method: 'post', path: '/auth/logout', operationId: 'logout', tag: 'Inloggen (auth)', access: 'session', summary: 'End the session',
@@ -19,6 +19,6 @@ export const authOperations: Operation[] = [
   {
     method: 'post', path: '/auth/password', operationId: 'changePassword', tag: 'Inloggen (auth)', access: 'session', summary: 'Change your own password',
     body: ChangePasswordBody, responses: { 200: { description: 'Changed', schema: Type.Object({ user: UserSchema }) } },
-    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'CSRF_FAILED', 'WRONG_PASSWORD', 'PASSWORD_TOO_SHORT', 'PASSWORD_UNCHANGED', 'NO_SESSION'],
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'CSRF_FAILED', 'WRONG_PASSWORD', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_TOO_COMMON', 'PASSWORD_UNCHANGED', 'NO_SESSION'],
   },
 ];
