@@ -37,6 +37,8 @@ export function generateApplicants(count: number, seed = 2026): Array<Record<str
       emergencySelfCaused: chance(0.2),
       solvableByApplicant: chance(0.2),
       solvableByMoveMonths: Math.floor(random() * 8),
+      readyForIndependentLiving: chance(0.7),
+      mantelzorgUrenPerWeek: Math.floor(random() * 20),
     };
     if (chance(0.6)) facts.koppelingDate = date(2025, 2025);
     // Intake is rarely complete: leave one fact out now and then.

@@ -7,7 +7,7 @@ import type { RuleEvent } from '../rules/rule-set-schema';
 
 type Facts = Record<string, unknown>;
 
-const P = { minAge: 18, single: 51537, multi: 56910, ties: 2, moveMonths: 4, gemeente: 'GM0363' };
+const P = { minAge: 18, single: 51537, multi: 56910, ties: 2, moveMonths: 4, careHours: 8, gemeente: 'GM0363' };
 
 const num = (v: unknown): boolean => typeof v === 'number' ? v === v : !Number.isNaN(Number.parseFloat(v as string));
 
@@ -32,8 +32,8 @@ export function urgencySchemeByHand(f: Facts, peildatum: string): RuleEvent[] {
   const t = ties(f);
   const e = emergency(f);
   if (t && e && f.medicalUrgency === true) events.push({ type: 'priority', params: { category: 'medical', rank: 1 } });
-  if (INSTITUTIONS.indexOf(f.leavingInstitution as string) > -1) events.push({ type: 'priority', params: { category: 'leaving-institution', rank: 2 } });
-  if (t && e && f.mantelzorg === true) events.push({ type: 'priority', params: { category: 'mantelzorg', rank: 3 } });
+  if (INSTITUTIONS.indexOf(f.leavingInstitution as string) > -1 && f.readyForIndependentLiving === true) events.push({ type: 'priority', params: { category: 'leaving-institution', rank: 2 } });
+  if (t && e && f.mantelzorg === true && num(f.mantelzorgUrenPerWeek) && (f.mantelzorgUrenPerWeek as number) >= P.careHours) events.push({ type: 'priority', params: { category: 'mantelzorg', rank: 3 } });
   if (t && e && f.socialEmergency === true) events.push({ type: 'priority', params: { category: 'social-emergency', rank: 3 } });
   if (f.demolition === true && f.hasIndependentHome === true) events.push({ type: 'priority', params: { category: 'demolition', rank: 4 } });
   if ((f.permitType === 'asiel' || f.permitType === 'nareis') && f.linkedMunicipality === P.gemeente && f.hasIndependentHome === false) {
