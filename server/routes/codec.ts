@@ -1,7 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { authenticate, requireRole, type AuthDeps } from '../auth';
+import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
+import { tenantsOfPayload } from '../codec/payload-tenant';
+import { ApiError } from '../errors';
 import { check } from './schemas/validate';
 
 const B64 = Type.String({ maxLength: 2_000_000, pattern: '^[A-Za-z0-9+/=]*$' });
@@ -47,7 +49,14 @@ export function createCodecRouter(deps: { auth: AuthDeps; codec: PayloadCodec; u
     router.options(`/codec/${op}`, cors);
     router.post(`/codec/${op}`, ...guard, async (req, res) => {
       const body = check(CodecBody, 'body', req.body);
+      const tenant = getAuth(req).tenant;
       const out = await deps.codec[op](body.payloads.map(toPayload));
+      // One key ring still serves all municipalities: what a payload names decides who may read it.
+      out.forEach((p, i) => {
+        if ([...tenantsOfPayload(p)].some((t) => t !== tenant)) {
+          throw new ApiError(404, 'NOT_FOUND', 'Deze gegevens horen niet bij uw gemeente (payload not found in your municipality).', `/body/payloads/${i}`);
+        }
+      });
       res.json({ payloads: out.map(toJson) });
     });
   }
