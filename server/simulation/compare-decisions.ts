@@ -1,4 +1,4 @@
-import { assessCase, InvalidFactsError, outcomeLabel, RulesError, type ConditionExplanation, type Explanation, type RuleSet } from '../../rules';
+import { assessCase, catalogOf, InvalidFactsError, outcomeLabel, RulesError, type ConditionExplanation, type Explanation, type RuleSet } from '../../rules';
 import type { DecisionRecord } from '../../workflows/case-state';
 
 /** One real decision to re-judge: the case's own reference, and the record its decision step kept. */
@@ -13,6 +13,8 @@ export type ConditionState = 'voldaan' | 'niet-voldaan' | 'onbekend' | 'niet-beo
 export interface ChangedCondition {
   rule: string;
   fact: string;
+  /** The fact's Dutch label from the draft's catalog. */
+  factLabel: string;
   before: ConditionState;
   after: ConditionState;
 }
@@ -70,6 +72,8 @@ const firstOutcome = (events: ReadonlyArray<{ type: string }>): string | null =>
  * the records; the draft is compiled once.
  */
 export function compareDecisions(draft: RuleSet, decisions: readonly RecordedDecision[]): OwnCasesSimulation {
+  const catalog = catalogOf(draft);
+  const factLabel = (fact: string) => (Object.prototype.hasOwnProperty.call(catalog.facts, fact) ? catalog.facts[fact]?.label.nl : undefined) ?? fact;
   const totals = new Map<string | null, { before: number; after: number }>();
   const count = (outcome: string | null, side: 'before' | 'after') => {
     const t = totals.get(outcome) ?? { before: 0, after: 0 };
@@ -101,9 +105,9 @@ export function compareDecisions(draft: RuleSet, decisions: readonly RecordedDec
     const conditions: ChangedCondition[] = [];
     for (const [key, b] of old) {
       const a = now.get(key);
-      if (!a || a.state !== b.state) conditions.push({ rule: b.rule, fact: b.fact, before: b.state, after: a?.state ?? 'ontbreekt' });
+      if (!a || a.state !== b.state) conditions.push({ rule: b.rule, fact: b.fact, factLabel: factLabel(b.fact), before: b.state, after: a?.state ?? 'ontbreekt' });
     }
-    for (const [key, a] of now) if (!old.has(key)) conditions.push({ rule: a.rule, fact: a.fact, before: 'ontbreekt', after: a.state });
+    for (const [key, a] of now) if (!old.has(key)) conditions.push({ rule: a.rule, fact: a.fact, factLabel: factLabel(a.fact), before: 'ontbreekt', after: a.state });
     cases.push({
       caseRef, caseId, nodeId: record.nodeId, peildatum: record.peildatum,
       before: { outcome: before, label: outcomeLabel(draft, before, 'nl') },

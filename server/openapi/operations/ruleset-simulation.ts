@@ -14,7 +14,7 @@ const Simulation = Type.Object({
     before: Type.Object({ outcome: Outcome, label: Type.String() }),
     after: Type.Object({ outcome: Outcome, label: Type.String(), incomplete: Type.Optional(Type.Array(Type.String())) }),
     decided: Type.Optional(Type.Object({ outcome: Outcome, deviated: Type.Boolean() })),
-    conditions: Type.Array(Type.Object({ rule: Type.String(), fact: Type.String(), before: Type.String(), after: Type.String() })),
+    conditions: Type.Array(Type.Object({ rule: Type.String(), fact: Type.String(), factLabel: Type.String(), before: Type.String(), after: Type.String() })),
   })),
 });
 

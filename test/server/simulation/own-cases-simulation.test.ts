@@ -29,7 +29,7 @@ describe('compareDecisions (pure): a draft re-judges recorded decisions', () => 
     expect(result).toMatchObject({ compared: 2, changed: 1, unreadable: 0 });
     expect(result.cases).toEqual([expect.objectContaining({
       caseRef: 'ZAAK-2', before: { outcome: 'priority', label: expect.any(String) }, after: { outcome: null, label: expect.any(String) },
-      conditions: [expect.objectContaining({ fact: 'age', before: 'voldaan', after: 'niet-voldaan' })],
+      conditions: [expect.objectContaining({ fact: 'age', factLabel: 'Leeftijd', before: 'voldaan', after: 'niet-voldaan' })],
     })]);
     const totals = Object.fromEntries(result.totals.map((t) => [t.outcome ?? 'geen', [t.before, t.after]]));
     expect(totals).toEqual({ priority: [2, 1], geen: [0, 1] });

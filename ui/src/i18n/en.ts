@@ -85,6 +85,13 @@ export const en: Messages = {
     none: 'no priority', invalidFile: 'The file could not be read: {{message}}', summary: 'Simulation over {{total}} applicants: {{changed}} get a different outcome.', why: 'Why', show: 'Show explanation',
   },
   review: {
+    ownCases: {
+      title: 'Effect on your own cases', intro: "This version judges the decisions of your running and recent cases again, each on its own facts and reference date: which cases would get another outcome, and why.",
+      run: 'Simulate on own cases', running: 'Simulating…', none: 'This version has not been simulated on own cases yet.',
+      summary: '{{compared}} decisions judged again; for {{changed}} of them the outcome would differ.', ran: 'Run by {{who}} on {{when}}.', truncated: 'Not all cases were read (at most 2000).',
+      totals: 'Counts per outcome', outcome: 'Outcome', before: 'Now', after: 'With this version', changedCases: 'Cases with another outcome',
+      caseRef: 'Case', was: 'Was', becomes: 'Becomes', why: 'Conditions that change', peildatum: 'reference date {{date}}',
+    },
     title: 'Versions and publishing', history: 'Version history', caption: 'All versions', version: 'Version', status: 'Status', author: 'Created by', when: 'When', comment: 'Comment',
     submitTitle: 'Submit for review', submitIntro: 'A second person (approver) reviews the change and chooses the date it takes effect.', submitComment: 'What changed and why?', submit: 'Submit for review',
     submitted: 'Version {{version}} was submitted for review.', saveFirst: 'Save your changes first.', fixErrors: 'Fix the errors first.',

@@ -83,6 +83,13 @@ export const nl = {
     none: 'geen voorrang', invalidFile: 'Het bestand kon niet worden gelezen: {{message}}', summary: 'Simulatie over {{total}} aanvragers: {{changed}} krijgen een andere uitkomst.', why: 'Waarom', show: 'Toon toelichting',
   },
   review: {
+    ownCases: {
+      title: 'Gevolgen voor uw eigen zaken', intro: 'Deze versie beoordeelt de besluiten van uw lopende en recente zaken opnieuw, elk op de eigen gegevens en peildatum: welke zaken een andere uitkomst zouden krijgen, en waarom.',
+      run: 'Simuleer op eigen zaken', running: 'Bezig met simuleren…', none: 'Deze versie is nog niet op eigen zaken gesimuleerd.',
+      summary: '{{compared}} besluiten opnieuw beoordeeld; bij {{changed}} daarvan zou de uitkomst anders zijn.', ran: 'Uitgevoerd door {{who}} op {{when}}.', truncated: 'Niet alle zaken zijn gelezen (maximaal 2000).',
+      totals: 'Aantallen per uitkomst', outcome: 'Uitkomst', before: 'Nu', after: 'Met deze versie', changedCases: 'Zaken met een andere uitkomst',
+      caseRef: 'Zaak', was: 'Was', becomes: 'Wordt', why: 'Voorwaarden die veranderen', peildatum: 'peildatum {{date}}',
+    },
     title: 'Versies en publiceren', history: 'Versiegeschiedenis', caption: 'Alle versies', version: 'Versie', status: 'Status', author: 'Gemaakt door', when: 'Wanneer', comment: 'Toelichting',
     submitTitle: 'Ter beoordeling aanbieden', submitIntro: 'Een tweede persoon (goedkeurder) beoordeelt de wijziging en kiest de ingangsdatum.', submitComment: 'Wat is er gewijzigd en waarom?', submit: 'Ter beoordeling aanbieden',
     submitted: 'Versie {{version}} is ter beoordeling aangeboden.', saveFirst: 'Sla eerst uw wijzigingen op.', fixErrors: 'Los eerst de fouten op.',

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, todayInNl } from '../shell/format';
 import { useHasRole, useSession } from '../shell/session-context';
 import { DiffView } from './diff-view';
 import { HistoryTable } from './history-table';
+import { OwnCasesSimulationPanel } from './own-cases-simulation';
 import { peopleOf, personName } from './person-name';
 
 /** Marks the simulation summary inside the submit comment, so the approver sees it (the API has no field for it yet). */
@@ -103,6 +104,9 @@ export function ReviewPanel({ type, artifactKey, history, version, dirty, valid,
         </div>
       )}
 
+      {type === 'rulesets' && (version.status === 'draft' || version.status === 'in_review') && (
+        <OwnCasesSimulationPanel artifactKey={artifactKey} version={version.version} canRun={isDesigner || isApprover} />
+      )}
       {version.status !== 'in_review' && base !== undefined && <DiffView type={type} artifactKey={artifactKey} from={base} to={version.version} />}
       <h3 className="utrecht-heading-3">{t('review.history')}</h3>
       <HistoryTable versions={history.versions} people={people} me={me} />
