@@ -72,6 +72,8 @@ async function measure(label: string, n: number, start: (i: number) => Promise<s
   return { label, startsPerSecond, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), rssMb: mb(process.memoryUsage().rss) };
 }
 
+let interrupted: string | undefined;
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const binaries = await findTemporalBinaries({ install: false });
@@ -81,7 +83,9 @@ async function main(): Promise<void> {
   const stops: Array<() => Promise<void>> = [async () => server.stop(), async () => rmSync(dataDir, { recursive: true, force: true })];
   try {
     const connection = await Connection.connect({ address: server.address });
-    stops.unshift(() => connection.close());
+    // After Ctrl-C, client calls may still wait in the SDK's retry backoff; closing the channel
+    // under them throws "Channel has been shut down" from a timer. The process exits instead.
+    stops.unshift(async () => (interrupted ? undefined : connection.close()));
     const client = new Client({ connection });
     const native = await NativeConnection.connect({ address: server.address });
     const interpreterWorker = await Worker.create({ connection: native, ...workerOptions({ log: quiet }, 'bench-interpreter') });
@@ -115,15 +119,28 @@ async function main(): Promise<void> {
       await interpreter(WARM_UP, 'warm');
       return [await baseline(N, 'run'), await interpreter(N, 'run')] as const;
     })();
-    const [figures] = await Promise.all([
-      run.finally(() => {
-        interpreterWorker.shutdown();
-        baselineWorker.shutdown();
-      }),
-      interpreterWorker.run(),
-      baselineWorker.run(),
-    ]);
-    await native.close();
+    const workers = [interpreterWorker, baselineWorker];
+    const runs = workers.map((w) => w.run());
+    // Ctrl-C stops as a finished run does: workers drain, then the server goes.
+    const onSignal = new Promise<never>((_, reject) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          interrupted = signal;
+          reject(new Error(`bench:workflows interrupted (${signal})`));
+        });
+      }
+    });
+    onSignal.catch(() => undefined);
+    run.catch(() => undefined);
+    let figures: Awaited<typeof run>;
+    try {
+      figures = await Promise.race([run, onSignal, ...runs.map((r) => r.then(() => Promise.reject(new Error('a worker stopped before the run ended'))))]);
+    } finally {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      // Never close a connection under a worker that still runs: that is the "Channel has been shut down" error.
+      await Promise.allSettled(runs);
+      await native.close();
+    }
     const [base, interp] = figures;
     console.log(`bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
     console.log('| workflow | starts/s | event p50 ms | p95 ms | p99 ms | process RSS MB after |');
@@ -136,7 +153,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(interrupted ? (err as Error).message : err);
+    process.exit(interrupted ? 130 : 1);
+  },
+);
