@@ -51,6 +51,21 @@ async function timeAsync(label: string, applicants: Facts[], run: (facts: Facts)
   return { label, perSecond: (evaluations / elapsed) * 1000 };
 }
 
+/** Many evaluations in flight at once: zen-engine's native binding may work on them in parallel. */
+async function timeBatched(label: string, applicants: Facts[], run: (facts: Facts) => Promise<unknown>, inFlight = 64): Promise<Timing> {
+  const batches: Facts[][] = [];
+  for (let i = 0; i < applicants.length; i += inFlight) batches.push(applicants.slice(i, i + inFlight));
+  let evaluations = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < MIN_MS || evaluations < applicants.length) {
+    for (const batch of batches) await Promise.all(batch.map(run));
+    evaluations += applicants.length;
+    elapsed = performance.now() - start;
+  }
+  return { label, perSecond: (evaluations / elapsed) * 1000 };
+}
+
 async function main(): Promise<void> {
   const ruleSet = loadTemplate('urgency-scheme', { tenant: 'GM0363' });
   if (ruleSet.parameters?.gemeentecode) ruleSet.parameters.gemeentecode.value = 'GM0363';
@@ -101,7 +116,9 @@ async function main(): Promise<void> {
     timeSync('compiled (product format)', applicants, (f) => compiled.evaluate(f, { peildatum: PEILDATUM })),
     timeSync('compiled + explanation', applicants, (f) => compiled.evaluate(f, { peildatum: PEILDATUM, explain: true })),
     await timeAsync('Engine (raw json-rules-engine rules)', derived, runRaw),
+    await timeAsync('Engine, rule results read too', derived, async (f) => (await engine.run(f)).results),
     await timeAsync('GoRules zen-engine (JDM decision table)', derived, runZen),
+    await timeBatched('GoRules zen-engine, 64 in flight', derived, runZen),
     timeSync('hand-written function', applicants, (f) => urgencySchemeByHand(f, PEILDATUM)),
   ];
   zen.dispose();
@@ -111,7 +128,8 @@ async function main(): Promise<void> {
   console.log('| path | evaluations/s | × json-rules-engine |');
   console.log('|---|---:|---:|');
   for (const r of results) console.log(`| ${r.label} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${(r.perSecond / jre.perSecond).toFixed(1)} |`);
-  const [, fast, explained, rawEngine, zenEngine] = results as [Timing, Timing, Timing, Timing, Timing];
+  const [, fast, explained, rawEngine, , zenOne, zenMany] = results as [Timing, Timing, Timing, Timing, Timing, Timing, Timing];
+  const zenEngine = zenOne.perSecond > zenMany.perSecond ? zenOne : zenMany;
   const targets: Array<[string, boolean]> = [
     ['compiled ≥ 100× json-rules-engine', fast.perSecond >= 100 * jre.perSecond],
     ['compiled ≥ 500,000/s', fast.perSecond >= 500_000],
