@@ -1,7 +1,6 @@
 // bench:rules compares with GoRules' zen-engine. It is not a devDependency: its package lists
 // native builds for every platform as optional dependencies, and a registry that lacks some of
 // them makes `npm ci` refuse the lock file. So the benchmark installs it for itself, unsaved.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script, run before tsx is involved
 const { execSync } = require('node:child_process');
 
 try {
