@@ -64,7 +64,8 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     const metrics = createMetrics();
     const workerActivities = storeBackedActivities(store, clock, log, metrics);
     const started = await startTemporalRuntime({
-      config, log, worker: true, activityDeps: workerActivities.deps, extraActivities: workerActivities.extra,
+      // DOORSTROOM_WORKER=false: an API replica beside separate `npm run worker` processes.
+      config, log, worker: env.DOORSTROOM_WORKER !== 'false', activityDeps: workerActivities.deps, extraActivities: workerActivities.extra,
       metrics, devServerRestarts: restartAttempts(env.TEMPORAL_DEV_RESTART_ATTEMPTS), onFatal: opts.onFatal,
     });
     runtime = started;
