@@ -51,5 +51,5 @@ export { findPlaceholders, hasPlaceholder, type Placeholder } from './publishing
 export { TEMPLATE_TENANT, TEMPLATE_MUNICIPALITY_CODE } from './templates/templates';
 
 // json-rules-engine 7's API on compiled closures: raw json-rules-engine rules, run unchanged.
-export { Engine, JreError, JreAlmanac, RuleResult, ConditionResult } from './jre';
+export { Engine, JreError, JreAlmanac, RuleResult, conditionToJson, type ConditionResult } from './jre';
 export type { JreErrorCode, EngineOptions, EngineResult, EngineEvent, RuleProperties, FactOptions, DynamicFact, EventHandler, OperatorCallback, DecoratorCallback } from './jre';
