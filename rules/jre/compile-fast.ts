@@ -1,6 +1,9 @@
 import type { JreAlmanac } from './almanac';
 import { compileAccess, isFactReference, type CompileScope } from './compile-condition';
 import type { ParsedCondition } from './parse-condition';
+import { paramsKey } from './copy-value';
+
+const { hasOwnProperty } = Object.prototype;
 
 /** A condition without trace or priority groups: true/false only, stopping at the first deciding child. */
 export type FastTest = (almanac: JreAlmanac, memo: unknown[]) => boolean;
@@ -53,8 +56,20 @@ function compileFastFact(node: ParsedCondition, fs: FastScope): FastTest | undef
   if (!evaluator || !fs.scope.registry.isBuiltIn(evaluator)) return undefined;
   const special = fs.scope.registry.specialise(evaluator, value);
   if (!special) return undefined;
-  const read = compileAccess(fs.scope, fact, params, path);
   fs.factIds.add(String(fact));
+  if (!path && typeof fact === 'string') {
+    // The accessor and the operator in one closure: this is the hottest path of the Engine.
+    const key = paramsKey(params === undefined ? {} : params);
+    return (a) => {
+      const own = a.runtime;
+      if (a.added === undefined && hasOwnProperty.call(own, fact)) {
+        const v = own[fact];
+        if (typeof v !== 'function') return special(v) as boolean;
+      }
+      return special(a.value(fact, params, key)) as boolean;
+    };
+  }
+  const read = compileAccess(fs.scope, fact, params, path);
   return (a) => special(read(a)) as boolean;
 }
 
