@@ -105,6 +105,15 @@ function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
 }
 
 /** json-rules-engine's grouping key: the condition's own priority, else its fact's, else 1. */
+/** json-rules-engine groups by the priority as an object key; a value that cannot become one is a coded error, not a TypeError. */
+function priorityKey(priority: unknown): string {
+  try {
+    return String(priority);
+  } catch {
+    throw new JreError('INVALID_PRIORITY', 'Condition: priority must be a number');
+  }
+}
+
 function groupPriority(node: ParsedCondition, scope: CompileScope): unknown {
   if (node.priority) return node.priority;
   const fact = node.kind === 'fact' ? scope.facts.get(node.props.fact) : undefined;
@@ -121,7 +130,7 @@ export function compileGroup(nodes: ParsedCondition[], compiled: Compiled[], op:
   if (compiled.length === 1) return (compiled[0] as Compiled).test;
   const byPriority: Record<string, Test[]> = {};
   nodes.forEach((node, i) => {
-    const key = String(groupPriority(node, scope));
+    const key = priorityKey(groupPriority(node, scope));
     (byPriority[key] ??= []).push((compiled[i] as Compiled).test);
   });
   const groups = Object.keys(byPriority).sort((a, b) => (Number(a) > Number(b) ? -1 : 1)).map((k) => byPriority[k] as Test[]);

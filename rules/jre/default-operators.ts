@@ -28,7 +28,7 @@ const isList = (v: unknown): v is unknown[] | string => Array.isArray(v) || type
 
 function operand(name: string, value: unknown, method: 'indexOf' | 'some' | 'every'): { [m: string]: (...args: unknown[]) => unknown } {
   if (value === null || value === undefined || typeof (value as Record<string, unknown>)[method] !== 'function') {
-    throw new JreError('INVALID_OPERAND', `Operator ${name}: ${String(value)} has no ${method}() (an array or string is needed)`);
+    throw new JreError('INVALID_OPERAND', `Operator ${name}: a ${value === null ? 'null' : typeof value} has no ${method}() (an array or string is needed)`);
   }
   return value as { [m: string]: (...args: unknown[]) => unknown };
 }

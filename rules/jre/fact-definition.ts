@@ -1,4 +1,5 @@
 import { JreError } from './jre-error';
+import { parsePriority } from './parse-priority';
 import type { DynamicFact, FactOptions } from './jre-types';
 
 /** A fact known to the engine or added during a run: a constant, or a synchronous function. */
@@ -21,6 +22,6 @@ export function defineFact(id: unknown, valueOrMethod: unknown, options?: FactOp
     value: dynamic ? undefined : valueOrMethod,
     compute: dynamic ? (valueOrMethod as DynamicFact) : undefined,
     cache: opts.cache === undefined ? true : opts.cache === true,
-    priority: Number.parseInt(String(opts.priority || 1), 10),
+    priority: parsePriority(opts.priority || 1, 'Fact'),
   };
 }

@@ -1,4 +1,5 @@
 import { frozenCopy, hasOwn, setOwn } from './copy-value';
+import { parsePriority } from './parse-priority';
 import { invalidCondition, JreError } from './jre-error';
 
 /** Nesting beyond this is refused when a rule is added, before it can exhaust the stack. */
@@ -50,7 +51,7 @@ export function parseCondition(input: unknown, depth = 0): ParsedCondition {
     if (boolean !== 'not' && !Array.isArray(sub)) throw invalidCondition(`"${boolean}" must be an array`);
     if (boolean === 'not' && Array.isArray(sub)) throw invalidCondition(`"${boolean}" cannot be an array`);
     props.operator = boolean;
-    priority = Number.parseInt(source.priority as string, 10) || 1;
+    priority = parsePriority(source.priority, 'Condition') || 1;
     props.priority = priority;
     children = boolean === 'not' ? [parseCondition(sub, depth + 1)] : (sub as unknown[]).map((c) => parseCondition(c, depth + 1));
   } else if (!hasOwn(source, 'condition')) {
@@ -59,8 +60,26 @@ export function parseCondition(input: unknown, depth = 0): ParsedCondition {
     }
   }
   const kind = hasOwn(source, 'condition') ? 'reference' : boolean ? 'boolean' : 'fact';
+  // Ids become map and object keys; one that cannot become a string is where json-rules-engine
+  // throws a bare TypeError: here a coded error when the rule is added.
+  for (const key of ['fact', 'condition', 'operator', 'path'] as const) {
+    if (hasOwn(source, key)) stringable(source[key], key);
+  }
+  if (isFactReferenceLike(source.value)) stringable((source.value as Record<string, unknown>).fact, 'value.fact');
+  if (kind === 'fact' && priority !== undefined) stringable(priority, 'priority');
   return { props: Object.freeze(props), boolean, children, kind, priority };
 }
+
+function stringable(value: unknown, what: string): void {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return;
+  try {
+    String(value);
+  } catch {
+    throw invalidCondition(`Condition: "${what}" must be a string or a number`);
+  }
+}
+
+const isFactReferenceLike = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value) && hasOwn(value, 'fact');
 
 /** A rule's or a named condition's root: one of all, any, not or condition. */
 export function parseRootCondition(input: unknown): ParsedCondition {

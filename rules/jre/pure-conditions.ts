@@ -1,4 +1,4 @@
-import { isFactReference } from './compile-condition';
+import { isFactReference, MAX_REFERENCE_DEPTH } from './compile-condition';
 import type { FactDefinition } from './fact-definition';
 import type { OperatorRegistry } from './operator-registry';
 import type { ParsedCondition } from './parse-condition';
@@ -16,6 +16,7 @@ export function pureConditions(
 ): (name: unknown) => boolean {
   const known = new Map<unknown, boolean>();
   const cachedFact = (id: unknown) => facts.get(id)?.cache !== false;
+  let depth = 0;
   const pureNode = (node: ParsedCondition): boolean => {
     if (node.kind === 'reference') return isPure(node.props.condition);
     if (node.kind === 'boolean') return node.children.every(pureNode);
@@ -30,9 +31,16 @@ export function pureConditions(
     if (cached !== undefined) return cached;
     known.set(name, false); // a cycle is never pure (and fails with CIRCULAR_CONDITION anyway)
     const target = conditions.get(name);
-    const pure = target === undefined || pureNode(target);
-    known.set(name, pure);
-    return pure;
+    // A chain deeper than a reference may go is never evaluated (CONDITION_TOO_DEEP): not pure, and no deeper recursion here.
+    if (depth >= MAX_REFERENCE_DEPTH) return false;
+    depth += 1;
+    try {
+      const pure = target === undefined || pureNode(target);
+      known.set(name, pure);
+      return pure;
+    } finally {
+      depth -= 1;
+    }
   }
   return isPure;
 }
