@@ -15,7 +15,7 @@ export interface ProductProcess {
 /** `npm start`'s entry as its own OS process, exactly as an operator runs it. */
 export async function spawnProduct(env: Record<string, string>): Promise<ProductProcess> {
   const port = await freePort();
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
