@@ -29,6 +29,8 @@ export class Engine {
   private readonly paths = new Map<string, CompiledPath>();
   private readonly options: Required<Omit<EngineOptions, 'pathResolver'>> & Pick<EngineOptions, 'pathResolver'>;
   private compiled: CompiledRules | undefined;
+  /** json-rules-engine's status: stop() finishes a run before its next priority level. */
+  private status: 'READY' | 'RUNNING' | 'FINISHED' = 'READY';
   private readonly setup: AlmanacSetup;
 
   constructor(rules: Array<RuleProperties | string> = [], options: EngineOptions = {}) {
@@ -127,6 +129,19 @@ export class Engine {
     return this.facts.get(id);
   }
 
+  /**
+   * Stops the current run: rules of lower priority levels are not evaluated (no events, no results),
+   * as json-rules-engine checks its status before each priority level. Usually called from a handler.
+   */
+  stop(): this {
+    this.status = 'FINISHED';
+    return this;
+  }
+
+  private isStopped(): boolean {
+    return this.status === 'FINISHED';
+  }
+
   /** 'success', 'failure' or an event type; handlers run after each priority level, in rule order. */
   on(eventName: string, handler: EventHandler): this {
     (this.handlers.get(eventName) ?? this.handlers.set(eventName, []).get(eventName))?.push(handler);
@@ -159,20 +174,32 @@ export class Engine {
 
   run(facts: Record<string, unknown> = {}): Promise<RunResult> {
     const compiled = this.compiled ?? this.compile();
+    this.status = 'RUNNING';
     const runtime = facts ?? {};
     if (hasOwn(runtime, '')) defineFact('', undefined);
     const listened = this.handlers.size > 0 || compiled.ruleHandlers;
     if (compiled.fast && !listened && !givesFunctions(runtime, compiled.fast.factIds)) return runFast(compiled, compiled.fast, this.setup, runtime);
     const trace: unknown[] = new Array(compiled.traceSize);
     const almanac = new JreAlmanac(this.setup, runtime, trace, compiled.memoSlots);
-    if (listened) return runWithHandlers(compiled, almanac, trace, this.handlers);
+    if (listened) return runWithHandlers(compiled, almanac, trace, this.handlers, () => this.isStopped());
     try {
       const { ordered } = compiled;
       const outcomes = new Array<unknown>(ordered.length);
       const ruleEvents = compiled.resolvesEvents ? new Array<EngineEvent>(ordered.length) : undefined;
       const events: EngineEvent[] = [];
       const failureEvents: EngineEvent[] = [];
+      const levelStarts = new Set<number>();
+      let at = 0;
+      for (const level of compiled.levels) {
+        levelStarts.add(at);
+        at += level.length;
+      }
       for (let i = 0; i < ordered.length; i++) {
+        // A dynamic fact or custom operator may have called stop(): the next priority level is not evaluated.
+        if (levelStarts.has(i) && this.isStopped()) {
+          outcomes.length = i;
+          break;
+        }
         const rule = ordered[i] as (typeof ordered)[number];
         const outcome = rule.test(almanac, trace);
         const event = rule.resolveEvent ? rule.resolveEvent(almanac) : rule.event;

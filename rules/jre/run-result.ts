@@ -41,6 +41,7 @@ export class RunResult implements EngineResult {
       const results: RuleResult[] = [];
       const failureResults: RuleResult[] = [];
       this.compiled.ordered.forEach((c, i) => {
+        if (i >= this.outcomes.length) return; // not evaluated: the run was stopped before its priority level
         const outcome = this.outcomes[i];
         const r = ruleResult(c, outcome, this.ruleEvents?.[i] ?? c.event, trace as Trace, this.compiled.sites);
         (outcome ? results : failureResults).push(r);

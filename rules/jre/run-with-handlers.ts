@@ -9,13 +9,14 @@ import { RunResult, ruleResult } from './run-result';
  * evaluated, then its handlers are called and awaited in rule order, so a handler that adds a fact to
  * the almanac is seen by lower priorities, as in json-rules-engine's rule chaining.
  */
-export async function runWithHandlers(compiled: CompiledRules, almanac: JreAlmanac, trace: Trace, handlers: ReadonlyMap<string, EventHandler[]>): Promise<RunResult> {
+export async function runWithHandlers(compiled: CompiledRules, almanac: JreAlmanac, trace: Trace, handlers: ReadonlyMap<string, EventHandler[]>, stopped: () => boolean = () => false): Promise<RunResult> {
   const outcomes: unknown[] = [];
   const ruleEvents: EngineEvent[] = [];
   const events: EngineEvent[] = [];
   const failureEvents: EngineEvent[] = [];
   let index = 0;
   for (const level of compiled.levels) {
+    if (stopped()) break; // engine.stop() in a handler: lower priority levels are not evaluated
     const start = index;
     for (const rule of level) {
       const outcome = rule.test(almanac, trace);
