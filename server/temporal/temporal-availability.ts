@@ -8,7 +8,7 @@ export interface AvailabilityOptions {
   probe: (deadline: number) => Promise<unknown>;
   /** Between probes (default 250 ms). */
   intervalMs?: number;
-  /** A probe slower than this counts as unreachable (default 1 s). */
+  /** A probe slower than this is slow (default 700 ms); two slow probes in a row count as unreachable. */
   probeTimeoutMs?: number;
   /** Deadline of the Temporal calls of one API request (default 10 s). */
   requestTimeoutMs?: number;
@@ -25,14 +25,17 @@ export interface TemporalAvailability {
 
 /**
  * Fail fast instead of hanging: the SDK retries an unreachable server for ~20 s, and a stopped
- * (SIGSTOP) one never answers. A probe every 250 ms with a 1 s deadline notices either within
- * ~1.25 s; from then on requests are answered 503 at once, and requests waiting on Temporal are
+ * (SIGSTOP) one never answers. A probe every 250 ms notices a refused connection at once and a
+ * server that stops answering after two 700 ms probes in a row (~1.65 s; one slow probe alone is
+ * a busy machine, not a lost server); from then on requests are answered 503 at once, and requests waiting on Temporal are
  * let go with 503 too, so a caller has an answer within 2 s. The first probe that succeeds opens
  * the way again.
  */
+const SLOW_PROBES_TO_FAIL = 2;
+
 export function watchTemporalAvailability(opts: AvailabilityOptions): TemporalAvailability {
   const intervalMs = opts.intervalMs ?? 250;
-  const probeTimeoutMs = opts.probeTimeoutMs ?? 1_000;
+  const probeTimeoutMs = opts.probeTimeoutMs ?? 700;
   const requestTimeoutMs = opts.requestTimeoutMs ?? 10_000;
   const { connection } = opts;
   let available = true;
@@ -54,15 +57,24 @@ export function watchTemporalAvailability(opts: AvailabilityOptions): TemporalAv
     opts.onChange?.(next);
   };
 
+  // A refused connection is down at once; a probe that only ran out of time may be a busy machine
+  // (event-loop lag under load), so that needs a second slow probe in a row, sent at once.
+  let slowInARow = 0;
   const probeOnce = async (): Promise<void> => {
+    const started = Date.now();
+    let again = intervalMs;
     try {
-      await opts.probe(Date.now() + probeTimeoutMs);
+      await opts.probe(started + probeTimeoutMs);
+      slowInARow = 0;
       setAvailable(true);
     } catch (err) {
-      setAvailable(false, (err as Error).message?.split('\n')[0]);
+      const slow = Date.now() - started >= probeTimeoutMs - 50;
+      slowInARow = slow ? slowInARow + 1 : 0;
+      if (!slow || slowInARow >= SLOW_PROBES_TO_FAIL) setAvailable(false, (err as Error).message?.split('\n')[0]);
+      else again = 0;
     }
     if (!stopped) {
-      timer = setTimeout(() => void probeOnce(), intervalMs);
+      timer = setTimeout(() => void probeOnce(), again);
       timer.unref();
     }
   };

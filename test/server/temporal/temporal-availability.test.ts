@@ -82,4 +82,40 @@ describe('temporal availability', () => {
     const other = new Error('bug');
     await expect(watch.call(() => Promise.reject(other))).rejects.toBe(other);
   });
+
+  describe('a slow probe', () => {
+    // Probes that answer only after their deadline: one in a row is a busy machine, two are a lost server.
+    const slowWatch = (slowPlan: boolean[]) => {
+      const flips: boolean[] = [];
+      let n = 0;
+      const w = watchTemporalAvailability({
+        connection,
+        probe: async (deadline) => {
+          const slow = slowPlan[n++] ?? false;
+          if (!slow) return;
+          await new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())));
+          throw Object.assign(new Error('4 DEADLINE_EXCEEDED'), { code: 4, details: 'deadline', metadata: {} });
+        },
+        intervalMs: 10,
+        probeTimeoutMs: 80,
+        log: quiet,
+        onChange: (a) => flips.push(a),
+      });
+      return { w, flips, probes: () => n };
+    };
+
+    it('once, between fast ones, does not make Temporal unavailable', async () => {
+      const { w, flips, probes } = slowWatch([false, true, false, false, true, false, false]);
+      await until(() => probes() >= 7);
+      w.stop();
+      expect(flips.filter((f) => !f)).toEqual([]);
+    });
+
+    it('twice in a row makes it unavailable (a frozen server), and a fast answer brings it back', async () => {
+      const { w, flips, probes } = slowWatch([false, true, true, false]);
+      await until(() => probes() >= 4 && flips.at(-1) === true && flips.includes(false));
+      w.stop();
+      expect(flips).toEqual([true, false, true]);
+    });
+  });
 });
