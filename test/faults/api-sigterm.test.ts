@@ -1,7 +1,8 @@
 import { api, listening, type ProductProcess } from '../support/product-process';
 import { uniqueId } from '../support/factories';
 import { attempt, burst, isAccepted, recordFigures } from './support/burst';
-import { hotelData, spawnNodeProduct, startProductUnderFault, untilAnswered } from './support/product-under-fault';
+import { spawnProduct } from '../support/product-process';
+import { hotelData, startProductUnderFault, untilAnswered } from './support/product-under-fault';
 
 const STARTS = 60;
 
@@ -32,7 +33,7 @@ describe('SIGTERM of the API during a burst of starts', () => {
       expect(p.proc.output()).not.toMatch(/unhandled error|uncaught|Channel has been shut down|"level":50/i);
 
       // The same data directory, the same key: the product as an operator restarts it.
-      second = await spawnNodeProduct(p.env);
+      second = await spawnProduct(p.env);
       const url = second.url;
       let lost = 0;
       let duplicated = 0;

@@ -12,7 +12,11 @@ export interface ProductProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `npm start`'s entry as its own OS process, exactly as an operator runs it. */
+/**
+ * `npm start`'s entry as its own OS process, exactly as an operator runs it: node with tsx as a
+ * loader. Not the tsx CLI: its signal relay SIGKILLs the child 30 ms after a SIGTERM, which a
+ * product under load cannot meet (docs/reliability.md), and a signal must reach the product itself.
+ */
 export async function spawnProduct(env: Record<string, string>): Promise<ProductProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -35,7 +39,7 @@ export async function spawnProduct(env: Record<string, string>): Promise<Product
     child,
     output: () => out,
     async stop(signal = 'SIGTERM') {
-      child.kill(signal);
+      if (child.exitCode === null) child.kill(signal);
       return exit;
     },
   };

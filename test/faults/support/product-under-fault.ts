@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { freePort, waitForPort } from '../../../server/temporal/free-port';
-import { api, createApiKeyAsAdmin, type ProductProcess } from '../../support/product-process';
+import { api, createApiKeyAsAdmin, spawnProduct, type ProductProcess } from '../../support/product-process';
 import { ADMIN_PASSWORD, TEST_TENANT, productEnv, tempDataDir } from '../../support/runtime';
 import { uniqueId } from '../../support/factories';
 
@@ -16,41 +13,10 @@ export interface ProductUnderFault {
   metric(name: string): Promise<number>;
 }
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-
-/**
- * server/main.ts as one OS process: node with tsx as a loader. Not the tsx CLI: its signal relay
- * waits 30 ms for the child to confirm a SIGTERM and then SIGKILLs it, which a product under
- * load cannot meet (docs/reliability.md), and a signal must reach the product itself here.
- */
-export async function spawnNodeProduct(env: Record<string, string>): Promise<ProductProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  try {
-    await waitForPort('127.0.0.1', port, 90_000, () => child.exitCode === null);
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw new Error(`product did not start: ${(err as Error).message}\n${out}`);
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    output: () => out,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null) child.kill(signal);
-      return exit;
-    },
-  };
-}
-
 /** `npm start`'s entry as an OS process, logging at info so its supervision can be followed. */
 export async function startProductUnderFault(extraEnv: Record<string, string> = {}): Promise<ProductUnderFault> {
   const env = { ...(await productEnv(tempDataDir())), LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000', ...extraEnv };
-  const proc = await spawnNodeProduct(env);
+  const proc = await spawnProduct(env);
   const auth = await createApiKeyAsAdmin(proc.url, TEST_TENANT, ADMIN_PASSWORD);
   const logLines = (msg: string) =>
     proc.output().split('\n').flatMap((line) => {
