@@ -188,24 +188,21 @@ export class Engine {
       const ruleEvents = compiled.resolvesEvents ? new Array<EngineEvent>(ordered.length) : undefined;
       const events: EngineEvent[] = [];
       const failureEvents: EngineEvent[] = [];
-      const levelStarts = new Set<number>();
-      let at = 0;
+      let i = 0;
       for (const level of compiled.levels) {
-        levelStarts.add(at);
-        at += level.length;
-      }
-      for (let i = 0; i < ordered.length; i++) {
         // A dynamic fact or custom operator may have called stop(): the next priority level is not evaluated.
-        if (levelStarts.has(i) && this.isStopped()) {
+        if (this.isStopped()) {
           outcomes.length = i;
           break;
         }
-        const rule = ordered[i] as (typeof ordered)[number];
-        const outcome = rule.test(almanac, trace);
-        const event = rule.resolveEvent ? rule.resolveEvent(almanac) : rule.event;
-        outcomes[i] = outcome;
-        if (ruleEvents) ruleEvents[i] = event;
-        (outcome ? events : failureEvents).push(event);
+        for (const rule of level) {
+          const outcome = rule.test(almanac, trace);
+          const event = rule.resolveEvent ? rule.resolveEvent(almanac) : rule.event;
+          outcomes[i] = outcome;
+          if (ruleEvents) ruleEvents[i] = event;
+          (outcome ? events : failureEvents).push(event);
+          i++;
+        }
       }
       return Promise.resolve(new RunResult(events, failureEvents, almanac, compiled, outcomes, ruleEvents, trace));
     } catch (error) {
