@@ -41,7 +41,17 @@ export async function createTestDatabase(baseUrl: string): Promise<TestDatabase>
       const c = new Client({ connectionString: baseUrl });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // FORCE may not end a backend of another role (an autovacuum worker that just started on the
+        // database): 42501 then; it is gone a moment later, so try again before giving up.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '42501' || attempt >= 10) throw err;
+            await new Promise((r) => setTimeout(r, 200 * attempt));
+          }
+        }
       } finally {
         await c.end();
       }
