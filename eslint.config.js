@@ -3,17 +3,36 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const { builtinModules } = require('node:module');
 const reactHooks = require('eslint-plugin-react-hooks');
+const prettierConfig = require('eslint-config-prettier');
 
 // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O libraries.
 const forbiddenInWorkflows = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
-  'express', 'pg', 'better-sqlite3', 'kysely', 'pino',
-  '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing',
+  'express',
+  'pg',
+  'better-sqlite3',
+  'kysely',
+  'pino',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+  '@temporalio/testing',
 ];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'ui/dist/**', '.tools/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs', 'ui/vite.config.mts'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'ui/dist/**',
+      '.tools/**',
+      'data/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      'ui/vite.config.mts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,10 +57,24 @@ module.exports = tseslint.config(
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/activities/**', 'workflows/worker.ts', 'workflows/worker-options.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: forbiddenInWorkflows.map((name) => ({ name, message: 'Workflow code must stay deterministic: do I/O in an activity.' })),
-        patterns: [{ group: ['**/server/**', '**/activities/*', '!**/activities/types'], message: 'Workflow code may only import activity types.', allowTypeImports: true }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: forbiddenInWorkflows.map((name) => ({
+            name,
+            message: 'Workflow code must stay deterministic: do I/O in an activity.',
+          })),
+          patterns: [
+            {
+              group: ['**/server/**', '**/activities/*', '!**/activities/types'],
+              message: 'Workflow code may only import activity types.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
+  // Formatting is Prettier's job (`npm run format`); turn off the style rules that would disagree with it.
+  prettierConfig,
 );

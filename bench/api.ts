@@ -11,7 +11,14 @@ import { INTERPRETER_WORKFLOW } from '../workflows/messages';
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 10);
 
-interface Phase { label: string; perSecond: number; p50: number; p99: number; errors: number; statuses?: string }
+interface Phase {
+  label: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  statuses?: string;
+}
 
 async function rawStarts(product: Awaited<ReturnType<typeof startProduct>>): Promise<Phase> {
   const input = hotelCaseInput({ tenant: 'GM0363' });
@@ -35,7 +42,13 @@ async function rawStarts(product: Awaited<ReturnType<typeof startProduct>>): Pro
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { label: 'raw Temporal client: start', perSecond: started / elapsed, p50: pct(0.5), p99: pct(0.99), errors: 0 };
+  return {
+    label: 'raw Temporal client: start',
+    perSecond: started / elapsed,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    errors: 0,
+  };
 }
 
 function cannon(label: string, opts: autocannon.Options): Promise<Phase> {
@@ -43,8 +56,17 @@ function cannon(label: string, opts: autocannon.Options): Promise<Phase> {
     const timing = opts.amount ? {} : { duration: SECONDS };
     autocannon({ connections: CONNECTIONS, ...timing, ...opts }, (err, r) => {
       if (err) return reject(err);
-      const statuses = Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => `${code}×${(v as { count: number }).count}`).join(' ');
-      resolve({ label, perSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors, statuses });
+      const statuses = Object.entries(r.statusCodeStats ?? {})
+        .map(([code, v]) => `${code}×${(v as { count: number }).count}`)
+        .join(' ');
+      resolve({
+        label,
+        perSecond: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.non2xx + r.errors,
+        statuses,
+      });
     });
   });
 }
@@ -60,22 +82,61 @@ async function main(): Promise<void> {
   try {
     const raw = await rawStarts(product);
     const starts = await cannon('API: POST start case', {
-      url: `${base}/api/v1/processes/nareiziger-hotelverblijf/cases`, method: 'POST', headers,
-      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ caseRef: `BENCH-${process.pid}-${n++}`, data }) }), onResponse: (_s, body) => { try { caseIds.push(JSON.parse(body).caseId); } catch { /* counted as error */ } } }],
+      url: `${base}/api/v1/processes/nareiziger-hotelverblijf/cases`,
+      method: 'POST',
+      headers,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({ ...req, body: JSON.stringify({ caseRef: `BENCH-${process.pid}-${n++}`, data }) }),
+          onResponse: (_s, body) => {
+            try {
+              caseIds.push(JSON.parse(body).caseId);
+            } catch {
+              /* counted as error */
+            }
+          },
+        },
+      ],
     });
     let e = 0;
     // Each started case gets its one expected event: as many requests as cases.
     const events = await cannon('API: POST event (hotel-geplaatst)', {
-      url: base, method: 'POST', headers, amount: caseIds.length,
-      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/api/v1/cases/${caseIds[e++ % caseIds.length]}/events`, body: JSON.stringify({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0363' } }) }) }],
+      url: base,
+      method: 'POST',
+      headers,
+      amount: caseIds.length,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/cases/${caseIds[e++ % caseIds.length]}/events`,
+            body: JSON.stringify({
+              name: 'hotel-geplaatst',
+              payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0363' },
+            }),
+          }),
+        },
+      ],
     });
-    const list = await cannon('API: GET case list (50)', { url: `${base}/api/v1/cases?limit=50`, headers: product.auth });
+    const list = await cannon('API: GET case list (50)', {
+      url: `${base}/api/v1/cases?limit=50`,
+      headers: product.auth,
+    });
 
     const rows = [raw, starts, events, list];
-    console.log(`\nbench:api — ${SECONDS}s per phase, ${CONNECTIONS} connections, loopback, embedded Temporal + SQLite`);
+    console.log(
+      `\nbench:api — ${SECONDS}s per phase, ${CONNECTIONS} connections, loopback, embedded Temporal + SQLite`,
+    );
     console.log('| phase | req/s | p50 ms | p99 ms | non-2xx/errors | statuses |\n|---|---:|---:|---:|---:|---|');
-    for (const r of rows) console.log(`| ${r.label} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.statuses ?? ''} |`);
-    console.log(`\nAPI start throughput ÷ raw client start throughput: ${(starts.perSecond / raw.perSecond).toFixed(2)} (target ≥ 0.7)`);
+    for (const r of rows)
+      console.log(
+        `| ${r.label} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.statuses ?? ''} |`,
+      );
+    console.log(
+      `\nAPI start throughput ÷ raw client start throughput: ${(starts.perSecond / raw.perSecond).toFixed(2)} (target ≥ 0.7)`,
+    );
   } finally {
     // As npm start stops: a timed phase ends with requests in flight; they finish before Temporal goes.
     const unfinished = await http.close(10_000);

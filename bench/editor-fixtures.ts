@@ -35,14 +35,34 @@ export function bigProcess(base: ProcessDefinition, steps: number): ProcessDefin
   for (let i = 0; i < steps - 1; i += 1) {
     const label = { nl: `Stap ${i + 1}`, en: `Step ${i + 1}` };
     if (i % 2 === 0) {
-      nodes.push({ id: id(i), kind: 'task', label, action: 'set-status', params: { status: `stap-${i + 1}` }, next: id(i + 1) });
+      nodes.push({
+        id: id(i),
+        kind: 'task',
+        label,
+        action: 'set-status',
+        params: { status: `stap-${i + 1}` },
+        next: id(i + 1),
+      });
     } else {
       nodes.push({
-        id: id(i), kind: 'wait', label,
-        events: [{ name: `gebeurtenis-${i + 1}`, label: { nl: `Gebeurtenis ${i + 1}` }, payloadSchema: { type: 'object', properties: { datum: { type: 'string', format: 'date' } } }, next: id(i + 1) }],
+        id: id(i),
+        kind: 'wait',
+        label,
+        events: [
+          {
+            name: `gebeurtenis-${i + 1}`,
+            label: { nl: `Gebeurtenis ${i + 1}` },
+            payloadSchema: { type: 'object', properties: { datum: { type: 'string', format: 'date' } } },
+            next: id(i + 1),
+          },
+        ],
         reminders: [
           { id: 'eerste', label: { nl: 'Eerste herinnering' }, at: { from: 'caseStarted', after: 'P2W' } },
-          { id: 'tweede', label: { nl: 'Tweede herinnering' }, at: { from: 'caseStarted', after: { param: 'reminders.second' } } },
+          {
+            id: 'tweede',
+            label: { nl: 'Tweede herinnering' },
+            at: { from: 'caseStarted', after: { param: 'reminders.second' } },
+          },
         ],
         timeout: { at: { from: 'caseStarted', after: 'P6M' }, label: { nl: 'Termijn verstreken' }, next: 'klaar' },
       });

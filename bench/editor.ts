@@ -19,45 +19,59 @@ const EDITS = 25;
 async function timeToInteractive(page: Page, url: string, ready: string): Promise<number> {
   await page.goto(url);
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
-  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => {
-    performance.mark('editor:interactive');
-    resolve(performance.measure('editor:open', { start: 0, end: 'editor:interactive' }).duration);
-  }, 0))));
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            performance.mark('editor:interactive');
+            resolve(performance.measure('editor:open', { start: 0, end: 'editor:interactive' }).duration);
+          }, 0),
+        ),
+      ),
+  );
 }
 
 /** Types one character at a time into a side-panel text box; each keystroke timed until the next frame. */
 async function editTimes(page: Page, selector: string): Promise<number[]> {
-  return page.evaluate(async ({ selector, edits }) => {
-    const input = document.querySelector(selector) as HTMLInputElement | null;
-    if (!input) throw new Error(`bench: no ${selector}`);
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (v: string) => void;
-    const out: number[] = [];
-    for (let i = 0; i < edits; i += 1) {
-      performance.mark('editor:edit-start');
-      setValue.call(input, `${input.value}${i % 10}`);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      performance.mark('editor:edit-end');
-      out.push(performance.measure('editor:edit', 'editor:edit-start', 'editor:edit-end').duration);
-      // Apart from each other, so the undo steps do not join and each edit stands alone.
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    return out;
-  }, { selector, edits: EDITS });
+  return page.evaluate(
+    async ({ selector, edits }) => {
+      const input = document.querySelector(selector) as HTMLInputElement | null;
+      if (!input) throw new Error(`bench: no ${selector}`);
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (v: string) => void;
+      const out: number[] = [];
+      for (let i = 0; i < edits; i += 1) {
+        performance.mark('editor:edit-start');
+        setValue.call(input, `${input.value}${i % 10}`);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        performance.mark('editor:edit-end');
+        out.push(performance.measure('editor:edit', 'editor:edit-start', 'editor:edit-end').duration);
+        // Apart from each other, so the undo steps do not join and each edit stands alone.
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return out;
+    },
+    { selector, edits: EDITS },
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] as number;
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] as number;
 const rows: string[] = [];
 function report(what: string, size: string, open: number, edits: number[], target: { open: number; edit: number }) {
   const ok = open < target.open && median(edits) < target.edit ? 'yes' : 'NO';
-  rows.push(`| ${what} | ${size} | ${open.toFixed(0)} | ${median(edits).toFixed(1)} | ${p95(edits).toFixed(1)} | ${ok} |`);
+  rows.push(
+    `| ${what} | ${size} | ${open.toFixed(0)} | ${median(edits).toFixed(1)} | ${p95(edits).toFixed(1)} | ${ok} |`,
+  );
   console.log(rows[rows.length - 1]);
 }
 
 async function put(api: ApiSession, type: 'rulesets' | 'definitions', key: string, version: number, content: unknown) {
   const res = await api.call('PUT', `/api/v1/${type}/${key}/versions/${version}`, { content });
-  if (res.status !== 200) throw new Error(`bench: saving ${type}/${key} failed: ${JSON.stringify(res.body).slice(0, 500)}`);
+  if (res.status !== 200)
+    throw new Error(`bench: saving ${type}/${key} failed: ${JSON.stringify(res.body).slice(0, 500)}`);
 }
 
 async function main(): Promise<void> {
@@ -68,7 +82,9 @@ async function main(): Promise<void> {
     const context = await stack.browser.newContext({ locale: 'nl-NL', viewport: { width: 1440, height: 900 } });
     const page = await loginInBrowser(context, stack.base, 'bench-ui', password);
 
-    console.log(`Editor benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, ${(await stack.browser.version())}`);
+    console.log(
+      `Editor benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, ${await stack.browser.version()}`,
+    );
     console.log('| screen | size | open (ms) | edit median (ms) | edit p95 (ms) | within target |');
     console.log('|---|---|---:|---:|---:|---|');
 
@@ -87,13 +103,16 @@ async function main(): Promise<void> {
       report('Regelset', `${n} rules, ${conditions} conditions`, open, edits, { open: 1000, edit: 100 });
     }
 
-    const pdBase = (await api.call('GET', '/api/v1/definitions/nareiziger-hotelverblijf/effective')).body.content as ProcessDefinition;
-    const pdDraft = (await api.call('POST', '/api/v1/definitions/nareiziger-hotelverblijf/versions', {})).body.version as number;
+    const pdBase = (await api.call('GET', '/api/v1/definitions/nareiziger-hotelverblijf/effective')).body
+      .content as ProcessDefinition;
+    const pdDraft = (await api.call('POST', '/api/v1/definitions/nareiziger-hotelverblijf/versions', {})).body
+      .version as number;
     const processUrl = `${stack.base}/processen/nareiziger-hotelverblijf`;
     const stepName = 'aside.pd-side-panel fieldset.pd-pair input';
     for (const doc of [pdBase, bigProcess(pdBase, 60)]) {
       const check = validateDefinition(doc);
-      if (!check.valid) throw new Error(`bench: generated process is invalid: ${JSON.stringify(check.errors.slice(0, 3))}`);
+      if (!check.valid)
+        throw new Error(`bench: generated process is invalid: ${JSON.stringify(check.errors.slice(0, 3))}`);
       await put(api, 'definitions', 'nareiziger-hotelverblijf', pdDraft, doc);
       const open = await timeToInteractive(page, processUrl, '.react-flow__node-step');
       // A 60-step chain is drawn small; the first step may sit under the toolbar, so the click goes to the node itself.

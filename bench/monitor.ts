@@ -30,10 +30,17 @@ async function main(): Promise<void> {
     const worker = async () => {
       while (next < CASES) {
         const i = next++;
-        const { caseId } = await p.product.cases.start(TEST_TENANT, 'nareiziger-hotelverblijf', `BENCH-${i}`, { municipality: TEST_TENANT, householdSize: 1 + (i % 5), registrationDate: daysAgo(200) });
+        const { caseId } = await p.product.cases.start(TEST_TENANT, 'nareiziger-hotelverblijf', `BENCH-${i}`, {
+          municipality: TEST_TENANT,
+          householdSize: 1 + (i % 5),
+          registrationDate: daysAgo(200),
+        });
         for (let attempt = 0; i % 2 === 0 && attempt < 50; attempt++) {
           try {
-            await p.product.cases.sendEvent(TEST_TENANT, caseId, { name: 'hotel-geplaatst', payload: { placementDate: daysAgo(i % 180), hotelMunicipality: TEST_TENANT } });
+            await p.product.cases.sendEvent(TEST_TENANT, caseId, {
+              name: 'hotel-geplaatst',
+              payload: { placementDate: daysAgo(i % 180), hotelMunicipality: TEST_TENANT },
+            });
             break;
           } catch (err) {
             if ((err as { code?: string }).code !== 'CASE_NOT_WAITING') throw err;
@@ -52,7 +59,9 @@ async function main(): Promise<void> {
       if (n >= CASES) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    console.log(`\n${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${CASES} cases, embedded Temporal dev server (SQLite)\n`);
+    console.log(
+      `\n${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${CASES} cases, embedded Temporal dev server (SQLite)\n`,
+    );
     console.log('| request | runs | median ms | p95 ms | max ms |\n|---|---|---|---|---|');
     const get = (url: string) => async () => {
       const res = await api.get(url).set(supervisor);
@@ -60,13 +69,18 @@ async function main(): Promise<void> {
       return res.body;
     };
     await timed('GET /cases?limit=50 (first page)', get('/api/v1/cases?limit=50'));
-    await timed('GET /cases?limit=50&processId&step&status=running', get('/api/v1/cases?limit=50&processId=nareiziger-hotelverblijf&step=coa-betaalde-periode&status=running'));
+    await timed(
+      'GET /cases?limit=50&processId&step&status=running',
+      get('/api/v1/cases?limit=50&processId=nareiziger-hotelverblijf&step=coa-betaalde-periode&status=running'),
+    );
     await timed('GET /cases?limit=50&overdue=true', get('/api/v1/cases?limit=50&overdue=true'));
     const first = (await get('/api/v1/cases?limit=50')()) as { nextCursor: string };
     await timed('GET /cases?limit=50&cursor (second page)', get(`/api/v1/cases?limit=50&cursor=${first.nextCursor}`));
     const c0 = performance.now();
     await get('/api/v1/monitor/summary')();
-    console.log(`| GET /monitor/summary, first (visibility counts; case states only for the soonest HAR endings) | 1 | ${(performance.now() - c0).toFixed(0)} | | |`);
+    console.log(
+      `| GET /monitor/summary, first (visibility counts; case states only for the soonest HAR endings) | 1 | ${(performance.now() - c0).toFixed(0)} | | |`,
+    );
     // Each later call waits out the 5 s shared summary cache first; only the request is timed.
     const again: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -76,7 +90,9 @@ async function main(): Promise<void> {
       again.push(performance.now() - t0);
     }
     again.sort((a, b) => a - b);
-    console.log(`| GET /monitor/summary, again (summary cache expired) | 3 | ${(again[1] ?? 0).toFixed(0)} | ${(again[2] ?? 0).toFixed(0)} | ${(again[2] ?? 0).toFixed(0)} |`);
+    console.log(
+      `| GET /monitor/summary, again (summary cache expired) | 3 | ${(again[1] ?? 0).toFixed(0)} | ${(again[2] ?? 0).toFixed(0)} | ${(again[2] ?? 0).toFixed(0)} |`,
+    );
   } finally {
     await p.stop();
   }

@@ -17,7 +17,8 @@ export function generateApplicants(count: number, seed = 2026): Array<Record<str
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const chance = (p: number) => random() < p;
-  const date = (fromYear: number, toYear: number) => `${fromYear + Math.floor(random() * (toYear - fromYear + 1))}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+  const date = (fromYear: number, toYear: number) =>
+    `${fromYear + Math.floor(random() * (toYear - fromYear + 1))}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
   return Array.from({ length: count }, () => {
     const householdSize = 1 + Math.floor(random() * 6);
     const facts: Record<string, unknown> = {
@@ -33,7 +34,15 @@ export function generateApplicants(count: number, seed = 2026): Array<Record<str
       mantelzorg: chance(0.05),
       socialEmergency: chance(0.04),
       demolition: chance(0.03),
-      leavingInstitution: pick(['geen', 'geen', 'geen', 'geen', 'maatschappelijke-opvang', 'beschermd-wonen', 'vrouwenopvang']),
+      leavingInstitution: pick([
+        'geen',
+        'geen',
+        'geen',
+        'geen',
+        'maatschappelijke-opvang',
+        'beschermd-wonen',
+        'vrouwenopvang',
+      ]),
       emergencySelfCaused: chance(0.2),
       solvableByApplicant: chance(0.2),
       solvableByMoveMonths: Math.floor(random() * 8),

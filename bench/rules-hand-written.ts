@@ -9,18 +9,23 @@ type Facts = Record<string, unknown>;
 
 const P = { minAge: 18, single: 51537, multi: 56910, ties: 2, moveMonths: 4, careHours: 8, gemeente: 'GM0363' };
 
-const num = (v: unknown): boolean => typeof v === 'number' ? v === v : !Number.isNaN(Number.parseFloat(v as string));
+const num = (v: unknown): boolean => (typeof v === 'number' ? v === v : !Number.isNaN(Number.parseFloat(v as string)));
 
 function basic(f: Facts, age: unknown): boolean {
   const size = f.householdSize;
   const income = f.annualIncome;
-  const incomeOk = (size === 1 && num(income) && (income as number) <= P.single) ||
+  const incomeOk =
+    (size === 1 && num(income) && (income as number) <= P.single) ||
     (num(size) && (size as number) >= 2 && num(income) && (income as number) <= P.multi);
   return num(age) && (age as number) >= P.minAge && incomeOk && f.rentArrears === false;
 }
 
 const ties = (f: Facts) => num(f.yearsOfRegionalTies) && (f.yearsOfRegionalTies as number) >= P.ties;
-const emergency = (f: Facts) => f.emergencySelfCaused === false && f.solvableByApplicant === false && num(f.solvableByMoveMonths) && (f.solvableByMoveMonths as number) <= P.moveMonths;
+const emergency = (f: Facts) =>
+  f.emergencySelfCaused === false &&
+  f.solvableByApplicant === false &&
+  num(f.solvableByMoveMonths) &&
+  (f.solvableByMoveMonths as number) <= P.moveMonths;
 const INSTITUTIONS = ['maatschappelijke-opvang', 'beschermd-wonen', 'vrouwenopvang'];
 
 export function urgencySchemeByHand(f: Facts, peildatum: string): RuleEvent[] {
@@ -32,11 +37,25 @@ export function urgencySchemeByHand(f: Facts, peildatum: string): RuleEvent[] {
   const t = ties(f);
   const e = emergency(f);
   if (t && e && f.medicalUrgency === true) events.push({ type: 'priority', params: { category: 'medical', rank: 1 } });
-  if (INSTITUTIONS.indexOf(f.leavingInstitution as string) > -1 && f.readyForIndependentLiving === true) events.push({ type: 'priority', params: { category: 'leaving-institution', rank: 2 } });
-  if (t && e && f.mantelzorg === true && num(f.mantelzorgUrenPerWeek) && (f.mantelzorgUrenPerWeek as number) >= P.careHours) events.push({ type: 'priority', params: { category: 'mantelzorg', rank: 3 } });
-  if (t && e && f.socialEmergency === true) events.push({ type: 'priority', params: { category: 'social-emergency', rank: 3 } });
-  if (f.demolition === true && f.hasIndependentHome === true) events.push({ type: 'priority', params: { category: 'demolition', rank: 4 } });
-  if ((f.permitType === 'asiel' || f.permitType === 'nareis') && f.linkedMunicipality === P.gemeente && f.hasIndependentHome === false) {
+  if (INSTITUTIONS.indexOf(f.leavingInstitution as string) > -1 && f.readyForIndependentLiving === true)
+    events.push({ type: 'priority', params: { category: 'leaving-institution', rank: 2 } });
+  if (
+    t &&
+    e &&
+    f.mantelzorg === true &&
+    num(f.mantelzorgUrenPerWeek) &&
+    (f.mantelzorgUrenPerWeek as number) >= P.careHours
+  )
+    events.push({ type: 'priority', params: { category: 'mantelzorg', rank: 3 } });
+  if (t && e && f.socialEmergency === true)
+    events.push({ type: 'priority', params: { category: 'social-emergency', rank: 3 } });
+  if (f.demolition === true && f.hasIndependentHome === true)
+    events.push({ type: 'priority', params: { category: 'demolition', rank: 4 } });
+  if (
+    (f.permitType === 'asiel' || f.permitType === 'nareis') &&
+    f.linkedMunicipality === P.gemeente &&
+    f.hasIndependentHome === false
+  ) {
     events.push({ type: 'priority', params: { category: 'status-holder', rank: 5 } });
   }
   return events;

@@ -6,9 +6,15 @@
 const column = (id: string, field: string) => ({ id, name: id, type: 'expression', field });
 
 const inputs = [
-  column('basis', '(age ?? -1) >= 18 and (((householdSize ?? -1) == 1 and (annualIncome ?? 999999999) <= 51537) or ((householdSize ?? -1) >= 2 and (annualIncome ?? 999999999) <= 56910)) and rentArrears == false'),
+  column(
+    'basis',
+    '(age ?? -1) >= 18 and (((householdSize ?? -1) == 1 and (annualIncome ?? 999999999) <= 51537) or ((householdSize ?? -1) >= 2 and (annualIncome ?? 999999999) <= 56910)) and rentArrears == false',
+  ),
   column('binding', '(yearsOfRegionalTies ?? -1) >= 2'),
-  column('nood', 'emergencySelfCaused == false and solvableByApplicant == false and (solvableByMoveMonths ?? 999999999) <= 4'),
+  column(
+    'nood',
+    'emergencySelfCaused == false and solvableByApplicant == false and (solvableByMoveMonths ?? 999999999) <= 4',
+  ),
   column('medical', 'medicalUrgency'),
   column('leaving', 'leavingInstitution'),
   column('ready', 'readyForIndependentLiving'),
@@ -21,15 +27,29 @@ const inputs = [
   column('municipality', 'linkedMunicipality'),
 ];
 
-const outputs = [column('type', 'type'), column('category', 'params.category'), column('rank', 'params.rank'), column('reason', 'params.reason')];
+const outputs = [
+  column('type', 'type'),
+  column('category', 'params.category'),
+  column('rank', 'params.rank'),
+  column('reason', 'params.reason'),
+];
 
 type Row = Partial<Record<string, string>>;
-const priorityRow = (category: string, rank: number, when: Row): Row => ({ basis: 'true', ...when, type: '"priority"', category: `"${category}"`, rank: String(rank) });
+const priorityRow = (category: string, rank: number, when: Row): Row => ({
+  basis: 'true',
+  ...when,
+  type: '"priority"',
+  category: `"${category}"`,
+  rank: String(rank),
+});
 
 const rows: Row[] = [
   { basis: 'false', type: '"not-eligible"', reason: '"basic-conditions"' },
   priorityRow('medical', 1, { binding: 'true', nood: 'true', medical: 'true' }),
-  priorityRow('leaving-institution', 2, { leaving: '"maatschappelijke-opvang", "beschermd-wonen", "vrouwenopvang"', ready: 'true' }),
+  priorityRow('leaving-institution', 2, {
+    leaving: '"maatschappelijke-opvang", "beschermd-wonen", "vrouwenopvang"',
+    ready: 'true',
+  }),
   priorityRow('mantelzorg', 3, { binding: 'true', nood: 'true', mantelzorg: 'true', careHours: 'true' }),
   priorityRow('social-emergency', 3, { binding: 'true', nood: 'true', social: 'true' }),
   priorityRow('demolition', 4, { demolition: 'true', independent: 'true' }),
@@ -43,10 +63,17 @@ export function urgencySchemeJdm(): object {
     nodes: [
       { id: 'request', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },
       {
-        id: 'urgency', type: 'decisionTableNode', name: 'Urgentieregeling', position: { x: 300, y: 0 },
+        id: 'urgency',
+        type: 'decisionTableNode',
+        name: 'Urgentieregeling',
+        position: { x: 300, y: 0 },
         content: {
-          hitPolicy: 'collect', inputs, outputs,
-          rules: rows.map((row, i) => Object.fromEntries([['_id', `row-${i}`], ...ids.map((id) => [id, row[id] ?? ''])])),
+          hitPolicy: 'collect',
+          inputs,
+          outputs,
+          rules: rows.map((row, i) =>
+            Object.fromEntries([['_id', `row-${i}`], ...ids.map((id) => [id, row[id] ?? ''])]),
+          ),
         },
       },
       { id: 'response', type: 'outputNode', name: 'Response', position: { x: 600, y: 0 } },

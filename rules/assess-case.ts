@@ -40,7 +40,9 @@ function describe(catalog: FactCatalog, name: string): MissingFact {
 function inputsFor(catalog: FactCatalog, facts: Readonly<Facts>, undecided: Set<string>): string[] {
   const wanted = new Set<string>();
   for (const name of undecided) {
-    const derived = Object.prototype.hasOwnProperty.call(catalog.facts, name) ? catalog.facts[name]?.derived : undefined;
+    const derived = Object.prototype.hasOwnProperty.call(catalog.facts, name)
+      ? catalog.facts[name]?.derived
+      : undefined;
     if (!derived) {
       wanted.add(name);
       continue;
@@ -68,5 +70,10 @@ export function assessCase(ruleSet: RuleSet, facts: Readonly<Facts>, options: As
   for (const rule of explanation?.rules ?? []) undecidingFacts(rule.conditions, certainty, undecided, visited);
   const keep = options.explain !== false && explanation ? { explanation } : {};
   if (undecided.size === 0) return { status: 'complete', events, ...keep };
-  return { status: 'incomplete', missingFacts: inputsFor(catalog, facts, undecided).map((name) => describe(catalog, name)), events: [], ...keep };
+  return {
+    status: 'incomplete',
+    missingFacts: inputsFor(catalog, facts, undecided).map((name) => describe(catalog, name)),
+    events: [],
+    ...keep,
+  };
 }

@@ -68,7 +68,10 @@ const factCondition = {
 };
 
 function chain(cases: Array<[string, object]>, otherwise: object): object {
-  return cases.reduceRight<object>((elseBranch, [key, then]) => ({ if: { required: [key] }, then, else: elseBranch }), otherwise);
+  return cases.reduceRight<object>(
+    (elseBranch, [key, then]) => ({ if: { required: [key] }, then, else: elseBranch }),
+    otherwise,
+  );
 }
 
 /** The JSON Schema of one condition, self-contained through its $id so it can be bundled anywhere. */
@@ -90,6 +93,11 @@ export const ConditionSchema = Type.Unsafe<Condition>({ $ref: CONDITION_SCHEMA_I
 export const TopLevelConditionSchema = Type.Unsafe<TopLevelCondition>({ $ref: CONDITION_SCHEMA_ID });
 
 export function isParameterReference(value: unknown): value is ParameterReference {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) &&
-    Object.keys(value).length === 1 && typeof (value as { param?: unknown }).param === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { param?: unknown }).param === 'string'
+  );
 }

@@ -22,7 +22,8 @@ function daysInMonth(y: number, m: number): number {
 /** [year, month, day] of a valid YYYY-MM-DD string, or undefined (2026-02-30 is not a date). */
 export function parseIsoDate(value: unknown): [number, number, number] | undefined {
   // Hand-parsed rather than through Date: bulk simulation derives ages for every applicant.
-  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45)
+    return undefined;
   const y = digits(value, 0, 4);
   const m = digits(value, 5, 7);
   const d = digits(value, 8, 10);

@@ -25,14 +25,24 @@ function substitute(c: Condition, parameters: RuleSet['parameters']): Condition 
  * our extra fields (title, legal basis) dropped. Fresh objects every call, because
  * json-rules-engine's Condition constructor rewrites the priorities of the objects it is given.
  */
-export function toEngineRules(ruleSet: RuleSet): { rules: EngineRule[]; conditions: Record<string, TopLevelCondition> } {
+export function toEngineRules(ruleSet: RuleSet): {
+  rules: EngineRule[];
+  conditions: Record<string, TopLevelCondition>;
+} {
   const parameters = ruleSet.parameters;
-  const rules = ruleSet.rules.filter((r) => r.enabled !== false).map((r) => {
-    const rule: EngineRule = { name: r.name, conditions: substitute(r.conditions, parameters) as TopLevelCondition, event: deepCopy(r.event) };
-    if (r.priority !== undefined) rule.priority = r.priority;
-    return rule;
-  });
+  const rules = ruleSet.rules
+    .filter((r) => r.enabled !== false)
+    .map((r) => {
+      const rule: EngineRule = {
+        name: r.name,
+        conditions: substitute(r.conditions, parameters) as TopLevelCondition,
+        event: deepCopy(r.event),
+      };
+      if (r.priority !== undefined) rule.priority = r.priority;
+      return rule;
+    });
   const conditions: Record<string, TopLevelCondition> = {};
-  for (const [name, c] of Object.entries(ruleSet.namedConditions ?? {})) conditions[name] = substitute(c, parameters) as TopLevelCondition;
+  for (const [name, c] of Object.entries(ruleSet.namedConditions ?? {}))
+    conditions[name] = substitute(c, parameters) as TopLevelCondition;
   return { rules, conditions };
 }

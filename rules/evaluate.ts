@@ -38,5 +38,7 @@ export function evaluate(ruleSet: RuleSet, facts: Readonly<Facts>, options: Eval
   const evaluator = compiled(ruleSet, options.allowUndefinedFacts === false);
   assertValidFacts(catalogOf(ruleSet), facts);
   const result = evaluator.evaluate(facts, options);
-  return result.explanation ? { events: result.events, explanation: labelExplanation(result.explanation, ruleSet) } : result;
+  return result.explanation
+    ? { events: result.events, explanation: labelExplanation(result.explanation, ruleSet) }
+    : result;
 }

@@ -1,16 +1,44 @@
 // Public API of the rules core. Pure: no I/O and no Node built-ins, so workflow activities, the API
 // and the browser editor can all import it. json-rules-engine itself lives in ./reference-engine.
-export { RuleSetSchema, RuleSchema, ParameterSchema, RuleEventSchema, RuleSetStatusSchema, RuleSetKindSchema } from './rule-set-schema';
+export {
+  RuleSetSchema,
+  RuleSchema,
+  ParameterSchema,
+  RuleEventSchema,
+  RuleSetStatusSchema,
+  RuleSetKindSchema,
+} from './rule-set-schema';
 export type { RuleSet, Rule, Parameter, ParameterType, RuleEvent, RuleSetStatus } from './rule-set-schema';
-export { ConditionSchema, TopLevelConditionSchema, conditionJsonSchema, isParameterReference } from './condition-schema';
-export type { Condition, TopLevelCondition, FactCondition, AllCondition, AnyCondition, NotCondition, ConditionReference, ParameterReference, JsonValue } from './condition-schema';
+export {
+  ConditionSchema,
+  TopLevelConditionSchema,
+  conditionJsonSchema,
+  isParameterReference,
+} from './condition-schema';
+export type {
+  Condition,
+  TopLevelCondition,
+  FactCondition,
+  AllCondition,
+  AnyCondition,
+  NotCondition,
+  ConditionReference,
+  ParameterReference,
+  JsonValue,
+} from './condition-schema';
 export { RULE_SET_KINDS, type RuleSetKind } from './rule-set-kinds';
 export { LocalizedTextSchema, LANGUAGES, type LocalizedText, type Language } from './localized-text';
 export { RulesError, type RulesIssue } from './rules-error';
 
 export { factCatalogs, factCatalogFor } from './facts/fact-catalogs';
 export { catalogOf } from './facts/catalog-of';
-export { MunicipalityFactSchema, MunicipalityFactTypeSchema, FactOptionSchema, type MunicipalityFact, type FactOption } from './rule-set-schema';
+export {
+  MunicipalityFactSchema,
+  MunicipalityFactTypeSchema,
+  FactOptionSchema,
+  type MunicipalityFact,
+  type FactOption,
+} from './rule-set-schema';
 export type { FactCatalog, FactDefinition, FactType, EnumOption } from './facts/fact-catalog';
 export { deriveFacts, derivedFactNames, type Facts } from './facts/derive-facts';
 export { factsJsonSchema, validateFacts, coerceFactValue } from './facts/facts-schema';
@@ -24,16 +52,40 @@ export { assertValidRuleSet, InvalidRuleSetError } from './validation/assert-val
 export { limitIssues, type LimitOptions } from './validation/check-limits';
 export { RULE_SET_LIMITS, FORBIDDEN_NAMES } from './validation/rule-set-limits';
 
-export { compileRuleSet, type CompiledRuleSet, type CompileOptions, type EvaluateOptions, type EvaluationResult } from './compiler/compile-rule-set';
+export {
+  compileRuleSet,
+  type CompiledRuleSet,
+  type CompileOptions,
+  type EvaluateOptions,
+  type EvaluationResult,
+} from './compiler/compile-rule-set';
 export { evaluate, type EvaluationOptions } from './evaluate';
 export { toEngineRules, type EngineRule } from './engine-rules';
 
-export type { Explanation, RuleExplanation, ConditionExplanation, ConditionStatus, FactConditionExplanation } from './explanation/explanation';
-export { renderExplanation, renderRule, renderFactCondition, explanationCatalog } from './explanation/render-explanation';
+export type {
+  Explanation,
+  RuleExplanation,
+  ConditionExplanation,
+  ConditionStatus,
+  FactConditionExplanation,
+} from './explanation/explanation';
+export {
+  renderExplanation,
+  renderRule,
+  renderFactCondition,
+  explanationCatalog,
+} from './explanation/render-explanation';
 export { formatValue } from './explanation/format-value';
 
 export { selectEffectiveVersion, type SelectOptions } from './peildatum/select-effective-version';
-export { templates, loadTemplate, TEMPLATE_IDS, type TemplateId, type Template, type TemplateOverrides } from './templates/templates';
+export {
+  templates,
+  loadTemplate,
+  TEMPLATE_IDS,
+  type TemplateId,
+  type Template,
+  type TemplateOverrides,
+} from './templates/templates';
 export { isIsoDate, todayIso } from './dates';
 
 export { assessCase, type Assessment, type AssessOptions, type MissingFact } from './assess-case';
@@ -52,4 +104,15 @@ export { TEMPLATE_TENANT, TEMPLATE_MUNICIPALITY_CODE } from './templates/templat
 
 // json-rules-engine 7's API on compiled closures: raw json-rules-engine rules, run unchanged.
 export { Engine, JreError, JreAlmanac, RuleResult, conditionToJson, type ConditionResult } from './jre';
-export type { JreErrorCode, EngineOptions, EngineResult, EngineEvent, RuleProperties, FactOptions, DynamicFact, EventHandler, OperatorCallback, DecoratorCallback } from './jre';
+export type {
+  JreErrorCode,
+  EngineOptions,
+  EngineResult,
+  EngineEvent,
+  RuleProperties,
+  FactOptions,
+  DynamicFact,
+  EventHandler,
+  OperatorCallback,
+  DecoratorCallback,
+} from './jre';

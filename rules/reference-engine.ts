@@ -1,4 +1,9 @@
-import { Engine, type RuleProperties, type RuleResult, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
+import {
+  Engine,
+  type RuleProperties,
+  type RuleResult,
+  type TopLevelCondition as EngineCondition,
+} from 'json-rules-engine';
 import { deepCopy } from './compiler/deep-freeze';
 import { toEngineRules } from './engine-rules';
 import { deriveFacts, type Facts } from './facts/derive-facts';
@@ -22,9 +27,14 @@ export interface ReferenceRun {
  * for differential tests, benchmarks and anyone who wants to double-check a decision. Async and
  * slow; not for bulk work. Kept out of index.ts so browser bundles do not pull it in.
  */
-export function createReferenceEngine(ruleSet: RuleSet, options: ReferenceOptions): { run(facts: Readonly<Facts>): Promise<ReferenceRun> } {
+export function createReferenceEngine(
+  ruleSet: RuleSet,
+  options: ReferenceOptions,
+): { run(facts: Readonly<Facts>): Promise<ReferenceRun> } {
   const { rules, conditions } = toEngineRules(ruleSet);
-  const engine = new Engine(deepCopy(rules) as RuleProperties[], { allowUndefinedFacts: options.allowUndefinedFacts ?? true });
+  const engine = new Engine(deepCopy(rules) as RuleProperties[], {
+    allowUndefinedFacts: options.allowUndefinedFacts ?? true,
+  });
   for (const [name, c] of Object.entries(deepCopy(conditions))) engine.setCondition(name, c as EngineCondition);
   const context = { peildatum: options.peildatum };
   for (const name of customOperatorNames) {

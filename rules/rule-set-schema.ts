@@ -16,15 +16,26 @@ export type RuleSetStatus = Static<typeof RuleSetStatusSchema>;
 export const RuleSetKindSchema = Type.Union(RULE_SET_KINDS.map((k) => Type.Literal(k)));
 
 export const ParameterTypeSchema = Type.Union([
-  Type.Literal('number'), Type.Literal('integer'), Type.Literal('boolean'), Type.Literal('string'),
-  Type.Literal('date'), Type.Literal('string-list'), Type.Literal('number-list'),
+  Type.Literal('number'),
+  Type.Literal('integer'),
+  Type.Literal('boolean'),
+  Type.Literal('string'),
+  Type.Literal('date'),
+  Type.Literal('string-list'),
+  Type.Literal('number-list'),
 ]);
 export type ParameterType = Static<typeof ParameterTypeSchema>;
 
 export const ParameterSchema = Type.Object(
   {
     type: ParameterTypeSchema,
-    value: Type.Union([Type.Number(), Type.Boolean(), Type.String(), Type.Array(Type.String()), Type.Array(Type.Number())]),
+    value: Type.Union([
+      Type.Number(),
+      Type.Boolean(),
+      Type.String(),
+      Type.Array(Type.String()),
+      Type.Array(Type.Number()),
+    ]),
     unit: Type.Optional(Type.String({ description: 'Same unit code as the facts it is compared with, e.g. EUR/jaar' })),
     label: LocalizedTextSchema,
     description: Type.Optional(Type.String()),
@@ -34,14 +45,20 @@ export const ParameterSchema = Type.Object(
 export type Parameter = Static<typeof ParameterSchema>;
 
 /** Bounded texts of a municipality fact: labels read in forms and explanations, descriptions as help. */
-const Text = (maxLength: number, description?: string) => Type.Object(
-  { nl: Type.String({ minLength: 1, maxLength }), en: Type.String({ minLength: 1, maxLength }) },
-  { additionalProperties: false, ...(description ? { description } : {}) },
-);
+const Text = (maxLength: number, description?: string) =>
+  Type.Object(
+    { nl: Type.String({ minLength: 1, maxLength }), en: Type.String({ minLength: 1, maxLength }) },
+    { additionalProperties: false, ...(description ? { description } : {}) },
+  );
 
 export const MunicipalityFactTypeSchema = Type.Union([
-  Type.Literal('boolean'), Type.Literal('integer'), Type.Literal('number'), Type.Literal('date'),
-  Type.Literal('enum'), Type.Literal('string'), Type.Literal('string-list'),
+  Type.Literal('boolean'),
+  Type.Literal('integer'),
+  Type.Literal('number'),
+  Type.Literal('date'),
+  Type.Literal('enum'),
+  Type.Literal('string'),
+  Type.Literal('string-list'),
 ]);
 
 export const FactOptionSchema = Type.Object(
@@ -60,13 +77,27 @@ export const MunicipalityFactSchema = Type.Object(
     type: MunicipalityFactTypeSchema,
     label: Text(200),
     description: Text(2000),
-    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'A unit code of the catalog (UNITS), e.g. EUR/jaar, uren/week' })),
-    options: Type.Optional(Type.Array(FactOptionSchema, { minItems: 1, description: 'The allowed values of an enum or string-list fact' })),
+    unit: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description: 'A unit code of the catalog (UNITS), e.g. EUR/jaar, uren/week',
+      }),
+    ),
+    options: Type.Optional(
+      Type.Array(FactOptionSchema, { minItems: 1, description: 'The allowed values of an enum or string-list fact' }),
+    ),
     minimum: Type.Optional(Type.Number()),
     maximum: Type.Optional(Type.Number()),
     source: Type.Optional(Text(200, 'Where the value comes from, e.g. "advies GGD-arts", "BRP"')),
-    mayBeUnknown: Type.Optional(Type.Boolean({ description: 'Absence is an answer (a claim not made); otherwise an unknown value makes a case onvolledig' })),
-    sensitive: Type.Optional(Type.Boolean({ description: 'Special-category data (AVG art. 9): hidden from roles without need to know' })),
+    mayBeUnknown: Type.Optional(
+      Type.Boolean({
+        description: 'Absence is an answer (a claim not made); otherwise an unknown value makes a case onvolledig',
+      }),
+    ),
+    sensitive: Type.Optional(
+      Type.Boolean({ description: 'Special-category data (AVG art. 9): hidden from roles without need to know' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -85,10 +116,15 @@ export type RuleEvent = Static<typeof RuleEventSchema>;
 export const OutcomeSchema = Type.Object(
   {
     label: LocalizedTextSchema,
-    decision: Type.Optional(Type.Object(
-      { nl: Type.String({ minLength: 1, maxLength: 1000 }), en: Type.String({ minLength: 1, maxLength: 1000 }) },
-      { additionalProperties: false, description: "The besluit's decision sentence, e.g. 'U krijgt voorrang voor een woning als statushouder.'" },
-    )),
+    decision: Type.Optional(
+      Type.Object(
+        { nl: Type.String({ minLength: 1, maxLength: 1000 }), en: Type.String({ minLength: 1, maxLength: 1000 }) },
+        {
+          additionalProperties: false,
+          description: "The besluit's decision sentence, e.g. 'U krijgt voorrang voor een woning als statushouder.'",
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -101,7 +137,13 @@ export const RuleSchema = Type.Object(
     description: Type.String(),
     legalBasis: Type.String({ minLength: 1, description: 'Article of the bye-law (huisvestingsverordening)' }),
     enabled: Type.Optional(Type.Boolean({ description: 'A switch a designer can turn off without deleting the rule' })),
-    priority: Type.Optional(Type.Number({ minimum: 0, maximum: 1_000_000, description: 'Higher runs first; 0 counts as 1 and decimals are truncated, as in json-rules-engine' })),
+    priority: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 1_000_000,
+        description: 'Higher runs first; 0 counts as 1 and decimals are truncated, as in json-rules-engine',
+      }),
+    ),
     conditions: TopLevelConditionSchema,
     event: RuleEventSchema,
   },
@@ -123,18 +165,26 @@ export const RuleSetSchema = Type.Object(
     title: Type.String({ minLength: 1 }),
     description: Type.Optional(Type.String()),
     parameters: Type.Optional(Type.Record(Name('parameter name'), ParameterSchema)),
-    facts: Type.Optional(Type.Record(Name('fact name'), MunicipalityFactSchema, {
-      // A Record's key pattern alone only selects which keys get the value schema; this refuses the rest.
-      propertyNames: { pattern: NAME_PATTERN, maxLength: 100 },
-      description: "The municipality's own facts, added to the kind's built-in catalog (they may not redefine a built-in fact)",
-    })),
+    facts: Type.Optional(
+      Type.Record(Name('fact name'), MunicipalityFactSchema, {
+        // A Record's key pattern alone only selects which keys get the value schema; this refuses the rest.
+        propertyNames: { pattern: NAME_PATTERN, maxLength: 100 },
+        description:
+          "The municipality's own facts, added to the kind's built-in catalog (they may not redefine a built-in fact)",
+      }),
+    ),
     namedConditions: Type.Optional(Type.Record(Name('condition name'), TopLevelConditionSchema)),
-    conditionLabels: Type.Optional(Type.Record(Name('condition name'), LocalizedTextSchema, {
-      description: 'How a named condition reads in an explanation, e.g. basisvoorwaarden → "Basisvoorwaarden (leeftijd, inkomen, geen huurachterstand)"',
-    })),
-    outcomes: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 100 }), OutcomeSchema, {
-      description: "Labels and decision sentences per event type, e.g. priority → 'voorrang'",
-    })),
+    conditionLabels: Type.Optional(
+      Type.Record(Name('condition name'), LocalizedTextSchema, {
+        description:
+          'How a named condition reads in an explanation, e.g. basisvoorwaarden → "Basisvoorwaarden (leeftijd, inkomen, geen huurachterstand)"',
+      }),
+    ),
+    outcomes: Type.Optional(
+      Type.Record(Type.String({ minLength: 1, maxLength: 100 }), OutcomeSchema, {
+        description: "Labels and decision sentences per event type, e.g. priority → 'voorrang'",
+      }),
+    ),
     noOutcome: Type.Optional(OutcomeSchema),
     rules: Type.Array(RuleSchema),
   },

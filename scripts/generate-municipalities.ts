@@ -54,8 +54,12 @@ export function municipalitiesFor(xml: string, year: number): { indelingYear: nu
 }
 
 async function main(): Promise<void> {
-  const [xmlPath, yearText, commit, out = path.join('server', 'municipalities', 'municipalities.json')] = process.argv.slice(2);
-  if (!xmlPath || !yearText || !commit) throw new Error('use: tsx scripts/generate-municipalities.ts <gemeentelijke-indeling.xml> <year> <source commit> [out]');
+  const [xmlPath, yearText, commit, out = path.join('server', 'municipalities', 'municipalities.json')] =
+    process.argv.slice(2);
+  if (!xmlPath || !yearText || !commit)
+    throw new Error(
+      'use: tsx scripts/generate-municipalities.ts <gemeentelijke-indeling.xml> <year> <source commit> [out]',
+    );
   const year = Number(yearText);
   const { indelingYear, items } = municipalitiesFor(readFileSync(xmlPath, 'utf8'), year);
   const document = {
@@ -74,7 +78,9 @@ async function main(): Promise<void> {
   const rows = items.map((m) => `    ${JSON.stringify(m)}`).join(',\n');
   const head = JSON.stringify({ ...document, municipalities: [] }, null, 2).replace(/"municipalities": \[\]\n\}$/, '');
   writeFileSync(out, `${head}"municipalities": [\n${rows}\n  ]\n}\n`);
-  console.log(`generate-municipalities: ${items.length} municipalities for ${year} (indeling ${indelingYear}) → ${out}`);
+  console.log(
+    `generate-municipalities: ${items.length} municipalities for ${year} (indeling ${indelingYear}) → ${out}`,
+  );
 }
 
 if (require.main === module) {

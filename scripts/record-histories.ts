@@ -6,7 +6,13 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { CaseInput } from '../workflows/case-state';
 import type { processInterpreter } from '../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../workflows/messages';
-import { confirmProposal, createRecordingWorker, createTimeSkippingEnv, waitForState, waitForStep } from '../test/support/temporal';
+import {
+  confirmProposal,
+  createRecordingWorker,
+  createTimeSkippingEnv,
+  waitForState,
+  waitForStep,
+} from '../test/support/temporal';
 import { dateOf, harCaseInput, hotelCaseInput, hotelDefinitionV1, housingCaseInput } from '../test/support/factories';
 
 /**
@@ -22,7 +28,8 @@ interface Scenario {
 }
 
 const today = async (env: TestWorkflowEnvironment) => dateOf(await env.currentTimeMs());
-const send = (handle: Handle, name: string, payload: Record<string, unknown> = {}) => handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
+const send = (handle: Handle, name: string, payload: Record<string, unknown> = {}) =>
+  handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
 
 const hotelV1 = (scenario: 'gehuisvest' | 'har-overdracht'): Scenario => ({
   file: `nareiziger-hotelverblijf-v1-${scenario}`,
@@ -63,7 +70,10 @@ const scenarios: Scenario[] = [
     async drive(env, handle) {
       await waitForState(handle, (s) => s.pendingDecision?.phase === 'facts');
       await send(handle, 'gegevens-aanvullen', { facts: { dateOfBirth: '1990-05-01' } });
-      await confirmProposal(handle, 'voorrangsbesluit', { branch: 'priority', reason: 'Voorstel gevolgd na aanvullen geboortedatum.' });
+      await confirmProposal(handle, 'voorrangsbesluit', {
+        branch: 'priority',
+        reason: 'Voorstel gevolgd na aanvullen geboortedatum.',
+      });
       await waitForStep(handle, 'wacht-op-aanbod');
       await send(handle, 'woning-aangeboden', { offerId: 'A-1' });
       await send(handle, 'passend-aanbod-geweigerd', {});

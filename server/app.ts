@@ -57,7 +57,11 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+    }),
+  );
   app.use(deps.metrics.middleware);
   app.use(express.json({ limit: BODY_LIMIT }));
 
@@ -71,14 +75,49 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createQuotaRouter({ auth: deps.store }));
   app.use('/api/v1', createWebhooksRouter({ auth: deps.store }));
   app.use('/api/v1', createAlertsRouter({ auth: deps.store, ...deps.alerts }));
-  app.use('/api/v1', createNotificatiesRouter({ auth: deps.store, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log, rateLimitPerMinute: deps.rateLimitPerMinute }));
+  app.use(
+    '/api/v1',
+    createNotificatiesRouter({
+      auth: deps.store,
+      cases: deps.cases,
+      caseIdOf: deps.caseIdOf,
+      log: deps.log,
+      rateLimitPerMinute: deps.rateLimitPerMinute,
+    }),
+  );
   app.use('/api/v1', createMunicipalityProfileRouter({ auth: deps.store }));
-  app.use('/api/v1', createBesluitenRouter({ auth: deps.store, besluiten: createBesluitService({ store: deps.store.store, clock: deps.store.clock }) }));
+  app.use(
+    '/api/v1',
+    createBesluitenRouter({
+      auth: deps.store,
+      besluiten: createBesluitService({ store: deps.store.store, clock: deps.store.clock }),
+    }),
+  );
   app.use('/api/v1', createStoreRouter(deps.store));
-  app.use('/api/v1', createCasesRouter({ auth: deps.store, cases: deps.cases, metrics: deps.metrics, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600 }));
-  if (deps.recordedDecisions) app.use('/api/v1', createRuleSetSimulationRouter({ auth: deps.store, collect: deps.recordedDecisions }));
-  app.use('/api/v1', createCaseDecisionsRouter({ auth: deps.store, cases: deps.cases, rateLimitPerMinute: deps.rateLimitPerMinute ?? 600, assertCanSign: deps.assertCanSign, ruleSets: storeRuleSetSource(deps.store.store) }));
-  app.use('/api', (req, _res, next) => next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')));
+  app.use(
+    '/api/v1',
+    createCasesRouter({
+      auth: deps.store,
+      cases: deps.cases,
+      metrics: deps.metrics,
+      rateLimitPerMinute: deps.rateLimitPerMinute ?? 600,
+    }),
+  );
+  if (deps.recordedDecisions)
+    app.use('/api/v1', createRuleSetSimulationRouter({ auth: deps.store, collect: deps.recordedDecisions }));
+  app.use(
+    '/api/v1',
+    createCaseDecisionsRouter({
+      auth: deps.store,
+      cases: deps.cases,
+      rateLimitPerMinute: deps.rateLimitPerMinute ?? 600,
+      assertCanSign: deps.assertCanSign,
+      ruleSets: storeRuleSetSource(deps.store.store),
+    }),
+  );
+  app.use('/api', (req, _res, next) =>
+    next(new ApiError(404, 'NOT_FOUND', `No API route ${req.method} ${req.originalUrl.split('?')[0]}.`, '/path')),
+  );
 
   if (deps.uiDir && existsSync(deps.uiDir)) {
     const uiDir = deps.uiDir;

@@ -34,7 +34,8 @@ function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tenant = env.DOORSTROOM_TENANT ?? 'GM0000';
-  if (!/^GM\d{4}$/.test(tenant)) throw new Error(`Config: DOORSTROOM_TENANT=${tenant} is not a CBS municipality code like GM0363`);
+  if (!/^GM\d{4}$/.test(tenant))
+    throw new Error(`Config: DOORSTROOM_TENANT=${tenant} is not a CBS municipality code like GM0363`);
   const ui = env.TEMPORAL_UI === 'true' || env.TEMPORAL_UI === '1';
   return {
     port: int('PORT', 3000, env),
@@ -49,7 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uiPort: ui ? int('TEMPORAL_UI_PORT', 8233, env) : undefined,
       tls: env.TEMPORAL_TLS === 'true' || env.TEMPORAL_TLS === '1' || Boolean(env.TEMPORAL_API_KEY),
       apiKey: env.TEMPORAL_API_KEY || undefined,
-      maxCachedWorkflows: env.TEMPORAL_MAX_CACHED_WORKFLOWS ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0) : 2000,
+      maxCachedWorkflows: env.TEMPORAL_MAX_CACHED_WORKFLOWS
+        ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0)
+        : 2000,
     },
     defaultTenant: tenant,
     idSecret: env.DOORSTROOM_ID_SECRET || undefined,

@@ -52,7 +52,8 @@ export function isTemporalUnreachable(err: unknown): boolean {
   let e: unknown = err;
   for (let depth = 0; e && typeof e === 'object' && depth < 6; depth += 1) {
     const grpc = e as { code?: unknown; metadata?: unknown; details?: unknown; cause?: unknown; message?: unknown };
-    if ((grpc.code === 14 || grpc.code === 4) && grpc.metadata !== undefined && typeof grpc.details === 'string') return true;
+    if ((grpc.code === 14 || grpc.code === 4) && grpc.metadata !== undefined && typeof grpc.details === 'string')
+      return true;
     if (typeof grpc.message === 'string' && grpc.message.includes('Channel has been shut down')) return true;
     e = grpc.cause;
   }
@@ -80,9 +81,17 @@ export function errorHandler(log: { error: (obj: object, msg: string) => void })
     // body-parser errors carry a status and a type: they are the client's mistake, not ours.
     const e = err as { status?: number; type?: string; message?: string };
     if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      const code = e.type === 'entity.too.large' ? 'BODY_TOO_LARGE' : e.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : 'BAD_REQUEST';
+      const code =
+        e.type === 'entity.too.large'
+          ? 'BODY_TOO_LARGE'
+          : e.type === 'entity.parse.failed'
+            ? 'MALFORMED_JSON'
+            : 'BAD_REQUEST';
       // JSON.parse quotes the text around the mistake, which may be someone's name: never echoed.
-      const message = code === 'MALFORMED_JSON' ? 'De body is geen geldige JSON (the body is not valid JSON).' : e.message ?? 'Bad request';
+      const message =
+        code === 'MALFORMED_JSON'
+          ? 'De body is geen geldige JSON (the body is not valid JSON).'
+          : (e.message ?? 'Bad request');
       res.status(e.status).json(new ApiError(e.status, code, message, '/body').toJSON());
       return;
     }

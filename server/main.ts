@@ -28,7 +28,8 @@ async function main(): Promise<void> {
       try {
         if (running.http) {
           const unfinished = await running.http.close(DRAIN_MS);
-          if (unfinished > 0) log.warn({ unfinished, drainMs: DRAIN_MS }, 'requests still running after the drain time were cut off');
+          if (unfinished > 0)
+            log.warn({ unfinished, drainMs: DRAIN_MS }, 'requests still running after the drain time were cut off');
         }
         await running.product?.stop();
         log.info({}, 'stopped');
@@ -68,8 +69,12 @@ async function main(): Promise<void> {
 
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   console.log(`\nDoorstroom draait: ${url}  (API: ${url}/api/v1, documentatie: ${url}/api/docs)`);
-  console.log(`Temporal: ${product.runtime.address}${product.runtime.devServer ? ` (ingebouwde dev-server, data in ${config.dataDir})` : ''}`);
-  console.log(`Opslag: ${product.store.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'SQLite in ' + config.dataDir}`);
+  console.log(
+    `Temporal: ${product.runtime.address}${product.runtime.devServer ? ` (ingebouwde dev-server, data in ${config.dataDir})` : ''}`,
+  );
+  console.log(
+    `Opslag: ${product.store.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'SQLite in ' + config.dataDir}`,
+  );
   if (product.runtime.devServer?.uiUrl) console.log(`Temporal UI: ${product.runtime.devServer.uiUrl}`);
   if (product.bootstrapMessage) console.log(`\n${product.bootstrapMessage}`);
   console.log('\nStoppen: Ctrl-C\n');

@@ -59,14 +59,26 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
   let runtime: TemporalRuntime | undefined;
   try {
     await store.migrate();
-    const deps = storeDeps({ store, clock, auth: { ...authConfigFromEnv(env), ...opts.auth }, validateContent: validateArtifactContent, seeds: seedsFor });
+    const deps = storeDeps({
+      store,
+      clock,
+      auth: { ...authConfigFromEnv(env), ...opts.auth },
+      validateContent: validateArtifactContent,
+      seeds: seedsFor,
+    });
     const boot = await bootstrapAdmin(deps, bootstrapOptionsFromEnv(env));
     const metrics = createMetrics();
     const workerActivities = storeBackedActivities(store, clock, log, metrics);
     const started = await startTemporalRuntime({
       // DOORSTROOM_WORKER=false: an API replica beside separate `npm run worker` processes.
-      config, log, worker: env.DOORSTROOM_WORKER !== 'false', activityDeps: workerActivities.deps, extraActivities: workerActivities.extra,
-      metrics, devServerRestarts: restartAttempts(env.TEMPORAL_DEV_RESTART_ATTEMPTS), onFatal: opts.onFatal,
+      config,
+      log,
+      worker: env.DOORSTROOM_WORKER !== 'false',
+      activityDeps: workerActivities.deps,
+      extraActivities: workerActivities.extra,
+      metrics,
+      devServerRestarts: restartAttempts(env.TEMPORAL_DEV_RESTART_ATTEMPTS),
+      onFatal: opts.onFatal,
     });
     runtime = started;
     const idSecret = loadIdSecret(config.dataDir, config.idSecret);
@@ -87,18 +99,29 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       store: deps,
       cases,
       alerts: { scheduler, emailAvailable: smtpConfigFromEnv(env) !== undefined, env },
-      monitor: { definitions: storeDefinitionSource(store, clock), client: started.client, namespace: config.temporal.namespace, hub },
+      monitor: {
+        definitions: storeDefinitionSource(store, clock),
+        client: started.client,
+        namespace: config.temporal.namespace,
+        hub,
+      },
       caseIdOf: (tenant, processId, caseRef) => caseIdFor(idSecret, tenant, processId, caseRef),
       codec: started.codec,
-      temporalUiOrigins: config.temporal.uiPort ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`] : undefined,
+      temporalUiOrigins: config.temporal.uiPort
+        ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`]
+        : undefined,
       metrics,
       log,
       rateLimitPerMinute: config.rateLimitPerMinute,
       assertCanSign: assertCanSign(store),
-      recordedDecisions: (tenant, kind, now) => collectRecordedDecisions({ client: started.client, namespace: config.temporal.namespace }, tenant, kind, now),
+      recordedDecisions: (tenant, kind, now) =>
+        collectRecordedDecisions({ client: started.client, namespace: config.temporal.namespace }, tenant, kind, now),
       uiDir: opts.uiDir === false ? undefined : (opts.uiDir ?? path.join(PROJECT_ROOT, 'ui', 'dist')),
       readiness: [
-        { name: 'store', check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()) },
+        {
+          name: 'store',
+          check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()),
+        },
         { name: 'temporal', check: async () => void (await started.client.workflowService.getSystemInfo({})) },
       ],
     });

@@ -17,7 +17,12 @@ import { storeDefinitionSource, storeRuleSetSource } from './wiring/store-source
  * the taakstelling ledger, case events for webhooks, and webhook delivery. Used by `npm start` and
  * by `npm run worker` alike.
  */
-export function storeBackedActivities(store: Store, clock: Clock, log: Log, metrics?: Metrics): { deps: Partial<ActivityDeps>; extra: object } {
+export function storeBackedActivities(
+  store: Store,
+  clock: Clock,
+  log: Log,
+  metrics?: Metrics,
+): { deps: Partial<ActivityDeps>; extra: object } {
   const ruleSets = storeRuleSetSource(store);
   return {
     deps: {
@@ -26,17 +31,23 @@ export function storeBackedActivities(store: Store, clock: Clock, log: Log, metr
       definitions: storeDefinitionSource(store, clock),
       quota: createSqlQuotaLedger(store, clock),
       // Called from an activity: the worker's own client and task queue start the deliveries.
-      events: createEventPublisher({ store, clock, log, client: () => Context.current().client, taskQueue: () => Context.current().info.taskQueue }),
+      events: createEventPublisher({
+        store,
+        clock,
+        log,
+        client: () => Context.current().client,
+        taskQueue: () => Context.current().info.taskQueue,
+      }),
     },
     extra: {
       ...createAlertActivities({ store, clock }),
       ...createWebhookActivities({
-      store,
-      clock,
-      log,
-      onDeliveryEnded: (d) => {
-        if (d.status === 'failed') metrics?.webhookFailures.inc();
-      },
+        store,
+        clock,
+        log,
+        onDeliveryEnded: (d) => {
+          if (d.status === 'failed') metrics?.webhookFailures.inc();
+        },
       }),
     },
   };

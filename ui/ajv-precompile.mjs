@@ -13,9 +13,16 @@ const PREFIX = 'virtual:ajv-precompiled';
 /** @type {Array<{ options: Record<string, unknown>, formats?: string[], schema: () => Promise<object> }>} */
 const TARGETS = [
   // rules/validation/schema-validator.ts
-  { options: { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }, formats: ['date'], schema: async () => (await import('../rules/rule-set-schema')).RuleSetSchema },
+  {
+    options: { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true },
+    formats: ['date'],
+    schema: async () => (await import('../rules/rule-set-schema')).RuleSetSchema,
+  },
   // workflows/dsl/ajv.ts
-  { options: { allErrors: true, strict: false }, schema: async () => (await import('../workflows/dsl/schema')).ProcessDefinitionSchema },
+  {
+    options: { allErrors: true, strict: false },
+    schema: async () => (await import('../workflows/dsl/schema')).ProcessDefinitionSchema,
+  },
 ];
 
 /** ajv's standalone output still says require(); Rollup wants imports. */

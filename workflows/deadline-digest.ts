@@ -19,7 +19,12 @@ export async function deadlineDigest(input: DeadlineDigestInput): Promise<Deadli
   let result: DeadlineDigestResult | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     result = await sendDeadlineDigest({
-      digestId, tenant: input.tenant, trigger: input.trigger, requestedBy: input.requestedBy, attempt, final: attempt === attempts,
+      digestId,
+      tenant: input.tenant,
+      trigger: input.trigger,
+      requestedBy: input.requestedBy,
+      attempt,
+      final: attempt === attempts,
     });
     if (result.status !== 'pending') return result;
     await sleep(input.retryIntervalMs);

@@ -16,14 +16,22 @@ async function walk(run: CaseRun): Promise<void> {
   if (input.resume) {
     // Continue-as-new happens only in a wait step: pick it up where the previous run left it.
     const node = run.nodes.get(input.resume.nodeId);
-    if (node?.kind !== 'wait') throw ApplicationFailure.nonRetryable(`Resume point "${input.resume.nodeId}" is not a wait step`, 'DEFINITION_BROKEN');
+    if (node?.kind !== 'wait')
+      throw ApplicationFailure.nonRetryable(
+        `Resume point "${input.resume.nodeId}" is not a wait step`,
+        'DEFINITION_BROKEN',
+      );
     nodeId = await runWait(node, run, true);
   } else {
     run.record({ type: 'case-started', nodeId });
   }
   while (nodeId !== null) {
     const node: ProcessNode | undefined = run.nodes.get(nodeId);
-    if (!node) throw ApplicationFailure.nonRetryable(`Definition ${definition.id} v${definition.version}: node "${nodeId}" does not exist`, 'DEFINITION_BROKEN');
+    if (!node)
+      throw ApplicationFailure.nonRetryable(
+        `Definition ${definition.id} v${definition.version}: node "${nodeId}" does not exist`,
+        'DEFINITION_BROKEN',
+      );
     state.currentStep = node.id;
     state.expectedEvents = [];
     run.record({ type: 'step-entered', nodeId: node.id });

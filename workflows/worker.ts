@@ -9,19 +9,33 @@ import { storeBackedActivities } from '../server/worker-activities';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.temporal.address) {
-    throw new Error('npm run worker needs TEMPORAL_ADDRESS (a worker alone serves a cluster; npm start runs everything embedded).');
+    throw new Error(
+      'npm run worker needs TEMPORAL_ADDRESS (a worker alone serves a cluster; npm start runs everything embedded).',
+    );
   }
   const log = createLog(config.logLevel);
   const store = createStore(storeConfigFromEnv(process.env, config.dataDir));
   await store.migrate();
   const activities = storeBackedActivities(store, systemClock, log);
-  const runtime = await startTemporalRuntime({ config, log, worker: true, activityDeps: activities.deps, extraActivities: activities.extra });
+  const runtime = await startTemporalRuntime({
+    config,
+    log,
+    worker: true,
+    activityDeps: activities.deps,
+    extraActivities: activities.extra,
+  });
   log.info({ address: runtime.address, taskQueue: config.temporal.taskQueue }, 'worker running');
   const stop = (): void => {
-    runtime.stop().then(() => store.close()).then(() => process.exit(0), (err: unknown) => {
-      log.error({ err }, 'error while stopping');
-      process.exit(1);
-    });
+    runtime
+      .stop()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -26,7 +26,10 @@ export interface CommonOptions {
 }
 
 export class CliError extends Error {
-  constructor(readonly exitCode: number, message: string) {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -36,7 +39,10 @@ export async function readText(file: string, lang: Language): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliError(EXIT.input, lang === 'nl' ? `Kan ${file} niet lezen (${reason}).` : `Cannot read ${file} (${reason}).`);
+    throw new CliError(
+      EXIT.input,
+      lang === 'nl' ? `Kan ${file} niet lezen (${reason}).` : `Cannot read ${file} (${reason}).`,
+    );
   }
 }
 
@@ -46,6 +52,9 @@ export async function readJson(file: string, lang: Language): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(EXIT.input, lang === 'nl' ? `${file} is geen geldige JSON: ${reason}` : `${file} is not valid JSON: ${reason}`);
+    throw new CliError(
+      EXIT.input,
+      lang === 'nl' ? `${file} is geen geldige JSON: ${reason}` : `${file} is not valid JSON: ${reason}`,
+    );
   }
 }

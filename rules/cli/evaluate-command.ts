@@ -6,12 +6,20 @@ import { CliError, EXIT, readJson, type CommonOptions, type Io } from './cli-io'
 import { issueLines, loadRuleSet } from './load-rule-set';
 
 /** `doorstroom rules evaluate RULESET FACTS`: the events and the explanation for one case. */
-export async function evaluateCommand(ruleSetFile: string, factsFile: string, options: CommonOptions & { peildatum: string }, io: Io): Promise<number> {
+export async function evaluateCommand(
+  ruleSetFile: string,
+  factsFile: string,
+  options: CommonOptions & { peildatum: string },
+  io: Io,
+): Promise<number> {
   const { lang } = options;
   const ruleSet = await loadRuleSet(ruleSetFile, lang, io);
   const facts = await readJson(factsFile, lang);
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-    throw new CliError(EXIT.input, lang === 'nl' ? `${factsFile}: verwacht één object met feiten.` : `${factsFile}: expected one object of facts.`);
+    throw new CliError(
+      EXIT.input,
+      lang === 'nl' ? `${factsFile}: verwacht één object met feiten.` : `${factsFile}: expected one object of facts.`,
+    );
   }
   const checked = validateFacts(catalogOf(ruleSet), facts as Record<string, unknown>);
   if (!checked.valid) {
@@ -24,9 +32,12 @@ export async function evaluateCommand(ruleSetFile: string, factsFile: string, op
     io.out(JSON.stringify(result, null, 2));
     return EXIT.ok;
   }
-  const outcome = result.events.length === 0
-    ? (lang === 'nl' ? '(geen)' : '(none)')
-    : result.events.map((e) => `${e.type}${e.params ? ' ' + JSON.stringify(e.params) : ''}`).join(', ');
+  const outcome =
+    result.events.length === 0
+      ? lang === 'nl'
+        ? '(geen)'
+        : '(none)'
+      : result.events.map((e) => `${e.type}${e.params ? ' ' + JSON.stringify(e.params) : ''}`).join(', ');
   io.out(`${lang === 'nl' ? 'Uitkomst' : 'Outcome'}: ${outcome}`);
   io.out('');
   if (result.explanation) io.out(renderExplanation(result.explanation, lang));

@@ -15,7 +15,10 @@ export async function loadRuleSet(file: string, lang: Language, io: Io): Promise
   if (!result.valid) {
     io.err(lang === 'nl' ? `${file}: ongeldige regelset` : `${file}: invalid rule set`);
     for (const line of issueLines(result.errors, lang, '✗')) io.err(line);
-    throw new CliError(EXIT.findings, lang === 'nl' ? 'Los eerst de fouten in de regelset op.' : 'Fix the rule set errors first.');
+    throw new CliError(
+      EXIT.findings,
+      lang === 'nl' ? 'Los eerst de fouten in de regelset op.' : 'Fix the rule set errors first.',
+    );
   }
   return document as RuleSet;
 }

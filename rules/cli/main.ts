@@ -45,8 +45,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       args: argv,
       allowPositionals: true,
       options: {
-        peildatum: { type: 'string' }, lang: { type: 'string', default: 'nl' }, json: { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false }, show: { type: 'string', default: '50' }, help: { type: 'boolean', short: 'h', default: false },
+        peildatum: { type: 'string' },
+        lang: { type: 'string', default: 'nl' },
+        json: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        show: { type: 'string', default: '50' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
@@ -75,7 +79,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await evaluateCommand(files[0] as string, files[1] as string, { ...common, peildatum }, io);
       case 'simulate':
         if (files.length !== 3) return usage(io, 'simulate needs OLD, NEW and CASES');
-        return await simulateCommand(files[0] as string, files[1] as string, files[2] as string, { ...common, peildatum, show }, io);
+        return await simulateCommand(
+          files[0] as string,
+          files[1] as string,
+          files[2] as string,
+          { ...common, peildatum, show },
+          io,
+        );
       default:
         return usage(io, command ? `unknown command: ${command}` : undefined);
     }
@@ -97,7 +107,9 @@ function reportFailure(error: unknown, lang: Language, io: Io): number {
     return EXIT.input;
   }
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-  io.err(lang === 'nl' ? `doorstroom rules: interne fout (${reason}).` : `doorstroom rules: internal error (${reason}).`);
+  io.err(
+    lang === 'nl' ? `doorstroom rules: interne fout (${reason}).` : `doorstroom rules: internal error (${reason}).`,
+  );
   if (process.env.DOORSTROOM_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
   return EXIT.internal;
 }

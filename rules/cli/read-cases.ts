@@ -34,11 +34,27 @@ function idOf(value: unknown, fallback: number): string {
 function fromObject(value: unknown, index: number): Case {
   const row = index + 1;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { id: String(row), facts: {}, row, issues: [{ code: 'invalid-case', path: '', message: { nl: 'Een geval moet een object zijn.', en: 'A case must be an object.' } }] };
+    return {
+      id: String(row),
+      facts: {},
+      row,
+      issues: [
+        {
+          code: 'invalid-case',
+          path: '',
+          message: { nl: 'Een geval moet een object zijn.', en: 'A case must be an object.' },
+        },
+      ],
+    };
   }
   const o = value as Record<string, unknown>;
   if (typeof o.facts === 'object' && o.facts !== null && !Array.isArray(o.facts)) {
-    return { id: idOf(o.id, row), facts: o.facts as Record<string, unknown>, row, ...(typeof o.peildatum === 'string' ? { peildatum: o.peildatum } : {}) };
+    return {
+      id: idOf(o.id, row),
+      facts: o.facts as Record<string, unknown>,
+      row,
+      ...(typeof o.peildatum === 'string' ? { peildatum: o.peildatum } : {}),
+    };
   }
   const facts: Record<string, unknown> = {};
   let id = String(row);
@@ -60,9 +76,13 @@ function fromCsv(text: string, catalog: FactCatalog): Case[] {
     names.forEach((name, i) => {
       const raw = row[i] ?? '';
       if (ID_KEYS.includes(name)) c.id = raw.trim() || c.id;
-      else if (name === 'peildatum') { if (raw.trim()) c.peildatum = raw.trim(); }
-      else {
-        const value = coerceFactValue(Object.prototype.hasOwnProperty.call(catalog.facts, name) ? catalog.facts[name] : undefined, raw);
+      else if (name === 'peildatum') {
+        if (raw.trim()) c.peildatum = raw.trim();
+      } else {
+        const value = coerceFactValue(
+          Object.prototype.hasOwnProperty.call(catalog.facts, name) ? catalog.facts[name] : undefined,
+          raw,
+        );
         if (value !== undefined) setFact(c.facts, name, value);
       }
     });
@@ -81,6 +101,9 @@ export async function readCases(file: string, catalog: FactCatalog, lang: Langua
     return list.map(fromObject);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(EXIT.input, lang === 'nl' ? `${file}: kan de gevallen niet lezen: ${reason}` : `${file}: cannot read the cases: ${reason}`);
+    throw new CliError(
+      EXIT.input,
+      lang === 'nl' ? `${file}: kan de gevallen niet lezen: ${reason}` : `${file}: cannot read the cases: ${reason}`,
+    );
   }
 }

@@ -4,6 +4,13 @@ export function formatTable(header: string[], rows: Array<Array<string | number>
   // A loop, not Math.max(...cells): spreading a million rows into arguments overflows the stack.
   const widths = header.map((_, i) => cells.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
   const line = (r: string[], raw: Array<string | number>) =>
-    r.map((c, i) => (typeof raw[i] === 'number' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  return [line(header, header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(r.map(String), r))];
+    r
+      .map((c, i) => (typeof raw[i] === 'number' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(header, header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map((r) => line(r.map(String), r)),
+  ];
 }

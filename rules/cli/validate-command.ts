@@ -3,7 +3,11 @@ import { EXIT, readJson, type CommonOptions, type Io } from './cli-io';
 import { issueLines } from './load-rule-set';
 
 /** `doorstroom rules validate FILE...`: exit 1 when any file has errors (or warnings, with --strict). */
-export async function validateCommand(files: string[], options: CommonOptions & { strict: boolean }, io: Io): Promise<number> {
+export async function validateCommand(
+  files: string[],
+  options: CommonOptions & { strict: boolean },
+  io: Io,
+): Promise<number> {
   const { lang } = options;
   let failed = false;
   const reports = [];
@@ -13,10 +17,13 @@ export async function validateCommand(files: string[], options: CommonOptions & 
     failed ||= bad;
     reports.push({ file, ...result });
     if (options.json) continue;
-    const counts = lang === 'nl'
-      ? `${result.errors.length} fout(en), ${result.warnings.length} waarschuwing(en)`
-      : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
-    io.out(`${bad ? '✗' : '✓'} ${file}: ${result.valid ? (lang === 'nl' ? 'geldig' : 'valid') : (lang === 'nl' ? 'ongeldig' : 'invalid')} (${counts})`);
+    const counts =
+      lang === 'nl'
+        ? `${result.errors.length} fout(en), ${result.warnings.length} waarschuwing(en)`
+        : `${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
+    io.out(
+      `${bad ? '✗' : '✓'} ${file}: ${result.valid ? (lang === 'nl' ? 'geldig' : 'valid') : lang === 'nl' ? 'ongeldig' : 'invalid'} (${counts})`,
+    );
     for (const line of issueLines(result.errors, lang, '✗')) io.out(line);
     for (const line of issueLines(result.warnings, lang, '!')) io.out(line);
   }

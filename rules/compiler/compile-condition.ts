@@ -32,15 +32,29 @@ function compileNamed(name: string, path: string, scope: CompilerScope): Compile
   if (done) return done;
   const definition = has(scope.namedConditions, name) ? scope.namedConditions[name] : undefined;
   if (!definition) {
-    throw new RulesError('unknown-condition-reference', { nl: `Voorwaarde '${name}' bestaat niet.`, en: `No condition ${name} exists.` }, path);
+    throw new RulesError(
+      'unknown-condition-reference',
+      { nl: `Voorwaarde '${name}' bestaat niet.`, en: `No condition ${name} exists.` },
+      path,
+    );
   }
   if (scope.resolving.has(name)) {
-    throw new RulesError('condition-reference-cycle', { nl: `Voorwaarde '${name}' verwijst (via andere) naar zichzelf.`, en: `Condition '${name}' refers to itself.` }, path);
+    throw new RulesError(
+      'condition-reference-cycle',
+      { nl: `Voorwaarde '${name}' verwijst (via andere) naar zichzelf.`, en: `Condition '${name}' refers to itself.` },
+      path,
+    );
   }
   // Validation refuses longer chains; this keeps the compiler's own recursion bounded for unvalidated input.
   if (scope.resolving.size >= RULE_SET_LIMITS.referenceChain) {
-    throw new RulesError('condition-chain-too-deep', {
-      nl: `Meer dan ${RULE_SET_LIMITS.referenceChain} verwijzingen naar voorwaarden na elkaar.`, en: `More than ${RULE_SET_LIMITS.referenceChain} condition references in a row.` }, path);
+    throw new RulesError(
+      'condition-chain-too-deep',
+      {
+        nl: `Meer dan ${RULE_SET_LIMITS.referenceChain} verwijzingen naar voorwaarden na elkaar.`,
+        en: `More than ${RULE_SET_LIMITS.referenceChain} condition references in a row.`,
+      },
+      path,
+    );
   }
   scope.resolving.add(name);
   const outerDepth = scope.depth;
@@ -103,7 +117,8 @@ export function compileCondition(condition: Condition, path: string, scope: Comp
   expectObject(condition, path, { nl: 'Een voorwaarde', en: 'A condition' });
   expectPriority((condition as { priority?: unknown }).priority, path + '/priority');
   const key = conditionPriorityKey(condition);
-  if (has(condition, 'condition')) return compileReference((condition as { condition: unknown }).condition, path, scope, key);
+  if (has(condition, 'condition'))
+    return compileReference((condition as { condition: unknown }).condition, path, scope, key);
   if (has(condition, 'any')) return nested(() => compileBoolean('any', condition, path, scope, key), path, scope);
   if (has(condition, 'all')) return nested(() => compileBoolean('all', condition, path, scope, key), path, scope);
   if (has(condition, 'not')) return nested(() => compileBoolean('not', condition, path, scope, key), path, scope);
@@ -113,8 +128,14 @@ export function compileCondition(condition: Condition, path: string, scope: Comp
 /** Validation bounds nesting before anything recurses; this bounds the compiler's recursion on unvalidated input too. */
 function nested(compile: () => CompiledCondition, path: string, scope: CompilerScope): CompiledCondition {
   if (scope.depth >= RULE_SET_LIMITS.conditionDepth) {
-    throw new RulesError('nesting-too-deep', {
-      nl: `Voorwaarden zijn dieper genest dan ${RULE_SET_LIMITS.conditionDepth} niveaus.`, en: `Conditions are nested deeper than ${RULE_SET_LIMITS.conditionDepth} levels.` }, path);
+    throw new RulesError(
+      'nesting-too-deep',
+      {
+        nl: `Voorwaarden zijn dieper genest dan ${RULE_SET_LIMITS.conditionDepth} niveaus.`,
+        en: `Conditions are nested deeper than ${RULE_SET_LIMITS.conditionDepth} levels.`,
+      },
+      path,
+    );
   }
   scope.depth++;
   try {
@@ -125,7 +146,11 @@ function nested(compile: () => CompiledCondition, path: string, scope: CompilerS
 }
 
 /** A rule's root is told apart as rule.js evaluate() does: any, all, not, else a reference. */
-export function compileRootCondition(condition: TopLevelCondition, path: string, scope: CompilerScope): CompiledCondition {
+export function compileRootCondition(
+  condition: TopLevelCondition,
+  path: string,
+  scope: CompilerScope,
+): CompiledCondition {
   expectObject(condition, path, { nl: 'De voorwaarden van een regel', en: 'Rule conditions' });
   const c = condition as Partial<Record<'any' | 'all' | 'not' | 'condition', unknown>>;
   if (c.any) return nested(() => compileBoolean('any', condition, path, scope, 1), path, scope);
@@ -133,20 +158,35 @@ export function compileRootCondition(condition: TopLevelCondition, path: string,
   if (c.not) return nested(() => compileBoolean('not', condition, path, scope, 1), path, scope);
   if (typeof c.condition !== 'string') {
     throw shapeError(path, {
-      nl: 'De voorwaarden van een regel beginnen met all, any, not of een verwijzing (condition).', en: 'Rule conditions must start with all, any, not or a condition reference.' });
+      nl: 'De voorwaarden van een regel beginnen met all, any, not of een verwijzing (condition).',
+      en: 'Rule conditions must start with all, any, not or a condition reference.',
+    });
   }
   return compileReference(c.condition, path, scope, 1);
 }
 
-function compileBoolean(kind: 'any' | 'all' | 'not', condition: Condition, path: string, scope: CompilerScope, key: number): CompiledCondition {
+function compileBoolean(
+  kind: 'any' | 'all' | 'not',
+  condition: Condition,
+  path: string,
+  scope: CompilerScope,
+  key: number,
+): CompiledCondition {
   if (kind === 'not') {
     const inner = (condition as { not: Condition }).not;
-    expectObject(inner, childPointer(path, 'not'), { nl: "De voorwaarde onder 'not'", en: "The condition under 'not'" });
+    expectObject(inner, childPointer(path, 'not'), {
+      nl: "De voorwaarde onder 'not'",
+      en: "The condition under 'not'",
+    });
     return compileNot(compileCondition(inner, childPointer(path, 'not'), scope), path, key);
   }
   const children = (condition as Record<typeof kind, Condition[]>)[kind];
   if (!Array.isArray(children)) {
-    throw new RulesError('schema-violation', { nl: `'${kind}' moet een lijst zijn.`, en: `"${kind}" must be an array` }, childPointer(path, kind));
+    throw new RulesError(
+      'schema-violation',
+      { nl: `'${kind}' moet een lijst zijn.`, en: `"${kind}" must be an array` },
+      childPointer(path, kind),
+    );
   }
   const compiled = children.map((child, i) => compileCondition(child, childPointer(path, kind, i), scope));
   return compileGroup(kind, compiled, path, key);

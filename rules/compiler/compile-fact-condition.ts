@@ -33,29 +33,48 @@ function factReader(name: string, strict: boolean, derived: boolean): Reader {
     };
   }
   // Names like 'constructor' would otherwise find Object.prototype's members instead of "unknown".
-  if (name in Object.prototype || name === '__proto__') return (facts) => (hasOwn.call(facts, name) ? facts[name] : undefined);
+  if (name in Object.prototype || name === '__proto__')
+    return (facts) => (hasOwn.call(facts, name) ? facts[name] : undefined);
   return (facts) => facts[name];
 }
 
-function resolveValue(condition: FactCondition, scope: CompilerScope, path: string): { value: unknown; parameter?: string } {
+function resolveValue(
+  condition: FactCondition,
+  scope: CompilerScope,
+  path: string,
+): { value: unknown; parameter?: string } {
   const raw = condition.value;
   if (isParameterReference(raw)) {
     const parameter = hasOwn.call(scope.parameters, raw.param) ? scope.parameters[raw.param] : undefined;
     if (!parameter || typeof parameter !== 'object') {
-      throw new RulesError('unknown-parameter', { nl: `Parameter '${raw.param}' bestaat niet.`, en: `Parameter '${raw.param}' does not exist.` }, path + '/value');
+      throw new RulesError(
+        'unknown-parameter',
+        { nl: `Parameter '${raw.param}' bestaat niet.`, en: `Parameter '${raw.param}' does not exist.` },
+        path + '/value',
+      );
     }
     return { value: parameter.value, parameter: raw.param };
   }
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && hasOwn.call(raw, 'fact')) {
-    throw new RulesError('unsupported-value', { nl: 'Een feit als waarde wordt niet ondersteund.', en: 'A fact as a condition value is not supported.' }, path + '/value');
+    throw new RulesError(
+      'unsupported-value',
+      { nl: 'Een feit als waarde wordt niet ondersteund.', en: 'A fact as a condition value is not supported.' },
+      path + '/value',
+    );
   }
   return { value: raw };
 }
 
 /** json-rules-engine throws a bare TypeError here (`in` with a number calls indexOf on it); we throw a coded error at the condition. */
 function invalidOperand(operator: string, path: string): RulesError {
-  return new RulesError('invalid-operand', {
-    nl: `Operator '${operator}' verwacht een lijst (of tekst) als waarde.`, en: `Operator '${operator}' expects a list (or text) as its value.` }, path + '/value');
+  return new RulesError(
+    'invalid-operand',
+    {
+      nl: `Operator '${operator}' verwacht een lijst (of tekst) als waarde.`,
+      en: `Operator '${operator}' expects a list (or text) as its value.`,
+    },
+    path + '/value',
+  );
 }
 
 export function compileFactCondition(condition: FactCondition, path: string, scope: CompilerScope): CompiledCondition {
@@ -63,7 +82,11 @@ export function compileFactCondition(condition: FactCondition, path: string, sco
   expectString(condition.operator, path + '/operator', { nl: 'Een operator', en: 'An operator' });
   const spec = operatorSpec(condition.operator);
   if (!spec) {
-    throw new RulesError('unknown-operator', { nl: `Operator '${condition.operator}' bestaat niet.`, en: `Unknown operator: ${condition.operator}` }, path + '/operator');
+    throw new RulesError(
+      'unknown-operator',
+      { nl: `Operator '${condition.operator}' bestaat niet.`, en: `Unknown operator: ${condition.operator}` },
+      path + '/operator',
+    );
   }
   const { value, parameter } = resolveValue(condition, scope, path);
   const name = condition.fact;
@@ -74,13 +97,23 @@ export function compileFactCondition(condition: FactCondition, path: string, sco
   const throws = spec.mayThrow?.(value) ?? false;
   const operandError = throws ? invalidOperand(condition.operator, path) : undefined;
   const check: (a: unknown, context: OperatorContext) => boolean = operandError
-    ? () => { throw operandError; }
+    ? () => {
+        throw operandError;
+      }
     : spec.specialise
       ? spec.specialise(value)
       : (a, context) => evaluate(a, value, context);
 
   const describe = (status: FactConditionExplanation['status'], actual: unknown): FactConditionExplanation => {
-    const node: FactConditionExplanation = { kind: 'fact', status, path, fact: name, operator: condition.operator, expected: value, known: actual !== undefined };
+    const node: FactConditionExplanation = {
+      kind: 'fact',
+      status,
+      path,
+      fact: name,
+      operator: condition.operator,
+      expected: value,
+      known: actual !== undefined,
+    };
     if (parameter !== undefined) node.parameter = parameter;
     if (actual !== undefined) node.actual = actual;
     return node;

@@ -15,23 +15,57 @@ function groupTest(kind: 'all' | 'any', members: readonly CompiledCondition[]): 
   // A member that may throw must run even when a sibling already decided, or we would swallow the error.
   const runAll = members.some((m) => m.mayThrow);
   if (kind === 'all') {
-    if (!runAll) return (f, c) => { for (const t of tests) if (!t(f, c)) return false; return true; };
-    return (f, c) => { let ok = true; for (const t of tests) if (!t(f, c)) ok = false; return ok; };
+    if (!runAll)
+      return (f, c) => {
+        for (const t of tests) if (!t(f, c)) return false;
+        return true;
+      };
+    return (f, c) => {
+      let ok = true;
+      for (const t of tests) if (!t(f, c)) ok = false;
+      return ok;
+    };
   }
-  if (!runAll) return (f, c) => { for (const t of tests) if (t(f, c)) return true; return false; };
-  return (f, c) => { let ok = false; for (const t of tests) if (t(f, c)) ok = true; return ok; };
+  if (!runAll)
+    return (f, c) => {
+      for (const t of tests) if (t(f, c)) return true;
+      return false;
+    };
+  return (f, c) => {
+    let ok = false;
+    for (const t of tests) if (t(f, c)) ok = true;
+    return ok;
+  };
 }
 
 function combine(kind: 'all' | 'any', groups: readonly Test[]): Test {
   if (groups.length === 1) return groups[0] as Test;
-  if (kind === 'all') return (f, c) => { for (const g of groups) if (!g(f, c)) return false; return true; };
-  return (f, c) => { for (const g of groups) if (g(f, c)) return true; return false; };
+  if (kind === 'all')
+    return (f, c) => {
+      for (const g of groups) if (!g(f, c)) return false;
+      return true;
+    };
+  return (f, c) => {
+    for (const g of groups) if (g(f, c)) return true;
+    return false;
+  };
 }
 
-export function compileGroup(kind: 'all' | 'any', children: CompiledCondition[], path: string, priorityKey: number): CompiledCondition {
-  const node = (status: GroupConditionExplanation['status'], conditions: ConditionExplanation[]): GroupConditionExplanation =>
-    ({ kind, status, path, conditions });
-  const skip = (f: Facts, c: EvaluationContext) => node('not-evaluated', children.map((child) => child.skip(f, c)));
+export function compileGroup(
+  kind: 'all' | 'any',
+  children: CompiledCondition[],
+  path: string,
+  priorityKey: number,
+): CompiledCondition {
+  const node = (
+    status: GroupConditionExplanation['status'],
+    conditions: ConditionExplanation[],
+  ): GroupConditionExplanation => ({ kind, status, path, conditions });
+  const skip = (f: Facts, c: EvaluationContext) =>
+    node(
+      'not-evaluated',
+      children.map((child) => child.skip(f, c)),
+    );
   const mayThrow = children.some((c) => c.mayThrow);
 
   if (children.length === 0) {
@@ -45,12 +79,17 @@ export function compileGroup(kind: 'all' | 'any', children: CompiledCondition[],
         const inner = only.explain(f, c);
         return node(inner.status, [inner]);
       },
-      skip, mayThrow, priorityKey,
+      skip,
+      mayThrow,
+      priorityKey,
     };
   }
 
   const groups = priorityGroups(children);
-  const test = combine(kind, groups.map((members) => groupTest(kind, members)));
+  const test = combine(
+    kind,
+    groups.map((members) => groupTest(kind, members)),
+  );
   // Explanations keep declaration order, whatever order the priority groups ran in.
   const order = new Map(children.map((c, i) => [c, i]));
   const decidedBy = kind === 'all' ? 'failed' : 'held';

@@ -74,7 +74,8 @@ function assertCompilable(input: unknown): asserts input is RuleSet {
   if (issues.length > 0) throw new InvalidRuleSetError(issues);
   expectObject(input, '', { nl: 'Een regelset', en: 'A rule set' });
   expectString(input.kind, '/kind', { nl: 'De soort regelset', en: 'The rule-set kind' });
-  if (!Array.isArray(input.rules)) throw shapeError('/rules', { nl: 'De regels moeten een lijst zijn.', en: 'The rules must be a list.' });
+  if (!Array.isArray(input.rules))
+    throw shapeError('/rules', { nl: 'De regels moeten een lijst zijn.', en: 'The rules must be a list.' });
   for (const key of ['parameters', 'namedConditions'] as const) {
     const value = input[key];
     if (value !== undefined) expectObject(value, `/${key}`, { nl: `'${key}'`, en: `'${key}'` });
@@ -90,7 +91,10 @@ function assertRuleShape(rule: unknown, i: number): void {
   expectObject(rule.event, path + '/event', { nl: 'De gebeurtenis van een regel', en: 'A rule event' });
   expectString(rule.event.type, path + '/event/type', { nl: 'Het type van een gebeurtenis', en: 'An event type' });
   if (rule.event.params !== undefined && !isObject(rule.event.params)) {
-    throw shapeError(path + '/event/params', { nl: 'De params van een gebeurtenis moeten een object zijn.', en: 'Event params must be an object.' });
+    throw shapeError(path + '/event/params', {
+      nl: 'De params van een gebeurtenis moeten een object zijn.',
+      en: 'Event params must be an object.',
+    });
   }
   expectPriority(rule.priority, path + '/priority');
 }
@@ -115,11 +119,21 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
     if (rule.enabled === false) return;
     const priority = rulePriority(rule.priority);
     if (!(priority > 0)) {
-      throw new RulesError('invalid-priority', { nl: 'Prioriteit moet groter dan nul zijn.', en: 'Priority must be greater than zero' }, pointer('rules', i, 'priority'));
+      throw new RulesError(
+        'invalid-priority',
+        { nl: 'Prioriteit moet groter dan nul zijn.', en: 'Priority must be greater than zero' },
+        pointer('rules', i, 'priority'),
+      );
     }
-    const event: RuleEvent = rule.event.params ? { type: rule.event.type, params: deepFreeze(deepCopy(rule.event.params)) } : { type: rule.event.type };
+    const event: RuleEvent = rule.event.params
+      ? { type: rule.event.type, params: deepFreeze(deepCopy(rule.event.params)) }
+      : { type: rule.event.type };
     compiled.push({
-      name: rule.name, title: rule.title, legalBasis: rule.legalBasis, priority, event,
+      name: rule.name,
+      title: rule.title,
+      legalBasis: rule.legalBasis,
+      priority,
+      event,
       condition: compileRootCondition(rule.conditions, pointer('rules', i, 'conditions'), scope),
     });
   });
@@ -130,7 +144,13 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
   const usedFacts = [...scope.usedFacts];
   const tests = compiled.map((r) => r.condition.test);
   const events = compiled.map((r) => r.event);
-  const identity = { id: ruleSet.id, tenant: ruleSet.tenant, kind: ruleSet.kind, version: ruleSet.version, effectiveFrom: ruleSet.effectiveFrom };
+  const identity = {
+    id: ruleSet.id,
+    tenant: ruleSet.tenant,
+    kind: ruleSet.kind,
+    version: ruleSet.version,
+    effectiveFrom: ruleSet.effectiveFrom,
+  };
   let checkedPeildatum = '';
 
   function explainAll(facts: Facts, context: EvaluationContext): EvaluationResult {
@@ -139,7 +159,15 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
       const conditions = rule.condition.explain(facts, context);
       const ok = conditions.status === 'held';
       if (ok) fired.push({ ...rule.event });
-      return { name: rule.name, title: rule.title, legalBasis: rule.legalBasis, priority: rule.priority, fired: ok, event: rule.event, conditions };
+      return {
+        name: rule.name,
+        title: rule.title,
+        legalBasis: rule.legalBasis,
+        priority: rule.priority,
+        fired: ok,
+        event: rule.event,
+        conditions,
+      };
     });
     const used: Record<string, unknown> = {};
     for (const name of usedFacts) {
@@ -157,7 +185,10 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
         checkedPeildatum = peildatum;
       }
       if (typeof input !== 'object' || input === null) {
-        throw new RulesError('invalid-facts', { nl: 'De feiten moeten één object zijn.', en: 'The facts must be one object.' });
+        throw new RulesError('invalid-facts', {
+          nl: 'De feiten moeten één object zijn.',
+          en: 'The facts must be one object.',
+        });
       }
       try {
         return run(input as Facts, peildatum, explain);
@@ -170,7 +201,11 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
 
   function run(facts: Facts, peildatum: string, explain: boolean | undefined): EvaluationResult {
     evaluations = (evaluations + 1) % Number.MAX_SAFE_INTEGER;
-    const context: EvaluationContext = { peildatum, id: evaluations, derived: derived.length > 0 ? computeDerivedFacts(catalog, facts, peildatum, derived) : NO_FACTS };
+    const context: EvaluationContext = {
+      peildatum,
+      id: evaluations,
+      derived: derived.length > 0 ? computeDerivedFacts(catalog, facts, peildatum, derived) : NO_FACTS,
+    };
     if (explain) return explainAll(facts, context);
     const fired: RuleEvent[] = [];
     for (let i = 0; i < tests.length; i++) {

@@ -15,7 +15,11 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function expectObject(value: unknown, path: string, what: LocalizedText): asserts value is Record<string, unknown> {
+export function expectObject(
+  value: unknown,
+  path: string,
+  what: LocalizedText,
+): asserts value is Record<string, unknown> {
   if (isObject(value)) return;
   const list = Array.isArray(value);
   throw shapeError(path, {
@@ -31,7 +35,14 @@ export function expectString(value: unknown, path: string, what: LocalizedText):
 
 /** Priorities are read with parseInt(String(p)) as json-rules-engine does; String() of an object can itself throw. */
 export function expectPriority(value: unknown, path: string): void {
-  if (value === undefined || value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return;
+  if (
+    value === undefined ||
+    value === null ||
+    typeof value === 'number' ||
+    typeof value === 'string' ||
+    typeof value === 'boolean'
+  )
+    return;
   throw shapeError(path, { nl: 'Een prioriteit moet een getal zijn.', en: 'A priority must be a number.' });
 }
 
@@ -39,5 +50,9 @@ export function expectPriority(value: unknown, path: string): void {
 export function asRulesError(error: unknown, path = ''): RulesError {
   if (error instanceof RulesError) return error;
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-  return new RulesError('evaluation-failed', { nl: `De evaluatie is mislukt (${reason}).`, en: `Evaluation failed (${reason}).` }, path);
+  return new RulesError(
+    'evaluation-failed',
+    { nl: `De evaluatie is mislukt (${reason}).`, en: `Evaluation failed (${reason}).` },
+    path,
+  );
 }

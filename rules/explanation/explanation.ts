@@ -41,10 +41,7 @@ export interface ReferenceConditionExplanation extends ExplanationBase {
 }
 
 export type ConditionExplanation =
-  | FactConditionExplanation
-  | GroupConditionExplanation
-  | NotConditionExplanation
-  | ReferenceConditionExplanation;
+  FactConditionExplanation | GroupConditionExplanation | NotConditionExplanation | ReferenceConditionExplanation;
 
 export interface RuleExplanation {
   name: string;

@@ -10,7 +10,14 @@ const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 function formatNumber(n: number, lang: Language, cents = false): string {
   const key = `${lang}${cents ? 'c' : ''}`;
   let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(LOCALES[lang], cents ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 2 })));
+  if (!f)
+    numberFormats.set(
+      key,
+      (f = new Intl.NumberFormat(
+        LOCALES[lang],
+        cents ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 2 },
+      )),
+    );
   return f.format(n);
 }
 
@@ -34,7 +41,7 @@ export function formatValue(value: unknown, fact: FactDefinition | undefined, la
     if (items.length <= 1) return items.join('');
     return `${items.slice(0, -1).join(', ')} ${lang === 'nl' ? 'of' : 'or'} ${items[items.length - 1] ?? ''}`;
   }
-  if (typeof value === 'boolean') return value ? (lang === 'nl' ? 'ja' : 'yes') : (lang === 'nl' ? 'nee' : 'no');
+  if (typeof value === 'boolean') return value ? (lang === 'nl' ? 'ja' : 'yes') : lang === 'nl' ? 'nee' : 'no';
   if (typeof value === 'number') {
     const unit = unitSpec(fact?.unit);
     if (!unit) return formatNumber(value, lang);

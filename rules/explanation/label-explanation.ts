@@ -18,9 +18,12 @@ export function labelExplanation(explanation: Explanation, ruleSet: RuleSet): Ex
   const labels: ExplanationLabels = {
     outcomes: Object.fromEntries(outcomes),
     noOutcome: resolveOutcome(ruleSet, null) as Outcome,
-    parameters: Object.fromEntries(Object.entries(ruleSet.parameters ?? {}).map(([name, p]): [string, LocalizedText] => [name, p.label])),
+    parameters: Object.fromEntries(
+      Object.entries(ruleSet.parameters ?? {}).map(([name, p]): [string, LocalizedText] => [name, p.label]),
+    ),
     conditions: Object.fromEntries(Object.entries(ruleSet.conditionLabels ?? {})),
   };
-  if (ruleSet.facts && Object.keys(ruleSet.facts).length > 0) labels.facts = Object.fromEntries(Object.entries(ruleSet.facts));
+  if (ruleSet.facts && Object.keys(ruleSet.facts).length > 0)
+    labels.facts = Object.fromEntries(Object.entries(ruleSet.facts));
   return { ...explanation, ruleSet: { ...explanation.ruleSet, title: ruleSet.title }, labels };
 }

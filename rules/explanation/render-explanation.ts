@@ -3,7 +3,13 @@ import { catalogOf } from '../facts/catalog-of';
 import { factCatalogs } from '../facts/fact-catalogs';
 import type { Language } from '../localized-text';
 import { operatorSpec } from '../operators/operators';
-import type { ConditionExplanation, Explanation, ExplanationLabels, FactConditionExplanation, RuleExplanation } from './explanation';
+import type {
+  ConditionExplanation,
+  Explanation,
+  ExplanationLabels,
+  FactConditionExplanation,
+  RuleExplanation,
+} from './explanation';
 import { formatDate, formatValue } from './format-value';
 import { certaintyOf, mayBeUnknown, type Certainty } from './unknown-facts';
 
@@ -32,10 +38,14 @@ const GROUP: Record<'all' | 'any' | 'not', Words> = {
 const VERDICT: Record<'held' | 'failed' | 'unknown', Words> = {
   held: { nl: 'van toepassing', en: 'applies' },
   failed: { nl: 'niet van toepassing', en: 'does not apply' },
-  unknown: { nl: 'niet te beoordelen, want gegevens ontbreken (onvolledig)', en: 'cannot be assessed, facts are missing (incomplete)' },
+  unknown: {
+    nl: 'niet te beoordelen, want gegevens ontbreken (onvolledig)',
+    en: 'cannot be assessed, facts are missing (incomplete)',
+  },
 };
 
-const has = (o: object | undefined, key: string): boolean => o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
+const has = (o: object | undefined, key: string): boolean =>
+  o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
 
 function factStatus(node: FactConditionExplanation, catalog: FactCatalog | undefined, lang: Language): string {
   if (node.status === 'not-evaluated' || node.known) return STATUS[node.status][lang];
@@ -43,14 +53,22 @@ function factStatus(node: FactConditionExplanation, catalog: FactCatalog | undef
 }
 
 /** "Huishoudgrootte is 5 personen; vereist is minstens 4 personen: voldaan." Parameters by their label, never their id. */
-export function renderFactCondition(node: FactConditionExplanation, catalog: FactCatalog | undefined, lang: Language, labels?: ExplanationLabels): string {
+export function renderFactCondition(
+  node: FactConditionExplanation,
+  catalog: FactCatalog | undefined,
+  lang: Language,
+  labels?: ExplanationLabels,
+): string {
   const fact = catalog && has(catalog.facts, node.fact) ? catalog.facts[node.fact] : undefined;
   const label = fact?.label[lang] ?? node.fact;
   const actual = node.known ? formatValue(node.actual, fact, lang) : lang === 'nl' ? 'onbekend' : 'unknown';
   const spec = operatorSpec(node.operator);
   const expectedValue = spec?.value === 'days' ? String(node.expected) : formatValue(node.expected, fact, lang);
   const requirement = spec ? spec.label[lang].replace('{value}', expectedValue) : `${node.operator} ${expectedValue}`;
-  const parameter = node.parameter !== undefined && has(labels?.parameters, node.parameter) ? labels?.parameters[node.parameter]?.[lang] : undefined;
+  const parameter =
+    node.parameter !== undefined && has(labels?.parameters, node.parameter)
+      ? labels?.parameters[node.parameter]?.[lang]
+      : undefined;
   const source = parameter ? ` (${parameter})` : '';
   const required = lang === 'nl' ? 'vereist is' : 'required is';
   return `${label} is ${actual}; ${required} ${requirement}${source}: ${factStatus(node, catalog, lang)}.`;
@@ -80,7 +98,9 @@ function renderCondition(node: ConditionExplanation, state: RenderState, depth: 
     case 'reference': {
       const again = node.status !== 'not-evaluated' && state.shown.has(node.name);
       const seeAbove = again ? (lang === 'nl' ? ' (zie hierboven)' : ' (see above)') : '';
-      out.push(`${indent}${lang === 'nl' ? 'Voorwaarde' : 'Condition'} '${conditionName(node.name, state)}': ${status}${seeAbove}.`);
+      out.push(
+        `${indent}${lang === 'nl' ? 'Voorwaarde' : 'Condition'} '${conditionName(node.name, state)}': ${status}${seeAbove}.`,
+      );
       if (again) return;
       if (node.status !== 'not-evaluated') state.shown.add(node.name);
       renderCondition(node.condition, state, depth + 1, out);
@@ -109,13 +129,22 @@ function renderRuleWith(rule: RuleExplanation, state: RenderState): string[] {
   const { lang } = state;
   const certainty = state.certainty(rule.conditions);
   const verdict = VERDICT[certainty === 'unknown' || certainty === 'not-evaluated' ? 'unknown' : certainty][lang];
-  const outcome = certainty === 'held' && rule.fired ? ` ${lang === 'nl' ? 'Uitkomst' : 'Outcome'}: ${outcomeWords(rule.event.type, state.labels, lang)}.` : '';
+  const outcome =
+    certainty === 'held' && rule.fired
+      ? ` ${lang === 'nl' ? 'Uitkomst' : 'Outcome'}: ${outcomeWords(rule.event.type, state.labels, lang)}.`
+      : '';
   const lines = [`${lang === 'nl' ? 'Regel' : 'Rule'} '${rule.title}' (${rule.legalBasis}): ${verdict}.${outcome}`];
   renderCondition(rule.conditions, state, 1, lines);
   return lines;
 }
 
-export function renderRule(rule: RuleExplanation, catalog: FactCatalog | undefined, lang: Language, shown = new Set<string>(), labels?: ExplanationLabels): string[] {
+export function renderRule(
+  rule: RuleExplanation,
+  catalog: FactCatalog | undefined,
+  lang: Language,
+  shown = new Set<string>(),
+  labels?: ExplanationLabels,
+): string[] {
   return renderRuleWith(rule, { catalog, lang, labels, certainty: certaintyOf(catalog), shown });
 }
 
@@ -140,11 +169,18 @@ export function renderExplanation(explanation: Explanation, lang: Language = 'nl
   const catalog = explanationCatalog(explanation);
   const { id, title, version, effectiveFrom } = explanation.ruleSet;
   const name = title ?? id;
-  const header = lang === 'nl'
-    ? `Regelset '${name}', versie ${version}, geldig vanaf ${formatDate(effectiveFrom, lang)}; peildatum ${formatDate(explanation.peildatum, lang)}.`
-    : `Rule set '${name}', version ${version}, effective from ${formatDate(effectiveFrom, lang)}; peildatum ${formatDate(explanation.peildatum, lang)}.`;
+  const header =
+    lang === 'nl'
+      ? `Regelset '${name}', versie ${version}, geldig vanaf ${formatDate(effectiveFrom, lang)}; peildatum ${formatDate(explanation.peildatum, lang)}.`
+      : `Rule set '${name}', version ${version}, effective from ${formatDate(effectiveFrom, lang)}; peildatum ${formatDate(explanation.peildatum, lang)}.`;
   const lines = [header];
-  const state: RenderState = { catalog, lang, labels: explanation.labels, certainty: certaintyOf(catalog), shown: new Set<string>() };
+  const state: RenderState = {
+    catalog,
+    lang,
+    labels: explanation.labels,
+    certainty: certaintyOf(catalog),
+    shown: new Set<string>(),
+  };
   for (const rule of explanation.rules) lines.push('', ...renderRuleWith(rule, state));
   return lines.join('\n');
 }

@@ -11,7 +11,8 @@ import type { ConditionExplanation } from './explanation';
 export type Certainty = 'held' | 'failed' | 'unknown' | 'not-evaluated';
 
 export function mayBeUnknown(catalog: FactCatalog | undefined, fact: string): boolean {
-  const definition = catalog && Object.prototype.hasOwnProperty.call(catalog.facts, fact) ? catalog.facts[fact] : undefined;
+  const definition =
+    catalog && Object.prototype.hasOwnProperty.call(catalog.facts, fact) ? catalog.facts[fact] : undefined;
   return definition?.mayBeUnknown === true;
 }
 
@@ -57,17 +58,27 @@ export function certaintyOf(catalog: FactCatalog | undefined): (node: ConditionE
  * The facts (as named in the conditions, derived ones included) whose being unknown leaves the
  * condition undecided. Only walks the undecided parts, each shared node once.
  */
-export function undecidingFacts(node: ConditionExplanation, certainty: (n: ConditionExplanation) => Certainty, out: Set<string>, visited = new WeakSet<ConditionExplanation>()): void {
+export function undecidingFacts(
+  node: ConditionExplanation,
+  certainty: (n: ConditionExplanation) => Certainty,
+  out: Set<string>,
+  visited = new WeakSet<ConditionExplanation>(),
+): void {
   const stack: ConditionExplanation[] = [node];
   while (stack.length > 0) {
     const n = stack.pop() as ConditionExplanation;
     if (visited.has(n) || certainty(n) !== 'unknown') continue;
     visited.add(n);
     switch (n.kind) {
-      case 'fact': out.add(n.fact); break;
+      case 'fact':
+        out.add(n.fact);
+        break;
       case 'reference':
-      case 'not': stack.push(n.condition); break;
-      default: for (let i = n.conditions.length - 1; i >= 0; i--) stack.push(n.conditions[i] as ConditionExplanation);
+      case 'not':
+        stack.push(n.condition);
+        break;
+      default:
+        for (let i = n.conditions.length - 1; i >= 0; i--) stack.push(n.conditions[i] as ConditionExplanation);
     }
   }
 }

@@ -12,7 +12,12 @@ export function derivedFactNames(catalog: FactCatalog): string[] {
  * a supplied value for a derived fact is replaced, so a decision never rests on a stale number.
  * A derived fact whose inputs are missing is left out (unknown), not guessed.
  */
-export function computeDerivedFacts(catalog: FactCatalog, facts: Readonly<Facts>, peildatum: string, names: readonly string[]): Facts {
+export function computeDerivedFacts(
+  catalog: FactCatalog,
+  facts: Readonly<Facts>,
+  peildatum: string,
+  names: readonly string[],
+): Facts {
   const result: Facts = {};
   for (const name of names) {
     const derived = catalog.facts[name]?.derived;
@@ -26,7 +31,12 @@ export function computeDerivedFacts(catalog: FactCatalog, facts: Readonly<Facts>
 }
 
 /** The case's facts with the derived facts filled in (or removed when they cannot be computed). */
-export function deriveFacts(catalog: FactCatalog, facts: Readonly<Facts>, peildatum: string, only?: readonly string[]): Facts {
+export function deriveFacts(
+  catalog: FactCatalog,
+  facts: Readonly<Facts>,
+  peildatum: string,
+  only?: readonly string[],
+): Facts {
   const names = only ?? derivedFactNames(catalog);
   const result: Facts = {};
   for (const key in facts) {

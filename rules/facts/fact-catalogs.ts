@@ -10,10 +10,14 @@ export const factCatalogs: Readonly<Record<RuleSetKind, FactCatalog>> = {
 
 export function factCatalogFor(kind: string): FactCatalog {
   if (!Object.prototype.hasOwnProperty.call(factCatalogs, kind)) {
-    throw new RulesError('unknown-kind', {
-      nl: `Er is geen feitencatalogus voor soort regelset '${kind}'.`,
-      en: `There is no fact catalog for rule-set kind '${kind}'.`,
-    }, '/kind');
+    throw new RulesError(
+      'unknown-kind',
+      {
+        nl: `Er is geen feitencatalogus voor soort regelset '${kind}'.`,
+        en: `There is no fact catalog for rule-set kind '${kind}'.`,
+      },
+      '/kind',
+    );
   }
   return factCatalogs[kind as RuleSetKind];
 }

@@ -20,7 +20,12 @@ export function factsJsonSchema(catalog: FactCatalog): Record<string, unknown> {
   for (const [name, fact] of Object.entries(catalog.facts)) {
     if (fact.derived) continue;
     const options = fact.options?.map((o) => o.value);
-    const schema: Record<string, unknown> = { ...JSON_TYPES[fact.type], title: fact.label.nl, description: fact.description.nl, 'x-label-en': fact.label.en };
+    const schema: Record<string, unknown> = {
+      ...JSON_TYPES[fact.type],
+      title: fact.label.nl,
+      description: fact.description.nl,
+      'x-label-en': fact.label.en,
+    };
     if (options && fact.type === 'enum') schema.enum = options;
     if (options && fact.type === 'string-list') schema.items = { type: 'string', enum: options };
     if (fact.unit) schema['x-unit'] = fact.unit;
@@ -34,13 +39,23 @@ export function factsJsonSchema(catalog: FactCatalog): Record<string, unknown> {
 
 function fits(fact: FactDefinition, value: unknown): boolean {
   switch (fact.type) {
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'integer': return Number.isInteger(value);
-    case 'boolean': return typeof value === 'boolean';
-    case 'string': return typeof value === 'string';
-    case 'enum': return typeof value === 'string' && (!fact.options || fact.options.some((o) => o.value === value));
-    case 'date': return isIsoDate(value);
-    case 'string-list': return Array.isArray(value) && value.every((v) => typeof v === 'string' && (!fact.options || fact.options.some((o) => o.value === v)));
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string':
+      return typeof value === 'string';
+    case 'enum':
+      return typeof value === 'string' && (!fact.options || fact.options.some((o) => o.value === value));
+    case 'date':
+      return isIsoDate(value);
+    case 'string-list':
+      return (
+        Array.isArray(value) &&
+        value.every((v) => typeof v === 'string' && (!fact.options || fact.options.some((o) => o.value === v)))
+      );
   }
 }
 
@@ -68,31 +83,69 @@ function expected(fact: FactDefinition, lang: 'nl' | 'en'): string {
 function factIssue(catalog: FactCatalog, name: string, value: unknown): RulesIssue | undefined {
   const path = pointer(name);
   if (FORBIDDEN_FACT_NAMES.has(name)) {
-    return { code: 'forbidden-fact-name', path, message: { nl: `'${name}' is geen toegestane feitnaam.`, en: `'${name}' is not an allowed fact name.` } };
+    return {
+      code: 'forbidden-fact-name',
+      path,
+      message: { nl: `'${name}' is geen toegestane feitnaam.`, en: `'${name}' is not an allowed fact name.` },
+    };
   }
   const fact = Object.prototype.hasOwnProperty.call(catalog.facts, name) ? catalog.facts[name] : undefined;
   if (!fact) {
-    return { code: 'unknown-fact', path, message: { nl: `Feit '${shown(name)}' staat niet in de catalogus.`, en: `Fact '${shown(name)}' is not in the catalog.` } };
+    return {
+      code: 'unknown-fact',
+      path,
+      message: {
+        nl: `Feit '${shown(name)}' staat niet in de catalogus.`,
+        en: `Fact '${shown(name)}' is not in the catalog.`,
+      },
+    };
   }
   if (fact.derived) {
     const from = fact.derived.from.map((f) => catalog.facts[f]?.label ?? { nl: f, en: f });
-    return { code: 'derived-fact-supplied', path, message: {
-      nl: `'${fact.label.nl}' wordt berekend uit ${from.map((l) => l.nl).join(', ')} en de peildatum; geef dat op in plaats daarvan.`,
-      en: `'${fact.label.en}' is computed from ${from.map((l) => l.en).join(', ')} and the peildatum; supply that instead.` } };
+    return {
+      code: 'derived-fact-supplied',
+      path,
+      message: {
+        nl: `'${fact.label.nl}' wordt berekend uit ${from.map((l) => l.nl).join(', ')} en de peildatum; geef dat op in plaats daarvan.`,
+        en: `'${fact.label.en}' is computed from ${from.map((l) => l.en).join(', ')} and the peildatum; supply that instead.`,
+      },
+    };
   }
   if (value === null) {
-    return { code: 'null-fact', path, message: {
-      nl: `'${fact.label.nl}' is leeg (null); laat een onbekend feit weg.`, en: `'${fact.label.en}' is null; leave an unknown fact out.` } };
+    return {
+      code: 'null-fact',
+      path,
+      message: {
+        nl: `'${fact.label.nl}' is leeg (null); laat een onbekend feit weg.`,
+        en: `'${fact.label.en}' is null; leave an unknown fact out.`,
+      },
+    };
   }
   if (!fits(fact, value)) {
-    return { code: 'value-type-mismatch', path, message: {
-      nl: `'${fact.label.nl}' verwacht ${expected(fact, 'nl')}.`, en: `'${fact.label.en}' expects ${expected(fact, 'en')}.` } };
+    return {
+      code: 'value-type-mismatch',
+      path,
+      message: {
+        nl: `'${fact.label.nl}' verwacht ${expected(fact, 'nl')}.`,
+        en: `'${fact.label.en}' expects ${expected(fact, 'en')}.`,
+      },
+    };
   }
-  if (typeof value === 'number' && ((fact.minimum !== undefined && value < fact.minimum) || (fact.maximum !== undefined && value > fact.maximum))) {
-    const range = fact.maximum === undefined ? { nl: `minstens ${fact.minimum}`, en: `at least ${fact.minimum}` }
-      : fact.minimum === undefined ? { nl: `hoogstens ${fact.maximum}`, en: `at most ${fact.maximum}` }
-      : { nl: `van ${fact.minimum} tot en met ${fact.maximum}`, en: `from ${fact.minimum} to ${fact.maximum}` };
-    return { code: 'value-out-of-range', path, message: { nl: `'${fact.label.nl}' moet ${range.nl} zijn.`, en: `'${fact.label.en}' must be ${range.en}.` } };
+  if (
+    typeof value === 'number' &&
+    ((fact.minimum !== undefined && value < fact.minimum) || (fact.maximum !== undefined && value > fact.maximum))
+  ) {
+    const range =
+      fact.maximum === undefined
+        ? { nl: `minstens ${fact.minimum}`, en: `at least ${fact.minimum}` }
+        : fact.minimum === undefined
+          ? { nl: `hoogstens ${fact.maximum}`, en: `at most ${fact.maximum}` }
+          : { nl: `van ${fact.minimum} tot en met ${fact.maximum}`, en: `from ${fact.minimum} to ${fact.maximum}` };
+    return {
+      code: 'value-out-of-range',
+      path,
+      message: { nl: `'${fact.label.nl}' moet ${range.nl} zijn.`, en: `'${fact.label.en}' must be ${range.en}.` },
+    };
   }
   return undefined;
 }
@@ -102,16 +155,30 @@ function factIssue(catalog: FactCatalog, name: string, value: unknown): RulesIss
  * failing (or, worse, passing) conditions. Never coerces: "5" is not 5. An undefined value is
  * an unknown fact, as if left out. Linear in the size of the facts.
  */
-export function validateFacts(catalog: FactCatalog, facts: Readonly<Record<string, unknown>>): { valid: boolean; errors: RulesIssue[] } {
+export function validateFacts(
+  catalog: FactCatalog,
+  facts: Readonly<Record<string, unknown>>,
+): { valid: boolean; errors: RulesIssue[] } {
   const errors: RulesIssue[] = [];
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-    errors.push({ code: 'facts-not-an-object', path: '', message: { nl: 'De feiten moeten een object zijn: naam → waarde.', en: 'The facts must be an object: name → value.' } });
+    errors.push({
+      code: 'facts-not-an-object',
+      path: '',
+      message: {
+        nl: 'De feiten moeten een object zijn: naam → waarde.',
+        en: 'The facts must be an object: name → value.',
+      },
+    });
     return { valid: false, errors };
   }
   const proto = Object.getPrototypeOf(facts) as unknown;
   if (proto !== Object.prototype && proto !== null) {
     // { __proto__: {...} } in code sets the prototype: values inherited from it would be read as facts.
-    errors.push({ code: 'forbidden-fact-name', path: pointer('__proto__'), message: { nl: "'__proto__' is geen toegestane feitnaam.", en: "'__proto__' is not an allowed fact name." } });
+    errors.push({
+      code: 'forbidden-fact-name',
+      path: pointer('__proto__'),
+      message: { nl: "'__proto__' is geen toegestane feitnaam.", en: "'__proto__' is not an allowed fact name." },
+    });
   }
   for (const name of Object.keys(facts)) {
     const value = facts[name];
@@ -134,7 +201,8 @@ const DUTCH_GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
 function parseNumber(text: string): number | undefined {
   if (text.length > 40) return undefined;
   if (PLAIN_NUMBER.test(text) && !AMBIGUOUS_GROUPED.test(text)) return Number(text.replace(',', '.'));
-  if (DUTCH_GROUPED.test(text) && !AMBIGUOUS_GROUPED.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
+  if (DUTCH_GROUPED.test(text) && !AMBIGUOUS_GROUPED.test(text))
+    return Number(text.replace(/\./g, '').replace(',', '.'));
   return undefined;
 }
 
@@ -156,7 +224,10 @@ export function coerceFactValue(fact: FactDefinition | undefined, raw: string): 
       return TRUE.has(lower) ? true : FALSE.has(lower) ? false : text;
     }
     case 'string-list':
-      return text.split(/[;|]/).map((s) => s.trim()).filter((s) => s !== '');
+      return text
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
     default:
       return text;
   }

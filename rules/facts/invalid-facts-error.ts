@@ -7,10 +7,14 @@ export class InvalidFactsError extends RulesError {
   readonly issues: RulesIssue[];
   constructor(issues: RulesIssue[]) {
     const first = issues[0];
-    super('invalid-facts', {
-      nl: `De feiten zijn ongeldig (${issues.length} fout(en))${first ? `: ${first.message.nl}` : ''}`,
-      en: `The facts are invalid (${issues.length} error(s))${first ? `: ${first.message.en}` : ''}`,
-    }, first?.path ?? '');
+    super(
+      'invalid-facts',
+      {
+        nl: `De feiten zijn ongeldig (${issues.length} fout(en))${first ? `: ${first.message.nl}` : ''}`,
+        en: `The facts are invalid (${issues.length} error(s))${first ? `: ${first.message.en}` : ''}`,
+      },
+      first?.path ?? '',
+    );
     this.issues = issues;
   }
 

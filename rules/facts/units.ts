@@ -16,7 +16,10 @@ export const UNITS = {
   maanden: { suffix: { nl: 'maanden', en: 'months' }, one: { nl: 'maand', en: 'month' } },
   weken: { suffix: { nl: 'weken', en: 'weeks' }, one: { nl: 'week', en: 'week' } },
   dagen: { suffix: { nl: 'dagen', en: 'days' }, one: { nl: 'dag', en: 'day' } },
-  'uren/week': { suffix: { nl: 'uur per week', en: 'hours per week' }, one: { nl: 'uur per week', en: 'hour per week' } },
+  'uren/week': {
+    suffix: { nl: 'uur per week', en: 'hours per week' },
+    one: { nl: 'uur per week', en: 'hour per week' },
+  },
   // Scores of an assessment (e.g. a zelfredzaamheidsmatrix or a municipality's own urgency points).
   punten: { suffix: { nl: 'punten', en: 'points' }, one: { nl: 'punt', en: 'point' } },
   personen: { suffix: { nl: 'personen', en: 'persons' }, one: { nl: 'persoon', en: 'person' } },
@@ -25,5 +28,7 @@ export const UNITS = {
 export type UnitCode = keyof typeof UNITS;
 
 export function unitSpec(code: string | undefined): UnitSpec | undefined {
-  return code !== undefined && Object.prototype.hasOwnProperty.call(UNITS, code) ? (UNITS[code as UnitCode] as UnitSpec) : undefined;
+  return code !== undefined && Object.prototype.hasOwnProperty.call(UNITS, code)
+    ? (UNITS[code as UnitCode] as UnitSpec)
+    : undefined;
 }

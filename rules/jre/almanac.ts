@@ -7,7 +7,11 @@ import type { RuleResult } from './rule-result';
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function isThenable(value: unknown): boolean {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 export interface AlmanacSetup {
@@ -26,7 +30,9 @@ export class JreAlmanac {
   /** Facts added during the run; read by compiled accessors, which take a shortcut while there are none. */
   added: Map<string, FactDefinition> | undefined;
   /** Set by the engine at the end of the run. */
-  run: { events: EngineEvent[]; failureEvents: EngineEvent[]; results: RuleResult[]; failureResults: RuleResult[] } | undefined;
+  run:
+    | { events: EngineEvent[]; failureEvents: EngineEvent[]; results: RuleResult[]; failureResults: RuleResult[] }
+    | undefined;
 
   constructor(
     private readonly setup: AlmanacSetup,
@@ -54,9 +60,15 @@ export class JreAlmanac {
     if (fact.constant) return fact.value;
     const cacheKey = fact.cache ? `${id}\u0000${key}` : undefined;
     if (cacheKey !== undefined && this.cache?.has(cacheKey)) return this.cache.get(cacheKey);
-    const computed = (fact.compute as NonNullable<FactDefinition['compute']>)((params === undefined ? {} : params) as Record<string, unknown>, this);
+    const computed = (fact.compute as NonNullable<FactDefinition['compute']>)(
+      (params === undefined ? {} : params) as Record<string, unknown>,
+      this,
+    );
     if (isThenable(computed)) {
-      throw new JreError('ASYNC_FACT', `Engine: fact "${id}" returned a promise; facts must be synchronous (see docs/rules.md)`);
+      throw new JreError(
+        'ASYNC_FACT',
+        `Engine: fact "${id}" returned a promise; facts must be synchronous (see docs/rules.md)`,
+      );
     }
     if (cacheKey !== undefined) (this.cache ??= new Map()).set(cacheKey, computed);
     return computed;

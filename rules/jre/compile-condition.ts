@@ -11,7 +11,10 @@ export const MAX_REFERENCE_DEPTH = 64;
 
 /** A compiled condition. Nested: a boolean or reference gives true/false, a fact condition its operator's raw result. */
 export type Test = (almanac: JreAlmanac, trace: Trace) => unknown;
-export interface Compiled { test: Test; view: ConditionView }
+export interface Compiled {
+  test: Test;
+  view: ConditionView;
+}
 
 export interface CompileScope {
   registry: OperatorRegistry;
@@ -41,16 +44,17 @@ export function compileAccess(scope: CompileScope, fact: unknown, params: unknow
   const id = fact as string;
   const key = paramsKey(params === undefined ? {} : params);
   // The common case first: a plain value among the run's own facts, nothing added during the run.
-  const read = typeof id === 'string'
-    ? (a: JreAlmanac) => {
-      const own = a.runtime;
-      if (a.added === undefined && hasOwnProperty.call(own, id)) {
-        const v = own[id];
-        if (typeof v !== 'function') return v;
-      }
-      return a.value(id, params, key);
-    }
-    : (a: JreAlmanac) => a.value(id, params, key);
+  const read =
+    typeof id === 'string'
+      ? (a: JreAlmanac) => {
+          const own = a.runtime;
+          if (a.added === undefined && hasOwnProperty.call(own, id)) {
+            const v = own[id];
+            if (typeof v !== 'function') return v;
+          }
+          return a.value(id, params, key);
+        }
+      : (a: JreAlmanac) => a.value(id, params, key);
   if (!path) return read;
   const resolve = scope.resolvePath(path as string);
   return (a) => {
@@ -66,7 +70,13 @@ function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
   const view: ConditionView = { kind: 'fact', props: node.props, slot };
   const { operator, fact, params, path, value } = node.props;
   const evaluate = typeof operator === 'string' ? scope.registry.get(operator) : undefined;
-  if (!evaluate) return { view, test: () => { throw unknownOperator(operator); } };
+  if (!evaluate)
+    return {
+      view,
+      test: () => {
+        throw unknownOperator(operator);
+      },
+    };
   const lhs = compileAccess(scope, fact, params, path);
   const special = isFactReference(value) ? undefined : scope.registry.specialise(evaluate, value);
   if (special) {
@@ -75,7 +85,9 @@ function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
       test: (a, t) => {
         const l = lhs(a);
         const result = special(l);
-        t[slot] = result; t[slot + 1] = l; t[slot + 2] = value;
+        t[slot] = result;
+        t[slot + 1] = l;
+        t[slot + 2] = value;
         return result;
       },
     };
@@ -88,7 +100,9 @@ function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
         const r = rhs(a);
         const l = lhs(a);
         const result = evaluate(l, r);
-        t[slot] = result; t[slot + 1] = l; t[slot + 2] = r;
+        t[slot] = result;
+        t[slot + 1] = l;
+        t[slot + 2] = r;
         return result;
       },
     };
@@ -98,7 +112,9 @@ function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
     test: (a, t) => {
       const l = lhs(a);
       const result = evaluate(l, value);
-      t[slot] = result; t[slot + 1] = l; t[slot + 2] = value;
+      t[slot] = result;
+      t[slot + 1] = l;
+      t[slot + 2] = value;
       return result;
     },
   };
@@ -125,7 +141,12 @@ function groupPriority(node: ParsedCondition, scope: CompileScope): unknown {
  * is evaluated (json-rules-engine evaluates a group in parallel), and later groups only when the
  * earlier ones did not decide. No conditions: true. One: its raw result.
  */
-export function compileGroup(nodes: ParsedCondition[], compiled: Compiled[], op: 'all' | 'any', scope: CompileScope): Test {
+export function compileGroup(
+  nodes: ParsedCondition[],
+  compiled: Compiled[],
+  op: 'all' | 'any',
+  scope: CompileScope,
+): Test {
   if (compiled.length === 0) return () => true;
   if (compiled.length === 1) return (compiled[0] as Compiled).test;
   const byPriority: Record<string, Test[]> = {};
@@ -133,7 +154,9 @@ export function compileGroup(nodes: ParsedCondition[], compiled: Compiled[], op:
     const key = priorityKey(groupPriority(node, scope));
     (byPriority[key] ??= []).push((compiled[i] as Compiled).test);
   });
-  const groups = Object.keys(byPriority).sort((a, b) => (Number(a) > Number(b) ? -1 : 1)).map((k) => byPriority[k] as Test[]);
+  const groups = Object.keys(byPriority)
+    .sort((a, b) => (Number(a) > Number(b) ? -1 : 1))
+    .map((k) => byPriority[k] as Test[]);
   if (op === 'all') {
     return (a, t) => {
       for (const group of groups) {
@@ -156,9 +179,13 @@ export function compileGroup(nodes: ParsedCondition[], compiled: Compiled[], op:
 
 /** Views for children that are never evaluated (a reference that also carries all/any/not). */
 function staticViews(nodes: ParsedCondition[]): ConditionView[] {
-  return nodes.map((n) => (n.boolean
-    ? { kind: 'boolean', props: n.props, op: n.boolean, children: staticViews(n.children), slot: -1 }
-    : n.kind === 'reference' ? { kind: 'reference', props: n.props, children: [], slot: -1 } : { kind: 'fact', props: n.props, slot: -1 }));
+  return nodes.map((n) =>
+    n.boolean
+      ? { kind: 'boolean', props: n.props, op: n.boolean, children: staticViews(n.children), slot: -1 }
+      : n.kind === 'reference'
+        ? { kind: 'reference', props: n.props, children: [], slot: -1 }
+        : { kind: 'fact', props: n.props, slot: -1 },
+  );
 }
 
 function compileBoolean(node: ParsedCondition, scope: CompileScope): Compiled {
@@ -168,31 +195,72 @@ function compileBoolean(node: ParsedCondition, scope: CompileScope): Compiled {
   const view: ConditionView = { kind: 'boolean', props: node.props, op, children: children.map((c) => c.view), slot };
   if (op === 'not') {
     const child = (children[0] as Compiled).test;
-    return { view, test: (a, t) => { const held = !child(a, t); t[slot] = held; return held; } };
+    return {
+      view,
+      test: (a, t) => {
+        const held = !child(a, t);
+        t[slot] = held;
+        return held;
+      },
+    };
   }
   const group = compileGroup(node.children, children, op, scope);
-  return { view, test: (a, t) => { const held = group(a, t) === true; t[slot] = held; return held; } };
+  return {
+    view,
+    test: (a, t) => {
+      const held = group(a, t) === true;
+      t[slot] = held;
+      return held;
+    },
+  };
 }
 
 function failing(error: () => JreError): Test {
-  return () => { throw error(); };
+  return () => {
+    throw error();
+  };
 }
 
 /** A reference is replaced by the named condition it names, compiled in its place. */
 export function compileReference(node: ParsedCondition, scope: CompileScope): Compiled {
   const name = node.props.condition;
   const slot = scope.reserve(1);
-  const unexpanded: ConditionView = { kind: 'reference', props: node.props, op: node.boolean, children: staticViews(node.children), slot };
+  const unexpanded: ConditionView = {
+    kind: 'reference',
+    props: node.props,
+    op: node.boolean,
+    children: staticViews(node.children),
+    slot,
+  };
   const target = scope.conditions.get(name);
   if (!target) {
-    if (scope.allowUndefinedConditions) return { view: unexpanded, test: (_a, t) => { t[slot] = false; return false; } };
+    if (scope.allowUndefinedConditions)
+      return {
+        view: unexpanded,
+        test: (_a, t) => {
+          t[slot] = false;
+          return false;
+        },
+      };
     return { view: unexpanded, test: failing(() => undefinedCondition(name)) };
   }
   if (scope.resolving.includes(name)) {
-    return { view: unexpanded, test: failing(() => new JreError('CIRCULAR_CONDITION', `Condition ${String(name)} refers to itself`)) };
+    return {
+      view: unexpanded,
+      test: failing(() => new JreError('CIRCULAR_CONDITION', `Condition ${String(name)} refers to itself`)),
+    };
   }
   if (scope.resolving.length >= MAX_REFERENCE_DEPTH) {
-    return { view: unexpanded, test: failing(() => new JreError('CONDITION_TOO_DEEP', `Condition ${String(name)}: references nested deeper than ${MAX_REFERENCE_DEPTH}`)) };
+    return {
+      view: unexpanded,
+      test: failing(
+        () =>
+          new JreError(
+            'CONDITION_TOO_DEEP',
+            `Condition ${String(name)}: references nested deeper than ${MAX_REFERENCE_DEPTH}`,
+          ),
+      ),
+    };
   }
   scope.resolving.push(name);
   const inner = compileNested(target, scope);
@@ -231,7 +299,13 @@ export function compileNested(node: ParsedCondition, scope: CompileScope): Compi
 export function compileRoot(root: ParsedCondition, scope: CompileScope): Compiled {
   if (!root.boolean) return compileReference(root, scope);
   const children = root.children.map((c) => compileNested(c, scope));
-  const view: ConditionView = { kind: 'boolean', props: root.props, op: root.boolean, children: children.map((c) => c.view), slot: -1 };
+  const view: ConditionView = {
+    kind: 'boolean',
+    props: root.props,
+    op: root.boolean,
+    children: children.map((c) => c.view),
+    slot: -1,
+  };
   if (root.boolean === 'not') {
     const child = (children[0] as Compiled).test;
     return { view, test: (a, t) => !child(a, t) };

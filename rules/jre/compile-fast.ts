@@ -43,13 +43,21 @@ export function compileFast(node: ParsedCondition, fs: FastScope, root = false):
   }
   if (children.length === 0) return () => true;
   if (children.length === 1) return children[0];
-  if (node.boolean === 'all') return (a, m) => { for (const c of children) if (!c(a, m)) return false; return true; };
-  return (a, m) => { for (const c of children) if (c(a, m)) return true; return false; };
+  if (node.boolean === 'all')
+    return (a, m) => {
+      for (const c of children) if (!c(a, m)) return false;
+      return true;
+    };
+  return (a, m) => {
+    for (const c of children) if (c(a, m)) return true;
+    return false;
+  };
 }
 
 function compileFastFact(node: ParsedCondition, fs: FastScope): FastTest | undefined {
   const { operator, fact, params, path, value } = node.props;
-  if (!fs.allowUndefinedFacts || (fs.customPaths && path) || isFactReference(value) || typeof operator !== 'string') return undefined;
+  if (!fs.allowUndefinedFacts || (fs.customPaths && path) || isFactReference(value) || typeof operator !== 'string')
+    return undefined;
   const definition = fs.scope.facts.get(fact);
   if (definition && !definition.constant) return undefined;
   const evaluator = fs.scope.registry.get(operator);

@@ -1,5 +1,12 @@
 import type { JreAlmanac } from './almanac';
-import { compileAccess, compileRoot, isFactReference, type Accessor, type CompileScope, type Test } from './compile-condition';
+import {
+  compileAccess,
+  compileRoot,
+  isFactReference,
+  type Accessor,
+  type CompileScope,
+  type Test,
+} from './compile-condition';
 import type { ConditionView } from './condition-view';
 import { compileFast, type FastScope, type FastTest } from './compile-fast';
 import { setOwn } from './copy-value';
@@ -60,23 +67,47 @@ function compileFastRules(ordered: CompiledRule[], fs: FastScope): CompiledRules
   return { tests, memoSize: fs.memo.size, factIds: [...fs.factIds] };
 }
 
-export function compileRules(rules: readonly ParsedRule[], scope: CompileScope, replaceFactsInEventParams: boolean, fast?: Omit<FastScope, 'scope'>): CompiledRules {
+export function compileRules(
+  rules: readonly ParsedRule[],
+  scope: CompileScope,
+  replaceFactsInEventParams: boolean,
+  fast?: Omit<FastScope, 'scope'>,
+): CompiledRules {
   const compiled = rules.map((rule): CompiledRule => {
     if (!rule.conditions) {
       const view: ConditionView = { kind: 'boolean', props: {}, op: 'all', children: [], slot: -1 };
-      return { rule, view, event: rule.event, test: () => { throw invalidRule(`Rule ${String(rule.name)}: has no conditions`); } };
+      return {
+        rule,
+        view,
+        event: rule.event,
+        test: () => {
+          throw invalidRule(`Rule ${String(rule.name)}: has no conditions`);
+        },
+      };
     }
     const { test, view } = compileRoot(rule.conditions, scope);
-    return { rule, test, view, event: rule.event, resolveEvent: replaceFactsInEventParams ? compileEventParams(rule.event, scope) : undefined };
+    return {
+      rule,
+      test,
+      view,
+      event: rule.event,
+      resolveEvent: replaceFactsInEventParams ? compileEventParams(rule.event, scope) : undefined,
+    };
   });
   // Levels keyed and sorted as json-rules-engine does, so even odd priorities come out in its order.
   const byPriority: Record<string, CompiledRule[]> = {};
   for (const c of compiled) (byPriority[String(c.rule.priority)] ??= []).push(c);
-  const levels = Object.keys(byPriority).sort((a, b) => (Number(a) > Number(b) ? -1 : 1)).map((k) => byPriority[k] as CompiledRule[]);
+  const levels = Object.keys(byPriority)
+    .sort((a, b) => (Number(a) > Number(b) ? -1 : 1))
+    .map((k) => byPriority[k] as CompiledRule[]);
   const memoSlots = [...scope.memo.values()].flatMap((s) => [s, s + 1]);
   const ordered = levels.flat();
   return {
-    levels, ordered, traceSize: scope.reserve(0), sites: scope.sites, memoSlots,
+    levels,
+    ordered,
+    traceSize: scope.reserve(0),
+    sites: scope.sites,
+    memoSlots,
     fast: fast && compileFastRules(ordered, { ...fast, scope }),
     ruleHandlers: rules.some((r) => r.onSuccess || r.onFailure),
     resolvesEvents: compiled.some((c) => c.resolveEvent),

@@ -7,9 +7,22 @@ import type { BooleanOperator } from './parse-condition';
  */
 export type ConditionView =
   | { kind: 'fact'; props: Readonly<Record<string, unknown>>; slot: number }
-  | { kind: 'boolean'; props: Readonly<Record<string, unknown>>; op: BooleanOperator; children: ConditionView[]; slot: number }
+  | {
+      kind: 'boolean';
+      props: Readonly<Record<string, unknown>>;
+      op: BooleanOperator;
+      children: ConditionView[];
+      slot: number;
+    }
   /** A reference: `target` is the named condition compiled in its place, or a slot for an undefined one. */
-  | { kind: 'reference'; props: Readonly<Record<string, unknown>>; op?: BooleanOperator; children: ConditionView[]; target?: ConditionView; slot: number };
+  | {
+      kind: 'reference';
+      props: Readonly<Record<string, unknown>>;
+      op?: BooleanOperator;
+      children: ConditionView[];
+      target?: ConditionView;
+      slot: number;
+    };
 
 /** A holey trace array: a slot that was never written is a condition that was never evaluated. */
 export type Trace = unknown[];

@@ -10,13 +10,15 @@ export function frozenCopy<T>(value: T, depth = 0): T {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) setOwn(out, key, frozenCopy((value as Record<string, unknown>)[key], depth + 1));
+  for (const key of Object.keys(value))
+    setOwn(out, key, frozenCopy((value as Record<string, unknown>)[key], depth + 1));
   return Object.freeze(out) as T;
 }
 
 /** Plain assignment would turn a "__proto__" key into a prototype change; this keeps it data. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -25,10 +27,12 @@ export const hasOwn = (value: unknown, key: string): boolean =>
 
 /** A key for a dynamic fact's cache: same params, same key, whatever the order of their keys. */
 export function paramsKey(params: unknown): string {
-  return JSON.stringify(params, (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) setOwn(sorted, k, (v as Record<string, unknown>)[k]);
-    return sorted;
-  }) ?? 'undefined';
+  return (
+    JSON.stringify(params, (_key, v: unknown) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) setOwn(sorted, k, (v as Record<string, unknown>)[k]);
+      return sorted;
+    }) ?? 'undefined'
+  );
 }

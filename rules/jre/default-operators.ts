@@ -26,9 +26,16 @@ export function numberValidator(factValue: unknown): boolean {
 
 const isList = (v: unknown): v is unknown[] | string => Array.isArray(v) || typeof v === 'string';
 
-function operand(name: string, value: unknown, method: 'indexOf' | 'some' | 'every'): { [m: string]: (...args: unknown[]) => unknown } {
+function operand(
+  name: string,
+  value: unknown,
+  method: 'indexOf' | 'some' | 'every',
+): { [m: string]: (...args: unknown[]) => unknown } {
   if (value === null || value === undefined || typeof (value as Record<string, unknown>)[method] !== 'function') {
-    throw new JreError('INVALID_OPERAND', `Operator ${name}: a ${value === null ? 'null' : typeof value} has no ${method}() (an array or string is needed)`);
+    throw new JreError(
+      'INVALID_OPERAND',
+      `Operator ${name}: a ${value === null ? 'null' : typeof value} has no ${method}() (an array or string is needed)`,
+    );
   }
   return value as { [m: string]: (...args: unknown[]) => unknown };
 }
@@ -46,12 +53,36 @@ export const defaultOperators: Record<string, OperatorDefinition> = {
     cb: (a, b) => operand('notIn', b, 'indexOf').indexOf?.(a) === -1,
     specialise: (b) => (isList(b) ? (a) => b.indexOf(a as string) === -1 : undefined),
   },
-  contains: { cb: (a, b) => (a as unknown[]).indexOf(b) > -1, validator: isArray, specialise: (b) => (a) => Array.isArray(a) && a.indexOf(b) > -1 },
-  doesNotContain: { cb: (a, b) => (a as unknown[]).indexOf(b) === -1, validator: isArray, specialise: (b) => (a) => Array.isArray(a) && a.indexOf(b) === -1 },
-  lessThan: { cb: (a, b) => (a as number) < (b as number), validator: numberValidator, specialise: (b) => (a) => numberValidator(a) && (a as number) < (b as number) },
-  lessThanInclusive: { cb: (a, b) => (a as number) <= (b as number), validator: numberValidator, specialise: (b) => (a) => numberValidator(a) && (a as number) <= (b as number) },
-  greaterThan: { cb: (a, b) => (a as number) > (b as number), validator: numberValidator, specialise: (b) => (a) => numberValidator(a) && (a as number) > (b as number) },
-  greaterThanInclusive: { cb: (a, b) => (a as number) >= (b as number), validator: numberValidator, specialise: (b) => (a) => numberValidator(a) && (a as number) >= (b as number) },
+  contains: {
+    cb: (a, b) => (a as unknown[]).indexOf(b) > -1,
+    validator: isArray,
+    specialise: (b) => (a) => Array.isArray(a) && a.indexOf(b) > -1,
+  },
+  doesNotContain: {
+    cb: (a, b) => (a as unknown[]).indexOf(b) === -1,
+    validator: isArray,
+    specialise: (b) => (a) => Array.isArray(a) && a.indexOf(b) === -1,
+  },
+  lessThan: {
+    cb: (a, b) => (a as number) < (b as number),
+    validator: numberValidator,
+    specialise: (b) => (a) => numberValidator(a) && (a as number) < (b as number),
+  },
+  lessThanInclusive: {
+    cb: (a, b) => (a as number) <= (b as number),
+    validator: numberValidator,
+    specialise: (b) => (a) => numberValidator(a) && (a as number) <= (b as number),
+  },
+  greaterThan: {
+    cb: (a, b) => (a as number) > (b as number),
+    validator: numberValidator,
+    specialise: (b) => (a) => numberValidator(a) && (a as number) > (b as number),
+  },
+  greaterThanInclusive: {
+    cb: (a, b) => (a as number) >= (b as number),
+    validator: numberValidator,
+    specialise: (b) => (a) => numberValidator(a) && (a as number) >= (b as number),
+  },
 };
 
 export const defaultDecorators: Record<string, DecoratorDefinition> = {

@@ -5,7 +5,16 @@ import { hasOwn } from './copy-value';
 import { defineFact, type FactDefinition } from './fact-definition';
 import { compileJsonPath, type CompiledPath } from './json-path';
 import { JreError } from './jre-error';
-import type { DecoratorCallback, DynamicFact, EngineEvent, EngineOptions, EventHandler, FactOptions, OperatorCallback, RuleProperties } from './jre-types';
+import type {
+  DecoratorCallback,
+  DynamicFact,
+  EngineEvent,
+  EngineOptions,
+  EventHandler,
+  FactOptions,
+  OperatorCallback,
+  RuleProperties,
+} from './jre-types';
 import { OperatorRegistry } from './operator-registry';
 import { parseRootCondition, type ParsedCondition } from './parse-condition';
 import { parseRule, type ParsedRule } from './parse-rule';
@@ -62,7 +71,8 @@ export class Engine {
 
   addRule(properties: RuleProperties | string): this {
     const rule = parseRule(properties);
-    if (!this.options.pathResolver) checkPaths(rule.conditions, this.options.replaceFactsInEventParams ? rule.event : undefined, (p) => this.path(p));
+    if (!this.options.pathResolver)
+      checkPaths(rule.conditions, this.options.replaceFactsInEventParams ? rule.event : undefined, (p) => this.path(p));
     this.rules.push(rule);
     return this.changed(this);
   }
@@ -156,7 +166,11 @@ export class Engine {
       conditions: this.conditions,
       allowUndefinedConditions: this.options.allowUndefinedConditions,
       resolvePath: (path) => (value) => this.setup.resolvePath(value, path),
-      reserve: (count) => { const first = slots; slots += count; return first; },
+      reserve: (count) => {
+        const first = slots;
+        slots += count;
+        return first;
+      },
       resolving: [],
       memo: new Map(),
       pure: pureConditions(this.conditions, this.registry, this.facts, Boolean(this.options.pathResolver)),
@@ -167,7 +181,9 @@ export class Engine {
       allowUndefinedFacts: this.options.allowUndefinedFacts,
       allowUndefinedConditions: this.options.allowUndefinedConditions,
       customPaths: Boolean(this.options.pathResolver),
-      memo: new Map(), resolving: [], factIds: new Set<string>(),
+      memo: new Map(),
+      resolving: [],
+      factIds: new Set<string>(),
     };
     return (this.compiled = compileRules(this.rules, scope, this.options.replaceFactsInEventParams, fast));
   }
@@ -178,7 +194,8 @@ export class Engine {
     const runtime = facts ?? {};
     if (hasOwn(runtime, '')) defineFact('', undefined);
     const listened = this.handlers.size > 0 || compiled.ruleHandlers;
-    if (compiled.fast && !listened && !givesFunctions(runtime, compiled.fast.factIds)) return runFast(compiled, compiled.fast, this.setup, runtime);
+    if (compiled.fast && !listened && !givesFunctions(runtime, compiled.fast.factIds))
+      return runFast(compiled, compiled.fast, this.setup, runtime);
     const trace: unknown[] = new Array(compiled.traceSize);
     const almanac = new JreAlmanac(this.setup, runtime, trace, compiled.memoSlots);
     if (listened) return runWithHandlers(compiled, almanac, trace, this.handlers, () => this.isStopped());
@@ -210,4 +227,3 @@ export class Engine {
     }
   }
 }
-

@@ -28,7 +28,8 @@ export class JreError extends Error {
 }
 
 export const undefinedFact = (id: unknown) => new JreError('UNDEFINED_FACT', `Undefined fact: ${String(id)}`);
-export const undefinedCondition = (name: unknown) => new JreError('UNDEFINED_CONDITION', `No condition ${String(name)} exists`);
+export const undefinedCondition = (name: unknown) =>
+  new JreError('UNDEFINED_CONDITION', `No condition ${String(name)} exists`);
 export const unknownOperator = (name: unknown) => new JreError('UNKNOWN_OPERATOR', `Unknown operator: ${String(name)}`);
 export const invalidCondition = (message: string) => new JreError('INVALID_CONDITION', message);
 export const invalidRule = (message: string) => new JreError('INVALID_RULE', message);

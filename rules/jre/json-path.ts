@@ -14,7 +14,10 @@ export type CompiledPath = (value: object) => unknown;
 const NAME = /^[^.[\]'"*~^@?()`,:$]+$/u;
 
 function unsupported(path: string): JreError {
-  return new JreError('UNSUPPORTED_PATH', `Engine: path "${path}" is outside the supported JSONPath forms; pass a pathResolver`);
+  return new JreError(
+    'UNSUPPORTED_PATH',
+    `Engine: path "${path}" is outside the supported JSONPath forms; pass a pathResolver`,
+  );
 }
 
 function parse(path: string): Step[] {
@@ -46,7 +49,8 @@ function parse(path: string): Step[] {
       const inner = path.slice(i + 1, close);
       const quoted = /^(['"])([^'"\]]*)\1$/u.exec(inner);
       if (inner === '*') steps.push({ kind: 'wildcard' });
-      else if (quoted && quoted[2] !== '*' && NAME.test(quoted[2] ?? '')) steps.push({ kind: 'name', name: quoted[2] ?? '' });
+      else if (quoted && quoted[2] !== '*' && NAME.test(quoted[2] ?? ''))
+        steps.push({ kind: 'name', name: quoted[2] ?? '' });
       else if (/^\d+$/u.test(inner)) steps.push({ kind: 'name', name: inner });
       else throw unsupported(path);
       i = close + 1;
@@ -56,7 +60,10 @@ function parse(path: string): Step[] {
   return steps;
 }
 
-interface Match { value: unknown; many: boolean }
+interface Match {
+  value: unknown;
+  many: boolean;
+}
 
 function children(value: unknown): string[] {
   if (Array.isArray(value)) return value.map((_v, i) => String(i));
@@ -70,7 +77,8 @@ function trace(steps: Step[], at: number, value: unknown, many: boolean, out: Ma
     return;
   }
   if (step.kind === 'name') {
-    if (value && Object.prototype.hasOwnProperty.call(value, step.name)) trace(steps, at + 1, (value as Record<string, unknown>)[step.name], many, out);
+    if (value && Object.prototype.hasOwnProperty.call(value, step.name))
+      trace(steps, at + 1, (value as Record<string, unknown>)[step.name], many, out);
   } else if (step.kind === 'wildcard') {
     for (const key of children(value)) trace(steps, at + 1, (value as Record<string, unknown>)[key], true, out);
   } else {

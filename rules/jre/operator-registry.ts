@@ -1,4 +1,9 @@
-import { defaultDecorators, defaultOperators, type DecoratorDefinition, type OperatorDefinition } from './default-operators';
+import {
+  defaultDecorators,
+  defaultOperators,
+  type DecoratorDefinition,
+  type OperatorDefinition,
+} from './default-operators';
 import { JreError } from './jre-error';
 import type { DecoratorCallback, OperatorCallback } from './jre-types';
 
@@ -45,7 +50,10 @@ export class OperatorRegistry {
     if (!name) throw new JreError('INVALID_OPERAND', 'Missing operator name');
     if (typeof cb !== 'function') throw new JreError('INVALID_OPERAND', 'Missing operator callback');
     const callback = cb as OperatorCallback;
-    this.operators.set(String(name), withValidator({ cb: callback, validator }, (a, b) => callback(a, b)));
+    this.operators.set(
+      String(name),
+      withValidator({ cb: callback, validator }, (a, b) => callback(a, b)),
+    );
   }
 
   removeOperator(name: string): boolean {
@@ -82,7 +90,12 @@ export class OperatorRegistry {
       const next = evaluator;
       const { cb } = definition;
       evaluator = withValidator(definition, (a, b) => cb(a, b, next as OperatorCallback));
-      if (this.builtIn.has(next) && Object.prototype.hasOwnProperty.call(defaultDecorators, decoratorName) && defaultDecorators[decoratorName] === definition) this.builtIn.add(evaluator);
+      if (
+        this.builtIn.has(next) &&
+        Object.prototype.hasOwnProperty.call(defaultDecorators, decoratorName) &&
+        defaultDecorators[decoratorName] === definition
+      )
+        this.builtIn.add(evaluator);
       rest = `${decoratorName}:${rest}`;
       this.operators.set(rest, evaluator);
     }

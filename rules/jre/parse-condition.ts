@@ -53,7 +53,10 @@ export function parseCondition(input: unknown, depth = 0): ParsedCondition {
     props.operator = boolean;
     priority = parsePriority(source.priority, 'Condition') || 1;
     props.priority = priority;
-    children = boolean === 'not' ? [parseCondition(sub, depth + 1)] : (sub as unknown[]).map((c) => parseCondition(c, depth + 1));
+    children =
+      boolean === 'not'
+        ? [parseCondition(sub, depth + 1)]
+        : (sub as unknown[]).map((c) => parseCondition(c, depth + 1));
   } else if (!hasOwn(source, 'condition')) {
     for (const required of ['fact', 'operator', 'value']) {
       if (!hasOwn(source, required)) throw invalidCondition(`Condition: constructor "${required}" property required`);
@@ -79,7 +82,8 @@ function stringable(value: unknown, what: string): void {
   }
 }
 
-const isFactReferenceLike = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value) && hasOwn(value, 'fact');
+const isFactReferenceLike = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && hasOwn(value, 'fact');
 
 /** A rule's or a named condition's root: one of all, any, not or condition. */
 export function parseRootCondition(input: unknown): ParsedCondition {

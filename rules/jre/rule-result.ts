@@ -51,7 +51,10 @@ function referenceProps(props: Readonly<Json>): Json {
 export function materialize(view: ConditionView, trace: Trace, sites: readonly ConditionView[]): ConditionResult {
   if (view.kind === 'reference' && view.target && wasEvaluated(view, trace)) {
     const source = view.slot in trace ? (sites[trace[view.slot] as number] as ConditionView) : view;
-    return { ...referenceProps(view.props), ...materialize((source as { target: ConditionView }).target, trace, sites) };
+    return {
+      ...referenceProps(view.props),
+      ...materialize((source as { target: ConditionView }).target, trace, sites),
+    };
   }
   const out: Json = { ...view.props };
   if (view.kind === 'fact') {
@@ -63,7 +66,10 @@ export function materialize(view: ConditionView, trace: Trace, sites: readonly C
     return out;
   }
   if (view.op) {
-    out[view.op] = view.op === 'not' ? materialize(view.children[0] as ConditionView, trace, sites) : view.children.map((c) => materialize(c, trace, sites));
+    out[view.op] =
+      view.op === 'not'
+        ? materialize(view.children[0] as ConditionView, trace, sites)
+        : view.children.map((c) => materialize(c, trace, sites));
   }
   if (view.slot in trace) out.result = trace[view.slot];
   return out;
@@ -80,7 +86,13 @@ export class RuleResult {
   ) {}
 
   toJSON(stringify: unknown = true): unknown {
-    const props = { conditions: conditionToJson(this.conditions), event: this.event, priority: this.priority, name: this.name, result: this.result };
+    const props = {
+      conditions: conditionToJson(this.conditions),
+      event: this.event,
+      priority: this.priority,
+      name: this.name,
+      result: this.result,
+    };
     return stringify ? JSON.stringify(props) : props;
   }
 }

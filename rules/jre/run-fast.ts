@@ -13,7 +13,12 @@ export function givesFunctions(runtime: Readonly<Record<string, unknown>>, factI
 }
 
 /** The untraced run (see compile-fast): outcomes and events now, rule results traced when first read. */
-export function runFast(compiled: CompiledRules, fast: NonNullable<CompiledRules['fast']>, setup: AlmanacSetup, runtime: Readonly<Record<string, unknown>>): Promise<RunResult> {
+export function runFast(
+  compiled: CompiledRules,
+  fast: NonNullable<CompiledRules['fast']>,
+  setup: AlmanacSetup,
+  runtime: Readonly<Record<string, unknown>>,
+): Promise<RunResult> {
   try {
     const almanac = new JreAlmanac(setup, runtime);
     const { ordered } = compiled;

@@ -60,10 +60,21 @@ export class RunResult implements EngineResult {
   }
 
   toJSON(): Record<string, unknown> {
-    return { events: this.events, failureEvents: this.failureEvents, results: this.results, failureResults: this.failureResults };
+    return {
+      events: this.events,
+      failureEvents: this.failureEvents,
+      results: this.results,
+      failureResults: this.failureResults,
+    };
   }
 }
 
-export function ruleResult(c: CompiledRule, outcome: unknown, event: EngineEvent, trace: Trace, sites: readonly ConditionView[]): RuleResult {
+export function ruleResult(
+  c: CompiledRule,
+  outcome: unknown,
+  event: EngineEvent,
+  trace: Trace,
+  sites: readonly ConditionView[],
+): RuleResult {
   return new RuleResult(materialize(c.view, trace, sites), event, c.rule.priority, c.rule.name, outcome);
 }

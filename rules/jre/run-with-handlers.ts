@@ -9,7 +9,13 @@ import { RunResult, ruleResult } from './run-result';
  * evaluated, then its handlers are called and awaited in rule order, so a handler that adds a fact to
  * the almanac is seen by lower priorities, as in json-rules-engine's rule chaining.
  */
-export async function runWithHandlers(compiled: CompiledRules, almanac: JreAlmanac, trace: Trace, handlers: ReadonlyMap<string, EventHandler[]>, stopped: () => boolean = () => false): Promise<RunResult> {
+export async function runWithHandlers(
+  compiled: CompiledRules,
+  almanac: JreAlmanac,
+  trace: Trace,
+  handlers: ReadonlyMap<string, EventHandler[]>,
+  stopped: () => boolean = () => false,
+): Promise<RunResult> {
   const outcomes: unknown[] = [];
   const ruleEvents: EngineEvent[] = [];
   const events: EngineEvent[] = [];
@@ -34,7 +40,9 @@ export async function runWithHandlers(compiled: CompiledRules, almanac: JreAlman
       const own = outcome ? rule.rule.onSuccess : rule.rule.onFailure;
       if (own) await own(event, almanac, result);
       for (const handler of handlers.get(outcome ? 'success' : 'failure') ?? []) await handler(event, almanac, result);
-      if (outcome) for (const handler of handlers.get(String(event.type)) ?? []) await handler(event.params as unknown as EngineEvent, almanac, result);
+      if (outcome)
+        for (const handler of handlers.get(String(event.type)) ?? [])
+          await handler(event.params as unknown as EngineEvent, almanac, result);
     }
   }
   return new RunResult(events, failureEvents, almanac, compiled, outcomes, ruleEvents, trace);

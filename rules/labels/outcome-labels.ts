@@ -2,7 +2,8 @@ import { factCatalogs } from '../facts/fact-catalogs';
 import type { Language, LocalizedText } from '../localized-text';
 import type { Outcome, RuleSet } from '../rule-set-schema';
 
-const hasOwn = (o: object | undefined, key: string): boolean => o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
+const hasOwn = (o: object | undefined, key: string): boolean =>
+  o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
 
 // Last resort for a rule set of an unknown kind without labels: words, never the raw event type.
 const FALLBACK_NO_OUTCOME: Outcome = {
@@ -15,7 +16,10 @@ function catalogOf(ruleSet: Pick<RuleSet, 'kind'>) {
 }
 
 /** The outcome as the rule set labels it, else as its kind's catalog does; undefined when neither does. */
-export function resolveOutcome(ruleSet: Pick<RuleSet, 'kind' | 'outcomes' | 'noOutcome'>, eventType: string | null): Outcome | undefined {
+export function resolveOutcome(
+  ruleSet: Pick<RuleSet, 'kind' | 'outcomes' | 'noOutcome'>,
+  eventType: string | null,
+): Outcome | undefined {
   const catalog = catalogOf(ruleSet);
   if (eventType === null) return ruleSet.noOutcome ?? catalog?.noOutcome ?? FALLBACK_NO_OUTCOME;
   if (hasOwn(ruleSet.outcomes, eventType)) return ruleSet.outcomes?.[eventType];
@@ -24,7 +28,11 @@ export function resolveOutcome(ruleSet: Pick<RuleSet, 'kind' | 'outcomes' | 'noO
 }
 
 /** "voorrang" for event type 'priority'; the event type itself only when nobody labelled it. */
-export function outcomeLabel(ruleSet: Pick<RuleSet, 'kind' | 'outcomes' | 'noOutcome'>, eventType: string | null, lang: Language): string {
+export function outcomeLabel(
+  ruleSet: Pick<RuleSet, 'kind' | 'outcomes' | 'noOutcome'>,
+  eventType: string | null,
+  lang: Language,
+): string {
   const outcome = resolveOutcome(ruleSet, eventType);
   return outcome ? outcome.label[lang] : (eventType ?? '');
 }
@@ -33,7 +41,11 @@ export function outcomeLabel(ruleSet: Pick<RuleSet, 'kind' | 'outcomes' | 'noOut
  * The one sentence a besluit states for this outcome ("U krijgt voorrang …"); null is "no rule
  * applied". Falls back to "Uitkomst: <label>." when no sentence was written.
  */
-export function decisionSentence(ruleSet: Pick<RuleSet, 'kind' | 'outcomes' | 'noOutcome'>, eventType: string | null, lang: Language): string {
+export function decisionSentence(
+  ruleSet: Pick<RuleSet, 'kind' | 'outcomes' | 'noOutcome'>,
+  eventType: string | null,
+  lang: Language,
+): string {
   const outcome = resolveOutcome(ruleSet, eventType);
   if (outcome?.decision) return outcome.decision[lang];
   const label: LocalizedText = outcome?.label ?? { nl: eventType ?? '', en: eventType ?? '' };

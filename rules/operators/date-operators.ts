@@ -39,24 +39,42 @@ const onOrAfter = (x: number, y: number) => x >= y;
 
 export const dateOperators = {
   dateBefore: {
-    label: { nl: 'vóór {value}', en: 'before {value}' }, builtin: false, value: 'same', factTypes: ['date'],
-    evaluate: compareDates(before), specialise: specialiseDates(before),
+    label: { nl: 'vóór {value}', en: 'before {value}' },
+    builtin: false,
+    value: 'same',
+    factTypes: ['date'],
+    evaluate: compareDates(before),
+    specialise: specialiseDates(before),
   },
   dateOnOrBefore: {
-    label: { nl: 'op of vóór {value}', en: 'on or before {value}' }, builtin: false, value: 'same', factTypes: ['date'],
-    evaluate: compareDates(onOrBefore), specialise: specialiseDates(onOrBefore),
+    label: { nl: 'op of vóór {value}', en: 'on or before {value}' },
+    builtin: false,
+    value: 'same',
+    factTypes: ['date'],
+    evaluate: compareDates(onOrBefore),
+    specialise: specialiseDates(onOrBefore),
   },
   dateAfter: {
-    label: { nl: 'na {value}', en: 'after {value}' }, builtin: false, value: 'same', factTypes: ['date'],
-    evaluate: compareDates(after), specialise: specialiseDates(after),
+    label: { nl: 'na {value}', en: 'after {value}' },
+    builtin: false,
+    value: 'same',
+    factTypes: ['date'],
+    evaluate: compareDates(after),
+    specialise: specialiseDates(after),
   },
   dateOnOrAfter: {
-    label: { nl: 'op of na {value}', en: 'on or after {value}' }, builtin: false, value: 'same', factTypes: ['date'],
-    evaluate: compareDates(onOrAfter), specialise: specialiseDates(onOrAfter),
+    label: { nl: 'op of na {value}', en: 'on or after {value}' },
+    builtin: false,
+    value: 'same',
+    factTypes: ['date'],
+    evaluate: compareDates(onOrAfter),
+    specialise: specialiseDates(onOrAfter),
   },
   withinDays: {
     label: { nl: 'hoogstens {value} dagen vóór de peildatum', en: 'at most {value} days before the peildatum' },
-    builtin: false, value: 'days', factTypes: ['date'],
+    builtin: false,
+    value: 'days',
+    factTypes: ['date'],
     evaluate: (a, b, context) => {
       const days = daysBeforePeildatum(a, context);
       return days !== undefined && isDays(b) && days >= 0 && days <= b;
@@ -64,7 +82,9 @@ export const dateOperators = {
   },
   moreThanDaysAgo: {
     label: { nl: 'meer dan {value} dagen vóór de peildatum', en: 'more than {value} days before the peildatum' },
-    builtin: false, value: 'days', factTypes: ['date'],
+    builtin: false,
+    value: 'days',
+    factTypes: ['date'],
     evaluate: (a, b, context) => {
       const days = daysBeforePeildatum(a, context);
       return days !== undefined && isDays(b) && days > b;

@@ -11,20 +11,30 @@ export interface SelectOptions {
   statuses?: readonly RuleSetStatus[];
 }
 
-const inForce = (v: RuleSet, day: string) => v.effectiveFrom <= day && (v.effectiveUntil === undefined || day <= v.effectiveUntil);
+const inForce = (v: RuleSet, day: string) =>
+  v.effectiveFrom <= day && (v.effectiveUntil === undefined || day <= v.effectiveUntil);
 
 /**
  * The version a case is judged by: of the versions in force on the peildatum, the one that started
  * last (a newer version supersedes an open-ended older one). Two versions starting the same day, or
  * no version at all, is an error rather than a guess.
  */
-export function selectEffectiveVersion(versions: readonly RuleSet[], peildatum: string, options: SelectOptions = {}): RuleSet {
+export function selectEffectiveVersion(
+  versions: readonly RuleSet[],
+  peildatum: string,
+  options: SelectOptions = {},
+): RuleSet {
   if (!isIsoDate(peildatum)) {
-    throw new RulesError('invalid-peildatum', { nl: `Peildatum '${peildatum}' is geen geldige datum.`, en: `Peildatum '${peildatum}' is not a valid date.` });
+    throw new RulesError('invalid-peildatum', {
+      nl: `Peildatum '${peildatum}' is geen geldige datum.`,
+      en: `Peildatum '${peildatum}' is not a valid date.`,
+    });
   }
   const statuses = options.statuses ?? ['published', 'retired'];
   const first = versions[0];
-  const mixed = versions.find((v) => first && (v.id !== first.id || v.tenant !== first.tenant || v.kind !== first.kind));
+  const mixed = versions.find(
+    (v) => first && (v.id !== first.id || v.tenant !== first.tenant || v.kind !== first.kind),
+  );
   if (mixed) {
     throw new RulesError('mixed-rule-sets', {
       nl: 'De versies horen niet bij één regelset (id, gemeente of soort verschilt).',

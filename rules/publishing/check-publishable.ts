@@ -45,27 +45,56 @@ export function checkPublishable(ruleSet: unknown, options: PublishableOptions):
   const checkText = (text: string, path: () => string) => {
     const names = [...new Set(findPlaceholders(text, 10).map((p) => `{{${shorten(p.name)}}}`))];
     if (names.length === 1) {
-      add({ code: 'placeholder-remaining', path: path(), message: {
-        nl: `Het invulveld ${names[0]} is nog niet ingevuld.`, en: `The placeholder ${names[0]} has not been filled in.` } });
+      add({
+        code: 'placeholder-remaining',
+        path: path(),
+        message: {
+          nl: `Het invulveld ${names[0]} is nog niet ingevuld.`,
+          en: `The placeholder ${names[0]} has not been filled in.`,
+        },
+      });
     } else if (names.length > 1) {
-      add({ code: 'placeholder-remaining', path: path(), message: {
-        nl: `De invulvelden ${names.join(', ')} zijn nog niet ingevuld.`, en: `The placeholders ${names.join(', ')} have not been filled in.` } });
+      add({
+        code: 'placeholder-remaining',
+        path: path(),
+        message: {
+          nl: `De invulvelden ${names.join(', ')} zijn nog niet ingevuld.`,
+          en: `The placeholders ${names.join(', ')} have not been filled in.`,
+        },
+      });
     }
     if (text === TEMPLATE_MUNICIPALITY_CODE && options.tenant !== TEMPLATE_MUNICIPALITY_CODE) {
-      add({ code: 'template-municipality-code', path: path(), message: {
-        nl: `${TEMPLATE_MUNICIPALITY_CODE} is de gemeentecode van het sjabloon; vul de eigen code in (${options.tenant}).`,
-        en: `${TEMPLATE_MUNICIPALITY_CODE} is the template's municipality code; fill in your own (${options.tenant}).` } });
+      add({
+        code: 'template-municipality-code',
+        path: path(),
+        message: {
+          nl: `${TEMPLATE_MUNICIPALITY_CODE} is de gemeentecode van het sjabloon; vul de eigen code in (${options.tenant}).`,
+          en: `${TEMPLATE_MUNICIPALITY_CODE} is the template's municipality code; fill in your own (${options.tenant}).`,
+        },
+      });
     }
   };
 
   if (typeof ruleSet === 'object' && ruleSet !== null && !Array.isArray(ruleSet)) {
     const tenant = (ruleSet as { tenant?: unknown }).tenant;
     if (tenant === TEMPLATE_TENANT) {
-      add({ code: 'template-tenant', path: '/tenant', message: {
-        nl: `De regelset hoort nog bij het sjabloon; vul de gemeente in (${options.tenant}).`, en: `The rule set still belongs to the template; fill in the municipality (${options.tenant}).` } });
+      add({
+        code: 'template-tenant',
+        path: '/tenant',
+        message: {
+          nl: `De regelset hoort nog bij het sjabloon; vul de gemeente in (${options.tenant}).`,
+          en: `The rule set still belongs to the template; fill in the municipality (${options.tenant}).`,
+        },
+      });
     } else if (typeof tenant === 'string' && tenant !== options.tenant) {
-      add({ code: 'tenant-mismatch', path: '/tenant', message: {
-        nl: `De regelset is van gemeente ${shorten(tenant)}, niet van ${options.tenant}.`, en: `The rule set belongs to municipality ${shorten(tenant)}, not ${options.tenant}.` } });
+      add({
+        code: 'tenant-mismatch',
+        path: '/tenant',
+        message: {
+          nl: `De regelset is van gemeente ${shorten(tenant)}, niet van ${options.tenant}.`,
+          en: `The rule set belongs to municipality ${shorten(tenant)}, not ${options.tenant}.`,
+        },
+      });
     }
   }
 

@@ -16,9 +16,18 @@ export interface Template {
 }
 
 export const templates: Readonly<Record<TemplateId, Template>> = {
-  'status-holder-priority': { label: { nl: 'Statushouders krijgen voorrang', en: 'Status holders get priority' }, document: statusHolderPriority },
-  'no-status-holder-priority': { label: { nl: 'Geen voorrang voor statushouders', en: 'No priority for status holders' }, document: noStatusHolderPriority },
-  'urgency-scheme': { label: { nl: 'Volledige urgentieregeling', en: 'Complete urgency scheme' }, document: urgencyScheme },
+  'status-holder-priority': {
+    label: { nl: 'Statushouders krijgen voorrang', en: 'Status holders get priority' },
+    document: statusHolderPriority,
+  },
+  'no-status-holder-priority': {
+    label: { nl: 'Geen voorrang voor statushouders', en: 'No priority for status holders' },
+    document: noStatusHolderPriority,
+  },
+  'urgency-scheme': {
+    label: { nl: 'Volledige urgentieregeling', en: 'Complete urgency scheme' },
+    document: urgencyScheme,
+  },
 };
 
 /** The tenant a template document names until it is loaded for a municipality. */

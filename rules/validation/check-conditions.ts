@@ -11,21 +11,43 @@ import { valueProblem } from './check-value';
 const hasOwn = Object.prototype.hasOwnProperty;
 const has = (o: object, key: string) => hasOwn.call(o, key);
 
-function checkFactCondition(c: FactCondition, path: string, ruleSet: RuleSet, catalog: FactCatalog, issues: RulesIssue[]): void {
+function checkFactCondition(
+  c: FactCondition,
+  path: string,
+  ruleSet: RuleSet,
+  catalog: FactCatalog,
+  issues: RulesIssue[],
+): void {
   const fact = has(catalog.facts, c.fact) ? catalog.facts[c.fact] : undefined;
   if (!fact) {
-    issues.push({ code: 'unknown-fact', path: path + '/fact', message: {
-      nl: `Feit '${c.fact}' staat niet in de feitencatalogus van '${catalog.kind}'.`, en: `Fact '${c.fact}' is not in the '${catalog.kind}' fact catalog.` } });
+    issues.push({
+      code: 'unknown-fact',
+      path: path + '/fact',
+      message: {
+        nl: `Feit '${c.fact}' staat niet in de feitencatalogus van '${catalog.kind}'.`,
+        en: `Fact '${c.fact}' is not in the '${catalog.kind}' fact catalog.`,
+      },
+    });
     return;
   }
   const spec = operatorSpec(c.operator);
   if (!spec) {
-    issues.push({ code: 'unknown-operator', path: path + '/operator', message: { nl: `Operator '${c.operator}' bestaat niet.`, en: `Operator '${c.operator}' does not exist.` } });
+    issues.push({
+      code: 'unknown-operator',
+      path: path + '/operator',
+      message: { nl: `Operator '${c.operator}' bestaat niet.`, en: `Operator '${c.operator}' does not exist.` },
+    });
     return;
   }
   if (!spec.factTypes.includes(fact.type)) {
-    issues.push({ code: 'operator-not-allowed', path: path + '/operator', message: {
-      nl: `Operator '${c.operator}' past niet bij '${fact.label.nl}' (${fact.type}).`, en: `Operator '${c.operator}' does not fit '${fact.label.en}' (${fact.type}).` } });
+    issues.push({
+      code: 'operator-not-allowed',
+      path: path + '/operator',
+      message: {
+        nl: `Operator '${c.operator}' past niet bij '${fact.label.nl}' (${fact.type}).`,
+        en: `Operator '${c.operator}' does not fit '${fact.label.en}' (${fact.type}).`,
+      },
+    });
     return;
   }
   let value: unknown = c.value;
@@ -34,13 +56,28 @@ function checkFactCondition(c: FactCondition, path: string, ruleSet: RuleSet, ca
     const name = c.value.param;
     const parameter = ruleSet.parameters && has(ruleSet.parameters, name) ? ruleSet.parameters[name] : undefined;
     if (!parameter) {
-      issues.push({ code: 'unknown-parameter', path: path + '/value/param', message: { nl: `Parameter '${name}' bestaat niet.`, en: `Parameter '${name}' does not exist.` } });
+      issues.push({
+        code: 'unknown-parameter',
+        path: path + '/value/param',
+        message: { nl: `Parameter '${name}' bestaat niet.`, en: `Parameter '${name}' does not exist.` },
+      });
       return;
     }
     // Units only bite through parameters: a literal has no unit, a parameter declares one.
-    if (fact.unit !== undefined && parameter.unit !== undefined && parameter.unit !== fact.unit && spec.value !== 'days') {
-      issues.push({ code: 'unit-mismatch', path: path + '/value/param', message: {
-        nl: `Parameter '${name}' is in ${parameter.unit}, maar '${fact.label.nl}' is in ${fact.unit}.`, en: `Parameter '${name}' is in ${parameter.unit}, but '${fact.label.en}' is in ${fact.unit}.` } });
+    if (
+      fact.unit !== undefined &&
+      parameter.unit !== undefined &&
+      parameter.unit !== fact.unit &&
+      spec.value !== 'days'
+    ) {
+      issues.push({
+        code: 'unit-mismatch',
+        path: path + '/value/param',
+        message: {
+          nl: `Parameter '${name}' is in ${parameter.unit}, maar '${fact.label.nl}' is in ${fact.unit}.`,
+          en: `Parameter '${name}' is in ${parameter.unit}, but '${fact.label.en}' is in ${fact.unit}.`,
+        },
+      });
       return;
     }
     value = parameter.value;
@@ -51,18 +88,32 @@ function checkFactCondition(c: FactCondition, path: string, ruleSet: RuleSet, ca
 }
 
 /** Walks one condition tree: facts, operators, values, parameters and references. */
-export function checkCondition(c: Condition, path: string, ruleSet: RuleSet, catalog: FactCatalog, issues: RulesIssue[]): void {
+export function checkCondition(
+  c: Condition,
+  path: string,
+  ruleSet: RuleSet,
+  catalog: FactCatalog,
+  issues: RulesIssue[],
+): void {
   if (has(c, 'condition')) {
     const name = (c as { condition: string }).condition;
     if (!ruleSet.namedConditions || !has(ruleSet.namedConditions, name)) {
-      issues.push({ code: 'unknown-condition-reference', path: path + '/condition', message: {
-        nl: `Er is geen voorwaarde met de naam '${name}'.`, en: `There is no condition named '${name}'.` } });
+      issues.push({
+        code: 'unknown-condition-reference',
+        path: path + '/condition',
+        message: {
+          nl: `Er is geen voorwaarde met de naam '${name}'.`,
+          en: `There is no condition named '${name}'.`,
+        },
+      });
     }
     return;
   }
   for (const kind of ['any', 'all'] as const) {
     if (has(c, kind)) {
-      (c as Record<typeof kind, Condition[]>)[kind].forEach((child, i) => checkCondition(child, childPointer(path, kind, i), ruleSet, catalog, issues));
+      (c as Record<typeof kind, Condition[]>)[kind].forEach((child, i) =>
+        checkCondition(child, childPointer(path, kind, i), ruleSet, catalog, issues),
+      );
       return;
     }
   }
@@ -75,8 +126,14 @@ export function checkCondition(c: Condition, path: string, ruleSet: RuleSet, cat
 
 export function checkRoot(c: Condition, path: string, issues: RulesIssue[]): boolean {
   if (has(c, 'fact')) {
-    issues.push({ code: 'root-not-group', path, message: {
-      nl: 'De voorwaarden van een regel beginnen met all, any, not of een verwijzing.', en: 'Rule conditions must start with all, any, not or a condition reference.' } });
+    issues.push({
+      code: 'root-not-group',
+      path,
+      message: {
+        nl: 'De voorwaarden van een regel beginnen met all, any, not of een verwijzing.',
+        en: 'Rule conditions must start with all, any, not or a condition reference.',
+      },
+    });
     return false;
   }
   return true;
@@ -85,8 +142,14 @@ export function checkRoot(c: Condition, path: string, issues: RulesIssue[]): boo
 export function checkParameterUnits(ruleSet: RuleSet, issues: RulesIssue[]): void {
   for (const [name, parameter] of Object.entries(ruleSet.parameters ?? {})) {
     if (parameter.unit !== undefined && !unitSpec(parameter.unit)) {
-      issues.push({ code: 'unknown-unit', path: childPointer('', 'parameters', name, 'unit'), message: {
-        nl: `Eenheid '${parameter.unit}' is onbekend.`, en: `Unit '${parameter.unit}' is unknown.` } });
+      issues.push({
+        code: 'unknown-unit',
+        path: childPointer('', 'parameters', name, 'unit'),
+        message: {
+          nl: `Eenheid '${parameter.unit}' is onbekend.`,
+          en: `Unit '${parameter.unit}' is unknown.`,
+        },
+      });
     }
   }
 }

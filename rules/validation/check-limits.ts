@@ -5,7 +5,17 @@ import { referenceChainIssues } from './reference-chains';
 import { FORBIDDEN_NAMES, MAX_LIMIT_ISSUES, RULE_SET_LIMITS as LIMITS } from './rule-set-limits';
 
 /** Where a node sits in the rule-set format, so conditions can be told from other values before any schema ran. */
-type Role = 'document' | 'rules' | 'rule' | 'named' | 'condition' | 'condition-list' | 'facts' | 'fact' | 'fact-options' | 'value';
+type Role =
+  | 'document'
+  | 'rules'
+  | 'rule'
+  | 'named'
+  | 'condition'
+  | 'condition-list'
+  | 'facts'
+  | 'fact'
+  | 'fact-options'
+  | 'value';
 
 interface Frame {
   value: unknown;
@@ -43,12 +53,20 @@ function pathOf(frame: Frame): string {
 }
 
 function childRole(parent: Frame, key: string | number): Pick<Frame, 'role' | 'conditionDepth' | 'valueDepth'> {
-  const asValue = { role: 'value' as const, conditionDepth: 0, valueDepth: parent.role === 'value' ? parent.valueDepth + 1 : 1 };
+  const asValue = {
+    role: 'value' as const,
+    conditionDepth: 0,
+    valueDepth: parent.role === 'value' ? parent.valueDepth + 1 : 1,
+  };
   switch (parent.role) {
     case 'document':
-      return key === 'rules' ? { role: 'rules', conditionDepth: 0, valueDepth: 0 }
-        : key === 'namedConditions' ? { role: 'named', conditionDepth: 0, valueDepth: 0 }
-        : key === 'facts' ? { role: 'facts', conditionDepth: 0, valueDepth: 0 } : asValue;
+      return key === 'rules'
+        ? { role: 'rules', conditionDepth: 0, valueDepth: 0 }
+        : key === 'namedConditions'
+          ? { role: 'named', conditionDepth: 0, valueDepth: 0 }
+          : key === 'facts'
+            ? { role: 'facts', conditionDepth: 0, valueDepth: 0 }
+            : asValue;
     case 'facts':
       return { role: 'fact', conditionDepth: 0, valueDepth: 0 };
     case 'fact':
@@ -62,9 +80,11 @@ function childRole(parent: Frame, key: string | number): Pick<Frame, 'role' | 'c
     case 'named':
       return { role: 'condition', conditionDepth: 1, valueDepth: 0 };
     case 'condition':
-      if (key === 'all' || key === 'any') return { role: 'condition-list', conditionDepth: parent.conditionDepth, valueDepth: 0 };
+      if (key === 'all' || key === 'any')
+        return { role: 'condition-list', conditionDepth: parent.conditionDepth, valueDepth: 0 };
       // A list where one condition belongs (`not: [...]`) still nests conditions: count it as such.
-      if (key === 'not' || typeof key === 'number') return { role: 'condition', conditionDepth: parent.conditionDepth + 1, valueDepth: 0 };
+      if (key === 'not' || typeof key === 'number')
+        return { role: 'condition', conditionDepth: parent.conditionDepth + 1, valueDepth: 0 };
       return asValue;
     case 'condition-list':
       return { role: 'condition', conditionDepth: parent.conditionDepth + 1, valueDepth: 0 };
@@ -92,7 +112,17 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
   let conditions = 0;
   let stopped = false;
 
-  const stack: Frame[] = [{ value: input, parent: undefined, key: undefined, role: 'document', conditionDepth: 0, valueDepth: 0, refs: undefined }];
+  const stack: Frame[] = [
+    {
+      value: input,
+      parent: undefined,
+      key: undefined,
+      role: 'document',
+      conditionDepth: 0,
+      valueDepth: 0,
+      refs: undefined,
+    },
+  ];
   while (stack.length > 0 && issues.length < MAX_LIMIT_ISSUES) {
     const frame = stack.pop() as Frame;
     const { value, role } = frame;
@@ -103,29 +133,41 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
         break;
       case 'number':
         size += 8;
-        if (checkNumbers && !isFinite(value)) issue(frame, 'number-not-finite', {
-          nl: 'Getallen moeten eindig zijn (geen Infinity, zoals 1e999 wordt, en geen NaN).', en: 'Numbers must be finite (not Infinity, which 1e999 becomes, nor NaN).' });
+        if (checkNumbers && !isFinite(value))
+          issue(frame, 'number-not-finite', {
+            nl: 'Getallen moeten eindig zijn (geen Infinity, zoals 1e999 wordt, en geen NaN).',
+            en: 'Numbers must be finite (not Infinity, which 1e999 becomes, nor NaN).',
+          });
         break;
       case 'boolean':
         size += 5;
         break;
       case 'object':
-        if (value === null) { size += 4; break; }
+        if (value === null) {
+          size += 4;
+          break;
+        }
         if (role === 'condition') {
           if (frame.conditionDepth > LIMITS.conditionDepth) {
             issue(frame, 'nesting-too-deep', {
-              nl: `Voorwaarden zijn hier dieper genest dan ${LIMITS.conditionDepth} niveaus.`, en: `Conditions are nested deeper than ${LIMITS.conditionDepth} levels here.` });
+              nl: `Voorwaarden zijn hier dieper genest dan ${LIMITS.conditionDepth} niveaus.`,
+              en: `Conditions are nested deeper than ${LIMITS.conditionDepth} levels here.`,
+            });
             continue;
           }
           if (++conditions > LIMITS.conditions) {
             issue(frame, 'too-many-conditions', {
-              nl: `De regelset heeft meer dan ${LIMITS.conditions} voorwaarden.`, en: `The rule set has more than ${LIMITS.conditions} conditions.` });
+              nl: `De regelset heeft meer dan ${LIMITS.conditions} voorwaarden.`,
+              en: `The rule set has more than ${LIMITS.conditions} conditions.`,
+            });
             stopped = true;
             break;
           }
         } else if (role === 'value' && frame.valueDepth > LIMITS.valueDepth) {
           issue(frame, 'value-too-deep', {
-            nl: `Deze waarde is dieper genest dan ${LIMITS.valueDepth} niveaus.`, en: `This value is nested deeper than ${LIMITS.valueDepth} levels.` });
+            nl: `Deze waarde is dieper genest dan ${LIMITS.valueDepth} niveaus.`,
+            en: `This value is nested deeper than ${LIMITS.valueDepth} levels.`,
+          });
           continue;
         }
         if (isArray(value)) pushItems(frame, value);
@@ -140,8 +182,14 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
     }
     if (stopped) break;
     if (size > LIMITS.size) {
-      issues.push({ code: 'rule-set-too-large', path: '', message: {
-        nl: `De regelset is groter dan ongeveer ${LIMITS.size.toLocaleString('nl-NL')} tekens JSON.`, en: `The rule set is larger than about ${LIMITS.size.toLocaleString('en-GB')} characters of JSON.` } });
+      issues.push({
+        code: 'rule-set-too-large',
+        path: '',
+        message: {
+          nl: `De regelset is groter dan ongeveer ${LIMITS.size.toLocaleString('nl-NL')} tekens JSON.`,
+          en: `The rule set is larger than about ${LIMITS.size.toLocaleString('en-GB')} characters of JSON.`,
+        },
+      });
       stopped = true;
       break;
     }
@@ -152,15 +200,24 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
   function pushItems(frame: Frame, list: readonly unknown[]): void {
     size += 2 + list.length;
     if (frame.role === 'rules' && list.length > LIMITS.rules) {
-      issue(frame, 'too-many-rules', { nl: `Een regelset heeft ten hoogste ${LIMITS.rules} regels, deze ${list.length}.`, en: `A rule set has at most ${LIMITS.rules} rules, this one ${list.length}.` });
+      issue(frame, 'too-many-rules', {
+        nl: `Een regelset heeft ten hoogste ${LIMITS.rules} regels, deze ${list.length}.`,
+        en: `A rule set has at most ${LIMITS.rules} rules, this one ${list.length}.`,
+      });
       return;
     }
     if (frame.role === 'fact-options' && list.length > LIMITS.factOptions) {
-      issue(frame, 'too-many-options', { nl: `Een feit heeft ten hoogste ${LIMITS.factOptions} opties, dit ${list.length}.`, en: `A fact has at most ${LIMITS.factOptions} options, this one ${list.length}.` });
+      issue(frame, 'too-many-options', {
+        nl: `Een feit heeft ten hoogste ${LIMITS.factOptions} opties, dit ${list.length}.`,
+        en: `A fact has at most ${LIMITS.factOptions} options, this one ${list.length}.`,
+      });
       return;
     }
     if (frame.role !== 'rules' && list.length > LIMITS.listLength) {
-      issue(frame, 'list-too-long', { nl: `Een lijst heeft ten hoogste ${LIMITS.listLength} elementen, deze ${list.length}.`, en: `A list has at most ${LIMITS.listLength} items, this one ${list.length}.` });
+      issue(frame, 'list-too-long', {
+        nl: `Een lijst heeft ten hoogste ${LIMITS.listLength} elementen, deze ${list.length}.`,
+        en: `A list has at most ${LIMITS.listLength} items, this one ${list.length}.`,
+      });
       return;
     }
     // Reversed onto the stack so issues come out in document order.
@@ -171,11 +228,17 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
     const keys = objectKeys(object);
     size += 2;
     if (keys.length > LIMITS.properties) {
-      issue(frame, 'too-many-properties', { nl: `Een object heeft ten hoogste ${LIMITS.properties} velden, dit ${keys.length}.`, en: `An object has at most ${LIMITS.properties} properties, this one ${keys.length}.` });
+      issue(frame, 'too-many-properties', {
+        nl: `Een object heeft ten hoogste ${LIMITS.properties} velden, dit ${keys.length}.`,
+        en: `An object has at most ${LIMITS.properties} properties, this one ${keys.length}.`,
+      });
       return;
     }
     if (frame.role === 'facts' && keys.length > LIMITS.facts) {
-      issue(frame, 'too-many-facts', { nl: `Een regelset definieert ten hoogste ${LIMITS.facts} eigen feiten, deze ${keys.length}.`, en: `A rule set defines at most ${LIMITS.facts} facts of its own, this one ${keys.length}.` });
+      issue(frame, 'too-many-facts', {
+        nl: `Een regelset definieert ten hoogste ${LIMITS.facts} eigen feiten, deze ${keys.length}.`,
+        en: `A rule set defines at most ${LIMITS.facts} facts of its own, this one ${keys.length}.`,
+      });
       return;
     }
     for (const key of keys) {
@@ -197,12 +260,22 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
     const inCondition = frame.role === 'condition';
     for (const key of NAME_KEYS) {
       const name = object[key];
-      if ((inCondition || key === 'param') && typeof name === 'string' && hasOwn.call(object, key) && FORBIDDEN_NAMES.has(name)) {
+      if (
+        (inCondition || key === 'param') &&
+        typeof name === 'string' &&
+        hasOwn.call(object, key) &&
+        FORBIDDEN_NAMES.has(name)
+      ) {
         issue(frame, 'forbidden-name', forbidden(name), key);
       }
     }
     const path = object.path;
-    if (inCondition && typeof path === 'string' && path.length <= LIMITS.stringLength && path.split(PATH_SEGMENTS).some((s) => FORBIDDEN_NAMES.has(s))) {
+    if (
+      inCondition &&
+      typeof path === 'string' &&
+      path.length <= LIMITS.stringLength &&
+      path.split(PATH_SEGMENTS).some((s) => FORBIDDEN_NAMES.has(s))
+    ) {
       issue(frame, 'forbidden-name', forbidden(path), 'path');
     }
   }
@@ -222,7 +295,10 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
 const notJson: LocalizedText = { nl: 'Dit is geen JSON-waarde.', en: 'This is not a JSON value.' };
 
 function tooLong(length: number): LocalizedText {
-  return { nl: `Tekst van ${length} tekens; ten hoogste ${LIMITS.stringLength} zijn toegestaan.`, en: `Text of ${length} characters; at most ${LIMITS.stringLength} are allowed.` };
+  return {
+    nl: `Tekst van ${length} tekens; ten hoogste ${LIMITS.stringLength} zijn toegestaan.`,
+    en: `Text of ${length} characters; at most ${LIMITS.stringLength} are allowed.`,
+  };
 }
 
 function forbidden(name: string): LocalizedText {

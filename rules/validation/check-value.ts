@@ -23,9 +23,13 @@ function scalarProblem(fact: FactDefinition, value: unknown): ValueProblem {
     case 'integer':
       return typeof value === 'number' ? undefined : mismatch('Verwacht een getal.', 'Expected a number.');
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : mismatch('Verwacht ja of nee (true/false).', 'Expected true or false.');
+      return typeof value === 'boolean'
+        ? undefined
+        : mismatch('Verwacht ja of nee (true/false).', 'Expected true or false.');
     case 'date':
-      return isIsoDate(value) ? undefined : mismatch('Verwacht een datum (JJJJ-MM-DD).', 'Expected a date (YYYY-MM-DD).');
+      return isIsoDate(value)
+        ? undefined
+        : mismatch('Verwacht een datum (JJJJ-MM-DD).', 'Expected a date (YYYY-MM-DD).');
     case 'string':
       return typeof value === 'string' ? undefined : mismatch('Verwacht tekst.', 'Expected text.');
     case 'enum':
@@ -33,7 +37,13 @@ function scalarProblem(fact: FactDefinition, value: unknown): ValueProblem {
       if (typeof value !== 'string') return mismatch('Verwacht tekst.', 'Expected text.');
       if (fact.options && !allowedValues(fact)?.has(value)) {
         const allowed = fact.options.map((o) => `'${o.value}'`).join(', ');
-        return { code: 'value-not-allowed', message: { nl: `'${value}' is geen toegestane waarde; kies uit ${allowed}.`, en: `'${value}' is not an allowed value; choose from ${allowed}.` } };
+        return {
+          code: 'value-not-allowed',
+          message: {
+            nl: `'${value}' is geen toegestane waarde; kies uit ${allowed}.`,
+            en: `'${value}' is not an allowed value; choose from ${allowed}.`,
+          },
+        };
       }
       return undefined;
   }
@@ -54,7 +64,10 @@ export function valueProblem(fact: FactDefinition, shape: ValueShape, value: unk
     case 'list': {
       if (typeof value === 'string') {
         // json-rules-engine would do a substring test here ("sie" in "asiel"): almost never what was meant.
-        return mismatch('Verwacht een lijst van waarden; tekst zou als deel-tekst worden vergeleken.', 'Expected a list of values; text would be matched as a substring.');
+        return mismatch(
+          'Verwacht een lijst van waarden; tekst zou als deel-tekst worden vergeleken.',
+          'Expected a list of values; text would be matched as a substring.',
+        );
       }
       if (!Array.isArray(value)) return mismatch('Verwacht een lijst van waarden.', 'Expected a list of values.');
       for (const item of value) {

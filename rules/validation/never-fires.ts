@@ -34,14 +34,19 @@ function mustHold(root: Condition, ruleSet: RuleSet): FactCondition[] {
     const c = stack.pop() as Condition;
     if (has(c, 'condition')) {
       const name = (c as { condition: string }).condition;
-      const target = ruleSet.namedConditions && has(ruleSet.namedConditions, name) ? ruleSet.namedConditions[name] : undefined;
+      const target =
+        ruleSet.namedConditions && has(ruleSet.namedConditions, name) ? ruleSet.namedConditions[name] : undefined;
       if (target && !seen.has(name)) {
         seen.add(name);
         stack.push(target);
       }
       continue;
     }
-    const children = has(c, 'all') ? (c as { all: Condition[] }).all : has(c, 'any') && (c as { any: Condition[] }).any.length === 1 ? (c as { any: Condition[] }).any : undefined;
+    const children = has(c, 'all')
+      ? (c as { all: Condition[] }).all
+      : has(c, 'any') && (c as { any: Condition[] }).any.length === 1
+        ? (c as { any: Condition[] }).any
+        : undefined;
     if (children) {
       budget -= children.length;
       if (budget < 0) break;
@@ -64,17 +69,33 @@ function numeric(value: unknown, isDate: boolean): number | undefined {
 
 function tighten(b: Bounds, operator: string, n: number): void {
   switch (operator) {
-    case 'greaterThan': case 'dateAfter':
-      if (n >= b.low) { b.lowStrict = true; b.low = n; }
+    case 'greaterThan':
+    case 'dateAfter':
+      if (n >= b.low) {
+        b.lowStrict = true;
+        b.low = n;
+      }
       break;
-    case 'greaterThanInclusive': case 'dateOnOrAfter':
-      if (n > b.low) { b.low = n; b.lowStrict = false; }
+    case 'greaterThanInclusive':
+    case 'dateOnOrAfter':
+      if (n > b.low) {
+        b.low = n;
+        b.lowStrict = false;
+      }
       break;
-    case 'lessThan': case 'dateBefore':
-      if (n <= b.high) { b.highStrict = true; b.high = n; }
+    case 'lessThan':
+    case 'dateBefore':
+      if (n <= b.high) {
+        b.highStrict = true;
+        b.high = n;
+      }
       break;
-    case 'lessThanInclusive': case 'dateOnOrBefore':
-      if (n < b.high) { b.high = n; b.highStrict = false; }
+    case 'lessThanInclusive':
+    case 'dateOnOrBefore':
+      if (n < b.high) {
+        b.high = n;
+        b.highStrict = false;
+      }
       break;
   }
 }
@@ -121,7 +142,15 @@ export function contradictoryFacts(root: Condition, ruleSet: RuleSet, catalog: F
     const definition = catalog.facts[c.fact];
     if (!definition) continue;
     const isDate = definition.type === 'date';
-    const b = byFact.get(c.fact) ?? { equals: [], notEquals: [], inLists: [], low: -Infinity, lowStrict: false, high: Infinity, highStrict: false };
+    const b = byFact.get(c.fact) ?? {
+      equals: [],
+      notEquals: [],
+      inLists: [],
+      low: -Infinity,
+      lowStrict: false,
+      high: Infinity,
+      highStrict: false,
+    };
     byFact.set(c.fact, b);
     const value = valueOf(c, ruleSet);
     if (c.operator === 'equal') b.equals.push(value);
@@ -132,5 +161,7 @@ export function contradictoryFacts(root: Condition, ruleSet: RuleSet, catalog: F
       if (n !== undefined) tighten(b, c.operator, n);
     }
   }
-  return [...byFact.entries()].filter(([fact, b]) => contradicts(b, catalog.facts[fact]?.type === 'date')).map(([fact]) => fact);
+  return [...byFact.entries()]
+    .filter(([fact, b]) => contradicts(b, catalog.facts[fact]?.type === 'date'))
+    .map(([fact]) => fact);
 }

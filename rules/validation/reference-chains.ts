@@ -41,16 +41,24 @@ export function referenceChainDepths(edges: ReadonlyMap<string, readonly string[
 
 function tooDeep(path: string, hops: number): RulesIssue {
   const max = RULE_SET_LIMITS.referenceChain;
-  return { code: 'condition-chain-too-deep', path, message: {
-    nl: `Hier begint een keten van ${hops} verwijzingen naar voorwaarden; ten hoogste ${max} zijn toegestaan.`,
-    en: `A chain of ${hops} condition references starts here; at most ${max} are allowed.` } };
+  return {
+    code: 'condition-chain-too-deep',
+    path,
+    message: {
+      nl: `Hier begint een keten van ${hops} verwijzingen naar voorwaarden; ten hoogste ${max} zijn toegestaan.`,
+      en: `A chain of ${hops} condition references starts here; at most ${max} are allowed.`,
+    },
+  };
 }
 
 /**
  * One issue per chain that is too long, at its start: a named condition no over-long chain
  * reaches, or a rule whose own reference makes the chain too long.
  */
-export function referenceChainIssues(named: ReadonlyMap<string, readonly string[]>, rules: ReadonlyArray<readonly string[] | undefined>): RulesIssue[] {
+export function referenceChainIssues(
+  named: ReadonlyMap<string, readonly string[]>,
+  rules: ReadonlyArray<readonly string[] | undefined>,
+): RulesIssue[] {
   const max = RULE_SET_LIMITS.referenceChain;
   const depth = referenceChainDepths(named);
   const over = (name: string) => (depth.get(name) ?? 0) > max;
@@ -58,7 +66,8 @@ export function referenceChainIssues(named: ReadonlyMap<string, readonly string[
   for (const [name, refs] of named) if (over(name)) for (const ref of refs) reachedByOver.add(ref);
   const issues: RulesIssue[] = [];
   for (const name of named.keys()) {
-    if (over(name) && !reachedByOver.has(name)) issues.push(tooDeep(pointer('namedConditions', name), depth.get(name) ?? 0));
+    if (over(name) && !reachedByOver.has(name))
+      issues.push(tooDeep(pointer('namedConditions', name), depth.get(name) ?? 0));
   }
   rules.forEach((refs, i) => {
     if (!refs) return;

@@ -31,7 +31,10 @@ function namesOnCycles(edges: ReadonlyMap<string, readonly string[]>): Set<strin
   for (const start of edges.keys()) {
     if (index.has(start)) continue;
     const work: Array<{ name: string; next: number }> = [{ name: start, next: 0 }];
-    index.set(start, counter); low.set(start, counter++); component.push(start); onStack.add(start);
+    index.set(start, counter);
+    low.set(start, counter++);
+    component.push(start);
+    onStack.add(start);
     while (work.length > 0) {
       const top = work[work.length - 1] as { name: string; next: number };
       const refs = edges.get(top.name) ?? [];
@@ -40,7 +43,10 @@ function namesOnCycles(edges: ReadonlyMap<string, readonly string[]>): Set<strin
         if (!edges.has(ref)) continue;
         if (ref === top.name) cyclic.add(ref);
         if (!index.has(ref)) {
-          index.set(ref, counter); low.set(ref, counter++); component.push(ref); onStack.add(ref);
+          index.set(ref, counter);
+          low.set(ref, counter++);
+          component.push(ref);
+          onStack.add(ref);
           work.push({ name: ref, next: 0 });
         } else if (onStack.has(ref)) {
           low.set(top.name, Math.min(low.get(top.name) as number, index.get(ref) as number));
@@ -69,8 +75,14 @@ export function referenceCycles(ruleSet: RuleSet): RulesIssue[] {
   const named = ruleSet.namedConditions ?? {};
   const edges = new Map(Object.entries(named).map(([name, c]) => [name, references(c)]));
   const cyclic = namesOnCycles(edges);
-  return [...edges.keys()].filter((name) => cyclic.has(name)).map((start) => ({
-    code: 'condition-reference-cycle', path: pointer('namedConditions', start), message: {
-      nl: `Voorwaarde '${start}' verwijst via andere voorwaarden naar zichzelf.`, en: `Condition '${start}' refers back to itself through other conditions.` },
-  }));
+  return [...edges.keys()]
+    .filter((name) => cyclic.has(name))
+    .map((start) => ({
+      code: 'condition-reference-cycle',
+      path: pointer('namedConditions', start),
+      message: {
+        nl: `Voorwaarde '${start}' verwijst via andere voorwaarden naar zichzelf.`,
+        en: `Condition '${start}' refers back to itself through other conditions.`,
+      },
+    }));
 }

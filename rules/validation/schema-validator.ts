@@ -16,8 +16,12 @@ export function schemaValidator<T>(schema: TSchema): ValidateFunction<T> {
 
 function describeType(params: ErrorObject['params']): { nl: string; en: string } {
   const names: Record<string, [string, string]> = {
-    string: ['tekst', 'text'], number: ['een getal', 'a number'], integer: ['een geheel getal', 'a whole number'],
-    boolean: ['ja/nee', 'yes/no'], array: ['een lijst', 'a list'], object: ['één object (geen lijst)', 'one object (not a list)'],
+    string: ['tekst', 'text'],
+    number: ['een getal', 'a number'],
+    integer: ['een geheel getal', 'a whole number'],
+    boolean: ['ja/nee', 'yes/no'],
+    array: ['een lijst', 'a list'],
+    object: ['één object (geen lijst)', 'one object (not a list)'],
     null: ['leeg (null)', 'null'],
   };
   const t = String((params as { type?: unknown }).type);
@@ -30,27 +34,59 @@ function toIssue(error: ErrorObject): RulesIssue {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { code: 'missing-property', path: `${at}/${String(p.missingProperty)}`, message: {
-        nl: `Verplicht veld '${String(p.missingProperty)}' ontbreekt.`, en: `Required property '${String(p.missingProperty)}' is missing.` } };
+      return {
+        code: 'missing-property',
+        path: `${at}/${String(p.missingProperty)}`,
+        message: {
+          nl: `Verplicht veld '${String(p.missingProperty)}' ontbreekt.`,
+          en: `Required property '${String(p.missingProperty)}' is missing.`,
+        },
+      };
     case 'additionalProperties':
-      return { code: 'unknown-property', path: `${at}/${String(p.additionalProperty)}`, message: {
-        nl: `Onbekend veld '${String(p.additionalProperty)}'.`, en: `Unknown property '${String(p.additionalProperty)}'.` } };
+      return {
+        code: 'unknown-property',
+        path: `${at}/${String(p.additionalProperty)}`,
+        message: {
+          nl: `Onbekend veld '${String(p.additionalProperty)}'.`,
+          en: `Unknown property '${String(p.additionalProperty)}'.`,
+        },
+      };
     case 'type': {
       const t = describeType(error.params);
       return { code: 'invalid-type', path: at, message: { nl: `Moet ${t.nl} zijn.`, en: `Must be ${t.en}.` } };
     }
     case 'propertyNames': {
       const name = String((error as { params: { propertyName?: unknown } }).params.propertyName);
-      return { code: 'invalid-name', path: `${at}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: {
-        nl: `Naam '${name.slice(0, 60)}' is niet toegestaan: begin met een letter, daarna letters, cijfers, - of _ (ten hoogste 100 tekens).`,
-        en: `Name '${name.slice(0, 60)}' is not allowed: start with a letter, then letters, digits, - or _ (at most 100 characters).` } };
+      return {
+        code: 'invalid-name',
+        path: `${at}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        message: {
+          nl: `Naam '${name.slice(0, 60)}' is niet toegestaan: begin met een letter, daarna letters, cijfers, - of _ (ten hoogste 100 tekens).`,
+          en: `Name '${name.slice(0, 60)}' is not allowed: start with a letter, then letters, digits, - or _ (at most 100 characters).`,
+        },
+      };
     }
     case 'format':
-      return { code: 'invalid-value', path: at, message: { nl: 'Moet een datum zijn (JJJJ-MM-DD).', en: 'Must be a date (YYYY-MM-DD).' } };
+      return {
+        code: 'invalid-value',
+        path: at,
+        message: { nl: 'Moet een datum zijn (JJJJ-MM-DD).', en: 'Must be a date (YYYY-MM-DD).' },
+      };
     case 'anyOf':
-      return { code: 'invalid-value', path: at, message: { nl: 'Deze waarde is hier niet toegestaan.', en: 'This value is not allowed here.' } };
+      return {
+        code: 'invalid-value',
+        path: at,
+        message: { nl: 'Deze waarde is hier niet toegestaan.', en: 'This value is not allowed here.' },
+      };
     default:
-      return { code: 'invalid-value', path: at, message: { nl: `Ongeldige waarde (${error.keyword}: ${error.message ?? ''}).`, en: `Invalid value (${error.keyword}: ${error.message ?? ''}).` } };
+      return {
+        code: 'invalid-value',
+        path: at,
+        message: {
+          nl: `Ongeldige waarde (${error.keyword}: ${error.message ?? ''}).`,
+          en: `Invalid value (${error.keyword}: ${error.message ?? ''}).`,
+        },
+      };
   }
 }
 
@@ -90,7 +126,10 @@ function insideAnyOf(e: ErrorObject, anyOfsByPath: ReadonlyMap<string, ErrorObje
 /** ajv errors as issues: the if/then branches and anyOf alternatives collapse to what a designer must fix. */
 export function schemaIssues(errors: ErrorObject[] | null | undefined): RulesIssue[] {
   if (!errors) return [];
-  const anyOfsByPath = groupBy(errors.filter((e) => e.keyword === 'anyOf'), (e) => e.instancePath);
+  const anyOfsByPath = groupBy(
+    errors.filter((e) => e.keyword === 'anyOf'),
+    (e) => e.instancePath,
+  );
   const byPath = groupBy(errors, (e) => e.instancePath);
   const issues: RulesIssue[] = [];
   const seen = new Set<string>();
@@ -103,7 +142,11 @@ export function schemaIssues(errors: ErrorObject[] | null | undefined): RulesIss
       const allowed = allowedConsts(byPath.get(error.instancePath) ?? [], error);
       if (allowed) {
         const list = allowed.map((v) => `'${String(v)}'`).join(', ');
-        issue = { code: 'invalid-value', path: error.instancePath, message: { nl: `Moet een van ${list} zijn.`, en: `Must be one of ${list}.` } };
+        issue = {
+          code: 'invalid-value',
+          path: error.instancePath,
+          message: { nl: `Moet een van ${list} zijn.`, en: `Must be one of ${list}.` },
+        };
       }
     }
     const key = `${issue.code}|${issue.path}`;

@@ -24,13 +24,20 @@ let validateSchema: ReturnType<typeof schemaValidator<RuleSet>> | undefined;
 function parameterTypeFits(parameter: Parameter): boolean {
   const v = parameter.value;
   switch (parameter.type) {
-    case 'number': return typeof v === 'number';
-    case 'integer': return Number.isInteger(v);
-    case 'boolean': return typeof v === 'boolean';
-    case 'string': return typeof v === 'string';
-    case 'date': return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-    case 'string-list': return Array.isArray(v) && v.every((x) => typeof x === 'string');
-    case 'number-list': return Array.isArray(v) && v.every((x) => typeof x === 'number');
+    case 'number':
+      return typeof v === 'number';
+    case 'integer':
+      return Number.isInteger(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'string':
+      return typeof v === 'string';
+    case 'date':
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+    case 'string-list':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+    case 'number-list':
+      return Array.isArray(v) && v.every((x) => typeof x === 'number');
   }
 }
 
@@ -40,8 +47,14 @@ function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesI
   checkFacts(ruleSet, errors);
   for (const [name, parameter] of Object.entries(ruleSet.parameters ?? {})) {
     if (!parameterTypeFits(parameter)) {
-      errors.push({ code: 'parameter-type-mismatch', path: pointer('parameters', name, 'value'), message: {
-        nl: `De waarde van parameter '${name}' is geen ${parameter.type}.`, en: `The value of parameter '${name}' is not a ${parameter.type}.` } });
+      errors.push({
+        code: 'parameter-type-mismatch',
+        path: pointer('parameters', name, 'value'),
+        message: {
+          nl: `De waarde van parameter '${name}' is geen ${parameter.type}.`,
+          en: `The value of parameter '${name}' is not a ${parameter.type}.`,
+        },
+      });
     }
   }
   checkParameterUnits(ruleSet, errors);
@@ -52,39 +65,76 @@ function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesI
   }
   errors.push(...referenceCycles(ruleSet));
   if (ruleSet.effectiveUntil !== undefined && ruleSet.effectiveUntil < ruleSet.effectiveFrom) {
-    errors.push({ code: 'invalid-period', path: '/effectiveUntil', message: {
-      nl: 'De einddatum ligt vóór de begindatum.', en: 'The end date lies before the start date.' } });
+    errors.push({
+      code: 'invalid-period',
+      path: '/effectiveUntil',
+      message: {
+        nl: 'De einddatum ligt vóór de begindatum.',
+        en: 'The end date lies before the start date.',
+      },
+    });
   }
   const names = new Map<string, number>();
   ruleSet.rules.forEach((rule, i) => {
     const path = pointer('rules', i);
     const first = names.get(rule.name);
     if (first !== undefined) {
-      errors.push({ code: 'duplicate-rule-name', path: path + '/name', message: {
-        nl: `Regelnaam '${rule.name}' komt al voor bij regel ${first + 1}.`, en: `Rule name '${rule.name}' is already used by rule ${first + 1}.` } });
+      errors.push({
+        code: 'duplicate-rule-name',
+        path: path + '/name',
+        message: {
+          nl: `Regelnaam '${rule.name}' komt al voor bij regel ${first + 1}.`,
+          en: `Rule name '${rule.name}' is already used by rule ${first + 1}.`,
+        },
+      });
     } else names.set(rule.name, i);
     const priority = rule.priority;
     if (priority !== undefined && priority > 0 && priority < 1) {
-      errors.push({ code: 'invalid-priority', path: path + '/priority', message: {
-        nl: 'Een prioriteit tussen 0 en 1 wordt 0, en dat is niet toegestaan.', en: 'A priority between 0 and 1 truncates to 0, which is not allowed.' } });
+      errors.push({
+        code: 'invalid-priority',
+        path: path + '/priority',
+        message: {
+          nl: 'Een prioriteit tussen 0 en 1 wordt 0, en dat is niet toegestaan.',
+          en: 'A priority between 0 and 1 truncates to 0, which is not allowed.',
+        },
+      });
     } else if (priority !== undefined && !Number.isInteger(priority)) {
-      warnings.push({ code: 'priority-truncated', path: path + '/priority', message: {
-        nl: `Prioriteit ${priority} wordt afgerond naar ${Math.trunc(priority)}.`, en: `Priority ${priority} is truncated to ${Math.trunc(priority)}.` } });
+      warnings.push({
+        code: 'priority-truncated',
+        path: path + '/priority',
+        message: {
+          nl: `Prioriteit ${priority} wordt afgerond naar ${Math.trunc(priority)}.`,
+          en: `Priority ${priority} is truncated to ${Math.trunc(priority)}.`,
+        },
+      });
     }
     if (hasPlaceholder(rule.legalBasis)) {
-      warnings.push({ code: 'legal-basis-placeholder', path: path + '/legalBasis', message: {
-        nl: 'De juridische grondslag bevat nog een invulveld uit het sjabloon.', en: 'The legal basis still holds a template placeholder.' } });
+      warnings.push({
+        code: 'legal-basis-placeholder',
+        path: path + '/legalBasis',
+        message: {
+          nl: 'De juridische grondslag bevat nog een invulveld uit het sjabloon.',
+          en: 'The legal basis still holds a template placeholder.',
+        },
+      });
     }
     const before = errors.length;
     const root = rule.conditions as Condition;
-    if (checkRoot(root, path + '/conditions', errors)) checkCondition(root, path + '/conditions', ruleSet, catalog, errors);
+    if (checkRoot(root, path + '/conditions', errors))
+      checkCondition(root, path + '/conditions', ruleSet, catalog, errors);
     if (errors.length > before) return;
     const facts = contradictoryFacts(root, ruleSet, catalog);
     if (facts.length > 0) {
       const nl = facts.map((f) => `'${catalog.facts[f]?.label.nl ?? f}'`).join(', ');
       const en = facts.map((f) => `'${catalog.facts[f]?.label.en ?? f}'`).join(', ');
-      errors.push({ code: 'rule-never-fires', path: path + '/conditions', message: {
-        nl: `Deze regel kan nooit van toepassing zijn: de voorwaarden op ${nl} spreken elkaar tegen.`, en: `This rule can never fire: the conditions on ${en} contradict each other.` } });
+      errors.push({
+        code: 'rule-never-fires',
+        path: path + '/conditions',
+        message: {
+          nl: `Deze regel kan nooit van toepassing zijn: de voorwaarden op ${nl} spreken elkaar tegen.`,
+          en: `This rule can never fire: the conditions on ${en} contradict each other.`,
+        },
+      });
     }
   });
 }

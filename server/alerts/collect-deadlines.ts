@@ -41,14 +41,24 @@ export async function collectDeadlines(deps: CollectDeps, tenant: string, from: 
   let token: Uint8Array | undefined;
   let truncated = false;
   do {
-    const page = await deps.client.workflowService.listWorkflowExecutions({ namespace: deps.namespace, query, pageSize: 200, nextPageToken: token });
+    const page = await deps.client.workflowService.listWorkflowExecutions({
+      namespace: deps.namespace,
+      query,
+      pageSize: 200,
+      nextPageToken: token,
+    });
     for (const wf of page.executions ?? []) {
       if (candidates.length >= maxCases) {
         truncated = true;
         break;
       }
       const sa = decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields);
-      candidates.push({ caseId: wf.execution?.workflowId ?? '', processId: sa.get(SA_PROCESS) ?? '', step: sa.get(SA_STEP) ?? '', nextDeadline: sa.get(SA_NEXT_DEADLINE) });
+      candidates.push({
+        caseId: wf.execution?.workflowId ?? '',
+        processId: sa.get(SA_PROCESS) ?? '',
+        step: sa.get(SA_STEP) ?? '',
+        nextDeadline: sa.get(SA_NEXT_DEADLINE),
+      });
     }
     token = page.nextPageToken && page.nextPageToken.length > 0 ? page.nextPageToken : undefined;
   } while (token && !truncated);
@@ -63,10 +73,20 @@ export async function collectDeadlines(deps: CollectDeps, tenant: string, from: 
     }
     if (state) {
       for (const d of deadlinesInWindow(state.deadlines, from, to)) {
-        entries.push({ caseId: c.caseId, processId: c.processId, step: state.currentStep ?? c.step, deadline: { id: d.id, kind: d.kind, label: d.label, at: d.at } });
+        entries.push({
+          caseId: c.caseId,
+          processId: c.processId,
+          step: state.currentStep ?? c.step,
+          deadline: { id: d.id, kind: d.kind, label: d.label, at: d.at },
+        });
       }
     } else if (c.nextDeadline && c.nextDeadline >= from && c.nextDeadline < to) {
-      entries.push({ caseId: c.caseId, processId: c.processId, step: c.step, deadline: { id: 'next', kind: null, label: null, at: c.nextDeadline.toISOString() } });
+      entries.push({
+        caseId: c.caseId,
+        processId: c.processId,
+        step: c.step,
+        deadline: { id: 'next', kind: null, label: null, at: c.nextDeadline.toISOString() },
+      });
     }
   });
   return { entries, truncated };

@@ -8,7 +8,12 @@ export interface DigestEmail {
   message: string;
 }
 
-const day = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
+const day = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 const time = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
 /** "1 december 2026 om 09:00": dates in words, Amsterdam time. */
 const fmt = (iso: string) => `${day.format(new Date(iso))} om ${time.format(new Date(iso))}`;
@@ -30,9 +35,11 @@ export function digestText(body: DigestBody): string {
   ];
   if (body.processes.length === 0) lines.push('Geen termijnen in deze periode.');
   for (const p of body.processes) {
-    lines.push(`${p.processLabel ?? p.processId}: ${plural(p.cases, 'zaak', 'zaken')}, ${plural(p.deadlines, 'termijn', 'termijnen')}`);
+    lines.push(
+      `${p.processLabel ?? p.processId}: ${plural(p.cases, 'zaak', 'zaken')}, ${plural(p.deadlines, 'termijn', 'termijnen')}`,
+    );
     for (const i of p.items) {
-      const kind = i.deadline.kind ? KIND_NL[i.deadline.kind] ?? i.deadline.kind : undefined;
+      const kind = i.deadline.kind ? (KIND_NL[i.deadline.kind] ?? i.deadline.kind) : undefined;
       const what = i.deadline.label ? `${i.deadline.label}${kind ? ` (${kind})` : ''}` : 'volgende termijn';
       lines.push(`  - ${fmt(i.deadline.at)}, zaak ${i.caseId}, stap "${i.stepLabel ?? i.step}": ${what}`);
     }
@@ -49,7 +56,10 @@ export function digestText(body: DigestBody): string {
  */
 export function buildDigestEmail(body: DigestBody, opts: { from: string; to: string; date?: Date }): DigestEmail {
   const subject = `Doorstroom: termijnen in de komende ${plural(body.window.daysAhead, 'dag', 'dagen')} — ${body.tenant}`;
-  const text = Buffer.from(digestText(body), 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n').trimEnd();
+  const text = Buffer.from(digestText(body), 'utf8')
+    .toString('base64')
+    .replace(/.{1,76}/g, '$&\r\n')
+    .trimEnd();
   const headers = [
     `From: ${opts.from}`,
     `To: ${opts.to}`,

@@ -71,25 +71,51 @@ export interface DigestAttempt {
  */
 export async function recordDigestAttempt(db: Db, a: DigestAttempt, now: string): Promise<void> {
   const values = {
-    trigger: a.trigger, channel: a.channel, target: a.target, status: a.status, attempts: a.attempt, case_count: a.caseCount,
-    deadline_count: a.deadlineCount, window_from: a.windowFrom, window_to: a.windowTo, status_code: a.statusCode, error: a.error,
-    updated_at: now, sent_at: a.status === 'sent' ? now : null,
+    trigger: a.trigger,
+    channel: a.channel,
+    target: a.target,
+    status: a.status,
+    attempts: a.attempt,
+    case_count: a.caseCount,
+    deadline_count: a.deadlineCount,
+    window_from: a.windowFrom,
+    window_to: a.windowTo,
+    status_code: a.statusCode,
+    error: a.error,
+    updated_at: now,
+    sent_at: a.status === 'sent' ? now : null,
   };
-  await db.insertInto('alert_digests').values({ id: a.id, tenant_id: a.tenantId, requested_by: a.requestedBy, created_at: now, ...values })
-    .onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('alert_digests')
+    .values({ id: a.id, tenant_id: a.tenantId, requested_by: a.requestedBy, created_at: now, ...values })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   await db.updateTable('alert_digests').set(values).where('id', '=', a.id).where('status', '!=', 'sent').execute();
 }
 
 export async function getDigestLogEntry(db: Db, tenant: string, id: string): Promise<DigestLogEntry> {
-  const row = await db.selectFrom('alert_digests').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('alert_digests')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new ApiError(404, 'NOT_FOUND', 'Overzicht niet gevonden (digest not found).', '/params/digestId');
   return toLogEntry(row);
 }
 
 /** The municipality's digests, newest first. */
-export async function listDigestLog(db: Db, tenant: string, filter: { status?: DigestStatus; limit?: number } = {}): Promise<DigestLogEntry[]> {
+export async function listDigestLog(
+  db: Db,
+  tenant: string,
+  filter: { status?: DigestStatus; limit?: number } = {},
+): Promise<DigestLogEntry[]> {
   let q = db.selectFrom('alert_digests').selectAll().where('tenant_id', '=', tenant);
   if (filter.status) q = q.where('status', '=', filter.status);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 100).execute();
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 100)
+    .execute();
   return rows.map(toLogEntry);
 }

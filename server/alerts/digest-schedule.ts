@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { DayOfWeek } from '@temporalio/client';
 import {
-  DEADLINE_DIGEST_WORKFLOW, digestScheduleId, MANUAL_DIGEST_RETRY, manualDigestWorkflowId, SCHEDULED_DIGEST_RETRY,
-  type DeadlineDigestInput, type DeadlineDigestResult,
+  DEADLINE_DIGEST_WORKFLOW,
+  digestScheduleId,
+  MANUAL_DIGEST_RETRY,
+  manualDigestWorkflowId,
+  SCHEDULED_DIGEST_RETRY,
+  type DeadlineDigestInput,
+  type DeadlineDigestResult,
 } from './digest-input';
 
 /** Digest times are municipal office times: the calendar is read in Dutch local time, DST included. */
@@ -23,7 +28,10 @@ export interface DigestScheduler {
   /** Removes the schedule; absent is fine. */
   remove(tenant: string): Promise<void>;
   /** Starts a digest now; `result` waits up to `waitMs` for it (undefined when still running). */
-  startNow(tenant: string, requestedBy: string): Promise<{ digestId: string; result(waitMs: number): Promise<DeadlineDigestResult | undefined> }>;
+  startNow(
+    tenant: string,
+    requestedBy: string,
+  ): Promise<{ digestId: string; result(waitMs: number): Promise<DeadlineDigestResult | undefined> }>;
 }
 
 export interface DigestSchedulerDeps {
@@ -38,7 +46,13 @@ export function scheduleOptions(tenant: string, calendar: DigestCalendar, taskQu
   return {
     scheduleId: digestScheduleId(tenant),
     spec: { calendars: [{ hour: calendar.hour, minute: calendar.minute, dayOfWeek: days }], timezone: DIGEST_TIMEZONE },
-    action: { type: 'startWorkflow', workflowType: DEADLINE_DIGEST_WORKFLOW, taskQueue, args: [input], workflowId: digestScheduleId(tenant) },
+    action: {
+      type: 'startWorkflow',
+      workflowType: DEADLINE_DIGEST_WORKFLOW,
+      taskQueue,
+      args: [input],
+      workflowId: digestScheduleId(tenant),
+    },
     // One digest at a time; after an outage only a digest due within the last hour is still sent.
     policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
   };
@@ -55,7 +69,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       } catch (err) {
         if (!(err instanceof ScheduleAlreadyRunning)) throw err;
         await client.schedule.getHandle(options.scheduleId).update(() => ({
-          spec: options.spec, action: options.action, policies: options.policies, state: { paused: false },
+          spec: options.spec,
+          action: options.action,
+          policies: options.policies,
+          state: { paused: false },
         }));
       }
     },
@@ -71,12 +88,18 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     async startNow(tenant, requestedBy) {
       const digestId = manualDigestWorkflowId(tenant, randomUUID());
       const input: DeadlineDigestInput = { tenant, trigger: 'manual', requestedBy, ...MANUAL_DIGEST_RETRY };
-      const handle = await client.workflow.start(DEADLINE_DIGEST_WORKFLOW, { taskQueue: deps.taskQueue, workflowId: digestId, args: [input] });
+      const handle = await client.workflow.start(DEADLINE_DIGEST_WORKFLOW, {
+        taskQueue: deps.taskQueue,
+        workflowId: digestId,
+        args: [input],
+      });
       return {
         digestId,
         async result(waitMs) {
           let timer: NodeJS.Timeout | undefined;
-          const timeout = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), waitMs); });
+          const timeout = new Promise<undefined>((resolve) => {
+            timer = setTimeout(() => resolve(undefined), waitMs);
+          });
           try {
             return await Promise.race([handle.result() as Promise<DeadlineDigestResult>, timeout]);
           } finally {

@@ -65,7 +65,9 @@ export function buildDigest(opts: {
     byProcess.set(e.processId, list);
   }
   const processes = [...byProcess.keys()].sort().map((processId) => {
-    const entries = (byProcess.get(processId) ?? []).slice().sort((a, b) => a.deadline.at.localeCompare(b.deadline.at) || a.caseId.localeCompare(b.caseId));
+    const entries = (byProcess.get(processId) ?? [])
+      .slice()
+      .sort((a, b) => a.deadline.at.localeCompare(b.deadline.at) || a.caseId.localeCompare(b.caseId));
     const processLabel = labels.process(processId);
     return {
       processId,
@@ -85,7 +87,12 @@ export function buildDigest(opts: {
     type: DIGEST_EVENT_TYPE,
     generatedAt: opts.generatedAt.toISOString(),
     tenant: opts.tenant,
-    window: { from: opts.from.toISOString(), to: opts.to.toISOString(), daysAhead: opts.daysAhead, timezone: 'Europe/Amsterdam' },
+    window: {
+      from: opts.from.toISOString(),
+      to: opts.to.toISOString(),
+      daysAhead: opts.daysAhead,
+      timezone: 'Europe/Amsterdam',
+    },
     totals: {
       processes: processes.length,
       cases: new Set(opts.entries.map((e) => e.caseId)).size,

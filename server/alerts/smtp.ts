@@ -25,7 +25,8 @@ export function smtpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpCon
   const raw = env.DOORSTROOM_SMTP_URL;
   if (!raw) return undefined;
   const url = new URL(raw);
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new SmtpError('DOORSTROOM_SMTP_URL must start with smtp:// or smtps://');
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new SmtpError('DOORSTROOM_SMTP_URL must start with smtp:// or smtps://');
   const secure = url.protocol === 'smtps:';
   return {
     host: url.hostname,
@@ -42,8 +43,14 @@ export function smtpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpCon
  * A minimal SMTP client (RFC 5321): EHLO, optional AUTH PLAIN, one recipient, DATA, QUIT.
  * Enough for a digest to a municipal mailbox; no STARTTLS upgrade (use smtps:// or a local relay).
  */
-export async function sendMail(cfg: SmtpConfig, envelope: { from: string; to: string }, message: string): Promise<void> {
-  const socket: net.Socket = cfg.secure ? tls.connect({ host: cfg.host, port: cfg.port, servername: cfg.host }) : net.connect({ host: cfg.host, port: cfg.port });
+export async function sendMail(
+  cfg: SmtpConfig,
+  envelope: { from: string; to: string },
+  message: string,
+): Promise<void> {
+  const socket: net.Socket = cfg.secure
+    ? tls.connect({ host: cfg.host, port: cfg.port, servername: cfg.host })
+    : net.connect({ host: cfg.host, port: cfg.port });
   socket.setTimeout(cfg.timeoutMs, () => socket.destroy(new SmtpError(`no answer within ${cfg.timeoutMs} ms`)));
   socket.setEncoding('utf8');
   let buffer = '';
@@ -64,7 +71,10 @@ export async function sendMail(cfg: SmtpConfig, envelope: { from: string; to: st
     }
   });
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  socket.on('error', (err) => { failure = err; for (const w of waiters.splice(0)) w(`000 ${err.message}`); });
+  socket.on('error', (err) => {
+    failure = err;
+    for (const w of waiters.splice(0)) w(`000 ${err.message}`);
+  });
   const reply = (): Promise<string> => {
     if (failure) return Promise.resolve(`000 ${failure.message}`);
     const ready = replies.shift();

@@ -41,20 +41,23 @@ export interface AuditEvent {
  * it records, so a change and its audit entry exist together or not at all.
  */
 export async function appendAudit(db: Db, entry: AuditEntry, at: string): Promise<void> {
-  await db.insertInto('audit_events').values({
-    id: randomUUID(),
-    tenant_id: entry.tenantId,
-    at,
-    actor_kind: entry.actor.kind,
-    actor_id: entry.actor.id,
-    action: entry.action,
-    target_type: entry.target.type,
-    target_id: entry.target.id ?? null,
-    before_ref: entry.before ?? null,
-    after_ref: entry.after ?? null,
-    reason: entry.reason ?? null,
-    details: entry.details ? toJson(entry.details) : null,
-  }).execute();
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: randomUUID(),
+      tenant_id: entry.tenantId,
+      at,
+      actor_kind: entry.actor.kind,
+      actor_id: entry.actor.id,
+      action: entry.action,
+      target_type: entry.target.type,
+      target_id: entry.target.id ?? null,
+      before_ref: entry.before ?? null,
+      after_ref: entry.after ?? null,
+      reason: entry.reason ?? null,
+      details: entry.details ? toJson(entry.details) : null,
+    })
+    .execute();
 }
 
 export function toAuditEvent(row: AuditEventRow): AuditEvent {

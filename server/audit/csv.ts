@@ -1,7 +1,18 @@
 import type { AuditEvent } from './audit';
 
 export const AUDIT_CSV_COLUMNS = [
-  'seq', 'at', 'tenant', 'actor_kind', 'actor_id', 'action', 'target_type', 'target_id', 'before', 'after', 'reason', 'details',
+  'seq',
+  'at',
+  'tenant',
+  'actor_kind',
+  'actor_id',
+  'action',
+  'target_type',
+  'target_id',
+  'before',
+  'after',
+  'reason',
+  'details',
 ] as const;
 
 /**
@@ -17,9 +28,21 @@ export function csvCell(value: string | number | null | undefined): string {
 
 export function auditCsvRow(e: AuditEvent): string {
   return [
-    e.seq, e.at, e.tenantId, e.actor.kind, e.actor.id, e.action, e.target.type, e.target.id,
-    e.before, e.after, e.reason, e.details ? JSON.stringify(e.details) : null,
-  ].map(csvCell).join(',');
+    e.seq,
+    e.at,
+    e.tenantId,
+    e.actor.kind,
+    e.actor.id,
+    e.action,
+    e.target.type,
+    e.target.id,
+    e.before,
+    e.after,
+    e.reason,
+    e.details ? JSON.stringify(e.details) : null,
+  ]
+    .map(csvCell)
+    .join(',');
 }
 
 export function auditCsv(events: readonly AuditEvent[]): string {

@@ -78,17 +78,32 @@ export async function useApiKey(db: Db, secret: string, now: Date): Promise<ApiK
 }
 
 export async function listApiKeys(db: Db, tenantId: string): Promise<ApiKey[]> {
-  const rows = await db.selectFrom('api_keys').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at')
+    .execute();
   return rows.map(toApiKey);
 }
 
 export async function findApiKey(db: Db, tenantId: string, id: string): Promise<ApiKey | undefined> {
-  const row = await db.selectFrom('api_keys').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && toApiKey(row);
 }
 
 export async function revokeApiKey(db: Db, tenantId: string, id: string, now: string): Promise<ApiKey | undefined> {
-  await db.updateTable('api_keys').set({ revoked_at: now })
-    .where('tenant_id', '=', tenantId).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('api_keys')
+    .set({ revoked_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
   return findApiKey(db, tenantId, id);
 }

@@ -22,8 +22,9 @@ export interface AuthenticateOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const unauthenticated = (message = 'Niet ingelogd (not authenticated): log in or send `Authorization: Bearer <api key>`.') =>
-  new ApiError(401, 'UNAUTHENTICATED', message);
+const unauthenticated = (
+  message = 'Niet ingelogd (not authenticated): log in or send `Authorization: Bearer <api key>`.',
+) => new ApiError(401, 'UNAUTHENTICATED', message);
 
 /**
  * Accepts a session cookie or `Authorization: Bearer <api key>` and sets `req.auth`.
@@ -43,7 +44,12 @@ async function fromApiKey(deps: AuthDeps, header: string): Promise<AuthContext> 
   if (!match?.[1]) throw unauthenticated('The Authorization header must be `Bearer <api key>`.');
   const key = await useApiKey(deps.store.db, match[1], deps.clock());
   if (!key) throw unauthenticated('Unknown or revoked API key.');
-  return { tenant: key.tenantId, actor: { kind: 'apiKey', id: key.id, name: key.name }, roles: [], permissions: key.permissions };
+  return {
+    tenant: key.tenantId,
+    actor: { kind: 'apiKey', id: key.id, name: key.name },
+    roles: [],
+    permissions: key.permissions,
+  };
 }
 
 async function fromSession(deps: AuthDeps, req: Request, options: AuthenticateOptions): Promise<AuthContext> {
@@ -55,12 +61,21 @@ async function fromSession(deps: AuthDeps, req: Request, options: AuthenticateOp
   if (!SAFE_METHODS.has(req.method) && !options.noSideEffects) {
     const sent = req.get(CSRF_HEADER);
     if (!sent || !safeEqual(sent, session.csrf_token)) {
-      throw new ApiError(403, 'CSRF_FAILED', `State-changing requests need the session's CSRF token in the ${CSRF_HEADER} header.`, '/headers/x-csrf-token');
+      throw new ApiError(
+        403,
+        'CSRF_FAILED',
+        `State-changing requests need the session's CSRF token in the ${CSRF_HEADER} header.`,
+        '/headers/x-csrf-token',
+      );
     }
   }
   const mustChangePassword = user.must_change_password === 1;
   if (mustChangePassword && !options.allowPasswordChange) {
-    throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', 'Wijzig eerst uw eenmalige wachtwoord (change your one-time password first) via POST /api/v1/auth/password.');
+    throw new ApiError(
+      403,
+      'PASSWORD_CHANGE_REQUIRED',
+      'Wijzig eerst uw eenmalige wachtwoord (change your one-time password first) via POST /api/v1/auth/password.',
+    );
   }
   const roles = parseJson<string[]>(user.roles, []).filter(isRole);
   return {
@@ -78,7 +93,8 @@ const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     if (!req.auth) throw unauthenticated();
-    if (!roles.some((r) => req.auth?.roles.includes(r))) throw forbidden(`Requires one of the roles: ${roles.join(', ')}.`);
+    if (!roles.some((r) => req.auth?.roles.includes(r)))
+      throw forbidden(`Requires one of the roles: ${roles.join(', ')}.`);
     next();
   };
 }

@@ -14,8 +14,7 @@ export interface BootstrapOptions {
 }
 
 export type BootstrapResult =
-  | { created: false }
-  | { created: true; tenantId: string; username: string; oneTimePassword?: string };
+  { created: false } | { created: true; tenantId: string; username: string; oneTimePassword?: string };
 
 /** Reads the bootstrap settings from the environment, with working defaults. */
 export function bootstrapOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BootstrapOptions {
@@ -46,13 +45,27 @@ export function bootstrapMessage(result: BootstrapResult): string | undefined {
 export async function bootstrapAdmin(deps: TenantAdminDeps, options: BootstrapOptions): Promise<BootstrapResult> {
   if ((await countUsers(deps.store.db)) > 0) return { created: false };
   try {
-    const result = await createTenant(deps, { kind: 'system', id: 'bootstrap' }, {
-      id: options.tenantId,
-      name: options.tenantName,
-      admin: { username: options.username, roles: ['admin', NATIONAL_ADMIN], ...(options.password ? { password: options.password } : {}) },
-    }, 'first start');
+    const result = await createTenant(
+      deps,
+      { kind: 'system', id: 'bootstrap' },
+      {
+        id: options.tenantId,
+        name: options.tenantName,
+        admin: {
+          username: options.username,
+          roles: ['admin', NATIONAL_ADMIN],
+          ...(options.password ? { password: options.password } : {}),
+        },
+      },
+      'first start',
+    );
     const oneTimePassword = result.admin?.oneTimePassword;
-    return { created: true, tenantId: options.tenantId, username: options.username, ...(oneTimePassword ? { oneTimePassword } : {}) };
+    return {
+      created: true,
+      tenantId: options.tenantId,
+      username: options.username,
+      ...(oneTimePassword ? { oneTimePassword } : {}),
+    };
   } catch (err) {
     if (isUniqueViolation(err) || (err instanceof ApiError && err.status === 409)) return { created: false };
     throw err;

@@ -3,5 +3,13 @@ export { authenticate, requirePermission, requireRole, requireUser, type Authent
 export { getAuth, type Actor, type AuthContext } from './context';
 export { authConfig, authConfigFromEnv, type AuthConfig } from './config';
 export { bootstrapAdmin, bootstrapMessage, bootstrapOptionsFromEnv, type BootstrapResult } from './bootstrap';
-export { PERMISSIONS, ROLES, TENANT_ROLES, NATIONAL_ADMIN, permissionsOfRoles, type Permission, type Role } from './roles';
+export {
+  PERMISSIONS,
+  ROLES,
+  TENANT_ROLES,
+  NATIONAL_ADMIN,
+  permissionsOfRoles,
+  type Permission,
+  type Role,
+} from './roles';
 export type { AuthDeps } from './deps';

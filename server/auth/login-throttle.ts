@@ -47,16 +47,33 @@ export function loginKeys(tenant: string, username: string, address: string): Lo
 
 export function loginThrottled(retryAfterMs: number): ApiError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new ApiError(429, 'LOGIN_THROTTLED',
+  return new ApiError(
+    429,
+    'LOGIN_THROTTLED',
     `Te veel mislukte pogingen om in te loggen; probeer het over ${seconds} seconden opnieuw (too many failed logins; try again in ${seconds} s).`,
-    undefined, { retryAfterSeconds: seconds });
+    undefined,
+    { retryAfterSeconds: seconds },
+  );
 }
 
 const at = (db: Db, scope: string, key: string, since: string) =>
-  db.selectFrom('login_attempts').select('at').where('scope', '=', scope).where('key_hash', '=', key).where('at', '>', since).orderBy('at', 'desc');
+  db
+    .selectFrom('login_attempts')
+    .select('at')
+    .where('scope', '=', scope)
+    .where('key_hash', '=', key)
+    .where('at', '>', since)
+    .orderBy('at', 'desc');
 
 async function lastReset(db: Db, key: string): Promise<string> {
-  const row = await db.selectFrom('login_attempts').select('at').where('scope', '=', 'reset').where('key_hash', '=', key).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_attempts')
+    .select('at')
+    .where('scope', '=', 'reset')
+    .where('key_hash', '=', key)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.at ?? '';
 }
 
@@ -66,7 +83,8 @@ const later = (a: string, b: string) => (a > b ? a : b);
 export async function loginWaitMs(db: Db, keys: LoginKeys, now: Date, limits: LoginLimits): Promise<number> {
   const since = new Date(now.getTime() - limits.windowMs).toISOString();
   const byAddress = await at(db, 'addr', keys.addr, since).execute();
-  if (byAddress.length >= limits.perAddress) return Date.parse(byAddress[byAddress.length - 1]!.at) + limits.windowMs - now.getTime();
+  if (byAddress.length >= limits.perAddress)
+    return Date.parse(byAddress[byAddress.length - 1]!.at) + limits.windowMs - now.getTime();
 
   const userReset = await lastReset(db, keys.user);
   const pairSince = later(since, later(userReset, await lastReset(db, keys.pair)));
@@ -78,7 +96,8 @@ export async function loginWaitMs(db: Db, keys: LoginKeys, now: Date, limits: Lo
   }
   if (byPair.length > 0) {
     const byUser = await at(db, 'user', keys.user, later(since, userReset)).execute();
-    if (byUser.length >= limits.perUsername) return Date.parse(byUser[byUser.length - 1]!.at) + limits.windowMs - now.getTime();
+    if (byUser.length >= limits.perUsername)
+      return Date.parse(byUser[byUser.length - 1]!.at) + limits.windowMs - now.getTime();
   }
   return 0;
 }
@@ -87,12 +106,29 @@ export async function loginWaitMs(db: Db, keys: LoginKeys, now: Date, limits: Lo
 export async function recordLoginFailure(db: Db, keys: LoginKeys, now: Date): Promise<void> {
   const iso = now.getTime();
   const stamp = new Date(iso).toISOString();
-  await db.insertInto('login_attempts').values((['addr', 'user', 'pair'] as const).map((scope) => ({ id: randomUUID(), scope, key_hash: keys[scope], at: stamp }))).execute();
+  await db
+    .insertInto('login_attempts')
+    .values(
+      (['addr', 'user', 'pair'] as const).map((scope) => ({
+        id: randomUUID(),
+        scope,
+        key_hash: keys[scope],
+        at: stamp,
+      })),
+    )
+    .execute();
   const cutoff = new Date(iso - 24 * 3_600_000).toISOString();
-  await db.deleteFrom('login_attempts').where('key_hash', 'in', [keys.addr, keys.user, keys.pair]).where('at', '<', cutoff).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('key_hash', 'in', [keys.addr, keys.user, keys.pair])
+    .where('at', '<', cutoff)
+    .execute();
 }
 
 /** Starts counting afresh for a key: the pair after a successful login, the username when an administrator unlocks. */
 export async function resetLoginFailures(db: Db, key: string, now: Date): Promise<void> {
-  await db.insertInto('login_attempts').values({ id: randomUUID(), scope: 'reset', key_hash: key, at: now.toISOString() }).execute();
+  await db
+    .insertInto('login_attempts')
+    .values({ id: randomUUID(), scope: 'reset', key_hash: key, at: now.toISOString() })
+    .execute();
 }

@@ -56,7 +56,11 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<{ user: 
   }
 }
 
-async function attempt(deps: AuthDeps, input: LoginInput, address: string): Promise<{ user: User; session: NewSession }> {
+async function attempt(
+  deps: AuthDeps,
+  input: LoginInput,
+  address: string,
+): Promise<{ user: User; session: NewSession }> {
   const { db } = deps.store;
   const now = deps.clock();
   const keys = loginKeys(input.tenant, input.username, address);
@@ -72,27 +76,57 @@ async function attempt(deps: AuthDeps, input: LoginInput, address: string): Prom
   const matches = await verifyPassword(input.password, usable ? row.password_hash! : await dummyHash(deps));
   if (!usable || locked || !matches) {
     await recordLoginFailure(db, keys, now);
-    if (tenant) await auditFailure(deps, tenant.id, row, input.username, !row ? 'unknown user' : !usable ? 'account disabled or without password' : locked ? 'account locked' : 'wrong password');
+    if (tenant)
+      await auditFailure(
+        deps,
+        tenant.id,
+        row,
+        input.username,
+        !row
+          ? 'unknown user'
+          : !usable
+            ? 'account disabled or without password'
+            : locked
+              ? 'account locked'
+              : 'wrong password',
+      );
     throw LOGIN_FAILED;
   }
   const session = await deps.store.transaction(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', row.id).execute();
     await resetLoginFailures(trx, keys.pair, now);
     const created = await createSession(trx, row, deps.config, now);
-    await appendAudit(trx, {
-      tenantId: row.tenant_id, actor: { kind: 'user', id: row.id }, action: 'auth.login', target: { type: 'user', id: row.id },
-    }, now.toISOString());
+    await appendAudit(
+      trx,
+      {
+        tenantId: row.tenant_id,
+        actor: { kind: 'user', id: row.id },
+        action: 'auth.login',
+        target: { type: 'user', id: row.id },
+      },
+      now.toISOString(),
+    );
     return created;
   });
   return { user: toUser({ ...row, failed_logins: 0 }), session };
 }
 
-async function auditFailure(deps: AuthDeps, tenantId: string, row: UserRow | undefined, username: string, why: string): Promise<void> {
-  await appendAudit(deps.store.db, {
-    tenantId,
-    actor: row ? { kind: 'user', id: row.id } : { kind: 'system', id: 'login' },
-    action: 'auth.login_failed',
-    target: { type: 'user', id: row?.id ?? null },
-    details: { reason: why, ...(row ? {} : { username }) },
-  }, deps.clock().toISOString());
+async function auditFailure(
+  deps: AuthDeps,
+  tenantId: string,
+  row: UserRow | undefined,
+  username: string,
+  why: string,
+): Promise<void> {
+  await appendAudit(
+    deps.store.db,
+    {
+      tenantId,
+      actor: row ? { kind: 'user', id: row.id } : { kind: 'system', id: 'login' },
+      action: 'auth.login_failed',
+      target: { type: 'user', id: row?.id ?? null },
+      details: { reason: why, ...(row ? {} : { username }) },
+    },
+    deps.clock().toISOString(),
+  );
 }

@@ -10,7 +10,14 @@ export const ROLES = [...TENANT_ROLES, NATIONAL_ADMIN] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What an API key (a municipal system) may do; more arrive with later endpoints. */
-export const PERMISSIONS = ['cases:start', 'cases:events', 'cases:read', 'rulesets:read', 'definitions:read', 'notificaties:receive'] as const;
+export const PERMISSIONS = [
+  'cases:start',
+  'cases:events',
+  'cases:read',
+  'rulesets:read',
+  'definitions:read',
+  'notificaties:receive',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_CONFIG: Permission[] = ['rulesets:read', 'definitions:read'];

@@ -10,19 +10,27 @@ export interface NewSession {
   expiresAt: string;
 }
 
-export async function createSession(db: Db, user: { id: string; tenant_id: string }, config: AuthConfig, now: Date): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  user: { id: string; tenant_id: string },
+  config: AuthConfig,
+  now: Date,
+): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + config.sessionTtlMs).toISOString();
-  await db.insertInto('sessions').values({
-    id_hash: sha256(token),
-    user_id: user.id,
-    tenant_id: user.tenant_id,
-    csrf_token: csrfToken,
-    created_at: now.toISOString(),
-    last_seen_at: now.toISOString(),
-    expires_at: expiresAt,
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: sha256(token),
+      user_id: user.id,
+      tenant_id: user.tenant_id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+    })
+    .execute();
   return { token, csrfToken, expiresAt };
 }
 
@@ -30,7 +38,12 @@ export async function createSession(db: Db, user: { id: string; tenant_id: strin
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
 /** The live session for a cookie token and its user, or undefined when unknown, expired or idle. */
-export async function findSession(db: Db, token: string, config: AuthConfig, now: Date): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+export async function findSession(
+  db: Db,
+  token: string,
+  config: AuthConfig,
+  now: Date,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   const idHash = sha256(token);
   const session = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
   if (!session) return undefined;
@@ -39,8 +52,12 @@ export async function findSession(db: Db, token: string, config: AuthConfig, now
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return undefined;
   }
-  const user = await db.selectFrom('users').selectAll()
-    .where('id', '=', session.user_id).where('tenant_id', '=', session.tenant_id).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', session.user_id)
+    .where('tenant_id', '=', session.tenant_id)
+    .executeTakeFirst();
   if (!user || user.disabled_at !== null) return undefined;
   if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();

@@ -32,7 +32,12 @@ type AuditActor = { kind: 'user' | 'apiKey' | 'system'; id: string; tenant?: str
  * A new municipality, its seeded templates and (optionally) its first admin, in one
  * transaction. Recorded in the new tenant's audit trail, and in the actor's own.
  */
-export async function createTenant(deps: TenantAdminDeps, actor: AuditActor, input: NewTenantInput, reason?: string): Promise<CreatedTenant> {
+export async function createTenant(
+  deps: TenantAdminDeps,
+  actor: AuditActor,
+  input: NewTenantInput,
+  reason?: string,
+): Promise<CreatedTenant> {
   const seeds = await deps.seeds(input.id);
   const generated = input.admin && input.admin.password === undefined ? generatePassword() : undefined;
   const password = input.admin?.password ?? generated;
@@ -42,21 +47,44 @@ export async function createTenant(deps: TenantAdminDeps, actor: AuditActor, inp
     return await deps.store.transaction(async (trx) => {
       const tenant = await insertTenant(trx, { id: input.id, name: input.name }, now);
       const seeded = await seedTenant(trx, tenant.id, seeds, deps.validateContent, now);
-      const entry = { actor: { kind: actor.kind, id: actor.id }, action: 'tenant.create', target: { type: 'tenant', id: tenant.id },
-        reason: reason ?? null, details: { name: tenant.name, seeded } };
+      const entry = {
+        actor: { kind: actor.kind, id: actor.id },
+        action: 'tenant.create',
+        target: { type: 'tenant', id: tenant.id },
+        reason: reason ?? null,
+        details: { name: tenant.name, seeded },
+      };
       await appendAudit(trx, { tenantId: tenant.id, ...entry }, now);
       if (actor.tenant && actor.tenant !== tenant.id) await appendAudit(trx, { tenantId: actor.tenant, ...entry }, now);
       if (!input.admin) return { tenant };
-      const user = await insertUser(trx, {
-        tenantId: tenant.id, username: input.admin.username, displayName: input.admin.displayName ?? null,
-        roles: input.admin.roles ?? ['admin'], passwordHash, mustChangePassword: generated !== undefined,
-      }, now);
-      await appendAudit(trx, { tenantId: tenant.id, actor: { kind: actor.kind, id: actor.id }, action: 'user.create',
-        target: { type: 'user', id: user.id }, details: { username: user.username, roles: user.roles } }, now);
+      const user = await insertUser(
+        trx,
+        {
+          tenantId: tenant.id,
+          username: input.admin.username,
+          displayName: input.admin.displayName ?? null,
+          roles: input.admin.roles ?? ['admin'],
+          passwordHash,
+          mustChangePassword: generated !== undefined,
+        },
+        now,
+      );
+      await appendAudit(
+        trx,
+        {
+          tenantId: tenant.id,
+          actor: { kind: actor.kind, id: actor.id },
+          action: 'user.create',
+          target: { type: 'user', id: user.id },
+          details: { username: user.username, roles: user.roles },
+        },
+        now,
+      );
       return { tenant, admin: { user, ...(generated !== undefined ? { oneTimePassword: generated } : {}) } };
     });
   } catch (err) {
-    if (err instanceof TenantExistsError) throw new ApiError(409, err.code, `Gemeente ${input.id} bestaat al (municipality already exists).`, '/body/id');
+    if (err instanceof TenantExistsError)
+      throw new ApiError(409, err.code, `Gemeente ${input.id} bestaat al (municipality already exists).`, '/body/id');
     throw err;
   }
 }

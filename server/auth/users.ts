@@ -81,7 +81,12 @@ export async function findUserRow(db: Db, tenantId: string, id: string): Promise
 }
 
 export async function findUserRowByUsername(db: Db, tenantId: string, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).where('username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('username', '=', username)
+    .executeTakeFirst();
 }
 
 export async function listUsers(db: Db, tenantId: string): Promise<User[]> {
@@ -90,7 +95,10 @@ export async function listUsers(db: Db, tenantId: string): Promise<User[]> {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -104,16 +112,27 @@ export interface UserPatch {
   unlock?: boolean;
 }
 
-export async function updateUser(db: Db, tenantId: string, id: string, patch: UserPatch, now: string): Promise<User | undefined> {
-  await db.updateTable('users').set({
-    updated_at: now,
-    ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-    ...(patch.roles !== undefined ? { roles: toJson(patch.roles) } : {}),
-    ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? now : null } : {}),
-    ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
-    ...(patch.mustChangePassword !== undefined ? { must_change_password: patch.mustChangePassword ? 1 : 0 } : {}),
-    ...(patch.unlock ? { failed_logins: 0, locked_until: null } : {}),
-  }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+export async function updateUser(
+  db: Db,
+  tenantId: string,
+  id: string,
+  patch: UserPatch,
+  now: string,
+): Promise<User | undefined> {
+  await db
+    .updateTable('users')
+    .set({
+      updated_at: now,
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.roles !== undefined ? { roles: toJson(patch.roles) } : {}),
+      ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? now : null } : {}),
+      ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+      ...(patch.mustChangePassword !== undefined ? { must_change_password: patch.mustChangePassword ? 1 : 0 } : {}),
+      ...(patch.unlock ? { failed_logins: 0, locked_until: null } : {}),
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
   const row = await findUserRow(db, tenantId, id);
   return row && toUser(row);
 }

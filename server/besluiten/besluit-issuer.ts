@@ -13,7 +13,10 @@ export function besluitIssuer(service: BesluitService, ruleSets: RuleSetSource):
       const { decision } = req;
       const versions = await ruleSets.published(req.tenant, decision.ruleSetKind);
       const ruleSet = versions.find((v) => v.id === decision.ruleSetId && v.version === decision.ruleSetVersion);
-      if (!ruleSet) throw new Error(`Rule set ${decision.ruleSetId} v${decision.ruleSetVersion} of ${req.tenant} not found for the besluit`);
+      if (!ruleSet)
+        throw new Error(
+          `Rule set ${decision.ruleSetId} v${decision.ruleSetVersion} of ${req.tenant} not found for the besluit`,
+        );
       return service.issue({ tenant: req.tenant, caseId: req.caseId, caseRef: req.caseRef, decision, ruleSet });
     },
   };

@@ -7,7 +7,14 @@ import type { Clock } from '../store/clock';
 import type { Store } from '../store/create-store';
 import type { BesluitContent } from './besluit-content';
 import { BesluitError } from './besluit-error';
-import { findBesluit, findIssued, insertBesluit, listBesluiten, type BesluitSummary, type StoredBesluit } from './besluit-store';
+import {
+  findBesluit,
+  findIssued,
+  insertBesluit,
+  listBesluiten,
+  type BesluitSummary,
+  type StoredBesluit,
+} from './besluit-store';
 import { composeBesluit } from './compose-besluit';
 import { dutchDay } from './dutch-format';
 import { renderBesluit } from './render-besluit';
@@ -60,14 +67,25 @@ export function createBesluitService(deps: BesluitServiceDeps): BesluitService {
       const profile = await readProfile(db(), tenant);
       const completeness = profileCompleteness(profile, ruleSet);
       if (!completeness.complete) {
-        throw new BesluitError('PROFILE_INCOMPLETE', `the municipality profile of ${tenant} lacks ${completeness.missing.map((m) => m.path).join(', ')}`, completeness.missing);
+        throw new BesluitError(
+          'PROFILE_INCOMPLETE',
+          `the municipality profile of ${tenant} lacks ${completeness.missing.map((m) => m.path).join(', ')}`,
+          completeness.missing,
+        );
       }
       const now = deps.clock();
       const content = composeBesluit({ decision, caseRef, profile, ruleSet, dagtekening: dutchDay(now) });
       const pdf = await render(content);
       const besluit: StoredBesluit = {
-        id: randomUUID(), caseId, caseRef, nodeId: decision.nodeId, decidedAt: decision.at,
-        sha256: createHash('sha256').update(pdf).digest('hex'), size: pdf.length, pdf, createdAt: now.toISOString(),
+        id: randomUUID(),
+        caseId,
+        caseRef,
+        nodeId: decision.nodeId,
+        decidedAt: decision.at,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        size: pdf.length,
+        pdf,
+        createdAt: now.toISOString(),
       };
       try {
         await insertBesluit(db(), tenant, besluit);

@@ -27,7 +27,8 @@ export function bezwaarclausule(input: BezwaarInput): BesluitSection {
     heading: 'Bent u het niet eens met dit besluit?',
     paragraphs: [
       {
-        text: `Dan kunt u bezwaar maken. Dat doet u binnen zes weken. Die termijn begint op de dag na de verzenddatum van deze brief (${input.dagtekening}). ` +
+        text:
+          `Dan kunt u bezwaar maken. Dat doet u binnen zes weken. Die termijn begint op de dag na de verzenddatum van deze brief (${input.dagtekening}). ` +
           `Stuur uw bezwaarschrift aan ${college}, ${formatAddress(input.address)}.`,
       },
       {
@@ -35,13 +36,17 @@ export function bezwaarclausule(input: BezwaarInput): BesluitSection {
         items: [
           { text: 'uw naam en adres;', level: 0 },
           { text: 'de datum;', level: 0 },
-          { text: `een omschrijving van het besluit waartegen u bezwaar maakt (vermeld het kenmerk ${input.kenmerk});`, level: 0 },
+          {
+            text: `een omschrijving van het besluit waartegen u bezwaar maakt (vermeld het kenmerk ${input.kenmerk});`,
+            level: 0,
+          },
           { text: 'de redenen waarom u het niet eens bent met het besluit;', level: 0 },
           { text: 'uw handtekening.', level: 0 },
         ],
       },
       {
-        text: 'Bezwaar maken schort de werking van dit besluit niet op. Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van ' +
+        text:
+          'Bezwaar maken schort de werking van dit besluit niet op. Is uw zaak spoedeisend? Dan kunt u de voorzieningenrechter van ' +
           `${court} vragen om een voorlopige voorziening. Dat kan als u bezwaar heeft gemaakt. Voor een verzoek om een voorlopige voorziening betaalt u griffierecht.`,
       },
     ],

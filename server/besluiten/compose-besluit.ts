@@ -24,7 +24,13 @@ export interface ComposeBesluitInput {
 
 function isExplanation(value: unknown): value is Explanation {
   const e = value as Explanation | undefined;
-  return typeof e === 'object' && e !== null && Array.isArray(e.rules) && typeof e.peildatum === 'string' && typeof e.facts === 'object';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    Array.isArray(e.rules) &&
+    typeof e.peildatum === 'string' &&
+    typeof e.facts === 'object'
+  );
 }
 
 /**
@@ -35,17 +41,27 @@ function isExplanation(value: unknown): value is Explanation {
 export function composeBesluit(input: ComposeBesluitInput): BesluitContent {
   const { decision, profile, ruleSet } = input;
   const confirmation = decision.confirmation;
-  if (!confirmation) throw new BesluitError('DECISION_NOT_CONFIRMED', `decision ${decision.nodeId} was not confirmed by a person (AVG art. 22)`);
-  if (!isExplanation(decision.explanation)) throw new BesluitError('EXPLANATION_MISSING', `decision ${decision.nodeId} has no explanation to motivate it with`);
+  if (!confirmation)
+    throw new BesluitError(
+      'DECISION_NOT_CONFIRMED',
+      `decision ${decision.nodeId} was not confirmed by a person (AVG art. 22)`,
+    );
+  if (!isExplanation(decision.explanation))
+    throw new BesluitError('EXPLANATION_MISSING', `decision ${decision.nodeId} has no explanation to motivate it with`);
   const completeness = profileCompleteness(profile, ruleSet);
   if (!completeness.complete || !profile.address || !profile.signatory) {
-    throw new BesluitError('PROFILE_INCOMPLETE', `the municipality profile lacks ${completeness.missing.map((m) => m.path).join(', ')}`, completeness.missing);
+    throw new BesluitError(
+      'PROFILE_INCOMPLETE',
+      `the municipality profile lacks ${completeness.missing.map((m) => m.path).join(', ')}`,
+      completeness.missing,
+    );
   }
   const explanation = decision.explanation;
   const labels = (explanation as { labels?: ExplanationLabelsLike }).labels;
   const branch = confirmation.branch;
-  const params = decision.events.find((e) => e.type === branch)?.params
-    ?? explanation.rules.find((r) => r.fired && r.event.type === branch)?.event.params;
+  const params =
+    decision.events.find((e) => e.type === branch)?.params ??
+    explanation.rules.find((r) => r.fired && r.event.type === branch)?.event.params;
   const dagtekening = dateInWords(input.dagtekening);
   const catalog = (factCatalogs as Record<string, FactCatalog | undefined>)[ruleSet.kind];
   const topic = catalog?.label.nl.toLowerCase() ?? 'uw aanvraag';
@@ -55,10 +71,13 @@ export function composeBesluit(input: ComposeBesluitInput): BesluitContent {
     const proposal = decision.proposal?.branch ?? decision.branch;
     deviation = {
       heading: 'Afwijking van het voorstel',
-      paragraphs: [{
-        text: `Volgens de regels hierboven lag de uitkomst "${outcomeLabelNl(ruleSet, proposal, labels)}" voor de hand. ` +
-          `Wij zijn daarvan afgeweken en hebben besloten zoals hierboven staat. De reden daarvoor is: ${confirmation.reason?.trim() || 'niet opgegeven'}`,
-      }],
+      paragraphs: [
+        {
+          text:
+            `Volgens de regels hierboven lag de uitkomst "${outcomeLabelNl(ruleSet, proposal, labels)}" voor de hand. ` +
+            `Wij zijn daarvan afgeweken en hebben besloten zoals hierboven staat. De reden daarvoor is: ${confirmation.reason?.trim() || 'niet opgegeven'}`,
+        },
+      ],
     };
   }
 
@@ -92,4 +111,3 @@ export function composeBesluit(input: ComposeBesluitInput): BesluitContent {
     }),
   };
 }
-

@@ -1,4 +1,14 @@
-import { catalogOf, factCatalogs, operators, type ConditionExplanation, type Explanation, type FactCatalog, type OperatorSpec, type RuleExplanation, type RuleSet } from '../../rules';
+import {
+  catalogOf,
+  factCatalogs,
+  operators,
+  type ConditionExplanation,
+  type Explanation,
+  type FactCatalog,
+  type OperatorSpec,
+  type RuleExplanation,
+  type RuleSet,
+} from '../../rules';
 import { fillLegalBasis } from '../municipalities/legal-basis';
 import type { MunicipalityProfile } from '../municipalities/municipality-profile';
 import { profileCompleteness } from '../municipalities/profile-completeness';
@@ -41,7 +51,8 @@ function conditionItems(node: ConditionExplanation, ctx: Context, level: number,
       // A fact whose absence has a meaning (no offer refused, no urgency claimed) was not reported;
       // any other unknown fact makes a case onvolledig before it is decided, and is never "met".
       const actual = node.known ? letterValue(node.actual, fact) : fact?.mayBeUnknown ? 'niet gemeld' : 'niet bekend';
-      const why = !node.known && node.status === 'failed' ? 'Hieraan is niet voldaan, omdat dit gegeven ontbreekt.' : verdict;
+      const why =
+        !node.known && node.status === 'failed' ? 'Hieraan is niet voldaan, omdat dit gegeven ontbreekt.' : verdict;
       out.push({ text: `${label}: ${actual}. Vereist: ${requirement(node, ctx)}. ${why}`, level });
       return;
     }
@@ -62,22 +73,38 @@ function conditionItems(node: ConditionExplanation, ctx: Context, level: number,
       conditionItems(node.condition, ctx, level + 1, out);
       return;
     default: {
-      if (node.conditions.length === 1 && node.conditions[0]) return conditionItems(node.conditions[0], ctx, level, out);
+      if (node.conditions.length === 1 && node.conditions[0])
+        return conditionItems(node.conditions[0], ctx, level, out);
       if (node.kind === 'all' && level === 0) {
         for (const child of node.conditions) conditionItems(child, ctx, level, out);
         return;
       }
-      out.push({ text: `${node.kind === 'all' ? 'Aan alle volgende voorwaarden moet zijn voldaan' : 'Aan ten minste één van de volgende voorwaarden moet zijn voldaan'}. ${verdict}`, level });
+      out.push({
+        text: `${node.kind === 'all' ? 'Aan alle volgende voorwaarden moet zijn voldaan' : 'Aan ten minste één van de volgende voorwaarden moet zijn voldaan'}. ${verdict}`,
+        level,
+      });
       for (const child of node.conditions) conditionItems(child, ctx, level + 1, out);
     }
   }
 }
 
-function ruleParagraph(rule: RuleExplanation, ruleSet: RuleSet, profile: MunicipalityProfile, ctx: Context): BesluitParagraph {
-  const basis = fillLegalBasis(rule.legalBasis, profile.name, profile.byeLaw, { kind: ruleSet.kind, eventType: rule.event.type });
+function ruleParagraph(
+  rule: RuleExplanation,
+  ruleSet: RuleSet,
+  profile: MunicipalityProfile,
+  ctx: Context,
+): BesluitParagraph {
+  const basis = fillLegalBasis(rule.legalBasis, profile.name, profile.byeLaw, {
+    kind: ruleSet.kind,
+    eventType: rule.event.type,
+  });
   if (basis.unfilled.length > 0 || basis.text.includes('{{')) {
     const missing = profileCompleteness(profile, ruleSet).missing;
-    throw new BesluitError('PROFILE_INCOMPLETE', `the legal basis of rule "${rule.title}" cannot be filled from the municipality profile`, missing);
+    throw new BesluitError(
+      'PROFILE_INCOMPLETE',
+      `the legal basis of rule "${rule.title}" cannot be filled from the municipality profile`,
+      missing,
+    );
   }
   const items: Item[] = [];
   conditionItems(rule.conditions, ctx, 0, items);
@@ -100,11 +127,16 @@ function factItems(facts: Record<string, unknown>, catalog: FactCatalog | undefi
  * were used, then each rule with its legal basis (filled from the profile) and every condition
  * that was judged, in plain Dutch — labels, dates in words, amounts in euros, no ids.
  */
-export function composeMotivation(explanation: Explanation, ruleSet: RuleSet, profile: MunicipalityProfile): BesluitSection[] {
+export function composeMotivation(
+  explanation: Explanation,
+  ruleSet: RuleSet,
+  profile: MunicipalityProfile,
+): BesluitSection[] {
   // The catalog of the version that decided: the kind's facts and the municipality's own.
   const catalog = own(factCatalogs as Record<string, FactCatalog>, ruleSet.kind) ? catalogOf(ruleSet) : undefined;
   const labels = (explanation as { labels?: ExplanationLabelsLike }).labels;
-  const conditionLabels = (ruleSet as { conditionLabels?: Record<string, { nl?: string } | undefined> }).conditionLabels;
+  const conditionLabels = (ruleSet as { conditionLabels?: Record<string, { nl?: string } | undefined> })
+    .conditionLabels;
   const ctx: Context = {
     catalog,
     conditionLabel: (name) => own(labels?.conditions, name)?.nl ?? own(conditionLabels, name)?.nl,
@@ -112,12 +144,15 @@ export function composeMotivation(explanation: Explanation, ruleSet: RuleSet, pr
   };
   const peildatum = dateInWords(explanation.peildatum);
   const facts = factItems(explanation.facts, catalog);
-  const established: BesluitParagraph[] = facts.length > 0
-    ? [{ text: `Wij zijn uitgegaan van de volgende gegevens, zoals die bekend waren op ${peildatum}:`, items: facts }]
-    : [{ text: `Wij hebben uw situatie beoordeeld zoals die was op ${peildatum}.` }];
+  const established: BesluitParagraph[] =
+    facts.length > 0
+      ? [{ text: `Wij zijn uitgegaan van de volgende gegevens, zoals die bekend waren op ${peildatum}:`, items: facts }]
+      : [{ text: `Wij hebben uw situatie beoordeeld zoals die was op ${peildatum}.` }];
   const byeLaw = profile.byeLaw ? `de ${profile.byeLaw.name} ${profile.byeLaw.year}` : 'de verordening';
   const applied: BesluitParagraph[] = [
-    { text: `Wij hebben de regels van ${byeLaw} toegepast zoals die golden op ${peildatum}. Per regel leest u hieronder of die op u van toepassing is en waarom.` },
+    {
+      text: `Wij hebben de regels van ${byeLaw} toegepast zoals die golden op ${peildatum}. Per regel leest u hieronder of die op u van toepassing is en waarom.`,
+    },
     ...explanation.rules.map((rule) => ruleParagraph(rule, ruleSet, profile, ctx)),
   ];
   return [

@@ -34,7 +34,11 @@ const CATEGORY: Record<string, string> = {
   demolition: 'vanwege sloop of herstructurering',
 };
 
-const DEFAULT_LABEL: Record<string, string> = { priority: 'voorrang', 'no-priority': 'geen voorrang', 'not-eligible': 'niet in aanmerking voor voorrang' };
+const DEFAULT_LABEL: Record<string, string> = {
+  priority: 'voorrang',
+  'no-priority': 'geen voorrang',
+  'not-eligible': 'niet in aanmerking voor voorrang',
+};
 
 const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
   record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
@@ -46,7 +50,10 @@ function usable(text: unknown, eventType: string | null): text is string {
   return eventType === null || (text.trim() !== eventType && !text.trim().endsWith(`: ${eventType}.`));
 }
 
-function fromLabels(labels: ExplanationLabelsLike | LabelledRuleSet | undefined, eventType: string | null): OutcomeWords | undefined {
+function fromLabels(
+  labels: ExplanationLabelsLike | LabelledRuleSet | undefined,
+  eventType: string | null,
+): OutcomeWords | undefined {
   if (!labels) return undefined;
   return eventType === null ? labels.noOutcome : own(labels.outcomes, eventType);
 }
@@ -71,7 +78,12 @@ export function outcomeLabelNl(ruleSet: RuleSet, eventType: string | null, label
 }
 
 /** The besluit's one decision sentence: "U krijgt voorrang voor een woning als statushouder." */
-export function decisionSentenceNl(ruleSet: RuleSet, eventType: string | null, params: Record<string, unknown> | undefined, labels?: ExplanationLabelsLike): string {
+export function decisionSentenceNl(
+  ruleSet: RuleSet,
+  eventType: string | null,
+  params: Record<string, unknown> | undefined,
+  labels?: ExplanationLabelsLike,
+): string {
   const candidates = [
     fromLabels(labels, eventType)?.decision?.nl,
     fromLabels(ruleSet as LabelledRuleSet, eventType)?.decision?.nl,

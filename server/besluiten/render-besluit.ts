@@ -13,7 +13,9 @@ const GREY = '#444444';
  */
 function winAnsi(text: string): string {
   return text
-    .replace(/≥/g, 'ten minste').replace(/≤/g, 'ten hoogste').replace(/→/g, '->')
+    .replace(/≥/g, 'ten minste')
+    .replace(/≤/g, 'ten hoogste')
+    .replace(/→/g, '->')
     .replace(/[\u2000-\u200B\u202F\u00A0]/g, ' ')
     .replace(/[^\t\n\r\u0020-\u00FF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, '?');
 }
@@ -24,7 +26,12 @@ function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
 
 function paragraph(doc: PDFKit.PDFDocument, p: BesluitParagraph): void {
   doc.font('Helvetica').fontSize(BODY).fillColor('black');
-  ensureSpace(doc, doc.heightOfString(winAnsi(p.text), { width: WIDTH }) > 60 ? 30 : doc.heightOfString(winAnsi(p.text), { width: WIDTH }));
+  ensureSpace(
+    doc,
+    doc.heightOfString(winAnsi(p.text), { width: WIDTH }) > 60
+      ? 30
+      : doc.heightOfString(winAnsi(p.text), { width: WIDTH }),
+  );
   doc.text(winAnsi(p.text), MARGIN.left, doc.y, { width: WIDTH, lineGap: 2 });
   for (const item of p.items ?? []) {
     const indent = 12 + item.level * 16;
@@ -42,7 +49,11 @@ function paragraph(doc: PDFKit.PDFDocument, p: BesluitParagraph): void {
 function heading(doc: PDFKit.PDFDocument, text: string, sub = false): void {
   ensureSpace(doc, 50);
   doc.moveDown(sub ? 0.1 : 0.3);
-  doc.font(sub ? 'Helvetica-BoldOblique' : 'Helvetica-Bold').fontSize(sub ? BODY : 11.5).fillColor('black').text(winAnsi(text), MARGIN.left, doc.y, { width: WIDTH });
+  doc
+    .font(sub ? 'Helvetica-BoldOblique' : 'Helvetica-Bold')
+    .fontSize(sub ? BODY : 11.5)
+    .fillColor('black')
+    .text(winAnsi(text), MARGIN.left, doc.y, { width: WIDTH });
   doc.moveDown(0.3);
 }
 
@@ -52,7 +63,8 @@ function sectionHeight(doc: PDFKit.PDFDocument, s: BesluitSection): number {
   let height = 40;
   for (const p of s.paragraphs) {
     height += doc.heightOfString(winAnsi(p.text), { width: WIDTH, lineGap: 2 }) + 10;
-    for (const item of p.items ?? []) height += doc.heightOfString(winAnsi(item.text), { width: WIDTH - 38 - item.level * 16, lineGap: 1.5 }) + 3;
+    for (const item of p.items ?? [])
+      height += doc.heightOfString(winAnsi(item.text), { width: WIDTH - 38 - item.level * 16, lineGap: 1.5 }) + 3;
   }
   return height;
 }
@@ -68,21 +80,42 @@ function section(doc: PDFKit.PDFDocument, s: BesluitSection, sub = false): void 
 }
 
 function letterhead(doc: PDFKit.PDFDocument, c: BesluitContent): void {
-  doc.font('Helvetica-Bold').fontSize(17).fillColor('black').text(winAnsi(c.municipality.letterhead), MARGIN.left, MARGIN.top, { width: WIDTH });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(17)
+    .fillColor('black')
+    .text(winAnsi(c.municipality.letterhead), MARGIN.left, MARGIN.top, { width: WIDTH });
   doc.font('Helvetica').fontSize(9).fillColor(GREY);
   for (const line of c.municipality.addressLines) doc.text(winAnsi(line), { width: WIDTH });
-  doc.moveTo(MARGIN.left, doc.y + 8).lineTo(MARGIN.left + WIDTH, doc.y + 8).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc
+    .moveTo(MARGIN.left, doc.y + 8)
+    .lineTo(MARGIN.left + WIDTH, doc.y + 8)
+    .lineWidth(0.5)
+    .strokeColor('#999999')
+    .stroke();
   doc.y += 22;
   if (c.addressee?.length) {
     doc.font('Helvetica').fontSize(BODY).fillColor('black');
     for (const line of c.addressee) doc.text(winAnsi(line), MARGIN.left, doc.y, { width: WIDTH / 2 });
     doc.moveDown(1.5);
   }
-  const rows: Array<[string, string]> = [['Datum', c.dagtekening], ['Kenmerk', c.kenmerk], ['Onderwerp', c.subject]];
+  const rows: Array<[string, string]> = [
+    ['Datum', c.dagtekening],
+    ['Kenmerk', c.kenmerk],
+    ['Onderwerp', c.subject],
+  ];
   for (const [label, value] of rows) {
     const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(9).fillColor(GREY).text(label, MARGIN.left, y + 1, { width: 80 });
-    doc.font('Helvetica').fontSize(BODY).fillColor('black').text(winAnsi(value), MARGIN.left + 80, y, { width: WIDTH - 80 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .fillColor(GREY)
+      .text(label, MARGIN.left, y + 1, { width: 80 });
+    doc
+      .font('Helvetica')
+      .fontSize(BODY)
+      .fillColor('black')
+      .text(winAnsi(value), MARGIN.left + 80, y, { width: WIDTH - 80 });
     doc.moveDown(0.15);
   }
   doc.moveDown(1.5);
@@ -109,8 +142,16 @@ function pageNumbers(doc: PDFKit.PDFDocument, c: BesluitContent): void {
     // Writing below the bottom margin would make pdfkit open a new page: lift the margin first.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8.5).fillColor(GREY)
-      .text(winAnsi(`Kenmerk ${c.kenmerk} - pagina ${i - range.start + 1} van ${range.count}`), MARGIN.left, doc.page.height - 45, { width: WIDTH, align: 'center', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(8.5)
+      .fillColor(GREY)
+      .text(
+        winAnsi(`Kenmerk ${c.kenmerk} - pagina ${i - range.start + 1} van ${range.count}`),
+        MARGIN.left,
+        doc.page.height - 45,
+        { width: WIDTH, align: 'center', lineBreak: false },
+      );
     doc.page.margins.bottom = bottom;
   }
 }
@@ -126,7 +167,13 @@ export function renderBesluit(content: BesluitContent): Promise<Buffer> {
       size: 'A4',
       margins: MARGIN,
       bufferPages: true,
-      info: { Title: winAnsi(`${content.subject} - ${content.kenmerk}`), Author: winAnsi(content.municipality.letterhead), Creator: 'Doorstroom', Producer: 'Doorstroom', CreationDate: content.documentDate ? new Date(`${content.documentDate}T12:00:00Z`) : new Date() },
+      info: {
+        Title: winAnsi(`${content.subject} - ${content.kenmerk}`),
+        Author: winAnsi(content.municipality.letterhead),
+        Creator: 'Doorstroom',
+        Producer: 'Doorstroom',
+        CreationDate: content.documentDate ? new Date(`${content.documentDate}T12:00:00Z`) : new Date(),
+      },
       lang: 'nl-NL',
       displayTitle: true,
     } as PDFKit.PDFDocumentOptions);
@@ -136,11 +183,18 @@ export function renderBesluit(content: BesluitContent): Promise<Buffer> {
     doc.on('error', reject);
 
     letterhead(doc, content);
-    doc.font('Helvetica').fontSize(BODY).fillColor('black').text(winAnsi(content.salutation), MARGIN.left, doc.y, { width: WIDTH });
+    doc
+      .font('Helvetica')
+      .fontSize(BODY)
+      .fillColor('black')
+      .text(winAnsi(content.salutation), MARGIN.left, doc.y, { width: WIDTH });
     doc.moveDown(0.6);
     paragraph(doc, { text: content.introduction });
     heading(doc, 'Ons besluit');
-    doc.font('Helvetica-Bold').fontSize(BODY + 0.5).text(winAnsi(content.decision), MARGIN.left, doc.y, { width: WIDTH });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(BODY + 0.5)
+      .text(winAnsi(content.decision), MARGIN.left, doc.y, { width: WIDTH });
     doc.moveDown(0.8);
     heading(doc, 'Waarom wij zo besluiten');
     for (const s of content.motivation) section(doc, s, true);

@@ -1,7 +1,23 @@
-import { SA_NEXT_DEADLINE, SA_OUTCOME, SA_OVERDUE, SA_PROCESS, SA_STEP, SA_STEP_CLOCK_START, SA_STEP_TIMEOUT, SA_TENANT } from '../../workflows/search-attributes';
+import {
+  SA_NEXT_DEADLINE,
+  SA_OUTCOME,
+  SA_OVERDUE,
+  SA_PROCESS,
+  SA_STEP,
+  SA_STEP_CLOCK_START,
+  SA_STEP_TIMEOUT,
+  SA_TENANT,
+} from '../../workflows/search-attributes';
 
 /** Case statuses as the API names them, and Temporal's execution statuses behind them. */
-export const CASE_STATUSES = { running: 'Running', completed: 'Completed', cancelled: 'Canceled', terminated: 'Terminated', failed: 'Failed', timed_out: 'TimedOut' } as const;
+export const CASE_STATUSES = {
+  running: 'Running',
+  completed: 'Completed',
+  cancelled: 'Canceled',
+  terminated: 'Terminated',
+  failed: 'Failed',
+  timed_out: 'TimedOut',
+} as const;
 export type CaseStatusFilter = keyof typeof CASE_STATUSES;
 
 export interface CaseFilter {
@@ -30,11 +46,16 @@ export function visibilityQuery(tenant: string, filter: CaseFilter, now: Date): 
   if (filter.step) clauses.push(`${SA_STEP.name} = ${quote(filter.step)}`);
   if (filter.status) clauses.push(`ExecutionStatus = ${quote(CASE_STATUSES[filter.status])}`);
   if (filter.outcome) clauses.push(`${SA_OUTCOME.name} = ${quote(filter.outcome)}`);
-  if (filter.deadlineBefore) clauses.push(`${SA_NEXT_DEADLINE.name} < ${quote(new Date(filter.deadlineBefore).toISOString())}`);
-  if (filter.deadlineAfter) clauses.push(`${SA_NEXT_DEADLINE.name} >= ${quote(new Date(filter.deadlineAfter).toISOString())}`);
-  if (filter.stepClockStartAfter) clauses.push(`${SA_STEP_CLOCK_START.name} > ${quote(new Date(filter.stepClockStartAfter).toISOString())}`);
-  if (filter.stepClockStartOnOrBefore) clauses.push(`${SA_STEP_CLOCK_START.name} <= ${quote(new Date(filter.stepClockStartOnOrBefore).toISOString())}`);
-  if (filter.stepTimeoutBefore) clauses.push(`${SA_STEP_TIMEOUT.name} < ${quote(new Date(filter.stepTimeoutBefore).toISOString())}`);
+  if (filter.deadlineBefore)
+    clauses.push(`${SA_NEXT_DEADLINE.name} < ${quote(new Date(filter.deadlineBefore).toISOString())}`);
+  if (filter.deadlineAfter)
+    clauses.push(`${SA_NEXT_DEADLINE.name} >= ${quote(new Date(filter.deadlineAfter).toISOString())}`);
+  if (filter.stepClockStartAfter)
+    clauses.push(`${SA_STEP_CLOCK_START.name} > ${quote(new Date(filter.stepClockStartAfter).toISOString())}`);
+  if (filter.stepClockStartOnOrBefore)
+    clauses.push(`${SA_STEP_CLOCK_START.name} <= ${quote(new Date(filter.stepClockStartOnOrBefore).toISOString())}`);
+  if (filter.stepTimeoutBefore)
+    clauses.push(`${SA_STEP_TIMEOUT.name} < ${quote(new Date(filter.stepTimeoutBefore).toISOString())}`);
   // Overdue: a norm was missed (and the case still runs), or a deadline passed that the worker has not handled yet.
   if (filter.overdue) {
     const at = quote(now.toISOString());

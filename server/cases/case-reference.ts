@@ -17,7 +17,12 @@ const WHAT: Record<'bsn' | 'v-nummer', { nl: string; en: string }> = {
  */
 export function checkCaseReference(ref: string, path = '/body/caseRef'): void {
   if (!SHAPE.test(ref)) {
-    throw new ApiError(400, 'INVALID_CASE_REF', 'caseRef: 3–64 characters: letters, digits and . _ : / - (starting with a letter or digit).', path);
+    throw new ApiError(
+      400,
+      'INVALID_CASE_REF',
+      'caseRef: 3–64 characters: letters, digits and . _ : / - (starting with a letter or digit).',
+      path,
+    );
   }
   const found = findPersonalNumber(ref);
   if (found) {

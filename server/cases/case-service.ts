@@ -1,11 +1,29 @@
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client, type WorkflowHandle } from '@temporalio/client';
+import {
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import type { temporal } from '@temporalio/proto';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import type { CaseEvent, CaseInput, CaseState, DecisionConfirmationRequest, EventResult } from '../../workflows/case-state';
+import type {
+  CaseEvent,
+  CaseInput,
+  CaseState,
+  DecisionConfirmationRequest,
+  EventResult,
+} from '../../workflows/case-state';
 import { compileSchema, toIssues } from '../../workflows/dsl/ajv';
 import { caseStateQuery, confirmDecisionUpdate, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
-import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_OUTCOME, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
+import {
+  SA_CASE_REF,
+  SA_NEXT_DEADLINE,
+  SA_OUTCOME,
+  SA_PROCESS,
+  SA_STEP,
+  SA_TENANT,
+} from '../../workflows/search-attributes';
 import { visibilityQuery, type CaseFilter } from './case-query';
 import { ApiError } from '../errors';
 import { caseIdFor, tenantOfCaseId } from './case-id';
@@ -25,7 +43,17 @@ export interface CaseServiceDeps {
    */
   temporal?: { call<T>(fn: () => Promise<T>): Promise<T> };
   /** Publishes case.started to the municipality's webhook subscriptions. */
-  events?: { publish(e: { id: string; type: 'case.started'; tenant: string; caseId: string; processId: string; step: string; occurredAt: string }): Promise<unknown> };
+  events?: {
+    publish(e: {
+      id: string;
+      type: 'case.started';
+      tenant: string;
+      caseId: string;
+      processId: string;
+      step: string;
+      occurredAt: string;
+    }): Promise<unknown>;
+  };
 }
 
 export interface CaseSummary {
@@ -64,7 +92,8 @@ export function createCaseService(deps: CaseServiceDeps) {
     const handle = client.workflow.getHandle(caseId);
     try {
       const description = await handle.describe();
-      if (description.type !== INTERPRETER_WORKFLOW || description.typedSearchAttributes.get(SA_TENANT) !== tenant) throw notFound;
+      if (description.type !== INTERPRETER_WORKFLOW || description.typedSearchAttributes.get(SA_TENANT) !== tenant)
+        throw notFound;
       return { handle, description };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw notFound;
@@ -73,14 +102,29 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   /** Sends an update to a running case and maps the interpreter's refusals to coded API errors. */
-  function update(tenant: string, caseId: string, send: (handle: WorkflowHandle) => Promise<EventResult>, defaultPath = '/body/name'): Promise<EventResult> {
+  function update(
+    tenant: string,
+    caseId: string,
+    send: (handle: WorkflowHandle) => Promise<EventResult>,
+    defaultPath = '/body/name',
+  ): Promise<EventResult> {
     return temporal(() => updateNow(tenant, caseId, send, defaultPath));
   }
 
-  async function updateNow(tenant: string, caseId: string, send: (handle: WorkflowHandle) => Promise<EventResult>, defaultPath: string): Promise<EventResult> {
+  async function updateNow(
+    tenant: string,
+    caseId: string,
+    send: (handle: WorkflowHandle) => Promise<EventResult>,
+    defaultPath: string,
+  ): Promise<EventResult> {
     const { handle, description } = await ownedHandle(tenant, caseId);
     if (description.status.name !== 'RUNNING') {
-      throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended (${description.status.name.toLowerCase()}); it accepts no events.`, defaultPath);
+      throw new ApiError(
+        409,
+        'CASE_CLOSED',
+        `Case ${caseId} has ended (${description.status.name.toLowerCase()}); it accepts no events.`,
+        defaultPath,
+      );
     }
     try {
       return await send(handle);
@@ -95,18 +139,35 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
       if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
         // The event may still be applied: the caller can read the case, or resend (a duplicate is refused as unexpected).
-        throw new ApiError(504, 'CASE_BUSY', `Case ${caseId} did not confirm the event in time; read the case to see whether it was applied.`, '/body/name');
+        throw new ApiError(
+          504,
+          'CASE_BUSY',
+          `Case ${caseId} did not confirm the event in time; read the case to see whether it was applied.`,
+          '/body/name',
+        );
       }
-      if (err instanceof WorkflowNotFoundError) throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended; it accepts no events.`, '/body/name');
+      if (err instanceof WorkflowNotFoundError)
+        throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended; it accepts no events.`, '/body/name');
       throw err;
     }
   }
 
   return {
-    async start(tenant: string, processId: string, caseRef: string, data: Record<string, unknown>): Promise<{ caseId: string; created: boolean }> {
+    async start(
+      tenant: string,
+      processId: string,
+      caseRef: string,
+      data: Record<string, unknown>,
+    ): Promise<{ caseId: string; created: boolean }> {
       checkCaseReference(caseRef);
       const definition = await deps.definitions.get(tenant, processId);
-      if (!definition) throw new ApiError(404, 'PROCESS_NOT_FOUND', `Process ${processId} is not published for ${tenant}.`, '/params/processId');
+      if (!definition)
+        throw new ApiError(
+          404,
+          'PROCESS_NOT_FOUND',
+          `Process ${processId} is not published for ${tenant}.`,
+          '/params/processId',
+        );
       const validate = compileSchema(definition.inputSchema);
       if (!validate(data)) {
         const issues = toIssues(validate.errors, '/body/data');
@@ -137,7 +198,15 @@ export function createCaseService(deps: CaseServiceDeps) {
         }
         // Published on every (idempotent) start: the event id is fixed, so a retried start after a
         // failed publish delivers it once, and never twice.
-        await deps.events?.publish({ id: `${caseId}:started`, type: 'case.started', tenant, caseId, processId, step: definition.start, occurredAt: new Date().toISOString() });
+        await deps.events?.publish({
+          id: `${caseId}:started`,
+          type: 'case.started',
+          tenant,
+          caseId,
+          processId,
+          step: definition.start,
+          occurredAt: new Date().toISOString(),
+        });
       });
       return { caseId, created };
     },
@@ -155,16 +224,33 @@ export function createCaseService(deps: CaseServiceDeps) {
 
     /** A case handler confirms or overrides the proposal of a waiting decision step. */
     async confirmDecision(tenant: string, caseId: string, req: DecisionConfirmationRequest): Promise<EventResult> {
-      return update(tenant, caseId, (handle) => handle.executeUpdate(confirmDecisionUpdate, { args: [req] }), '/body/branch');
+      return update(
+        tenant,
+        caseId,
+        (handle) => handle.executeUpdate(confirmDecisionUpdate, { args: [req] }),
+        '/body/branch',
+      );
     },
 
     /** One page of cases from Temporal visibility; `cursor` is the opaque token of the next page. */
-    async list(tenant: string, filter: CaseFilter, page: { limit: number; cursor?: string }): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+    async list(
+      tenant: string,
+      filter: CaseFilter,
+      page: { limit: number; cursor?: string },
+    ): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
       const token = page.cursor ? openCursor(deps.idSecret, tenant, page.cursor) : undefined;
-      const raw = await temporal(() => client.workflowService.listWorkflowExecutions({
-        namespace: deps.namespace, query: visibilityQuery(tenant, filter, new Date()), pageSize: page.limit, nextPageToken: token,
-      }));
-      const next = raw.nextPageToken && raw.nextPageToken.length > 0 ? sealCursor(deps.idSecret, tenant, Buffer.from(raw.nextPageToken)) : null;
+      const raw = await temporal(() =>
+        client.workflowService.listWorkflowExecutions({
+          namespace: deps.namespace,
+          query: visibilityQuery(tenant, filter, new Date()),
+          pageSize: page.limit,
+          nextPageToken: token,
+        }),
+      );
+      const next =
+        raw.nextPageToken && raw.nextPageToken.length > 0
+          ? sealCursor(deps.idSecret, tenant, Buffer.from(raw.nextPageToken))
+          : null;
       return { cases: (raw.executions ?? []).map(summarise), nextCursor: next };
     },
 
@@ -172,7 +258,8 @@ export function createCaseService(deps: CaseServiceDeps) {
     async cancel(tenant: string, caseId: string): Promise<void> {
       await temporal(async () => {
         const { handle, description } = await ownedHandle(tenant, caseId);
-        if (description.status.name !== 'RUNNING') throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended already.`, '/params/caseId');
+        if (description.status.name !== 'RUNNING')
+          throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended already.`, '/params/caseId');
         await handle.cancel();
       });
     },
@@ -184,7 +271,15 @@ export function createCaseService(deps: CaseServiceDeps) {
   };
 }
 
-const STATUS_NAMES: Record<number, string> = { 1: 'running', 2: 'completed', 3: 'failed', 4: 'cancelled', 5: 'terminated', 6: 'continued_as_new', 7: 'timed_out' };
+const STATUS_NAMES: Record<number, string> = {
+  1: 'running',
+  2: 'completed',
+  3: 'failed',
+  4: 'cancelled',
+  5: 'terminated',
+  6: 'continued_as_new',
+  7: 'timed_out',
+};
 
 function summarise(wf: temporal.api.workflow.v1.IWorkflowExecutionInfo): CaseSummary {
   const sa = decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields);

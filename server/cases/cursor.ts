@@ -21,7 +21,12 @@ export function openCursor(secret: Buffer, tenant: string, cursor: string): Buff
   const token = raw.subarray(MAC_BYTES);
   const given = raw.subarray(0, MAC_BYTES);
   if (raw.length <= MAC_BYTES || !timingSafeEqual(given, mac(secret, tenant, token))) {
-    throw new ApiError(400, 'VALIDATION_FAILED', 'cursor: not a cursor this API gave out; start again without it.', '/query/cursor');
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'cursor: not a cursor this API gave out; start again without it.',
+      '/query/cursor',
+    );
   }
   return token;
 }

@@ -25,7 +25,8 @@ export function parseKeyList(text: string, source: string): CodecKey[] {
     .filter(Boolean)
     .map((entry) => {
       const [id, b64] = entry.split(':');
-      if (!id || !b64 || !/^[A-Za-z0-9._-]{1,64}$/.test(id)) throw new CodecKeyError(`${source}: "${entry.slice(0, 12)}…" is not "keyId:base64key"`);
+      if (!id || !b64 || !/^[A-Za-z0-9._-]{1,64}$/.test(id))
+        throw new CodecKeyError(`${source}: "${entry.slice(0, 12)}…" is not "keyId:base64key"`);
       const key = Buffer.from(b64, 'base64');
       if (key.length !== 32) throw new CodecKeyError(`${source}: key "${id}" is ${key.length} bytes; AES-256 needs 32`);
       return { id, key };

@@ -47,16 +47,22 @@ export class EncryptionCodec implements PayloadCodec {
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
-      if (Buffer.from(payload.metadata?.[METADATA_ENCODING_KEY] ?? []).toString() !== ENCRYPTED_ENCODING) return payload;
+      if (Buffer.from(payload.metadata?.[METADATA_ENCODING_KEY] ?? []).toString() !== ENCRYPTED_ENCODING)
+        return payload;
       const keyId = Buffer.from(payload.metadata?.[KEY_ID_METADATA] ?? []).toString();
       const key = this.keys.byId.get(keyId);
-      if (!key) throw new CodecError(`EncryptionCodec: no key "${keyId}" in the key ring; add it back to decrypt this payload`);
+      if (!key)
+        throw new CodecError(`EncryptionCodec: no key "${keyId}" in the key ring; add it back to decrypt this payload`);
       const data = Buffer.from(payload.data ?? []);
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
       const compression = Buffer.from(payload.metadata?.[COMPRESSION_METADATA] ?? []).toString();
-      if (compression !== '' && compression !== 'deflate-raw') throw new CodecError(`EncryptionCodec: unknown compression "${compression}"`);
+      if (compression !== '' && compression !== 'deflate-raw')
+        throw new CodecError(`EncryptionCodec: unknown compression "${compression}"`);
       return temporal.api.common.v1.Payload.decode(compression ? inflateRawSync(plain) : plain);
     });
   }

@@ -32,7 +32,7 @@ export function tenantsOfPayload(payload: Payload): Set<string> {
       for (const [k, v] of Object.entries(node)) {
         if (typeof v === 'string') {
           if ((k === 'tenant' || k === 'tenantId') && TENANT.test(v)) found.add(v);
-          const prefixed = (k === 'caseId' || k === 'workflowId') ? PREFIXED.exec(v) : null;
+          const prefixed = k === 'caseId' || k === 'workflowId' ? PREFIXED.exec(v) : null;
           if (prefixed) found.add(prefixed[1]!);
         } else if (v && typeof v === 'object') stack.push(v);
       }

@@ -16,7 +16,10 @@ export class EgressRefused extends Error {
 /** The host name did not resolve: not a refusal (it may resolve later), but no request either. */
 export class EgressUnresolved extends Error {
   readonly code = 'DELIVERY_FAILED';
-  constructor(readonly hostname: string, readonly detail: unknown) {
+  constructor(
+    readonly hostname: string,
+    readonly detail: unknown,
+  ) {
     super(`egress: ${hostname} did not resolve`);
     this.name = 'EgressUnresolved';
   }
@@ -45,7 +48,12 @@ export interface Destination {
 
 export type EgressResult =
   | { answered: true; status: number }
-  | { answered: false; status: number | null; code: 'DESTINATION_REFUSED' | 'REDIRECT_REFUSED' | 'DELIVERY_FAILED'; message: string };
+  | {
+      answered: false;
+      status: number | null;
+      code: 'DESTINATION_REFUSED' | 'REDIRECT_REFUSED' | 'DELIVERY_FAILED';
+      message: string;
+    };
 
 export interface EgressPost {
   headers: Record<string, string>;
@@ -55,8 +63,13 @@ export interface EgressPost {
 
 const truthy = (v: string | undefined) => v === 'true' || v === '1';
 
-export function egressOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<EgressOptions, 'allowLoopback' | 'allowHttp'> {
-  return { allowLoopback: truthy(env.DOORSTROOM_EGRESS_ALLOW_LOOPBACK), allowHttp: truthy(env.DOORSTROOM_WEBHOOK_ALLOW_HTTP) };
+export function egressOptionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<EgressOptions, 'allowLoopback' | 'allowHttp'> {
+  return {
+    allowLoopback: truthy(env.DOORSTROOM_EGRESS_ALLOW_LOOPBACK),
+    allowHttp: truthy(env.DOORSTROOM_WEBHOOK_ALLOW_HTTP),
+  };
 }
 
 const CLASS_WORDS: Record<Exclude<AddressClass, 'public'>, string> = {
@@ -91,17 +104,24 @@ export function createEgressGuard(opts: EgressOptions) {
     } catch {
       throw new EgressRefused('Geen absolute URL (not an absolute URL).');
     }
-    if (url.username || url.password) throw new EgressRefused('Geen gebruikersnaam of wachtwoord in de URL; de handtekening bewijst de afzender (no credentials in the URL).');
+    if (url.username || url.password)
+      throw new EgressRefused(
+        'Geen gebruikersnaam of wachtwoord in de URL; de handtekening bewijst de afzender (no credentials in the URL).',
+      );
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new EgressRefused('Alleen https (only https).');
     const hostname = normalHost(url.hostname);
     const loopbackName = opts.allowLoopback && loopbackNames.has(hostname);
     if (url.protocol === 'http:' && !loopbackName && !opts.allowHttp) {
-      throw new EgressRefused('Alleen https; gewoon http alleen naar deze server bij ontwikkelen, of met DOORSTROOM_WEBHOOK_ALLOW_HTTP=true (must be https).');
+      throw new EgressRefused(
+        'Alleen https; gewoon http alleen naar deze server bij ontwikkelen, of met DOORSTROOM_WEBHOOK_ALLOW_HTTP=true (must be https).',
+      );
     }
-    const internal = !net.isIP(hostname) && (await opts.internalHosts?.(tenant) ?? []).map(normalHost).includes(hostname);
+    const internal =
+      !net.isIP(hostname) && ((await opts.internalHosts?.(tenant)) ?? []).map(normalHost).includes(hostname);
     let addresses: ResolvedAddress[];
     if (net.isIP(hostname)) addresses = [{ address: hostname, family: net.isIP(hostname) as 4 | 6 }];
-    else if (hostname === 'localhost' || hostname.endsWith('.localhost')) addresses = [{ address: '127.0.0.1', family: 4 }];
+    else if (hostname === 'localhost' || hostname.endsWith('.localhost'))
+      addresses = [{ address: '127.0.0.1', family: 4 }];
     else {
       try {
         addresses = await resolve(hostname);
@@ -123,24 +143,29 @@ export function createEgressGuard(opts: EgressOptions) {
     const { url, pinned } = dest;
     const lib = url.protocol === 'https:' ? https : http;
     return new Promise((resolvePromise, reject) => {
-      const request = lib.request({
-        method: 'POST',
-        protocol: url.protocol,
-        hostname: dest.hostname,
-        port: url.port || undefined,
-        path: `${url.pathname}${url.search}`,
-        headers: { ...req.headers, 'Content-Length': String(Buffer.byteLength(req.body)) },
-        // A fresh connection to the checked address; the Host header and TLS name stay the URL's.
-        agent: false,
-        servername: net.isIP(dest.hostname) ? undefined : dest.hostname,
-        lookup: ((_h: string, o: { all?: boolean }, cb: (...args: unknown[]) => void) =>
-          (o?.all ? cb(null, [pinned]) : cb(null, pinned.address, pinned.family))) as never,
-      }, (res) => {
-        res.resume();
-        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0 }));
-        res.on('error', reject);
-      });
-      request.setTimeout(req.timeoutMs, () => request.destroy(Object.assign(new Error(`no answer within ${req.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+      const request = lib.request(
+        {
+          method: 'POST',
+          protocol: url.protocol,
+          hostname: dest.hostname,
+          port: url.port || undefined,
+          path: `${url.pathname}${url.search}`,
+          headers: { ...req.headers, 'Content-Length': String(Buffer.byteLength(req.body)) },
+          // A fresh connection to the checked address; the Host header and TLS name stay the URL's.
+          agent: false,
+          servername: net.isIP(dest.hostname) ? undefined : dest.hostname,
+          lookup: ((_h: string, o: { all?: boolean }, cb: (...args: unknown[]) => void) =>
+            o?.all ? cb(null, [pinned]) : cb(null, pinned.address, pinned.family)) as never,
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolvePromise({ status: res.statusCode ?? 0 }));
+          res.on('error', reject);
+        },
+      );
+      request.setTimeout(req.timeoutMs, () =>
+        request.destroy(Object.assign(new Error(`no answer within ${req.timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      );
       request.on('error', reject);
       request.end(req.body);
     });
@@ -155,25 +180,44 @@ export function createEgressGuard(opts: EgressOptions) {
       try {
         dest = await check(rawUrl, tenant);
       } catch (err) {
-        if (err instanceof EgressRefused) return { answered: false, status: null, code: 'DESTINATION_REFUSED', message: `DESTINATION_REFUSED: ${err.reason}` };
-        opts.log?.warn({ tenant, host: (err as EgressUnresolved).hostname, err: String((err as EgressUnresolved).detail ?? err) }, 'egress: host did not resolve');
+        if (err instanceof EgressRefused)
+          return {
+            answered: false,
+            status: null,
+            code: 'DESTINATION_REFUSED',
+            message: `DESTINATION_REFUSED: ${err.reason}`,
+          };
+        opts.log?.warn(
+          { tenant, host: (err as EgressUnresolved).hostname, err: String((err as EgressUnresolved).detail ?? err) },
+          'egress: host did not resolve',
+        );
         return { answered: false, status: null, code: 'DELIVERY_FAILED', message: DELIVERY_FAILED };
       }
       try {
         const { status } = await send(dest, req);
         if (status >= 300 && status < 400) {
-          return { answered: false, status, code: 'REDIRECT_REFUSED', message: 'REDIRECT_REFUSED: de ontvanger stuurt door; doorsturen wordt niet gevolgd (redirects are not followed).' };
+          return {
+            answered: false,
+            status,
+            code: 'REDIRECT_REFUSED',
+            message:
+              'REDIRECT_REFUSED: de ontvanger stuurt door; doorsturen wordt niet gevolgd (redirects are not followed).',
+          };
         }
         return { answered: true, status };
       } catch (err) {
         const e = err as { code?: string; message?: string };
-        opts.log?.warn({ tenant, host: dest.hostname, ip: dest.pinned.address, code: e.code, err: e.message }, 'egress: request failed');
+        opts.log?.warn(
+          { tenant, host: dest.hostname, ip: dest.pinned.address, code: e.code, err: e.message },
+          'egress: request failed',
+        );
         return { answered: false, status: null, code: 'DELIVERY_FAILED', message: DELIVERY_FAILED };
       }
     },
   };
 }
 
-const DELIVERY_FAILED = 'DELIVERY_FAILED: de ontvanger was niet bereikbaar of antwoordde niet op tijd (receiver not reachable or no answer in time).';
+const DELIVERY_FAILED =
+  'DELIVERY_FAILED: de ontvanger was niet bereikbaar of antwoordde niet op tijd (receiver not reachable or no answer in time).';
 
 export type EgressGuard = ReturnType<typeof createEgressGuard>;

@@ -7,7 +7,8 @@ import net from 'node:net';
  * (link-local with cloud metadata at 169.254.169.254, unspecified, multicast, broadcast,
  * documentation and other reserved ranges) are never reachable.
  */
-export type AddressClass = 'public' | 'private' | 'loopback' | 'link-local' | 'unspecified' | 'multicast' | 'reserved' | 'invalid';
+export type AddressClass =
+  'public' | 'private' | 'loopback' | 'link-local' | 'unspecified' | 'multicast' | 'reserved' | 'invalid';
 
 type Range = [prefix: string, bits: number, cls: AddressClass];
 

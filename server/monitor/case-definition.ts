@@ -20,7 +20,9 @@ export function createCaseDefinitionLoader(deps: DefinitionLoaderDeps, maxEntrie
     const hit = cache.get(caseId);
     if (hit) return hit;
     const res = await deps.client.workflowService.getWorkflowExecutionHistory({
-      namespace: deps.namespace, execution: { workflowId: caseId }, maximumPageSize: 1,
+      namespace: deps.namespace,
+      execution: { workflowId: caseId },
+      maximumPageSize: 1,
     });
     const payloads = res.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads;
     if (!payloads?.length) return undefined;

@@ -13,7 +13,10 @@ export interface ChangeMessage {
   countsChanged: boolean;
 }
 
-interface Subscriber { watch: Set<string>; send(msg: ChangeMessage): void }
+interface Subscriber {
+  watch: Set<string>;
+  send(msg: ChangeMessage): void;
+}
 
 interface TenantLoop {
   subscribers: Set<Subscriber>;
@@ -33,7 +36,15 @@ export interface LiveHubDeps {
   overlapMs?: number;
 }
 
-const STATUS: Record<number, string> = { 1: 'running', 2: 'completed', 3: 'failed', 4: 'cancelled', 5: 'terminated', 6: 'continued_as_new', 7: 'timed_out' };
+const STATUS: Record<number, string> = {
+  1: 'running',
+  2: 'completed',
+  3: 'failed',
+  4: 'cancelled',
+  5: 'terminated',
+  6: 'continued_as_new',
+  7: 'timed_out',
+};
 const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const MAX_WATCH = 500;
 
@@ -52,12 +63,18 @@ export function createLiveHub(deps: LiveHubDeps) {
   const loops = new Map<string, TenantLoop>();
 
   const list = async (query: string, pageSize: number) =>
-    (await deps.client.workflowService.listWorkflowExecutions({ namespace: deps.namespace, query, pageSize })).executions ?? [];
+    (await deps.client.workflowService.listWorkflowExecutions({ namespace: deps.namespace, query, pageSize }))
+      .executions ?? [];
 
   function describe(wf: Awaited<ReturnType<typeof list>>[number]) {
     const sa = decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields);
     const status = STATUS[Number(wf.status ?? 0)] ?? 'unknown';
-    const c = { caseId: wf.execution?.workflowId ?? '', processId: sa.get(SA_PROCESS) ?? '', step: sa.get(SA_STEP) ?? '', status };
+    const c = {
+      caseId: wf.execution?.workflowId ?? '',
+      processId: sa.get(SA_PROCESS) ?? '',
+      step: sa.get(SA_STEP) ?? '',
+      status,
+    };
     return { c, fingerprint: `${c.step}|${status}|${sa.get(SA_NEXT_DEADLINE)?.toISOString() ?? ''}` };
   }
 
@@ -65,11 +82,16 @@ export function createLiveHub(deps: LiveHubDeps) {
     const now = Date.now();
     const base = visibilityQuery(tenant, {}, new Date(now));
     const since = new Date(loop.since - overlap).toISOString();
-    const watched = [...new Set([...[...loop.subscribers].flatMap((s) => [...s.watch]), ...loop.pending])].slice(0, MAX_WATCH);
+    const watched = [...new Set([...[...loop.subscribers].flatMap((s) => [...s.watch]), ...loop.pending])].slice(
+      0,
+      MAX_WATCH,
+    );
     loop.pending.clear();
     const [recent, watchedNow, running, overdue] = await Promise.all([
       list(`${base} AND (StartTime >= ${quote(since)} OR CloseTime >= ${quote(since)})`, 200),
-      watched.length ? list(`${base} AND WorkflowId IN (${watched.map(quote).join(', ')})`, watched.length) : Promise.resolve([]),
+      watched.length
+        ? list(`${base} AND WorkflowId IN (${watched.map(quote).join(', ')})`, watched.length)
+        : Promise.resolve([]),
       deps.client.workflow.count(visibilityQuery(tenant, { status: 'running' }, new Date(now))),
       deps.client.workflow.count(visibilityQuery(tenant, { overdue: true }, new Date(now))),
     ]);
@@ -89,7 +111,12 @@ export function createLiveHub(deps: LiveHubDeps) {
     loop.counts = counts;
     // The first poll only learns what is there; it changes nothing.
     if (first || (changed.size === 0 && !countsChanged)) return;
-    const msg: ChangeMessage = { type: 'changed', at: new Date(now).toISOString(), cases: [...changed.values()].slice(0, 100), countsChanged };
+    const msg: ChangeMessage = {
+      type: 'changed',
+      at: new Date(now).toISOString(),
+      cases: [...changed.values()].slice(0, 100),
+      countsChanged,
+    };
     for (const s of loop.subscribers) s.send(msg);
   }
 
@@ -97,10 +124,12 @@ export function createLiveHub(deps: LiveHubDeps) {
     loop.timer = setTimeout(() => {
       if (loop.subscribers.size === 0) return;
       loop.busy = true;
-      tick(tenant, loop).catch(() => undefined).finally(() => {
-        loop.busy = false;
-        if (loop.subscribers.size > 0) schedule(tenant, loop);
-      });
+      tick(tenant, loop)
+        .catch(() => undefined)
+        .finally(() => {
+          loop.busy = false;
+          if (loop.subscribers.size > 0) schedule(tenant, loop);
+        });
     }, interval);
     loop.timer.unref?.();
   }
@@ -110,7 +139,14 @@ export function createLiveHub(deps: LiveHubDeps) {
     subscribe(tenant: string, watch: string[], send: (msg: ChangeMessage) => void): () => void {
       let loop = loops.get(tenant);
       if (!loop) {
-        loop = { subscribers: new Set(), snapshot: new Map(), pending: new Set(), since: Date.now(), counts: '', busy: false };
+        loop = {
+          subscribers: new Set(),
+          snapshot: new Map(),
+          pending: new Set(),
+          since: Date.now(),
+          counts: '',
+          busy: false,
+        };
         loops.set(tenant, loop);
       }
       const sub: Subscriber = { watch: new Set(watch.slice(0, MAX_WATCH)), send };
@@ -141,7 +177,11 @@ export function createLiveHub(deps: LiveHubDeps) {
           return r;
         },
         async sendEvent(tenant, caseId, event) {
-          try { return await cases.sendEvent(tenant, caseId, event); } finally { hub.notify(tenant, caseId); }
+          try {
+            return await cases.sendEvent(tenant, caseId, event);
+          } finally {
+            hub.notify(tenant, caseId);
+          }
         },
         async cancel(tenant, caseId) {
           await cases.cancel(tenant, caseId);
@@ -153,7 +193,10 @@ export function createLiveHub(deps: LiveHubDeps) {
     listeners: (tenant: string) => loops.get(tenant)?.subscribers.size ?? 0,
 
     stop(): void {
-      for (const l of loops.values()) { clearTimeout(l.timer); l.subscribers.clear(); }
+      for (const l of loops.values()) {
+        clearTimeout(l.timer);
+        l.subscribers.clear();
+      }
       loops.clear();
     },
   };

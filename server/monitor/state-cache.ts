@@ -22,12 +22,17 @@ export function createStateCache(read: StateReader, opts: { maxEntries?: number;
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(key, { version, value });
     // A failed read is not kept: the next dashboard tries again.
-    void value.then((v) => { if (!v && cache.get(key)?.value === value) cache.delete(key); });
+    void value.then((v) => {
+      if (!v && cache.get(key)?.value === value) cache.delete(key);
+    });
     return value;
   }
 
   /** States of many cases, at most `concurrency` queries at a time. */
-  async function many(tenant: string, items: Array<{ caseId: string; version: string }>): Promise<Array<CaseState | undefined>> {
+  async function many(
+    tenant: string,
+    items: Array<{ caseId: string; version: string }>,
+  ): Promise<Array<CaseState | undefined>> {
     const out: Array<CaseState | undefined> = new Array(items.length);
     let next = 0;
     const worker = async () => {

@@ -13,12 +13,30 @@ type Text = { nl: string; en: string };
 
 export interface MonitorSummary {
   generatedAt: string;
-  processes: Array<{ processId: string; title: Text; running: number; completed: number; steps: Array<{ step: string; label: Text; running: number }> }>;
+  processes: Array<{
+    processId: string;
+    title: Text;
+    running: number;
+    completed: number;
+    steps: Array<{ step: string; label: Text; running: number }>;
+  }>;
   deadlines: { overdue: number; next7Days: number; next30Days: number };
   hotelStays: { total: number; sampled: number; paidMonths: number; byMonth: Array<{ month: number; count: number }> };
-  harEnding: { running: number; sampled: number; windowDays: number; endingSoon: number; soonest: Array<{ caseId: string; caseRef: string; endsAt: string }> };
+  harEnding: {
+    running: number;
+    sampled: number;
+    windowDays: number;
+    endingSoon: number;
+    soonest: Array<{ caseId: string; caseRef: string; endsAt: string }>;
+  };
   taakstelling: { currentHalfYear: string; previousHalfYear: string } & TaakstellingSummary;
-  koppelingToHome: { normWeeks: number; cases: number; averageWeeks: number | null; withinNorm: number; distribution: Array<{ weeks: number; count: number }> };
+  koppelingToHome: {
+    normWeeks: number;
+    cases: number;
+    averageWeeks: number | null;
+    withinNorm: number;
+    distribution: Array<{ weeks: number; count: number }>;
+  };
 }
 
 export interface SummaryDeps {
@@ -30,10 +48,18 @@ export interface SummaryDeps {
 }
 
 const DAY = 86_400_000;
-const text = (l: { nl: string; en?: string } | undefined, fallback: string): Text => ({ nl: l?.nl ?? fallback, en: l?.en ?? l?.nl ?? fallback });
+const text = (l: { nl: string; en?: string } | undefined, fallback: string): Text => ({
+  nl: l?.nl ?? fallback,
+  en: l?.en ?? l?.nl ?? fallback,
+});
 
 /** Up to `limit` cases matching a filter, newest first, through the visibility cursor. */
-async function collect(cases: SummaryDeps['cases'], tenant: string, filter: CaseFilter, limit: number): Promise<CaseSummary[]> {
+async function collect(
+  cases: SummaryDeps['cases'],
+  tenant: string,
+  filter: CaseFilter,
+  limit: number,
+): Promise<CaseSummary[]> {
   const out: CaseSummary[] = [];
   let cursor: string | undefined;
   do {
@@ -64,35 +90,59 @@ function durationWeeks(text: unknown, fallback: number): number {
 export function monthOfStay(start: string, now: Date): number {
   const from = new Date(`${start.slice(0, 10)}T00:00:00Z`);
   let m = 1;
-  while (m < 24 && addDuration(from, { years: 0, months: m, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }) <= now) m++;
+  while (
+    m < 24 &&
+    addDuration(from, { years: 0, months: m, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }) <= now
+  )
+    m++;
   return m;
 }
 
 async function processCounts(deps: SummaryDeps, tenant: string, definitions: ProcessDefinition[]) {
-  return Promise.all(definitions.map(async (def) => {
-    const stepNodes = def.nodes.filter((n) => n.kind === 'wait' || n.kind === 'subprocess' || n.kind === 'decision');
-    const [running, completed, steps] = await Promise.all([
-      deps.cases.count(tenant, { processId: def.id, status: 'running' }),
-      deps.cases.count(tenant, { processId: def.id, status: 'completed' }),
-      Promise.all(stepNodes.map(async (n) => ({ step: n.id, label: text(n.label, n.id), running: await deps.cases.count(tenant, { processId: def.id, step: n.id, status: 'running' }) }))),
-    ]);
-    return { processId: def.id, title: text(def.title, def.id), running, completed, steps };
-  }));
+  return Promise.all(
+    definitions.map(async (def) => {
+      const stepNodes = def.nodes.filter((n) => n.kind === 'wait' || n.kind === 'subprocess' || n.kind === 'decision');
+      const [running, completed, steps] = await Promise.all([
+        deps.cases.count(tenant, { processId: def.id, status: 'running' }),
+        deps.cases.count(tenant, { processId: def.id, status: 'completed' }),
+        Promise.all(
+          stepNodes.map(async (n) => ({
+            step: n.id,
+            label: text(n.label, n.id),
+            running: await deps.cases.count(tenant, { processId: def.id, step: n.id, status: 'running' }),
+          })),
+        ),
+      ]);
+      return { processId: def.id, title: text(def.title, def.id), running, completed, steps };
+    }),
+  );
 }
 
 /**
  * Hotel stays by month of stay, counted in visibility: the COA-paid step's clock starts at the hotel
  * placement (search attribute DoorstroomStepClockStart), so month m is a range of start dates.
  */
-async function hotelStays(deps: SummaryDeps, tenant: string, def: ProcessDefinition | undefined, now: Date): Promise<MonitorSummary['hotelStays']> {
+async function hotelStays(
+  deps: SummaryDeps,
+  tenant: string,
+  def: ProcessDefinition | undefined,
+  now: Date,
+): Promise<MonitorSummary['hotelStays']> {
   const filter: CaseFilter = { processId: C.hotel.processId, step: C.hotel.step, status: 'running' };
   const paid = param(def, [C.hotel.paidPeriodParam]);
   const paidMonths = typeof paid === 'string' ? parseDuration(paid).months + parseDuration(paid).years * 12 || 6 : 6;
-  const monthsAgo = (m: number) => addDuration(now, { years: 0, months: m, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }, -1).toISOString();
+  const monthsAgo = (m: number) =>
+    addDuration(now, { years: 0, months: m, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }, -1).toISOString();
   const [total, ...counts] = await Promise.all([
     deps.cases.count(tenant, filter),
     // Month m (1-based): started after now − m months and on or before now − (m − 1) months.
-    ...Array.from({ length: paidMonths }, (_, i) => deps.cases.count(tenant, { ...filter, stepClockStartAfter: monthsAgo(i + 1), stepClockStartOnOrBefore: monthsAgo(i) })),
+    ...Array.from({ length: paidMonths }, (_, i) =>
+      deps.cases.count(tenant, {
+        ...filter,
+        stepClockStartAfter: monthsAgo(i + 1),
+        stepClockStartOnOrBefore: monthsAgo(i),
+      }),
+    ),
     deps.cases.count(tenant, { ...filter, stepClockStartOnOrBefore: monthsAgo(paidMonths) }),
   ]);
   return { total, sampled: total, paidMonths, byMonth: counts.map((count, i) => ({ month: i + 1, count })) };
@@ -103,8 +153,15 @@ async function harEnding(deps: SummaryDeps, tenant: string, now: Date): Promise<
   const filter: CaseFilter = { processId: C.har.processId, step: C.har.step, status: 'running' };
   const limit = new Date(now.getTime() + C.harEndingWindowDays * DAY).toISOString();
   const ending: CaseFilter = { ...filter, stepTimeoutBefore: limit };
-  const [running, endingSoon, list] = await Promise.all([deps.cases.count(tenant, filter), deps.cases.count(tenant, ending), collect(deps.cases, tenant, ending, 50)]);
-  const states = await deps.states.many(tenant, list.map((c) => ({ caseId: c.caseId, version: c.step })));
+  const [running, endingSoon, list] = await Promise.all([
+    deps.cases.count(tenant, filter),
+    deps.cases.count(tenant, ending),
+    collect(deps.cases, tenant, ending, 50),
+  ]);
+  const states = await deps.states.many(
+    tenant,
+    list.map((c) => ({ caseId: c.caseId, version: c.step })),
+  );
   const ends: Array<{ caseId: string; caseRef: string; endsAt: string }> = [];
   states.forEach((s, i) => {
     const timeout = s?.deadlines.find((d) => d.kind === 'timeout' && d.nodeId === C.har.step && d.status === 'pending');
@@ -115,10 +172,22 @@ async function harEnding(deps: SummaryDeps, tenant: string, now: Date): Promise<
   return { running, sampled: list.length, windowDays: C.harEndingWindowDays, endingSoon, soonest: ends.slice(0, 10) };
 }
 
-async function koppelingToHome(deps: SummaryDeps, tenant: string, def: ProcessDefinition | undefined): Promise<MonitorSummary['koppelingToHome']> {
+async function koppelingToHome(
+  deps: SummaryDeps,
+  tenant: string,
+  def: ProcessDefinition | undefined,
+): Promise<MonitorSummary['koppelingToHome']> {
   const normWeeks = durationWeeks(param(def, C.housing.normParam), C.housing.defaultNormWeeks);
-  const list = await collect(deps.cases, tenant, { processId: C.housing.processId, status: 'completed' }, C.completedSampleLimit);
-  const states = await deps.states.many(tenant, list.map((c) => ({ caseId: c.caseId, version: 'closed' })));
+  const list = await collect(
+    deps.cases,
+    tenant,
+    { processId: C.housing.processId, status: 'completed' },
+    C.completedSampleLimit,
+  );
+  const states = await deps.states.many(
+    tenant,
+    list.map((c) => ({ caseId: c.caseId, version: 'closed' })),
+  );
   const weeks: number[] = [];
   for (const s of states) {
     const from = s?.dates[C.housing.fromDate];
@@ -129,7 +198,8 @@ async function koppelingToHome(deps: SummaryDeps, tenant: string, def: ProcessDe
   for (const w of weeks) counts.set(w, (counts.get(w) ?? 0) + 1);
   const top = Math.max(normWeeks + 4, ...weeks);
   return {
-    normWeeks, cases: weeks.length,
+    normWeeks,
+    cases: weeks.length,
     averageWeeks: weeks.length ? Math.round((weeks.reduce((a, b) => a + b, 0) / weeks.length) * 10) / 10 : null,
     withinNorm: weeks.filter((w) => w <= normWeeks).length,
     distribution: Array.from({ length: top + 1 }, (_, w) => ({ weeks: w, count: counts.get(w) ?? 0 })),
@@ -145,8 +215,16 @@ export async function computeSummary(deps: SummaryDeps, tenant: string): Promise
   const [processes, overdue, next7Days, next30Days, hotel, har, taakstelling, weeks] = await Promise.all([
     processCounts(deps, tenant, definitions),
     deps.cases.count(tenant, { overdue: true }),
-    deps.cases.count(tenant, { status: 'running', deadlineAfter: iso(now.getTime()), deadlineBefore: iso(now.getTime() + 7 * DAY) }),
-    deps.cases.count(tenant, { status: 'running', deadlineAfter: iso(now.getTime()), deadlineBefore: iso(now.getTime() + 30 * DAY) }),
+    deps.cases.count(tenant, {
+      status: 'running',
+      deadlineAfter: iso(now.getTime()),
+      deadlineBefore: iso(now.getTime() + 7 * DAY),
+    }),
+    deps.cases.count(tenant, {
+      status: 'running',
+      deadlineAfter: iso(now.getTime()),
+      deadlineBefore: iso(now.getTime() + 30 * DAY),
+    }),
     hotelStays(deps, tenant, byId.get(C.hotel.processId), now),
     harEnding(deps, tenant, now),
     computeTaakstelling(deps.db, tenant, now),
@@ -154,7 +232,12 @@ export async function computeSummary(deps: SummaryDeps, tenant: string): Promise
   ]);
   const current = currentHalfYear(now);
   return {
-    generatedAt: now.toISOString(), processes, deadlines: { overdue, next7Days, next30Days }, hotelStays: hotel, harEnding: har,
-    taakstelling: { currentHalfYear: current, previousHalfYear: previousHalfYear(current), ...taakstelling }, koppelingToHome: weeks,
+    generatedAt: now.toISOString(),
+    processes,
+    deadlines: { overdue, next7Days, next30Days },
+    hotelStays: hotel,
+    harEnding: har,
+    taakstelling: { currentHalfYear: current, previousHalfYear: previousHalfYear(current), ...taakstelling },
+    koppelingToHome: weeks,
   };
 }

@@ -37,20 +37,30 @@ export function formatArticle(value: string): string {
  * municipality whose bye-law has another name is cited correctly. A legal basis without
  * placeholders is the municipality's own text and stays as it is.
  */
-export function fillLegalBasis(template: string, municipalityName: string, byeLaw: ByeLaw | null, ctx: LegalBasisContext): FilledLegalBasis {
+export function fillLegalBasis(
+  template: string,
+  municipalityName: string,
+  byeLaw: ByeLaw | null,
+  ctx: LegalBasisContext,
+): FilledLegalBasis {
   const unfilled: UnfilledPlaceholder[] = [];
   let text = template;
   if (byeLaw) text = text.replace(/Huisvestingsverordening\s+\{\{\s*gemeente\s*\}\}/g, byeLaw.name);
-  text = text.replace(/(art\.\s*)?\{\{\s*(artikel[\w-]*)\s*\}\}/g, (whole, _prefix: string | undefined, name: string) => {
-    const keys = articleKeys(name, ctx);
-    const value = keys.map((k) => byeLaw?.articles[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
-    if (value === undefined) {
-      // Suggest the key most profiles use: one article per kind, or the rule's own placeholder name.
-      unfilled.push({ placeholder: name, key: name === 'artikel' ? ctx.kind : name });
-      return whole;
-    }
-    return formatArticle(value);
-  });
+  text = text.replace(
+    /(art\.\s*)?\{\{\s*(artikel[\w-]*)\s*\}\}/g,
+    (whole, _prefix: string | undefined, name: string) => {
+      const keys = articleKeys(name, ctx);
+      const value = keys
+        .map((k) => byeLaw?.articles[k])
+        .find((v): v is string => typeof v === 'string' && v.trim() !== '');
+      if (value === undefined) {
+        // Suggest the key most profiles use: one article per kind, or the rule's own placeholder name.
+        unfilled.push({ placeholder: name, key: name === 'artikel' ? ctx.kind : name });
+        return whole;
+      }
+      return formatArticle(value);
+    },
+  );
   text = text.replace(PLACEHOLDER, (whole, name: string) => {
     if (name === 'gemeente') return municipalityName;
     if (name === 'jaar' && byeLaw) return String(byeLaw.year);

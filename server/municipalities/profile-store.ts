@@ -7,9 +7,18 @@ import type { MunicipalityProfile, StoredProfileFields } from './municipality-pr
 
 /** The profile of one municipality: what it entered, with the official name from the CBS list by default. */
 export async function readProfile(db: Db, tenant: string): Promise<MunicipalityProfile> {
-  const row = await db.selectFrom('municipality_profiles').selectAll().where('tenant_id', '=', tenant).executeTakeFirst();
+  const row = await db
+    .selectFrom('municipality_profiles')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .executeTakeFirst();
   const fields = parseJson<StoredProfileFields>(row?.profile ?? null, {});
-  return toProfile(tenant, fields, row ? { at: row.updated_at, by: row.updated_by } : null, await defaultName(db, tenant));
+  return toProfile(
+    tenant,
+    fields,
+    row ? { at: row.updated_at, by: row.updated_by } : null,
+    await defaultName(db, tenant),
+  );
 }
 
 async function defaultName(db: Db, tenant: string): Promise<{ name: string; source: 'cbs-list' | 'tenant' }> {
@@ -18,7 +27,12 @@ async function defaultName(db: Db, tenant: string): Promise<{ name: string; sour
   return { name: (await findTenant(db, tenant))?.name ?? '', source: 'tenant' };
 }
 
-function toProfile(tenant: string, f: StoredProfileFields, updated: { at: string; by: string } | null, fallback: { name: string; source: 'cbs-list' | 'tenant' }): MunicipalityProfile {
+function toProfile(
+  tenant: string,
+  f: StoredProfileFields,
+  updated: { at: string; by: string } | null,
+  fallback: { name: string; source: 'cbs-list' | 'tenant' },
+): MunicipalityProfile {
   const own = f.name?.trim();
   return {
     tenant,
@@ -46,25 +60,48 @@ export interface ProfileWriter {
  * it and why in the audit trail, in one transaction. The audit entry names the fields that
  * changed, not their values.
  */
-export async function saveProfile(store: Store, tenant: string, fields: StoredProfileFields, actor: ProfileWriter, reason: string | undefined, at: string): Promise<MunicipalityProfile> {
+export async function saveProfile(
+  store: Store,
+  tenant: string,
+  fields: StoredProfileFields,
+  actor: ProfileWriter,
+  reason: string | undefined,
+  at: string,
+): Promise<MunicipalityProfile> {
   return store.transaction(async (trx) => {
-    const row = await trx.selectFrom('municipality_profiles').selectAll().where('tenant_id', '=', tenant).executeTakeFirst();
+    const row = await trx
+      .selectFrom('municipality_profiles')
+      .selectAll()
+      .where('tenant_id', '=', tenant)
+      .executeTakeFirst();
     const before = parseJson<StoredProfileFields>(row?.profile ?? null, {});
-    const changed = (['name', 'address', 'objectionAddress', 'signatory', 'byeLaw', 'court'] as const)
-      .filter((k) => toJson(before[k] ?? null) !== toJson(fields[k] ?? null));
+    const changed = (['name', 'address', 'objectionAddress', 'signatory', 'byeLaw', 'court'] as const).filter(
+      (k) => toJson(before[k] ?? null) !== toJson(fields[k] ?? null),
+    );
     if (row) {
-      await trx.updateTable('municipality_profiles').set({ profile: toJson(fields), updated_by: actor.name, updated_at: at }).where('tenant_id', '=', tenant).execute();
+      await trx
+        .updateTable('municipality_profiles')
+        .set({ profile: toJson(fields), updated_by: actor.name, updated_at: at })
+        .where('tenant_id', '=', tenant)
+        .execute();
     } else {
-      await trx.insertInto('municipality_profiles').values({ tenant_id: tenant, profile: toJson(fields), updated_by: actor.name, created_at: at, updated_at: at }).execute();
+      await trx
+        .insertInto('municipality_profiles')
+        .values({ tenant_id: tenant, profile: toJson(fields), updated_by: actor.name, created_at: at, updated_at: at })
+        .execute();
     }
-    await appendAudit(trx, {
-      tenantId: tenant,
-      actor: { kind: actor.kind, id: actor.id },
-      action: 'municipalityProfile.update',
-      target: { type: 'municipalityProfile', id: tenant },
-      reason: reason ?? null,
-      details: { changed },
-    }, at);
+    await appendAudit(
+      trx,
+      {
+        tenantId: tenant,
+        actor: { kind: actor.kind, id: actor.id },
+        action: 'municipalityProfile.update',
+        target: { type: 'municipalityProfile', id: tenant },
+        reason: reason ?? null,
+        details: { changed },
+      },
+      at,
+    );
     return toProfile(tenant, fields, { at, by: actor.name }, await defaultName(trx, tenant));
   });
 }

@@ -14,18 +14,30 @@ export function lastPathSegment(url: string): string | undefined {
 
 function notificationField(n: NotificatieBody, name: string): string | undefined {
   switch (name) {
-    case '$hoofdObject': return n.hoofdObject;
-    case '$hoofdObjectId': return lastPathSegment(n.hoofdObject);
-    case '$resource': return n.resource;
-    case '$resourceUrl': return n.resourceUrl;
-    case '$actie': return n.actie;
-    case '$kanaal': return n.kanaal;
-    case '$aanmaakdatum': return n.aanmaakdatum;
-    default: return n.kenmerken?.[name];
+    case '$hoofdObject':
+      return n.hoofdObject;
+    case '$hoofdObjectId':
+      return lastPathSegment(n.hoofdObject);
+    case '$resource':
+      return n.resource;
+    case '$resourceUrl':
+      return n.resourceUrl;
+    case '$actie':
+      return n.actie;
+    case '$kanaal':
+      return n.kanaal;
+    case '$aanmaakdatum':
+      return n.aanmaakdatum;
+    default:
+      return n.kenmerken?.[name];
   }
 }
 
-function convert(text: string, as: 'string' | 'integer' | 'number' | 'boolean', path: string): string | number | boolean {
+function convert(
+  text: string,
+  as: 'string' | 'integer' | 'number' | 'boolean',
+  path: string,
+): string | number | boolean {
   if (as === 'string') return text;
   if (as === 'boolean') {
     if (text === 'true') return true;
@@ -33,7 +45,12 @@ function convert(text: string, as: 'string' | 'integer' | 'number' | 'boolean', 
   } else if (as === 'integer' ? /^-?\d{1,15}$/.test(text) : /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)) {
     return Number(text);
   }
-  throw new ApiError(400, 'VALIDATION_FAILED', `${path}: must be ${as === 'boolean' ? 'true or false' : `a text holding a${as === 'integer' ? 'n integer' : ' number'}`} for this mapping`, path);
+  throw new ApiError(
+    400,
+    'VALIDATION_FAILED',
+    `${path}: must be ${as === 'boolean' ? 'true or false' : `a text holding a${as === 'integer' ? 'n integer' : ' number'}`} for this mapping`,
+    path,
+  );
 }
 
 /**
@@ -49,7 +66,9 @@ export function mapFields(n: NotificatieBody, map: Record<string, FieldSource> |
     }
     const text = notificationField(n, source.from);
     if (text === undefined) continue;
-    const path = source.from.startsWith('$') ? `/body/${source.from.slice(1).replace('hoofdObjectId', 'hoofdObject')}` : `/body/kenmerken/${source.from}`;
+    const path = source.from.startsWith('$')
+      ? `/body/${source.from.slice(1).replace('hoofdObjectId', 'hoofdObject')}`
+      : `/body/kenmerken/${source.from}`;
     out[target] = convert(text, source.as ?? 'string', path);
   }
   return out;

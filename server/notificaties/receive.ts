@@ -23,7 +23,13 @@ export type ReceiveResult = {
 /** `zgw-<uuid>` from `https://…/zaken/<uuid>`: a pseudonymous reference, never personal data. */
 export function caseRefFor(hoofdObject: string, prefix = 'zgw-'): string {
   const segment = lastPathSegment(hoofdObject);
-  if (!segment) throw new ApiError(400, 'VALIDATION_FAILED', '/body/hoofdObject: has no path segment to derive a case reference from', '/body/hoofdObject');
+  if (!segment)
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      '/body/hoofdObject: has no path segment to derive a case reference from',
+      '/body/hoofdObject',
+    );
   const ref = `${prefix}${segment}`;
   checkCaseReference(ref, '/body/hoofdObject');
   return ref;
@@ -48,7 +54,11 @@ export function createNotificatieReceiver(deps: NotificatieReceiverDeps) {
       let out: ReceiveResult;
       if (action.kind === 'start-case') {
         const started = await deps.cases.start(tenant, action.processId, caseRef, mapFields(n, action.data));
-        out = { result: started.created ? 'case-started' : 'case-exists', mappingId: mapping.id, caseId: started.caseId };
+        out = {
+          result: started.created ? 'case-started' : 'case-exists',
+          mappingId: mapping.id,
+          caseId: started.caseId,
+        };
       } else {
         const caseId = deps.caseIdOf(tenant, action.processId, caseRef);
         try {
@@ -59,14 +69,22 @@ export function createNotificatieReceiver(deps: NotificatieReceiverDeps) {
             if (action.ignoreMissingCase) {
               out = { result: 'ignored', mappingId: mapping.id, caseId: null };
             } else {
-              throw new ApiError(404, 'CASE_NOT_FOUND', `No ${action.processId} case with reference ${caseRef} in your municipality.`, '/body/hoofdObject');
+              throw new ApiError(
+                404,
+                'CASE_NOT_FOUND',
+                `No ${action.processId} case with reference ${caseRef} in your municipality.`,
+                '/body/hoofdObject',
+              );
             }
           } else {
             throw err;
           }
         }
       }
-      deps.log.info({ ...logged, result: out.result, mappingId: mapping.id, caseId: out.caseId }, 'notificatie handled');
+      deps.log.info(
+        { ...logged, result: out.result, mappingId: mapping.id, caseId: out.caseId },
+        'notificatie handled',
+      );
       return out;
     },
   };

@@ -17,7 +17,10 @@ export function createHealthRouter(deps: { checks: ReadinessCheck[]; metrics: Me
       deps.checks.map(async (c) => {
         const started = Date.now();
         try {
-          await Promise.race([c.check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 3 s')), 3000).unref())]);
+          await Promise.race([
+            c.check(),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 3 s')), 3000).unref()),
+          ]);
           return { name: c.name, ok: true, ms: Date.now() - started };
         } catch (err) {
           return { name: c.name, ok: false, ms: Date.now() - started, error: (err as Error).message };

@@ -12,17 +12,39 @@ export function createMetrics() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const casesStarted = new Counter({ name: 'doorstroom_cases_started_total', help: 'Cases started, by process', labelNames: ['process'] as const, registers: [registry] });
-  const eventsRejected = new Counter({ name: 'doorstroom_events_rejected_total', help: 'Events refused by a case, by error code', labelNames: ['code'] as const, registers: [registry] });
-  const webhookFailures = new Counter({ name: 'doorstroom_webhook_failures_total', help: 'Failed webhook delivery attempts', registers: [registry] });
+  const casesStarted = new Counter({
+    name: 'doorstroom_cases_started_total',
+    help: 'Cases started, by process',
+    labelNames: ['process'] as const,
+    registers: [registry],
+  });
+  const eventsRejected = new Counter({
+    name: 'doorstroom_events_rejected_total',
+    help: 'Events refused by a case, by error code',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  const webhookFailures = new Counter({
+    name: 'doorstroom_webhook_failures_total',
+    help: 'Failed webhook delivery attempts',
+    registers: [registry],
+  });
   const temporalDevServerRestarts = new Counter({
     name: 'doorstroom_temporal_dev_server_restarts_total',
     help: 'Restart attempts of the embedded Temporal dev server after it died, by outcome (ok, failed)',
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
-  const temporalWorkerRestarts = new Counter({ name: 'doorstroom_temporal_worker_restarts_total', help: 'Workers re-created after the Temporal worker failed', registers: [registry] });
-  const temporalAvailable = new Gauge({ name: 'doorstroom_temporal_available', help: '1 while the Temporal frontend answers its probe, 0 while the API answers 503 TEMPORAL_UNAVAILABLE', registers: [registry] });
+  const temporalWorkerRestarts = new Counter({
+    name: 'doorstroom_temporal_worker_restarts_total',
+    help: 'Workers re-created after the Temporal worker failed',
+    registers: [registry],
+  });
+  const temporalAvailable = new Gauge({
+    name: 'doorstroom_temporal_available',
+    help: '1 while the Temporal frontend answers its probe, 0 while the API answers 503 TEMPORAL_UNAVAILABLE',
+    registers: [registry],
+  });
 
   const middleware: RequestHandler = (req, res, next) => {
     const end = requests.startTimer();
@@ -34,7 +56,16 @@ export function createMetrics() {
     next();
   };
 
-  return { registry, middleware, casesStarted, eventsRejected, webhookFailures, temporalDevServerRestarts, temporalWorkerRestarts, temporalAvailable };
+  return {
+    registry,
+    middleware,
+    casesStarted,
+    eventsRejected,
+    webhookFailures,
+    temporalDevServerRestarts,
+    temporalWorkerRestarts,
+    temporalAvailable,
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

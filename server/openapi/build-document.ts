@@ -19,12 +19,27 @@ import { definitionOperations, ruleSetOperations } from './operations/artifacts'
 
 /** Every endpoint under /api/v1, in the order the reference shows them. */
 export const OPERATIONS: readonly Operation[] = [
-  ...caseOperations, ...caseDecisionOperations, ...decisionOperations, ...ruleSetOperations, ...ruleSetSimulationOperations, ...definitionOperations, ...authOperations, ...adminOperations, ...auditOperations, ...codecOperations, ...webhookOperations, ...alertOperations, ...notificatieOperations, ...monitorOperations,
-  ...besluitOperations, ...municipalityProfileOperations,
+  ...caseOperations,
+  ...caseDecisionOperations,
+  ...decisionOperations,
+  ...ruleSetOperations,
+  ...ruleSetSimulationOperations,
+  ...definitionOperations,
+  ...authOperations,
+  ...adminOperations,
+  ...auditOperations,
+  ...codecOperations,
+  ...webhookOperations,
+  ...alertOperations,
+  ...notificatieOperations,
+  ...monitorOperations,
+  ...besluitOperations,
+  ...municipalityProfileOperations,
 ];
 
 // JSON round trip: drops TypeBox's symbol keys and gives the document its own copy.
-const plain = (schema: TSchema): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
+const plain = (schema: TSchema): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
 
 function parameters(schema: TSchema | undefined, location: 'path' | 'query' | 'header'): object[] {
   if (!schema) return [];
@@ -32,7 +47,13 @@ function parameters(schema: TSchema | undefined, location: 'path' | 'query' | 'h
   const required = new Set(obj.required ?? []);
   return Object.entries(obj.properties ?? {}).map(([name, s]) => {
     const { description, ...rest } = plain(s);
-    return { name, in: location, required: location === 'path' || required.has(name), ...(description ? { description } : {}), schema: rest };
+    return {
+      name,
+      in: location,
+      required: location === 'path' || required.has(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
   });
 }
 
@@ -49,7 +70,9 @@ function errorResponses(codes: readonly ErrorCode[]): Record<string, object> {
       content: {
         'application/json': {
           schema: { $ref: '#/components/schemas/Error' },
-          examples: Object.fromEntries(list.map((c) => [c, { value: { error: { code: c, message: ERROR_CODES[c].description, path: '/body' } } }])),
+          examples: Object.fromEntries(
+            list.map((c) => [c, { value: { error: { code: c, message: ERROR_CODES[c].description, path: '/body' } } }]),
+          ),
         },
       },
     };
@@ -72,20 +95,36 @@ function operationObject(op: Operation): object {
     operationId: op.operationId,
     tags: [op.tag],
     summary: op.summary,
-    description: [op.description, op.requires ? `Requires: **${op.requires}**.` : undefined].filter(Boolean).join('\n\n') || undefined,
+    description:
+      [op.description, op.requires ? `Requires: **${op.requires}**.` : undefined].filter(Boolean).join('\n\n') ||
+      undefined,
     security: SECURITY[op.access],
-    parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query'), ...parameters(op.headers, 'header')],
-    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: plain(op.body) } } } } : {}),
+    parameters: [
+      ...parameters(op.params, 'path'),
+      ...parameters(op.query, 'query'),
+      ...parameters(op.headers, 'header'),
+    ],
+    ...(op.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: plain(op.body) } } } }
+      : {}),
     // Every endpoint with a body can meet the body parser's own refusals.
-    responses: { ...responses, ...errorResponses(op.body ? [...op.errors, 'MALFORMED_JSON', 'BODY_TOO_LARGE'] : op.errors) },
+    responses: {
+      ...responses,
+      ...errorResponses(op.body ? [...op.errors, 'MALFORMED_JSON', 'BODY_TOO_LARGE'] : op.errors),
+    },
   };
 }
 
 const ErrorSchema = Type.Object({
   error: Type.Object({
-    code: Type.Union(Object.keys(ERROR_CODES).map((c) => Type.Literal(c)), { description: 'Stable code a client can act on' }),
+    code: Type.Union(
+      Object.keys(ERROR_CODES).map((c) => Type.Literal(c)),
+      { description: 'Stable code a client can act on' },
+    ),
     message: Type.String({ description: 'What went wrong, for a person' }),
-    path: Type.Optional(Type.String({ description: 'RFC 6901 pointer to what failed, e.g. /body/payload/placementDate' })),
+    path: Type.Optional(
+      Type.String({ description: 'RFC 6901 pointer to what failed, e.g. /body/payload/placementDate' }),
+    ),
     details: Type.Optional(Type.Unknown()),
   }),
 });
@@ -94,7 +133,18 @@ const ErrorSchema = Type.Object({
 export function buildOpenApiDocument(version: string): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
-  const health = (summary: string) => ({ get: { operationId: summary.split(':')[0], tags: ['Beheer (operations)'], summary, security: [], responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } }, 503: { description: 'Not ready', content: { 'application/json': { schema: { type: 'object' } } } } } } });
+  const health = (summary: string) => ({
+    get: {
+      operationId: summary.split(':')[0],
+      tags: ['Beheer (operations)'],
+      summary,
+      security: [],
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+        503: { description: 'Not ready', content: { 'application/json': { schema: { type: 'object' } } } },
+      },
+    },
+  });
   return {
     openapi: '3.1.0',
     info: {
@@ -102,7 +152,7 @@ export function buildOpenApiDocument(version: string): object {
       version,
       summary: "Workflows and priority rules for municipalities' asylum chain",
       description:
-        'Start cases of published processes, send them the events they expect, read their state, and ask the municipality\'s rule sets for advice. ' +
+        "Start cases of published processes, send them the events they expect, read their state, and ask the municipality's rule sets for advice. " +
         'Authenticate municipal systems with `Authorization: Bearer <api key>` (an administrator creates keys); browsers use a session cookie plus `X-CSRF-Token`. ' +
         'Every error is JSON `{ "error": { "code", "message", "path" } }` with a stable code. Never put a BSN or name in ids or references.',
     },
@@ -117,8 +167,19 @@ export function buildOpenApiDocument(version: string): object {
     components: {
       schemas: { Error: plain(ErrorSchema) },
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key of your municipality, created by an administrator (POST /api-keys), with permissions such as cases:start.' },
-        session: { type: 'apiKey', in: 'cookie', name: 'doorstroom_session', description: 'Browser session from POST /auth/login; state-changing requests also need the X-CSRF-Token header.' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key of your municipality, created by an administrator (POST /api-keys), with permissions such as cases:start.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'doorstroom_session',
+          description:
+            'Browser session from POST /auth/login; state-changing requests also need the X-CSRF-Token header.',
+        },
       },
     },
   };

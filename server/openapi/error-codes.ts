@@ -1,23 +1,43 @@
 /** Every error code the API answers with: its HTTP status and what a client should do. */
 export const ERROR_CODES = {
-  VALIDATION_FAILED: { status: 400, description: 'A path parameter, query parameter or body field fails its schema; `path` names it.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    description: 'A path parameter, query parameter or body field fails its schema; `path` names it.',
+  },
   MALFORMED_JSON: { status: 400, description: 'The body is not valid JSON.' },
   BAD_REQUEST: { status: 400, description: 'The request could not be read.' },
   INVALID_CASE_REF: { status: 400, description: 'caseRef is not 3–64 letters, digits and . _ : / -.' },
-  CASE_REF_LOOKS_PERSONAL: { status: 400, description: 'caseRef looks like a BSN or V-nummer; use a pseudonymous reference.' },
+  CASE_REF_LOOKS_PERSONAL: {
+    status: 400,
+    description: 'caseRef looks like a BSN or V-nummer; use a pseudonymous reference.',
+  },
   INVALID_CASE_DATA: { status: 400, description: "Case data fail the process's input schema; `path` names the field." },
-  INVALID_FACTS: { status: 400, description: "A fact is unknown to the rule-set kind's fact catalog or has the wrong type." },
+  INVALID_FACTS: {
+    status: 400,
+    description: "A fact is unknown to the rule-set kind's fact catalog or has the wrong type.",
+  },
   INVALID_DATE: { status: 400, description: 'Not a calendar date (YYYY-MM-DD) or RFC 3339 date-time.' },
   EFFECTIVE_DATE_IN_PAST: { status: 400, description: 'An effective date must be today or later.' },
   NO_SESSION: { status: 400, description: 'Only a browser session can do this (API keys are revoked instead).' },
   PASSWORD_TOO_SHORT: { status: 400, description: 'The new password is too short.' },
   PASSWORD_TOO_LONG: { status: 400, description: 'The new password is longer than 256 characters.' },
-  PASSWORD_TOO_COMMON: { status: 400, description: 'The new password is on the list of common or breached passwords, a repetition or sequence, or mostly the username (NIST 800-63B).' },
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    description:
+      'The new password is on the list of common or breached passwords, a repetition or sequence, or mostly the username (NIST 800-63B).',
+  },
   PASSWORD_UNCHANGED: { status: 400, description: 'The new password equals the current one.' },
   WRONG_PASSWORD: { status: 400, description: 'The current password is wrong.' },
   UNAUTHENTICATED: { status: 401, description: 'No valid session cookie or API key.' },
-  LOGIN_FAILED: { status: 401, description: 'Wrong credentials, or the account is temporarily locked (one answer for both).' },
-  LOGIN_THROTTLED: { status: 429, description: 'Too many failed logins from this address, or for this username from this address; `Retry-After` says when to try again.' },
+  LOGIN_FAILED: {
+    status: 401,
+    description: 'Wrong credentials, or the account is temporarily locked (one answer for both).',
+  },
+  LOGIN_THROTTLED: {
+    status: 429,
+    description:
+      'Too many failed logins from this address, or for this username from this address; `Retry-After` says when to try again.',
+  },
   FORBIDDEN: { status: 403, description: 'The caller lacks the role or permission.' },
   CSRF_FAILED: { status: 403, description: 'A state-changing cookie request lacks the X-CSRF-Token header.' },
   FOUR_EYES: { status: 403, description: 'An author of a version may not approve or reject it.' },
@@ -32,25 +52,64 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: { status: 409, description: 'The version is not in a state that allows this step.' },
   VERSION_CONFLICT: { status: 409, description: 'Someone else changed the version meanwhile; reload and retry.' },
   VERSION_NOT_DRAFT: { status: 409, description: 'Only drafts can be edited.' },
-  SELF_LOCKOUT: { status: 409, description: 'An administrator cannot remove their own admin role or disable themselves.' },
+  SELF_LOCKOUT: {
+    status: 409,
+    description: 'An administrator cannot remove their own admin role or disable themselves.',
+  },
   CASE_CLOSED: { status: 409, description: 'The case has ended and accepts no events.' },
-  EVENT_NOT_EXPECTED: { status: 409, description: 'The current step does not expect this event; details list the expected ones.' },
+  EVENT_NOT_EXPECTED: {
+    status: 409,
+    description: 'The current step does not expect this event; details list the expected ones.',
+  },
   CASE_NOT_WAITING: { status: 409, description: 'The case is between steps; retry in a moment.' },
   INVALID_PAYLOAD: { status: 422, description: "The event's payload fails its schema; `path` names the field." },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, description: 'The Idempotency-Key was used for a different request in the last 24 hours.' },
-  CONTENT_INVALID: { status: 422, description: 'Rule-set or definition content fails validation; details list each issue with code and path.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    description: 'The Idempotency-Key was used for a different request in the last 24 hours.',
+  },
+  CONTENT_INVALID: {
+    status: 422,
+    description: 'Rule-set or definition content fails validation; details list each issue with code and path.',
+  },
   BODY_TOO_LARGE: { status: 413, description: 'The body exceeds 256 kB.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests for this key or user; see Retry-After.' },
-  WEBHOOK_URL_NOT_ALLOWED: { status: 400, description: 'A webhook URL must be https (http only to localhost unless allowed) and carry no credentials.' },
-  ALERT_EMAIL_UNAVAILABLE: { status: 400, description: 'E-mail delivery was chosen but the server has no SMTP server (DOORSTROOM_SMTP_URL); choose webhook.' },
+  WEBHOOK_URL_NOT_ALLOWED: {
+    status: 400,
+    description: 'A webhook URL must be https (http only to localhost unless allowed) and carry no credentials.',
+  },
+  ALERT_EMAIL_UNAVAILABLE: {
+    status: 400,
+    description: 'E-mail delivery was chosen but the server has no SMTP server (DOORSTROOM_SMTP_URL); choose webhook.',
+  },
   INTERNAL: { status: 500, description: 'An unexpected error; it has been logged.' },
-  CASE_BUSY: { status: 504, description: 'The case did not confirm the event in time; read the case to see whether it was applied.' },
-  TEMPORAL_UNAVAILABLE: { status: 503, description: 'The process engine (Temporal) did not answer: it is down, restarting or overloaded. Retry after `Retry-After` seconds. A start or event that had reached Temporal may still be applied: read the case, or repeat it (a start is idempotent on caseRef; an event applied already is refused as not expected).' },
-  PROFILE_INCOMPLETE: { status: 409, description: "The municipality profile cannot sign a besluit yet (name, address, signatory, bye-law); details list what is missing." },
-  NOT_PUBLISHABLE: { status: 422, description: "The version is not finished: {{…}} placeholders, the template's municipality code, or a decision step that does not pass a fact its rule set needs (FACT_NOT_MAPPED); details.issues list each with its path." },
-  DECISION_NOT_PENDING: { status: 409, description: 'This decision step is not waiting for a confirmation (or for facts) now.' },
+  CASE_BUSY: {
+    status: 504,
+    description: 'The case did not confirm the event in time; read the case to see whether it was applied.',
+  },
+  TEMPORAL_UNAVAILABLE: {
+    status: 503,
+    description:
+      'The process engine (Temporal) did not answer: it is down, restarting or overloaded. Retry after `Retry-After` seconds. A start or event that had reached Temporal may still be applied: read the case, or repeat it (a start is idempotent on caseRef; an event applied already is refused as not expected).',
+  },
+  PROFILE_INCOMPLETE: {
+    status: 409,
+    description:
+      'The municipality profile cannot sign a besluit yet (name, address, signatory, bye-law); details list what is missing.',
+  },
+  NOT_PUBLISHABLE: {
+    status: 422,
+    description:
+      "The version is not finished: {{…}} placeholders, the template's municipality code, or a decision step that does not pass a fact its rule set needs (FACT_NOT_MAPPED); details.issues list each with its path.",
+  },
+  DECISION_NOT_PENDING: {
+    status: 409,
+    description: 'This decision step is not waiting for a confirmation (or for facts) now.',
+  },
   BRANCH_UNKNOWN: { status: 422, description: 'The decision step has no such outcome; details list the ones it has.' },
-  REASON_REQUIRED: { status: 422, description: 'Deviating from the proposal needs a reason of at least 10 characters (Awb 3:46).' },
+  REASON_REQUIRED: {
+    status: 422,
+    description: 'Deviating from the proposal needs a reason of at least 10 characters (Awb 3:46).',
+  },
   REASON_TOO_LONG: { status: 422, description: 'The reason is longer than 4,000 characters.' },
   FACT_NOT_EXPECTED: { status: 422, description: 'The decision step does not use this fact.' },
   CONFIRMED_BY_MISSING: { status: 422, description: 'A confirmation must name the person who decides.' },

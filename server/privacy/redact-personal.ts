@@ -8,8 +8,23 @@ export const CENSOR = '[verwijderd]';
  * definition declares as `personalData` (added as definitions are used, see declarePersonalFields).
  */
 const personalKeys = new Set<string>([
-  'data', 'payload', 'facts', 'bsn', 'vNumber', 'vnummer', 'name', 'naam', 'dateOfBirth', 'geboortedatum',
-  'address', 'adres', 'email', 'phone', 'telefoon', 'nareiziger', 'statushouder',
+  'data',
+  'payload',
+  'facts',
+  'bsn',
+  'vNumber',
+  'vnummer',
+  'name',
+  'naam',
+  'dateOfBirth',
+  'geboortedatum',
+  'address',
+  'adres',
+  'email',
+  'phone',
+  'telefoon',
+  'nareiziger',
+  'statushouder',
 ]);
 
 /**

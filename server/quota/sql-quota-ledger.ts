@@ -10,16 +10,20 @@ import { systemClock, type Clock } from '../store/clock';
 export function createSqlQuotaLedger(store: Store, clock: Clock = systemClock): QuotaLedger {
   return {
     async record(p: PlacementCount): Promise<{ recorded: boolean }> {
-      const result = await store.db.insertInto('quota_placements').values({
-        tenant_id: p.tenant,
-        case_id: p.caseId,
-        node_id: p.nodeId,
-        municipality: p.municipality,
-        placed_on: p.placedOn,
-        half_year: p.halfYear,
-        scheme: p.scheme ?? null,
-        recorded_at: clock().toISOString(),
-      }).onConflict((oc) => oc.columns(['tenant_id', 'case_id', 'node_id']).doNothing()).executeTakeFirst();
+      const result = await store.db
+        .insertInto('quota_placements')
+        .values({
+          tenant_id: p.tenant,
+          case_id: p.caseId,
+          node_id: p.nodeId,
+          municipality: p.municipality,
+          placed_on: p.placedOn,
+          half_year: p.halfYear,
+          scheme: p.scheme ?? null,
+          recorded_at: clock().toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['tenant_id', 'case_id', 'node_id']).doNothing())
+        .executeTakeFirst();
       return { recorded: Number(result.numInsertedOrUpdatedRows ?? 0) > 0 };
     },
   };

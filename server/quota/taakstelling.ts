@@ -25,26 +25,53 @@ export interface TaakstellingSummary {
   previous: TaakstellingPeriod[];
 }
 
-interface TargetInput { target: number; backlog: number | null; surplus: number | null }
+interface TargetInput {
+  target: number;
+  backlog: number | null;
+  surplus: number | null;
+}
 
 /**
  * The carry-over rule: T_g = share + backlog − surplus; a shortfall becomes next half-year's
  * backlog, an excess its surplus. Entered backlog/surplus win over computed ones.
  */
 export function periodResult(
-  municipality: string, halfYear: string, entered: TargetInput | undefined, realised: number,
+  municipality: string,
+  halfYear: string,
+  entered: TargetInput | undefined,
+  realised: number,
   carried: { backlog: number; surplus: number } | null,
 ): TaakstellingPeriod {
   const hasEntered = entered !== undefined && (entered.backlog !== null || entered.surplus !== null);
-  const backlog = hasEntered ? entered.backlog ?? 0 : carried?.backlog ?? 0;
-  const surplus = hasEntered ? entered.surplus ?? 0 : carried?.surplus ?? 0;
+  const backlog = hasEntered ? (entered.backlog ?? 0) : (carried?.backlog ?? 0);
+  const surplus = hasEntered ? (entered.surplus ?? 0) : (carried?.surplus ?? 0);
   const carryOver = hasEntered ? 'entered' : carried ? 'computed' : 'none';
-  if (!entered) return { municipality, halfYear, target: null, backlog, surplus, carryOver, effectiveTarget: null, realised, remaining: null, next: null };
+  if (!entered)
+    return {
+      municipality,
+      halfYear,
+      target: null,
+      backlog,
+      surplus,
+      carryOver,
+      effectiveTarget: null,
+      realised,
+      remaining: null,
+      next: null,
+    };
   const effectiveTarget = Math.max(0, entered.target + backlog - surplus);
   const diff = effectiveTarget - realised;
   return {
-    municipality, halfYear, target: entered.target, backlog, surplus, carryOver, effectiveTarget, realised,
-    remaining: Math.max(0, diff), next: { backlog: Math.max(0, diff), surplus: Math.max(0, -diff) },
+    municipality,
+    halfYear,
+    target: entered.target,
+    backlog,
+    surplus,
+    carryOver,
+    effectiveTarget,
+    realised,
+    remaining: Math.max(0, diff),
+    next: { backlog: Math.max(0, diff), surplus: Math.max(0, -diff) },
   };
 }
 
@@ -60,13 +87,31 @@ export async function computeTaakstelling(db: Db, tenant: string, now: Date): Pr
   const chain: string[] = [current];
   for (let i = 0; i < CHAIN; i++) chain.unshift(previousHalfYear(chain[0] as string));
   const [targets, counts] = await Promise.all([
-    db.selectFrom('quota_targets').selectAll().where('tenant_id', '=', tenant).where('half_year', 'in', chain).execute(),
-    db.selectFrom('quota_placements').select(['municipality', 'half_year']).select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-      .where('tenant_id', '=', tenant).where('half_year', 'in', chain).groupBy(['municipality', 'half_year']).execute(),
+    db
+      .selectFrom('quota_targets')
+      .selectAll()
+      .where('tenant_id', '=', tenant)
+      .where('half_year', 'in', chain)
+      .execute(),
+    db
+      .selectFrom('quota_placements')
+      .select(['municipality', 'half_year'])
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where('tenant_id', '=', tenant)
+      .where('half_year', 'in', chain)
+      .groupBy(['municipality', 'half_year'])
+      .execute(),
   ]);
-  const municipalities = [...new Set([...targets.map((t) => t.municipality), ...counts.map((c) => c.municipality)])].sort();
+  const municipalities = [
+    ...new Set([...targets.map((t) => t.municipality), ...counts.map((c) => c.municipality)]),
+  ].sort();
   const key = (m: string, h: string) => `${m}|${h}`;
-  const targetOf = new Map(targets.map((t) => [key(t.municipality, t.half_year), { target: t.target, backlog: t.backlog, surplus: t.surplus }]));
+  const targetOf = new Map(
+    targets.map((t) => [
+      key(t.municipality, t.half_year),
+      { target: t.target, backlog: t.backlog, surplus: t.surplus },
+    ]),
+  );
   const realisedOf = new Map(counts.map((c) => [key(c.municipality, c.half_year), Number(c.n)]));
   const summary: TaakstellingSummary = { current: [], previous: [] };
   for (const m of municipalities) {

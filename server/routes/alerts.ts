@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { deleteAlertConfig, getAlertConfig, putAlertConfig, rotateAlertSecret, sendAlertNow } from '../alerts/alert-config';
+import {
+  deleteAlertConfig,
+  getAlertConfig,
+  putAlertConfig,
+  rotateAlertSecret,
+  sendAlertNow,
+} from '../alerts/alert-config';
 import type { DigestScheduler } from '../alerts/digest-schedule';
 import { getDigestLogEntry, listDigestLog } from '../alerts/digest-log';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
@@ -25,7 +31,13 @@ export function createAlertsRouter(deps: AlertsRouterDeps): Router {
   const router = Router();
   const guard = [authenticate(deps.auth), requireRole('admin')];
   const db = () => deps.auth.store.db;
-  const configDeps = () => ({ store: deps.auth.store, clock: deps.auth.clock, scheduler: deps.scheduler, emailAvailable: deps.emailAvailable, env: deps.env });
+  const configDeps = () => ({
+    store: deps.auth.store,
+    clock: deps.auth.clock,
+    scheduler: deps.scheduler,
+    emailAvailable: deps.emailAvailable,
+    env: deps.env,
+  });
 
   router.get('/alerts/deadline-digest', ...guard, async (req, res) => {
     res.json(await getAlertConfig(db(), getAuth(req).tenant));
@@ -53,7 +65,10 @@ export function createAlertsRouter(deps: AlertsRouterDeps): Router {
     const auth = getAuth(req);
     const run = await sendAlertNow(configDeps(), auth, reason, deps.sendNowWaitMs ?? 30_000);
     const entry = run.result ? await getDigestLogEntry(db(), auth.tenant, run.digestId) : null;
-    res.status(entry ? 200 : 202).location(`/api/v1/alerts/digests/${run.digestId}`).json({ digestId: run.digestId, entry });
+    res
+      .status(entry ? 200 : 202)
+      .location(`/api/v1/alerts/digests/${run.digestId}`)
+      .json({ digestId: run.digestId, entry });
   });
 
   router.get('/alerts/digests', ...guard, async (req, res) => {

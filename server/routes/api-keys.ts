@@ -21,7 +21,9 @@ export function createApiKeysRouter(deps: StoreDeps): Router {
 
   router.post('/', async (req, res) => {
     const body = check(CreateApiKeyBody, 'body', req.body);
-    res.status(201).json(await createApiKey(deps, getAuth(req), { name: body.name, permissions: body.permissions }, body.reason));
+    res
+      .status(201)
+      .json(await createApiKey(deps, getAuth(req), { name: body.name, permissions: body.permissions }, body.reason));
   });
 
   router.get('/:keyId', async (req, res) => {

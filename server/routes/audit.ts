@@ -42,7 +42,11 @@ export function createAuditRouter(deps: StoreDeps): Router {
     res.write(`${AUDIT_CSV_COLUMNS.join(',')}\r\n`);
     let before = filter.before;
     for (;;) {
-      const page = await queryAudit(deps.store.db, tenant, { ...filter, limit: MAX_AUDIT_PAGE, ...(before !== undefined ? { before } : {}) });
+      const page = await queryAudit(deps.store.db, tenant, {
+        ...filter,
+        limit: MAX_AUDIT_PAGE,
+        ...(before !== undefined ? { before } : {}),
+      });
       if (page.length > 0) res.write(page.map((e) => `${auditCsvRow(e)}\r\n`).join(''));
       if (page.length < MAX_AUDIT_PAGE) break;
       before = page[page.length - 1]?.seq;

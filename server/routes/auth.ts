@@ -25,22 +25,43 @@ export function createAuthRouter(deps: StoreDeps): Router {
     try {
       result = await login(deps, { ...body, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'LOGIN_THROTTLED') res.setHeader('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      if (err instanceof ApiError && err.code === 'LOGIN_THROTTLED')
+        res.setHeader('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
       throw err;
     }
     const { user, session } = result;
-    res.setHeader('Set-Cookie', sessionCookie(cookieName, session.token, { secure: deps.config.cookieSecure, maxAgeMs: deps.config.sessionTtlMs }));
-    res.json({ user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, mustChangePassword: user.mustChangePassword });
+    res.setHeader(
+      'Set-Cookie',
+      sessionCookie(cookieName, session.token, {
+        secure: deps.config.cookieSecure,
+        maxAgeMs: deps.config.sessionTtlMs,
+      }),
+    );
+    res.json({
+      user,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+      mustChangePassword: user.mustChangePassword,
+    });
   });
 
   router.post('/logout', signedIn, async (req, res) => {
     const auth = getAuth(req);
     const token = readCookie(req.get('cookie'), cookieName);
-    if (auth.actor.kind !== 'user' || !token) throw new ApiError(400, 'NO_SESSION', 'Only a browser session can log out; API keys are revoked instead.');
+    if (auth.actor.kind !== 'user' || !token)
+      throw new ApiError(400, 'NO_SESSION', 'Only a browser session can log out; API keys are revoked instead.');
     await deps.store.transaction(async (trx) => {
       await deleteSession(trx, token);
-      await appendAudit(trx, { tenantId: auth.tenant, actor: auth.actor, action: 'auth.logout', target: { type: 'user', id: auth.actor.id } },
-        deps.clock().toISOString());
+      await appendAudit(
+        trx,
+        {
+          tenantId: auth.tenant,
+          actor: auth.actor,
+          action: 'auth.logout',
+          target: { type: 'user', id: auth.actor.id },
+        },
+        deps.clock().toISOString(),
+      );
     });
     res.setHeader('Set-Cookie', clearedCookie(cookieName, deps.config.cookieSecure));
     res.status(204).end();
@@ -55,7 +76,13 @@ export function createAuthRouter(deps: StoreDeps): Router {
       roles: auth.roles,
       permissions: auth.permissions,
       ...(user ? { user: toUser(user) } : {}),
-      ...(auth.session ? { csrfToken: auth.session.csrfToken, mustChangePassword: auth.session.mustChangePassword, sessionExpiresAt: auth.session.expiresAt } : {}),
+      ...(auth.session
+        ? {
+            csrfToken: auth.session.csrfToken,
+            mustChangePassword: auth.session.mustChangePassword,
+            sessionExpiresAt: auth.session.expiresAt,
+          }
+        : {}),
     });
   });
 
@@ -63,7 +90,8 @@ export function createAuthRouter(deps: StoreDeps): Router {
     const auth = getAuth(req);
     const body = check(ChangePasswordBody, 'body', req.body);
     const token = readCookie(req.get('cookie'), cookieName);
-    if (auth.actor.kind !== 'user' || !token) throw new ApiError(400, 'NO_SESSION', 'Only a signed-in user can change a password.');
+    if (auth.actor.kind !== 'user' || !token)
+      throw new ApiError(400, 'NO_SESSION', 'Only a signed-in user can change a password.');
     const user = await changeOwnPassword(deps, auth, body.currentPassword, body.newPassword, token);
     res.json({ user });
   });

@@ -14,7 +14,10 @@ export interface BesluitenRouterDeps {
 
 /** A file name safe in a Content-Disposition header: the pseudonymous case reference, letters and digits only. */
 export function besluitFileName(caseRef: string): string {
-  const safe = caseRef.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80);
+  const safe = caseRef
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 80);
   return `besluit-${safe || 'zaak'}.pdf`;
 }
 
@@ -32,15 +35,26 @@ export function createBesluitenRouter(deps: BesluitenRouterDeps): Router {
     const { caseId, besluitId } = check(BesluitParams, 'params', req.params);
     const auth = getAuth(req);
     const besluit = await deps.besluiten.get(auth.tenant, caseId, besluitId);
-    if (!besluit) throw new ApiError(404, 'NOT_FOUND', 'Geen besluit met dit id bij deze zaak (no such besluit for this case).', '/params/besluitId');
-    await appendAudit(deps.auth.store.db, {
-      tenantId: auth.tenant,
-      actor: { kind: auth.actor.kind, id: auth.actor.id },
-      action: 'besluit.download',
-      target: { type: 'besluit', id: besluit.id },
-      details: { caseId, sha256: besluit.sha256 },
-    }, deps.auth.clock().toISOString());
-    res.status(200)
+    if (!besluit)
+      throw new ApiError(
+        404,
+        'NOT_FOUND',
+        'Geen besluit met dit id bij deze zaak (no such besluit for this case).',
+        '/params/besluitId',
+      );
+    await appendAudit(
+      deps.auth.store.db,
+      {
+        tenantId: auth.tenant,
+        actor: { kind: auth.actor.kind, id: auth.actor.id },
+        action: 'besluit.download',
+        target: { type: 'besluit', id: besluit.id },
+        details: { caseId, sha256: besluit.sha256 },
+      },
+      deps.auth.clock().toISOString(),
+    );
+    res
+      .status(200)
       .type('application/pdf')
       .set('Content-Disposition', `attachment; filename="${besluitFileName(besluit.caseRef)}"`)
       .set('Cache-Control', 'private, no-store')

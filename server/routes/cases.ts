@@ -6,7 +6,15 @@ import { createIdempotencyKeys, requestHash } from '../cases/idempotency-keys';
 import { ApiError } from '../errors';
 import { findPersonalNumber } from '../../workflows/privacy/find-personal-number';
 import type { Metrics } from '../observability/metrics';
-import { CancelBody, CaseParams, EventBody, IDEMPOTENCY_KEY_PATTERN, ListCasesQuery, ProcessParams, StartCaseBody } from '../schemas/cases';
+import {
+  CancelBody,
+  CaseParams,
+  EventBody,
+  IDEMPOTENCY_KEY_PATTERN,
+  ListCasesQuery,
+  ProcessParams,
+  StartCaseBody,
+} from '../schemas/cases';
 import { perCallerRateLimit } from './rate-limit';
 import { check } from './schemas/validate';
 
@@ -25,9 +33,18 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   const keys = createIdempotencyKeys(() => deps.auth.store.db, deps.auth.clock);
 
   /** Every change to a case is in the audit trail: who, when, which case, what; never case data. */
-  const audit = (req: Request, action: string, caseId: string, extra: { reason?: string; details?: Record<string, unknown> } = {}) => {
+  const audit = (
+    req: Request,
+    action: string,
+    caseId: string,
+    extra: { reason?: string; details?: Record<string, unknown> } = {},
+  ) => {
     const auth = getAuth(req);
-    return appendAudit(deps.auth.store.db, { tenantId: auth.tenant, actor: auth.actor, action, target: { type: 'case', id: caseId }, ...extra }, deps.auth.clock().toISOString());
+    return appendAudit(
+      deps.auth.store.db,
+      { tenantId: auth.tenant, actor: auth.actor, action, target: { type: 'case', id: caseId }, ...extra },
+      deps.auth.clock().toISOString(),
+    );
   };
 
   router.post('/processes/:processId/cases', ...guard, requirePermission('cases:start'), async (req, res) => {
@@ -35,11 +52,21 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const body = check(StartCaseBody, 'body', req.body);
     const idempotencyKey = req.get('idempotency-key');
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–200 letters, digits and . _ : -', '/headers/idempotency-key');
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        'Idempotency-Key: 1–200 letters, digits and . _ : -',
+        '/headers/idempotency-key',
+      );
     }
     // The key is kept in the audit trail (and its CSV export): as pseudonymous as a caseRef.
     if (idempotencyKey !== undefined && findPersonalNumber(idempotencyKey)) {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'Idempotency-Key bevat iets dat op een BSN of V-nummer lijkt (Idempotency-Key looks like it contains a BSN or V-nummer).', '/headers/idempotency-key');
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        'Idempotency-Key bevat iets dat op een BSN of V-nummer lijkt (Idempotency-Key looks like it contains a BSN or V-nummer).',
+        '/headers/idempotency-key',
+      );
     }
     const tenant = getAuth(req).tenant;
     const hash = requestHash({ processId, body });
@@ -48,9 +75,14 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     if (idempotencyKey !== undefined) await keys.remember(tenant, idempotencyKey, hash, result.caseId);
     if (result.created) {
       deps.metrics.casesStarted.inc({ process: processId });
-      await audit(req, 'case.start', result.caseId, { details: { processId, ...(idempotencyKey ? { idempotencyKey } : {}) } });
+      await audit(req, 'case.start', result.caseId, {
+        details: { processId, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      });
     }
-    res.status(result.created ? 201 : 200).location(`/api/v1/cases/${result.caseId}`).json(result);
+    res
+      .status(result.created ? 201 : 200)
+      .location(`/api/v1/cases/${result.caseId}`)
+      .json(result);
   });
 
   router.get('/cases', ...guard, requirePermission('cases:read'), async (req, res) => {
@@ -67,7 +99,10 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const { caseId } = check(CaseParams, 'params', req.params);
     const body = check(EventBody, 'body', req.body);
     try {
-      const result = await deps.cases.sendEvent(getAuth(req).tenant, caseId, { name: body.name, payload: body.payload ?? {} });
+      const result = await deps.cases.sendEvent(getAuth(req).tenant, caseId, {
+        name: body.name,
+        payload: body.payload ?? {},
+      });
       await audit(req, 'case.event', caseId, { details: { event: body.name, step: result.currentStep } });
       res.json(result);
     } catch (err) {

@@ -8,7 +8,12 @@ import { check } from './schemas/validate';
 
 const B64 = Type.String({ maxLength: 2_000_000, pattern: '^[A-Za-z0-9+/=]*$' });
 export const CodecBody = Type.Object(
-  { payloads: Type.Array(Type.Object({ metadata: Type.Optional(Type.Record(Type.String(), B64)), data: Type.Optional(B64) }), { maxItems: 1000 }) },
+  {
+    payloads: Type.Array(
+      Type.Object({ metadata: Type.Optional(Type.Record(Type.String(), B64)), data: Type.Optional(B64) }),
+      { maxItems: 1000 },
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -18,7 +23,9 @@ const toPayload = (p: JsonPayload): Payload => ({
   data: Buffer.from(p.data ?? '', 'base64'),
 });
 const toJson = (p: Payload): JsonPayload => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+  ),
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
 
@@ -54,7 +61,12 @@ export function createCodecRouter(deps: { auth: AuthDeps; codec: PayloadCodec; u
       // One key ring still serves all municipalities: what a payload names decides who may read it.
       out.forEach((p, i) => {
         if ([...tenantsOfPayload(p)].some((t) => t !== tenant)) {
-          throw new ApiError(404, 'NOT_FOUND', 'Deze gegevens horen niet bij uw gemeente (payload not found in your municipality).', `/body/payloads/${i}`);
+          throw new ApiError(
+            404,
+            'NOT_FOUND',
+            'Deze gegevens horen niet bij uw gemeente (payload not found in your municipality).',
+            `/body/payloads/${i}`,
+          );
         }
       });
       res.json({ payloads: out.map(toJson) });

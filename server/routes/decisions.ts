@@ -1,5 +1,16 @@
 import { Router } from 'express';
-import { assessCase, catalogOf, factCatalogs, renderExplanation, RulesError, selectEffectiveVersion, todayIso, validateFacts, type RuleSet, type RuleSetKind } from '../../rules';
+import {
+  assessCase,
+  catalogOf,
+  factCatalogs,
+  renderExplanation,
+  RulesError,
+  selectEffectiveVersion,
+  todayIso,
+  validateFacts,
+  type RuleSet,
+  type RuleSetKind,
+} from '../../rules';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import { ApiError } from '../errors';
 import { EvaluateBody, EvaluateParams } from '../schemas/decisions';
@@ -17,39 +28,51 @@ export interface DecisionsRouterDeps {
  */
 export function createDecisionsRouter(deps: DecisionsRouterDeps): Router {
   const router = Router();
-  router.post('/rulesets/:key/evaluate', authenticate(deps.auth), requirePermission('rulesets:read'), async (req, res) => {
-    const { key } = check(EvaluateParams, 'params', req.params);
-    const body = check(EvaluateBody, 'body', req.body);
-    if (!Object.prototype.hasOwnProperty.call(factCatalogs, key as RuleSetKind)) throw new ApiError(404, 'NOT_FOUND', `No rule-set kind ${key}.`, '/params/key');
-    const peildatum = body.peildatum ?? todayIso();
-    let ruleSet: RuleSet;
-    try {
-      ruleSet = selectEffectiveVersion(await deps.ruleSets.published(getAuth(req).tenant, key), peildatum);
-    } catch (err) {
-      rethrowAsApiError(err);
-    }
-    // Facts are checked against the catalog of the version in force: the kind's and the municipality's own.
-    const factCheck = validateFacts(catalogOf(ruleSet), body.facts);
-    if (!factCheck.valid) {
-      const first = factCheck.errors[0];
-      throw new ApiError(400, 'INVALID_FACTS', `${first?.message.en ?? 'invalid facts'}`, `/body/facts${first?.path ?? ''}`, { errors: factCheck.errors });
-    }
-    try {
-      // Advice is never a "no" on a guess: when the outcome rests on an unknown needed fact it is onvolledig.
-      const result = assessCase(ruleSet, body.facts, { peildatum, explain: true });
-      res.json({
-        ruleSet: { id: ruleSet.id, version: ruleSet.version, effectiveFrom: ruleSet.effectiveFrom },
-        peildatum,
-        status: result.status,
-        ...(result.status === 'incomplete' ? { missingFacts: result.missingFacts } : {}),
-        events: result.events,
-        explanation: result.explanation,
-        text: result.explanation ? renderExplanation(result.explanation, body.language ?? 'nl') : '',
-      });
-    } catch (err) {
-      rethrowAsApiError(err);
-    }
-  });
+  router.post(
+    '/rulesets/:key/evaluate',
+    authenticate(deps.auth),
+    requirePermission('rulesets:read'),
+    async (req, res) => {
+      const { key } = check(EvaluateParams, 'params', req.params);
+      const body = check(EvaluateBody, 'body', req.body);
+      if (!Object.prototype.hasOwnProperty.call(factCatalogs, key as RuleSetKind))
+        throw new ApiError(404, 'NOT_FOUND', `No rule-set kind ${key}.`, '/params/key');
+      const peildatum = body.peildatum ?? todayIso();
+      let ruleSet: RuleSet;
+      try {
+        ruleSet = selectEffectiveVersion(await deps.ruleSets.published(getAuth(req).tenant, key), peildatum);
+      } catch (err) {
+        rethrowAsApiError(err);
+      }
+      // Facts are checked against the catalog of the version in force: the kind's and the municipality's own.
+      const factCheck = validateFacts(catalogOf(ruleSet), body.facts);
+      if (!factCheck.valid) {
+        const first = factCheck.errors[0];
+        throw new ApiError(
+          400,
+          'INVALID_FACTS',
+          `${first?.message.en ?? 'invalid facts'}`,
+          `/body/facts${first?.path ?? ''}`,
+          { errors: factCheck.errors },
+        );
+      }
+      try {
+        // Advice is never a "no" on a guess: when the outcome rests on an unknown needed fact it is onvolledig.
+        const result = assessCase(ruleSet, body.facts, { peildatum, explain: true });
+        res.json({
+          ruleSet: { id: ruleSet.id, version: ruleSet.version, effectiveFrom: ruleSet.effectiveFrom },
+          peildatum,
+          status: result.status,
+          ...(result.status === 'incomplete' ? { missingFacts: result.missingFacts } : {}),
+          events: result.events,
+          explanation: result.explanation,
+          text: result.explanation ? renderExplanation(result.explanation, body.language ?? 'nl') : '',
+        });
+      } catch (err) {
+        rethrowAsApiError(err);
+      }
+    },
+  );
   return router;
 }
 
@@ -57,5 +80,7 @@ export function createDecisionsRouter(deps: DecisionsRouterDeps): Router {
 function rethrowAsApiError(err: unknown): never {
   if (!(err instanceof RulesError)) throw err;
   const status = err.code === 'no-effective-version' ? 404 : 422;
-  throw new ApiError(status, err.code.toUpperCase().replace(/-/g, '_'), err.messages.en, '/body/peildatum', { message_nl: err.messages.nl });
+  throw new ApiError(status, err.code.toUpperCase().replace(/-/g, '_'), err.messages.en, '/body/peildatum', {
+    message_nl: err.messages.nl,
+  });
 }

@@ -9,6 +9,13 @@ export function createDocsRouter(version: string): Router {
   router.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'Doorstroom API', swaggerOptions: { url: '/api/v1/openapi.json', defaultModelsExpandDepth: 0 } }));
+  router.use(
+    '/api/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(document, {
+      customSiteTitle: 'Doorstroom API',
+      swaggerOptions: { url: '/api/v1/openapi.json', defaultModelsExpandDepth: 0 },
+    }),
+  );
   return router;
 }

@@ -25,7 +25,15 @@ export interface MonitorRouterDeps {
   hub: LiveHub;
 }
 
-const STATUS_NAMES: Record<string, string> = { RUNNING: 'running', COMPLETED: 'completed', FAILED: 'failed', CANCELLED: 'cancelled', TERMINATED: 'terminated', CONTINUED_AS_NEW: 'continued_as_new', TIMED_OUT: 'timed_out' };
+const STATUS_NAMES: Record<string, string> = {
+  RUNNING: 'running',
+  COMPLETED: 'completed',
+  FAILED: 'failed',
+  CANCELLED: 'cancelled',
+  TERMINATED: 'terminated',
+  CONTINUED_AS_NEW: 'continued_as_new',
+  TIMED_OUT: 'timed_out',
+};
 
 /**
  * The supervisor's monitor, paths relative to /api/v1. Every municipal role reads; acting on a
@@ -45,11 +53,16 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
     const now = Date.now();
     // Many supervisors refreshing on the same change share one computation.
     if (!hit || now - hit.at > MONITOR_CONFIG.summaryTtlMs) {
-      const value = computeSummary({ cases: deps.cases, definitions: deps.definitions, db: deps.auth.store.db, states, clock: deps.auth.clock }, tenant);
+      const value = computeSummary(
+        { cases: deps.cases, definitions: deps.definitions, db: deps.auth.store.db, states, clock: deps.auth.clock },
+        tenant,
+      );
       summaries.set(tenant, { at: now, value });
       value.catch(() => summaries.delete(tenant));
     }
-    res.set('Cache-Control', 'no-store').json(await (summaries.get(tenant) as { value: Promise<MonitorSummary> }).value);
+    res
+      .set('Cache-Control', 'no-store')
+      .json(await (summaries.get(tenant) as { value: Promise<MonitorSummary> }).value);
   });
 
   router.get('/monitor/processes', ...read, async (req, res) => {
@@ -58,8 +71,12 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
       items: defs.map((d) => ({
         processId: d.id,
         title: { nl: d.title.nl, en: d.title.en ?? d.title.nl },
-        steps: d.nodes.filter((n) => n.kind !== 'end').map((n) => ({ id: n.id, kind: n.kind, label: { nl: n.label.nl, en: n.label.en ?? n.label.nl } })),
-        outcomes: d.nodes.flatMap((n) => (n.kind === 'end' ? [{ id: n.outcome, label: { nl: n.label.nl, en: n.label.en ?? n.label.nl } }] : [])),
+        steps: d.nodes
+          .filter((n) => n.kind !== 'end')
+          .map((n) => ({ id: n.id, kind: n.kind, label: { nl: n.label.nl, en: n.label.en ?? n.label.nl } })),
+        outcomes: d.nodes.flatMap((n) =>
+          n.kind === 'end' ? [{ id: n.outcome, label: { nl: n.label.nl, en: n.label.en ?? n.label.nl } }] : [],
+        ),
       })),
     });
   });
@@ -68,16 +85,27 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
     const { caseId } = check(MonitorCaseParams, 'params', req.params);
     const auth = getAuth(req);
     const state = await deps.cases.get(auth.tenant, caseId);
-    const [definition, description] = await Promise.all([loadDefinition(caseId), deps.client.workflow.getHandle(caseId).describe()]);
-    if (!definition) throw new ApiError(404, 'CASE_NOT_FOUND', `Case ${caseId} has no readable definition.`, '/params/caseId');
+    const [definition, description] = await Promise.all([
+      loadDefinition(caseId),
+      deps.client.workflow.getHandle(caseId).describe(),
+    ]);
+    if (!definition)
+      throw new ApiError(404, 'CASE_NOT_FOUND', `Case ${caseId} has no readable definition.`, '/params/caseId');
     const status = STATUS_NAMES[description.status.name] ?? description.status.name.toLowerCase();
-    res.set('Cache-Control', 'no-store').json(buildCaseView(state, definition, status, auth.permissions.includes('cases:events')));
+    res
+      .set('Cache-Control', 'no-store')
+      .json(buildCaseView(state, definition, status, auth.permissions.includes('cases:events')));
   });
 
   router.get('/monitor/events', ...read, (req, res) => {
     const { watch } = check(EventsQuery, 'query', req.query);
     const tenant = getAuth(req).tenant;
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.flushHeaders();
     res.write('retry: 2000\n: verbonden\n\n');
     const unsubscribe = deps.hub.subscribe(tenant, watch ? watch.split(',').filter(Boolean) : [], (msg) => {
@@ -98,7 +126,9 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
   router.post('/monitor/saved-filters', ...read, async (req, res) => {
     const auth = getAuth(req);
     const body = check(SaveFilterBody, 'body', req.body);
-    res.status(201).json(await saveFilter(deps.auth.store.db, auth.tenant, auth.actor.id, body, deps.auth.clock().toISOString()));
+    res
+      .status(201)
+      .json(await saveFilter(deps.auth.store.db, auth.tenant, auth.actor.id, body, deps.auth.clock().toISOString()));
   });
 
   router.delete('/monitor/saved-filters/:filterId', ...read, async (req, res) => {

@@ -25,7 +25,14 @@ export function createMunicipalityProfileRouter(deps: MunicipalityProfileRouterD
   router.put('/municipality/profile', authenticate(deps.auth), requireRole('admin'), async (req, res) => {
     const { reason, ...fields } = check(PutMunicipalityProfileBody, 'body', req.body);
     const auth = getAuth(req);
-    const profile = await saveProfile(deps.auth.store, auth.tenant, fields, auth.actor, reason, deps.auth.clock().toISOString());
+    const profile = await saveProfile(
+      deps.auth.store,
+      auth.tenant,
+      fields,
+      auth.actor,
+      reason,
+      deps.auth.clock().toISOString(),
+    );
     res.json({ profile, completeness: profileCompleteness(profile) });
   });
 

@@ -21,14 +21,25 @@ export interface NotificatiesRouterDeps {
  */
 export function createNotificatiesRouter(deps: NotificatiesRouterDeps): Router {
   const router = Router();
-  const receiver = createNotificatieReceiver({ db: deps.auth.store.db, cases: deps.cases, caseIdOf: deps.caseIdOf, log: deps.log });
+  const receiver = createNotificatieReceiver({
+    db: deps.auth.store.db,
+    cases: deps.cases,
+    caseIdOf: deps.caseIdOf,
+    log: deps.log,
+  });
   const admin = [authenticate(deps.auth), requireRole('admin')];
   const mappingDeps = { store: deps.auth.store, clock: deps.auth.clock };
 
-  router.post('/notificaties', authenticate(deps.auth), perCallerRateLimit(deps.rateLimitPerMinute ?? 600), requirePermission('notificaties:receive'), async (req, res) => {
-    const body = check(NotificatieBody, 'body', req.body);
-    res.status(200).json(await receiver.receive(getAuth(req).tenant, body));
-  });
+  router.post(
+    '/notificaties',
+    authenticate(deps.auth),
+    perCallerRateLimit(deps.rateLimitPerMinute ?? 600),
+    requirePermission('notificaties:receive'),
+    async (req, res) => {
+      const body = check(NotificatieBody, 'body', req.body);
+      res.status(200).json(await receiver.receive(getAuth(req).tenant, body));
+    },
+  );
 
   router.get('/notificatie-mappings', ...admin, async (req, res) => {
     res.json({ items: await listMappings(deps.auth.store.db, getAuth(req).tenant) });

@@ -30,20 +30,38 @@ export function createQuotaRouter(deps: QuotaRouterDeps): Router {
   router.put('/quota/targets/:municipality/:halfYear', ...write, async (req, res) => {
     const { municipality, halfYear } = check(TargetParams, 'params', req.params);
     const body = check(SetTargetBody, 'body', req.body);
-    const [saved] = await saveTargets(db(), getAuth(req), [{ municipality, halfYear, target: body.target, backlog: body.backlog ?? null, surplus: body.surplus ?? null }], 'manual', body.reason, now().toISOString());
+    const [saved] = await saveTargets(
+      db(),
+      getAuth(req),
+      [{ municipality, halfYear, target: body.target, backlog: body.backlog ?? null, surplus: body.surplus ?? null }],
+      'manual',
+      body.reason,
+      now().toISOString(),
+    );
     res.json(saved);
   });
 
   router.post('/quota/targets/import', ...write, async (req, res) => {
     const body = check(ImportTargetsBody, 'body', req.body);
-    const items = await saveTargets(db(), getAuth(req), parseTargetsCsv(body.csv), 'csv', body.reason, now().toISOString());
+    const items = await saveTargets(
+      db(),
+      getAuth(req),
+      parseTargetsCsv(body.csv),
+      'csv',
+      body.reason,
+      now().toISOString(),
+    );
     res.json({ imported: items.length, items });
   });
 
   router.get('/quota/taakstelling', ...read, async (req, res) => {
     const at = now();
     const current = currentHalfYear(at);
-    res.json({ currentHalfYear: current, previousHalfYear: previousHalfYear(current), taakstelling: await computeTaakstelling(db(), getAuth(req).tenant, at) });
+    res.json({
+      currentHalfYear: current,
+      previousHalfYear: previousHalfYear(current),
+      taakstelling: await computeTaakstelling(db(), getAuth(req).tenant, at),
+    });
   });
 
   return router;

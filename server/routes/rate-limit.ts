@@ -13,6 +13,13 @@ export function perCallerRateLimit(perMinute: number): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => (req.auth ? `${req.auth.actor.kind}:${req.auth.actor.id}` : 'anonymous'),
-    handler: (_req, _res, next) => next(new ApiError(429, 'RATE_LIMITED', `More than ${perMinute} requests per minute; slow down and retry after the Retry-After header.`)),
+    handler: (_req, _res, next) =>
+      next(
+        new ApiError(
+          429,
+          'RATE_LIMITED',
+          `More than ${perMinute} requests per minute; slow down and retry after the Retry-After header.`,
+        ),
+      ),
   });
 }

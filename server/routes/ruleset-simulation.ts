@@ -20,7 +20,12 @@ export interface RuleSetSimulationDeps {
 
 /** What travels with the version to the approver (kept in the audit trail): totals, counts and the first changed cases. */
 const SUMMARY_CASES = 50;
-type Summary = Omit<OwnCasesSimulation, 'cases'> & { cases: OwnCasesSimulation['cases']; truncated: boolean; ranAt: string; ranBy: string };
+type Summary = Omit<OwnCasesSimulation, 'cases'> & {
+  cases: OwnCasesSimulation['cases'];
+  truncated: boolean;
+  ranAt: string;
+  ranBy: string;
+};
 
 /**
  * "What would this draft change for the people we decided on?" — the draft re-judges the
@@ -38,15 +43,30 @@ export function createRuleSetSimulationRouter(deps: RuleSetSimulationDeps): Rout
     const row = await findVersionRow(deps.auth.store.db, artifact, version);
     if (!row) throw new ApiError(404, 'NOT_FOUND', `Rule set ${key} has no version ${version}.`, '/params/version');
     const draft = parseJson<RuleSet | null>(row.content, null);
-    if (!draft) throw new ApiError(422, 'CONTENT_INVALID', 'This version cannot be read as a rule set.', '/params/version');
+    if (!draft)
+      throw new ApiError(422, 'CONTENT_INVALID', 'This version cannot be read as a rule set.', '/params/version');
     const now = deps.auth.clock();
     const collected = await deps.collect(auth.tenant, draft.kind, now);
     const result = compareDecisions(draft, collected.decisions);
-    const summary: Summary = { ...result, cases: result.cases.slice(0, SUMMARY_CASES), truncated: collected.truncated, ranAt: now.toISOString(), ranBy: auth.actor.name };
-    await appendAudit(deps.auth.store.db, {
-      tenantId: auth.tenant, actor: auth.actor, action: 'version.simulate', target: { type: 'ruleset', id: key },
-      after: versionRef('ruleset', key, version), details: { summary },
-    }, now.toISOString());
+    const summary: Summary = {
+      ...result,
+      cases: result.cases.slice(0, SUMMARY_CASES),
+      truncated: collected.truncated,
+      ranAt: now.toISOString(),
+      ranBy: auth.actor.name,
+    };
+    await appendAudit(
+      deps.auth.store.db,
+      {
+        tenantId: auth.tenant,
+        actor: auth.actor,
+        action: 'version.simulate',
+        target: { type: 'ruleset', id: key },
+        after: versionRef('ruleset', key, version),
+        details: { summary },
+      },
+      now.toISOString(),
+    );
     res.json({ ...result, truncated: collected.truncated });
   });
 
@@ -55,9 +75,20 @@ export function createRuleSetSimulationRouter(deps: RuleSetSimulationDeps): Rout
     const auth = getAuth(req);
     await requireArtifact(deps.auth.store.db, auth, 'ruleset', key);
     const ref = versionRef('ruleset', key, version);
-    const events = await queryAudit(deps.auth.store.db, auth.tenant, { action: 'version.simulate', targetType: 'ruleset', targetId: key, limit: 200 });
+    const events = await queryAudit(deps.auth.store.db, auth.tenant, {
+      action: 'version.simulate',
+      targetType: 'ruleset',
+      targetId: key,
+      limit: 200,
+    });
     const latest = events.find((e) => e.after === ref);
-    if (!latest) throw new ApiError(404, 'NOT_FOUND', `Version ${version} of ${key} has not been simulated on the municipality's own cases yet.`, '/params/version');
+    if (!latest)
+      throw new ApiError(
+        404,
+        'NOT_FOUND',
+        `Version ${version} of ${key} has not been simulated on the municipality's own cases yet.`,
+        '/params/version',
+      );
     res.json((latest.details as { summary: Summary }).summary);
   });
 

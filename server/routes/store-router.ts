@@ -26,7 +26,8 @@ export interface StoreRouterOptions {
 export type StoreDeps = TenantAdminDeps & VersionDeps;
 
 export function storeDeps(options: StoreRouterOptions | StoreDeps): StoreDeps {
-  if ('config' in options && 'seeds' in options && 'validateContent' in options && 'clock' in options) return options as StoreDeps;
+  if ('config' in options && 'seeds' in options && 'validateContent' in options && 'clock' in options)
+    return options as StoreDeps;
   const o = options as StoreRouterOptions;
   return {
     store: o.store,

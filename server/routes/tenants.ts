@@ -12,7 +12,8 @@ import { check } from './schemas/validate';
 import type { StoreDeps } from './store-router';
 
 const isNational = (auth: AuthContext) => auth.roles.includes(NATIONAL_ADMIN);
-const tenantNotFound = () => new ApiError(404, 'NOT_FOUND', 'Gemeente niet gevonden (municipality not found).', '/params/tenantId');
+const tenantNotFound = () =>
+  new ApiError(404, 'NOT_FOUND', 'Gemeente niet gevonden (municipality not found).', '/params/tenantId');
 
 /** Municipalities. Only a national administrator sees or manages others than their own. */
 export function createTenantsRouter(deps: StoreDeps): Router {
@@ -21,14 +22,21 @@ export function createTenantsRouter(deps: StoreDeps): Router {
 
   router.get('/', async (req, res) => {
     const auth = getAuth(req);
-    const items = isNational(auth) ? await listTenants(deps.store.db) : [await findTenant(deps.store.db, auth.tenant)].filter((t) => t !== undefined);
+    const items = isNational(auth)
+      ? await listTenants(deps.store.db)
+      : [await findTenant(deps.store.db, auth.tenant)].filter((t) => t !== undefined);
     res.json({ items });
   });
 
   router.post('/', requireRole(NATIONAL_ADMIN), async (req, res) => {
     const auth = getAuth(req);
     const body = check(CreateTenantBody, 'body', req.body);
-    const created = await createTenant(deps, { ...auth.actor, tenant: auth.tenant }, { id: body.id, name: body.name, ...(body.admin ? { admin: body.admin } : {}) }, body.reason);
+    const created = await createTenant(
+      deps,
+      { ...auth.actor, tenant: auth.tenant },
+      { id: body.id, name: body.name, ...(body.admin ? { admin: body.admin } : {}) },
+      body.reason,
+    );
     res.status(201).json(created);
   });
 
@@ -50,8 +58,18 @@ export function createTenantsRouter(deps: StoreDeps): Router {
       const before = await findTenant(trx, tenantId);
       if (!before) throw tenantNotFound();
       const after = await renameTenant(trx, tenantId, body.name);
-      await appendAudit(trx, { tenantId, actor: auth.actor, action: 'tenant.update', target: { type: 'tenant', id: tenantId },
-        reason: body.reason ?? null, details: { before: { name: before.name }, after: { name: body.name } } }, now);
+      await appendAudit(
+        trx,
+        {
+          tenantId,
+          actor: auth.actor,
+          action: 'tenant.update',
+          target: { type: 'tenant', id: tenantId },
+          reason: body.reason ?? null,
+          details: { before: { name: before.name }, after: { name: body.name } },
+        },
+        now,
+      );
       return after;
     });
     res.json(tenant);

@@ -20,9 +20,16 @@ export function createUsersRouter(deps: StoreDeps): Router {
 
   router.post('/', async (req, res) => {
     const body = check(CreateUserBody, 'body', req.body);
-    const created = await createUser(deps, getAuth(req), {
-      username: body.username, roles: body.roles, ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
-    }, body.reason);
+    const created = await createUser(
+      deps,
+      getAuth(req),
+      {
+        username: body.username,
+        roles: body.roles,
+        ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+      },
+      body.reason,
+    );
     res.status(201).json(created);
   });
 

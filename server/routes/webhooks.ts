@@ -3,9 +3,23 @@ import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
 import type { EgressGuard } from '../egress/egress-guard';
 import { listInternalHosts, putInternalHosts } from '../egress/internal-hosts';
 import { getDelivery, listDeliveries } from '../webhooks/deliveries';
-import { createSubscription, deleteSubscription, getSubscription, listSubscriptions, rotateSecret, updateSubscription } from '../webhooks/subscriptions';
 import {
-  CreateSubscriptionBody, DeleteSubscriptionQuery, DeliveryIdParams, InternalHostsBody, ListDeliveriesQuery, RotateSecretBody, SubscriptionIdParams, UpdateSubscriptionBody,
+  createSubscription,
+  deleteSubscription,
+  getSubscription,
+  listSubscriptions,
+  rotateSecret,
+  updateSubscription,
+} from '../webhooks/subscriptions';
+import {
+  CreateSubscriptionBody,
+  DeleteSubscriptionQuery,
+  DeliveryIdParams,
+  InternalHostsBody,
+  ListDeliveriesQuery,
+  RotateSecretBody,
+  SubscriptionIdParams,
+  UpdateSubscriptionBody,
 } from './schemas/webhooks';
 import { check } from './schemas/validate';
 

@@ -3,21 +3,30 @@ import { CaseParams } from './cases';
 
 /** Request and response schemas of the besluiten (beschikkingen) of a case. */
 
-export const BesluitParams = Type.Object({
-  caseId: CaseParams.properties.caseId,
-  besluitId: Type.String({ format: 'uuid', description: 'Besluit id as listed for the case' }),
-}, { additionalProperties: false });
+export const BesluitParams = Type.Object(
+  {
+    caseId: CaseParams.properties.caseId,
+    besluitId: Type.String({ format: 'uuid', description: 'Besluit id as listed for the case' }),
+  },
+  { additionalProperties: false },
+);
 
-export const BesluitSummarySchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  caseId: Type.String(),
-  nodeId: Type.String({ description: 'The decision step' }),
-  decidedAt: Type.String({ format: 'date-time', description: 'When the decision was taken (the decision record)' }),
-  sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the PDF, hex' }),
-  size: Type.Integer({ minimum: 0, description: 'Bytes' }),
-  createdAt: Type.String({ format: 'date-time' }),
-}, { additionalProperties: false });
+export const BesluitSummarySchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    caseId: Type.String(),
+    nodeId: Type.String({ description: 'The decision step' }),
+    decidedAt: Type.String({ format: 'date-time', description: 'When the decision was taken (the decision record)' }),
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the PDF, hex' }),
+    size: Type.Integer({ minimum: 0, description: 'Bytes' }),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
 
 export const BesluitList = Type.Object({ items: Type.Array(BesluitSummarySchema) }, { additionalProperties: false });
 
-export const PdfBody = Type.String({ contentMediaType: 'application/pdf', description: 'The besluit as a PDF (A4, Dutch)' });
+export const PdfBody = Type.String({
+  contentMediaType: 'application/pdf',
+  description: 'The besluit as a PDF (A4, Dutch)',
+});

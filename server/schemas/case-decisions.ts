@@ -2,16 +2,30 @@ import { Type, type Static } from '@sinclair/typebox';
 
 /** Request bodies of a waiting decision step: a person's confirmation, or the facts that were missing. */
 export const DecisionParams = Type.Object({
-  caseId: Type.String({ pattern: '^GM[0-9]{4}-[a-z0-9:-]{1,200}$', description: 'Case id as returned when the case was started' }),
-  nodeId: Type.String({ minLength: 1, maxLength: 63, pattern: '^[A-Za-z0-9_-]+$', description: 'The decision step, e.g. voorrangsbesluit' }),
+  caseId: Type.String({
+    pattern: '^GM[0-9]{4}-[a-z0-9:-]{1,200}$',
+    description: 'Case id as returned when the case was started',
+  }),
+  nodeId: Type.String({
+    minLength: 1,
+    maxLength: 63,
+    pattern: '^[A-Za-z0-9_-]+$',
+    description: 'The decision step, e.g. voorrangsbesluit',
+  }),
 });
 
 export const ConfirmDecisionBody = Type.Object(
   {
     branch: Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], {
-      description: "The outcome decided: the proposal's branch to confirm it, another branch (event type) to deviate, null for the default branch.",
+      description:
+        "The outcome decided: the proposal's branch to confirm it, another branch (event type) to deviate, null for the default branch.",
     }),
-    reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Why; required (at least 10 characters) when deviating from the proposal (Awb 3:46).' })),
+    reason: Type.Optional(
+      Type.String({
+        maxLength: 4000,
+        description: 'Why; required (at least 10 characters) when deviating from the proposal (Awb 3:46).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

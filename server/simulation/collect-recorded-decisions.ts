@@ -26,7 +26,12 @@ export interface CollectedDecisions {
  * closed recently, the latest complete decision record per decision step (facts, peildatum,
  * advice, and what the person decided). Read through each case's state query.
  */
-export async function collectRecordedDecisions(deps: CollectDecisionsDeps, tenant: string, kind: string, now: Date): Promise<CollectedDecisions> {
+export async function collectRecordedDecisions(
+  deps: CollectDecisionsDeps,
+  tenant: string,
+  kind: string,
+  now: Date,
+): Promise<CollectedDecisions> {
   const maxCases = deps.maxCases ?? 2000;
   const since = new Date(now.getTime() - (deps.recentDays ?? 180) * 86_400_000).toISOString();
   const query = `${SA_TENANT.name} = '${tenant.replace(/'/g, '')}' AND WorkflowType = 'processInterpreter' AND (ExecutionStatus = 'Running' OR CloseTime > '${since}')`;
@@ -34,7 +39,12 @@ export async function collectRecordedDecisions(deps: CollectDecisionsDeps, tenan
   let token: Uint8Array | undefined;
   let truncated = false;
   do {
-    const page = await deps.client.workflowService.listWorkflowExecutions({ namespace: deps.namespace, query, pageSize: 200, nextPageToken: token });
+    const page = await deps.client.workflowService.listWorkflowExecutions({
+      namespace: deps.namespace,
+      query,
+      pageSize: 200,
+      nextPageToken: token,
+    });
     for (const wf of page.executions ?? []) {
       if (ids.length >= maxCases) {
         truncated = true;

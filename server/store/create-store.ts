@@ -46,7 +46,10 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, dataDir
 }
 
 export class StoreError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(`Store: ${message}`);
     this.name = 'StoreError';
   }
@@ -77,7 +80,10 @@ export function createStore(config: StoreConfig = {}): Store {
       const { error, results } = await migrator.migrateToLatest();
       if (error) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-        throw new StoreError('MIGRATION_FAILED', `migration ${failed} failed: ${String((error as Error).message ?? error)}`);
+        throw new StoreError(
+          'MIGRATION_FAILED',
+          `migration ${failed} failed: ${String((error as Error).message ?? error)}`,
+        );
       }
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     },

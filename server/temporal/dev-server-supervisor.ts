@@ -44,13 +44,14 @@ export function superviseDevServer(
   let startedAt = Date.now();
   let wake: (() => void) | undefined;
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
   async function watch(proc: DevServerProcess): Promise<void> {
     const { code, signal } = await proc.exited;
@@ -69,14 +70,17 @@ export function superviseDevServer(
         const n = supervision.maxAttempts;
         const err = new Error(
           `De ingebouwde Temporal-server kwam na ${n} ${n === 1 ? 'herstartpoging' : 'herstartpogingen'} niet terug ` +
-          `(the embedded Temporal dev server did not come back after ${n} ${n === 1 ? 'restart' : 'restarts'}): ${lastError}`,
+            `(the embedded Temporal dev server did not come back after ${n} ${n === 1 ? 'restart' : 'restarts'}): ${lastError}`,
         );
         logError({ attempts: supervision.maxAttempts, lastError }, 'Temporal dev server: giving up');
         supervision.onGiveUp(err);
         return;
       }
       const delayMs = Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1));
-      log.warn({ ...exit, attempt, maxAttempts: supervision.maxAttempts, delayMs }, 'Temporal dev server exited unexpectedly; restarting it on the same data and port');
+      log.warn(
+        { ...exit, attempt, maxAttempts: supervision.maxAttempts, delayMs },
+        'Temporal dev server exited unexpectedly; restarting it on the same data and port',
+      );
       await sleep(delayMs);
       if (stopping) return;
       try {

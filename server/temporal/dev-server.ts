@@ -2,7 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_OUTCOME, SA_PROCESS, SA_STEP, SA_TENANT, SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/search-attributes';
+import {
+  SA_CASE_REF,
+  SA_NEXT_DEADLINE,
+  SA_OUTCOME,
+  SA_PROCESS,
+  SA_STEP,
+  SA_TENANT,
+  SEARCH_ATTRIBUTE_REGISTRATIONS,
+} from '../../workflows/search-attributes';
 import { TemporalBinariesError } from './binaries';
 import { superviseDevServer, type DevServerSupervision } from './dev-server-supervisor';
 import { freePorts, waitForPort } from './free-port';
@@ -19,7 +27,11 @@ export interface DevServerOptions {
   codecEndpoint?: string;
   /** Restart the server when it dies on its own (kill -9, a crash); without it a death is only logged. */
   supervision?: DevServerSupervision;
-  log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void; error?: (obj: object, msg: string) => void };
+  log: {
+    info: (obj: object, msg: string) => void;
+    warn: (obj: object, msg: string) => void;
+    error?: (obj: object, msg: string) => void;
+  };
 }
 
 export interface DevServer {
@@ -60,21 +72,34 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   // Chosen once: a restarted server listens where the first one did.
   const [httpPort, metricsPort] = await freePorts(2, [opts.port, ...(opts.uiPort ? [opts.uiPort] : [])]);
   const args = [
-    'server', 'start-dev',
-    '--ip', HOST,
-    '--port', String(opts.port),
-    '--http-port', String(httpPort),
-    '--metrics-port', String(metricsPort),
-    '--db-filename', dbFile,
-    '--namespace', opts.namespace,
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    HOST,
+    '--port',
+    String(opts.port),
+    '--http-port',
+    String(httpPort),
+    '--metrics-port',
+    String(metricsPort),
+    '--db-filename',
+    dbFile,
+    '--namespace',
+    opts.namespace,
+    '--log-level',
+    'warn',
     ...SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
     ...(opts.uiPort ? ['--ui-ip', HOST, '--ui-port', String(opts.uiPort)] : ['--headless']),
     ...(opts.uiPort && opts.codecEndpoint ? ['--ui-codec-endpoint', opts.codecEndpoint] : []),
   ];
   const first = await spawnDevServer(cliPath, args, opts.port);
   opts.log.info({ port: opts.port, db: dbFile, devServerPid: first.pid }, 'Temporal dev server started');
-  const supervisor = superviseDevServer(first, () => spawnDevServer(cliPath, args, opts.port), opts.supervision, opts.log);
+  const supervisor = superviseDevServer(
+    first,
+    () => spawnDevServer(cliPath, args, opts.port),
+    opts.supervision,
+    opts.log,
+  );
   return {
     address: `${HOST}:${opts.port}`,
     uiUrl: opts.uiPort ? `http://${HOST}:${opts.uiPort}` : undefined,

@@ -15,6 +15,8 @@ export async function registerSearchAttributes(connection: Connection, namespace
   if (missing.length === 0) return;
   await connection.operatorService.addSearchAttributes({
     namespace,
-    searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, TYPES[type] as temporal.api.enums.v1.IndexedValueType])),
+    searchAttributes: Object.fromEntries(
+      missing.map(([name, type]) => [name, TYPES[type] as temporal.api.enums.v1.IndexedValueType]),
+    ),
   });
 }

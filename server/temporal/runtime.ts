@@ -89,7 +89,8 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
       supervision: {
         maxAttempts: opts.devServerRestarts ?? 5,
         onRestart: ({ ok }) => opts.metrics?.temporalDevServerRestarts.inc({ outcome: ok ? 'ok' : 'failed' }),
-        onGiveUp: (err) => (opts.onFatal ? opts.onFatal(err) : log.error({ err: err.message }, 'Temporal is gone for good')),
+        onGiveUp: (err) =>
+          opts.onFatal ? opts.onFatal(err) : log.error({ err: err.message }, 'Temporal is gone for good'),
       },
     });
     address = devServer.address;
@@ -107,7 +108,8 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
     stops.unshift(() => probeConnection.close());
     const availability = watchTemporalAvailability({
       connection,
-      probe: (deadline) => probeConnection.withDeadline(deadline, () => probeConnection.workflowService.getSystemInfo({})),
+      probe: (deadline) =>
+        probeConnection.withDeadline(deadline, () => probeConnection.workflowService.getSystemInfo({})),
       log,
       onChange: (up) => opts.metrics?.temporalAvailable.set(up ? 1 : 0),
     });
@@ -134,7 +136,9 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
           throw err;
         }
       };
-      const supervised = superviseWorker(await createWorker(), createWorker, log, () => opts.metrics?.temporalWorkerRestarts.inc());
+      const supervised = superviseWorker(await createWorker(), createWorker, log, () =>
+        opts.metrics?.temporalWorkerRestarts.inc(),
+      );
       stops.unshift(() => supervised.stop());
     }
     return {

@@ -51,7 +51,10 @@ export function watchTemporalAvailability(opts: AvailabilityOptions): TemporalAv
       opts.log.info({ downMs: Date.now() - downSince }, 'Temporal reachable again');
     } else {
       downSince = Date.now();
-      opts.log.warn({ reason, requestsLetGo: waiting.size }, 'Temporal unreachable: the API answers 503 TEMPORAL_UNAVAILABLE until it is back');
+      opts.log.warn(
+        { reason, requestsLetGo: waiting.size },
+        'Temporal unreachable: the API answers 503 TEMPORAL_UNAVAILABLE until it is back',
+      );
       for (const letGo of [...waiting]) letGo();
     }
     opts.onChange?.(next);
@@ -97,7 +100,9 @@ export function watchTemporalAvailability(opts: AvailabilityOptions): TemporalAv
         };
       });
       waiting.add(letGo);
-      const work = connection.withDeadline(Date.now() + (callOpts.timeoutMs ?? requestTimeoutMs), () => connection.withAbortSignal(abort.signal, fn));
+      const work = connection.withDeadline(Date.now() + (callOpts.timeoutMs ?? requestTimeoutMs), () =>
+        connection.withAbortSignal(abort.signal, fn),
+      );
       // Whichever loses the race settles later, unobserved: never an unhandled rejection.
       work.catch(() => undefined);
       lostTemporal.catch(() => undefined);

@@ -16,7 +16,12 @@ interface SupervisorLog {
  * not need this (the worker's polls retry and reconnect by themselves); a worker that fails
  * (FAILED state, e.g. after a fatal poll error) does, with backoff up to 30 s.
  */
-export function superviseWorker(first: RunnableWorker, create: () => Promise<RunnableWorker>, log: SupervisorLog, onRestart: () => void) {
+export function superviseWorker(
+  first: RunnableWorker,
+  create: () => Promise<RunnableWorker>,
+  log: SupervisorLog,
+  onRestart: () => void,
+) {
   let current = first;
   let stopping = false;
   const closed = new WeakSet<NativeConnection>();
@@ -26,13 +31,14 @@ export function superviseWorker(first: RunnableWorker, create: () => Promise<Run
     await c.close();
   };
   let wake: (() => void) | undefined;
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
   const loop = (async () => {
     let failures = 0;
@@ -45,7 +51,10 @@ export function superviseWorker(first: RunnableWorker, create: () => Promise<Run
         failure = err;
       }
       if (stopping) return;
-      log.error({ err: failure instanceof Error ? failure.message : failure, state: current.worker.getState() }, 'Temporal worker stopped unexpectedly; making a new one');
+      log.error(
+        { err: failure instanceof Error ? failure.message : failure, state: current.worker.getState() },
+        'Temporal worker stopped unexpectedly; making a new one',
+      );
       await close(current.connection).catch(() => undefined);
       if (Date.now() - startedAt > 60_000) failures = 0;
       for (;;) {

@@ -11,8 +11,12 @@ export interface VersionActor {
 
 export function notFound(type: ArtifactType, key: string, version?: number): ApiError {
   const what = type === 'ruleset' ? 'Rule set' : 'Process definition';
-  return new ApiError(404, 'NOT_FOUND', version === undefined ? `${what} ${key} not found.` : `${what} ${key} has no version ${version}.`,
-    version === undefined ? '/params/key' : '/params/version');
+  return new ApiError(
+    404,
+    'NOT_FOUND',
+    version === undefined ? `${what} ${key} not found.` : `${what} ${key} has no version ${version}.`,
+    version === undefined ? '/params/key' : '/params/version',
+  );
 }
 
 export async function requireArtifact(db: Db, who: VersionActor, type: ArtifactType, key: string): Promise<Artifact> {

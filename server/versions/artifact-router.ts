@@ -4,8 +4,17 @@ import { getAuth } from '../auth/context';
 import type { Permission } from '../auth/roles';
 import type { AuthDeps } from '../auth/deps';
 import {
-  ApproveBody, ArtifactParams, CreateArtifactBody, CreateDraftBody, DiffQuery, EffectiveQuery, RejectBody, RetireBody,
-  SubmitBody, UpdateDraftBody, VersionParams,
+  ApproveBody,
+  ArtifactParams,
+  CreateArtifactBody,
+  CreateDraftBody,
+  DiffQuery,
+  EffectiveQuery,
+  RejectBody,
+  RetireBody,
+  SubmitBody,
+  UpdateDraftBody,
+  VersionParams,
 } from '../routes/schemas/artifacts';
 import { check } from '../routes/schemas/validate';
 import { createArtifact, createDraft, updateDraft } from './drafts';

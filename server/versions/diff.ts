@@ -74,7 +74,9 @@ function itemsOf(collection: Json, keys: string[]): Keyed[] {
   if (!Array.isArray(collection)) return [];
   const seen = new Set<string>();
   return collection.map((value, index) => {
-    const named = isObject(value) ? keys.map((k) => value[k]).find((v) => typeof v === 'string' || typeof v === 'number') : undefined;
+    const named = isObject(value)
+      ? keys.map((k) => value[k]).find((v) => typeof v === 'string' || typeof v === 'number')
+      : undefined;
     // Duplicate or missing names fall back to the position, so every item has one key.
     let key = named !== undefined ? String(named) : `#${index}`;
     if (seen.has(key)) key = `${key}#${index}`;
@@ -97,18 +99,27 @@ export function diffContent(type: ArtifactType, before: Json, after: Json): Cont
   for (const old of beforeItems) {
     const now = afterItems.get(old.key);
     afterItems.delete(old.key);
-    const position = old.index !== undefined ? { before: old.index, ...(now?.index !== undefined ? { after: now.index } : {}) } : undefined;
+    const position =
+      old.index !== undefined
+        ? { before: old.index, ...(now?.index !== undefined ? { after: now.index } : {}) }
+        : undefined;
     if (!now) {
       items.push({ key: old.key, change: 'removed', ...(position ? { position } : {}) });
       continue;
     }
     const fields = diffJson(old.value, now.value);
     const moved = old.index !== now.index;
-    if (fields.length > 0) items.push({ key: old.key, change: 'changed', ...(moved && position ? { position } : {}), fields });
+    if (fields.length > 0)
+      items.push({ key: old.key, change: 'changed', ...(moved && position ? { position } : {}), fields });
     else if (moved && position) items.push({ key: old.key, change: 'moved', position });
   }
   for (const added of afterItems.values()) {
-    items.push({ key: added.key, change: 'added', ...(added.index !== undefined ? { position: { after: added.index } } : {}), fields: [{ path: '', after: added.value }] });
+    items.push({
+      key: added.key,
+      change: 'added',
+      ...(added.index !== undefined ? { position: { after: added.index } } : {}),
+      fields: [{ path: '', after: added.value }],
+    });
   }
   const { [field]: _a, ...restBefore } = a;
   const { [field]: _b, ...restAfter } = b;

@@ -14,8 +14,17 @@ export function assertPublishable(type: ArtifactType, content: string, tenant: s
   const { publishable, errors } = checkPublishable(parseJson<unknown>(content, null), { tenant });
   const first = errors[0];
   if (publishable || !first) return;
-  const issues = errors.map((e) => ({ code: e.code, path: `/content${e.path}`, message: e.message.nl, message_en: e.message.en }));
-  throw new ApiError(422, 'NOT_PUBLISHABLE',
+  const issues = errors.map((e) => ({
+    code: e.code,
+    path: `/content${e.path}`,
+    message: e.message.nl,
+    message_en: e.message.en,
+  }));
+  throw new ApiError(
+    422,
+    'NOT_PUBLISHABLE',
     `Versie ${version} is nog niet af (not finished yet): ${first.message.nl} / ${first.message.en} (at /content${first.path}).`,
-    `/content${first.path}`, { issues });
+    `/content${first.path}`,
+    { issues },
+  );
 }

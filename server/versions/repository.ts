@@ -5,8 +5,13 @@ import type { Artifact, ArtifactType, ArtifactVersion, VersionStatus } from './t
 
 export function toArtifact(row: ArtifactRow): Artifact {
   return {
-    id: row.id, tenantId: row.tenant_id, type: row.type as ArtifactType, key: row.key, name: row.name,
-    createdBy: row.created_by, createdAt: row.created_at,
+    id: row.id,
+    tenantId: row.tenant_id,
+    type: row.type as ArtifactType,
+    key: row.key,
+    name: row.name,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
   };
 }
 
@@ -17,7 +22,8 @@ export function toVersion(artifact: Artifact, row: ArtifactVersionRow, now: Date
     key: artifact.key,
     version: row.version,
     status: row.status as VersionStatus,
-    scheduled: row.status === 'published' && row.effective_from !== null && Date.parse(row.effective_from) > now.getTime(),
+    scheduled:
+      row.status === 'published' && row.effective_from !== null && Date.parse(row.effective_from) > now.getTime(),
     ...(withContent ? { content: parseJson<unknown>(row.content, null) } : {}),
     authorId: row.author_id,
     contributors: parseJson<string[]>(row.contributors, []),
@@ -39,32 +45,63 @@ export function toVersion(artifact: Artifact, row: ArtifactVersionRow, now: Date
 }
 
 /** Lookups always carry the tenant: another municipality's key finds nothing. */
-export async function findArtifact(db: Db, tenantId: string, type: ArtifactType, key: string): Promise<Artifact | undefined> {
-  const row = await db.selectFrom('artifacts').selectAll()
-    .where('tenant_id', '=', tenantId).where('type', '=', type).where('key', '=', key).executeTakeFirst();
+export async function findArtifact(
+  db: Db,
+  tenantId: string,
+  type: ArtifactType,
+  key: string,
+): Promise<Artifact | undefined> {
+  const row = await db
+    .selectFrom('artifacts')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('type', '=', type)
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row && toArtifact(row);
 }
 
 export async function listArtifacts(db: Db, tenantId: string, type: ArtifactType): Promise<Artifact[]> {
-  const rows = await db.selectFrom('artifacts').selectAll()
-    .where('tenant_id', '=', tenantId).where('type', '=', type).orderBy('key').execute();
+  const rows = await db
+    .selectFrom('artifacts')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('type', '=', type)
+    .orderBy('key')
+    .execute();
   return rows.map(toArtifact);
 }
 
-export async function findVersionRow(db: Db, artifact: Artifact, version: number): Promise<ArtifactVersionRow | undefined> {
-  return db.selectFrom('artifact_versions').selectAll()
-    .where('artifact_id', '=', artifact.id).where('tenant_id', '=', artifact.tenantId).where('version', '=', version)
+export async function findVersionRow(
+  db: Db,
+  artifact: Artifact,
+  version: number,
+): Promise<ArtifactVersionRow | undefined> {
+  return db
+    .selectFrom('artifact_versions')
+    .selectAll()
+    .where('artifact_id', '=', artifact.id)
+    .where('tenant_id', '=', artifact.tenantId)
+    .where('version', '=', version)
     .executeTakeFirst();
 }
 
 export async function listVersionRows(db: Db, artifact: Artifact): Promise<ArtifactVersionRow[]> {
-  return db.selectFrom('artifact_versions').selectAll()
-    .where('artifact_id', '=', artifact.id).where('tenant_id', '=', artifact.tenantId).orderBy('version', 'desc').execute();
+  return db
+    .selectFrom('artifact_versions')
+    .selectAll()
+    .where('artifact_id', '=', artifact.id)
+    .where('tenant_id', '=', artifact.tenantId)
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 export async function latestVersionNumber(db: Db, artifact: Artifact): Promise<number> {
-  const row = await db.selectFrom('artifact_versions').select((eb) => eb.fn.max('version').as('v'))
-    .where('artifact_id', '=', artifact.id).executeTakeFirst();
+  const row = await db
+    .selectFrom('artifact_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('artifact_id', '=', artifact.id)
+    .executeTakeFirst();
   return Number(row?.v ?? 0);
 }
 
@@ -72,12 +109,21 @@ export async function latestVersionNumber(db: Db, artifact: Artifact): Promise<n
  * The version in force at an instant (the peildatum): published (or since retired), effective
  * on or before it, not retired by then; the latest effective-from wins, then the highest number.
  */
-export async function findEffectiveRow(db: Db, artifact: Artifact, at: string): Promise<ArtifactVersionRow | undefined> {
-  return db.selectFrom('artifact_versions').selectAll()
-    .where('artifact_id', '=', artifact.id).where('tenant_id', '=', artifact.tenantId)
+export async function findEffectiveRow(
+  db: Db,
+  artifact: Artifact,
+  at: string,
+): Promise<ArtifactVersionRow | undefined> {
+  return db
+    .selectFrom('artifact_versions')
+    .selectAll()
+    .where('artifact_id', '=', artifact.id)
+    .where('tenant_id', '=', artifact.tenantId)
     .where('status', 'in', ['published', 'retired'])
     .where('effective_from', '<=', at)
     .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', at)]))
-    .orderBy('effective_from', 'desc').orderBy('version', 'desc')
-    .limit(1).executeTakeFirst();
+    .orderBy('effective_from', 'desc')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -60,7 +60,9 @@ export type ContentValidator = (type: ArtifactType, content: unknown) => Content
 
 /** Accepts any JSON object: the default until the real validators are wired in. */
 export const acceptAnyObject: ContentValidator = (_type, content) =>
-  typeof content === 'object' && content !== null && !Array.isArray(content) ? [] : [{ path: '', message: 'must be a JSON object' }];
+  typeof content === 'object' && content !== null && !Array.isArray(content)
+    ? []
+    : [{ path: '', message: 'must be a JSON object' }];
 
 /** A built-in template or definition, seeded into every new municipality as version 1. */
 export interface ArtifactSeed {

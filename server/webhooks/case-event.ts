@@ -85,7 +85,12 @@ export function webhookBody(event: CaseEvent & { id: string }): WebhookBody {
   if (event.deadline !== undefined) data.deadline = { id: event.deadline.id, at: event.deadline.at };
   if (event.decision !== undefined) {
     const { nodeId, branch, deviated, besluitId } = event.decision;
-    data.decision = { nodeId, ...(branch !== undefined ? { branch } : {}), ...(deviated !== undefined ? { deviated } : {}), ...(besluitId !== undefined ? { besluitId } : {}) };
+    data.decision = {
+      nodeId,
+      ...(branch !== undefined ? { branch } : {}),
+      ...(deviated !== undefined ? { deviated } : {}),
+      ...(besluitId !== undefined ? { besluitId } : {}),
+    };
   }
   return { id: event.id, type: event.type, occurredAt: event.occurredAt, tenant: event.tenant, data };
 }

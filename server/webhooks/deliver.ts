@@ -35,21 +35,34 @@ export function createDeliverer(deps: DelivererDeps) {
       const sub = await findSubscriptionRow(deps.db, input.tenant, input.subscriptionId);
       if (!sub || sub.disabled_at !== null) {
         const message = sub ? 'subscription is switched off' : 'subscription was deleted';
-        await recordAttempt(deps.db, input.deliveryId, { attempt, statusCode: null, error: message, delivered: false }, now().toISOString());
+        await recordAttempt(
+          deps.db,
+          input.deliveryId,
+          { attempt, statusCode: null, error: message, delivered: false },
+          now().toISOString(),
+        );
         return { kind: 'give-up', message };
       }
-      const result = await sendWebhook({
-        url: sub.url,
-        tenant: input.tenant,
-        secret: sub.secret,
-        body: JSON.stringify(webhookBody(input.event)),
-        eventId: input.event.id,
-        eventType: input.event.type,
-        attempt,
-        timestamp: Math.floor(now().getTime() / 1000),
-        timeoutMs: input.retry.attemptTimeoutMs,
-      }, egress);
-      await recordAttempt(deps.db, input.deliveryId, { attempt, statusCode: result.statusCode, error: result.error, delivered: result.ok }, now().toISOString());
+      const result = await sendWebhook(
+        {
+          url: sub.url,
+          tenant: input.tenant,
+          secret: sub.secret,
+          body: JSON.stringify(webhookBody(input.event)),
+          eventId: input.event.id,
+          eventType: input.event.type,
+          attempt,
+          timestamp: Math.floor(now().getTime() / 1000),
+          timeoutMs: input.retry.attemptTimeoutMs,
+        },
+        egress,
+      );
+      await recordAttempt(
+        deps.db,
+        input.deliveryId,
+        { attempt, statusCode: result.statusCode, error: result.error, delivered: result.ok },
+        now().toISOString(),
+      );
       if (result.ok) return { kind: 'delivered', statusCode: result.statusCode ?? 200 };
       return { kind: 'retry', message: result.error ?? 'delivery failed' };
     },

@@ -46,27 +46,60 @@ export function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
 /** The log entry of (subscription, event), made once: a second publish finds the first. */
 export async function ensureDelivery(
   db: Db,
-  entry: { tenantId: string; subscriptionId: string; eventId: string; eventType: string; caseId: string; workflowId: string },
+  entry: {
+    tenantId: string;
+    subscriptionId: string;
+    eventId: string;
+    eventType: string;
+    caseId: string;
+    workflowId: string;
+  },
   now: string,
 ): Promise<{ delivery: WebhookDelivery; created: boolean }> {
   const id = randomUUID();
-  await db.insertInto('webhook_deliveries').values({
-    id, tenant_id: entry.tenantId, subscription_id: entry.subscriptionId, event_id: entry.eventId, event_type: entry.eventType,
-    case_id: entry.caseId, workflow_id: entry.workflowId, status: 'pending', attempts: 0, last_status_code: null, last_error: null,
-    created_at: now, updated_at: now, delivered_at: null, failed_at: null,
-  }).onConflict((oc) => oc.columns(['subscription_id', 'event_id']).doNothing()).execute();
-  const row = await db.selectFrom('webhook_deliveries').selectAll()
-    .where('subscription_id', '=', entry.subscriptionId).where('event_id', '=', entry.eventId).executeTakeFirstOrThrow();
+  await db
+    .insertInto('webhook_deliveries')
+    .values({
+      id,
+      tenant_id: entry.tenantId,
+      subscription_id: entry.subscriptionId,
+      event_id: entry.eventId,
+      event_type: entry.eventType,
+      case_id: entry.caseId,
+      workflow_id: entry.workflowId,
+      status: 'pending',
+      attempts: 0,
+      last_status_code: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+      delivered_at: null,
+      failed_at: null,
+    })
+    .onConflict((oc) => oc.columns(['subscription_id', 'event_id']).doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('subscription_id', '=', entry.subscriptionId)
+    .where('event_id', '=', entry.eventId)
+    .executeTakeFirstOrThrow();
   return { delivery: toDelivery(row), created: row.id === id };
 }
 
 export async function findDeliveryRow(db: Db, tenant: string, id: string): Promise<WebhookDeliveryRow | undefined> {
-  return db.selectFrom('webhook_deliveries').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getDelivery(db: Db, tenant: string, id: string): Promise<WebhookDelivery> {
   const row = await findDeliveryRow(db, tenant, id);
-  if (!row) throw new ApiError(404, 'NOT_FOUND', 'Aflevering niet gevonden (delivery not found).', '/params/deliveryId');
+  if (!row)
+    throw new ApiError(404, 'NOT_FOUND', 'Aflevering niet gevonden (delivery not found).', '/params/deliveryId');
   return toDelivery(row);
 }
 
@@ -85,7 +118,11 @@ export async function listDeliveries(db: Db, tenant: string, filter: DeliveryFil
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.eventId) q = q.where('event_id', '=', filter.eventId);
   if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 100).execute();
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 100)
+    .execute();
   return rows.map(toDelivery);
 }
 
@@ -96,17 +133,26 @@ export async function recordAttempt(
   result: { attempt: number; statusCode: number | null; error: string | null; delivered: boolean },
   now: string,
 ): Promise<void> {
-  await db.updateTable('webhook_deliveries').set({
-    attempts: result.attempt,
-    last_status_code: result.statusCode,
-    last_error: result.error,
-    updated_at: now,
-    ...(result.delivered ? { status: 'delivered', delivered_at: now } : {}),
-  }).where('id', '=', id).where('status', '!=', 'delivered').execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({
+      attempts: result.attempt,
+      last_status_code: result.statusCode,
+      last_error: result.error,
+      updated_at: now,
+      ...(result.delivered ? { status: 'delivered', delivered_at: now } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', '!=', 'delivered')
+    .execute();
 }
 
 /** The retry budget is spent: the entry says so, with the last error kept. */
 export async function markFailed(db: Db, id: string, error: string, now: string): Promise<void> {
-  await db.updateTable('webhook_deliveries').set({ status: 'failed', failed_at: now, updated_at: now, last_error: error })
-    .where('id', '=', id).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'failed', failed_at: now, updated_at: now, last_error: error })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
 }

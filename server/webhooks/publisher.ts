@@ -6,7 +6,13 @@ import { systemClock, type Clock } from '../store/clock';
 import type { Store } from '../store/create-store';
 import { EVENT_ID_PATTERN, isCaseEventType, type CaseEvent } from './case-event';
 import { ensureDelivery } from './deliveries';
-import { DEFAULT_DELIVERY_RETRY, deliveryWorkflowId, WEBHOOK_DELIVERY_WORKFLOW, type DeliveryRetryPolicy, type WebhookDeliveryInput } from './delivery-input';
+import {
+  DEFAULT_DELIVERY_RETRY,
+  deliveryWorkflowId,
+  WEBHOOK_DELIVERY_WORKFLOW,
+  type DeliveryRetryPolicy,
+  type WebhookDeliveryInput,
+} from './delivery-input';
 import { activeSubscriptionsFor } from './subscriptions';
 
 export interface EventPublisherDeps {
@@ -27,7 +33,10 @@ export interface PublishResult {
 }
 
 export class EventPublishError extends Error {
-  constructor(readonly code: 'INVALID_EVENT', message: string) {
+  constructor(
+    readonly code: 'INVALID_EVENT',
+    message: string,
+  ) {
     super(`EventPublisher: ${message}`);
     this.name = 'EventPublishError';
   }
@@ -35,15 +44,28 @@ export class EventPublishError extends Error {
 
 /** Without an id, the same occurrence gets the same id: publishing it twice stays one event. */
 export function deriveEventId(event: CaseEvent): string {
-  const key = JSON.stringify([event.type, event.tenant, event.caseId, event.processId, event.step ?? null, event.outcome ?? null, event.deadline ?? null, event.occurredAt]);
+  const key = JSON.stringify([
+    event.type,
+    event.tenant,
+    event.caseId,
+    event.processId,
+    event.step ?? null,
+    event.outcome ?? null,
+    event.deadline ?? null,
+    event.occurredAt,
+  ]);
   return `evt_${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
 function checkEvent(event: CaseEvent): void {
-  if (!isCaseEventType(event.type)) throw new EventPublishError('INVALID_EVENT', `unknown event type ${String(event.type)}`);
-  if (tenantOfCaseId(event.caseId) !== event.tenant) throw new EventPublishError('INVALID_EVENT', `case ${event.caseId} does not belong to tenant ${event.tenant}`);
-  if (event.id !== undefined && !EVENT_ID_PATTERN.test(event.id)) throw new EventPublishError('INVALID_EVENT', `event id must match ${EVENT_ID_PATTERN.source}`);
-  if (Number.isNaN(Date.parse(event.occurredAt))) throw new EventPublishError('INVALID_EVENT', 'occurredAt must be an ISO-8601 instant');
+  if (!isCaseEventType(event.type))
+    throw new EventPublishError('INVALID_EVENT', `unknown event type ${String(event.type)}`);
+  if (tenantOfCaseId(event.caseId) !== event.tenant)
+    throw new EventPublishError('INVALID_EVENT', `case ${event.caseId} does not belong to tenant ${event.tenant}`);
+  if (event.id !== undefined && !EVENT_ID_PATTERN.test(event.id))
+    throw new EventPublishError('INVALID_EVENT', `event id must match ${EVENT_ID_PATTERN.source}`);
+  if (Number.isNaN(Date.parse(event.occurredAt)))
+    throw new EventPublishError('INVALID_EVENT', 'occurredAt must be an ISO-8601 instant');
 }
 
 /**
@@ -65,15 +87,30 @@ export function createEventPublisher(deps: EventPublisherDeps) {
       const deliveries: PublishResult['deliveries'] = [];
       for (const sub of subscriptions) {
         const workflowId = deliveryWorkflowId(sub.id, event.id);
-        const { delivery, created } = await ensureDelivery(deps.store.db, {
-          tenantId: event.tenant, subscriptionId: sub.id, eventId: event.id, eventType: event.type, caseId: event.caseId, workflowId,
-        }, clock().toISOString());
+        const { delivery, created } = await ensureDelivery(
+          deps.store.db,
+          {
+            tenantId: event.tenant,
+            subscriptionId: sub.id,
+            eventId: event.id,
+            eventType: event.type,
+            caseId: event.caseId,
+            workflowId,
+          },
+          clock().toISOString(),
+        );
         // Delivered or failed before: also after Temporal has forgotten the workflow (retention).
         if (!created && delivery.status !== 'pending') {
           deliveries.push({ subscriptionId: sub.id, deliveryId: delivery.id, workflowId, started: false });
           continue;
         }
-        const workflowInput: WebhookDeliveryInput = { deliveryId: delivery.id, tenant: event.tenant, subscriptionId: sub.id, event: stripToReferences(event), retry };
+        const workflowInput: WebhookDeliveryInput = {
+          deliveryId: delivery.id,
+          tenant: event.tenant,
+          subscriptionId: sub.id,
+          event: stripToReferences(event),
+          retry,
+        };
         let started = true;
         try {
           await client().workflow.start(WEBHOOK_DELIVERY_WORKFLOW, {
@@ -88,7 +125,10 @@ export function createEventPublisher(deps: EventPublisherDeps) {
         }
         deliveries.push({ subscriptionId: sub.id, deliveryId: delivery.id, workflowId, started });
       }
-      deps.log?.info({ tenant: event.tenant, eventId: event.id, type: event.type, subscriptions: deliveries.length }, 'case event published');
+      deps.log?.info(
+        { tenant: event.tenant, eventId: event.id, type: event.type, subscriptions: deliveries.length },
+        'case event published',
+      );
       return { eventId: event.id, deliveries };
     },
   };
@@ -97,7 +137,12 @@ export function createEventPublisher(deps: EventPublisherDeps) {
 /** Only the reference fields travel on, even if a caller attached more. */
 function stripToReferences(e: CaseEvent & { id: string }): CaseEvent & { id: string } {
   return {
-    id: e.id, type: e.type, tenant: e.tenant, caseId: e.caseId, processId: e.processId, occurredAt: e.occurredAt,
+    id: e.id,
+    type: e.type,
+    tenant: e.tenant,
+    caseId: e.caseId,
+    processId: e.processId,
+    occurredAt: e.occurredAt,
     ...(e.step !== undefined ? { step: e.step } : {}),
     ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
     ...(e.deadline !== undefined ? { deadline: { id: e.deadline.id, at: e.deadline.at } } : {}),

@@ -50,7 +50,8 @@ export function verifyWebhookSignature(opts: VerifyOptions): VerifyResult {
   }
   if (timestamp === undefined || signatures.length === 0) return { ok: false, reason: 'MALFORMED_HEADER' };
   const now = opts.now ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - timestamp) > (opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)) return { ok: false, reason: 'TIMESTAMP_OUT_OF_TOLERANCE' };
+  if (Math.abs(now - timestamp) > (opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS))
+    return { ok: false, reason: 'TIMESTAMP_OUT_OF_TOLERANCE' };
   const body = typeof opts.body === 'string' ? opts.body : opts.body.toString('utf8');
   const expected = Buffer.from(computeSignature(opts.secret, timestamp, body), 'hex');
   const match = signatures.some((s) => timingSafeEqual(Buffer.from(s, 'hex'), expected));

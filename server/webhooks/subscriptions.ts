@@ -52,16 +52,37 @@ function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64url')}`;
 }
 
-const notFound = () => new ApiError(404, 'NOT_FOUND', 'Abonnement niet gevonden (webhook subscription not found).', '/params/subscriptionId');
+const notFound = () =>
+  new ApiError(
+    404,
+    'NOT_FOUND',
+    'Abonnement niet gevonden (webhook subscription not found).',
+    '/params/subscriptionId',
+  );
 const actorOf = (auth: AuthContext) => ({ kind: auth.actor.kind, id: auth.actor.id });
 
 export async function listSubscriptions(db: Db, tenant: string): Promise<WebhookSubscription[]> {
-  const rows = await db.selectFrom('webhook_subscriptions').selectAll().where('tenant_id', '=', tenant).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('webhook_subscriptions')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toSubscription);
 }
 
-export async function findSubscriptionRow(db: Db, tenant: string, id: string): Promise<WebhookSubscriptionRow | undefined> {
-  return db.selectFrom('webhook_subscriptions').selectAll().where('tenant_id', '=', tenant).where('id', '=', id).executeTakeFirst();
+export async function findSubscriptionRow(
+  db: Db,
+  tenant: string,
+  id: string,
+): Promise<WebhookSubscriptionRow | undefined> {
+  return db
+    .selectFrom('webhook_subscriptions')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getSubscription(db: Db, tenant: string, id: string): Promise<WebhookSubscription> {
@@ -71,8 +92,18 @@ export async function getSubscription(db: Db, tenant: string, id: string): Promi
 }
 
 /** The tenant's active subscriptions to one event type. */
-export async function activeSubscriptionsFor(db: Db, tenant: string, type: CaseEventType): Promise<WebhookSubscriptionRow[]> {
-  const rows = await db.selectFrom('webhook_subscriptions').selectAll().where('tenant_id', '=', tenant).where('disabled_at', 'is', null).orderBy('id').execute();
+export async function activeSubscriptionsFor(
+  db: Db,
+  tenant: string,
+  type: CaseEventType,
+): Promise<WebhookSubscriptionRow[]> {
+  const rows = await db
+    .selectFrom('webhook_subscriptions')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('disabled_at', 'is', null)
+    .orderBy('id')
+    .execute();
   return rows.filter((r) => parseJson<string[]>(r.event_types, []).includes(type));
 }
 
@@ -84,23 +115,53 @@ export interface SubscriptionInput {
 }
 
 /** Creates a subscription; the secret is returned here and never again. */
-export async function createSubscription(deps: SubscriptionDeps, auth: AuthContext, input: SubscriptionInput, reason?: string): Promise<{ subscription: WebhookSubscription; secret: string }> {
+export async function createSubscription(
+  deps: SubscriptionDeps,
+  auth: AuthContext,
+  input: SubscriptionInput,
+  reason?: string,
+): Promise<{ subscription: WebhookSubscription; secret: string }> {
   await checkWebhookUrl(input.url, guardOf(deps), auth.tenant);
   const now = deps.clock().toISOString();
   const secret = newSecret();
   const row: WebhookSubscriptionRow = {
-    id: randomUUID(), tenant_id: auth.tenant, url: input.url, event_types: toJson(input.eventTypes), description: input.description ?? null,
-    secret, created_by: auth.actor.id, created_at: now, updated_at: now, disabled_at: input.active === false ? now : null,
+    id: randomUUID(),
+    tenant_id: auth.tenant,
+    url: input.url,
+    event_types: toJson(input.eventTypes),
+    description: input.description ?? null,
+    secret,
+    created_by: auth.actor.id,
+    created_at: now,
+    updated_at: now,
+    disabled_at: input.active === false ? now : null,
   };
   await deps.store.transaction(async (trx) => {
     await trx.insertInto('webhook_subscriptions').values(row).execute();
-    await appendAudit(trx, { tenantId: auth.tenant, actor: actorOf(auth), action: 'webhook.create', target: { type: 'webhookSubscription', id: row.id },
-      after: row.url, reason: reason ?? null, details: { url: row.url, eventTypes: input.eventTypes, active: input.active !== false } }, now);
+    await appendAudit(
+      trx,
+      {
+        tenantId: auth.tenant,
+        actor: actorOf(auth),
+        action: 'webhook.create',
+        target: { type: 'webhookSubscription', id: row.id },
+        after: row.url,
+        reason: reason ?? null,
+        details: { url: row.url, eventTypes: input.eventTypes, active: input.active !== false },
+      },
+      now,
+    );
   });
   return { subscription: toSubscription(row), secret };
 }
 
-export async function updateSubscription(deps: SubscriptionDeps, auth: AuthContext, id: string, patch: Partial<SubscriptionInput>, reason?: string): Promise<WebhookSubscription> {
+export async function updateSubscription(
+  deps: SubscriptionDeps,
+  auth: AuthContext,
+  id: string,
+  patch: Partial<SubscriptionInput>,
+  reason?: string,
+): Promise<WebhookSubscription> {
   if (patch.url !== undefined) await checkWebhookUrl(patch.url, guardOf(deps), auth.tenant);
   const now = deps.clock().toISOString();
   return deps.store.transaction(async (trx) => {
@@ -111,35 +172,88 @@ export async function updateSubscription(deps: SubscriptionDeps, auth: AuthConte
     if (patch.eventTypes !== undefined) changes.event_types = toJson(patch.eventTypes);
     if (patch.description !== undefined) changes.description = patch.description;
     if (patch.active !== undefined) changes.disabled_at = patch.active ? null : (existing.disabled_at ?? now);
-    await trx.updateTable('webhook_subscriptions').set(changes).where('tenant_id', '=', auth.tenant).where('id', '=', id).execute();
+    await trx
+      .updateTable('webhook_subscriptions')
+      .set(changes)
+      .where('tenant_id', '=', auth.tenant)
+      .where('id', '=', id)
+      .execute();
     const updated = { ...existing, ...changes };
-    await appendAudit(trx, { tenantId: auth.tenant, actor: actorOf(auth), action: 'webhook.update', target: { type: 'webhookSubscription', id },
-      before: existing.url, after: updated.url, reason: reason ?? null, details: { changed: Object.keys(patch) } }, now);
+    await appendAudit(
+      trx,
+      {
+        tenantId: auth.tenant,
+        actor: actorOf(auth),
+        action: 'webhook.update',
+        target: { type: 'webhookSubscription', id },
+        before: existing.url,
+        after: updated.url,
+        reason: reason ?? null,
+        details: { changed: Object.keys(patch) },
+      },
+      now,
+    );
     return toSubscription(updated);
   });
 }
 
 /** A new secret, returned once; the old one stops working at once. */
-export async function rotateSecret(deps: SubscriptionDeps, auth: AuthContext, id: string, reason?: string): Promise<{ subscription: WebhookSubscription; secret: string }> {
+export async function rotateSecret(
+  deps: SubscriptionDeps,
+  auth: AuthContext,
+  id: string,
+  reason?: string,
+): Promise<{ subscription: WebhookSubscription; secret: string }> {
   const now = deps.clock().toISOString();
   const secret = newSecret();
   return deps.store.transaction(async (trx) => {
     const existing = await findSubscriptionRow(trx, auth.tenant, id);
     if (!existing) throw notFound();
-    await trx.updateTable('webhook_subscriptions').set({ secret, updated_at: now }).where('tenant_id', '=', auth.tenant).where('id', '=', id).execute();
-    await appendAudit(trx, { tenantId: auth.tenant, actor: actorOf(auth), action: 'webhook.rotateSecret', target: { type: 'webhookSubscription', id }, reason: reason ?? null }, now);
+    await trx
+      .updateTable('webhook_subscriptions')
+      .set({ secret, updated_at: now })
+      .where('tenant_id', '=', auth.tenant)
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(
+      trx,
+      {
+        tenantId: auth.tenant,
+        actor: actorOf(auth),
+        action: 'webhook.rotateSecret',
+        target: { type: 'webhookSubscription', id },
+        reason: reason ?? null,
+      },
+      now,
+    );
     return { subscription: toSubscription({ ...existing, secret, updated_at: now }), secret };
   });
 }
 
 /** Removes a subscription; its delivery log stays, pending deliveries to it end as failed. */
-export async function deleteSubscription(deps: SubscriptionDeps, auth: AuthContext, id: string, reason?: string): Promise<void> {
+export async function deleteSubscription(
+  deps: SubscriptionDeps,
+  auth: AuthContext,
+  id: string,
+  reason?: string,
+): Promise<void> {
   const now = deps.clock().toISOString();
   await deps.store.transaction(async (trx) => {
     const existing = await findSubscriptionRow(trx, auth.tenant, id);
     if (!existing) throw notFound();
     await trx.deleteFrom('webhook_subscriptions').where('tenant_id', '=', auth.tenant).where('id', '=', id).execute();
-    await appendAudit(trx, { tenantId: auth.tenant, actor: actorOf(auth), action: 'webhook.delete', target: { type: 'webhookSubscription', id },
-      before: existing.url, reason: reason ?? null, details: { url: existing.url, eventTypes: parseJson<string[]>(existing.event_types, []) } }, now);
+    await appendAudit(
+      trx,
+      {
+        tenantId: auth.tenant,
+        actor: actorOf(auth),
+        action: 'webhook.delete',
+        target: { type: 'webhookSubscription', id },
+        before: existing.url,
+        reason: reason ?? null,
+        details: { url: existing.url, eventTypes: parseJson<string[]>(existing.event_types, []) },
+      },
+      now,
+    );
   });
 }

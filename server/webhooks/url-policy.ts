@@ -6,7 +6,12 @@ import { ApiError } from '../errors';
  * administrator learns at once, in words, why a URL will never be delivered to. A name that does
  * not resolve yet is accepted: it is resolved and checked again at every delivery.
  */
-export async function checkWebhookUrl(url: string, guard: Pick<EgressGuard, 'check'>, tenant: string, path = '/body/url'): Promise<void> {
+export async function checkWebhookUrl(
+  url: string,
+  guard: Pick<EgressGuard, 'check'>,
+  tenant: string,
+  path = '/body/url',
+): Promise<void> {
   try {
     await guard.check(url, tenant);
   } catch (err) {

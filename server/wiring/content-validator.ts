@@ -16,10 +16,13 @@ export const validateArtifactContent: ContentValidator = (type, content) => {
   const issues: CodedContentIssue[] = [];
   if (type === 'ruleset') {
     const result = validateRuleSet(content);
-    for (const e of result.errors) issues.push({ code: e.code, path: e.path, message: e.message.nl, message_en: e.message.en ?? e.message.nl });
+    for (const e of result.errors)
+      issues.push({ code: e.code, path: e.path, message: e.message.nl, message_en: e.message.en ?? e.message.nl });
   } else {
     const result = validateDefinition(content);
-    if (!result.valid) for (const e of result.errors) issues.push({ code: e.code, path: e.path, message: e.message.nl, message_en: e.message.en });
+    if (!result.valid)
+      for (const e of result.errors)
+        issues.push({ code: e.code, path: e.path, message: e.message.nl, message_en: e.message.en });
   }
   return issues;
 };

@@ -31,7 +31,12 @@ export function storeDefinitionSource(store: Store, clock: Clock): DefinitionSou
   };
 }
 
-const amsterdamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /**
  * Every published (or since retired) version of a municipality's rule set of one kind, with the
@@ -45,12 +50,19 @@ export function storeRuleSetSource(store: Store) {
     async published(tenant: string, kind: string): Promise<RuleSet[]> {
       const artifact = await findArtifact(store.db, tenant, 'ruleset', kind);
       if (!artifact) return [];
-      const rows = (await listVersionRows(store.db, artifact)).filter((r) => (r.status === 'published' || r.status === 'retired') && r.effective_from);
+      const rows = (await listVersionRows(store.db, artifact)).filter(
+        (r) => (r.status === 'published' || r.status === 'retired') && r.effective_from,
+      );
       const lastOfDay = new Map<string, (typeof rows)[number]>();
       for (const r of rows) {
         const day = amsterdamDate.format(new Date(r.effective_from as string));
         const kept = lastOfDay.get(day);
-        if (!kept || (r.effective_from as string) > (kept.effective_from as string) || (r.effective_from === kept.effective_from && r.version > kept.version)) lastOfDay.set(day, r);
+        if (
+          !kept ||
+          (r.effective_from as string) > (kept.effective_from as string) ||
+          (r.effective_from === kept.effective_from && r.version > kept.version)
+        )
+          lastOfDay.set(day, r);
       }
       return [...lastOfDay.entries()].map(([day, r]) => ({
         ...(JSON.parse(r.content) as RuleSet),

@@ -38,7 +38,9 @@ describe('cases page in Chromium', () => {
     }
     const context = await browser.newContext({ locale: 'nl-NL' });
     // The session cookie comes from a real login; the login form itself is the editor's to test.
-    const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { tenant: TEST_TENANT, username: 'admin', password: ADMIN_PASSWORD } });
+    const login = await context.request.post(`${base}/api/v1/auth/login`, {
+      data: { tenant: TEST_TENANT, username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(login.status()).toBe(200);
     const page = await context.newPage();
     await page.goto(`${base}/zaken`);

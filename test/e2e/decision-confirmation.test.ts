@@ -13,7 +13,17 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const PROCESS = 'huisvesting-statushouder';
 const today = () => daysAgo(0);
 /** Words that must never reach a person reading the case page: ids of steps, facts and outcomes. */
-const RAW_IDS = ['voorrangsbesluit', 'priority', 'dateOfBirth', 'gegevens-aanvullen', 'housing-priority', 'variabelen gezet', '{{', 'undefined', 'null'];
+const RAW_IDS = [
+  'voorrangsbesluit',
+  'priority',
+  'dateOfBirth',
+  'gegevens-aanvullen',
+  'housing-priority',
+  'variabelen gezet',
+  '{{',
+  'undefined',
+  'null',
+];
 
 describe('decision confirmation in Chromium: proposal, reasons, override with a reason, besluit, roles, gegevens aanvullen', () => {
   let p: MonitorProduct;
@@ -23,7 +33,12 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
   let sessions: Record<'behandelaar' | 'toezicht' | 'ontwerper' | 'goedkeurder' | 'beheer', Record<string, string>>;
 
   const api = () => request(p.monitorApp);
-  const caseState = async (caseId: string) => (await api().get(`/api/v1/cases/${encodeURIComponent(caseId)}`).set(p.auth)).body;
+  const caseState = async (caseId: string) =>
+    (
+      await api()
+        .get(`/api/v1/cases/${encodeURIComponent(caseId)}`)
+        .set(p.auth)
+    ).body;
 
   /**
    * The municipality finishes its rule set (bye-law name, year, article) and publishes it with four
@@ -36,42 +51,78 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     const versions = history.body.versions as Array<{ version: number; status: string }>;
     const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
     const current = await api().get(`/api/v1/rulesets/housing-priority/versions/${latest.version}`).set(designer);
-    const content = JSON.parse(JSON.stringify(current.body.content)
-      .replace(/\{\{gemeente\}\}/g, 'Amsterdam').replace(/\{\{jaar\}\}/g, '2024').replace(/\{\{artikel[a-z-]*\}\}/g, '2.6.1'));
+    const content = JSON.parse(
+      JSON.stringify(current.body.content)
+        .replace(/\{\{gemeente\}\}/g, 'Amsterdam')
+        .replace(/\{\{jaar\}\}/g, '2024')
+        .replace(/\{\{artikel[a-z-]*\}\}/g, '2.6.1'),
+    );
     let version = latest.version;
     if (latest.status === 'draft') {
-      const put = await api().put(`/api/v1/rulesets/housing-priority/versions/${version}`).set(designer).send({ content });
+      const put = await api()
+        .put(`/api/v1/rulesets/housing-priority/versions/${version}`)
+        .set(designer)
+        .send({ content });
       expect({ status: put.status, body: put.status === 200 ? null : put.body }).toEqual({ status: 200, body: null });
     } else {
       const draft = await api().post('/api/v1/rulesets/housing-priority/versions').set(designer).send({ content });
-      expect({ status: draft.status, body: draft.status === 201 ? null : draft.body }).toEqual({ status: 201, body: null });
+      expect({ status: draft.status, body: draft.status === 201 ? null : draft.body }).toEqual({
+        status: 201,
+        body: null,
+      });
       version = draft.body.version as number;
     }
-    const submitted = await api().post(`/api/v1/rulesets/housing-priority/versions/${version}/submit`).set(designer).send({ comment: 'Verordening Amsterdam ingevuld' });
-    expect({ status: submitted.status, body: submitted.status === 200 ? null : submitted.body }).toEqual({ status: 200, body: null });
-    const approved = await api().post(`/api/v1/rulesets/housing-priority/versions/${version}/approve`).set(sessions.goedkeurder).send({ comment: 'akkoord' });
-    expect({ status: approved.status, body: approved.status === 200 ? null : approved.body }).toEqual({ status: 200, body: null });
+    const submitted = await api()
+      .post(`/api/v1/rulesets/housing-priority/versions/${version}/submit`)
+      .set(designer)
+      .send({ comment: 'Verordening Amsterdam ingevuld' });
+    expect({ status: submitted.status, body: submitted.status === 200 ? null : submitted.body }).toEqual({
+      status: 200,
+      body: null,
+    });
+    const approved = await api()
+      .post(`/api/v1/rulesets/housing-priority/versions/${version}/approve`)
+      .set(sessions.goedkeurder)
+      .send({ comment: 'akkoord' });
+    expect({ status: approved.status, body: approved.status === 200 ? null : approved.body }).toEqual({
+      status: 200,
+      body: null,
+    });
   }
 
   /** What the besluit needs from the municipality: its address, signatory, bye-law and court (an administrator enters it). */
   async function completeProfile(): Promise<void> {
-    const res = await api().put('/api/v1/municipality/profile').set(sessions.beheer).send({
-      address: { street: 'Postbus 202', postcode: '1000 AE', city: 'Amsterdam' },
-      signatory: { name: 'J. de Vries', function: 'teamleider Wonen' },
-      byeLaw: { name: 'Huisvestingsverordening Amsterdam', year: 2024, articles: { 'housing-priority': 'art. 2.6.1' } },
-      court: 'Rechtbank Amsterdam',
-    });
+    const res = await api()
+      .put('/api/v1/municipality/profile')
+      .set(sessions.beheer)
+      .send({
+        address: { street: 'Postbus 202', postcode: '1000 AE', city: 'Amsterdam' },
+        signatory: { name: 'J. de Vries', function: 'teamleider Wonen' },
+        byeLaw: {
+          name: 'Huisvestingsverordening Amsterdam',
+          year: 2024,
+          articles: { 'housing-priority': 'art. 2.6.1' },
+        },
+        court: 'Rechtbank Amsterdam',
+      });
     expect({ status: res.status, body: res.status === 200 ? null : res.body }).toEqual({ status: 200, body: null });
   }
 
   async function startCase(withDateOfBirth: boolean): Promise<string> {
-    const res = await api().post(`/api/v1/processes/${PROCESS}/cases`).set(p.auth).send({
-      caseRef: uniqueId('VOORRANG'),
-      data: {
-        municipality: TEST_TENANT, householdSize: 3, permitType: 'asiel', permitDate: daysAgo(20), koppelingDate: today(),
-        ...(withDateOfBirth ? { statushouder: { dateOfBirth: '1990-05-01' } } : {}),
-      },
-    });
+    const res = await api()
+      .post(`/api/v1/processes/${PROCESS}/cases`)
+      .set(p.auth)
+      .send({
+        caseRef: uniqueId('VOORRANG'),
+        data: {
+          municipality: TEST_TENANT,
+          householdSize: 3,
+          permitType: 'asiel',
+          permitDate: daysAgo(20),
+          koppelingDate: today(),
+          ...(withDateOfBirth ? { statushouder: { dateOfBirth: '1990-05-01' } } : {}),
+        },
+      });
     expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
     return res.body.caseId as string;
   }
@@ -80,7 +131,10 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     eventually(async () => (await caseState(caseId)).pendingDecision?.phase === phase, 30_000);
 
   const axe = async (page: Page, name: string): Promise<void> => {
-    expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({ screen: name, violations: [] });
+    expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({
+      screen: name,
+      violations: [],
+    });
   };
   const shot = async (page: Page, name: string) => {
     await page.locator('.monitor-node--current').waitFor();
@@ -103,7 +157,11 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
       goedkeurder: await p.session(TEST_TENANT, 'goedkeurder', ['approver']),
       beheer: await p.session(TEST_TENANT, 'beheer', ['admin']),
     };
-    await p.product.store.db.updateTable('users').set({ display_name: 'Bea de Behandelaar' }).where('username', '=', 'behandelaar').execute();
+    await p.product.store.db
+      .updateTable('users')
+      .set({ display_name: 'Bea de Behandelaar' })
+      .where('username', '=', 'behandelaar')
+      .execute();
     await publishRuleSet();
     browser = await launchBrowser();
   }, 120_000);
@@ -120,8 +178,13 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     await page.goto(`${base}/monitor/zaken/${encodeURIComponent(caseId)}`);
     await page.getByTestId('proposal').filter({ hasText: 'Voorstel: Voorrang' }).waitFor({ timeout: 15_000 });
     const reasons = page.getByTestId('decision-reasons');
-    await reasons.getByText(/Leeftijd is \d+ jaar/).first().waitFor();
-    expect(await page.getByTestId('decision-panel').getByTestId('decision-ruleset').innerText()).toMatch(/versie \d+.*peildatum \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+    await reasons
+      .getByText(/Leeftijd is \d+ jaar/)
+      .first()
+      .waitFor();
+    expect(await page.getByTestId('decision-panel').getByTestId('decision-ruleset').innerText()).toMatch(
+      /versie \d+.*peildatum \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
+    );
     expect(await page.getByTestId('decision-panel').getByTestId('decision-facts').innerText()).toContain('1 mei 1990');
     await noRawIds(page, 'decision-panel');
     await noRawIds(page, 'timeline');
@@ -141,24 +204,41 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     await page.getByLabel('Reden van afwijken (verplicht)').fill(reason);
     // Until the municipality's profile can sign a besluit, the server refuses, and the page says why in Dutch.
     await page.getByRole('button', { name: 'Afwijkend besluit nemen' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Het gemeenteprofiel is nog niet compleet' }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Het gemeenteprofiel is nog niet compleet' })
+      .waitFor({ timeout: 15_000 });
     await shot(page, 'decision-profile-incomplete');
     await completeProfile();
     await page.getByRole('button', { name: 'Afwijkend besluit nemen' }).click();
-    await page.getByTestId('decision-notice').filter({ hasText: 'Besluit vastgelegd: Geen voorrang (afgeweken van het voorstel).' }).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId('decision-notice')
+      .filter({ hasText: 'Besluit vastgelegd: Geen voorrang (afgeweken van het voorstel).' })
+      .waitFor({ timeout: 15_000 });
     const record = page.locator('[data-testid="decision-record"][data-status="confirmed"]');
     await record.waitFor();
     expect(await record.getByTestId('decision-outcome').innerText()).toBe('Geen voorrang — Afgeweken van het voorstel');
-    expect(await record.getByTestId('decision-by').innerText()).toMatch(/^Bea de Behandelaar, \d{1,2} \S+ \d{4} om \d{2}:\d{2}$/);
+    expect(await record.getByTestId('decision-by').innerText()).toMatch(
+      /^Bea de Behandelaar, \d{1,2} \S+ \d{4} om \d{2}:\d{2}$/,
+    );
     expect(await record.getByTestId('decision-reason').innerText()).toBe(reason);
     expect(await page.getByTestId('decision-panel').count()).toBe(0);
-    await page.getByTestId('timeline').getByText('Besluit genomen bij “Voorrang volgens de huisvestingsverordening”: Geen voorrang (afgeweken van het voorstel)').waitFor();
+    await page
+      .getByTestId('timeline')
+      .getByText(
+        'Besluit genomen bij “Voorrang volgens de huisvestingsverordening”: Geen voorrang (afgeweken van het voorstel)',
+      )
+      .waitFor();
     await page.getByTestId('current-step').filter({ hasText: 'Wacht op woningaanbod' }).waitFor({ timeout: 15_000 });
     await noRawIds(page, 'timeline');
 
     const state = await caseState(caseId);
     const decision = state.decisions.find((d: { status?: string }) => d.status === 'confirmed');
-    expect(decision).toMatchObject({ branch: null, proposal: { branch: 'priority' }, confirmation: { deviated: true, reason, by: { username: 'behandelaar' } } });
+    expect(decision).toMatchObject({
+      branch: null,
+      proposal: { branch: 'priority' },
+      confirmation: { deviated: true, reason, by: { username: 'behandelaar' } },
+    });
     await shot(page, 'decision-confirmed');
     await axe(page, 'decision recorded');
 
@@ -175,7 +255,9 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     expect(text).toContain('Gemeente Amsterdam');
     expect(text).toContain(state.caseRef);
     expect(text).toContain(reason);
-    expect(text).toMatch(/\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+    expect(text).toMatch(
+      /\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
+    );
     expect(text).toMatch(/Waarom wij zo besluiten/);
     expect(text).toMatch(/bezwaar/i);
     expect(text).toMatch(/zes weken/);
@@ -186,7 +268,10 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
   it('lets a supervisor and a designer read the proposal but not confirm it: no form, and the API answers 403', async () => {
     const caseId = await startCase(true);
     await waitingFor(caseId, 'confirmation');
-    for (const [username, role] of [['toezicht', 'supervisor'], ['ontwerper', 'designer']] as const) {
+    for (const [username, role] of [
+      ['toezicht', 'supervisor'],
+      ['ontwerper', 'designer'],
+    ] as const) {
       const { context, page } = await signedInPage(browser, base, username);
       await page.goto(`${base}/monitor/zaken/${encodeURIComponent(caseId)}`);
       await page.getByTestId('proposal').filter({ hasText: 'Voorstel: Voorrang' }).waitFor({ timeout: 15_000 });
@@ -196,13 +281,19 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
       await shot(page, `decision-readonly-${role}`);
       await axe(page, `proposal (${role})`);
       await context.close();
-      const res = await api().post(`/api/v1/cases/${encodeURIComponent(caseId)}/decisions/voorrangsbesluit/confirm`).set(sessions[username]).send({ branch: 'priority' });
+      const res = await api()
+        .post(`/api/v1/cases/${encodeURIComponent(caseId)}/decisions/voorrangsbesluit/confirm`)
+        .set(sessions[username])
+        .send({ branch: 'priority' });
       expect({ role, status: res.status }).toEqual({ role, status: 403 });
     }
     expect((await caseState(caseId)).pendingDecision?.phase).toBe('confirmation');
     await completeProfile();
     // The behandelaar confirms the same proposal through the API: only that role may.
-    const ok = await api().post(`/api/v1/cases/${encodeURIComponent(caseId)}/decisions/voorrangsbesluit/confirm`).set(sessions.behandelaar).send({ branch: 'priority' });
+    const ok = await api()
+      .post(`/api/v1/cases/${encodeURIComponent(caseId)}/decisions/voorrangsbesluit/confirm`)
+      .set(sessions.behandelaar)
+      .send({ branch: 'priority' });
     expect({ status: ok.status, body: ok.status === 200 ? null : ok.body }).toEqual({ status: 200, body: null });
   }, 120_000);
 
@@ -215,14 +306,20 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     const input = page.getByLabel('Geboortedatum');
     expect(await input.getAttribute('type')).toBe('date');
     await noRawIds(page, 'decision-panel');
-    await page.getByTestId('timeline').getByText(/Onvolledig bij “Voorrang volgens de huisvestingsverordening”: gegevens ontbreken \(geboortedatum\)/).waitFor();
+    await page
+      .getByTestId('timeline')
+      .getByText(/Onvolledig bij “Voorrang volgens de huisvestingsverordening”: gegevens ontbreken \(geboortedatum\)/)
+      .waitFor();
     await shot(page, 'decision-facts');
     await axe(page, 'gegevens aanvullen');
 
     await input.fill('1990-05-01');
     await page.getByRole('button', { name: 'Gegevens opslaan en opnieuw beoordelen' }).click();
     await page.getByTestId('proposal').filter({ hasText: 'Voorstel: Voorrang' }).waitFor({ timeout: 20_000 });
-    await page.getByTestId('timeline').getByText('Gegevens aangevuld bij “Voorrang volgens de huisvestingsverordening”: geboortedatum').waitFor();
+    await page
+      .getByTestId('timeline')
+      .getByText('Gegevens aangevuld bij “Voorrang volgens de huisvestingsverordening”: geboortedatum')
+      .waitFor();
     expect(await page.getByTestId('decision-panel').getByTestId('decision-facts').innerText()).toContain('1 mei 1990');
     await noRawIds(page, 'timeline');
     await shot(page, 'decision-facts-then-proposal');
@@ -232,7 +329,10 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     // A wrong type is a coded error, never coerced.
     const other = await startCase(false);
     await waitingFor(other, 'facts');
-    const wrong = await api().post(`/api/v1/cases/${encodeURIComponent(other)}/decisions/voorrangsbesluit/facts`).set(sessions.behandelaar).send({ facts: { dateOfBirth: 19900501 } });
+    const wrong = await api()
+      .post(`/api/v1/cases/${encodeURIComponent(other)}/decisions/voorrangsbesluit/facts`)
+      .set(sessions.behandelaar)
+      .send({ facts: { dateOfBirth: 19900501 } });
     expect(wrong.status).toBeGreaterThanOrEqual(400);
     expect(wrong.body.error.code).toBe('INVALID_FACTS');
   }, 120_000);

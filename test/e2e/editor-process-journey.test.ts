@@ -1,6 +1,12 @@
 import request from 'supertest';
 import { addDuration } from '../../workflows/dsl/duration';
-import { loginInBrowser, screenshot, seriousA11yViolations, startEditorStack, type EditorStack } from '../support/e2e-editor';
+import {
+  loginInBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startEditorStack,
+  type EditorStack,
+} from '../support/e2e-editor';
 import { TEST_TENANT } from '../support/runtime';
 
 const PROCESS = 'nareiziger-hotelverblijf';
@@ -23,23 +29,33 @@ describe('process designer journey in Chromium', () => {
   }, 30_000);
 
   const startHotelCase = async (caseRef: string, placementDate: string) => {
-    const started = await request(stack.product.app).post(`/api/v1/processes/${PROCESS}/cases`).set(stack.product.auth)
+    const started = await request(stack.product.app)
+      .post(`/api/v1/processes/${PROCESS}/cases`)
+      .set(stack.product.auth)
       .send({ caseRef, data: { municipality: TEST_TENANT, householdSize: 2, registrationDate: '2026-03-02' } });
     expect(started.status).toBe(201);
-    const placed = await request(stack.product.app).post(`/api/v1/cases/${started.body.caseId}/events`).set(stack.product.auth)
+    const placed = await request(stack.product.app)
+      .post(`/api/v1/cases/${started.body.caseId}/events`)
+      .set(stack.product.auth)
       .send({ name: 'hotel-geplaatst', payload: { placementDate, hotelMunicipality: TEST_TENANT } });
     expect(placed.status).toBe(200);
     const state = await request(stack.product.app).get(`/api/v1/cases/${started.body.caseId}`).set(stack.product.auth);
     expect(state.status).toBe(200);
-    return { caseId: started.body.caseId as string, ...(state.body as { deadlines: Array<{ id?: string; kind: string; at: string }> }) };
+    return {
+      caseId: started.body.caseId as string,
+      ...(state.body as { deadlines: Array<{ id?: string; kind: string; at: string }> }),
+    };
   };
-  const reminderAt = (deadlines: Array<{ id?: string; kind: string; at: string }>, id: string) => deadlines.find((d) => d.kind === 'reminder' && d.id === `${HOTEL_STEP}:${id}`)?.at;
+  const reminderAt = (deadlines: Array<{ id?: string; kind: string; at: string }>, id: string) =>
+    deadlines.find((d) => d.kind === 'reminder' && d.id === `${HOTEL_STEP}:${id}`)?.at;
 
   it('designer changes the 3-month reminder to 2 months and submits; approver publishes; a new case carries it', async () => {
     // Placed today: every reminder still lies ahead.
     const placement = new Date().toISOString().slice(0, 10);
     const before = await startHotelCase('E2E-PROC-VOOR', placement);
-    expect(reminderAt(before.deadlines, 'drie-maanden')).toBe(addDuration(new Date(`${placement}T00:00:00Z`), 'P3M').toISOString());
+    expect(reminderAt(before.deadlines, 'drie-maanden')).toBe(
+      addDuration(new Date(`${placement}T00:00:00Z`), 'P3M').toISOString(),
+    );
 
     const designerPassword = await stack.createUser('procesontwerper', ['designer'], 'Pim Procesontwerper');
     const designerContext = await stack.browser.newContext({ locale: 'nl-NL', viewport: { width: 1440, height: 900 } });
@@ -67,12 +83,17 @@ describe('process designer journey in Chromium', () => {
     const panel = page.locator('.pd-side-panel');
     await panel.getByRole('heading', { level: 2, name: 'Hotelverblijf (door COA betaald)' }).waitFor();
     const reminder = panel.getByRole('group', { name: '3 maanden in hotel' });
-    await expect(reminder.getByTestId('duration-words').textContent()).resolves.toContain('3 maanden na hotelplaatsing');
+    await expect(reminder.getByTestId('duration-words').textContent()).resolves.toContain(
+      '3 maanden na hotelplaatsing',
+    );
     await expect(hotelNode.textContent()).resolves.toContain('Herinnering: 3 maanden na hotelplaatsing');
     await check('process-03-step-selected');
 
     await reminder.getByLabel('Aantal').fill('2');
-    await reminder.getByRole('group', { name: 'Naam van de herinnering' }).getByLabel('Nederlands').fill('2 maanden in hotel');
+    await reminder
+      .getByRole('group', { name: 'Naam van de herinnering' })
+      .getByLabel('Nederlands')
+      .fill('2 maanden in hotel');
     const changed = panel.getByRole('group', { name: '2 maanden in hotel' });
     await expect(changed.getByTestId('duration-words').textContent()).resolves.toContain('2 maanden na hotelplaatsing');
     await expect(hotelNode.textContent()).resolves.toContain('Herinnering: 2 maanden na hotelplaatsing');
@@ -93,7 +114,9 @@ describe('process designer journey in Chromium', () => {
     await page.locator('.save-state').filter({ hasText: 'Opgeslagen' }).waitFor();
 
     await page.getByRole('tab', { name: 'Versies en publiceren' }).click();
-    await page.getByLabel('Wat is er gewijzigd en waarom?').fill('Eerste herinnering na 2 maanden in plaats van 3, zodat de woningzoektocht eerder begint.');
+    await page
+      .getByLabel('Wat is er gewijzigd en waarom?')
+      .fill('Eerste herinnering na 2 maanden in plaats van 3, zodat de woningzoektocht eerder begint.');
     await page.getByRole('button', { name: 'Ter beoordeling aanbieden' }).click();
     await page.getByText('is ter beoordeling aangeboden.', { exact: false }).waitFor();
     await check('process-06-submitted');
@@ -116,15 +139,21 @@ describe('process designer journey in Chromium', () => {
     await screenshot(approver, 'process-09-published');
     await approverContext.close();
 
-    const effective = await request(stack.product.app).get(`/api/v1/definitions/${PROCESS}/effective`).set(stack.product.auth);
+    const effective = await request(stack.product.app)
+      .get(`/api/v1/definitions/${PROCESS}/effective`)
+      .set(stack.product.auth);
     expect(effective.status).toBe(200);
     expect(effective.body.content.parameters.reminders.first).toBe('P2M');
 
     const after = await startHotelCase('E2E-PROC-NA', placement);
-    expect(reminderAt(after.deadlines, 'drie-maanden')).toBe(addDuration(new Date(`${placement}T00:00:00Z`), 'P2M').toISOString());
+    expect(reminderAt(after.deadlines, 'drie-maanden')).toBe(
+      addDuration(new Date(`${placement}T00:00:00Z`), 'P2M').toISOString(),
+    );
     // The case started before keeps the version it started with.
     const old = await request(stack.product.app).get(`/api/v1/cases/${before.caseId}`).set(stack.product.auth);
-    expect(reminderAt(old.body.deadlines, 'drie-maanden')).toBe(addDuration(new Date(`${placement}T00:00:00Z`), 'P3M').toISOString());
+    expect(reminderAt(old.body.deadlines, 'drie-maanden')).toBe(
+      addDuration(new Date(`${placement}T00:00:00Z`), 'P3M').toISOString(),
+    );
 
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((k) => [k, []])));
   }, 240_000);

@@ -1,7 +1,13 @@
 import request from 'supertest';
 import { evaluate, type RuleSet } from '../../rules';
 import { eventually, TEST_TENANT } from '../support/runtime';
-import { loginInBrowser, screenshot, seriousA11yViolations, startEditorStack, type EditorStack } from '../support/e2e-editor';
+import {
+  loginInBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startEditorStack,
+  type EditorStack,
+} from '../support/e2e-editor';
 import { finishRuleSetContent } from '../server/versions/publish-seeded';
 
 /**
@@ -20,9 +26,24 @@ describe('rule-set editor journey in Chromium', () => {
     const seedApprover = await stack.apiUser('vaststeller', ['approver']);
     const draft = await seedDesigner.call('GET', '/api/v1/rulesets/housing-priority/versions/1');
     expect(draft.body.status).toBe('draft');
-    expect((await seedDesigner.call('PUT', '/api/v1/rulesets/housing-priority/versions/1', { content: finishRuleSetContent(draft.body.content) })).status).toBe(200);
-    expect((await seedDesigner.call('POST', '/api/v1/rulesets/housing-priority/versions/1/submit', { comment: 'verordening ingevuld' })).status).toBe(200);
-    expect((await seedApprover.call('POST', '/api/v1/rulesets/housing-priority/versions/1/approve', { comment: 'akkoord' })).status).toBe(200);
+    expect(
+      (
+        await seedDesigner.call('PUT', '/api/v1/rulesets/housing-priority/versions/1', {
+          content: finishRuleSetContent(draft.body.content),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await seedDesigner.call('POST', '/api/v1/rulesets/housing-priority/versions/1/submit', {
+          comment: 'verordening ingevuld',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await seedApprover.call('POST', '/api/v1/rulesets/housing-priority/versions/1/approve', { comment: 'akkoord' }))
+        .status,
+    ).toBe(200);
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
@@ -31,17 +52,33 @@ describe('rule-set editor journey in Chromium', () => {
   // Linked today: the peildatum (koppeling) picks the version in force today, so the newly published one.
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const startHousingCase = async (caseRef: string) => {
-    const res = await request(stack.product.app).post('/api/v1/processes/huisvesting-statushouder/cases').set(stack.product.auth).send({
-      caseRef,
-      data: { municipality: TEST_TENANT, householdSize: 3, permitType: 'asiel', permitDate: today, koppelingDate: today, statushouder: { dateOfBirth: '1990-05-01' } },
-    });
+    const res = await request(stack.product.app)
+      .post('/api/v1/processes/huisvesting-statushouder/cases')
+      .set(stack.product.auth)
+      .send({
+        caseRef,
+        data: {
+          municipality: TEST_TENANT,
+          householdSize: 3,
+          permitType: 'asiel',
+          permitDate: today,
+          koppelingDate: today,
+          statushouder: { dateOfBirth: '1990-05-01' },
+        },
+      });
     expect(res.status).toBe(201);
     return eventually(async () => {
       const state = await request(stack.product.app).get(`/api/v1/cases/${res.body.caseId}`).set(stack.product.auth);
       return state.status === 200 && state.body.decisions?.length > 0 ? state.body.decisions[0] : undefined;
     }, 30_000);
   };
-  const applicant = { permitType: 'asiel', linkedMunicipality: TEST_TENANT, hasIndependentHome: false, dateOfBirth: '1990-05-01', householdSize: 3 };
+  const applicant = {
+    permitType: 'asiel',
+    linkedMunicipality: TEST_TENANT,
+    hasIndependentHome: false,
+    dateOfBirth: '1990-05-01',
+    householdSize: 3,
+  };
 
   it('designer switches priority off, tests, simulates and submits; approver publishes; a new case uses it', async () => {
     const before = await startHousingCase('E2E-VOOR');
@@ -91,20 +128,30 @@ describe('rule-set editor journey in Chromium', () => {
     await page.getByRole('button', { name: 'Simulatie starten' }).click();
     const summary = page.getByTestId('sim-summary');
     await summary.waitFor({ timeout: 60_000 });
-    const changed = Number(((await summary.textContent()) ?? '').match(/^([\d.]+) aanvragers krijgen een andere uitkomst/)?.[1]?.replace(/\./g, ''));
+    const changed = Number(
+      ((await summary.textContent()) ?? '')
+        .match(/^([\d.]+) aanvragers krijgen een andere uitkomst/)?.[1]
+        ?.replace(/\./g, ''),
+    );
     expect(changed).toBeGreaterThan(0);
     await expect(summary.textContent()).resolves.toContain('10.000 aanvragers');
     await check('rules-07-simulation');
 
     await page.getByRole('tab', { name: 'Versies en publiceren' }).click();
-    await page.getByLabel('Wat is er gewijzigd en waarom?').fill('Raadsbesluit: statushouders krijgen geen voorrang meer.');
+    await page
+      .getByLabel('Wat is er gewijzigd en waarom?')
+      .fill('Raadsbesluit: statushouders krijgen geen voorrang meer.');
     await page.getByRole('button', { name: 'Ter beoordeling aanbieden' }).click();
     await page.getByText('Versie 2 is ter beoordeling aangeboden.').waitFor();
     await check('rules-08-submitted');
     await designerContext.close();
 
     const approverContext = await stack.browser.newContext({ locale: 'nl-NL', viewport: { width: 1440, height: 900 } });
-    const approverPassword = await stack.admin.call('POST', '/api/v1/users', { username: 'tweede', roles: ['approver'], displayName: 'Tineke Tweede' });
+    const approverPassword = await stack.admin.call('POST', '/api/v1/users', {
+      username: 'tweede',
+      roles: ['approver'],
+      displayName: 'Tineke Tweede',
+    });
     const approver = await loginInBrowser(approverContext, stack.base, 'tweede', approverPassword.body.oneTimePassword);
     await approver.goto(`${stack.base}/regels/housing-priority`);
     await approver.getByRole('tab', { name: 'Versies en publiceren' }).click();
@@ -117,7 +164,9 @@ describe('rule-set editor journey in Chromium', () => {
     await screenshot(approver, 'rules-10-published');
     await approverContext.close();
 
-    const effective = await request(stack.product.app).get('/api/v1/rulesets/housing-priority/effective').set(stack.product.auth);
+    const effective = await request(stack.product.app)
+      .get('/api/v1/rulesets/housing-priority/effective')
+      .set(stack.product.auth);
     expect(effective.status).toBe(200);
     expect(effective.body.version).toBe(2);
     expect(effective.body.content.rules[0].enabled).toBe(false);

@@ -10,7 +10,10 @@ import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from 
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-interface Received { headers: IncomingHttpHeaders; body: string }
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
 /** A digest receiver on 127.0.0.1 that keeps what it gets and answers 200. */
 async function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
@@ -18,7 +21,10 @@ async function startReceiver(): Promise<{ server: Server; url: string; received:
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => { received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }); res.writeHead(200).end('ok'); });
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(200).end('ok');
+    });
   });
   server.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -43,11 +49,20 @@ describe('monitor in Chromium: Meldingen (deadline digest) for administrators', 
 
     // One hotel stay whose COA-paid period ends within the week, so the digest has a deadline to list.
     const api = request(p.monitorApp);
-    const started = await api.post('/api/v1/processes/nareiziger-hotelverblijf/cases').set(p.auth)
-      .send({ caseRef: uniqueId('E2E'), data: { municipality: TEST_TENANT, householdSize: 2, registrationDate: daysAgo(200) } });
+    const started = await api
+      .post('/api/v1/processes/nareiziger-hotelverblijf/cases')
+      .set(p.auth)
+      .send({
+        caseRef: uniqueId('E2E'),
+        data: { municipality: TEST_TENANT, householdSize: 2, registrationDate: daysAgo(200) },
+      });
     expect(started.status).toBe(201);
     const caseId = started.body.caseId as string;
-    const send = () => api.post(`/api/v1/cases/${caseId}/events`).set(p.auth).send({ name: 'hotel-geplaatst', payload: { placementDate: daysAgo(177), hotelMunicipality: TEST_TENANT } });
+    const send = () =>
+      api
+        .post(`/api/v1/cases/${caseId}/events`)
+        .set(p.auth)
+        .send({ name: 'hotel-geplaatst', payload: { placementDate: daysAgo(177), hotelMunicipality: TEST_TENANT } });
     await eventually(async () => (await send()).status === 200, 20_000);
     await eventually(async () => {
       const q = `deadlineAfter=${new Date().toISOString()}&deadlineBefore=${new Date(Date.now() + 7 * 86_400_000).toISOString()}&limit=10`;
@@ -64,7 +79,10 @@ describe('monitor in Chromium: Meldingen (deadline digest) for administrators', 
 
   const signedIn = (username: string) => signedInPage(browser, base, username);
   const axe = async (page: Page, name: string): Promise<void> => {
-    expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({ screen: name, violations: [] });
+    expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({
+      screen: name,
+      violations: [],
+    });
   };
 
   it('lets an admin set up a webhook digest, shows the secret once, sends now and logs it as sent', async () => {
@@ -93,17 +111,34 @@ describe('monitor in Chromium: Meldingen (deadline digest) for administrators', 
     await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
     const secret = (await page.getByTestId('alert-secret').locator('code').textContent()) ?? '';
     expect(secret).toMatch(/^whsec_/);
-    const saved = await request(p.monitorApp).get('/api/v1/alerts/deadline-digest').set(await p.session(TEST_TENANT, 'beheer2', ['admin']));
-    expect(saved.body).toMatchObject({ enabled: true, daysAhead: 7, schedule: { hour: 7, minute: 30, daysOfWeek: ['MONDAY', 'THURSDAY'] }, delivery: { channel: 'webhook', url: receiver.url } });
+    const saved = await request(p.monitorApp)
+      .get('/api/v1/alerts/deadline-digest')
+      .set(await p.session(TEST_TENANT, 'beheer2', ['admin']));
+    expect(saved.body).toMatchObject({
+      enabled: true,
+      daysAhead: 7,
+      schedule: { hour: 7, minute: 30, daysOfWeek: ['MONDAY', 'THURSDAY'] },
+      delivery: { channel: 'webhook', url: receiver.url },
+    });
 
     await page.getByRole('button', { name: 'Nu versturen' }).click();
-    await page.getByRole('status').filter({ hasText: /Termijnoverzicht verstuurd: \d+ zaken/ }).waitFor({ timeout: 45_000 });
-    await page.getByTestId('digest-log').locator('tbody tr').filter({ hasText: 'verstuurd' }).filter({ hasText: 'handmatig' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Termijnoverzicht verstuurd: \d+ zaken/ })
+      .waitFor({ timeout: 45_000 });
+    await page
+      .getByTestId('digest-log')
+      .locator('tbody tr')
+      .filter({ hasText: 'verstuurd' })
+      .filter({ hasText: 'handmatig' })
+      .waitFor();
 
     expect(receiver.received).toHaveLength(1);
     const [got] = receiver.received as [Received];
     expect(got.headers['doorstroom-event-type']).toBe('deadline-digest');
-    expect(verifyWebhookSignature({ secret, header: got.headers['doorstroom-signature'] as string, body: got.body })).toMatchObject({ ok: true });
+    expect(
+      verifyWebhookSignature({ secret, header: got.headers['doorstroom-signature'] as string, body: got.body }),
+    ).toMatchObject({ ok: true });
     const digest = JSON.parse(got.body);
     expect(digest).toMatchObject({ type: 'deadline-digest', tenant: TEST_TENANT, window: { daysAhead: 7 } });
     expect(digest.totals.deadlines).toBeGreaterThanOrEqual(1);
@@ -126,10 +161,15 @@ describe('monitor in Chromium: Meldingen (deadline digest) for administrators', 
     await page.getByRole('link', { name: 'Taakstelling instellen' }).waitFor();
     expect(await page.getByRole('link', { name: 'Meldingen' }).count()).toBe(0);
     await page.goto(`${base}/monitor/meldingen`);
-    await page.getByTestId('alerts-admins-only').filter({ hasText: 'Alleen beheerders kunnen meldingen instellen.' }).waitFor();
+    await page
+      .getByTestId('alerts-admins-only')
+      .filter({ hasText: 'Alleen beheerders kunnen meldingen instellen.' })
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Nu versturen' }).count()).toBe(0);
     await axe(page, 'meldingen (supervisor)');
-    const api = await request(p.monitorApp).get('/api/v1/alerts/deadline-digest').set(await p.session(TEST_TENANT, 'toezicht2', ['supervisor']));
+    const api = await request(p.monitorApp)
+      .get('/api/v1/alerts/deadline-digest')
+      .set(await p.session(TEST_TENANT, 'toezicht2', ['supervisor']));
     expect(api.status).toBe(403);
     await context.close();
   }, 60_000);

@@ -9,7 +9,15 @@ import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from 
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Days since hotel placement → month of stay 1…6, 25 cases each; 5 more whose COA-paid period ends within a week. */
-const PLACEMENTS: Array<[days: number, n: number]> = [[10, 25], [40, 25], [70, 25], [100, 25], [130, 25], [160, 25], [177, 5]];
+const PLACEMENTS: Array<[days: number, n: number]> = [
+  [10, 25],
+  [40, 25],
+  [70, 25],
+  [100, 25],
+  [130, 25],
+  [160, 25],
+  [177, 5],
+];
 const WAITING_FOR_HOTEL = 40;
 const HOUSING = 30;
 
@@ -35,28 +43,69 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
 
     const api = request(p.monitorApp);
     const start = async (processId: string, data: Record<string, unknown>) => {
-      const res = await api.post(`/api/v1/processes/${processId}/cases`).set(p.auth).send({ caseRef: uniqueId('E2E'), data });
+      const res = await api
+        .post(`/api/v1/processes/${processId}/cases`)
+        .set(p.auth)
+        .send({ caseRef: uniqueId('E2E'), data });
       if (res.status !== 201) throw new Error(`start ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.caseId as string;
     };
     const hotel = PLACEMENTS.flatMap(([days, n]) => Array.from({ length: n }, () => days));
     await inBatches(hotel, 8, async (days) => {
-      const caseId = await start('nareiziger-hotelverblijf', { municipality: TEST_TENANT, householdSize: 3, registrationDate: daysAgo(days + 20) });
-      const send = () => api.post(`/api/v1/cases/${caseId}/events`).set(p.auth).send({ name: 'hotel-geplaatst', payload: { placementDate: daysAgo(days), hotelMunicipality: TEST_TENANT } });
+      const caseId = await start('nareiziger-hotelverblijf', {
+        municipality: TEST_TENANT,
+        householdSize: 3,
+        registrationDate: daysAgo(days + 20),
+      });
+      const send = () =>
+        api
+          .post(`/api/v1/cases/${caseId}/events`)
+          .set(p.auth)
+          .send({ name: 'hotel-geplaatst', payload: { placementDate: daysAgo(days), hotelMunicipality: TEST_TENANT } });
       let ev = await send();
       // Right after the start the case is still in its registration task: wait for it to wait.
-      for (let i = 0; i < 40 && ev.status === 409 && ev.body.error?.code === 'CASE_NOT_WAITING'; i++) ev = await new Promise((r) => setTimeout(r, 100)).then(send);
+      for (let i = 0; i < 40 && ev.status === 409 && ev.body.error?.code === 'CASE_NOT_WAITING'; i++)
+        ev = await new Promise((r) => setTimeout(r, 100)).then(send);
       if (ev.status !== 200) throw new Error(`event ${ev.status} ${JSON.stringify(ev.body)}`);
       if (days === 177) soonEnding.push(caseId);
     });
-    await inBatches(Array.from({ length: WAITING_FOR_HOTEL }, (_, i) => i), 8, async () => void (await start('nareiziger-hotelverblijf', { municipality: TEST_TENANT, householdSize: 1, registrationDate: daysAgo(3) })));
-    await inBatches(Array.from({ length: HOUSING }, (_, i) => i), 8, async (i) => void (await start('huisvesting-statushouder', {
-      municipality: TEST_TENANT, householdSize: 2, permitType: 'asiel', permitDate: daysAgo(30 + i * 3), koppelingDate: daysAgo(16 + i * 3),
-    })));
-    await p.product.store.db.insertInto('quota_targets').values({
-      tenant_id: TEST_TENANT, municipality: TEST_TENANT, half_year: (await api.get('/api/v1/quota/taakstelling').set(await p.session(TEST_TENANT, 'beheer', ['admin']))).body.currentHalfYear,
-      target: 240, backlog: 12, surplus: null, source: 'manual', updated_by: 'test', updated_at: new Date().toISOString(),
-    }).execute();
+    await inBatches(
+      Array.from({ length: WAITING_FOR_HOTEL }, (_, i) => i),
+      8,
+      async () =>
+        void (await start('nareiziger-hotelverblijf', {
+          municipality: TEST_TENANT,
+          householdSize: 1,
+          registrationDate: daysAgo(3),
+        })),
+    );
+    await inBatches(
+      Array.from({ length: HOUSING }, (_, i) => i),
+      8,
+      async (i) =>
+        void (await start('huisvesting-statushouder', {
+          municipality: TEST_TENANT,
+          householdSize: 2,
+          permitType: 'asiel',
+          permitDate: daysAgo(30 + i * 3),
+          koppelingDate: daysAgo(16 + i * 3),
+        })),
+    );
+    await p.product.store.db
+      .insertInto('quota_targets')
+      .values({
+        tenant_id: TEST_TENANT,
+        municipality: TEST_TENANT,
+        half_year: (await api.get('/api/v1/quota/taakstelling').set(await p.session(TEST_TENANT, 'beheer', ['admin'])))
+          .body.currentHalfYear,
+        target: 240,
+        backlog: 12,
+        surplus: null,
+        source: 'manual',
+        updated_by: 'test',
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
     browser = await launchBrowser();
   }, 300_000);
   afterAll(async () => {
@@ -67,7 +116,10 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
 
   const signedIn = (username: string) => signedInPage(browser, base, username);
   const axe = async (page: Page, name: string): Promise<void> => {
-    expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({ screen: name, violations: [] });
+    expect({ screen: name, violations: await seriousA11yViolations(page, { wcagOnly: false }) }).toEqual({
+      screen: name,
+      violations: [],
+    });
   };
 
   it('shows the right counts on the dashboard, and a supervisor filters, opens a case, sends an event and sees it move live', async () => {
@@ -76,13 +128,22 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
     await page.getByRole('heading', { name: 'Monitor', level: 1 }).waitFor();
     const count = (id: string) => page.getByTestId(id).textContent();
     // Visibility is eventually consistent and the summary is shared for 5 s: reload until every case counts.
-    await eventually(async () => ((await count('count-nareiziger-hotelverblijf-coa-betaalde-periode')) === '155'
-      && (await count('count-nareiziger-hotelverblijf-wacht-op-hotelplaatsing')) === String(WAITING_FOR_HOTEL)) || (await page.reload(), false), 60_000);
+    await eventually(
+      async () =>
+        ((await count('count-nareiziger-hotelverblijf-coa-betaalde-periode')) === '155' &&
+          (await count('count-nareiziger-hotelverblijf-wacht-op-hotelplaatsing')) === String(WAITING_FOR_HOTEL)) ||
+        (await page.reload(), false),
+      60_000,
+    );
     expect(await count('count-nareiziger-hotelverblijf-wacht-op-hotelplaatsing')).toBe(String(WAITING_FOR_HOTEL));
-    expect(await page.getByTestId('process-huisvesting-statushouder').locator('caption').textContent()).toContain(`${HOUSING} lopend`);
+    expect(await page.getByTestId('process-huisvesting-statushouder').locator('caption').textContent()).toContain(
+      `${HOUSING} lopend`,
+    );
     expect(await page.getByTestId('figure-In maand 5').textContent()).toContain('25');
     expect(await page.getByTestId('figure-In maand 6').textContent()).toContain('30');
-    expect(Number((await page.getByTestId('figure-Binnen 7 dagen').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(soonEnding.length);
+    expect(
+      Number((await page.getByTestId('figure-Binnen 7 dagen').textContent())?.replace(/\D/g, '')),
+    ).toBeGreaterThanOrEqual(soonEnding.length);
     await page.getByText('Gerealiseerd').first().waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monitor-dashboard.png'), fullPage: true });
@@ -93,7 +154,9 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
     await page.getByRole('heading', { name: 'Zaken', level: 1 }).waitFor();
     expect(page.url()).toContain('overdue=true');
     await page.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
-    const overdueCount = Number((await request(p.monitorApp).get('/api/v1/cases?overdue=true&limit=200').set(p.auth)).body.cases.length);
+    const overdueCount = Number(
+      (await request(p.monitorApp).get('/api/v1/cases?overdue=true&limit=200').set(p.auth)).body.cases.length,
+    );
     if (overdueCount === 0) await page.getByText('Geen zaken gevonden.').waitFor();
     else expect(await page.getByTestId('case-table').locator('tbody tr').count()).toBe(Math.min(overdueCount, 50));
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monitor-overdue.png'), fullPage: true });
@@ -121,7 +184,13 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
     await page.getByTestId('case-status').filter({ hasText: 'Afgerond' }).waitFor({ timeout: 30_000 });
     await page.getByTestId('timeline').getByText('Gebeurtenis “Reguliere woning gevonden” verwerkt').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monitor-case-after.png'), fullPage: true });
-    const audit = await p.product.store.db.selectFrom('audit_events').selectAll().where('action', '=', 'case.event').where('target_id', '=', target).where('actor_kind', '=', 'user').execute();
+    const audit = await p.product.store.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'case.event')
+      .where('target_id', '=', target)
+      .where('actor_kind', '=', 'user')
+      .execute();
     expect(audit).toHaveLength(1);
     await context.close();
   }, 180_000);
@@ -134,7 +203,10 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
     await page.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
     await page.waitForTimeout(1500);
     const sentAt = Date.now();
-    const res = await request(p.monitorApp).post(`/api/v1/cases/${target}/events`).set(p.auth).send({ name: 'woning-gevonden', payload: { tenancyStartDate: daysAgo(0) } });
+    const res = await request(p.monitorApp)
+      .post(`/api/v1/cases/${target}/events`)
+      .set(p.auth)
+      .send({ name: 'woning-gevonden', payload: { tenancyStartDate: daysAgo(0) } });
     expect(res.status).toBe(200);
     await page.getByTestId('case-status').filter({ hasText: 'Afgerond' }).waitFor({ timeout: 5000 });
     expect(Date.now() - sentAt).toBeLessThan(3000);
@@ -157,7 +229,9 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
   it('lets an admin import the taakstelling from CSV', async () => {
     const { context, page } = await signedIn('beheer');
     await page.goto(`${base}/monitor/taakstelling`);
-    await page.getByLabel(/CSV \(gemeente/).fill('gemeente;halfjaar;taakstelling;achterstand;voorsprong\nGM0363;2027-H1;250;;\n');
+    await page
+      .getByLabel(/CSV \(gemeente/)
+      .fill('gemeente;halfjaar;taakstelling;achterstand;voorsprong\nGM0363;2027-H1;250;;\n');
     await page.getByRole('button', { name: 'Importeer CSV' }).click();
     await page.getByText('1 regels geïmporteerd.').waitFor();
     await page.getByRole('cell', { name: '2027-H1' }).waitFor();

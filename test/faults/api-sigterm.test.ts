@@ -14,15 +14,26 @@ describe('SIGTERM of the API during a burst of starts', () => {
       const caseRefs = Array.from({ length: STARTS }, () => uniqueId('ZAAK'));
       let stopped: Promise<number | null> | undefined;
       let stopAt = 0;
-      const sent = await burst(caseRefs, (caseRef) => attempt(p.proc.url, 'POST', '/processes/nareiziger-hotelverblijf/cases', { caseRef, data: hotelData }, p.auth), {
-        concurrency: 8,
-        onAnswer: (n) => {
-          if (n === 15) {
-            stopAt = Date.now();
-            stopped = p.proc.stop('SIGTERM');
-          }
+      const sent = await burst(
+        caseRefs,
+        (caseRef) =>
+          attempt(
+            p.proc.url,
+            'POST',
+            '/processes/nareiziger-hotelverblijf/cases',
+            { caseRef, data: hotelData },
+            p.auth,
+          ),
+        {
+          concurrency: 8,
+          onAnswer: (n) => {
+            if (n === 15) {
+              stopAt = Date.now();
+              stopped = p.proc.stop('SIGTERM');
+            }
+          },
         },
-      });
+      );
       const exitCode = await stopped;
       if (exitCode !== 0) console.log(p.proc.output().slice(-3000));
       const stopMs = Date.now() - stopAt;
@@ -41,7 +52,9 @@ describe('SIGTERM of the API during a burst of starts', () => {
       let resetButApplied = 0;
       for (const s of sent) {
         const first = s.attempts[0];
-        const again = await untilAnswered(() => api(url, 'POST', '/processes/nareiziger-hotelverblijf/cases', { caseRef: s.item, data: hotelData }, p.auth));
+        const again = await untilAnswered(() =>
+          api(url, 'POST', '/processes/nareiziger-hotelverblijf/cases', { caseRef: s.item, data: hotelData }, p.auth),
+        );
         expect([200, 201]).toContain(again.status);
         // A start is idempotent on caseRef: 200 means it existed before, 201 that it did not.
         const existedBefore = again.status === 200;
@@ -49,7 +62,9 @@ describe('SIGTERM of the API during a burst of starts', () => {
         if (first?.status === 'refused' && existedBefore) refusedButApplied += 1;
         if (first?.status === 'reset' && existedBefore) resetButApplied += 1;
         const state = await untilAnswered(() => api(url, 'GET', `/cases/${again.body.caseId}`, undefined, p.auth));
-        const startedEntries = (state.body.history as Array<{ type: string }>).filter((h) => h.type === 'case-started').length;
+        const startedEntries = (state.body.history as Array<{ type: string }>).filter(
+          (h) => h.type === 'case-started',
+        ).length;
         if (startedEntries !== 1) duplicated += 1;
       }
       const figures = {
@@ -62,7 +77,12 @@ describe('SIGTERM of the API during a burst of starts', () => {
         duplicated,
         refusedButApplied,
         stopMs,
-        statuses: Object.fromEntries([...new Set(all.map((a) => String(a.status)))].map((k) => [k, all.filter((a) => String(a.status) === k).length])),
+        statuses: Object.fromEntries(
+          [...new Set(all.map((a) => String(a.status)))].map((k) => [
+            k,
+            all.filter((a) => String(a.status) === k).length,
+          ]),
+        ),
       };
       recordFigures('api-sigterm-during-starts', figures);
       expect(figures).toMatchObject({ lost: 0, duplicated: 0, refusedButApplied: 0 });

@@ -1,5 +1,15 @@
 import { api, listening } from '../support/product-process';
-import { hotelData, housed, placed, startHotelCase, startProductUnderFault, timed, untilAnswered, waitFor, type ProductUnderFault } from './support/product-under-fault';
+import {
+  hotelData,
+  housed,
+  placed,
+  startHotelCase,
+  startProductUnderFault,
+  timed,
+  untilAnswered,
+  waitFor,
+  type ProductUnderFault,
+} from './support/product-under-fault';
 import { uniqueId } from '../support/factories';
 
 // The embedded Temporal dev server is killed under a running product (npm start's entry as an OS
@@ -31,15 +41,27 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
     // Backoff 0.5 s, then the CLI needs a few seconds on two shared cores.
     await waitFor('the restarted dev server', () => p.logLines('Temporal dev server restarted').length > 0, 60_000);
     expect(p.devServerPid()).not.toBe(firstPid);
-    expect(p.logLines('Temporal dev server exited unexpectedly; restarting it on the same data and port')[0]).toMatchObject({ signal: 'SIGKILL', attempt: 1 });
+    expect(
+      p.logLines('Temporal dev server exited unexpectedly; restarting it on the same data and port')[0],
+    ).toMatchObject({ signal: 'SIGKILL', attempt: 1 });
     expect(await p.metric('doorstroom_temporal_dev_server_restarts_total{outcome="ok"}')).toBe(1);
 
     // The case from before the kill is still there and moves on; a new case starts and moves.
     const housedBefore = await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${before}/events`, housed, p.auth));
     expect(housedBefore).toMatchObject({ status: 200, body: { status: 'completed', outcome: 'gehuisvest' } });
-    const after = await untilAnswered(() => api(p.proc.url, 'POST', '/processes/nareiziger-hotelverblijf/cases', { caseRef: uniqueId('ZAAK'), data: hotelData }, p.auth));
+    const after = await untilAnswered(() =>
+      api(
+        p.proc.url,
+        'POST',
+        '/processes/nareiziger-hotelverblijf/cases',
+        { caseRef: uniqueId('ZAAK'), data: hotelData },
+        p.auth,
+      ),
+    );
     expect([200, 201]).toContain(after.status);
-    expect((await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${after.body.caseId}/events`, placed, p.auth))).status).toBe(200);
+    expect(
+      (await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${after.body.caseId}/events`, placed, p.auth))).status,
+    ).toBe(200);
     expect(await p.metric('doorstroom_temporal_available')).toBe(1);
 
     expect(await p.proc.stop('SIGTERM')).toBe(0);
@@ -58,7 +80,11 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
         () => api(p.proc.url, 'GET', `/cases/${caseId}`, undefined, p.auth),
       ]) {
         const { value, ms } = await timed(call);
-        expect({ status: value.status, code: value.body.error?.code, retryAfter: value.headers.get('retry-after') }).toEqual({ status: 503, code: 'TEMPORAL_UNAVAILABLE', retryAfter: '5' });
+        expect({
+          status: value.status,
+          code: value.body.error?.code,
+          retryAfter: value.headers.get('retry-after'),
+        }).toEqual({ status: 503, code: 'TEMPORAL_UNAVAILABLE', retryAfter: '5' });
         expect(ms).toBeLessThan(2_000);
       }
       expect(await p.metric('doorstroom_temporal_available')).toBe(0);
@@ -75,7 +101,11 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
     process.kill(p.devServerPid() as number, 'SIGKILL');
     await waitFor('the restarted dev server', () => p.logLines('Temporal dev server restarted').length > 0, 60_000);
     process.kill(p.devServerPid() as number, 'SIGKILL');
-    const exit = await waitFor('the product to exit', () => p.proc.child.exitCode !== null && { code: p.proc.child.exitCode }, 60_000);
+    const exit = await waitFor(
+      'the product to exit',
+      () => p.proc.child.exitCode !== null && { code: p.proc.child.exitCode },
+      60_000,
+    );
     expect(exit.code).toBe(1);
     expect(p.proc.output()).toMatch(/kwam na 1 herstartpoging niet terug[\s\S]*Doorstroom stopt/);
     expect(await listening(Number(p.env.TEMPORAL_DEV_PORT))).toBe(false);

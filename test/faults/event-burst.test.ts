@@ -4,7 +4,14 @@ import { startDevServer, type DevServer } from '../../server/temporal/dev-server
 import { freePort } from '../../server/temporal/free-port';
 import { tempDataDir } from '../support/runtime';
 import { acceptedCount, attempt, burst, isAccepted, isOpen, recordFigures, type Sent } from './support/burst';
-import { placed, startHotelCase, startProductUnderFault, untilAnswered, waitFor, type ProductUnderFault } from './support/product-under-fault';
+import {
+  placed,
+  startHotelCase,
+  startProductUnderFault,
+  untilAnswered,
+  waitFor,
+  type ProductUnderFault,
+} from './support/product-under-fault';
 import { api } from '../support/product-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -13,7 +20,10 @@ const CASES = 40;
 const refusedOnPurpose = (i: number) => i % 4 === 3;
 const badPlacement = { name: 'hotel-geplaatst', payload: { hotelMunicipality: 'GM0363' } };
 
-interface EventItem { caseId: string; valid: boolean }
+interface EventItem {
+  caseId: string;
+  valid: boolean;
+}
 
 /** Starts the cases, then sends each one its event in a burst while `fault` strikes after `faultAfter` answers. */
 async function eventBurst(p: ProductUnderFault, fault: () => void, faultAfter: number) {
@@ -21,16 +31,20 @@ async function eventBurst(p: ProductUnderFault, fault: () => void, faultAfter: n
   for (let i = 0; i < CASES; i += 1) caseIds.push(await startHotelCase(p));
   const items: EventItem[] = caseIds.map((caseId, i) => ({ caseId, valid: !refusedOnPurpose(i) }));
   let faultAt = 0;
-  const sent = await burst(items, (it) => attempt(p.proc.url, 'POST', `/cases/${it.caseId}/events`, it.valid ? placed : badPlacement, p.auth), {
-    concurrency: 8,
-    retryForMs: 120_000,
-    onAnswer: (n) => {
-      if (n === faultAfter) {
-        faultAt = Date.now();
-        fault();
-      }
+  const sent = await burst(
+    items,
+    (it) => attempt(p.proc.url, 'POST', `/cases/${it.caseId}/events`, it.valid ? placed : badPlacement, p.auth),
+    {
+      concurrency: 8,
+      retryForMs: 120_000,
+      onAnswer: (n) => {
+        if (n === faultAfter) {
+          faultAt = Date.now();
+          fault();
+        }
+      },
     },
-  });
+  );
   return { sent, faultAt };
 }
 
@@ -56,8 +70,16 @@ async function verify(p: ProductUnderFault, sent: Array<Sent<EventItem>>, faultA
   }
   const all = sent.flatMap((s) => s.attempts);
   // Recovered: the first event sent after the fault that was accepted.
-  const firstOkAfterFault = all.filter((a) => a.sentAt > faultAt && isAccepted(a)).map((a) => a.at).sort((a, b) => a - b)[0];
-  const statuses = Object.fromEntries([...new Set(all.map((a) => `${a.status}${a.code ? ` ${a.code}` : ''}`))].map((k) => [k, all.filter((a) => `${a.status}${a.code ? ` ${a.code}` : ''}` === k).length]));
+  const firstOkAfterFault = all
+    .filter((a) => a.sentAt > faultAt && isAccepted(a))
+    .map((a) => a.at)
+    .sort((a, b) => a - b)[0];
+  const statuses = Object.fromEntries(
+    [...new Set(all.map((a) => `${a.status}${a.code ? ` ${a.code}` : ''}`))].map((k) => [
+      k,
+      all.filter((a) => `${a.status}${a.code ? ` ${a.code}` : ''}` === k).length,
+    ]),
+  );
   expect(all.filter((a) => a.status === 500)).toEqual([]);
   return {
     events: sent.length,
@@ -89,7 +111,13 @@ describe('a burst of events while a process dies', () => {
 
   it('kill -9 of the only worker (API replica without a worker): a new worker finishes the work; once each', async () => {
     const dataDir = tempDataDir();
-    const dev: DevServer = await startDevServer({ cliPath: process.env.TEMPORAL_CLI_PATH, dataDir: path.join(dataDir, 'temporal'), port: await freePort(), namespace: 'default', log: { info: () => undefined, warn: () => undefined } });
+    const dev: DevServer = await startDevServer({
+      cliPath: process.env.TEMPORAL_CLI_PATH,
+      dataDir: path.join(dataDir, 'temporal'),
+      port: await freePort(),
+      namespace: 'default',
+      log: { info: () => undefined, warn: () => undefined },
+    });
     let worker: ChildProcess | undefined;
     let p: ProductUnderFault | undefined;
     try {
@@ -97,20 +125,32 @@ describe('a burst of events while a process dies', () => {
       const product = p;
       const startWorker = async (): Promise<ChildProcess> => {
         // node itself (tsx as a loader), so the pid killed is the worker's, not a wrapper's.
-        const child = spawn(process.execPath, ['--import', 'tsx', 'workflows/worker.ts'], { cwd: ROOT, env: { ...process.env, ...product.env, TEMPORAL_ADDRESS: dev.address, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'workflows/worker.ts'], {
+          cwd: ROOT,
+          env: { ...process.env, ...product.env, TEMPORAL_ADDRESS: dev.address, LOG_LEVEL: 'info' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
         child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-        await waitFor(`the worker to run (${out.slice(-300)})`, () => out.includes('"worker running"') || child.exitCode !== null, 120_000);
+        await waitFor(
+          `the worker to run (${out.slice(-300)})`,
+          () => out.includes('"worker running"') || child.exitCode !== null,
+          120_000,
+        );
         if (child.exitCode !== null) throw new Error(`worker exited: ${out}`);
         return child;
       };
       worker = await startWorker();
       let restarted: Promise<ChildProcess> | undefined;
-      const { sent, faultAt } = await eventBurst(product, () => {
-        worker?.kill('SIGKILL');
-        restarted = new Promise((r) => setTimeout(r, 1_000)).then(startWorker);
-      }, 10);
+      const { sent, faultAt } = await eventBurst(
+        product,
+        () => {
+          worker?.kill('SIGKILL');
+          restarted = new Promise((r) => setTimeout(r, 1_000)).then(startWorker);
+        },
+        10,
+      );
       worker = await restarted;
       const figures = await verify(product, sent, faultAt);
       recordFigures('worker-kill-during-events', figures);

@@ -6,7 +6,9 @@ import { InvalidFactsError } from '../../rules/facts/invalid-facts-error';
 import { aFactCondition, aRuleSetWith, PEILDATUM } from './support/factories';
 
 const largeFamily = aRuleSetWith({ all: [aFactCondition('householdSize', 'greaterThanInclusive', 4)] });
-const lowIncome = aRuleSetWith({ all: [aFactCondition('annualIncome', 'lessThanInclusive', { param: 'inkomensgrens' })] });
+const lowIncome = aRuleSetWith({
+  all: [aFactCondition('annualIncome', 'lessThanInclusive', { param: 'inkomensgrens' })],
+});
 
 function refusal(run: () => unknown): InvalidFactsError {
   try {
@@ -24,7 +26,11 @@ describe('evaluate() validates the facts on every call and never coerces them', 
     expect(err.code).toBe('invalid-facts');
     expect(err.issues).toEqual([expect.objectContaining({ code: 'value-type-mismatch', path: '/householdSize' })]);
     expect(err.issues[0]?.message.nl).toBe("'Huishoudgrootte' verwacht een geheel getal.");
-    expect(err.toJSON()).toMatchObject({ code: 'invalid-facts', path: '/householdSize', issues: [{ code: 'value-type-mismatch' }] });
+    expect(err.toJSON()).toMatchObject({
+      code: 'invalid-facts',
+      path: '/householdSize',
+      issues: [{ code: 'value-type-mismatch' }],
+    });
   });
 
   it('refuses an amount written the Dutch way as text ("60.000")', () => {
@@ -40,10 +46,19 @@ describe('evaluate() validates the facts on every call and never coerces them', 
 
   it('refuses facts whose prototype carries values, null, out-of-range numbers, and a non-object', () => {
     const inherited = Object.create({ householdSize: 9 }) as Record<string, unknown>;
-    expect(refusal(() => evaluate(largeFamily, inherited, { peildatum: PEILDATUM })).issues[0]?.code).toBe('forbidden-fact-name');
-    expect(refusal(() => evaluate(largeFamily, { householdSize: null }, { peildatum: PEILDATUM })).issues[0]?.code).toBe('null-fact');
-    expect(refusal(() => evaluate(largeFamily, { householdSize: 0 }, { peildatum: PEILDATUM })).issues[0]).toMatchObject({ code: 'value-out-of-range', path: '/householdSize' });
-    expect(refusal(() => evaluate(largeFamily, [] as unknown as Record<string, unknown>, { peildatum: PEILDATUM })).issues[0]?.code).toBe('facts-not-an-object');
+    expect(refusal(() => evaluate(largeFamily, inherited, { peildatum: PEILDATUM })).issues[0]?.code).toBe(
+      'forbidden-fact-name',
+    );
+    expect(
+      refusal(() => evaluate(largeFamily, { householdSize: null }, { peildatum: PEILDATUM })).issues[0]?.code,
+    ).toBe('null-fact');
+    expect(
+      refusal(() => evaluate(largeFamily, { householdSize: 0 }, { peildatum: PEILDATUM })).issues[0],
+    ).toMatchObject({ code: 'value-out-of-range', path: '/householdSize' });
+    expect(
+      refusal(() => evaluate(largeFamily, [] as unknown as Record<string, unknown>, { peildatum: PEILDATUM })).issues[0]
+        ?.code,
+    ).toBe('facts-not-an-object');
   });
 
   it('reads an undefined value as an unknown fact, as if left out', () => {
@@ -73,6 +88,7 @@ describe('coerceFactValue reads only unambiguous text', () => {
     expect(coerceFactValue(income, '1.000.000')).toBe(1000000);
   });
   it('leaves ambiguous or non-numeric text as text, so validation refuses it', () => {
-    for (const text of ['60.000', '1e5', '0x10', 'Infinity', '€ 100', '12 000']) expect(coerceFactValue(income, text)).toBe(text);
+    for (const text of ['60.000', '1e5', '0x10', 'Infinity', '€ 100', '12 000'])
+      expect(coerceFactValue(income, text)).toBe(text);
   });
 });

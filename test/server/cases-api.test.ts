@@ -27,20 +27,35 @@ describe('case API against a real Temporal dev server', () => {
 
     const state = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
     expect(state.status).toBe(200);
-    expect(state.body).toMatchObject({ processId: PROCESS, currentStep: 'wacht-op-hotelplaatsing', status: 'running', caseStatus: 'geregistreerd' });
+    expect(state.body).toMatchObject({
+      processId: PROCESS,
+      currentStep: 'wacht-op-hotelplaatsing',
+      status: 'running',
+      caseStatus: 'geregistreerd',
+    });
 
-    const event = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(product.auth)
+    const event = await request(product.app)
+      .post(`/api/v1/cases/${caseId}/events`)
+      .set(product.auth)
       .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
     expect(event.status).toBe(200);
     expect(event.body).toMatchObject({ accepted: true, currentStep: 'coa-betaalde-periode', status: 'running' });
 
     const after = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
     expect(after.body.dates.hotelStart).toBe('2026-11-20T00:00:00.000Z');
-    expect(after.body.deadlines.find((d: { kind: string }) => d.kind === 'timeout').at).toBe('2027-05-20T00:00:00.000Z');
+    expect(after.body.deadlines.find((d: { kind: string }) => d.kind === 'timeout').at).toBe(
+      '2027-05-20T00:00:00.000Z',
+    );
 
-    const housed = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(product.auth).send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+    const housed = await request(product.app)
+      .post(`/api/v1/cases/${caseId}/events`)
+      .set(product.auth)
+      .send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
     expect(housed.body).toMatchObject({ status: 'completed', outcome: 'gehuisvest' });
-    const closed = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(product.auth).send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+    const closed = await request(product.app)
+      .post(`/api/v1/cases/${caseId}/events`)
+      .set(product.auth)
+      .send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
     expect(closed.status).toBe(409);
     expect(closed.body.error.code).toBe('CASE_CLOSED');
   });
@@ -64,7 +79,12 @@ describe('case API against a real Temporal dev server', () => {
   it('honours Idempotency-Key: the same request again answers the same case, another request with the key is refused', async () => {
     const key = uniqueId('sleutel');
     const ref = uniqueId('ZAAK');
-    const send = (caseRef: string, k = key) => request(product.app).post(`/api/v1/processes/${PROCESS}/cases`).set(product.auth).set('Idempotency-Key', k).send({ caseRef, data: caseData });
+    const send = (caseRef: string, k = key) =>
+      request(product.app)
+        .post(`/api/v1/processes/${PROCESS}/cases`)
+        .set(product.auth)
+        .set('Idempotency-Key', k)
+        .send({ caseRef, data: caseData });
     const first = await send(ref);
     const again = await send(ref);
     expect([first.status, again.status]).toEqual([201, 200]);
@@ -83,7 +103,9 @@ describe('case API against a real Temporal dev server', () => {
     expect(body.caseId).not.toMatch(/Fatima|1234567890/);
     expect(body.caseId).not.toContain(ref);
     const description = await product.runtime.client.workflow.getHandle(body.caseId).describe();
-    const attributes = [SA_TENANT, SA_PROCESS, SA_STEP, SA_CASE_REF].map((k) => description.typedSearchAttributes.get(k));
+    const attributes = [SA_TENANT, SA_PROCESS, SA_STEP, SA_CASE_REF].map((k) =>
+      description.typedSearchAttributes.get(k),
+    );
     expect(attributes).toEqual([TEST_TENANT, PROCESS, expect.any(String), ref]);
     expect(JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes)).toContain('DoorstroomTenant');
     expect(JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes)).not.toMatch(/Fatima|1234567890/);
@@ -91,9 +113,15 @@ describe('case API against a real Temporal dev server', () => {
 
   it('stores case data and event payloads as ciphertext in the Temporal history', async () => {
     const { body } = await startCase(uniqueId('ZAAK'));
-    await request(product.app).post(`/api/v1/cases/${body.caseId}/events`).set(product.auth).send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+    await request(product.app)
+      .post(`/api/v1/cases/${body.caseId}/events`)
+      .set(product.auth)
+      .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
     // The raw service returns payloads as stored: no codec on this path.
-    const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: body.caseId } });
+    const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({
+      namespace: 'default',
+      execution: { workflowId: body.caseId },
+    });
     const events = raw.history?.events ?? [];
     const input = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
     expect(input.length).toBe(1);
@@ -114,12 +142,20 @@ describe('case API against a real Temporal dev server', () => {
     const refs = [uniqueId('LIJST'), uniqueId('LIJST'), uniqueId('LIJST')];
     const ids: string[] = [];
     for (const r of refs) ids.push((await startCase(r)).body.caseId);
-    const placed = await request(product.app).post(`/api/v1/cases/${ids[0]}/events`).set(product.auth).send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0363' } });
+    const placed = await request(product.app)
+      .post(`/api/v1/cases/${ids[0]}/events`)
+      .set(product.auth)
+      .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0363' } });
     expect(placed.status).toBe(200);
 
     const inHotel = await eventually(async () => {
-      const res = await request(product.app).get('/api/v1/cases').query({ step: 'coa-betaalde-periode', processId: PROCESS }).set(product.auth);
-      const found = (res.body.cases as Array<{ caseId: string; nextDeadline?: string }>).find((c) => c.caseId === ids[0]);
+      const res = await request(product.app)
+        .get('/api/v1/cases')
+        .query({ step: 'coa-betaalde-periode', processId: PROCESS })
+        .set(product.auth);
+      const found = (res.body.cases as Array<{ caseId: string; nextDeadline?: string }>).find(
+        (c) => c.caseId === ids[0],
+      );
       return found?.nextDeadline ? found : undefined;
     });
     expect(inHotel.nextDeadline).toBe('2027-02-20T00:00:00.000Z');
@@ -128,7 +164,10 @@ describe('case API against a real Temporal dev server', () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
     for (let i = 0; i < 3; i += 1) {
-      const res: request.Response = await request(product.app).get('/api/v1/cases').query({ limit: 1, ...(cursor ? { cursor } : {}) }).set(product.auth);
+      const res: request.Response = await request(product.app)
+        .get('/api/v1/cases')
+        .query({ limit: 1, ...(cursor ? { cursor } : {}) })
+        .set(product.auth);
       expect(res.status).toBe(200);
       expect(res.body.cases).toHaveLength(1);
       expect(seen.has(res.body.cases[0].caseId)).toBe(false);
@@ -136,12 +175,21 @@ describe('case API against a real Temporal dev server', () => {
       cursor = res.body.nextCursor;
       expect(cursor).toEqual(expect.any(String));
     }
-    const forged = await request(product.app).get('/api/v1/cases').query({ cursor: 'bm90LWEtdG9rZW4' }).set(product.auth);
+    const forged = await request(product.app)
+      .get('/api/v1/cases')
+      .query({ cursor: 'bm90LWEtdG9rZW4' })
+      .set(product.auth);
     expect(forged.status).toBe(400);
 
-    const cancelled = await request(product.app).post(`/api/v1/cases/${ids[1]}/cancel`).set(product.auth).send({ reason: 'dubbel aangemaakt' });
+    const cancelled = await request(product.app)
+      .post(`/api/v1/cases/${ids[1]}/cancel`)
+      .set(product.auth)
+      .send({ reason: 'dubbel aangemaakt' });
     expect(cancelled.status).toBe(202);
-    const again = await request(product.app).post(`/api/v1/cases/${ids[1]}/cancel`).set(product.auth).send({ reason: 'nog eens' });
+    const again = await request(product.app)
+      .post(`/api/v1/cases/${ids[1]}/cancel`)
+      .set(product.auth)
+      .send({ reason: 'nog eens' });
     expect([202, 409]).toContain(again.status);
     await eventually(async () => {
       const res = await request(product.app).get('/api/v1/cases').query({ status: 'cancelled' }).set(product.auth);
@@ -151,10 +199,17 @@ describe('case API against a real Temporal dev server', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.path).toBe('/body/reason');
 
-    const audit = await product.product.store.db.selectFrom('audit_events').select(['action', 'target_id', 'reason', 'details']).where('target_id', 'in', ids).execute();
+    const audit = await product.product.store.db
+      .selectFrom('audit_events')
+      .select(['action', 'target_id', 'reason', 'details'])
+      .where('target_id', 'in', ids)
+      .execute();
     expect(audit.filter((a) => a.action === 'case.start')).toHaveLength(3);
     expect(audit.find((a) => a.action === 'case.event')?.target_id).toBe(ids[0]);
-    expect(audit.find((a) => a.action === 'case.cancel')).toMatchObject({ target_id: ids[1], reason: 'dubbel aangemaakt' });
+    expect(audit.find((a) => a.action === 'case.cancel')).toMatchObject({
+      target_id: ids[1],
+      reason: 'dubbel aangemaakt',
+    });
     expect(JSON.stringify(audit)).not.toMatch(/Fatima|1234567890/);
   });
 
@@ -163,10 +218,17 @@ describe('case API against a real Temporal dev server', () => {
     beforeAll(async () => {
       caseId = (await startCase(uniqueId('ZAAK'))).body.caseId;
     });
-    const sendEvent = (id: string, body: unknown) => request(product.app).post(`/api/v1/cases/${id}/events`).set(product.auth).send(body as object);
+    const sendEvent = (id: string, body: unknown) =>
+      request(product.app)
+        .post(`/api/v1/cases/${id}/events`)
+        .set(product.auth)
+        .send(body as object);
 
     it('400 for a malformed JSON body', async () => {
-      const res = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set('content-type', 'application/json').send('{"name": ');
+      const res = await request(product.app)
+        .post(`/api/v1/cases/${caseId}/events`)
+        .set('content-type', 'application/json')
+        .send('{"name": ');
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'MALFORMED_JSON', path: '/body' });
     });
@@ -186,13 +248,21 @@ describe('case API against a real Temporal dev server', () => {
       expect(res.body.error.code).toBe('CASE_REF_LOOKS_PERSONAL');
     });
     it('404 for an unknown process and an unknown case', async () => {
-      const proc = await request(product.app).post('/api/v1/processes/bestaat-niet/cases').set(product.auth).send({ caseRef: 'ZAAK-1', data: {} });
+      const proc = await request(product.app)
+        .post('/api/v1/processes/bestaat-niet/cases')
+        .set(product.auth)
+        .send({ caseRef: 'ZAAK-1', data: {} });
       expect(proc.status).toBe(404);
       expect(proc.body.error.code).toBe('PROCESS_NOT_FOUND');
-      const unknown = await sendEvent(`${TEST_TENANT}-${PROCESS}-000000000000000000000000`, { name: 'hotel-geplaatst', payload: {} });
+      const unknown = await sendEvent(`${TEST_TENANT}-${PROCESS}-000000000000000000000000`, {
+        name: 'hotel-geplaatst',
+        payload: {},
+      });
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.code).toBe('CASE_NOT_FOUND');
-      const otherTenant = await request(product.app).get(`/api/v1/cases/${caseId.replace(TEST_TENANT, 'GM0344')}`).set(product.auth);
+      const otherTenant = await request(product.app)
+        .get(`/api/v1/cases/${caseId.replace(TEST_TENANT, 'GM0344')}`)
+        .set(product.auth);
       expect(otherTenant.status).toBe(404);
     });
     it('409 with the reason for an event the case does not expect now, and nothing changes', async () => {
@@ -205,20 +275,29 @@ describe('case API against a real Temporal dev server', () => {
       expect(after.body).toEqual(before.body);
     });
     it('422 naming the payload field for an expected event with a bad payload', async () => {
-      const res = await sendEvent(caseId, { name: 'hotel-geplaatst', payload: { placementDate: '20-11-2026', hotelMunicipality: 'GM0363' } });
+      const res = await sendEvent(caseId, {
+        name: 'hotel-geplaatst',
+        payload: { placementDate: '20-11-2026', hotelMunicipality: 'GM0363' },
+      });
       expect(res.status).toBe(422);
       expect(res.body.error).toMatchObject({ code: 'INVALID_PAYLOAD', path: '/body/payload/placementDate' });
     });
-    it('401 without credentials, 403 without the permission, 404 for another municipality\'s case', async () => {
+    it("401 without credentials, 403 without the permission, 404 for another municipality's case", async () => {
       const anonymous = await request(product.app).get(`/api/v1/cases/${caseId}`);
       expect(anonymous.status).toBe(401);
       expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
       const readOnly = await product.apiKey(TEST_TENANT, ['cases:read']);
-      const denied = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(readOnly).send({ name: 'hotel-geplaatst', payload: {} });
+      const denied = await request(product.app)
+        .post(`/api/v1/cases/${caseId}/events`)
+        .set(readOnly)
+        .send({ name: 'hotel-geplaatst', payload: {} });
       expect(denied.status).toBe(403);
       const foreign = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.otherTenantAuth);
       expect(foreign.status).toBe(404);
-      const foreignEvent = await request(product.app).post(`/api/v1/cases/${caseId}/events`).set(product.otherTenantAuth).send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+      const foreignEvent = await request(product.app)
+        .post(`/api/v1/cases/${caseId}/events`)
+        .set(product.otherTenantAuth)
+        .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
       expect(foreignEvent.status).toBe(404);
       const foreignList = await request(product.app).get('/api/v1/cases').set(product.otherTenantAuth);
       expect((foreignList.body.cases as Array<{ caseId: string }>).some((c) => c.caseId === caseId)).toBe(false);

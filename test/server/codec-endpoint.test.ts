@@ -13,21 +13,50 @@ describe('codec endpoint for the Temporal UI', () => {
 
   async function session(username: string, roles: Array<'supervisor' | 'designer'>) {
     const password = 'een-lang-test-wachtwoord-2026';
-    await insertUser(product.product.store.db, { tenantId: TEST_TENANT, username, roles, passwordHash: await hashPassword(password, { N: 1024, r: 8, p: 1 }), mustChangePassword: false }, new Date().toISOString());
-    const login = await request(product.app).post('/api/v1/auth/login').send({ tenant: TEST_TENANT, username, password });
+    await insertUser(
+      product.product.store.db,
+      {
+        tenantId: TEST_TENANT,
+        username,
+        roles,
+        passwordHash: await hashPassword(password, { N: 1024, r: 8, p: 1 }),
+        mustChangePassword: false,
+      },
+      new Date().toISOString(),
+    );
+    const login = await request(product.app)
+      .post('/api/v1/auth/login')
+      .send({ tenant: TEST_TENANT, username, password });
     return { Cookie: String(login.get('Set-Cookie')?.[0]).split(';')[0] as string };
   }
 
   it('decrypts a case input from the raw history for a supervisor, and for nobody else', async () => {
-    const started = await request(product.app).post('/api/v1/processes/nareiziger-hotelverblijf/cases').set(product.auth)
-      .send({ caseRef: uniqueId('ZAAK'), data: { municipality: TEST_TENANT, householdSize: 2, registrationDate: '2026-11-01', nareiziger: { name: 'Yara Voorbeeld' } } });
-    const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: started.body.caseId } });
+    const started = await request(product.app)
+      .post('/api/v1/processes/nareiziger-hotelverblijf/cases')
+      .set(product.auth)
+      .send({
+        caseRef: uniqueId('ZAAK'),
+        data: {
+          municipality: TEST_TENANT,
+          householdSize: 2,
+          registrationDate: '2026-11-01',
+          nareiziger: { name: 'Yara Voorbeeld' },
+        },
+      });
+    const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({
+      namespace: 'default',
+      execution: { workflowId: started.body.caseId },
+    });
     const payload = raw.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     const body = {
-      payloads: [{
-        metadata: Object.fromEntries(Object.entries(payload?.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
-        data: Buffer.from(payload?.data ?? []).toString('base64'),
-      }],
+      payloads: [
+        {
+          metadata: Object.fromEntries(
+            Object.entries(payload?.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+          ),
+          data: Buffer.from(payload?.data ?? []).toString('base64'),
+        },
+      ],
     };
     expect(Buffer.from(body.payloads[0]!.data, 'base64').toString('latin1')).not.toContain('Yara');
 

@@ -4,8 +4,13 @@ import { ERROR_CODES } from '../../server/openapi/error-codes';
 import { startProduct, type RunningProduct } from '../support/runtime';
 
 const sample: Record<string, string> = {
-  processId: 'nareiziger-hotelverblijf', caseId: 'GM0363-nareiziger-hotelverblijf-000000000000000000000000', key: 'housing-priority',
-  version: '1', tenantId: 'GM0363', userId: '00000000-0000-4000-8000-000000000000', keyId: '00000000-0000-4000-8000-000000000000',
+  processId: 'nareiziger-hotelverblijf',
+  caseId: 'GM0363-nareiziger-hotelverblijf-000000000000000000000000',
+  key: 'housing-priority',
+  version: '1',
+  tenantId: 'GM0363',
+  userId: '00000000-0000-4000-8000-000000000000',
+  keyId: '00000000-0000-4000-8000-000000000000',
 };
 
 describe('OpenAPI document', () => {
@@ -28,13 +33,19 @@ describe('OpenAPI document', () => {
     for (const op of OPERATIONS) {
       const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => sample[name] ?? 'x');
       const res = await request(product.app)[op.method](`/api/v1${path}`).send({});
-      const noRoute = res.status === 404 && res.body?.error?.code === 'NOT_FOUND' && /No API route/.test(res.body.error.message);
-      expect({ op: `${op.method.toUpperCase()} ${op.path}`, noRoute }).toEqual({ op: `${op.method.toUpperCase()} ${op.path}`, noRoute: false });
+      const noRoute =
+        res.status === 404 && res.body?.error?.code === 'NOT_FOUND' && /No API route/.test(res.body.error.message);
+      expect({ op: `${op.method.toUpperCase()} ${op.path}`, noRoute }).toEqual({
+        op: `${op.method.toUpperCase()} ${op.path}`,
+        noRoute: false,
+      });
     }
   });
 
   it('describes every error status of every operation with its codes and an example', () => {
-    const doc = buildOpenApiDocument('test') as { paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>> };
+    const doc = buildOpenApiDocument('test') as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
     for (const op of OPERATIONS) {
       const responses = doc.paths[op.path]?.[op.method]?.responses ?? {};
       for (const code of op.errors) expect(responses[String(ERROR_CODES[code].status)]?.description).toContain(code);

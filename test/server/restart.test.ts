@@ -12,13 +12,25 @@ describe('restart on the same data directory', () => {
 
     const first = await spawnProduct(env);
     const auth = await createApiKeyAsAdmin(first.url, 'GM0363', ADMIN_PASSWORD);
-    const started = await api(first.url, 'POST', '/processes/nareiziger-hotelverblijf/cases', {
-      caseRef: uniqueId('ZAAK'),
-      data: { municipality: 'GM0363', householdSize: 2, registrationDate: '2026-11-01' },
-    }, auth);
+    const started = await api(
+      first.url,
+      'POST',
+      '/processes/nareiziger-hotelverblijf/cases',
+      {
+        caseRef: uniqueId('ZAAK'),
+        data: { municipality: 'GM0363', householdSize: 2, registrationDate: '2026-11-01' },
+      },
+      auth,
+    );
     expect(started.status).toBe(201);
     const caseId = started.body.caseId as string;
-    const placed = await api(first.url, 'POST', `/cases/${caseId}/events`, { name: 'hotel-geplaatst', payload: { placementDate: '2026-11-10', hotelMunicipality: 'GM0363' } }, auth);
+    const placed = await api(
+      first.url,
+      'POST',
+      `/cases/${caseId}/events`,
+      { name: 'hotel-geplaatst', payload: { placementDate: '2026-11-10', hotelMunicipality: 'GM0363' } },
+      auth,
+    );
     expect(placed.status).toBe(200);
 
     expect(await first.stop('SIGTERM')).toBe(0);
@@ -28,8 +40,18 @@ describe('restart on the same data directory', () => {
     try {
       const state = await api(second.url, 'GET', `/cases/${caseId}`, undefined, auth);
       expect(state.status).toBe(200);
-      expect(state.body).toMatchObject({ status: 'running', currentStep: 'coa-betaalde-periode', dates: { hotelStart: '2026-11-10T00:00:00.000Z' } });
-      const housed = await api(second.url, 'POST', `/cases/${caseId}/events`, { name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } }, auth);
+      expect(state.body).toMatchObject({
+        status: 'running',
+        currentStep: 'coa-betaalde-periode',
+        dates: { hotelStart: '2026-11-10T00:00:00.000Z' },
+      });
+      const housed = await api(
+        second.url,
+        'POST',
+        `/cases/${caseId}/events`,
+        { name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } },
+        auth,
+      );
       expect(housed.body).toMatchObject({ accepted: true, status: 'completed', outcome: 'gehuisvest' });
     } finally {
       expect(await second.stop('SIGINT')).toBe(0);

@@ -12,8 +12,17 @@ export interface ApiSession {
   call<T = any>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
 
-export async function apiLogin(base: string, username: string, password: string, tenant = TEST_TENANT): Promise<ApiSession> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant, username, password }) });
+export async function apiLogin(
+  base: string,
+  username: string,
+  password: string,
+  tenant = TEST_TENANT,
+): Promise<ApiSession> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant, username, password }),
+  });
   if (res.status !== 200) throw new Error(`e2e: login of ${username} failed with ${res.status}: ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -21,7 +30,11 @@ export async function apiLogin(base: string, username: string, password: string,
     async call(method, url, body) {
       const r = await fetch(`${base}${url}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();
@@ -56,11 +69,18 @@ export async function startEditorStack(): Promise<EditorStack> {
     return res.body.oneTimePassword as string;
   };
   return {
-    product, base, browser, admin, createUser,
+    product,
+    base,
+    browser,
+    admin,
+    createUser,
     async apiUser(username, roles) {
       const once = await createUser(username, roles);
       const first = await apiLogin(base, username, once);
-      const changed = await first.call('POST', '/api/v1/auth/password', { currentPassword: once, newPassword: USER_PASSWORD });
+      const changed = await first.call('POST', '/api/v1/auth/password', {
+        currentPassword: once,
+        newPassword: USER_PASSWORD,
+      });
       if (changed.status !== 200) throw new Error(`e2e: password change failed: ${JSON.stringify(changed.body)}`);
       return apiLogin(base, username, USER_PASSWORD);
     },
@@ -73,7 +93,13 @@ export async function startEditorStack(): Promise<EditorStack> {
 }
 
 /** Logs in through the login form; with a one-time password, also through the forced password change. */
-export async function loginInBrowser(context: BrowserContext, base: string, username: string, password: string, shots?: string): Promise<Page> {
+export async function loginInBrowser(
+  context: BrowserContext,
+  base: string,
+  username: string,
+  password: string,
+  shots?: string,
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(base);
   await page.getByLabel('Gemeentecode').fill(TEST_TENANT);

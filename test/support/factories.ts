@@ -15,7 +15,9 @@ export function hotelDefinition(): ProcessDefinition {
 
 /** Version 1 of the hotel stay, as the recorded replay fixtures started with it. */
 export function hotelDefinitionV1(): ProcessDefinition {
-  return structuredClone(archivedDefinitions.find((d) => d.id === 'nareiziger-hotelverblijf' && d.version === 1) as ProcessDefinition);
+  return structuredClone(
+    archivedDefinitions.find((d) => d.id === 'nareiziger-hotelverblijf' && d.version === 1) as ProcessDefinition,
+  );
 }
 
 export function harDefinition(): ProcessDefinition {
@@ -37,7 +39,12 @@ export function hotelCaseInput(overrides: Partial<CaseInput> = {}): CaseInput {
     tenant: 'GM0363',
     caseRef: uniqueId('zaak'),
     definition: hotelDefinition(),
-    data: { municipality: 'GM0363', householdSize: 3, registrationDate: '2026-01-20', nareiziger: { name: 'Test Persoon', vNumber: '1234567890' } },
+    data: {
+      municipality: 'GM0363',
+      householdSize: 3,
+      registrationDate: '2026-01-20',
+      nareiziger: { name: 'Test Persoon', vNumber: '1234567890' },
+    },
     ...overrides,
   };
 }
@@ -53,10 +60,14 @@ export function harCaseInput(overrides: Partial<CaseInput> = {}): CaseInput {
 }
 
 /** A status holder linked to `tenant` on `koppelingDate`, permit two weeks earlier unless given. */
-export function housingCaseInput(koppelingDate: string, overrides: Partial<CaseInput> & { permitDate?: string } = {}): CaseInput {
+export function housingCaseInput(
+  koppelingDate: string,
+  overrides: Partial<CaseInput> & { permitDate?: string } = {},
+): CaseInput {
   const { permitDate, ...rest } = overrides;
   const tenant = rest.tenant ?? 'GM0363';
-  const permit = permitDate ?? new Date(Date.parse(`${koppelingDate}T00:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
+  const permit =
+    permitDate ?? new Date(Date.parse(`${koppelingDate}T00:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
   return {
     tenant,
     caseRef: uniqueId('zaak'),
@@ -74,7 +85,12 @@ export function housingCaseInput(koppelingDate: string, overrides: Partial<CaseI
 }
 
 /** A published housing-priority rule set made from a rules/ template, effective from 2000. */
-export function publishedRuleSet(template: 'status-holder-priority' | 'no-status-holder-priority', tenant: string, version = 1, effectiveFrom = '2000-01-01'): RuleSet {
+export function publishedRuleSet(
+  template: 'status-holder-priority' | 'no-status-holder-priority',
+  tenant: string,
+  version = 1,
+  effectiveFrom = '2000-01-01',
+): RuleSet {
   const ruleSet = loadTemplate(template, { tenant, id: `voorrang-${tenant.toLowerCase()}`, effectiveFrom });
   const code = ruleSet.parameters?.gemeentecode;
   if (code) code.value = tenant;

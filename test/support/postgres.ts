@@ -91,7 +91,8 @@ export async function createTestStore(dialect: SqlDialect, options: { migrate?: 
 export function dialects(): SqlDialect[] {
   if (TEST_DATABASE_URL) return ['sqlite', 'postgres'];
   // CI sets this: there a missing PostgreSQL is a failure, never a quiet skip.
-  if (process.env.DOORSTROOM_REQUIRE_POSTGRES === '1') throw new Error('DOORSTROOM_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: source .ci/postgres.sh first');
+  if (process.env.DOORSTROOM_REQUIRE_POSTGRES === '1')
+    throw new Error('DOORSTROOM_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: source .ci/postgres.sh first');
   showSkipNotice();
   return ['sqlite'];
 }
@@ -99,5 +100,6 @@ export function dialects(): SqlDialect[] {
 /** `describe.each(dialects())` that also registers a visible skipped PostgreSQL suite. */
 export function describeEachDialect(title: string, fn: (dialect: SqlDialect) => void): void {
   describe.each(dialects())(`${title} [%s]`, fn);
-  if (!TEST_DATABASE_URL) describe.skip(`${title} [postgres] (TEST_DATABASE_URL not set)`, () => it.todo('runs against PostgreSQL'));
+  if (!TEST_DATABASE_URL)
+    describe.skip(`${title} [postgres] (TEST_DATABASE_URL not set)`, () => it.todo('runs against PostgreSQL'));
 }

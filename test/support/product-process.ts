@@ -45,7 +45,13 @@ export async function spawnProduct(env: Record<string, string>): Promise<Product
   };
 }
 
-export async function api(base: string, method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+export async function api(
+  base: string,
+  method: string,
+  route: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(`${base}/api/v1${route}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -55,11 +61,24 @@ export async function api(base: string, method: string, route: string, body?: un
 }
 
 /** As an integrator would: the administrator logs in and creates an API key; returns its Authorization header. */
-export async function createApiKeyAsAdmin(base: string, tenant: string, password: string): Promise<Record<string, string>> {
+export async function createApiKeyAsAdmin(
+  base: string,
+  tenant: string,
+  password: string,
+): Promise<Record<string, string>> {
   const login = await api(base, 'POST', '/auth/login', { tenant, username: 'admin', password });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const session = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': login.body.csrfToken as string };
-  const key = await api(base, 'POST', '/api-keys', { name: 'zaaksysteem', permissions: ['cases:start', 'cases:events', 'cases:read'] }, session);
+  const session = {
+    cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    'x-csrf-token': login.body.csrfToken as string,
+  };
+  const key = await api(
+    base,
+    'POST',
+    '/api-keys',
+    { name: 'zaaksysteem', permissions: ['cases:start', 'cases:events', 'cases:read'] },
+    session,
+  );
   if (key.status !== 201) throw new Error(`key creation failed: ${key.status} ${JSON.stringify(key.body)}`);
   return { authorization: `Bearer ${key.body.secret as string}` };
 }

@@ -50,12 +50,24 @@ export async function productEnv(dataDir: string): Promise<Record<string, string
 }
 
 /** The real product in-process (server/product.ts, as npm start builds it) on a fresh data directory. */
-export async function startProduct(dataDir = tempDataDir(), opts: { uiDir?: string; env?: Record<string, string>; log?: Log } = {}): Promise<RunningProduct> {
+export async function startProduct(
+  dataDir = tempDataDir(),
+  opts: { uiDir?: string; env?: Record<string, string>; log?: Log } = {},
+): Promise<RunningProduct> {
   const env = { ...process.env, ...(await productEnv(dataDir)), ...opts.env };
-  const product = await startWholeProduct({ config: loadConfig(env), log: opts.log ?? createLog('error', process.stderr), env, uiDir: opts.uiDir ?? false });
+  const product = await startWholeProduct({
+    config: loadConfig(env),
+    log: opts.log ?? createLog('error', process.stderr),
+    env,
+    uiDir: opts.uiDir ?? false,
+  });
   await createTenant(product.storeDeps, { kind: 'system', id: 'test' }, { id: OTHER_TENANT, name: 'Gemeente Utrecht' });
   const apiKey = async (tenant: string, permissions: Permission[]) => {
-    const { secret } = await insertApiKey(product.store.db, { tenantId: tenant, name: `test-${permissions.length}`, permissions, createdBy: 'test' }, new Date().toISOString());
+    const { secret } = await insertApiKey(
+      product.store.db,
+      { tenantId: tenant, name: `test-${permissions.length}`, permissions, createdBy: 'test' },
+      new Date().toISOString(),
+    );
     return { Authorization: `Bearer ${secret}` };
   };
   return {

@@ -6,7 +6,12 @@ import type { Permission, Role } from '../../server/auth/roles';
 import { createTenant } from '../../server/auth/tenant-admin';
 import { insertUser, type User } from '../../server/auth/users';
 import { errorHandler } from '../../server/errors';
-import { createStoreRouter, storeDeps, type StoreDeps, type StoreRouterOptions } from '../../server/routes/store-router';
+import {
+  createStoreRouter,
+  storeDeps,
+  type StoreDeps,
+  type StoreRouterOptions,
+} from '../../server/routes/store-router';
 import type { SqlDialect } from '../../server/store/create-store';
 import type { ArtifactSeed, ContentValidator } from '../../server/versions/types';
 import { createTestStore } from './postgres';
@@ -21,8 +26,12 @@ export interface TestClock {
 export function testClock(start = '2026-03-02T09:00:00.000Z'): TestClock {
   let now = Date.parse(start);
   const clock = (() => new Date(now)) as TestClock;
-  clock.set = (iso) => { now = Date.parse(iso); };
-  clock.advance = (ms) => { now += ms; };
+  clock.set = (iso) => {
+    now = Date.parse(iso);
+  };
+  clock.advance = (ms) => {
+    now += ms;
+  };
   return clock;
 }
 
@@ -45,11 +54,16 @@ export interface StoreTestAppOptions {
 }
 
 /** express.json with a limit, the store's router at /api/v1, and the JSON error handler. */
-export async function createStoreTestApp(dialect: SqlDialect, options: StoreTestAppOptions = {}): Promise<StoreTestApp> {
+export async function createStoreTestApp(
+  dialect: SqlDialect,
+  options: StoreTestAppOptions = {},
+): Promise<StoreTestApp> {
   const { store, dispose } = await createTestStore(dialect);
   const clock = testClock();
   const deps = storeDeps({
-    store, clock, auth: { cookieSecure: false, scrypt: TEST_SCRYPT, ...options.auth },
+    store,
+    clock,
+    auth: { cookieSecure: false, scrypt: TEST_SCRYPT, ...options.auth },
     ...(options.validateContent ? { validateContent: options.validateContent } : {}),
     ...(options.seeds ? { seeds: options.seeds } : {}),
   });
@@ -64,13 +78,27 @@ export async function addTenant(t: StoreTestApp, id: string, name = `Gemeente ${
   await createTenant(t.deps, { kind: 'system', id: 'test' }, { id, name });
 }
 
-export async function addUser(t: StoreTestApp, tenantId: string, username: string, roles: Role[], password = TEST_PASSWORD): Promise<User> {
+export async function addUser(
+  t: StoreTestApp,
+  tenantId: string,
+  username: string,
+  roles: Role[],
+  password = TEST_PASSWORD,
+): Promise<User> {
   const passwordHash = await hashPassword(password, TEST_SCRYPT);
-  return insertUser(t.deps.store.db, { tenantId, username, roles, passwordHash, mustChangePassword: false }, t.clock().toISOString());
+  return insertUser(
+    t.deps.store.db,
+    { tenantId, username, roles, passwordHash, mustChangePassword: false },
+    t.clock().toISOString(),
+  );
 }
 
 export async function addApiKey(t: StoreTestApp, tenantId: string, permissions: Permission[]): Promise<string> {
-  const { secret } = await insertApiKey(t.deps.store.db, { tenantId, name: `key-${permissions.join('+')}`, permissions, createdBy: 'test' }, t.clock().toISOString());
+  const { secret } = await insertApiKey(
+    t.deps.store.db,
+    { tenantId, name: `key-${permissions.join('+')}`, permissions, createdBy: 'test' },
+    t.clock().toISOString(),
+  );
   return secret;
 }
 
@@ -108,14 +136,25 @@ export function sessionCookieOf(res: request.Response): string {
   return raw.split(';')[0] ?? '';
 }
 
-export async function login(t: StoreTestApp, tenant: string, username: string, password = TEST_PASSWORD): Promise<Caller> {
+export async function login(
+  t: StoreTestApp,
+  tenant: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Caller> {
   const res = await caller(t.app).post('/auth/login', { tenant, username, password });
-  if (res.status !== 200) throw new Error(`login ${tenant}/${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${tenant}/${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return caller(t.app, { Cookie: sessionCookieOf(res), 'X-CSRF-Token': (res.body as { csrfToken: string }).csrfToken });
 }
 
 /** A user with the given roles, logged in. */
-export async function userCaller(t: StoreTestApp, tenant: string, username: string, roles: Role[]): Promise<Caller & { user: User }> {
+export async function userCaller(
+  t: StoreTestApp,
+  tenant: string,
+  username: string,
+  roles: Role[],
+): Promise<Caller & { user: User }> {
   const user = await addUser(t, tenant, username, roles);
   return Object.assign(await login(t, tenant, username), { user });
 }
@@ -126,7 +165,17 @@ export async function keyCaller(t: StoreTestApp, tenant: string, permissions: Pe
 
 export const RULESET = (n = 1) => ({
   rules: [
-    { id: 'statushouder', title: 'Statushouder krijgt voorrang', conditions: { all: [{ fact: 'isStatusholder', operator: 'equal', value: true }] }, event: { type: 'priority' } },
-    { id: 'medisch', title: 'Medische urgentie', conditions: { all: [{ fact: 'medicalUrgency', operator: 'equal', value: true }] }, event: { type: 'priority', params: { n } } },
+    {
+      id: 'statushouder',
+      title: 'Statushouder krijgt voorrang',
+      conditions: { all: [{ fact: 'isStatusholder', operator: 'equal', value: true }] },
+      event: { type: 'priority' },
+    },
+    {
+      id: 'medisch',
+      title: 'Medische urgentie',
+      conditions: { all: [{ fact: 'medicalUrgency', operator: 'equal', value: true }] },
+      event: { type: 'priority', params: { n } },
+    },
   ],
 });

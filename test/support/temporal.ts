@@ -1,5 +1,12 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker,
+  type WorkerOptions,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { InMemoryQuotaLedger, type ActivityDeps, type Notification } from '../../workflows/activities';
 import { registerSearchAttributes } from '../../server/temporal/register-search-attributes';
 import { workerOptions } from '../../workflows/worker-options';
@@ -18,7 +25,9 @@ export const silentLog = { info: () => undefined, warn: () => undefined, error: 
 /** The time-skipping test server, from the binary the setup found (or the SDK's download). */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  const env = await TestWorkflowEnvironment.createTimeSkipping(
+    path ? { server: { executable: { type: 'existing-path', path } } } : {},
+  );
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
 }
@@ -26,7 +35,17 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundles the workflow code once per test file: a worker can run only once, bundling takes a second. */
 export function workflowBundle(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m) => console.error(m), log: () => undefined } });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath,
+    logger: {
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: (m) => console.error(m),
+      log: () => undefined,
+    },
+  });
   return bundle;
 }
 
@@ -63,7 +82,12 @@ export async function createRecordingWorker(
 ): Promise<RecordingWorker> {
   const { notifications, calls, quota } = recorder;
   const { workflowsPath, activities, ...options } = workerOptions(
-    { log: silentLog, quota, deliver: async (n) => void notifications.push({ ...n, at: await env.currentTimeMs() }), ...deps },
+    {
+      log: silentLog,
+      quota,
+      deliver: async (n) => void notifications.push({ ...n, at: await env.currentTimeMs() }),
+      ...deps,
+    },
     taskQueue,
   );
   const counted = Object.fromEntries(
@@ -103,23 +127,41 @@ export async function waitForState(
 }
 
 /** Waits until the case waits in `step`. */
-export function waitForStep(handle: Parameters<typeof waitForState>[0], step: string, timeoutMs?: number): Promise<CaseState> {
+export function waitForStep(
+  handle: Parameters<typeof waitForState>[0],
+  step: string,
+  timeoutMs?: number,
+): Promise<CaseState> {
   return waitForState(handle, (s) => s.currentStep === step, timeoutMs);
 }
 
 /** The case handler who confirms decisions in the workflow tests. */
-export const TEST_CASE_HANDLER = { userId: 'user-behandelaar-1', username: 'behandelaar', displayName: 'Bea Behandelaar' };
+export const TEST_CASE_HANDLER = {
+  userId: 'user-behandelaar-1',
+  username: 'behandelaar',
+  displayName: 'Bea Behandelaar',
+};
 
 /**
  * Waits until decision `nodeId` proposes, then confirms it as the test's case handler: the
  * proposal itself, or `choice` (another branch with a reason) to deviate.
  */
 export async function confirmProposal(
-  handle: Parameters<typeof waitForState>[0] & { executeUpdate: (u: typeof confirmDecisionUpdate, o: { args: [DecisionConfirmationRequest] }) => Promise<EventResult> },
+  handle: Parameters<typeof waitForState>[0] & {
+    executeUpdate: (
+      u: typeof confirmDecisionUpdate,
+      o: { args: [DecisionConfirmationRequest] },
+    ) => Promise<EventResult>;
+  },
   nodeId: string,
   choice?: { branch: string | null; reason: string },
 ): Promise<EventResult> {
-  const state = await waitForState(handle, (s) => s.pendingDecision?.nodeId === nodeId && s.pendingDecision.phase === 'confirmation');
+  const state = await waitForState(
+    handle,
+    (s) => s.pendingDecision?.nodeId === nodeId && s.pendingDecision.phase === 'confirmation',
+  );
   const branch = choice ? choice.branch : (state.pendingDecision?.proposal?.branch ?? null);
-  return handle.executeUpdate(confirmDecisionUpdate, { args: [{ nodeId, branch, ...(choice ? { reason: choice.reason } : {}), by: TEST_CASE_HANDLER }] });
+  return handle.executeUpdate(confirmDecisionUpdate, {
+    args: [{ nodeId, branch, ...(choice ? { reason: choice.reason } : {}), by: TEST_CASE_HANDLER }],
+  });
 }

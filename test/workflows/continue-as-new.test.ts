@@ -12,7 +12,15 @@ const notes: ProcessDefinition = {
   version: 1,
   title: { nl: 'Notities', en: 'Notes' },
   inputSchema: { type: 'object' },
-  deadlines: [{ id: 'norm', label: { nl: 'Klaar binnen 10 dagen' }, at: { from: 'caseStarted', after: 'P10D' }, metBy: 'klaar', notify: { template: 'norm-verstreken' } }],
+  deadlines: [
+    {
+      id: 'norm',
+      label: { nl: 'Klaar binnen 10 dagen' },
+      at: { from: 'caseStarted', after: 'P10D' },
+      metBy: 'klaar',
+      notify: { template: 'norm-verstreken' },
+    },
+  ],
   start: 'open',
   nodes: [
     {
@@ -20,10 +28,29 @@ const notes: ProcessDefinition = {
       kind: 'wait',
       label: { nl: 'Open' },
       events: [
-        { name: 'notitie', label: { nl: 'Notitie' }, payloadSchema: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } }, assign: { laatste: 'n' }, next: 'open' },
-        { name: 'klaar', label: { nl: 'Klaar' }, payloadSchema: { type: 'object' }, dates: { klaar: 'now' }, next: 'einde' },
+        {
+          name: 'notitie',
+          label: { nl: 'Notitie' },
+          payloadSchema: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } },
+          assign: { laatste: 'n' },
+          next: 'open',
+        },
+        {
+          name: 'klaar',
+          label: { nl: 'Klaar' },
+          payloadSchema: { type: 'object' },
+          dates: { klaar: 'now' },
+          next: 'einde',
+        },
       ],
-      reminders: [{ id: 'vijf-dagen', label: { nl: '5 dagen open' }, at: { from: 'caseStarted', after: 'P5D' }, notify: { template: 'vijf-dagen' } }],
+      reminders: [
+        {
+          id: 'vijf-dagen',
+          label: { nl: '5 dagen open' },
+          at: { from: 'caseStarted', after: 'P5D' },
+          notify: { template: 'vijf-dagen' },
+        },
+      ],
     },
     { id: 'einde', kind: 'end', label: { nl: 'Einde' }, outcome: 'klaar' },
   ],
@@ -64,7 +91,9 @@ describe('continue-as-new for long cases (time-skipping)', () => {
       const middle = await handle.query(caseStateQuery);
       expect(middle.runs).toBeGreaterThanOrEqual(2);
       expect(middle.variables.laatste).toBe(40);
-      expect(middle.history.filter((h) => h.type === 'event-accepted').length + middle.historyDropped).toBeGreaterThanOrEqual(40);
+      expect(
+        middle.history.filter((h) => h.type === 'event-accepted').length + middle.historyDropped,
+      ).toBeGreaterThanOrEqual(40);
       expect(middle.deadlines.find((d) => d.id === 'case:norm')).toMatchObject({ status: 'pending' });
 
       await env.sleep('5 days'); // the case deadline set in the first run fires in a later one

@@ -22,12 +22,17 @@ describe('har-overdracht (time-skipping)', () => {
   });
 
   async function start(input: CaseInput = harCaseInput()) {
-    const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId('GM0363-har'), args: [input] });
+    const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+      taskQueue,
+      workflowId: uniqueId('GM0363-har'),
+      args: [input],
+    });
     await waitForStep(handle, 'wacht-op-plaatsing');
     return handle;
   }
   type Handle = Awaited<ReturnType<typeof start>>;
-  const send = (handle: Handle, name: string, payload: Record<string, unknown> = {}) => handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
+  const send = (handle: Handle, name: string, payload: Record<string, unknown> = {}) =>
+    handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
   const today = async () => dateOf(await env.currentTimeMs());
 
   it('HAR placement counts for the taakstelling and starts funding; regular housing ends the case', async () => {
@@ -41,7 +46,9 @@ describe('har-overdracht (time-skipping)', () => {
       const final = await handle.result();
       expect(final.outcome).toBe('gehuisvest');
       expect(final.variables.scheme).toBe('HAR');
-      expect(final.placements).toEqual([expect.objectContaining({ nodeId: 'tel-plaatsing', placedOn: placed, scheme: 'HAR', recorded: true })]);
+      expect(final.placements).toEqual([
+        expect.objectContaining({ nodeId: 'tel-plaatsing', placedOn: placed, scheme: 'HAR', recorded: true }),
+      ]);
       expect(rec.notifications.map((n) => n.template)).toEqual(['har-financiering-starten']);
     });
   });
@@ -60,7 +67,12 @@ describe('har-overdracht (time-skipping)', () => {
       expect(when('har-escalatie')).toBeGreaterThanOrEqual(addDuration(start0, 'P5M').getTime());
       expect(when('har-termijn-verstreken')).toBeGreaterThanOrEqual(addDuration(start0, 'P6M').getTime());
       expect(when('har-termijn-verstreken')).toBeLessThan(addDuration(start0, 'P6M').getTime() + 60_000);
-      expect(rec.notifications.map((n) => n.template)).toEqual(['har-financiering-starten', 'har-einde-nadert', 'har-escalatie', 'har-termijn-verstreken']);
+      expect(rec.notifications.map((n) => n.template)).toEqual([
+        'har-financiering-starten',
+        'har-einde-nadert',
+        'har-escalatie',
+        'har-termijn-verstreken',
+      ]);
       await send(handle, 'woning-gevonden', { tenancyStartDate: await today() });
       expect((await handle.result()).outcome).toBe('gehuisvest');
     });
@@ -69,7 +81,12 @@ describe('har-overdracht (time-skipping)', () => {
   it('HAR+ with its own configured terms: 9 months, not counted for the taakstelling — no literal in code', async () => {
     await rec.worker.runUntil(async () => {
       const definition = harDefinition();
-      Object.assign((definition.parameters as any).schemes['HAR+'], { maxDuration: 'P9M', countsForTaakstelling: false, reminderBefore: 'P3M', escalationBefore: 'P1M' });
+      Object.assign((definition.parameters as any).schemes['HAR+'], {
+        maxDuration: 'P9M',
+        countsForTaakstelling: false,
+        reminderBefore: 'P3M',
+        escalationBefore: 'P1M',
+      });
       const handle = await start(harCaseInput({ definition }));
       const placed = await today();
       await send(handle, 'plaatsing-bevestigd', { scheme: 'HAR+', placementDate: placed });
@@ -79,9 +96,13 @@ describe('har-overdracht (time-skipping)', () => {
       const state = await handle.query(caseStateQuery);
       expect(state.currentStep).toBe('na-termijn');
       const timeout = state.history.find((h) => h.type === 'timeout');
-      expect(new Date(timeout?.at as string).getTime() - addDuration(new Date(`${placed}T00:00:00.000Z`), 'P9M').getTime()).toBeLessThan(60_000);
+      expect(
+        new Date(timeout?.at as string).getTime() - addDuration(new Date(`${placed}T00:00:00.000Z`), 'P9M').getTime(),
+      ).toBeLessThan(60_000);
       expect(state.placements).toEqual([]);
-      expect(state.history.find((h) => h.nodeId === 'tel-plaatsing' && h.type === 'task')?.detail).toBe('telt niet mee voor de taakstelling');
+      expect(state.history.find((h) => h.nodeId === 'tel-plaatsing' && h.type === 'task')?.detail).toBe(
+        'telt niet mee voor de taakstelling',
+      );
       expect(rec.quota.placements.size).toBe(0);
       await handle.terminate('test done');
     });

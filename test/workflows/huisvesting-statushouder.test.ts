@@ -3,7 +3,14 @@ import type { processInterpreter } from '../../workflows/interpreter';
 import { addDuration } from '../../workflows/dsl/duration';
 import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import { SA_OVERDUE } from '../../workflows/search-attributes';
-import { confirmProposal, createRecordingWorker, createTimeSkippingEnv, waitForState, waitForStep, type RecordingWorker } from '../support/temporal';
+import {
+  confirmProposal,
+  createRecordingWorker,
+  createTimeSkippingEnv,
+  waitForState,
+  waitForStep,
+  type RecordingWorker,
+} from '../support/temporal';
 import { dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../support/factories';
 
 describe('huisvesting-statushouder (time-skipping)', () => {
@@ -24,13 +31,20 @@ describe('huisvesting-statushouder (time-skipping)', () => {
   async function start(tenant = 'GM0363', permitDate?: string) {
     const today = dateOf(await env.currentTimeMs());
     const input = housingCaseInput(today, { tenant, ...(permitDate ? { permitDate } : {}) });
-    const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId(`${tenant}-case`), args: [input] });
+    const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+      taskQueue,
+      workflowId: uniqueId(`${tenant}-case`),
+      args: [input],
+    });
     await confirmProposal(handle, 'voorrangsbesluit');
     const state = await waitForStep(handle, 'wacht-op-aanbod');
     return { handle, state, koppeling: new Date(`${today}T00:00:00.000Z`) };
   }
-  const send = (handle: Awaited<ReturnType<typeof start>>['handle'], name: string, payload: Record<string, unknown> = {}) =>
-    handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
+  const send = (
+    handle: Awaited<ReturnType<typeof start>>['handle'],
+    name: string,
+    payload: Record<string, unknown> = {},
+  ) => handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
   const today = async () => dateOf(await env.currentTimeMs());
 
   it('housed in time with priority (GM0363): every norm met, the move counted for the half-year', async () => {
@@ -38,13 +52,33 @@ describe('huisvesting-statushouder (time-skipping)', () => {
       const { handle, state } = await start('GM0363');
       expect(state.variables.priority).toBe(true);
       expect(state.decisions).toEqual([
-        expect.objectContaining({ nodeId: 'voorrangsbesluit', ruleSetId: 'voorrang-gm0363', ruleSetVersion: 1, branch: 'priority', next: 'voorrang-toegekend', events: [expect.objectContaining({ type: 'priority' })] }),
+        expect.objectContaining({
+          nodeId: 'voorrangsbesluit',
+          ruleSetId: 'voorrang-gm0363',
+          ruleSetVersion: 1,
+          branch: 'priority',
+          next: 'voorrang-toegekend',
+          events: [expect.objectContaining({ type: 'priority' })],
+        }),
       ]);
-      expect(state.decisions[0]?.facts).toMatchObject({ permitType: 'asiel', linkedMunicipality: 'GM0363', hasIndependentHome: false });
-      expect(state.deadlines.filter((d) => d.kind === 'case').map((d) => d.status)).toEqual(['pending', 'pending', 'pending']);
+      expect(state.decisions[0]?.facts).toMatchObject({
+        permitType: 'asiel',
+        linkedMunicipality: 'GM0363',
+        hasIndependentHome: false,
+      });
+      expect(state.deadlines.filter((d) => d.kind === 'case').map((d) => d.status)).toEqual([
+        'pending',
+        'pending',
+        'pending',
+      ]);
 
       await env.sleep('3 weeks');
-      await send(handle, 'woning-aangeboden', { offerId: 'A-1', housingAssociation: 'Corporatie', rooms: 3, rent: 700 });
+      await send(handle, 'woning-aangeboden', {
+        offerId: 'A-1',
+        housingAssociation: 'Corporatie',
+        rooms: 3,
+        rent: 700,
+      });
       await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today() });
       await env.sleep('1 week');
       const moveDate = await today();
@@ -56,7 +90,15 @@ describe('huisvesting-statushouder (time-skipping)', () => {
         ['case:verhuisd-binnen-norm', 'met'],
         ['case:ketennorm', 'met'],
       ]);
-      expect(final.placements).toEqual([{ nodeId: 'tel-verhuizing', municipality: 'GM0363', placedOn: moveDate, halfYear: `${moveDate.slice(0, 4)}-H${Number(moveDate.slice(5, 7)) <= 6 ? 1 : 2}`, recorded: true }]);
+      expect(final.placements).toEqual([
+        {
+          nodeId: 'tel-verhuizing',
+          municipality: 'GM0363',
+          placedOn: moveDate,
+          halfYear: `${moveDate.slice(0, 4)}-H${Number(moveDate.slice(5, 7)) <= 6 ? 1 : 2}`,
+          recorded: true,
+        },
+      ]);
       expect(rec.quota.placements.size).toBe(1);
       expect(rec.notifications.filter((n) => n.kind === 'deadline-missed')).toEqual([]);
     });
@@ -66,7 +108,12 @@ describe('huisvesting-statushouder (time-skipping)', () => {
     await rec.worker.runUntil(async () => {
       const { handle, state } = await start('GM0599');
       expect(state.variables.priority).toBe(false);
-      expect(state.decisions[0]).toMatchObject({ ruleSetId: 'voorrang-gm0599', branch: null, next: 'geen-voorrang', events: [{ type: 'no-priority' }] });
+      expect(state.decisions[0]).toMatchObject({
+        ruleSetId: 'voorrang-gm0599',
+        branch: null,
+        next: 'geen-voorrang',
+        events: [{ type: 'no-priority' }],
+      });
       expect(state.history.some((h) => h.type === 'decision' && h.detail?.includes('standaard'))).toBe(true);
       await handle.terminate('test done');
     });
@@ -81,8 +128,16 @@ describe('huisvesting-statushouder (time-skipping)', () => {
       await env.sleep('2 days');
       const state = await handle.query(caseStateQuery);
       const missed = rec.notifications.filter((n) => n.kind === 'deadline-missed');
-      expect(missed.map((n) => n.template)).toEqual(['norm-woning-verstreken', 'norm-verhuizing-verstreken', 'ketennorm-verstreken']);
-      const expected = [addDuration(koppeling, 'P10W'), addDuration(koppeling, 'P12W'), addDuration(new Date(`${permitDate}T00:00:00.000Z`), 'P14W')];
+      expect(missed.map((n) => n.template)).toEqual([
+        'norm-woning-verstreken',
+        'norm-verhuizing-verstreken',
+        'ketennorm-verstreken',
+      ]);
+      const expected = [
+        addDuration(koppeling, 'P10W'),
+        addDuration(koppeling, 'P12W'),
+        addDuration(new Date(`${permitDate}T00:00:00.000Z`), 'P14W'),
+      ];
       missed.forEach((n, i) => {
         const late = n.at - (expected[i] as Date).getTime();
         expect(late).toBeGreaterThanOrEqual(0);
@@ -126,7 +181,13 @@ describe('huisvesting-statushouder (time-skipping)', () => {
       ]);
       expect(final.decisions[1]?.facts).toMatchObject({ refusedSuitableOffer: true });
       expect(final.history.filter((h) => h.type === 'event-accepted').map((h) => h.event)).toEqual([
-        'woning-aangeboden', 'passend-aanbod-geweigerd', 'woning-aangeboden', 'ongeschikt-aanbod-geweigerd', 'woning-aangeboden', 'aanbod-geaccepteerd', 'verhuisd',
+        'woning-aangeboden',
+        'passend-aanbod-geweigerd',
+        'woning-aangeboden',
+        'ongeschikt-aanbod-geweigerd',
+        'woning-aangeboden',
+        'aanbod-geaccepteerd',
+        'verhuisd',
       ]);
     });
   });
@@ -137,7 +198,9 @@ describe('huisvesting-statushouder (time-skipping)', () => {
       await send(handle, 'woning-aangeboden', { offerId: 'A-1' });
       await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today() });
       await env.sleep('15 days');
-      expect(rec.notifications.filter((n) => n.kind === 'reminder').map((n) => n.template)).toEqual(['verhuistermijn-verstreken']);
+      expect(rec.notifications.filter((n) => n.kind === 'reminder').map((n) => n.template)).toEqual([
+        'verhuistermijn-verstreken',
+      ]);
       await handle.terminate('test done');
     });
   });
@@ -148,24 +211,40 @@ describe('huisvesting-statushouder (time-skipping)', () => {
       const parentId = handle.workflowId;
       await send(handle, 'tijdelijke-huisvesting', { reason: 'geen passend aanbod' });
       const parent = await waitForState(handle, (s) => s.currentStep === 'terugval-har' && s.children.length > 0);
-      expect(parent.children).toEqual([expect.objectContaining({ caseId: `${parentId}-terugval-har-1`, processId: 'har-overdracht', status: 'running', nodeId: 'terugval-har' })]);
+      expect(parent.children).toEqual([
+        expect.objectContaining({
+          caseId: `${parentId}-terugval-har-1`,
+          processId: 'har-overdracht',
+          status: 'running',
+          nodeId: 'terugval-har',
+        }),
+      ]);
       const child = env.client.workflow.getHandle(`${parentId}-terugval-har-1`);
       await waitForStep(child, 'wacht-op-plaatsing');
-      await child.executeUpdate(sendEventUpdate, { args: [{ name: 'plaatsing-bevestigd', payload: { scheme: 'HAR', placementDate: await today() } }] });
+      await child.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'plaatsing-bevestigd', payload: { scheme: 'HAR', placementDate: await today() } }],
+      });
 
       await env.sleep('11 weeks'); // the 10-week norm passes while the child runs
       const during = await handle.query(caseStateQuery);
-      expect(during.deadlines.find((d) => d.id === 'case:woning-binnen-norm')).toMatchObject({ status: 'missed', nodeId: 'terugval-har' });
+      expect(during.deadlines.find((d) => d.id === 'case:woning-binnen-norm')).toMatchObject({
+        status: 'missed',
+        nodeId: 'terugval-har',
+      });
       expect(during.currentStep).toBe('terugval-har');
 
       const housed = await today();
-      await child.executeUpdate(sendEventUpdate, { args: [{ name: 'woning-gevonden', payload: { tenancyStartDate: housed } }] });
+      await child.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'woning-gevonden', payload: { tenancyStartDate: housed } }],
+      });
       const final = await handle.result();
       expect(final.outcome).toBe('gehuisvest-via-har');
       expect(final.children[0]).toMatchObject({ status: 'completed', outcome: 'gehuisvest' });
       expect(final.dates.moved).toBe(`${housed}T00:00:00.000Z`);
       expect(final.placements).toEqual([]); // the child counted the placement, the parent does not count again
-      expect([...rec.quota.placements.values()]).toEqual([expect.objectContaining({ caseId: `${parentId}-terugval-har-1`, nodeId: 'tel-plaatsing', scheme: 'HAR' })]);
+      expect([...rec.quota.placements.values()]).toEqual([
+        expect.objectContaining({ caseId: `${parentId}-terugval-har-1`, nodeId: 'tel-plaatsing', scheme: 'HAR' }),
+      ]);
     });
   });
 });

@@ -2,7 +2,13 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { processInterpreter } from '../../workflows/interpreter';
 import type { PlacementCount } from '../../workflows/activities';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
-import { createRecorder, createRecordingWorker, createTimeSkippingEnv, waitForStep, type RecordingWorker } from '../support/temporal';
+import {
+  createRecorder,
+  createRecordingWorker,
+  createTimeSkippingEnv,
+  waitForStep,
+  type RecordingWorker,
+} from '../support/temporal';
 import { dateOf, harCaseInput, uniqueId } from '../support/factories';
 
 describe('a worker killed in the middle of a case (time-skipping)', () => {
@@ -28,19 +34,34 @@ describe('a worker killed in the middle of a case (time-skipping)', () => {
       },
     };
     // No sticky cache: the test server never moves a stopped worker's sticky tasks back to the shared queue.
-    const first = await createRecordingWorker(env, taskQueue, { shutdownGraceTime: '10 seconds', maxCachedWorkflows: 0 }, { quota }, recorder);
+    const first = await createRecordingWorker(
+      env,
+      taskQueue,
+      { shutdownGraceTime: '10 seconds', maxCachedWorkflows: 0 },
+      { quota },
+      recorder,
+    );
     stoppable.worker = first.worker;
     const running = first.worker.run();
 
     const workflowId = uniqueId('GM0363-har');
-    const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue, workflowId, args: [harCaseInput()] });
+    const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+      taskQueue,
+      workflowId,
+      args: [harCaseInput()],
+    });
     await waitForStep(handle, 'wacht-op-plaatsing');
     // Answered only once the case waits again, which needs the second worker: do not await it yet.
-    const placed: Promise<unknown> = handle.executeUpdate(sendEventUpdate, { args: [{ name: 'plaatsing-bevestigd', payload: { scheme: 'HAR', placementDate: dateOf(await env.currentTimeMs()) } }] });
+    const placed: Promise<unknown> = handle.executeUpdate(sendEventUpdate, {
+      args: [
+        { name: 'plaatsing-bevestigd', payload: { scheme: 'HAR', placementDate: dateOf(await env.currentTimeMs()) } },
+      ],
+    });
     await running;
     expect(first.worker.getState()).toBe('STOPPED');
     // Case events (webhooks) are published by id, so a repeat is harmless: they are left out here.
-    const steps = () => Object.fromEntries(Object.entries(recorder.calls).filter(([name]) => name !== 'publishCaseEvent'));
+    const steps = () =>
+      Object.fromEntries(Object.entries(recorder.calls).filter(([name]) => name !== 'publishCaseEvent'));
     expect(steps()).toEqual({ recordPlacement: 1 });
     expect(recorder.notifications).toEqual([]);
 
@@ -48,7 +69,9 @@ describe('a worker killed in the middle of a case (time-skipping)', () => {
     await second.worker.runUntil(async () => {
       await waitForStep(handle, 'tijdelijk-verblijf', 30_000);
       await expect(placed).resolves.toMatchObject({ currentStep: 'tijdelijk-verblijf' });
-      await handle.executeUpdate(sendEventUpdate, { args: [{ name: 'woning-gevonden', payload: { tenancyStartDate: dateOf(await env.currentTimeMs()) } }] });
+      await handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'woning-gevonden', payload: { tenancyStartDate: dateOf(await env.currentTimeMs()) } }],
+      });
       const final = await handle.result();
       expect(final.outcome).toBe('gehuisvest');
       expect(final.placements).toHaveLength(1);

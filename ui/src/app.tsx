@@ -21,14 +21,20 @@ export function App() {
 
   const refresh = useCallback(async () => setSession((await currentSession()) ?? null), []);
   useEffect(() => void refresh(), [refresh]);
-  const state = useMemo<SessionState | undefined>(() => session ? {
-    session,
-    refresh,
-    signOut: async () => {
-      await logout().catch(() => undefined);
-      setSession(null);
-    },
-  } : undefined, [session, refresh]);
+  const state = useMemo<SessionState | undefined>(
+    () =>
+      session
+        ? {
+            session,
+            refresh,
+            signOut: async () => {
+              await logout().catch(() => undefined);
+              setSession(null);
+            },
+          }
+        : undefined,
+    [session, refresh],
+  );
 
   if (session === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (!state) return <LoginPage onSignedIn={setSession} />;

@@ -38,7 +38,15 @@ export function createAlertActivities(deps: AlertActivityDeps) {
     smtp: deps.smtp === null ? undefined : (deps.smtp ?? smtpConfigFromEnv(env)),
     collect: (tenant, from, to) => {
       const ctx = Context.current();
-      return collectDeadlines({ client: deps.client ?? ctx.client, namespace: deps.namespace ?? ctx.info.workflowNamespace ?? ctx.client.options.namespace }, tenant, from, to);
+      return collectDeadlines(
+        {
+          client: deps.client ?? ctx.client,
+          namespace: deps.namespace ?? ctx.info.workflowNamespace ?? ctx.client.options.namespace,
+        },
+        tenant,
+        from,
+        to,
+      );
     },
   });
 

@@ -29,7 +29,12 @@ export interface DecisionOutcome {
 
 // Configuration problems (nothing published for the peildatum, two versions on one day) are
 // retried: the case waits in its decision step, visible in the monitor, until a designer fixes it.
-const CONFIGURATION_CODES = new Set(['no-effective-version', 'ambiguous-effective-version', 'peildatum-in-gap', 'mixed-rule-sets']);
+const CONFIGURATION_CODES = new Set([
+  'no-effective-version',
+  'ambiguous-effective-version',
+  'peildatum-in-gap',
+  'mixed-rule-sets',
+]);
 
 /** A fact name from an issue's JSON pointer (`/householdSize` → householdSize). */
 const factOf = (issue: RulesIssue): string => issue.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
@@ -47,7 +52,13 @@ export async function decide(ruleSets: RuleSetSource, req: DecisionRequest): Pro
     try {
       const result = assessCase(ruleSet, req.facts, { peildatum: req.peildatum, explain: true });
       if (result.status === 'incomplete') {
-        return { ...who, status: 'incomplete', missingFacts: result.missingFacts.map((f: { name: string }) => f.name), events: [], explanation: result.explanation ?? null };
+        return {
+          ...who,
+          status: 'incomplete',
+          missingFacts: result.missingFacts.map((f: { name: string }) => f.name),
+          events: [],
+          explanation: result.explanation ?? null,
+        };
       }
       return { ...who, status: 'complete', events: result.events, explanation: result.explanation };
     } catch (err) {

@@ -77,14 +77,37 @@ export function createActivities(deps: ActivityDeps) {
   return {
     async notify(n: Notification): Promise<void> {
       const attempt = Context.current().info.attempt;
-      deps.log.info({ tenant: n.tenant, caseId: n.caseId, processId: n.processId, nodeId: n.nodeId, kind: n.kind, template: n.template, attempt }, 'notification');
+      deps.log.info(
+        {
+          tenant: n.tenant,
+          caseId: n.caseId,
+          processId: n.processId,
+          nodeId: n.nodeId,
+          kind: n.kind,
+          template: n.template,
+          attempt,
+        },
+        'notification',
+      );
       await deps.deliver?.(n);
     },
 
     /** Evaluates the tenant's rule set of a kind, the version in force on the peildatum. */
     async evaluateDecision(req: DecisionRequest) {
       const outcome = await decide(ruleSets, req);
-      deps.log.info({ tenant: req.tenant, caseId: req.caseId, nodeId: req.nodeId, ruleSet: outcome.ruleSetId, version: outcome.ruleSetVersion, status: outcome.status, missingFacts: outcome.missingFacts, events: outcome.events.map((e) => e.type) }, 'decision');
+      deps.log.info(
+        {
+          tenant: req.tenant,
+          caseId: req.caseId,
+          nodeId: req.nodeId,
+          ruleSet: outcome.ruleSetId,
+          version: outcome.ruleSetVersion,
+          status: outcome.status,
+          missingFacts: outcome.missingFacts,
+          events: outcome.events.map((e) => e.type),
+        },
+        'decision',
+      );
       return outcome;
     },
 
@@ -92,7 +115,10 @@ export function createActivities(deps: ActivityDeps) {
     async issueBesluit(req: BesluitRequest): Promise<{ id: string; sha256: string; createdAt: string } | undefined> {
       if (!deps.besluiten) return undefined;
       const besluit = await deps.besluiten.issue(req);
-      deps.log.info({ tenant: req.tenant, caseId: req.caseId, nodeId: req.decision.nodeId, besluitId: besluit.id }, 'besluit');
+      deps.log.info(
+        { tenant: req.tenant, caseId: req.caseId, nodeId: req.decision.nodeId, besluitId: besluit.id },
+        'besluit',
+      );
       return besluit;
     },
 
@@ -100,7 +126,11 @@ export function createActivities(deps: ActivityDeps) {
     async resolveDefinition(req: { tenant: string; processId: string }): Promise<ProcessDefinition> {
       const definition = await definitions.get(req.tenant, req.processId);
       if (!definition) {
-        throw ApplicationFailure.create({ type: 'PROCESS_NOT_FOUND', message: `Process ${req.processId} is not published for ${req.tenant}.`, nonRetryable: false });
+        throw ApplicationFailure.create({
+          type: 'PROCESS_NOT_FOUND',
+          message: `Process ${req.processId} is not published for ${req.tenant}.`,
+          nonRetryable: false,
+        });
       }
       return definition;
     },
@@ -113,7 +143,17 @@ export function createActivities(deps: ActivityDeps) {
     /** Counts a placement for the taakstelling; idempotent on (caseId, nodeId), so a retry never counts twice. */
     async recordPlacement(p: PlacementCount): Promise<{ recorded: boolean }> {
       const result = await quota.record(p);
-      deps.log.info({ tenant: p.tenant, caseId: p.caseId, nodeId: p.nodeId, municipality: p.municipality, halfYear: p.halfYear, recorded: result.recorded }, 'placement');
+      deps.log.info(
+        {
+          tenant: p.tenant,
+          caseId: p.caseId,
+          nodeId: p.nodeId,
+          municipality: p.municipality,
+          halfYear: p.halfYear,
+          recorded: result.recorded,
+        },
+        'placement',
+      );
       return result;
     },
   };

@@ -16,7 +16,11 @@ const TEMPLATE_EFFECTIVE_FROM = '2000-01-01';
 export const templateRuleSetSource: RuleSetSource = {
   async published(tenant, kind) {
     if (kind !== 'housing-priority') return [];
-    const ruleSet = loadTemplate('status-holder-priority', { tenant, id: 'statushouders-voorrang', effectiveFrom: TEMPLATE_EFFECTIVE_FROM });
+    const ruleSet = loadTemplate('status-holder-priority', {
+      tenant,
+      id: 'statushouders-voorrang',
+      effectiveFrom: TEMPLATE_EFFECTIVE_FROM,
+    });
     const code = ruleSet.parameters?.gemeentecode;
     if (code) code.value = tenant;
     return [{ ...ruleSet, status: 'published' }];

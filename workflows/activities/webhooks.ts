@@ -57,7 +57,8 @@ export function createWebhookActivities(deps: WebhookActivityDeps) {
         deps.onDeliveryEnded?.({ tenant: input.tenant, status: 'delivered' });
         return { statusCode: outcome.statusCode };
       }
-      if (outcome.kind === 'give-up') throw ApplicationFailure.create({ type: WEBHOOK_GIVE_UP, message: outcome.message, nonRetryable: true });
+      if (outcome.kind === 'give-up')
+        throw ApplicationFailure.create({ type: WEBHOOK_GIVE_UP, message: outcome.message, nonRetryable: true });
       throw ApplicationFailure.create({ type: 'WEBHOOK_DELIVERY_FAILED', message: outcome.message });
     },
 

@@ -14,10 +14,12 @@ function checked(source: unknown, lookup?: (id: string) => ProcessDefinition | u
   return result.definition;
 }
 
-const shapes = new Map(sources.map((s) => {
-  const d = checked(s);
-  return [d.id, d] as const;
-}));
+const shapes = new Map(
+  sources.map((s) => {
+    const d = checked(s);
+    return [d.id, d] as const;
+  }),
+);
 
 /** Built-ins by id, each also checked against the others (its subprocesses must exist). */
 export const builtInDefinitions: ReadonlyMap<string, ProcessDefinition> = new Map(

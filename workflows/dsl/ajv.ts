@@ -15,10 +15,24 @@ const inYears = (s: string) => {
   const year = Number(s.slice(0, 4));
   return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
 };
-const fullDate = fullFormats.date as { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined };
-const fullDateTime = fullFormats['date-time'] as { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined };
-ajv.addFormat('date', { type: 'string', validate: (s: string) => fullDate.validate(s) && inYears(s), compare: fullDate.compare });
-ajv.addFormat('date-time', { type: 'string', validate: (s: string) => fullDateTime.validate(s) && inYears(s), compare: fullDateTime.compare });
+const fullDate = fullFormats.date as {
+  validate: (s: string) => boolean;
+  compare: (a: string, b: string) => number | undefined;
+};
+const fullDateTime = fullFormats['date-time'] as {
+  validate: (s: string) => boolean;
+  compare: (a: string, b: string) => number | undefined;
+};
+ajv.addFormat('date', {
+  type: 'string',
+  validate: (s: string) => fullDate.validate(s) && inYears(s),
+  compare: fullDate.compare,
+});
+ajv.addFormat('date-time', {
+  type: 'string',
+  validate: (s: string) => fullDateTime.validate(s) && inYears(s),
+  compare: fullDateTime.compare,
+});
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -41,10 +55,17 @@ export interface SchemaIssue {
 /** ajv errors as JSON pointers below `prefix`, with ajv's message. */
 export function toIssues(errors: ErrorObject[] | null | undefined, prefix = ''): SchemaIssue[] {
   return (errors ?? []).map((e) => {
-    const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty: string }).missingProperty)}` : '';
-    const extra = e.keyword === 'additionalProperties' ? `/${String((e.params as { additionalProperty: string }).additionalProperty)}` : '';
-    const date = e.keyword === 'format' && ['date', 'date-time'].includes(String((e.params as { format: string }).format));
-    const message = date ? `moet een geldige datum tussen ${DATE_YEARS.min} en ${DATE_YEARS.max} zijn (must be a valid ${String((e.params as { format: string }).format)} within ${DATE_YEARS.min}–${DATE_YEARS.max})` : e.message ?? 'is invalid';
+    const missing =
+      e.keyword === 'required' ? `/${String((e.params as { missingProperty: string }).missingProperty)}` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? `/${String((e.params as { additionalProperty: string }).additionalProperty)}`
+        : '';
+    const date =
+      e.keyword === 'format' && ['date', 'date-time'].includes(String((e.params as { format: string }).format));
+    const message = date
+      ? `moet een geldige datum tussen ${DATE_YEARS.min} en ${DATE_YEARS.max} zijn (must be a valid ${String((e.params as { format: string }).format)} within ${DATE_YEARS.min}–${DATE_YEARS.max})`
+      : (e.message ?? 'is invalid');
     return { path: `${prefix}${e.instancePath}${missing}${extra}`, message };
   });
 }

@@ -16,7 +16,13 @@ export interface CaseScope {
 export type Resolved = { ok: true; value: unknown } | { ok: false; reason: string };
 
 export function isParamRef(value: unknown): value is ParamRef {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as ParamRef).param === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as ParamRef).param === 'string'
+  );
 }
 
 /** Segments of a parameter path; a `{name}` segment is a case variable. */
@@ -29,7 +35,11 @@ function child(value: unknown, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-export function resolveParam(path: string, parameters: Record<string, unknown>, variables: Record<string, unknown>): Resolved {
+export function resolveParam(
+  path: string,
+  parameters: Record<string, unknown>,
+  variables: Record<string, unknown>,
+): Resolved {
   let value: unknown = parameters;
   for (const seg of paramSegments(path)) {
     let key: string;
@@ -45,7 +55,10 @@ export function resolveParam(path: string, parameters: Record<string, unknown>, 
 }
 
 /** Resolves parameter references one level deep (task params); other values pass unchanged. */
-export function resolveParams(params: Record<string, unknown> | undefined, scope: Pick<CaseScope, 'parameters' | 'variables'>): Record<string, unknown> {
+export function resolveParams(
+  params: Record<string, unknown> | undefined,
+  scope: Pick<CaseScope, 'parameters' | 'variables'>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (!isParamRef(v)) out[k] = v;
@@ -58,7 +71,10 @@ export function resolveParams(params: Record<string, unknown> | undefined, scope
 }
 
 /** A duration given literally or by parameter; undefined when the reference does not resolve. */
-export function resolveDurationValue(value: string | ParamRef, scope: Pick<CaseScope, 'parameters' | 'variables'>): string | undefined {
+export function resolveDurationValue(
+  value: string | ParamRef,
+  scope: Pick<CaseScope, 'parameters' | 'variables'>,
+): string | undefined {
   if (typeof value === 'string') return value;
   const r = resolveParam(value.param, scope.parameters, scope.variables);
   return r.ok && typeof r.value === 'string' ? r.value : undefined;

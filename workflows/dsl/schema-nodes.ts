@@ -66,7 +66,11 @@ export const WaitNodeSchema = Type.Object(
 );
 
 export const BranchSchema = Type.Object(
-  { event: Type.String({ minLength: 1, description: 'rule event type, e.g. priority' }), label: Type.Optional(Label), next: NodeRef },
+  {
+    event: Type.String({ minLength: 1, description: 'rule event type, e.g. priority' }),
+    label: Type.Optional(Label),
+    next: NodeRef,
+  },
   { additionalProperties: false },
 );
 
@@ -132,4 +136,10 @@ export const EndNodeSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const NodeSchema = Type.Union([TaskNodeSchema, WaitNodeSchema, DecisionNodeSchema, SubprocessNodeSchema, EndNodeSchema]);
+export const NodeSchema = Type.Union([
+  TaskNodeSchema,
+  WaitNodeSchema,
+  DecisionNodeSchema,
+  SubprocessNodeSchema,
+  EndNodeSchema,
+]);

@@ -3,8 +3,15 @@ import { Type } from '@sinclair/typebox';
 /** Small shared pieces of the process-definition format (see schema.ts). */
 
 export const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'kebab-case identifier' });
-export const NodeRef = Type.String({ minLength: 1, maxLength: 63, description: 'id of another node in this definition' });
-export const Label = Type.Object({ nl: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) }, { additionalProperties: false });
+export const NodeRef = Type.String({
+  minLength: 1,
+  maxLength: 63,
+  description: 'id of another node in this definition',
+});
+export const Label = Type.Object(
+  { nl: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
 
 /** ISO-8601 duration such as P6M, P2W, P10D or PT1H (calendar-correct, see duration.ts). */
 export const DurationSchema = Type.String({
@@ -17,8 +24,15 @@ export const DurationSchema = Type.String({
  * variable whose value is the key, so `schemes.{scheme}.maxDuration` reads the chosen scheme's term.
  */
 export const ParamRefSchema = Type.Object(
-  { param: Type.String({ pattern: '^([A-Za-z0-9_+-]+|\\{[A-Za-z][A-Za-z0-9_]*\\})(\\.([A-Za-z0-9_+-]+|\\{[A-Za-z][A-Za-z0-9_]*\\}))*$' }) },
-  { additionalProperties: false, description: 'reference into the definition parameters, e.g. schemes.{scheme}.maxDuration' },
+  {
+    param: Type.String({
+      pattern: '^([A-Za-z0-9_+-]+|\\{[A-Za-z][A-Za-z0-9_]*\\})(\\.([A-Za-z0-9_+-]+|\\{[A-Za-z][A-Za-z0-9_]*\\}))*$',
+    }),
+  },
+  {
+    additionalProperties: false,
+    description: 'reference into the definition parameters, e.g. schemes.{scheme}.maxDuration',
+  },
 );
 
 /** A duration written out, or taken from the parameters. */

@@ -23,7 +23,10 @@ export function validateDefinition(
       errors: toIssues(checkShape.errors).map((i) => ({
         code: 'SCHEMA' as const,
         path: i.path,
-        message: { nl: `Ongeldige definitie op ${i.path || '/'}: ${i.message}`, en: `Invalid definition at ${i.path || '/'}: ${i.message}` },
+        message: {
+          nl: `Ongeldige definitie op ${i.path || '/'}: ${i.message}`,
+          en: `Invalid definition at ${i.path || '/'}: ${i.message}`,
+        },
       })),
     };
   }
@@ -34,7 +37,14 @@ export function validateDefinition(
   };
   const index = new Map<string, number>();
   def.nodes.forEach((n, i) => {
-    if (index.has(n.id)) add('DUPLICATE_NODE', `/nodes/${i}/id`, `Stap-id "${n.id}" komt twee keer voor.`, `Node id "${n.id}" is used twice.`, n.id);
+    if (index.has(n.id))
+      add(
+        'DUPLICATE_NODE',
+        `/nodes/${i}/id`,
+        `Stap-id "${n.id}" komt twee keer voor.`,
+        `Node id "${n.id}" is used twice.`,
+        n.id,
+      );
     else index.set(n.id, i);
   });
   checkGraph(def, index, add);

@@ -12,7 +12,11 @@ export interface ActionContext {
 }
 
 /** `params` has its `{ "param": … }` references already resolved against the definition's parameters. */
-type ActionHandler = (node: TaskNode, params: Record<string, unknown>, ctx: ActionContext) => Promise<string | undefined>;
+type ActionHandler = (
+  node: TaskNode,
+  params: Record<string, unknown>,
+  ctx: ActionContext,
+) => Promise<string | undefined>;
 
 const source = (value: unknown, scope: CaseScope): unknown =>
   typeof value === 'string' && /^(data|variables|dates|parameters)\./.test(value) ? readSource(value, scope) : value;
@@ -52,7 +56,13 @@ export const actions: Record<ActionName, ActionHandler> = {
     const municipality = String(source(params.municipality ?? 'data.municipality', scope) ?? state.tenant);
     const scheme = params.scheme === undefined ? undefined : source(params.scheme, scope);
     const halfYear = halfYearOf(placedOn);
-    const placement = { nodeId: node.id, municipality, placedOn, halfYear, ...(typeof scheme === 'string' ? { scheme } : {}) };
+    const placement = {
+      nodeId: node.id,
+      municipality,
+      placedOn,
+      halfYear,
+      ...(typeof scheme === 'string' ? { scheme } : {}),
+    };
     const { recorded } = await acts.recordPlacement({ tenant: state.tenant, caseId: state.caseId, ...placement });
     state.placements.push({ ...placement, recorded });
     return `geteld voor taakstelling ${municipality} ${halfYear}`;

@@ -15,19 +15,32 @@ export async function applyDecisionAtOnce(node: DecisionNode, run: CaseRun): Pro
   const scope = run.scope();
   const peildatum = state.dates[node.peildatum]?.slice(0, 10);
   if (!peildatum) {
-    throw ApplicationFailure.nonRetryable(`Decision "${node.id}": case date "${node.peildatum}" (peildatum) is not set`, 'PEILDATUM_MISSING');
+    throw ApplicationFailure.nonRetryable(
+      `Decision "${node.id}": case date "${node.peildatum}" (peildatum) is not set`,
+      'PEILDATUM_MISSING',
+    );
   }
   const facts: Record<string, unknown> = {};
   for (const [fact, src] of Object.entries(node.facts)) {
     const value = readSource(src, scope);
     if (value !== undefined) facts[fact] = value;
   }
-  const outcome = await acts.evaluateDecision({ tenant: state.tenant, caseId: state.caseId, nodeId: node.id, kind: node.ruleSetKind, peildatum, facts });
+  const outcome = await acts.evaluateDecision({
+    tenant: state.tenant,
+    caseId: state.caseId,
+    nodeId: node.id,
+    kind: node.ruleSetKind,
+    peildatum,
+    facts,
+  });
   const fired = new Set(outcome.events.map((e) => e.type));
   const branch = node.branches.find((b) => fired.has(b.event));
   const next = branch?.next ?? node.otherwise;
   if (next === undefined) {
-    throw ApplicationFailure.nonRetryable(`Decision "${node.id}": no branch for events [${[...fired].join(', ')}] and no default`, 'DECISION_UNCOVERED');
+    throw ApplicationFailure.nonRetryable(
+      `Decision "${node.id}": no branch for events [${[...fired].join(', ')}] and no default`,
+      'DECISION_UNCOVERED',
+    );
   }
   state.decisions.push({
     nodeId: node.id,
@@ -42,6 +55,11 @@ export async function applyDecisionAtOnce(node: DecisionNode, run: CaseRun): Pro
     branch: branch?.event ?? null,
     next,
   });
-  run.record({ type: 'decision', nodeId: node.id, event: branch?.event, detail: `${outcome.ruleSetId} v${outcome.ruleSetVersion} op ${peildatum}: ${branch ? branch.event : 'standaard'}` });
+  run.record({
+    type: 'decision',
+    nodeId: node.id,
+    event: branch?.event,
+    detail: `${outcome.ruleSetId} v${outcome.ruleSetVersion} op ${peildatum}: ${branch ? branch.event : 'standaard'}`,
+  });
   return next;
 }

@@ -25,7 +25,11 @@ export function caseEventsOn(): boolean {
  * Tells webhook subscribers what happened, with references only. The id is fixed by the case's
  * own history (run and entry number), so a retried activity publishes the same event once.
  */
-export async function emitCaseEvent(run: CaseRun, type: CaseEventMessage['type'], extra: Pick<CaseEventMessage, 'step' | 'outcome' | 'deadline' | 'decision'> = {}): Promise<void> {
+export async function emitCaseEvent(
+  run: CaseRun,
+  type: CaseEventMessage['type'],
+  extra: Pick<CaseEventMessage, 'step' | 'outcome' | 'deadline' | 'decision'> = {},
+): Promise<void> {
   const { state } = run;
   await local.publishCaseEvent({
     id: `${state.caseId}:${state.runs}:${state.history.length}:${type}`,

@@ -53,7 +53,10 @@ export class CaseRun {
     this.definition = input.definition;
     this.nodes = new Map(input.definition.nodes.map((n) => [n.id, n]));
     this.state = initialState(input, this.now());
-    this.inbox.install(() => this.state, (event) => this.checkEvent(event, true));
+    this.inbox.install(
+      () => this.state,
+      (event) => this.checkEvent(event, true),
+    );
   }
 
   now(): Date {
@@ -66,8 +69,13 @@ export class CaseRun {
 
   publish(): void {
     const wait = this.currentWait();
-    const timeout = wait ? this.state.deadlines.find((d) => d.kind === 'timeout' && d.nodeId === wait.id && d.status === 'pending') : undefined;
-    publishSearchAttributes(this.state, { start: wait?.timeout ? this.state.dates[wait.timeout.at.from] : undefined, timeout: timeout?.at });
+    const timeout = wait
+      ? this.state.deadlines.find((d) => d.kind === 'timeout' && d.nodeId === wait.id && d.status === 'pending')
+      : undefined;
+    publishSearchAttributes(this.state, {
+      start: wait?.timeout ? this.state.dates[wait.timeout.at.from] : undefined,
+      timeout: timeout?.at,
+    });
   }
 
   touch(): void {
@@ -75,7 +83,12 @@ export class CaseRun {
   }
 
   scope(): CaseScope {
-    return { data: this.state.data, variables: this.state.variables, dates: this.state.dates, parameters: this.definition.parameters ?? {} };
+    return {
+      data: this.state.data,
+      variables: this.state.variables,
+      dates: this.state.dates,
+      parameters: this.definition.parameters ?? {},
+    };
   }
 
   currentWait(): WaitNode | undefined {
@@ -96,11 +109,26 @@ export class CaseRun {
       return checkDecisionInput(current, pending, event);
     }
     if (event.name === CONFIRM_EVENT) {
-      return ApplicationFailure.create({ type: 'DECISION_NOT_PENDING', message: 'No decision of this case waits for confirmation now.', nonRetryable: true });
+      return ApplicationFailure.create({
+        type: 'DECISION_NOT_PENDING',
+        message: 'No decision of this case waits for confirmation now.',
+        nonRetryable: true,
+      });
     }
-    if (inTransit && !wait && this.state.status === 'running' && current?.kind !== 'subprocess' && current?.kind !== 'end') return undefined;
+    if (
+      inTransit &&
+      !wait &&
+      this.state.status === 'running' &&
+      current?.kind !== 'subprocess' &&
+      current?.kind !== 'end'
+    )
+      return undefined;
     if (this.state.status !== 'running' || !wait) {
-      return ApplicationFailure.create({ type: 'CASE_NOT_WAITING', message: 'The case is not waiting for events now.', nonRetryable: true });
+      return ApplicationFailure.create({
+        type: 'CASE_NOT_WAITING',
+        message: 'The case is not waiting for events now.',
+        nonRetryable: true,
+      });
     }
     const spec = wait.events.find((e) => e.name === event.name);
     if (!spec) {

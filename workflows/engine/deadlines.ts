@@ -13,7 +13,10 @@ export function resolveTime(at: RelativeTime, s: TimeScope): Date | undefined {
   const base = s.dates[at.from];
   if (base === undefined) return undefined;
   let t = new Date(base);
-  for (const [key, sign] of [['after', 1], ['before', -1]] as const) {
+  for (const [key, sign] of [
+    ['after', 1],
+    ['before', -1],
+  ] as const) {
     const value = at[key];
     if (value === undefined) continue;
     const duration = resolveDurationValue(value, s);
@@ -28,11 +31,27 @@ export function waitDeadlines(node: WaitNode, scope: TimeScope): Deadline[] {
   const out: Deadline[] = [];
   for (const r of node.reminders ?? []) {
     const t = resolveTime(r.at, scope);
-    if (t) out.push({ id: `${node.id}:${r.id}`, kind: 'reminder', nodeId: node.id, label: r.label.nl, at: t.toISOString(), status: 'pending' });
+    if (t)
+      out.push({
+        id: `${node.id}:${r.id}`,
+        kind: 'reminder',
+        nodeId: node.id,
+        label: r.label.nl,
+        at: t.toISOString(),
+        status: 'pending',
+      });
   }
   if (node.timeout) {
     const t = resolveTime(node.timeout.at, scope);
-    if (t) out.push({ id: `${node.id}:timeout`, kind: 'timeout', nodeId: node.id, label: node.timeout.label.nl, at: t.toISOString(), status: 'pending' });
+    if (t)
+      out.push({
+        id: `${node.id}:timeout`,
+        kind: 'timeout',
+        nodeId: node.id,
+        label: node.timeout.label.nl,
+        at: t.toISOString(),
+        status: 'pending',
+      });
   }
   // Reminders before the timeout when both fall at the same instant: the reminder is still worth sending.
   return out.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'reminder' ? -1 : 1));
@@ -43,7 +62,14 @@ export function caseDeadline(spec: CaseDeadlineSpec, scope: TimeScope, nodeId: s
   const t = resolveTime(spec.at, scope);
   const met = scope.dates[spec.metBy] !== undefined;
   if (!t && !met) return undefined;
-  return { id: `case:${spec.id}`, kind: 'case', nodeId, label: spec.label.nl, at: t ? t.toISOString() : (scope.dates[spec.metBy] as string), status: met ? 'met' : 'pending' };
+  return {
+    id: `case:${spec.id}`,
+    kind: 'case',
+    nodeId,
+    label: spec.label.nl,
+    at: t ? t.toISOString() : (scope.dates[spec.metBy] as string),
+    status: met ? 'met' : 'pending',
+  };
 }
 
 /** A date given in an event payload: a calendar date means midnight UTC of that day. */

@@ -41,14 +41,20 @@ function confirmationDeadlines(node: DecisionNode, from: Date): Deadline[] {
  * and escalated — the case keeps waiting, because only a person may decide). Returns the accepted
  * event's payload; the update validator and `CaseRun.checkEvent` have checked it.
  */
-export async function awaitDecisionInput(node: DecisionNode, run: CaseRun, pending: Omit<PendingDecision, 'nodeId' | 'event' | 'since'>): Promise<Record<string, unknown>> {
+export async function awaitDecisionInput(
+  node: DecisionNode,
+  run: CaseRun,
+  pending: Omit<PendingDecision, 'nodeId' | 'event' | 'since'>,
+): Promise<Record<string, unknown>> {
   const { state, inbox } = run;
   const mine = (d: Deadline): boolean => d.nodeId === node.id && d.kind !== 'case';
   const event = pending.phase === 'facts' ? SUPPLY_FACTS_EVENT : CONFIRM_EVENT;
   state.pendingDecision = { nodeId: node.id, event, since: run.now().toISOString(), ...pending };
   state.expectedEvents = pending.phase === 'facts' ? [SUPPLY_FACTS_EVENT] : [];
   if (pending.phase === 'confirmation') {
-    state.deadlines = state.deadlines.filter((d) => !(mine(d) && d.status === 'pending')).concat(confirmationDeadlines(node, run.now()));
+    state.deadlines = state.deadlines
+      .filter((d) => !(mine(d) && d.status === 'pending'))
+      .concat(confirmationDeadlines(node, run.now()));
   }
   inbox.answerPending(state);
   run.publish();
@@ -63,7 +69,12 @@ export async function awaitDecisionInput(node: DecisionNode, run: CaseRun, pendi
     if (item) {
       const problem = run.checkEvent(item.event);
       if (problem) {
-        run.record({ type: 'event-rejected', nodeId: node.id, event: item.event.name, detail: problem.type ?? undefined });
+        run.record({
+          type: 'event-rejected',
+          nodeId: node.id,
+          event: item.event.name,
+          detail: problem.type ?? undefined,
+        });
         inbox.reject(item.seq, problem);
         continue;
       }
@@ -89,6 +100,9 @@ export async function awaitDecisionInput(node: DecisionNode, run: CaseRun, pendi
     });
     run.publish();
     run.touch();
-    if (caseEventsOn()) await emitCaseEvent(run, missed ? 'case.deadline-passed' : 'case.deadline-approaching', { deadline: { id: due.id, at: due.at } });
+    if (caseEventsOn())
+      await emitCaseEvent(run, missed ? 'case.deadline-passed' : 'case.deadline-approaching', {
+        deadline: { id: due.id, at: due.at },
+      });
   }
 }

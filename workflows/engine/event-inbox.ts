@@ -25,7 +25,11 @@ export class EventInbox {
       validator: (event) => {
         // Names starting with `$` are the engine's own (a confirmation): never accepted from the events API.
         if (typeof event?.name === 'string' && event.name.startsWith('$')) {
-          throw ApplicationFailure.create({ type: 'EVENT_NOT_EXPECTED', message: `Event "${event.name}" cannot be sent as an event.`, nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: 'EVENT_NOT_EXPECTED',
+            message: `Event "${event.name}" cannot be sent as an event.`,
+            nonRetryable: true,
+          });
         }
         const problem = check(event);
         if (problem) throw problem;
@@ -61,7 +65,13 @@ export class EventInbox {
 
   answerPending(state: CaseState): void {
     for (const { seq, event } of this.pending.splice(0)) {
-      this.results.set(seq, { accepted: true, event, currentStep: state.currentStep, status: state.status, outcome: state.outcome });
+      this.results.set(seq, {
+        accepted: true,
+        event,
+        currentStep: state.currentStep,
+        status: state.status,
+        outcome: state.outcome,
+      });
     }
   }
 

@@ -14,5 +14,7 @@ export function halfYearOf(date: string): string {
 export function halfYearPeriod(halfYear: string): { from: string; until: string } {
   const m = /^(\d{4})-H([12])$/.exec(halfYear);
   if (!m) throw new Error(`halfYearPeriod: "${halfYear}" is not a half-year such as 2026-H1`);
-  return m[2] === '1' ? { from: `${m[1]}-01-01`, until: `${m[1]}-06-30` } : { from: `${m[1]}-07-01`, until: `${m[1]}-12-31` };
+  return m[2] === '1'
+    ? { from: `${m[1]}-01-01`, until: `${m[1]}-06-30` }
+    : { from: `${m[1]}-07-01`, until: `${m[1]}-12-31` };
 }

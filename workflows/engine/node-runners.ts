@@ -15,7 +15,12 @@ type NodeRunner<K extends NodeKind> = (node: NodeOfKind<K>, run: CaseRun) => Pro
 export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
   async task(node, run) {
     const params = resolveParams(node.params, run.scope());
-    const detail = await actions[node.action](node, params, { state: run.state, scope: run.scope(), now: run.now(), acts });
+    const detail = await actions[node.action](node, params, {
+      state: run.state,
+      scope: run.scope(),
+      now: run.now(),
+      acts,
+    });
     run.record({ type: 'task', nodeId: node.id, detail });
     return node.next;
   },

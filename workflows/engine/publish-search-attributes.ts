@@ -1,6 +1,17 @@
 import { patched, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseState } from '../case-state';
-import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_OUTCOME, SA_OVERDUE, SA_PROCESS, SA_PROCESS_VERSION, SA_STEP, SA_STEP_CLOCK_START, SA_STEP_TIMEOUT, SA_TENANT } from '../search-attributes';
+import {
+  SA_CASE_REF,
+  SA_NEXT_DEADLINE,
+  SA_OUTCOME,
+  SA_OVERDUE,
+  SA_PROCESS,
+  SA_PROCESS_VERSION,
+  SA_STEP,
+  SA_STEP_CLOCK_START,
+  SA_STEP_TIMEOUT,
+  SA_TENANT,
+} from '../search-attributes';
 
 // Cases started before the version attribute existed replay their recorded upserts unchanged.
 export const PATCH_SA_PROCESS_VERSION = 'doorstroom-sa-process-version';
@@ -15,7 +26,10 @@ export interface StepClock {
 
 /** The search attributes of a case: references and codes only, never personal data. */
 export function publishSearchAttributes(state: CaseState, clock: StepClock = {}): void {
-  const pending = state.deadlines.filter((d) => d.status === 'pending').map((d) => d.at).sort();
+  const pending = state.deadlines
+    .filter((d) => d.status === 'pending')
+    .map((d) => d.at)
+    .sort();
   const attributes = [
     { key: SA_TENANT, value: state.tenant },
     { key: SA_PROCESS, value: state.processId },

@@ -27,7 +27,10 @@ function gatherFacts(node: DecisionNode, run: CaseRun): Record<string, unknown> 
 
 /** The branches a case handler may choose: every branch, and the default (null) when there is one. */
 function branchOptions(node: DecisionNode): Array<{ branch: string | null; next: string }> {
-  const options: Array<{ branch: string | null; next: string }> = node.branches.map((b) => ({ branch: b.event, next: b.next }));
+  const options: Array<{ branch: string | null; next: string }> = node.branches.map((b) => ({
+    branch: b.event,
+    next: b.next,
+  }));
   if (node.otherwise !== undefined) options.push({ branch: null, next: node.otherwise });
   return options;
 }
@@ -46,11 +49,21 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
   const { state } = run;
   const peildatum = state.dates[node.peildatum]?.slice(0, 10);
   if (!peildatum) {
-    throw ApplicationFailure.nonRetryable(`Decision "${node.id}": case date "${node.peildatum}" (peildatum) is not set`, 'PEILDATUM_MISSING');
+    throw ApplicationFailure.nonRetryable(
+      `Decision "${node.id}": case date "${node.peildatum}" (peildatum) is not set`,
+      'PEILDATUM_MISSING',
+    );
   }
   for (;;) {
     const facts = gatherFacts(node, run);
-    const outcome = await acts.evaluateDecision({ tenant: state.tenant, caseId: state.caseId, nodeId: node.id, kind: node.ruleSetKind, peildatum, facts });
+    const outcome = await acts.evaluateDecision({
+      tenant: state.tenant,
+      caseId: state.caseId,
+      nodeId: node.id,
+      kind: node.ruleSetKind,
+      peildatum,
+      facts,
+    });
     const base = {
       nodeId: node.id,
       at: run.now().toISOString(),
@@ -68,26 +81,48 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
       run.record({ type: 'decision', nodeId: node.id, detail: `onvolledig: ${missingFacts.join(', ')}` });
       if (caseEventsOn()) await emitCaseEvent(run, 'decision.incomplete', { decision: { nodeId: node.id } });
       const payload = await awaitDecisionInput(node, run, { phase: 'facts', missingFacts });
-      state.suppliedFacts = { ...(state.suppliedFacts ?? {}), [node.id]: { ...(state.suppliedFacts?.[node.id] ?? {}), ...(payload.facts as Record<string, unknown>) } };
-      run.record({ type: 'event-accepted', nodeId: node.id, event: 'gegevens-aanvullen', detail: Object.keys(payload.facts as object).join(', ') });
+      state.suppliedFacts = {
+        ...(state.suppliedFacts ?? {}),
+        [node.id]: { ...(state.suppliedFacts?.[node.id] ?? {}), ...(payload.facts as Record<string, unknown>) },
+      };
+      run.record({
+        type: 'event-accepted',
+        nodeId: node.id,
+        event: 'gegevens-aanvullen',
+        detail: Object.keys(payload.facts as object).join(', '),
+      });
       continue;
     }
     const fired = new Set(outcome.events.map((e) => e.type));
     const proposed = node.branches.find((b) => fired.has(b.event));
     const next = proposed?.next ?? node.otherwise;
     if (next === undefined) {
-      throw ApplicationFailure.nonRetryable(`Decision "${node.id}": no branch for events [${[...fired].join(', ')}] and no default`, 'DECISION_UNCOVERED');
+      throw ApplicationFailure.nonRetryable(
+        `Decision "${node.id}": no branch for events [${[...fired].join(', ')}] and no default`,
+        'DECISION_UNCOVERED',
+      );
     }
     const proposal = { branch: proposed?.event ?? null, next };
-    const record: DecisionRecord = { ...base, ...proposal, proposal, status: node.confirmation === 'none' ? 'automatic' : 'proposed' };
+    const record: DecisionRecord = {
+      ...base,
+      ...proposal,
+      proposal,
+      status: node.confirmation === 'none' ? 'automatic' : 'proposed',
+    };
     state.decisions.push(record);
     const summary = `${outcome.ruleSetId} v${outcome.ruleSetVersion} op ${peildatum}: ${proposal.branch ?? 'standaard'}`;
     if (node.confirmation === 'none') {
       run.record({ type: 'decision', nodeId: node.id, event: proposal.branch ?? undefined, detail: summary });
       return next;
     }
-    run.record({ type: 'decision', nodeId: node.id, event: proposal.branch ?? undefined, detail: `voorstel ${summary}` });
-    if (caseEventsOn()) await emitCaseEvent(run, 'decision.proposed', { decision: { nodeId: node.id, branch: proposal.branch } });
+    run.record({
+      type: 'decision',
+      nodeId: node.id,
+      event: proposal.branch ?? undefined,
+      detail: `voorstel ${summary}`,
+    });
+    if (caseEventsOn())
+      await emitCaseEvent(run, 'decision.proposed', { decision: { nodeId: node.id, branch: proposal.branch } });
     const options = branchOptions(node);
     const input = await awaitDecisionInput(node, run, { phase: 'confirmation', proposal, options });
     const chosen = options.find((o) => o.branch === (input.branch ?? null)) ?? proposal;
@@ -103,13 +138,30 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
       deviated,
       ...(typeof input.reason === 'string' && input.reason.trim() !== '' ? { reason: input.reason.trim() } : {}),
     };
-    run.record({ type: 'decision', nodeId: node.id, event: chosen.branch ?? undefined, detail: deviated ? 'afgeweken van het voorstel' : 'voorstel bevestigd' });
-    if (caseEventsOn()) await emitCaseEvent(run, 'decision.confirmed', { decision: { nodeId: node.id, branch: chosen.branch, deviated } });
-    const besluit = await acts.issueBesluit({ tenant: state.tenant, caseId: state.caseId, caseRef: state.caseRef, processId: state.processId, decision: record });
+    run.record({
+      type: 'decision',
+      nodeId: node.id,
+      event: chosen.branch ?? undefined,
+      detail: deviated ? 'afgeweken van het voorstel' : 'voorstel bevestigd',
+    });
+    if (caseEventsOn())
+      await emitCaseEvent(run, 'decision.confirmed', {
+        decision: { nodeId: node.id, branch: chosen.branch, deviated },
+      });
+    const besluit = await acts.issueBesluit({
+      tenant: state.tenant,
+      caseId: state.caseId,
+      caseRef: state.caseRef,
+      processId: state.processId,
+      decision: record,
+    });
     if (besluit) {
       record.besluit = besluit;
       run.record({ type: 'task', nodeId: node.id, detail: 'besluit opgesteld' });
-      if (caseEventsOn()) await emitCaseEvent(run, 'besluit.created', { decision: { nodeId: node.id, branch: chosen.branch, besluitId: besluit.id } });
+      if (caseEventsOn())
+        await emitCaseEvent(run, 'besluit.created', {
+          decision: { nodeId: node.id, branch: chosen.branch, besluitId: besluit.id },
+        });
     }
     return chosen.next;
   }

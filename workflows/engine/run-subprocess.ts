@@ -29,7 +29,10 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
   const validate = compileSchema(definition.inputSchema);
   if (!validate(data)) {
     const issues = toIssues(validate.errors, '/data');
-    throw ApplicationFailure.nonRetryable(`Subprocess "${node.id}": input for ${definition.id} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, 'SUBPROCESS_INPUT_INVALID');
+    throw ApplicationFailure.nonRetryable(
+      `Subprocess "${node.id}": input for ${definition.id} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      'SUBPROCESS_INPUT_INVALID',
+    );
   }
   const n = state.children.filter((c) => c.nodeId === node.id).length + 1;
   const child: ChildCase = {
@@ -44,9 +47,18 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
   // The same check as the API's: digits in a node id next to the counter could spell a BSN, and the
   // reference goes into a search attribute unencrypted.
   if (patched(PATCH_SUBPROCESS_REF_CHECK) && findPersonalNumber(caseRef)) {
-    throw ApplicationFailure.nonRetryable(`Subprocess "${node.id}": the child's case reference looks like a BSN or V-nummer; rename the node.`, 'CASE_REF_LOOKS_PERSONAL');
+    throw ApplicationFailure.nonRetryable(
+      `Subprocess "${node.id}": the child's case reference looks like a BSN or V-nummer; rename the node.`,
+      'CASE_REF_LOOKS_PERSONAL',
+    );
   }
-  const input: CaseInput = { tenant: state.tenant, caseRef, definition, data, parent: { caseId: state.caseId, nodeId: node.id } };
+  const input: CaseInput = {
+    tenant: state.tenant,
+    caseRef,
+    definition,
+    data,
+    parent: { caseId: state.caseId, nodeId: node.id },
+  };
   const handle = await startChild<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
     workflowId: child.caseId,
     args: [input],
@@ -58,7 +70,11 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
     ],
   });
   state.children.push(child);
-  run.record({ type: 'subprocess-started', nodeId: node.id, detail: `${definition.id} v${definition.version}: ${child.caseId}` });
+  run.record({
+    type: 'subprocess-started',
+    nodeId: node.id,
+    detail: `${definition.id} v${definition.version}: ${child.caseId}`,
+  });
   run.publish();
   try {
     const result = await handle.result();
@@ -76,11 +92,19 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
   } finally {
     run.touch();
   }
-  run.record({ type: 'subprocess-ended', nodeId: node.id, event: child.outcome, detail: `${child.caseId}: ${child.outcome ?? ''}` });
+  run.record({
+    type: 'subprocess-ended',
+    nodeId: node.id,
+    event: child.outcome,
+    detail: `${child.caseId}: ${child.outcome ?? ''}`,
+  });
   const branch = node.outcomes.find((o) => o.outcome === child.outcome);
   const next = branch?.next ?? node.otherwise;
   if (next === undefined) {
-    throw ApplicationFailure.nonRetryable(`Subprocess "${node.id}": no branch for outcome "${child.outcome ?? ''}" and no default`, 'SUBPROCESS_UNCOVERED');
+    throw ApplicationFailure.nonRetryable(
+      `Subprocess "${node.id}": no branch for outcome "${child.outcome ?? ''}" and no default`,
+      'SUBPROCESS_UNCOVERED',
+    );
   }
   return next;
 }

@@ -33,13 +33,19 @@ export async function runWait(node: WaitNode, run: CaseRun, resumed = false): Pr
     if (item) {
       const problem = run.checkEvent(item.event);
       if (problem) {
-        run.record({ type: 'event-rejected', nodeId: node.id, event: item.event.name, detail: problem.type ?? undefined });
+        run.record({
+          type: 'event-rejected',
+          nodeId: node.id,
+          event: item.event.name,
+          detail: problem.type ?? undefined,
+        });
         inbox.reject(item.seq, problem);
         continue;
       }
       const spec = node.events.find((e) => e.name === item.event.name);
       if (!spec) continue; // checkEvent guarantees a spec; kept for the type checker.
-      for (const [variable, prop] of Object.entries(spec.assign ?? {})) state.variables[variable] = item.event.payload[prop];
+      for (const [variable, prop] of Object.entries(spec.assign ?? {}))
+        state.variables[variable] = item.event.payload[prop];
       for (const [date, prop] of Object.entries(spec.dates ?? {})) {
         state.dates[date] = toIsoInstant(prop === 'now' ? 'now' : item.event.payload[prop], run.now());
       }

@@ -16,9 +16,11 @@ function refresh(run: CaseRun): boolean {
     const now = caseDeadline(spec, run.scope(), state.currentStep ?? '');
     if (!now) continue;
     if (!existing) state.deadlines.push(now);
-    else if (now.status === 'met' || existing.at !== now.at) Object.assign(existing, { status: now.status, at: now.at, nodeId: now.nodeId });
+    else if (now.status === 'met' || existing.at !== now.at)
+      Object.assign(existing, { status: now.status, at: now.at, nodeId: now.nodeId });
     else continue;
-    if (now.status === 'met') run.record({ type: 'deadline-met', nodeId: state.currentStep ?? undefined, detail: spec.label.nl });
+    if (now.status === 'met')
+      run.record({ type: 'deadline-met', nodeId: state.currentStep ?? undefined, detail: spec.label.nl });
     changed = true;
   }
   return changed;
@@ -36,7 +38,9 @@ export async function watchCaseDeadlines(run: CaseRun): Promise<void> {
   for (;;) {
     if (state.status !== 'running') return;
     if (refresh(run)) run.publish();
-    const due: Deadline | undefined = state.deadlines.filter((d) => d.kind === 'case' && d.status === 'pending').sort((a, b) => a.at.localeCompare(b.at))[0];
+    const due: Deadline | undefined = state.deadlines
+      .filter((d) => d.kind === 'case' && d.status === 'pending')
+      .sort((a, b) => a.at.localeCompare(b.at))[0];
     const seen = run.changes;
     if (!due) {
       await condition(() => run.changes !== seen);

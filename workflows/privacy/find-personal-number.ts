@@ -60,14 +60,21 @@ const HEX_TOKEN = /(?<![0-9a-z])[0-9a-f]{16,}(?![0-9a-z])/gi;
 
 export function findPersonalNumber(text: string): PersonalNumberFound | undefined {
   const compact = text.replace(/[.\-_\s]/g, '');
-  if (/^\d{8,10}$/.test(compact) && !(compact.length === 8 && looksLikeDate(compact))) return { kind: compact.length === 10 ? 'v-nummer' : 'bsn', start: 0, end: text.length };
+  if (/^\d{8,10}$/.test(compact) && !(compact.length === 8 && looksLikeDate(compact)))
+    return { kind: compact.length === 10 ? 'v-nummer' : 'bsn', start: 0, end: text.length };
   const keyword = /(bsn|sofi)[^a-z0-9]{0,3}\d(?:[.\-_ ]?\d)*/i.exec(text);
   if (keyword) return { kind: 'bsn', start: keyword.index, end: keyword.index + keyword[0].length };
 
   // UUIDs and long hex tokens (case ids, hashes) become letters of the same length: positions stay
   // right and their digits are not runs.
-  const scan = text.replace(UUID, (u) => 'x'.repeat(u.length)).replace(HEX_TOKEN, (h) => (/[a-f]/i.test(h) ? 'x'.repeat(h.length) : h));
-  const runs = [...scan.matchAll(/\d+/g)].map((m) => ({ digits: m[0], start: m.index as number, end: (m.index as number) + m[0].length }));
+  const scan = text
+    .replace(UUID, (u) => 'x'.repeat(u.length))
+    .replace(HEX_TOKEN, (h) => (/[a-f]/i.test(h) ? 'x'.repeat(h.length) : h));
+  const runs = [...scan.matchAll(/\d+/g)].map((m) => ({
+    digits: m[0],
+    start: m.index as number,
+    end: (m.index as number) + m[0].length,
+  }));
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as (typeof runs)[number];
     const single = classify(run.digits, false);

@@ -2,9 +2,17 @@ import { CodecBody } from '../../routes/codec';
 import type { Operation } from '../operation';
 
 const op = (name: 'decode' | 'encode', summary: string): Operation => ({
-  method: 'post', path: `/codec/${name}`, operationId: `codec${name[0]?.toUpperCase()}${name.slice(1)}`, tag: 'Beheer (operations)', access: 'session', requires: 'supervisor or admin',
-  summary, description: "The Temporal UI's remote codec protocol: payloads as base64 metadata and data. No CSRF token is needed (no side effects); cross-origin calls only from the configured Temporal UI.",
-  body: CodecBody, responses: { 200: { description: 'Payloads', schema: CodecBody } },
+  method: 'post',
+  path: `/codec/${name}`,
+  operationId: `codec${name[0]?.toUpperCase()}${name.slice(1)}`,
+  tag: 'Beheer (operations)',
+  access: 'session',
+  requires: 'supervisor or admin',
+  summary,
+  description:
+    "The Temporal UI's remote codec protocol: payloads as base64 metadata and data. No CSRF token is needed (no side effects); cross-origin calls only from the configured Temporal UI.",
+  body: CodecBody,
+  responses: { 200: { description: 'Payloads', schema: CodecBody } },
   errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'UNAUTHENTICATED', 'FORBIDDEN', 'BODY_TOO_LARGE'],
 });
 
@@ -12,4 +20,3 @@ export const codecOperations: Operation[] = [
   op('decode', 'Decrypt Temporal payloads (for the Temporal UI)'),
   op('encode', 'Encrypt Temporal payloads (for the Temporal UI)'),
 ];
-

@@ -14,11 +14,14 @@ export const ApiKeySchema = Type.Object({
   revokedAt: NullableInstant,
 });
 
-export const CreateApiKeyBody = Type.Object({
-  name: Text(200),
-  permissions: Type.Array(PermissionSchema, { minItems: 1, uniqueItems: true }),
-  reason: Type.Optional(Reason),
-}, { additionalProperties: false });
+export const CreateApiKeyBody = Type.Object(
+  {
+    name: Text(200),
+    permissions: Type.Array(PermissionSchema, { minItems: 1, uniqueItems: true }),
+    reason: Type.Optional(Reason),
+  },
+  { additionalProperties: false },
+);
 
 /** `secret` is shown once: send it as `Authorization: Bearer <secret>`. */
 export const CreatedApiKey = Type.Object({ apiKey: ApiKeySchema, secret: Type.String() });

@@ -4,25 +4,31 @@ import { DateOrDateTime, Instant } from './common';
 
 const Token = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '^[A-Za-z0-9._:@/-]+$' });
 
-export const AuditQuery = Type.Object({
-  /** Exact action, or a prefix ending in a dot: `version.` */
-  action: Type.Optional(Token(100)),
-  actorId: Type.Optional(Token(200)),
-  targetType: Type.Optional(Token(100)),
-  targetId: Type.Optional(Token(200)),
-  from: Type.Optional(DateOrDateTime),
-  to: Type.Optional(DateOrDateTime),
-  /** Paging: events older than this sequence number. */
-  before: Type.Optional(Type.Integer({ minimum: 1 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE })),
-}, { additionalProperties: false });
+export const AuditQuery = Type.Object(
+  {
+    /** Exact action, or a prefix ending in a dot: `version.` */
+    action: Type.Optional(Token(100)),
+    actorId: Type.Optional(Token(200)),
+    targetType: Type.Optional(Token(100)),
+    targetId: Type.Optional(Token(200)),
+    from: Type.Optional(DateOrDateTime),
+    to: Type.Optional(DateOrDateTime),
+    /** Paging: events older than this sequence number. */
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_PAGE })),
+  },
+  { additionalProperties: false },
+);
 
 export const AuditEventSchema = Type.Object({
   seq: Type.Integer(),
   id: Type.String(),
   tenantId: Type.String(),
   at: Instant,
-  actor: Type.Object({ kind: Type.Union([Type.Literal('user'), Type.Literal('apiKey'), Type.Literal('system')]), id: Type.String() }),
+  actor: Type.Object({
+    kind: Type.Union([Type.Literal('user'), Type.Literal('apiKey'), Type.Literal('system')]),
+    id: Type.String(),
+  }),
   action: Type.String(),
   target: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
   before: Type.Union([Type.String(), Type.Null()]),

@@ -4,15 +4,23 @@ import { Instant, Reason, TenantId, Text, Username } from './common';
 
 export const TenantSchema = Type.Object({ id: TenantId, name: Type.String(), createdAt: Instant });
 
-export const CreateTenantBody = Type.Object({
-  id: TenantId,
-  name: Text(200),
-  /** The municipality's first administrator; a one-time password comes back once. */
-  admin: Type.Optional(Type.Object({ username: Username, displayName: Type.Optional(Text(200)) }, { additionalProperties: false })),
-  reason: Type.Optional(Reason),
-}, { additionalProperties: false });
+export const CreateTenantBody = Type.Object(
+  {
+    id: TenantId,
+    name: Text(200),
+    /** The municipality's first administrator; a one-time password comes back once. */
+    admin: Type.Optional(
+      Type.Object({ username: Username, displayName: Type.Optional(Text(200)) }, { additionalProperties: false }),
+    ),
+    reason: Type.Optional(Reason),
+  },
+  { additionalProperties: false },
+);
 
-export const UpdateTenantBody = Type.Object({ name: Text(200), reason: Type.Optional(Reason) }, { additionalProperties: false });
+export const UpdateTenantBody = Type.Object(
+  { name: Text(200), reason: Type.Optional(Reason) },
+  { additionalProperties: false },
+);
 
 export const TenantList = Type.Object({ items: Type.Array(TenantSchema) });
 

@@ -2,21 +2,27 @@ import { Type } from '@sinclair/typebox';
 import { RoleSchema, UserSchema } from './auth';
 import { Reason, Text, Username } from './common';
 
-export const CreateUserBody = Type.Object({
-  username: Username,
-  displayName: Type.Optional(Text(200)),
-  roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
-  reason: Type.Optional(Reason),
-}, { additionalProperties: false });
+export const CreateUserBody = Type.Object(
+  {
+    username: Username,
+    displayName: Type.Optional(Text(200)),
+    roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
+    reason: Type.Optional(Reason),
+  },
+  { additionalProperties: false },
+);
 
-export const UpdateUserBody = Type.Object({
-  displayName: Type.Optional(Type.Union([Text(200), Type.Null()])),
-  roles: Type.Optional(Type.Array(RoleSchema, { uniqueItems: true })),
-  disabled: Type.Optional(Type.Boolean()),
-  /** Lifts a lock-out after failed logins. */
-  unlock: Type.Optional(Type.Literal(true)),
-  reason: Type.Optional(Reason),
-}, { additionalProperties: false, minProperties: 1 });
+export const UpdateUserBody = Type.Object(
+  {
+    displayName: Type.Optional(Type.Union([Text(200), Type.Null()])),
+    roles: Type.Optional(Type.Array(RoleSchema, { uniqueItems: true })),
+    disabled: Type.Optional(Type.Boolean()),
+    /** Lifts a lock-out after failed logins. */
+    unlock: Type.Optional(Type.Literal(true)),
+    reason: Type.Optional(Reason),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 
 export const ReasonBody = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
 

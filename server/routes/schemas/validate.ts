@@ -34,7 +34,8 @@ function pointer(part: RequestPart, e: ErrorObject): string {
 function describe(e: ErrorObject): string {
   const p = e.params as { additionalProperty?: string; allowedValues?: unknown[] };
   if (e.keyword === 'additionalProperties') return `unknown property ${p.additionalProperty ?? ''}`.trim();
-  if (e.keyword === 'enum' && p.allowedValues) return `must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (e.keyword === 'enum' && p.allowedValues)
+    return `must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return e.message ?? 'is invalid';
 }
 
@@ -49,7 +50,12 @@ export function check<T extends TSchema>(schema: T, part: RequestPart, value: un
   const errors = fn.errors ?? [];
   const first = errors[0];
   const path = first ? pointer(part, first) : `/${part}`;
-  const what = part === 'body' && value === undefined ? 'a JSON body (Content-Type: application/json) is required' : first ? describe(first) : 'is invalid';
+  const what =
+    part === 'body' && value === undefined
+      ? 'a JSON body (Content-Type: application/json) is required'
+      : first
+        ? describe(first)
+        : 'is invalid';
   throw new ApiError(400, 'VALIDATION_FAILED', `${path}: ${what}`, path, {
     errors: errors.map((e) => ({ path: pointer(part, e), message: describe(e) })),
   });

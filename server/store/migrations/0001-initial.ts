@@ -7,13 +7,15 @@ import type { SqlDialect } from '../create-store';
 export function initialMigration(dialect: SqlDialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('tenants')
+      await db.schema
+        .createTable('tenants')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
 
-      await db.schema.createTable('users')
+      await db.schema
+        .createTable('users')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('username', 'text', (c) => c.notNull())
@@ -31,7 +33,8 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addUniqueConstraint('users_tenant_subject', ['tenant_id', 'external_subject'])
         .execute();
 
-      await db.schema.createTable('sessions')
+      await db.schema
+        .createTable('sessions')
         .addColumn('id_hash', 'text', (c) => c.primaryKey())
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
@@ -42,7 +45,8 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .execute();
       await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
-      await db.schema.createTable('api_keys')
+      await db.schema
+        .createTable('api_keys')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('name', 'text', (c) => c.notNull())
@@ -56,7 +60,8 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .execute();
       await db.schema.createIndex('api_keys_tenant').on('api_keys').column('tenant_id').execute();
 
-      await db.schema.createTable('artifacts')
+      await db.schema
+        .createTable('artifacts')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('type', 'text', (c) => c.notNull())
@@ -67,7 +72,8 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addUniqueConstraint('artifacts_tenant_type_key', ['tenant_id', 'type', 'key'])
         .execute();
 
-      await db.schema.createTable('artifact_versions')
+      await db.schema
+        .createTable('artifact_versions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('artifact_id', 'text', (c) => c.notNull().references('artifacts.id'))
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
@@ -92,13 +98,17 @@ export function initialMigration(dialect: SqlDialect): Migration {
         .addColumn('retire_reason', 'text')
         .addUniqueConstraint('artifact_versions_number', ['artifact_id', 'version'])
         .execute();
-      await db.schema.createIndex('artifact_versions_effective')
-        .on('artifact_versions').columns(['artifact_id', 'status', 'effective_from']).execute();
+      await db.schema
+        .createIndex('artifact_versions_effective')
+        .on('artifact_versions')
+        .columns(['artifact_id', 'status', 'effective_from'])
+        .execute();
 
       let audit = db.schema.createTable('audit_events');
-      audit = dialect === 'postgres'
-        ? audit.addColumn('seq', 'bigserial', (c) => c.primaryKey())
-        : audit.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement());
+      audit =
+        dialect === 'postgres'
+          ? audit.addColumn('seq', 'bigserial', (c) => c.primaryKey())
+          : audit.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement());
       await audit
         .addColumn('id', 'text', (c) => c.notNull().unique())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))

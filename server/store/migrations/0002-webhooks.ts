@@ -10,7 +10,8 @@ import type { SqlDialect } from '../create-store';
 export function webhooksMigration(_dialect: SqlDialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('webhook_subscriptions')
+      await db.schema
+        .createTable('webhook_subscriptions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('url', 'text', (c) => c.notNull())
@@ -22,9 +23,14 @@ export function webhooksMigration(_dialect: SqlDialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('disabled_at', 'text')
         .execute();
-      await db.schema.createIndex('webhook_subscriptions_tenant').on('webhook_subscriptions').column('tenant_id').execute();
+      await db.schema
+        .createIndex('webhook_subscriptions_tenant')
+        .on('webhook_subscriptions')
+        .column('tenant_id')
+        .execute();
 
-      await db.schema.createTable('webhook_deliveries')
+      await db.schema
+        .createTable('webhook_deliveries')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         // No foreign key: the log outlives a deleted subscription.
@@ -43,9 +49,14 @@ export function webhooksMigration(_dialect: SqlDialect): Migration {
         .addColumn('failed_at', 'text')
         .addUniqueConstraint('webhook_deliveries_once', ['subscription_id', 'event_id'])
         .execute();
-      await db.schema.createIndex('webhook_deliveries_tenant_created').on('webhook_deliveries').columns(['tenant_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('webhook_deliveries_tenant_created')
+        .on('webhook_deliveries')
+        .columns(['tenant_id', 'created_at'])
+        .execute();
 
-      await db.schema.createTable('notificatie_mappings')
+      await db.schema
+        .createTable('notificatie_mappings')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('name', 'text', (c) => c.notNull())
@@ -59,10 +70,15 @@ export function webhooksMigration(_dialect: SqlDialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('disabled_at', 'text')
         .execute();
-      await db.schema.createIndex('notificatie_mappings_match').on('notificatie_mappings').columns(['tenant_id', 'kanaal', 'resource', 'actie']).execute();
+      await db.schema
+        .createIndex('notificatie_mappings_match')
+        .on('notificatie_mappings')
+        .columns(['tenant_id', 'kanaal', 'resource', 'actie'])
+        .execute();
     },
     async down(db: Kysely<any>): Promise<void> {
-      for (const t of ['notificatie_mappings', 'webhook_deliveries', 'webhook_subscriptions']) await db.schema.dropTable(t).execute();
+      for (const t of ['notificatie_mappings', 'webhook_deliveries', 'webhook_subscriptions'])
+        await db.schema.dropTable(t).execute();
     },
   };
 }

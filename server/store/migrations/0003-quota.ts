@@ -11,7 +11,8 @@ import type { SqlDialect } from '../create-store';
 export function quotaMigration(_dialect: SqlDialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('quota_placements')
+      await db.schema
+        .createTable('quota_placements')
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('case_id', 'text', (c) => c.notNull())
         .addColumn('node_id', 'text', (c) => c.notNull())
@@ -23,9 +24,14 @@ export function quotaMigration(_dialect: SqlDialect): Migration {
         // A retried activity counts once: the key of QuotaLedger.record's idempotency.
         .addPrimaryKeyConstraint('quota_placements_once', ['tenant_id', 'case_id', 'node_id'])
         .execute();
-      await db.schema.createIndex('quota_placements_half_year').on('quota_placements').columns(['tenant_id', 'municipality', 'half_year']).execute();
+      await db.schema
+        .createIndex('quota_placements_half_year')
+        .on('quota_placements')
+        .columns(['tenant_id', 'municipality', 'half_year'])
+        .execute();
 
-      await db.schema.createTable('quota_targets')
+      await db.schema
+        .createTable('quota_targets')
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('municipality', 'text', (c) => c.notNull())
         .addColumn('half_year', 'text', (c) => c.notNull())
@@ -38,7 +44,8 @@ export function quotaMigration(_dialect: SqlDialect): Migration {
         .addPrimaryKeyConstraint('quota_targets_pk', ['tenant_id', 'municipality', 'half_year'])
         .execute();
 
-      await db.schema.createTable('monitor_saved_filters')
+      await db.schema
+        .createTable('monitor_saved_filters')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('user_id', 'text', (c) => c.notNull())
@@ -51,7 +58,8 @@ export function quotaMigration(_dialect: SqlDialect): Migration {
         .execute();
     },
     async down(db: Kysely<any>): Promise<void> {
-      for (const t of ['monitor_saved_filters', 'quota_targets', 'quota_placements']) await db.schema.dropTable(t).execute();
+      for (const t of ['monitor_saved_filters', 'quota_targets', 'quota_placements'])
+        await db.schema.dropTable(t).execute();
     },
   };
 }

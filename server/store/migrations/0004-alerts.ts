@@ -10,7 +10,8 @@ import type { SqlDialect } from '../create-store';
 export function alertsMigration(_dialect: SqlDialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('alert_digest_configs')
+      await db.schema
+        .createTable('alert_digest_configs')
         .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
         .addColumn('enabled', 'integer', (c) => c.notNull())
         .addColumn('days_ahead', 'integer', (c) => c.notNull())
@@ -24,7 +25,8 @@ export function alertsMigration(_dialect: SqlDialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
 
-      await db.schema.createTable('alert_digests')
+      await db.schema
+        .createTable('alert_digests')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('trigger', 'text', (c) => c.notNull())
@@ -43,7 +45,11 @@ export function alertsMigration(_dialect: SqlDialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('sent_at', 'text')
         .execute();
-      await db.schema.createIndex('alert_digests_tenant_created').on('alert_digests').columns(['tenant_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('alert_digests_tenant_created')
+        .on('alert_digests')
+        .columns(['tenant_id', 'created_at'])
+        .execute();
     },
     async down(db: Kysely<any>): Promise<void> {
       for (const t of ['alert_digests', 'alert_digest_configs']) await db.schema.dropTable(t).execute();

@@ -7,7 +7,8 @@ import type { SqlDialect } from '../create-store';
 export function idempotencyMigration(_dialect: SqlDialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('idempotency_keys')
+      await db.schema
+        .createTable('idempotency_keys')
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('key', 'text', (c) => c.notNull())
         .addColumn('request_hash', 'text', (c) => c.notNull())

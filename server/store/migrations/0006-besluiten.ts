@@ -11,7 +11,8 @@ import type { SqlDialect } from '../create-store';
 export function besluitenMigration(dialect: SqlDialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('municipality_profiles')
+      await db.schema
+        .createTable('municipality_profiles')
         .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
         .addColumn('profile', 'text', (c) => c.notNull())
         .addColumn('updated_by', 'text', (c) => c.notNull())
@@ -19,7 +20,8 @@ export function besluitenMigration(dialect: SqlDialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
 
-      await db.schema.createTable('besluiten')
+      await db.schema
+        .createTable('besluiten')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('case_id', 'text', (c) => c.notNull())

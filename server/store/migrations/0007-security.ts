@@ -11,7 +11,8 @@ import type { SqlDialect } from '../create-store';
 export function securityMigration(_dialect: SqlDialect): Migration {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('egress_internal_hosts')
+      await db.schema
+        .createTable('egress_internal_hosts')
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('host', 'text', (c) => c.notNull())
         .addColumn('added_by', 'text', (c) => c.notNull())
@@ -19,7 +20,8 @@ export function securityMigration(_dialect: SqlDialect): Migration {
         .addPrimaryKeyConstraint('egress_internal_hosts_pk', ['tenant_id', 'host'])
         .execute();
 
-      await db.schema.createTable('login_attempts')
+      await db.schema
+        .createTable('login_attempts')
         .addColumn('id', 'text', (c) => c.primaryKey())
         /** `user` (tenant + username), `addr` (client address) or `pair` (both). */
         .addColumn('scope', 'text', (c) => c.notNull())
@@ -27,7 +29,11 @@ export function securityMigration(_dialect: SqlDialect): Migration {
         .addColumn('key_hash', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('login_attempts_key_at').on('login_attempts').columns(['scope', 'key_hash', 'at']).execute();
+      await db.schema
+        .createIndex('login_attempts_key_at')
+        .on('login_attempts')
+        .columns(['scope', 'key_hash', 'at'])
+        .execute();
     },
     async down(db: Kysely<any>): Promise<void> {
       await db.schema.dropTable('login_attempts').execute();

@@ -16,15 +16,29 @@ export interface Sent<T> {
 }
 
 /** 503 and 504 leave the outcome open, as does a connection lost mid-request; CASE_NOT_WAITING asks for a retry. */
-export const isOpen = (a: Attempt): boolean => a.status === 503 || a.status === 504 || a.status === 'reset' || a.code === 'CASE_NOT_WAITING';
+export const isOpen = (a: Attempt): boolean =>
+  a.status === 503 || a.status === 504 || a.status === 'reset' || a.code === 'CASE_NOT_WAITING';
 export const isAccepted = (a: Attempt): boolean => typeof a.status === 'number' && a.status >= 200 && a.status < 300;
 
 /** One request as an attempt; a failed connection is recorded, never thrown. */
-export async function attempt(base: string, method: string, route: string, body: unknown, headers: Record<string, string>): Promise<Attempt & { body?: any; retryAfter?: number }> {
+export async function attempt(
+  base: string,
+  method: string,
+  route: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Attempt & { body?: any; retryAfter?: number }> {
   const sentAt = Date.now();
   try {
     const res = await api(base, method, route, body, headers);
-    return { status: res.status, code: res.body?.error?.code, sentAt, at: Date.now(), body: res.body, retryAfter: Number(res.headers.get('retry-after')) || undefined };
+    return {
+      status: res.status,
+      code: res.body?.error?.code,
+      sentAt,
+      at: Date.now(),
+      body: res.body,
+      retryAfter: Number(res.headers.get('retry-after')) || undefined,
+    };
   } catch (err) {
     const code = (err as { cause?: { code?: string } }).cause?.code;
     return { status: code === 'ECONNREFUSED' ? 'refused' : 'reset', code, sentAt, at: Date.now() };
@@ -40,24 +54,30 @@ export interface BurstOptions {
 }
 
 /** Sends one request per item, `concurrency` at a time, keeping every attempt. */
-export async function burst<T>(items: T[], send: (item: T) => Promise<Attempt & { retryAfter?: number }>, opts: BurstOptions): Promise<Array<Sent<T>>> {
+export async function burst<T>(
+  items: T[],
+  send: (item: T) => Promise<Attempt & { retryAfter?: number }>,
+  opts: BurstOptions,
+): Promise<Array<Sent<T>>> {
   const out: Array<Sent<T>> = items.map((item) => ({ item, attempts: [] }));
   const until = Date.now() + (opts.retryForMs ?? 0);
   let next = 0;
   let firstAnswers = 0;
-  await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-    while (next < out.length) {
-      const sent = out[next++] as Sent<T>;
-      for (;;) {
-        const a = await send(sent.item);
-        sent.attempts.push({ status: a.status, code: a.code, sentAt: a.sentAt, at: a.at });
-        if (sent.attempts.length === 1) opts.onAnswer?.(++firstAnswers);
-        if (!isOpen(a) || Date.now() > until) break;
-        // Retry-After says 5 s; a test does not wait that long between tries (bounded by `until` anyway).
-        await new Promise((r) => setTimeout(r, Math.min(1_000, (a.retryAfter ?? 1) * 1_000)));
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (next < out.length) {
+        const sent = out[next++] as Sent<T>;
+        for (;;) {
+          const a = await send(sent.item);
+          sent.attempts.push({ status: a.status, code: a.code, sentAt: a.sentAt, at: a.at });
+          if (sent.attempts.length === 1) opts.onAnswer?.(++firstAnswers);
+          if (!isOpen(a) || Date.now() > until) break;
+          // Retry-After says 5 s; a test does not wait that long between tries (bounded by `until` anyway).
+          await new Promise((r) => setTimeout(r, Math.min(1_000, (a.retryAfter ?? 1) * 1_000)));
+        }
       }
-    }
-  }));
+    }),
+  );
   return out;
 }
 

@@ -10,7 +10,15 @@ function fakeIo(stderrIsTty = false): Io & { stdout: string[]; stderr: string[];
   const stdout: string[] = [];
   const stderr: string[] = [];
   const raw: string[] = [];
-  return { stdout, stderr, raw, out: (l) => stdout.push(l), err: (l) => stderr.push(l), writeErr: (t) => raw.push(t), stderrIsTty };
+  return {
+    stdout,
+    stderr,
+    raw,
+    out: (l) => stdout.push(l),
+    err: (l) => stderr.push(l),
+    writeErr: (t) => raw.push(t),
+    stderrIsTty,
+  };
 }
 
 describe('doorstroom rules (CLI)', () => {
@@ -20,7 +28,9 @@ describe('doorstroom rules (CLI)', () => {
     writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
     return p;
   };
-  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'doorstroom-rules-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'doorstroom-rules-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('validate exits 0 for a valid rule set and 1 when one file has errors, naming path and code', async () => {
@@ -34,7 +44,9 @@ describe('doorstroom rules (CLI)', () => {
 
   it('validate --strict fails on warnings', async () => {
     const io = fakeIo();
-    expect(await main(['validate', '--strict', file('w.json', aRuleSet({ rules: [aRule({ priority: 2.5 })] }))], io)).toBe(1);
+    expect(
+      await main(['validate', '--strict', file('w.json', aRuleSet({ rules: [aRule({ priority: 2.5 })] }))], io),
+    ).toBe(1);
   });
 
   it('exits 2 on a usage error and 3 on unreadable input', async () => {
@@ -46,20 +58,31 @@ describe('doorstroom rules (CLI)', () => {
 
   it('evaluate prints the outcome and the explanation in Dutch', async () => {
     const io = fakeIo();
-    const code = await main(['evaluate', file('rs.json', aRuleSet()), file('f.json', { householdSize: 5 }), '--peildatum', '2026-02-01'], io);
+    const code = await main(
+      ['evaluate', file('rs.json', aRuleSet()), file('f.json', { householdSize: 5 }), '--peildatum', '2026-02-01'],
+      io,
+    );
     expect(code).toBe(0);
     expect(io.stdout.join('\n')).toContain('Huishoudgrootte is 5 personen; vereist is minstens 4 personen: voldaan.');
   });
 
   it('evaluate refuses facts that do not fit the catalog', async () => {
     const io = fakeIo();
-    expect(await main(['evaluate', file('rs.json', aRuleSet()), file('f.json', { householdSize: 'vijf' })], io)).toBe(3);
+    expect(await main(['evaluate', file('rs.json', aRuleSet()), file('f.json', { householdSize: 'vijf' })], io)).toBe(
+      3,
+    );
     expect(io.stderr.join('\n')).toContain('/householdSize');
   });
 
   it('simulate lists who changes outcome from a CSV file and exits 1', async () => {
     const before = file('v1.json', aRuleSet());
-    const after = file('v2.json', aRuleSet({ version: 2, rules: [aRule({ conditions: { all: [aFactCondition('householdSize', 'greaterThanInclusive', 5)] } })] }));
+    const after = file(
+      'v2.json',
+      aRuleSet({
+        version: 2,
+        rules: [aRule({ conditions: { all: [aFactCondition('householdSize', 'greaterThanInclusive', 5)] } })],
+      }),
+    );
     const cases = file('cases.csv', 'id,householdSize,medicalUrgency\nzaak-1,4,nee\nzaak-2,6,ja\nzaak-3,,\n');
     const io = fakeIo();
     expect(await main(['simulate', before, after, cases, '--peildatum', '2026-02-01'], io)).toBe(1);
@@ -77,11 +100,13 @@ describe('doorstroom rules (CLI)', () => {
   });
 
   describe('never a stack trace: a message and a documented exit code', () => {
-    const noStack = (io: ReturnType<typeof fakeIo>) => expect([...io.stdout, ...io.stderr].join('\n')).not.toMatch(/\n\s+at |RangeError|TypeError/);
+    const noStack = (io: ReturnType<typeof fakeIo>) =>
+      expect([...io.stdout, ...io.stderr].join('\n')).not.toMatch(/\n\s+at |RangeError|TypeError/);
 
     it('validate reports a rule set nested 100,000 levels deep as nesting-too-deep (exit 1)', async () => {
       const io = fakeIo();
-      const deep = '{"all":['.repeat(100_000) + '{"fact":"householdSize","operator":"equal","value":1}' + ']}'.repeat(100_000);
+      const deep =
+        '{"all":['.repeat(100_000) + '{"fact":"householdSize","operator":"equal","value":1}' + ']}'.repeat(100_000);
       const text = JSON.stringify(aRuleSet()).replace(/"conditions":\{.*?\}\]\}/, `"conditions":${deep}`);
       expect(await main(['validate', file('deep.json', text), '--lang', 'en'], io)).toBe(1);
       expect(io.stdout.join('\n')).toContain('nesting-too-deep');
@@ -90,8 +115,12 @@ describe('doorstroom rules (CLI)', () => {
 
     it('evaluate and simulate refuse such a rule set with exit 1, without a stack trace', async () => {
       const io = fakeIo();
-      const deep = '{"all":['.repeat(2_000) + '{"fact":"householdSize","operator":"equal","value":1}' + ']}'.repeat(2_000);
-      const rs = file('deep.json', JSON.stringify(aRuleSet()).replace(/"conditions":\{.*?\}\]\}/, `"conditions":${deep}`));
+      const deep =
+        '{"all":['.repeat(2_000) + '{"fact":"householdSize","operator":"equal","value":1}' + ']}'.repeat(2_000);
+      const rs = file(
+        'deep.json',
+        JSON.stringify(aRuleSet()).replace(/"conditions":\{.*?\}\]\}/, `"conditions":${deep}`),
+      );
       expect(await main(['evaluate', rs, file('f.json', { householdSize: 5 })], io)).toBe(1);
       expect(await main(['simulate', rs, rs, file('c.json', [{ householdSize: 5 }])], io)).toBe(1);
       expect(io.stderr.join('\n')).toContain('nesting-too-deep');
@@ -110,7 +139,12 @@ describe('doorstroom rules (CLI)', () => {
 
     it('an internal error is one line with exit 4', async () => {
       const io = fakeIo();
-      const exploding: typeof io = { ...io, out: () => { throw new TypeError('pipe closed'); } };
+      const exploding: typeof io = {
+        ...io,
+        out: () => {
+          throw new TypeError('pipe closed');
+        },
+      };
       expect(await main(['validate', file('ok.json', aRuleSet()), '--lang', 'en'], exploding)).toBe(4);
       expect(io.stderr).toEqual(['doorstroom rules: internal error (TypeError: pipe closed).']);
     });
@@ -131,13 +165,23 @@ describe('doorstroom rules (CLI)', () => {
 
     it('reports JSON cases by position, with forbidden keys and bad peildatums, in --json output too', async () => {
       const rs = file('v1.json', aRuleSet());
-      const cases = file('cases.json', '[{"id":"a","householdSize":4},{"id":"b","__proto__":{"householdSize":9}},{"id":"c","peildatum":"gisteren"},7]');
+      const cases = file(
+        'cases.json',
+        '[{"id":"a","householdSize":4},{"id":"b","__proto__":{"householdSize":9}},{"id":"c","peildatum":"gisteren"},7]',
+      );
       const io = fakeIo();
       expect(await main(['simulate', rs, rs, cases, '--json'], io)).toBe(3);
-      const out = JSON.parse(io.stdout.join('\n')) as { cases: number; invalid: number; invalidCases: Array<{ row: number; errors: Array<{ code: string }> }> };
+      const out = JSON.parse(io.stdout.join('\n')) as {
+        cases: number;
+        invalid: number;
+        invalidCases: Array<{ row: number; errors: Array<{ code: string }> }>;
+      };
       expect(out.cases).toBe(1);
       expect(out.invalidCases.map((c) => [c.row, c.errors.map((e) => e.code)])).toEqual([
-        [2, [expect.stringMatching(/^(forbidden-fact-name|unknown-fact)$/)]], [3, ['invalid-peildatum']], [4, ['invalid-case']]]);
+        [2, [expect.stringMatching(/^(forbidden-fact-name|unknown-fact)$/)]],
+        [3, ['invalid-peildatum']],
+        [4, ['invalid-case']],
+      ]);
     });
   });
 

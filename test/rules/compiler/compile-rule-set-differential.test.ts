@@ -30,7 +30,9 @@ describe('compiled rule sets against json-rules-engine', () => {
         }
         fired += expected.events.flat().length;
         if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-          differences.push(JSON.stringify({ i, j, allowUndefinedFacts, peildatum, ruleSet, facts, expected, actual }, null, 1));
+          differences.push(
+            JSON.stringify({ i, j, allowUndefinedFacts, peildatum, ruleSet, facts, expected, actual }, null, 1),
+          );
         }
       }
     }

@@ -4,18 +4,50 @@ import { TEMPLATE_IDS } from '../../../rules/templates/templates';
 import { finishedTemplate } from '../support/finished-template';
 
 const FACT_SETS: Record<string, Record<string, unknown>> = {
-  'status holder, complete': { permitType: 'asiel', linkedMunicipality: 'GM0363', hasIndependentHome: false, dateOfBirth: '1990-05-01', householdSize: 3, annualIncome: 30000.5, rentArrears: false },
-  'status holder, no date of birth': { permitType: 'nareis', linkedMunicipality: 'GM0363', hasIndependentHome: false },
-  'refused an offer': { permitType: 'asiel', linkedMunicipality: 'GM0363', hasIndependentHome: false, dateOfBirth: '1990-05-01', refusedSuitableOffer: true },
-  'medical urgency, single': {
-    permitType: 'regulier', linkedMunicipality: 'GM0363', hasIndependentHome: true, dateOfBirth: '1970-01-01', householdSize: 1, annualIncome: 51537,
-    rentArrears: false, yearsOfRegionalTies: 3, emergencySelfCaused: false, solvableByApplicant: false, solvableByMoveMonths: 2, medicalUrgency: true,
+  'status holder, complete': {
+    permitType: 'asiel',
+    linkedMunicipality: 'GM0363',
+    hasIndependentHome: false,
+    dateOfBirth: '1990-05-01',
+    householdSize: 3,
+    annualIncome: 30000.5,
+    rentArrears: false,
   },
-  'too much income, rent arrears unknown': { permitType: 'geen', linkedMunicipality: 'GM0599', hasIndependentHome: true, dateOfBirth: '1980-02-29', householdSize: 4, annualIncome: 60000 },
+  'status holder, no date of birth': { permitType: 'nareis', linkedMunicipality: 'GM0363', hasIndependentHome: false },
+  'refused an offer': {
+    permitType: 'asiel',
+    linkedMunicipality: 'GM0363',
+    hasIndependentHome: false,
+    dateOfBirth: '1990-05-01',
+    refusedSuitableOffer: true,
+  },
+  'medical urgency, single': {
+    permitType: 'regulier',
+    linkedMunicipality: 'GM0363',
+    hasIndependentHome: true,
+    dateOfBirth: '1970-01-01',
+    householdSize: 1,
+    annualIncome: 51537,
+    rentArrears: false,
+    yearsOfRegionalTies: 3,
+    emergencySelfCaused: false,
+    solvableByApplicant: false,
+    solvableByMoveMonths: 2,
+    medicalUrgency: true,
+  },
+  'too much income, rent arrears unknown': {
+    permitType: 'geen',
+    linkedMunicipality: 'GM0599',
+    hasIndependentHome: true,
+    dateOfBirth: '1980-02-29',
+    householdSize: 4,
+    annualIncome: 60000,
+  },
   'nothing known': {},
 };
 
-const ENGLISH_OUTCOMES = /\b(priority|no-priority|not-eligible|status-holder|medical|mantelzorg-category|leaving-institution|demolition)\b/;
+const ENGLISH_OUTCOMES =
+  /\b(priority|no-priority|not-eligible|status-holder|medical|mantelzorg-category|leaving-institution|demolition)\b/;
 
 describe('every template renders as a person reads it', () => {
   for (const id of TEMPLATE_IDS) {

@@ -10,14 +10,23 @@ describe('fact catalogs', () => {
   it('has a catalog for every kind, with labels in both languages and known units', () => {
     for (const kind of RULE_SET_KINDS) {
       for (const [name, fact] of Object.entries(factCatalogs[kind].facts)) {
-        expect([name, fact.label.nl.length > 0, fact.label.en.length > 0, fact.description.nl.length > 0]).toEqual([name, true, true, true]);
+        expect([name, fact.label.nl.length > 0, fact.label.en.length > 0, fact.description.nl.length > 0]).toEqual([
+          name,
+          true,
+          true,
+          true,
+        ]);
         if (fact.unit) expect(Object.keys(UNITS)).toContain(fact.unit);
       }
     }
   });
 
   it('derives age and weeks since koppeling from base facts and the peildatum', () => {
-    const derived = deriveFacts(catalog, { dateOfBirth: '2008-02-01', koppelingDate: '2025-11-09', permitDate: '2025-10-01' }, '2026-02-01');
+    const derived = deriveFacts(
+      catalog,
+      { dateOfBirth: '2008-02-01', koppelingDate: '2025-11-09', permitDate: '2025-10-01' },
+      '2026-02-01',
+    );
     expect(derived).toMatchObject({ age: 18, weeksSinceKoppeling: 12, weeksSincePermit: 17 });
     expect(deriveFacts(catalog, { dateOfBirth: '2008-02-02' }, '2026-02-01').age).toBe(17);
   });
@@ -27,10 +36,19 @@ describe('fact catalogs', () => {
   });
 
   it('reports unknown facts, supplied derived facts and wrong types', () => {
-    const { errors } = validateFacts(catalog, { householdSize: 2.5, schoenmaat: 43, age: 30, permitType: 'asylum', koppelingDate: '2025-02-30' });
+    const { errors } = validateFacts(catalog, {
+      householdSize: 2.5,
+      schoenmaat: 43,
+      age: 30,
+      permitType: 'asylum',
+      koppelingDate: '2025-02-30',
+    });
     expect(errors.map((e) => [e.code, e.path])).toEqual([
-      ['value-type-mismatch', '/householdSize'], ['unknown-fact', '/schoenmaat'], ['derived-fact-supplied', '/age'],
-      ['value-type-mismatch', '/permitType'], ['value-type-mismatch', '/koppelingDate'],
+      ['value-type-mismatch', '/householdSize'],
+      ['unknown-fact', '/schoenmaat'],
+      ['derived-fact-supplied', '/age'],
+      ['value-type-mismatch', '/permitType'],
+      ['value-type-mismatch', '/koppelingDate'],
     ]);
   });
 

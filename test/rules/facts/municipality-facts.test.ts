@@ -10,23 +10,42 @@ import { validateRuleSet } from '../../../rules/validation/validate-rule-set';
 import { aRuleSet, aRuleWith, PEILDATUM } from '../support/factories';
 
 const score: MunicipalityFact = {
-  type: 'integer', minimum: 0, maximum: 10, unit: 'punten',
+  type: 'integer',
+  minimum: 0,
+  maximum: 10,
+  unit: 'punten',
   label: { nl: 'Hulpbehoevendheidsscore', en: 'Dependency score' },
-  description: { nl: 'Score van de indicatiesteller, 0 (zelfredzaam) tot 10.', en: "The assessor's score, 0 (self-reliant) to 10." },
+  description: {
+    nl: 'Score van de indicatiesteller, 0 (zelfredzaam) tot 10.',
+    en: "The assessor's score, 0 (self-reliant) to 10.",
+  },
   source: { nl: 'advies GGD-arts', en: 'advice of the GGD doctor' },
 };
 const advies: MunicipalityFact = {
-  type: 'enum', label: { nl: 'Advies wijkteam', en: 'Neighbourhood team advice' },
+  type: 'enum',
+  label: { nl: 'Advies wijkteam', en: 'Neighbourhood team advice' },
   description: { nl: 'Advies van het wijkteam over de urgentie.', en: "The neighbourhood team's advice on urgency." },
-  options: [{ value: 'urgent', label: { nl: 'urgent', en: 'urgent' } }, { value: 'niet-urgent', label: { nl: 'niet urgent', en: 'not urgent' } }],
+  options: [
+    { value: 'urgent', label: { nl: 'urgent', en: 'urgent' } },
+    { value: 'niet-urgent', label: { nl: 'niet urgent', en: 'not urgent' } },
+  ],
   mayBeUnknown: true,
 };
 
 /** A rule set with its own fact: priority from a dependency score of 7 or more. */
-function withOwnFact(facts: Record<string, MunicipalityFact> = { hulpbehoevendheidsscore: score }, value: unknown = 7, operator = 'greaterThanInclusive'): RuleSet {
+function withOwnFact(
+  facts: Record<string, MunicipalityFact> = { hulpbehoevendheidsscore: score },
+  value: unknown = 7,
+  operator = 'greaterThanInclusive',
+): RuleSet {
   return aRuleSet({
     facts,
-    rules: [aRuleWith({ all: [{ fact: 'hulpbehoevendheidsscore', operator, value: value as number }] }, { name: 'zorg', title: 'Zorgurgentie' })],
+    rules: [
+      aRuleWith(
+        { all: [{ fact: 'hulpbehoevendheidsscore', operator, value: value as number }] },
+        { name: 'zorg', title: 'Zorgurgentie' },
+      ),
+    ],
   });
 }
 const codes = (rs: unknown) => validateRuleSet(rs).errors.map((e) => [e.code, e.path]);
@@ -54,24 +73,36 @@ describe("a rule set's own facts", () => {
   });
 
   it('explains an enum of its own by the option label, also after the rule set changed (the explanation keeps the definitions)', () => {
-    const rs = aRuleSet({ facts: { adviesWijkteam: advies }, rules: [aRuleWith({ all: [{ fact: 'adviesWijkteam', operator: 'equal', value: 'urgent' }] })] });
+    const rs = aRuleSet({
+      facts: { adviesWijkteam: advies },
+      rules: [aRuleWith({ all: [{ fact: 'adviesWijkteam', operator: 'equal', value: 'urgent' }] })],
+    });
     expect(validateRuleSet(rs).errors).toEqual([]);
     const { explanation } = evaluate(rs, { adviesWijkteam: 'niet-urgent' }, { peildatum: PEILDATUM, explain: true });
     const stored = JSON.parse(JSON.stringify(explanation));
-    expect(renderExplanation(stored, 'nl')).toContain('Advies wijkteam is niet urgent; vereist is urgent: niet voldaan.');
+    expect(renderExplanation(stored, 'nl')).toContain(
+      'Advies wijkteam is niet urgent; vereist is urgent: niet voldaan.',
+    );
   });
 
   it('validates facts against it: wrong type, out of range, and still unknown names', () => {
     const rs = withOwnFact();
     const issues = (facts: Record<string, unknown>) => {
-      try { evaluate(rs, facts, { peildatum: PEILDATUM }); return []; } catch (e) { return (e as InvalidFactsError).issues.map((i) => [i.code, i.path]); }
+      try {
+        evaluate(rs, facts, { peildatum: PEILDATUM });
+        return [];
+      } catch (e) {
+        return (e as InvalidFactsError).issues.map((i) => [i.code, i.path]);
+      }
     };
     expect(issues({ hulpbehoevendheidsscore: '8' })).toEqual([['value-type-mismatch', '/hulpbehoevendheidsscore']]);
     expect(issues({ hulpbehoevendheidsscore: 11 })).toEqual([['value-out-of-range', '/hulpbehoevendheidsscore']]);
     expect(issues({ hulpbehoevendheidsscore: 7.5 })).toEqual([['value-type-mismatch', '/hulpbehoevendheidsscore']]);
     expect(issues({ schoenmaat: 43 })).toEqual([['unknown-fact', '/schoenmaat']]);
     // Without the definition the same fact is unknown: the catalog really comes from the rule set.
-    expect(() => evaluate(aRuleSet(), { hulpbehoevendheidsscore: 8 }, { peildatum: PEILDATUM })).toThrow(InvalidFactsError);
+    expect(() => evaluate(aRuleSet(), { hulpbehoevendheidsscore: 8 }, { peildatum: PEILDATUM })).toThrow(
+      InvalidFactsError,
+    );
   });
 
   it('is onvolledig while a needed fact of its own is unknown, and not when it may be unknown', () => {
@@ -79,24 +110,42 @@ describe("a rule set's own facts", () => {
     const result = assessCase(rs, { householdSize: 4 }, { peildatum: PEILDATUM });
     expect(result).toMatchObject({ status: 'incomplete', events: [] });
     if (result.status !== 'incomplete') throw new Error('expected incomplete');
-    expect(result.missingFacts).toEqual([{ name: 'hulpbehoevendheidsscore', label: score.label, type: 'integer', unit: 'punten' }]);
-    expect(renderExplanation(result.explanation!, 'nl')).toMatch(/Hulpbehoevendheidsscore is onbekend; [^\n]*: onbekend\./);
+    expect(result.missingFacts).toEqual([
+      { name: 'hulpbehoevendheidsscore', label: score.label, type: 'integer', unit: 'punten' },
+    ]);
+    expect(renderExplanation(result.explanation!, 'nl')).toMatch(
+      /Hulpbehoevendheidsscore is onbekend; [^\n]*: onbekend\./,
+    );
     expect(neededFacts(rs)).toEqual(['hulpbehoevendheidsscore']);
 
     const optional = withOwnFact({ hulpbehoevendheidsscore: { ...score, mayBeUnknown: true } });
     expect(assessCase(optional, {}, { peildatum: PEILDATUM })).toMatchObject({ status: 'complete', events: [] });
     expect(neededFacts(optional)).toEqual([]);
-    expect(renderExplanation(assessCase(optional, {}, { peildatum: PEILDATUM }).explanation!, 'nl')).toContain('onbekend, niet vastgesteld');
+    expect(renderExplanation(assessCase(optional, {}, { peildatum: PEILDATUM }).explanation!, 'nl')).toContain(
+      'onbekend, niet vastgesteld',
+    );
   });
 
   it('checks conditions on it like on a built-in fact: operators by type, values by type and options', () => {
-    expect(codes(withOwnFact(undefined, 7, 'contains'))).toEqual([['operator-not-allowed', '/rules/0/conditions/all/0/operator']]);
-    expect(codes(withOwnFact(undefined, 'zeven'))).toEqual([['value-type-mismatch', '/rules/0/conditions/all/0/value']]);
-    const enumRule = aRuleSet({ facts: { adviesWijkteam: advies }, rules: [aRuleWith({ all: [{ fact: 'adviesWijkteam', operator: 'in', value: ['urgent', 'spoed'] }] })] });
+    expect(codes(withOwnFact(undefined, 7, 'contains'))).toEqual([
+      ['operator-not-allowed', '/rules/0/conditions/all/0/operator'],
+    ]);
+    expect(codes(withOwnFact(undefined, 'zeven'))).toEqual([
+      ['value-type-mismatch', '/rules/0/conditions/all/0/value'],
+    ]);
+    const enumRule = aRuleSet({
+      facts: { adviesWijkteam: advies },
+      rules: [aRuleWith({ all: [{ fact: 'adviesWijkteam', operator: 'in', value: ['urgent', 'spoed'] }] })],
+    });
     expect(codes(enumRule)).toEqual([['value-not-allowed', '/rules/0/conditions/all/0/value']]);
     const withParam = withOwnFact();
-    withParam.parameters = { ...withParam.parameters, drempel: { type: 'integer', value: 7, unit: 'jaar', label: { nl: 'Drempel', en: 'Threshold' } } };
-    withParam.rules[0]!.conditions = { all: [{ fact: 'hulpbehoevendheidsscore', operator: 'greaterThanInclusive', value: { param: 'drempel' } }] };
+    withParam.parameters = {
+      ...withParam.parameters,
+      drempel: { type: 'integer', value: 7, unit: 'jaar', label: { nl: 'Drempel', en: 'Threshold' } },
+    };
+    withParam.rules[0]!.conditions = {
+      all: [{ fact: 'hulpbehoevendheidsscore', operator: 'greaterThanInclusive', value: { param: 'drempel' } }],
+    };
     expect(codes(withParam)).toEqual([['unit-mismatch', '/rules/0/conditions/all/0/value/param']]);
   });
 
@@ -108,16 +157,31 @@ describe("a rule set's own facts", () => {
   });
 
   it('refuses definitions a form or explanation cannot use', () => {
-    const bad = (fact: Partial<MunicipalityFact> & Record<string, unknown>) => codes(withOwnFact({ hulpbehoevendheidsscore: score, extra: { ...score, ...fact } as MunicipalityFact }));
-    expect(bad({ type: 'enum', minimum: undefined, maximum: undefined, unit: undefined })).toEqual([['missing-options', '/facts/extra/options']]);
+    const bad = (fact: Partial<MunicipalityFact> & Record<string, unknown>) =>
+      codes(withOwnFact({ hulpbehoevendheidsscore: score, extra: { ...score, ...fact } as MunicipalityFact }));
+    expect(bad({ type: 'enum', minimum: undefined, maximum: undefined, unit: undefined })).toEqual([
+      ['missing-options', '/facts/extra/options'],
+    ]);
     expect(bad({ minimum: 5, maximum: 2 })).toEqual([['invalid-range', '/facts/extra/maximum']]);
     expect(bad({ minimum: 0.5 })).toEqual([['invalid-range', '/facts/extra/minimum']]);
     expect(bad({ unit: 'kilo' })).toEqual([['unknown-unit', '/facts/extra/unit']]);
-    expect(bad({ type: 'boolean', minimum: undefined, maximum: undefined, unit: 'punten' })).toEqual([['not-numeric', '/facts/extra/unit']]);
+    expect(bad({ type: 'boolean', minimum: undefined, maximum: undefined, unit: 'punten' })).toEqual([
+      ['not-numeric', '/facts/extra/unit'],
+    ]);
     expect(bad({ options: advies.options })).toEqual([['options-not-allowed', '/facts/extra/options']]);
-    expect(bad({ type: 'enum', minimum: undefined, maximum: undefined, unit: undefined, options: [advies.options![0]!, advies.options![0]!] })).toEqual([['duplicate-option', '/facts/extra/options/1/value']]);
+    expect(
+      bad({
+        type: 'enum',
+        minimum: undefined,
+        maximum: undefined,
+        unit: undefined,
+        options: [advies.options![0]!, advies.options![0]!],
+      }),
+    ).toEqual([['duplicate-option', '/facts/extra/options/1/value']]);
     expect(bad({ type: 'decimal' as never })).toEqual([['invalid-value', '/facts/extra/type']]);
-    expect(bad({ label: { nl: 'Alleen Nederlands' } as never })).toEqual([['missing-property', '/facts/extra/label/en']]);
+    expect(bad({ label: { nl: 'Alleen Nederlands' } as never })).toEqual([
+      ['missing-property', '/facts/extra/label/en'],
+    ]);
     expect(bad({ aliases: ['x'] })).toEqual([['unknown-property', '/facts/extra/aliases']]);
   });
 
@@ -135,6 +199,8 @@ describe("a rule set's own facts", () => {
     const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`feit${i}`, score]));
     expect(codes(withOwnFact(many))).toEqual([['too-many-facts', '/facts']]);
     const options = Array.from({ length: 501 }, (_, i) => ({ value: `o${i}`, label: { nl: `o${i}`, en: `o${i}` } }));
-    expect(codes(withOwnFact({ keuze: { ...advies, options } }))).toEqual([['too-many-options', '/facts/keuze/options']]);
+    expect(codes(withOwnFact({ keuze: { ...advies, options } }))).toEqual([
+      ['too-many-options', '/facts/keuze/options'],
+    ]);
   });
 });

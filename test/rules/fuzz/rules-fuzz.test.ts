@@ -18,14 +18,41 @@ const SEED = process.env.RULES_FUZZ_SEED ? Number(process.env.RULES_FUZZ_SEED) :
 const BUDGET_FACTOR = 50;
 const BUDGET_FLOOR_MS = 200;
 
-const FACT_NAMES = ['householdSize', 'annualIncome', 'permitType', 'medicalUrgency', 'koppelingDate', 'dateOfBirth', 'age', 'unknownFact', 'constructor', '__proto__', 'prototype', 'toString'];
+const FACT_NAMES = [
+  'householdSize',
+  'annualIncome',
+  'permitType',
+  'medicalUrgency',
+  'koppelingDate',
+  'dateOfBirth',
+  'age',
+  'unknownFact',
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+];
 const OPERATOR_NAMES = [...Object.keys(operators), 'bogus', 'toString', '__proto__', 'someFact:equal', 'not:in'];
 const NAMES = ['basis', 'c1', 'missing', '__proto__', 'constructor', 'toString'];
 
 /** Objects JSON.parse makes but object literals cannot: an own __proto__ key; and toString that is no function. */
-const hostileObjects = [JSON.parse('{"__proto__":{"polluted":true}}') as unknown, { toString: 1 }, { valueOf: 1, toString: 1 }, { fact: 'householdSize' }, { param: '__proto__' }];
+const hostileObjects = [
+  JSON.parse('{"__proto__":{"polluted":true}}') as unknown,
+  { toString: 1 },
+  { valueOf: 1, toString: 1 },
+  { fact: 'householdSize' },
+  { param: '__proto__' },
+];
 const weirdNumber = fc.constantFrom(Infinity, -Infinity, NaN, 1e308, -0, 2 ** 53 + 2, 5e-324, -1);
-const scalar = fc.oneof(fc.integer(), fc.double(), weirdNumber, fc.string({ maxLength: 8 }), fc.boolean(), fc.constant(null), fc.constantFrom('2026-01-01', '2026-02-30', 'asiel', 'nareis', '5', ''));
+const scalar = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  weirdNumber,
+  fc.string({ maxLength: 8 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('2026-01-01', '2026-02-30', 'asiel', 'nareis', '5', ''),
+);
 const value = fc.oneof(
   scalar,
   fc.array(scalar, { maxLength: 6 }),
@@ -33,70 +60,139 @@ const value = fc.oneof(
   fc.constantFrom(...hostileObjects),
   fc.jsonValue({ maxDepth: 3 }),
 );
-const priority = fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double(), weirdNumber, fc.string({ maxLength: 3 }), fc.constantFrom(...hostileObjects));
+const priority = fc.oneof(
+  fc.integer({ min: -2, max: 5 }),
+  fc.double(),
+  weirdNumber,
+  fc.string({ maxLength: 3 }),
+  fc.constantFrom(...hostileObjects),
+);
 
 const { condition } = fc.letrec<{ condition: unknown }>((tie) => ({
   condition: fc.oneof(
     { depthSize: 'small', maxDepth: 6 },
-    fc.record({ fact: fc.oneof(fc.constantFrom(...FACT_NAMES), fc.constantFrom(5, null, ...hostileObjects)), operator: fc.oneof(fc.constantFrom(...OPERATOR_NAMES), fc.constantFrom(7, null)), value, priority, path: fc.constantFrom('$.a', '$.__proto__.b', '/x', 5) }, { requiredKeys: ['fact', 'operator'] }),
+    fc.record(
+      {
+        fact: fc.oneof(fc.constantFrom(...FACT_NAMES), fc.constantFrom(5, null, ...hostileObjects)),
+        operator: fc.oneof(fc.constantFrom(...OPERATOR_NAMES), fc.constantFrom(7, null)),
+        value,
+        priority,
+        path: fc.constantFrom('$.a', '$.__proto__.b', '/x', 5),
+      },
+      { requiredKeys: ['fact', 'operator'] },
+    ),
     fc.record({ all: fc.array(tie('condition'), { maxLength: 4 }), priority }, { requiredKeys: ['all'] }),
     fc.record({ any: fc.array(tie('condition'), { maxLength: 4 }), priority }, { requiredKeys: ['any'] }),
     fc.record({ not: tie('condition') }),
     fc.record({ not: fc.array(tie('condition'), { maxLength: 2 }) }),
-    fc.record({ condition: fc.oneof(fc.constantFrom(...NAMES), fc.constantFrom(5, null)), priority }, { requiredKeys: ['condition'] }),
+    fc.record(
+      { condition: fc.oneof(fc.constantFrom(...NAMES), fc.constantFrom(5, null)), priority },
+      { requiredKeys: ['condition'] },
+    ),
     fc.oneof(scalar, fc.jsonValue({ maxDepth: 2 })),
   ),
 }));
 
-const rule = fc.record({
-  name: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('regel', '__proto__', 5)),
-  title: fc.constantFrom('Titel', '', 7),
-  description: fc.constant('Omschrijving'),
-  legalBasis: fc.constantFrom('Art. 2.1', '{{artikel}}', '{'.repeat(50)),
-  priority,
-  enabled: fc.boolean(),
-  conditions: condition,
-  event: fc.oneof(
-    fc.record({ type: fc.constantFrom('priority', 'x'), params: fc.oneof(fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), fc.constantFrom(...hostileObjects)) }, { requiredKeys: ['type'] }),
-    fc.jsonValue({ maxDepth: 2 }),
-  ),
-}, { requiredKeys: ['conditions', 'event'] });
+const rule = fc.record(
+  {
+    name: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('regel', '__proto__', 5)),
+    title: fc.constantFrom('Titel', '', 7),
+    description: fc.constant('Omschrijving'),
+    legalBasis: fc.constantFrom('Art. 2.1', '{{artikel}}', '{'.repeat(50)),
+    priority,
+    enabled: fc.boolean(),
+    conditions: condition,
+    event: fc.oneof(
+      fc.record(
+        {
+          type: fc.constantFrom('priority', 'x'),
+          params: fc.oneof(
+            fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+            fc.constantFrom(...hostileObjects),
+          ),
+        },
+        { requiredKeys: ['type'] },
+      ),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
+  },
+  { requiredKeys: ['conditions', 'event'] },
+);
 
 /** Rule sets shaped like ours, every part possibly wrong. */
-const structured = fc.record({
-  rules: fc.array(rule, { maxLength: 4 }),
-  namedConditions: fc.option(fc.dictionary(fc.constantFrom(...NAMES), condition, { maxKeys: 4 }), { nil: undefined }),
-  kind: fc.constantFrom('housing-priority', 'housing-priority', 'other', 5),
-}).map(({ rules, namedConditions, kind }) => ({ ...aRuleSet(), kind, rules, ...(namedConditions ? { namedConditions } : {}) }) as unknown);
+const structured = fc
+  .record({
+    rules: fc.array(rule, { maxLength: 4 }),
+    namedConditions: fc.option(fc.dictionary(fc.constantFrom(...NAMES), condition, { maxKeys: 4 }), { nil: undefined }),
+    kind: fc.constantFrom('housing-priority', 'housing-priority', 'other', 5),
+  })
+  .map(
+    ({ rules, namedConditions, kind }) =>
+      ({ ...aRuleSet(), kind, rules, ...(namedConditions ? { namedConditions } : {}) }) as unknown,
+  );
 
 /** Inputs built to hurt: deep nesting, long chains, long lists and strings, many rules, 1e999, proto keys. */
 const adversarial = fc.oneof(
-  fc.record({ kind: fc.constantFrom('all', 'any', 'not', 'not-list', 'mixed'), depth: fc.integer({ min: 1, max: 5_000 }) }).map(({ kind, depth }) => {
-    let c: unknown = aFactCondition();
-    for (let i = 0; i < depth; i++) {
-      const k = kind === 'mixed' ? (['all', 'any', 'not', 'not-list'] as const)[i % 4] : kind;
-      c = k === 'not' ? { not: c } : k === 'not-list' ? { not: [c] } : { [k as string]: [c] };
-    }
-    return aRuleSet({ rules: [aRule({ conditions: c as never })] }) as unknown;
-  }),
+  fc
+    .record({
+      kind: fc.constantFrom('all', 'any', 'not', 'not-list', 'mixed'),
+      depth: fc.integer({ min: 1, max: 5_000 }),
+    })
+    .map(({ kind, depth }) => {
+      let c: unknown = aFactCondition();
+      for (let i = 0; i < depth; i++) {
+        const k = kind === 'mixed' ? (['all', 'any', 'not', 'not-list'] as const)[i % 4] : kind;
+        c = k === 'not' ? { not: c } : k === 'not-list' ? { not: [c] } : { [k as string]: [c] };
+      }
+      return aRuleSet({ rules: [aRule({ conditions: c as never })] }) as unknown;
+    }),
   fc.integer({ min: 1, max: 3_000 }).map((n) => {
     const namedConditions: Record<string, unknown> = {};
-    for (let i = 0; i < n; i++) namedConditions[`c${i}`] = { all: [i === n - 1 ? aFactCondition() : { condition: `c${i + 1}` }] };
+    for (let i = 0; i < n; i++)
+      namedConditions[`c${i}`] = { all: [i === n - 1 ? aFactCondition() : { condition: `c${i + 1}` }] };
     return { ...aRuleSet({ rules: [aRule({ conditions: { condition: 'c0' } })] }), namedConditions } as unknown;
   }),
-  fc.integer({ min: 0, max: 30_000 }).map((n) => aRuleSet({ rules: [aRule({ conditions: { all: [aFactCondition('permitType', 'in', Array.from({ length: n }, () => 'asiel'))] } })] }) as unknown),
+  fc.integer({ min: 0, max: 30_000 }).map(
+    (n) =>
+      aRuleSet({
+        rules: [
+          aRule({
+            conditions: {
+              all: [
+                aFactCondition(
+                  'permitType',
+                  'in',
+                  Array.from({ length: n }, () => 'asiel'),
+                ),
+              ],
+            },
+          }),
+        ],
+      }) as unknown,
+  ),
   fc.integer({ min: 0, max: 100_000 }).map((n) => aRuleSet({ title: 'x'.repeat(n) }) as unknown),
-  fc.constantFrom(0, 1, 50, 1_001, 3_000).map((n) => aRuleSet({ rules: Array.from({ length: n }, (_, i) => aRule({ name: `r${i}` })) }) as unknown),
+  fc
+    .constantFrom(0, 1, 50, 1_001, 3_000)
+    .map((n) => aRuleSet({ rules: Array.from({ length: n }, (_, i) => aRule({ name: `r${i}` })) }) as unknown),
   fc.constantFrom('"value":4', '"priority":3', '"n":1', '"value":51537').map((find) => {
     const text = JSON.stringify(aRuleSet({ rules: [aRule({ priority: 3, event: { type: 'x', params: { n: 1 } } })] }));
     return JSON.parse(text.replace(find, find.replace(/[0-9]+$/, '1e999'))) as unknown;
   }),
-  fc.constantFrom('"category"', '"inkomensgrens"', '"householdSize"').map((find) => JSON.parse(JSON.stringify(aRuleSet()).replace(find, '"__proto__"')) as unknown),
+  fc
+    .constantFrom('"category"', '"inkomensgrens"', '"householdSize"')
+    .map((find) => JSON.parse(JSON.stringify(aRuleSet()).replace(find, '"__proto__"')) as unknown),
 );
 
 const FACT_SETS: unknown[] = [
   {},
-  { householdSize: 5, annualIncome: 30_000, permitType: 'asiel', medicalUrgency: true, koppelingDate: '2025-06-01', dateOfBirth: '1990-01-01' },
+  {
+    householdSize: 5,
+    annualIncome: 30_000,
+    permitType: 'asiel',
+    medicalUrgency: true,
+    koppelingDate: '2025-06-01',
+    dateOfBirth: '1990-01-01',
+  },
   { householdSize: '5', annualIncome: null, permitType: 7, koppelingDate: 'gisteren' },
   { householdSize: { toString: 1 }, constructor: 1 },
   JSON.parse('{"__proto__":{"householdSize":9},"permitType":["asiel"]}'),
@@ -126,12 +222,17 @@ async function processInput(input: unknown, withEngine: boolean): Promise<void> 
     expect(typeof issue.code).toBe('string');
     expect(issue.path === '' || issue.path.startsWith('/')).toBe(true);
   }
-  for (const [options, validated] of [[{ skipValidation: true }, false], [{ skipValidation: true, allowUndefinedFacts: false }, false], [{}, true]] as const) {
+  for (const [options, validated] of [
+    [{ skipValidation: true }, false],
+    [{ skipValidation: true, allowUndefinedFacts: false }, false],
+    [{}, true],
+  ] as const) {
     const compiled = attempt(() => compileRuleSet(input as RuleSet, options));
     if (validated) expect(compiled !== undefined).toBe(result.valid);
     if (!compiled) continue;
     for (const facts of FACT_SETS) {
-      for (const explain of [false, true]) attempt(() => compiled.evaluate(facts as never, { peildatum: PEILDATUM, explain }));
+      for (const explain of [false, true])
+        attempt(() => compiled.evaluate(facts as never, { peildatum: PEILDATUM, explain }));
     }
   }
   if (withEngine) await runEngine(input);
@@ -140,7 +241,10 @@ async function processInput(input: unknown, withEngine: boolean): Promise<void> 
 async function runEngine(input: unknown): Promise<void> {
   const engine = attempt(() => new Engine([], { allowUndefinedFacts: true }));
   if (!engine) return;
-  const doc = (typeof input === 'object' && input !== null ? input : {}) as { rules?: unknown; namedConditions?: unknown };
+  const doc = (typeof input === 'object' && input !== null ? input : {}) as {
+    rules?: unknown;
+    namedConditions?: unknown;
+  };
   if (typeof doc.namedConditions === 'object' && doc.namedConditions !== null) {
     for (const [name, c] of Object.entries(doc.namedConditions)) attempt(() => engine.setCondition(name, c));
   }
@@ -166,7 +270,14 @@ describe.each([
 ])('fuzz: the %s take any JSON', (_, withEngine) => {
   let budget = BUDGET_FLOOR_MS;
 
-  const simpleInputs = [aRuleSet(), aRuleSet({ rules: [aRule({ conditions: { any: [aFactCondition(), { not: aFactCondition('permitType', 'in', ['asiel']) }] } })] })];
+  const simpleInputs = [
+    aRuleSet(),
+    aRuleSet({
+      rules: [
+        aRule({ conditions: { any: [aFactCondition(), { not: aFactCondition('permitType', 'in', ['asiel']) }] } }),
+      ],
+    }),
+  ];
 
   beforeAll(async () => {
     for (const input of simpleInputs) await timed(input, withEngine); // warm-up: ajv's first compile, JIT
@@ -174,7 +285,10 @@ describe.each([
     for (let i = 0; i < 21; i++) times.push(await timed(simpleInputs[i % simpleInputs.length], withEngine));
     times.sort((a, b) => a - b);
     budget = Math.max(BUDGET_FACTOR * (times[10] as number), BUDGET_FLOOR_MS);
-    if (process.env.RULES_FUZZ_VERBOSE) console.log(`seed ${SEED}: median of simple inputs ${(times[10] as number).toFixed(2)} ms, budget ${budget.toFixed(1)} ms`);
+    if (process.env.RULES_FUZZ_VERBOSE)
+      console.log(
+        `seed ${SEED}: median of simple inputs ${(times[10] as number).toFixed(2)} ms, budget ${budget.toFixed(1)} ms`,
+      );
   });
 
   /**
@@ -190,7 +304,10 @@ describe.each([
       for (const simple of simpleInputs) now = Math.min(now, await timed(simple, withEngine));
     }
     const allowed = Math.max(budget, BUDGET_FACTOR * now);
-    if (process.env.RULES_FUZZ_VERBOSE) console.log(`${best.toFixed(1)} ms (simple input now ${now.toFixed(2)} ms): ${JSON.stringify(input).slice(0, 300)}`);
+    if (process.env.RULES_FUZZ_VERBOSE)
+      console.log(
+        `${best.toFixed(1)} ms (simple input now ${now.toFixed(2)} ms): ${JSON.stringify(input).slice(0, 300)}`,
+      );
     if (best > allowed) throw new Error(`took ${best.toFixed(1)} ms, budget ${allowed.toFixed(1)} ms`);
   }
 

@@ -5,7 +5,16 @@ import { Engine, JreError } from '../../../rules';
 // and removing rules, their validation messages, and rule results' JSON, compared with json-rules-engine.
 
 const event = { type: 'e' };
-const rule = { name: 'r', conditions: { all: [{ fact: 'age', operator: 'greaterThan', value: 18 }, { not: { fact: 'tags', operator: 'contains', value: 'x', path: '$.list' } }] }, event: { type: 'adult', params: { a: 1 } } };
+const rule = {
+  name: 'r',
+  conditions: {
+    all: [
+      { fact: 'age', operator: 'greaterThan', value: 18 },
+      { not: { fact: 'tags', operator: 'contains', value: 'x', path: '$.list' } },
+    ],
+  },
+  event: { type: 'adult', params: { a: 1 } },
+};
 
 function thrownBy(f: () => unknown): { message?: string; code?: string } {
   try {
@@ -21,12 +30,28 @@ describe('Engine: API', () => {
     ['no rule', undefined, 'Engine: addRule() requires options'],
     ['no event', { conditions: { all: [] } }, 'Engine: addRule() argument requires "event" property'],
     ['no conditions', { event }, 'Engine: addRule() argument requires "conditions" property'],
-    ['a root without all/any/not/condition', { conditions: { fact: 'a' }, event }, '"conditions" root must contain a single instance of "all", "any", "not", or "condition"'],
-    ['a condition without an operator', { conditions: { all: [{ fact: 'a', value: 1 }] }, event }, 'Condition: constructor "operator" property required'],
-    ['a condition without a value', { conditions: { all: [{ fact: 'a', operator: 'equal' }] }, event }, 'Condition: constructor "value" property required'],
+    [
+      'a root without all/any/not/condition',
+      { conditions: { fact: 'a' }, event },
+      '"conditions" root must contain a single instance of "all", "any", "not", or "condition"',
+    ],
+    [
+      'a condition without an operator',
+      { conditions: { all: [{ fact: 'a', value: 1 }] }, event },
+      'Condition: constructor "operator" property required',
+    ],
+    [
+      'a condition without a value',
+      { conditions: { all: [{ fact: 'a', operator: 'equal' }] }, event },
+      'Condition: constructor "value" property required',
+    ],
     ['an empty condition', { conditions: { all: [null] }, event }, 'Condition: constructor options required'],
-    ['an event without a type', { conditions: { all: [] }, event: {} }, 'Rule: setEvent() requires event object with "type" property'],
-  ])('addRule refuses %s with json-rules-engine\'s message and a code', (_label, properties, message) => {
+    [
+      'an event without a type',
+      { conditions: { all: [] }, event: {} },
+      'Rule: setEvent() requires event object with "type" property',
+    ],
+  ])("addRule refuses %s with json-rules-engine's message and a code", (_label, properties, message) => {
     const ours = thrownBy(() => new Engine().addRule(properties as never));
     expect(ours.message).toBe(message);
     expect(ours.code).toMatch(/^INVALID_/u);
@@ -47,17 +72,27 @@ describe('Engine: API', () => {
     expect((await engine.run()).events).toEqual([{ type: 'b' }]);
     engine.updateRule({ name: 'b', conditions: { all: [] }, event: { type: 'b2' } });
     expect((await engine.run()).events).toEqual([{ type: 'b2' }]);
-    expect(thrownBy(() => engine.updateRule({ name: 'zz', conditions: { all: [] }, event }))).toEqual({ message: 'Engine: updateRule() rule not found', code: 'RULE_NOT_FOUND' });
+    expect(thrownBy(() => engine.updateRule({ name: 'zz', conditions: { all: [] }, event }))).toEqual({
+      message: 'Engine: updateRule() rule not found',
+      code: 'RULE_NOT_FOUND',
+    });
     expect(engine.removeRule(added)).toBe(false);
   });
 
-  it('rule results have json-rules-engine\'s JSON', async () => {
-    for (const facts of [{ age: 20, tags: { list: ['x'] } }, { age: 10, tags: 5 }]) {
+  it("rule results have json-rules-engine's JSON", async () => {
+    for (const facts of [
+      { age: 20, tags: { list: ['x'] } },
+      { age: 10, tags: 5 },
+    ]) {
       const ours = await new Engine([structuredClone(rule)]).run(facts);
       const reference = await new ReferenceEngine([structuredClone(rule)]).run(facts);
       expect(JSON.stringify(ours.results)).toBe(JSON.stringify(reference.results));
       expect(JSON.stringify(ours.failureResults)).toBe(JSON.stringify(reference.failureResults));
-      expect(JSON.stringify(ours.failureResults.map((r) => r.toJSON(false)))).toBe(JSON.stringify(reference.failureResults.map((r) => (r as unknown as { toJSON(s: boolean): unknown }).toJSON(false))));
+      expect(JSON.stringify(ours.failureResults.map((r) => r.toJSON(false)))).toBe(
+        JSON.stringify(
+          reference.failureResults.map((r) => (r as unknown as { toJSON(s: boolean): unknown }).toJSON(false)),
+        ),
+      );
     }
   });
 

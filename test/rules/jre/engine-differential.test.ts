@@ -41,7 +41,8 @@ describe('Engine against json-rules-engine 7.3.1 (differential)', () => {
             // A rejected json-rules-engine run goes on evaluating lower priorities in the background and
             // then marks the engine finished, which would cut the next run short: let it end first.
             await new Promise((resolve) => setImmediate(resolve));
-            if (actual.ok) throw new Error(`${where}: json-rules-engine threw ${String(expected.error)}, Engine did not`);
+            if (actual.ok)
+              throw new Error(`${where}: json-rules-engine threw ${String(expected.error)}, Engine did not`);
             expect(CODES).toContain(actual.error.code);
             if (actual.error.code === referenceErrorCode(expected.error)) stats.sameError++;
             continue;

@@ -4,7 +4,12 @@ import { Engine } from '../../../rules';
 // From json-rules-engine's docs (engine.stop()) and its test/engine-stop.js: a handler that stops the
 // engine ends the run before the next priority level; those rules give no events and no results.
 
-const rule = (name: string, priority: number) => ({ name, priority, conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 18 }] }, event: { type: name } });
+const rule = (name: string, priority: number) => ({
+  name,
+  priority,
+  conditions: { all: [{ fact: 'age', operator: 'greaterThanInclusive', value: 18 }] },
+  event: { type: name },
+});
 const rules = [rule('first', 10), rule('sibling', 10), rule('later', 5), rule('last', 1)];
 
 async function runBoth(stopOn: string | undefined) {
@@ -33,7 +38,11 @@ describe('Engine: stop()', () => {
 
   it('stopping at a middle level keeps the levels before it', async () => {
     const [ours, reference] = await runBoth('later');
-    expect(ours).toEqual({ events: ['first', 'later', 'sibling'], results: ['first', 'later', 'sibling'], failures: [] });
+    expect(ours).toEqual({
+      events: ['first', 'later', 'sibling'],
+      results: ['first', 'later', 'sibling'],
+      failures: [],
+    });
     expect(ours).toEqual(reference);
   });
 

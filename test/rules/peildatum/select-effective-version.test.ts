@@ -2,10 +2,16 @@ import { selectEffectiveVersion } from '../../../rules/peildatum/select-effectiv
 import type { RuleSet } from '../../../rules/rule-set-schema';
 import { aRuleSet } from '../support/factories';
 
-const v = (version: number, effectiveFrom: string, extra: Partial<RuleSet> = {}) => aRuleSet({ version, effectiveFrom, ...extra });
+const v = (version: number, effectiveFrom: string, extra: Partial<RuleSet> = {}) =>
+  aRuleSet({ version, effectiveFrom, ...extra });
 
 describe('selectEffectiveVersion', () => {
-  const versions = [v(1, '2025-01-01', { status: 'retired' }), v(2, '2025-07-01'), v(3, '2026-01-01'), v(4, '2026-07-01', { status: 'draft' })];
+  const versions = [
+    v(1, '2025-01-01', { status: 'retired' }),
+    v(2, '2025-07-01'),
+    v(3, '2026-01-01'),
+    v(4, '2026-07-01', { status: 'draft' }),
+  ];
 
   it('picks the version that started last on or before the peildatum', () => {
     expect(selectEffectiveVersion(versions, '2025-12-31').version).toBe(2);
@@ -26,24 +32,34 @@ describe('selectEffectiveVersion', () => {
   });
 
   it('refuses a peildatum before the first version', () => {
-    expect(() => selectEffectiveVersion(versions, '2024-12-31')).toThrow(expect.objectContaining({ code: 'no-effective-version' }));
+    expect(() => selectEffectiveVersion(versions, '2024-12-31')).toThrow(
+      expect.objectContaining({ code: 'no-effective-version' }),
+    );
   });
 
   it('refuses two versions that start on the same day', () => {
-    expect(() => selectEffectiveVersion([v(2, '2026-01-01'), v(3, '2026-01-01')], '2026-02-01')).toThrow(expect.objectContaining({ code: 'ambiguous-effective-version' }));
+    expect(() => selectEffectiveVersion([v(2, '2026-01-01'), v(3, '2026-01-01')], '2026-02-01')).toThrow(
+      expect.objectContaining({ code: 'ambiguous-effective-version' }),
+    );
   });
 
   it('refuses a peildatum in a gap after a version ended', () => {
     const ended = [v(1, '2025-01-01', { effectiveUntil: '2025-06-30' }), v(2, '2025-09-01')];
     expect(selectEffectiveVersion(ended, '2025-06-30').version).toBe(1);
-    expect(() => selectEffectiveVersion(ended, '2025-07-15')).toThrow(expect.objectContaining({ code: 'peildatum-in-gap' }));
+    expect(() => selectEffectiveVersion(ended, '2025-07-15')).toThrow(
+      expect.objectContaining({ code: 'peildatum-in-gap' }),
+    );
   });
 
   it('refuses versions of different rule sets', () => {
-    expect(() => selectEffectiveVersion([v(1, '2025-01-01'), v(2, '2025-07-01', { tenant: 'GM0001' })], '2026-01-01')).toThrow(expect.objectContaining({ code: 'mixed-rule-sets' }));
+    expect(() =>
+      selectEffectiveVersion([v(1, '2025-01-01'), v(2, '2025-07-01', { tenant: 'GM0001' })], '2026-01-01'),
+    ).toThrow(expect.objectContaining({ code: 'mixed-rule-sets' }));
   });
 
   it('refuses a peildatum that is not a date', () => {
-    expect(() => selectEffectiveVersion(versions, '2026-13-01')).toThrow(expect.objectContaining({ code: 'invalid-peildatum' }));
+    expect(() => selectEffectiveVersion(versions, '2026-13-01')).toThrow(
+      expect.objectContaining({ code: 'invalid-peildatum' }),
+    );
   });
 });

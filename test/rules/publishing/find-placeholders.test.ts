@@ -19,7 +19,15 @@ const large = 200_000;
 
 describe('findPlaceholders', () => {
   it('finds what /\\{\\{[^}]*\\}\\}/g finds', () => {
-    const texts = ['Huisvestingsverordening {{gemeente}} {{jaar}}, art. {{artikel}}', '{{{x}}}', '{{a}b}} {{c}}', '{{', '}}{{}}', 'geen', '{{a}}}}{{'];
+    const texts = [
+      'Huisvestingsverordening {{gemeente}} {{jaar}}, art. {{artikel}}',
+      '{{{x}}}',
+      '{{a}b}} {{c}}',
+      '{{',
+      '}}{{}}',
+      'geen',
+      '{{a}}}}{{',
+    ];
     for (const text of texts) {
       expect(findPlaceholders(text).map((p) => text.slice(p.start, p.end))).toEqual(text.match(/\{\{[^}]*\}\}/g) ?? []);
     }
@@ -41,7 +49,12 @@ describe('findPlaceholders', () => {
   it('keeps the rule-set validator and the publish check linear on a legal basis of 200 kB of "{"', () => {
     const withBasis = (n: number) => aRuleSet({ rules: [aRule({ legalBasis: '{'.repeat(n) })] });
     const [a, b] = [withBasis(small), withBasis(large)];
-    expect(timePerCall(() => validateRuleSet(b), 3) / timePerCall(() => validateRuleSet(a), 100)).toBeLessThan(LINEAR_BOUND);
-    expect(timePerCall(() => checkPublishable(b, { tenant: 'GM9999' }), 5) / timePerCall(() => checkPublishable(a, { tenant: 'GM9999' }), 500)).toBeLessThan(LINEAR_BOUND);
+    expect(timePerCall(() => validateRuleSet(b), 3) / timePerCall(() => validateRuleSet(a), 100)).toBeLessThan(
+      LINEAR_BOUND,
+    );
+    expect(
+      timePerCall(() => checkPublishable(b, { tenant: 'GM9999' }), 5) /
+        timePerCall(() => checkPublishable(a, { tenant: 'GM9999' }), 500),
+    ).toBeLessThan(LINEAR_BOUND);
   });
 });

@@ -1,7 +1,11 @@
 import type { Condition, TopLevelCondition } from '../../../rules/condition-schema';
 import type { Rule, RuleSet } from '../../../rules/rule-set-schema';
 
-export function aFactCondition(fact = 'householdSize', operator = 'greaterThanInclusive', value: unknown = 4): Condition {
+export function aFactCondition(
+  fact = 'householdSize',
+  operator = 'greaterThanInclusive',
+  value: unknown = 4,
+): Condition {
   return { fact, operator, value: value as never };
 }
 
@@ -31,8 +35,18 @@ export function aRuleSet(overrides: Partial<RuleSet> = {}): RuleSet {
     effectiveFrom: '2026-01-01',
     title: 'Urgentieregeling Testdam',
     parameters: {
-      inkomensgrens: { type: 'number', value: 51537, unit: 'EUR/jaar', label: { nl: 'Inkomensgrens', en: 'Income limit' } },
-      minimumLeeftijd: { type: 'integer', value: 18, unit: 'jaar', label: { nl: 'Minimumleeftijd', en: 'Minimum age' } },
+      inkomensgrens: {
+        type: 'number',
+        value: 51537,
+        unit: 'EUR/jaar',
+        label: { nl: 'Inkomensgrens', en: 'Income limit' },
+      },
+      minimumLeeftijd: {
+        type: 'integer',
+        value: 18,
+        unit: 'jaar',
+        label: { nl: 'Minimumleeftijd', en: 'Minimum age' },
+      },
     },
     rules: [aRule()],
     ...overrides,

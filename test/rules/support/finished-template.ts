@@ -2,8 +2,14 @@ import type { RuleSet } from '../../../rules/rule-set-schema';
 import { loadTemplate, type TemplateId } from '../../../rules/templates/templates';
 
 const ARTICLES: Record<string, string> = {
-  artikel: '2.7', 'artikel-basisvoorwaarden': '2.1', 'artikel-medisch': '2.2', 'artikel-uitstroom': '2.3',
-  'artikel-mantelzorg': '2.4', 'artikel-sociaal': '2.5', 'artikel-herstructurering': '2.6', 'artikel-statushouders': '2.7',
+  artikel: '2.7',
+  'artikel-basisvoorwaarden': '2.1',
+  'artikel-medisch': '2.2',
+  'artikel-uitstroom': '2.3',
+  'artikel-mantelzorg': '2.4',
+  'artikel-sociaal': '2.5',
+  'artikel-herstructurering': '2.6',
+  'artikel-statushouders': '2.7',
 };
 
 /** A template as a municipality finishes it before publishing: its own code, its bye-law's name, year and articles. */

@@ -6,8 +6,15 @@ import { PEILDATUM } from '../support/factories';
 
 function aStatusHolder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    dateOfBirth: '1994-03-10', householdSize: 3, annualIncome: 24000, rentArrears: false, permitType: 'asiel',
-    linkedMunicipality: 'GM0363', hasIndependentHome: false, koppelingDate: '2025-10-15', ...overrides,
+    dateOfBirth: '1994-03-10',
+    householdSize: 3,
+    annualIncome: 24000,
+    rentArrears: false,
+    permitType: 'asiel',
+    linkedMunicipality: 'GM0363',
+    hasIndependentHome: false,
+    koppelingDate: '2025-10-15',
+    ...overrides,
   };
 }
 
@@ -17,7 +24,8 @@ function forAmsterdam(id: (typeof TEMPLATE_IDS)[number]) {
   return ruleSet;
 }
 
-const types = (events: Array<{ type: string; params?: Record<string, unknown> }>) => events.map((e) => `${e.type}:${String(e.params?.category ?? e.params?.reason)}`);
+const types = (events: Array<{ type: string; params?: Record<string, unknown> }>) =>
+  events.map((e) => `${e.type}:${String(e.params?.category ?? e.params?.reason)}`);
 
 describe('templates', () => {
   it.each(TEMPLATE_IDS)('%s is a valid rule set whose only warnings are legal-basis placeholders', (id) => {
@@ -37,10 +45,16 @@ describe('templates', () => {
 
   describe('status holders get priority', () => {
     it('gives a linked status holder without a home priority', () => {
-      expect(types(evaluate(forAmsterdam('status-holder-priority'), aStatusHolder(), { peildatum: PEILDATUM }).events)).toEqual(['priority:status-holder']);
+      expect(
+        types(evaluate(forAmsterdam('status-holder-priority'), aStatusHolder(), { peildatum: PEILDATUM }).events),
+      ).toEqual(['priority:status-holder']);
     });
     it('gives none to someone linked to another municipality', () => {
-      expect(evaluate(forAmsterdam('status-holder-priority'), aStatusHolder({ linkedMunicipality: 'GM0599' }), { peildatum: PEILDATUM }).events).toEqual([]);
+      expect(
+        evaluate(forAmsterdam('status-holder-priority'), aStatusHolder({ linkedMunicipality: 'GM0599' }), {
+          peildatum: PEILDATUM,
+        }).events,
+      ).toEqual([]);
     });
     it('has a single switch that turns the priority off', () => {
       const ruleSet = forAmsterdam('status-holder-priority');
@@ -51,7 +65,10 @@ describe('templates', () => {
   });
 
   it('no priority for status holders: says so, with its legal basis', () => {
-    const result = evaluate(forAmsterdam('no-status-holder-priority'), aStatusHolder(), { peildatum: PEILDATUM, explain: true });
+    const result = evaluate(forAmsterdam('no-status-holder-priority'), aStatusHolder(), {
+      peildatum: PEILDATUM,
+      explain: true,
+    });
     expect(types(result.events)).toEqual(['no-priority:status-holder']);
     expect(result.explanation?.rules[0]?.legalBasis).toMatch(/Huisvestingsverordening/);
   });
@@ -59,29 +76,58 @@ describe('templates', () => {
   describe('complete urgency scheme', () => {
     const scheme = () => forAmsterdam('urgency-scheme');
     const run = (facts: Record<string, unknown>) => types(evaluate(scheme(), facts, { peildatum: PEILDATUM }).events);
-    const urgent = { yearsOfRegionalTies: 5, emergencySelfCaused: false, solvableByApplicant: false, solvableByMoveMonths: 3 };
+    const urgent = {
+      yearsOfRegionalTies: 5,
+      emergencySelfCaused: false,
+      solvableByApplicant: false,
+      solvableByMoveMonths: 3,
+    };
 
     it('carries the 2026 income limits as parameters', () => {
       const p = scheme().parameters ?? {};
-      expect([p.inkomensgrensEenpersoons?.value, p.inkomensgrensMeerpersoons?.value, p.huurgrens?.value]).toEqual([51537, 56910, 932.93]);
-      expect([p.passendToewijzenEenpersoons?.value, p.passendToewijzenMeerpersoons?.value, p.passendToewijzenEenpersoonsAow?.value, p.passendToewijzenMeerpersoonsAow?.value])
-        .toEqual([29400, 39925, 28775, 38650]);
+      expect([p.inkomensgrensEenpersoons?.value, p.inkomensgrensMeerpersoons?.value, p.huurgrens?.value]).toEqual([
+        51537, 56910, 932.93,
+      ]);
+      expect([
+        p.passendToewijzenEenpersoons?.value,
+        p.passendToewijzenMeerpersoons?.value,
+        p.passendToewijzenEenpersoonsAow?.value,
+        p.passendToewijzenMeerpersoonsAow?.value,
+      ]).toEqual([29400, 39925, 28775, 38650]);
     });
     it('gives a status holder priority', () => {
       expect(run(aStatusHolder())).toEqual(['priority:status-holder']);
     });
     it('ranks medical urgency first when several categories apply', () => {
-      expect(run(aStatusHolder({ ...urgent, medicalUrgency: true, mantelzorg: true, mantelzorgUrenPerWeek: 10 }))).toEqual(['priority:medical', 'priority:mantelzorg', 'priority:status-holder']);
+      expect(
+        run(aStatusHolder({ ...urgent, medicalUrgency: true, mantelzorg: true, mantelzorgUrenPerWeek: 10 })),
+      ).toEqual(['priority:medical', 'priority:mantelzorg', 'priority:status-holder']);
     });
-    it('covers leaving maatschappelijke opvang, beschermd wonen and the women\'s shelter', () => {
+    it("covers leaving maatschappelijke opvang, beschermd wonen and the women's shelter", () => {
       for (const leavingInstitution of ['maatschappelijke-opvang', 'beschermd-wonen', 'vrouwenopvang']) {
-        expect(run(aStatusHolder({ permitType: 'regulier', leavingInstitution, readyForIndependentLiving: true }))).toEqual(['priority:leaving-institution']);
+        expect(
+          run(aStatusHolder({ permitType: 'regulier', leavingInstitution, readyForIndependentLiving: true })),
+        ).toEqual(['priority:leaving-institution']);
       }
     });
     it('asks the institution whether the applicant can live independently before priority for leaving it', () => {
-      expect(run(aStatusHolder({ permitType: 'regulier', leavingInstitution: 'beschermd-wonen', readyForIndependentLiving: false }))).toEqual([]);
-      const result = assessCase(scheme(), aStatusHolder({ permitType: 'regulier', leavingInstitution: 'beschermd-wonen' }), { peildatum: PEILDATUM });
-      expect(result.status === 'incomplete' && result.missingFacts.map((f) => f.name)).toEqual(['readyForIndependentLiving']);
+      expect(
+        run(
+          aStatusHolder({
+            permitType: 'regulier',
+            leavingInstitution: 'beschermd-wonen',
+            readyForIndependentLiving: false,
+          }),
+        ),
+      ).toEqual([]);
+      const result = assessCase(
+        scheme(),
+        aStatusHolder({ permitType: 'regulier', leavingInstitution: 'beschermd-wonen' }),
+        { peildatum: PEILDATUM },
+      );
+      expect(result.status === 'incomplete' && result.missingFacts.map((f) => f.name)).toEqual([
+        'readyForIndependentLiving',
+      ]);
     });
     it('gives mantelzorg priority only from the minimum hours of care a week (Houten: 8)', () => {
       const carer = aStatusHolder({ ...urgent, permitType: 'regulier', mantelzorg: true });
@@ -92,13 +138,20 @@ describe('templates', () => {
     });
     it('names in every rule the provision and the model or municipality it follows', () => {
       for (const rule of scheme().rules) {
-        expect([rule.name, /Huisvestingswet|Huisvestingsverordening|urgentieverordening|Soest|Houten|Wmo/.test(rule.description)]).toEqual([rule.name, true]);
+        expect([
+          rule.name,
+          /Huisvestingswet|Huisvestingsverordening|urgentieverordening|Soest|Houten|Wmo/.test(rule.description),
+        ]).toEqual([rule.name, true]);
         // The article number differs per municipality: it stays a placeholder that publishing refuses until filled in.
-        expect(rule.legalBasis).toMatch(/^Huisvestingsverordening \{\{gemeente\}\} \{\{jaar\}\}, art\. \{\{artikel-[a-z]+\}\}$/);
+        expect(rule.legalBasis).toMatch(
+          /^Huisvestingsverordening \{\{gemeente\}\} \{\{jaar\}\}, art\. \{\{artikel-[a-z]+\}\}$/,
+        );
       }
     });
     it('covers demolition for tenants with a home', () => {
-      expect(run(aStatusHolder({ permitType: 'regulier', demolition: true, hasIndependentHome: true }))).toEqual(['priority:demolition']);
+      expect(run(aStatusHolder({ permitType: 'regulier', demolition: true, hasIndependentHome: true }))).toEqual([
+        'priority:demolition',
+      ]);
     });
     it('applies the single-person income limit to a single person', () => {
       expect(run(aStatusHolder({ householdSize: 1, annualIncome: 52000 }))).toEqual(['not-eligible:basic-conditions']);
@@ -109,8 +162,12 @@ describe('templates', () => {
       expect(run(aStatusHolder({ rentArrears: true }))).toEqual(['not-eligible:basic-conditions']);
     });
     it('requires regional ties and a real emergency for medical urgency', () => {
-      expect(run(aStatusHolder({ ...urgent, yearsOfRegionalTies: 1, medicalUrgency: true }))).toEqual(['priority:status-holder']);
-      expect(run(aStatusHolder({ ...urgent, emergencySelfCaused: true, medicalUrgency: true }))).toEqual(['priority:status-holder']);
+      expect(run(aStatusHolder({ ...urgent, yearsOfRegionalTies: 1, medicalUrgency: true }))).toEqual([
+        'priority:status-holder',
+      ]);
+      expect(run(aStatusHolder({ ...urgent, emergencySelfCaused: true, medicalUrgency: true }))).toEqual([
+        'priority:status-holder',
+      ]);
     });
     it('lets a municipality switch status-holder priority off', () => {
       const ruleSet = scheme();

@@ -29,7 +29,10 @@ describe('rule-set limits through the API', () => {
     const created = await designer.post('/rulesets', { key: 'diep', name: 'Diep', content });
     expect(created.status).toBe(422);
     expect(created.body.error.code).toBe('CONTENT_INVALID');
-    expect(created.body.error.details.issues[0]).toMatchObject({ code: 'nesting-too-deep', path: expect.stringMatching(/^\/body\/content\/rules\/0\/conditions(\/all\/0){32}$/) });
+    expect(created.body.error.details.issues[0]).toMatchObject({
+      code: 'nesting-too-deep',
+      path: expect.stringMatching(/^\/body\/content\/rules\/0\/conditions(\/all\/0){32}$/),
+    });
 
     expect((await designer.post('/rulesets', { key: 'ondiep', name: 'Ondiep', content: aRuleSet() })).status).toBe(201);
     const edited = await designer.put('/rulesets/ondiep/versions/1', { content });
@@ -39,16 +42,26 @@ describe('rule-set limits through the API', () => {
 
   it('answers 422 with condition-chain-too-deep for a chain of 1,000 named conditions', async () => {
     const namedConditions: Record<string, TopLevelCondition> = {};
-    for (let i = 0; i < 1_000; i++) namedConditions[`c${i}`] = { all: [i === 999 ? aFactCondition() : { condition: `c${i + 1}` }] };
-    const res = await designer.post('/rulesets', { key: 'keten', name: 'Keten', content: aRuleSet({ namedConditions, rules: [aRuleWith({ condition: 'c0' })] }) });
+    for (let i = 0; i < 1_000; i++)
+      namedConditions[`c${i}`] = { all: [i === 999 ? aFactCondition() : { condition: `c${i + 1}` }] };
+    const res = await designer.post('/rulesets', {
+      key: 'keten',
+      name: 'Keten',
+      content: aRuleSet({ namedConditions, rules: [aRuleWith({ condition: 'c0' })] }),
+    });
     expect(res.status).toBe(422);
-    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ code: 'condition-chain-too-deep', path: '/body/content/namedConditions/c0' })]);
+    expect(res.body.error.details.issues).toEqual([
+      expect.objectContaining({ code: 'condition-chain-too-deep', path: '/body/content/namedConditions/c0' }),
+    ]);
   });
 
   it('answers 422 with forbidden-key for a __proto__ key sent as JSON', async () => {
     const body = `{"key":"proto","name":"Proto","content":${JSON.stringify(aRuleSet()).replace('"category"', '"__proto__"')}}`;
     const res = await designer.send('post', '/rulesets').set('content-type', 'application/json').send(body);
     expect(res.status).toBe(422);
-    expect(res.body.error.details.issues[0]).toMatchObject({ code: 'forbidden-key', path: '/body/content/rules/0/event/params/__proto__' });
+    expect(res.body.error.details.issues[0]).toMatchObject({
+      code: 'forbidden-key',
+      path: '/body/content/rules/0/event/params/__proto__',
+    });
   });
 });

@@ -39,11 +39,13 @@ function expectLinear(build: (n: number) => RuleSet, n: number, expectValid = tr
     if (grown / base < best.ratio) best = { ratio: grown / base, base, grown };
   }
   expect(best.base).toBeGreaterThan(0.05); // the baseline measures real work, not a constant
-  if (process.env.RULES_SCALING_VERBOSE) console.log(`${best.base.toFixed(2)} ms → ${best.grown.toFixed(2)} ms: ×${best.ratio.toFixed(1)}`);
+  if (process.env.RULES_SCALING_VERBOSE)
+    console.log(`${best.base.toFixed(2)} ms → ${best.grown.toFixed(2)} ms: ×${best.ratio.toFixed(1)}`);
   expect(best.ratio).toBeLessThanOrEqual(MAX_RATIO);
 }
 
-const rules = (n: number, make: (i: number) => RuleSet['rules'][number]) => Array.from({ length: n }, (_, i) => make(i));
+const rules = (n: number, make: (i: number) => RuleSet['rules'][number]) =>
+  Array.from({ length: n }, (_, i) => make(i));
 
 describe('validation time grows linearly with the input (10× input ≤ 30× time)', () => {
   it('many rules', () => {
@@ -54,35 +56,79 @@ describe('validation time grows linearly with the input (10× input ≤ 30× tim
     expectLinear((n) => {
       const permits = Array.from({ length: n }, (_, i) => ['asiel', 'nareis', 'regulier'][i % 3] as string);
       const sizes = Array.from({ length: n }, (_, i) => i);
-      const parameters: Record<string, Parameter> = { grootten: { type: 'number-list', value: sizes, label: { nl: 'Grootten', en: 'Sizes' } } };
-      return aRuleSet({ parameters, rules: [aRuleWith({ all: [aFactCondition('permitType', 'in', permits), aFactCondition('householdSize', 'in', { param: 'grootten' })] })] });
+      const parameters: Record<string, Parameter> = {
+        grootten: { type: 'number-list', value: sizes, label: { nl: 'Grootten', en: 'Sizes' } },
+      };
+      return aRuleSet({
+        parameters,
+        rules: [
+          aRuleWith({
+            all: [
+              aFactCondition('permitType', 'in', permits),
+              aFactCondition('householdSize', 'in', { param: 'grootten' }),
+            ],
+          }),
+        ],
+      });
     }, 400);
   });
 
   it('long strings', () => {
-    expectLinear((n) => aRuleSet({ rules: rules(20, (i) => aRule({ name: `regel-${i}`, title: 'T'.repeat(n), description: 'b'.repeat(n), legalBasis: `Art. ${'1'.repeat(n)}` })) }), 450);
+    expectLinear(
+      (n) =>
+        aRuleSet({
+          rules: rules(20, (i) =>
+            aRule({
+              name: `regel-${i}`,
+              title: 'T'.repeat(n),
+              description: 'b'.repeat(n),
+              legalBasis: `Art. ${'1'.repeat(n)}`,
+            }),
+          ),
+        }),
+      450,
+    );
   });
 
   it('many named conditions shared by many rules', () => {
     expectLinear((n) => {
       const namedConditions: Record<string, TopLevelCondition> = {};
-      for (let i = 0; i < n; i++) namedConditions[`c${i}`] = { all: [aFactCondition('householdSize', 'greaterThanInclusive', 1), ...(i > 0 && i % 8 !== 0 ? [{ condition: `c${i - 1}` }] : [])] };
-      return aRuleSet({ namedConditions, rules: rules(n, (i) => aRuleWith({ condition: `c${i}` }, { name: `regel-${i}` })) });
+      for (let i = 0; i < n; i++)
+        namedConditions[`c${i}`] = {
+          all: [
+            aFactCondition('householdSize', 'greaterThanInclusive', 1),
+            ...(i > 0 && i % 8 !== 0 ? [{ condition: `c${i - 1}` }] : []),
+          ],
+        };
+      return aRuleSet({
+        namedConditions,
+        rules: rules(n, (i) => aRuleWith({ condition: `c${i}` }, { name: `regel-${i}` })),
+      });
     }, 80);
   });
 
   it('rules that all depend on one large named condition (the contradiction check)', () => {
     expectLinear((n) => {
-      const large: Condition[] = Array.from({ length: 300 }, (_, i) => aFactCondition('householdSize', 'lessThan', 1_000 + i));
-      return aRuleSet({ namedConditions: { basis: { all: large } as TopLevelCondition }, rules: rules(n, (i) => aRuleWith({ all: [{ condition: 'basis' }] }, { name: `regel-${i}` })) });
+      const large: Condition[] = Array.from({ length: 300 }, (_, i) =>
+        aFactCondition('householdSize', 'lessThan', 1_000 + i),
+      );
+      return aRuleSet({
+        namedConditions: { basis: { all: large } as TopLevelCondition },
+        rules: rules(n, (i) => aRuleWith({ all: [{ condition: 'basis' }] }, { name: `regel-${i}` })),
+      });
     }, 60);
   });
 
   it('many schema errors (grouping ajv errors by path)', () => {
-    expectLinear((n) => {
-      const parameters: Record<string, Parameter> = {};
-      for (let i = 0; i < n; i++) parameters[`p${i}`] = { type: 'number', value: { not: 'a value' } as never, label: { nl: 'x', en: 'x' } };
-      return aRuleSet({ parameters });
-    }, 90, false);
+    expectLinear(
+      (n) => {
+        const parameters: Record<string, Parameter> = {};
+        for (let i = 0; i < n; i++)
+          parameters[`p${i}`] = { type: 'number', value: { not: 'a value' } as never, label: { nl: 'x', en: 'x' } };
+        return aRuleSet({ parameters });
+      },
+      90,
+      false,
+    );
   });
 });

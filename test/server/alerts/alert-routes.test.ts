@@ -8,7 +8,11 @@ import { createAlertsTestApp, type AlertsTestApp } from './test-app';
 const A = 'GM0363';
 const B = 'GM0344';
 const config = (over: Record<string, unknown> = {}) => ({
-  enabled: true, daysAhead: 7, schedule: { hour: 7, minute: 0 }, delivery: { channel: 'webhook', url: 'https://zaaksysteem.example.nl/termijnen' }, ...over,
+  enabled: true,
+  daysAhead: 7,
+  schedule: { hour: 7, minute: 0 },
+  delivery: { channel: 'webhook', url: 'https://zaaksysteem.example.nl/termijnen' },
+  ...over,
 });
 
 describeEachDialect('deadline digest configuration and log routes', (dialect) => {
@@ -28,19 +32,33 @@ describeEachDialect('deadline digest configuration and log routes', (dialect) =>
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
     expect(created.body.config).toMatchObject({
-      tenantId: A, enabled: true, daysAhead: 7, schedule: { hour: 7, minute: 0, daysOfWeek: [], timezone: 'Europe/Amsterdam' },
-      delivery: { channel: 'webhook', url: 'https://zaaksysteem.example.nl/termijnen' }, scheduleId: `deadline-digest-${A}`,
+      tenantId: A,
+      enabled: true,
+      daysAhead: 7,
+      schedule: { hour: 7, minute: 0, daysOfWeek: [], timezone: 'Europe/Amsterdam' },
+      delivery: { channel: 'webhook', url: 'https://zaaksysteem.example.nl/termijnen' },
+      scheduleId: `deadline-digest-${A}`,
     });
     expect(t.scheduler.calls).toEqual([{ op: 'upsert', tenant: A, calendar: { hour: 7, minute: 0, daysOfWeek: [] } }]);
     const read = await admin.get('/alerts/deadline-digest');
     expect(read.status).toBe(200);
     expect(JSON.stringify(read.body)).not.toContain(created.body.secret);
 
-    const changed = await admin.put('/alerts/deadline-digest', config({ daysAhead: 14, schedule: { hour: 6, minute: 30, daysOfWeek: ['MONDAY', 'THURSDAY'] } }));
+    const changed = await admin.put(
+      '/alerts/deadline-digest',
+      config({ daysAhead: 14, schedule: { hour: 6, minute: 30, daysOfWeek: ['MONDAY', 'THURSDAY'] } }),
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.secret).toBeUndefined();
-    expect(changed.body.config).toMatchObject({ daysAhead: 14, schedule: { hour: 6, minute: 30, daysOfWeek: ['MONDAY', 'THURSDAY'] } });
-    expect(t.scheduler.calls.at(-1)).toEqual({ op: 'upsert', tenant: A, calendar: { hour: 6, minute: 30, daysOfWeek: ['MONDAY', 'THURSDAY'] } });
+    expect(changed.body.config).toMatchObject({
+      daysAhead: 14,
+      schedule: { hour: 6, minute: 30, daysOfWeek: ['MONDAY', 'THURSDAY'] },
+    });
+    expect(t.scheduler.calls.at(-1)).toEqual({
+      op: 'upsert',
+      tenant: A,
+      calendar: { hour: 6, minute: 30, daysOfWeek: ['MONDAY', 'THURSDAY'] },
+    });
 
     const off = await admin.put('/alerts/deadline-digest', config({ enabled: false }));
     expect(off.body.config).toMatchObject({ enabled: false, scheduleId: null });
@@ -56,8 +74,18 @@ describeEachDialect('deadline digest configuration and log routes', (dialect) =>
     expect((await admin.get('/alerts/deadline-digest')).status).toBe(404);
 
     const audit = await queryAudit(t.deps.store.db, A, { action: 'alert.' });
-    expect(audit.map((e) => e.action).reverse()).toEqual(['alert.create', 'alert.update', 'alert.update', 'alert.rotateSecret', 'alert.delete']);
-    expect(audit.at(-1)).toMatchObject({ reason: 'dagelijks overzicht', target: { type: 'alertDigest', id: A }, after: 'https://zaaksysteem.example.nl/termijnen' });
+    expect(audit.map((e) => e.action).reverse()).toEqual([
+      'alert.create',
+      'alert.update',
+      'alert.update',
+      'alert.rotateSecret',
+      'alert.delete',
+    ]);
+    expect(audit.at(-1)).toMatchObject({
+      reason: 'dagelijks overzicht',
+      target: { type: 'alertDigest', id: A },
+      after: 'https://zaaksysteem.example.nl/termijnen',
+    });
     expect(audit[0]).toMatchObject({ reason: 'opgeheven' });
     expect(JSON.stringify(audit)).not.toMatch(/whsec_/);
   });
@@ -69,34 +97,76 @@ describeEachDialect('deadline digest configuration and log routes', (dialect) =>
       [config({ daysAhead: 1.5 }), 'VALIDATION_FAILED', '/body/daysAhead'],
       [config({ schedule: { hour: 24, minute: 0 } }), 'VALIDATION_FAILED', '/body/schedule/hour'],
       [config({ schedule: { hour: 7 } }), 'VALIDATION_FAILED', '/body/schedule/minute'],
-      [config({ schedule: { hour: 7, minute: 0, daysOfWeek: ['MAANDAG'] } }), 'VALIDATION_FAILED', '/body/schedule/daysOfWeek/0'],
+      [
+        config({ schedule: { hour: 7, minute: 0, daysOfWeek: ['MAANDAG'] } }),
+        'VALIDATION_FAILED',
+        '/body/schedule/daysOfWeek/0',
+      ],
       [config({ enabled: 'yes' }), 'VALIDATION_FAILED', '/body/enabled'],
       [config({ extra: 1 }), 'VALIDATION_FAILED', '/body/extra'],
-      [config({ delivery: { channel: 'sms', url: 'https://x.example.nl' } }), 'VALIDATION_FAILED', '/body/delivery/channel'],
+      [
+        config({ delivery: { channel: 'sms', url: 'https://x.example.nl' } }),
+        'VALIDATION_FAILED',
+        '/body/delivery/channel',
+      ],
       [config({ delivery: { channel: 'webhook' } }), 'VALIDATION_FAILED', '/body/delivery/url'],
-      [config({ delivery: { channel: 'webhook', url: 'ftp://x.example.nl/hook' } }), 'VALIDATION_FAILED', '/body/delivery/url'],
-      [config({ delivery: { channel: 'webhook', url: 'http://zaaksysteem.example.nl/hook' } }), 'WEBHOOK_URL_NOT_ALLOWED', '/body/delivery/url'],
-      [config({ delivery: { channel: 'webhook', url: 'https://user:pw@x.example.nl/hook' } }), 'WEBHOOK_URL_NOT_ALLOWED', '/body/delivery/url'],
-      [config({ delivery: { channel: 'email', to: 'termijnen@gemeente.example.nl' } }), 'ALERT_EMAIL_UNAVAILABLE', '/body/delivery/channel'],
+      [
+        config({ delivery: { channel: 'webhook', url: 'ftp://x.example.nl/hook' } }),
+        'VALIDATION_FAILED',
+        '/body/delivery/url',
+      ],
+      [
+        config({ delivery: { channel: 'webhook', url: 'http://zaaksysteem.example.nl/hook' } }),
+        'WEBHOOK_URL_NOT_ALLOWED',
+        '/body/delivery/url',
+      ],
+      [
+        config({ delivery: { channel: 'webhook', url: 'https://user:pw@x.example.nl/hook' } }),
+        'WEBHOOK_URL_NOT_ALLOWED',
+        '/body/delivery/url',
+      ],
+      [
+        config({ delivery: { channel: 'email', to: 'termijnen@gemeente.example.nl' } }),
+        'ALERT_EMAIL_UNAVAILABLE',
+        '/body/delivery/channel',
+      ],
     ];
     for (const [body, code, path] of cases) {
       const res = await admin.put('/alerts/deadline-digest', body);
-      expect({ body, status: res.status, code: res.body.error?.code, path: res.body.error?.path }).toEqual({ body, status: 400, code, path });
+      expect({ body, status: res.status, code: res.body.error?.code, path: res.body.error?.path }).toEqual({
+        body,
+        status: 400,
+        code,
+        path,
+      });
     }
-    expect((await admin.get('/alerts/digests?limit=0')).body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/query/limit' });
-    expect((await admin.get('/alerts/digests/not-a-digest')).body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/params/digestId' });
+    expect((await admin.get('/alerts/digests?limit=0')).body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      path: '/query/limit',
+    });
+    expect((await admin.get('/alerts/digests/not-a-digest')).body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      path: '/params/digestId',
+    });
     expect(t.scheduler.calls).toEqual([]);
   });
 
   it('is for admins only', async () => {
     const supervisor = await userCaller(t, A, 'toezicht', ['supervisor']);
-    for (const [method, path] of [['get', '/alerts/deadline-digest'], ['put', '/alerts/deadline-digest'], ['post', '/alerts/deadline-digest/send-now'], ['get', '/alerts/digests']] as const) {
-      expect((await supervisor.send(method, path, method === 'get' ? undefined : config())).body.error?.code).toBe('FORBIDDEN');
+    for (const [method, path] of [
+      ['get', '/alerts/deadline-digest'],
+      ['put', '/alerts/deadline-digest'],
+      ['post', '/alerts/deadline-digest/send-now'],
+      ['get', '/alerts/digests'],
+    ] as const) {
+      expect((await supervisor.send(method, path, method === 'get' ? undefined : config())).body.error?.code).toBe(
+        'FORBIDDEN',
+      );
       expect((await caller(t.app).send(method, path, method === 'get' ? undefined : config())).status).toBe(401);
     }
   });
 
-  it("keeps municipalities apart: another admin sees neither the configuration nor the log", async () => {
+  it('keeps municipalities apart: another admin sees neither the configuration nor the log', async () => {
     const a = await t.admin(A);
     const b = await t.admin(B);
     await a.put('/alerts/deadline-digest', config());
@@ -119,18 +189,43 @@ describeEachDialect('deadline digest configuration and log routes', (dialect) =>
     const sent = await admin.post('/alerts/deadline-digest/send-now', { reason: 'proef' });
     expect(sent.status).toBe(200);
     expect(sent.headers.location).toBe(`/api/v1/alerts/digests/${sent.body.digestId}`);
-    expect(sent.body.entry).toMatchObject({ id: sent.body.digestId, trigger: 'manual', status: 'sent', caseCount: 2, deadlineCount: 3, statusCode: 204 });
+    expect(sent.body.entry).toMatchObject({
+      id: sent.body.digestId,
+      trigger: 'manual',
+      status: 'sent',
+      caseCount: 2,
+      deadlineCount: 3,
+      statusCode: 204,
+    });
     const audit = await queryAudit(t.deps.store.db, A, { action: 'alert.sendNow' });
     expect(audit).toEqual([expect.objectContaining({ reason: 'proef', after: sent.body.digestId })]);
 
-    await recordDigestAttempt(t.deps.store.db, {
-      id: `deadline-digest-${A}-x`, tenantId: A, trigger: 'schedule', channel: 'webhook', target: 'https://x.example.nl/hook', requestedBy: null, status: 'failed',
-      attempt: 3, caseCount: 1, deadlineCount: 1, windowFrom: null, windowTo: null, statusCode: 500, error: 'receiver answered HTTP 500',
-    }, t.clock().toISOString());
+    await recordDigestAttempt(
+      t.deps.store.db,
+      {
+        id: `deadline-digest-${A}-x`,
+        tenantId: A,
+        trigger: 'schedule',
+        channel: 'webhook',
+        target: 'https://x.example.nl/hook',
+        requestedBy: null,
+        status: 'failed',
+        attempt: 3,
+        caseCount: 1,
+        deadlineCount: 1,
+        windowFrom: null,
+        windowTo: null,
+        statusCode: 500,
+        error: 'receiver answered HTTP 500',
+      },
+      t.clock().toISOString(),
+    );
     const all = await admin.get('/alerts/digests');
     expect(all.body.items.map((i: any) => i.status).sort()).toEqual(['failed', 'sent']);
     const failed = await admin.get('/alerts/digests?status=failed');
-    expect(failed.body.items).toEqual([expect.objectContaining({ status: 'failed', attempts: 3, statusCode: 500, error: 'receiver answered HTTP 500' })]);
+    expect(failed.body.items).toEqual([
+      expect.objectContaining({ status: 'failed', attempts: 3, statusCode: 500, error: 'receiver answered HTTP 500' }),
+    ]);
     expect((await admin.get(`/alerts/digests/deadline-digest-${A}-x`)).body).toMatchObject({ status: 'failed' });
   });
 
@@ -159,9 +254,15 @@ describe('deadline digest by e-mail with an SMTP server configured', () => {
       const admin = await t.admin(A);
       const missing = await admin.put('/alerts/deadline-digest', config({ delivery: { channel: 'email' } }));
       expect(missing.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body/delivery/to' });
-      const bad = await admin.put('/alerts/deadline-digest', config({ delivery: { channel: 'email', to: 'geen adres' } }));
+      const bad = await admin.put(
+        '/alerts/deadline-digest',
+        config({ delivery: { channel: 'email', to: 'geen adres' } }),
+      );
       expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body/delivery/to' });
-      const ok = await admin.put('/alerts/deadline-digest', config({ delivery: { channel: 'email', to: 'termijnen@gemeente.example.nl' } }));
+      const ok = await admin.put(
+        '/alerts/deadline-digest',
+        config({ delivery: { channel: 'email', to: 'termijnen@gemeente.example.nl' } }),
+      );
       expect(ok.status).toBe(201);
       expect(ok.body.config.delivery).toEqual({ channel: 'email', to: 'termijnen@gemeente.example.nl' });
     } finally {

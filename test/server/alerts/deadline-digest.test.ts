@@ -24,7 +24,13 @@ const LOOPBACK = { DOORSTROOM_EGRESS_ALLOW_LOOPBACK: 'true' };
 const PROCESS = 'nareiziger-hotelverblijf';
 const PASSWORD = 'alerts-test-wachtwoord-2026';
 const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-const config = (url: string, over: Record<string, unknown> = {}) => ({ enabled: true, daysAhead: 30, schedule: { hour: 7, minute: 0 }, delivery: { channel: 'webhook', url }, ...over });
+const config = (url: string, over: Record<string, unknown> = {}) => ({
+  enabled: true,
+  daysAhead: 30,
+  schedule: { hour: 7, minute: 0 },
+  delivery: { channel: 'webhook', url },
+  ...over,
+});
 
 describe('deadline digest on Temporal (embedded dev server)', () => {
   let p: RunningProduct;
@@ -39,13 +45,28 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
 
   const startHotel = async (tenant: string, auth: Record<string, string>, placementDaysAgo: number | null) => {
     const caseRef = `ALERT-REF-${Date.now()}-${++seq}`;
-    const res = await request(p.app).post(`/api/v1/processes/${PROCESS}/cases`).set(auth)
-      .send({ caseRef, data: { municipality: tenant, householdSize: 2, registrationDate: daysAgo(200), nareiziger: { name: 'Jan Jansen', vNumber: '1234567890' } } });
+    const res = await request(p.app)
+      .post(`/api/v1/processes/${PROCESS}/cases`)
+      .set(auth)
+      .send({
+        caseRef,
+        data: {
+          municipality: tenant,
+          householdSize: 2,
+          registrationDate: daysAgo(200),
+          nareiziger: { name: 'Jan Jansen', vNumber: '1234567890' },
+        },
+      });
     expect(res.status).toBe(201);
     const caseId = res.body.caseId as string;
     if (placementDaysAgo !== null) {
-      const ev = await request(p.app).post(`/api/v1/cases/${caseId}/events`).set(auth)
-        .send({ name: 'hotel-geplaatst', payload: { placementDate: daysAgo(placementDaysAgo), hotelMunicipality: tenant } });
+      const ev = await request(p.app)
+        .post(`/api/v1/cases/${caseId}/events`)
+        .set(auth)
+        .send({
+          name: 'hotel-geplaatst',
+          payload: { placementDate: daysAgo(placementDaysAgo), hotelMunicipality: tenant },
+        });
       expect(ev.status).toBe(200);
     }
     return { caseId, caseRef };
@@ -67,17 +88,45 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
 
     app = express();
     app.use(express.json());
-    app.use('/api/v1', createAlertsRouter({ auth: p.product.storeDeps, scheduler: createDigestScheduler({ client: p.runtime.client, taskQueue }), emailAvailable: false, env: LOOPBACK }));
+    app.use(
+      '/api/v1',
+      createAlertsRouter({
+        auth: p.product.storeDeps,
+        scheduler: createDigestScheduler({ client: p.runtime.client, taskQueue }),
+        emailAvailable: false,
+        env: LOOPBACK,
+      }),
+    );
     app.use(errorHandler({ error: () => undefined }));
-    await insertUser(p.product.store.db, { tenantId: TEST_TENANT, username: 'beheer', roles: ['admin'], passwordHash: await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }), mustChangePassword: false }, new Date().toISOString());
-    const login = await request(p.app).post('/api/v1/auth/login').send({ tenant: TEST_TENANT, username: 'beheer', password: PASSWORD });
+    await insertUser(
+      p.product.store.db,
+      {
+        tenantId: TEST_TENANT,
+        username: 'beheer',
+        roles: ['admin'],
+        passwordHash: await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }),
+        mustChangePassword: false,
+      },
+      new Date().toISOString(),
+    );
+    const login = await request(p.app)
+      .post('/api/v1/auth/login')
+      .send({ tenant: TEST_TENANT, username: 'beheer', password: PASSWORD });
     expect(login.status).toBe(200);
-    admin = { Cookie: String(login.get('Set-Cookie')?.[0] ?? '').split(';')[0] as string, 'X-CSRF-Token': login.body.csrfToken as string };
+    admin = {
+      Cookie: String(login.get('Set-Cookie')?.[0] ?? '').split(';')[0] as string,
+      'X-CSRF-Token': login.body.csrfToken as string,
+    };
 
     // In a 30-day window: the 5-month reminder of a stay that began 130 days ago (its 6-month
     // end is ~52 days away); not the 3-month reminder of a stay that began 10 days ago; nothing
     // of a case still waiting for a hotel; nothing of another municipality.
-    for (const [key, tenant, auth, days] of [['soon', TEST_TENANT, p.auth, 130], ['later', TEST_TENANT, p.auth, 10], ['waiting', TEST_TENANT, p.auth, null], ['other', OTHER_TENANT, p.otherTenantAuth, 130]] as const) {
+    for (const [key, tenant, auth, days] of [
+      ['soon', TEST_TENANT, p.auth, 130],
+      ['later', TEST_TENANT, p.auth, 10],
+      ['waiting', TEST_TENANT, p.auth, null],
+      ['other', OTHER_TENANT, p.otherTenantAuth, 130],
+    ] as const) {
       const c = await startHotel(tenant, auth, days);
       cases[key] = c.caseId;
       refs.push(c.caseRef);
@@ -90,7 +139,10 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await p?.runtime.client.schedule.getHandle(digestScheduleId(TEST_TENANT)).delete().catch(() => undefined);
+    await p?.runtime.client.schedule
+      .getHandle(digestScheduleId(TEST_TENANT))
+      .delete()
+      .catch(() => undefined);
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await running?.catch(() => undefined);
     await connection?.close();
@@ -103,27 +155,58 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
 
   it('creates, updates and deletes the Temporal Schedule as the configuration changes', async () => {
     const id = digestScheduleId(TEST_TENANT);
-    const created = await request(app).put('/api/v1/alerts/deadline-digest').set(admin).send(config('https://zaaksysteem.example.nl/termijnen'));
+    const created = await request(app)
+      .put('/api/v1/alerts/deadline-digest')
+      .set(admin)
+      .send(config('https://zaaksysteem.example.nl/termijnen'));
     expect(created.status).toBe(201);
     const described = await p.runtime.client.schedule.getHandle(id).describe();
     expect(described.spec.timezone).toBe('Europe/Amsterdam');
-    expect(described.spec.calendars).toEqual([expect.objectContaining({ hour: [{ start: 7, end: 7, step: 1 }], minute: [{ start: 0, end: 0, step: 1 }] })]);
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: DEADLINE_DIGEST_WORKFLOW, taskQueue });
+    expect(described.spec.calendars).toEqual([
+      expect.objectContaining({ hour: [{ start: 7, end: 7, step: 1 }], minute: [{ start: 0, end: 0, step: 1 }] }),
+    ]);
+    expect(described.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: DEADLINE_DIGEST_WORKFLOW,
+      taskQueue,
+    });
     expect(described.action.args).toEqual([expect.objectContaining({ tenant: TEST_TENANT, trigger: 'schedule' })]);
     expect(described.policies.overlap).toBe('SKIP');
 
-    await request(app).put('/api/v1/alerts/deadline-digest').set(admin).send(config('https://zaaksysteem.example.nl/termijnen', { schedule: { hour: 6, minute: 30, daysOfWeek: ['MONDAY', 'FRIDAY'] } })).expect(200);
+    await request(app)
+      .put('/api/v1/alerts/deadline-digest')
+      .set(admin)
+      .send(
+        config('https://zaaksysteem.example.nl/termijnen', {
+          schedule: { hour: 6, minute: 30, daysOfWeek: ['MONDAY', 'FRIDAY'] },
+        }),
+      )
+      .expect(200);
     const updated = await p.runtime.client.schedule.getHandle(id).describe();
-    expect(updated.spec.calendars).toEqual([expect.objectContaining({
-      hour: [{ start: 6, end: 6, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }],
-      dayOfWeek: [{ start: 'MONDAY', end: 'MONDAY', step: 1 }, { start: 'FRIDAY', end: 'FRIDAY', step: 1 }],
-    })]);
+    expect(updated.spec.calendars).toEqual([
+      expect.objectContaining({
+        hour: [{ start: 6, end: 6, step: 1 }],
+        minute: [{ start: 30, end: 30, step: 1 }],
+        dayOfWeek: [
+          { start: 'MONDAY', end: 'MONDAY', step: 1 },
+          { start: 'FRIDAY', end: 'FRIDAY', step: 1 },
+        ],
+      }),
+    ]);
     expect(updated.spec.timezone).toBe('Europe/Amsterdam');
 
-    await request(app).put('/api/v1/alerts/deadline-digest').set(admin).send(config('https://zaaksysteem.example.nl/termijnen', { enabled: false })).expect(200);
+    await request(app)
+      .put('/api/v1/alerts/deadline-digest')
+      .set(admin)
+      .send(config('https://zaaksysteem.example.nl/termijnen', { enabled: false }))
+      .expect(200);
     await expect(p.runtime.client.schedule.getHandle(id).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
 
-    await request(app).put('/api/v1/alerts/deadline-digest').set(admin).send(config('https://zaaksysteem.example.nl/termijnen')).expect(200);
+    await request(app)
+      .put('/api/v1/alerts/deadline-digest')
+      .set(admin)
+      .send(config('https://zaaksysteem.example.nl/termijnen'))
+      .expect(200);
     expect((await p.runtime.client.schedule.getHandle(id).describe()).spec.timezone).toBe('Europe/Amsterdam');
     await request(app).delete('/api/v1/alerts/deadline-digest').set(admin).expect(204);
     await expect(p.runtime.client.schedule.getHandle(id).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
@@ -133,29 +216,81 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
     const receiver = createReceiver(await freePort());
     await receiver.listen();
     try {
-      const put = await request(app).put('/api/v1/alerts/deadline-digest').set(admin).send(config(receiver.url, { enabled: false }));
+      const put = await request(app)
+        .put('/api/v1/alerts/deadline-digest')
+        .set(admin)
+        .send(config(receiver.url, { enabled: false }));
       expect(put.status).toBe(201);
       const secret = put.body.secret as string;
-      const sent = await request(app).post('/api/v1/alerts/deadline-digest/send-now').set(admin).send({ reason: 'proef' });
+      const sent = await request(app)
+        .post('/api/v1/alerts/deadline-digest/send-now')
+        .set(admin)
+        .send({ reason: 'proef' });
       expect(sent.status).toBe(200);
-      expect(sent.body.entry).toMatchObject({ id: sent.body.digestId, status: 'sent', trigger: 'manual', attempts: 1, statusCode: 204, caseCount: 1, deadlineCount: 1, error: null });
+      expect(sent.body.entry).toMatchObject({
+        id: sent.body.digestId,
+        status: 'sent',
+        trigger: 'manual',
+        attempts: 1,
+        statusCode: 204,
+        caseCount: 1,
+        deadlineCount: 1,
+        error: null,
+      });
 
       expect(receiver.received).toHaveLength(1);
       const got = receiver.received[0]!;
-      expect(verifyWebhookSignature({ secret, header: got.headers['doorstroom-signature'] as string, body: got.body })).toMatchObject({ ok: true });
+      expect(
+        verifyWebhookSignature({ secret, header: got.headers['doorstroom-signature'] as string, body: got.body }),
+      ).toMatchObject({ ok: true });
       expect(got.headers['doorstroom-event-id']).toBe(sent.body.digestId);
       expect(got.headers['doorstroom-event-type']).toBe('deadline-digest');
 
       const body = JSON.parse(got.body);
-      expect(body).toMatchObject({ id: sent.body.digestId, type: 'deadline-digest', tenant: TEST_TENANT, window: { daysAhead: 30, timezone: 'Europe/Amsterdam' }, totals: { processes: 1, cases: 1, deadlines: 1 }, truncated: false });
-      expect(body.processes).toEqual([{
-        processId: PROCESS, processLabel: 'Nareiziger: hotelverblijf', cases: 1, deadlines: 1,
-        items: [{ caseId: cases.soon, step: 'coa-betaalde-periode', stepLabel: 'Hotelverblijf (door COA betaald)', deadline: { id: 'coa-betaalde-periode:vijf-maanden', kind: 'reminder', label: expect.stringContaining('5 maanden'), at: expect.any(String) } }],
-      }]);
+      expect(body).toMatchObject({
+        id: sent.body.digestId,
+        type: 'deadline-digest',
+        tenant: TEST_TENANT,
+        window: { daysAhead: 30, timezone: 'Europe/Amsterdam' },
+        totals: { processes: 1, cases: 1, deadlines: 1 },
+        truncated: false,
+      });
+      expect(body.processes).toEqual([
+        {
+          processId: PROCESS,
+          processLabel: 'Nareiziger: hotelverblijf',
+          cases: 1,
+          deadlines: 1,
+          items: [
+            {
+              caseId: cases.soon,
+              step: 'coa-betaalde-periode',
+              stepLabel: 'Hotelverblijf (door COA betaald)',
+              deadline: {
+                id: 'coa-betaalde-periode:vijf-maanden',
+                kind: 'reminder',
+                label: expect.stringContaining('5 maanden'),
+                at: expect.any(String),
+              },
+            },
+          ],
+        },
+      ]);
       const at = Date.parse(body.processes[0].items[0].deadline.at);
       expect(at).toBeGreaterThan(Date.parse(body.window.from));
       expect(at).toBeLessThan(Date.parse(body.window.to));
-      for (const absent of [cases.later, cases.waiting, cases.other, ...refs, 'Jan', 'Jansen', '1234567890', 'nareiziger"', 'householdSize']) expect(got.body).not.toContain(absent);
+      for (const absent of [
+        cases.later,
+        cases.waiting,
+        cases.other,
+        ...refs,
+        'Jan',
+        'Jansen',
+        '1234567890',
+        'nareiziger"',
+        'householdSize',
+      ])
+        expect(got.body).not.toContain(absent);
 
       const log = await request(app).get('/api/v1/alerts/digests').set(admin);
       expect(log.body.items[0]).toMatchObject({ id: sent.body.digestId, status: 'sent', target: receiver.url });
@@ -168,10 +303,19 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
     const failing = createReceiver(await freePort(), 500);
     await failing.listen();
     try {
-      await request(app).put('/api/v1/alerts/deadline-digest').set(admin).send(config(failing.url, { enabled: true })).expect(200);
+      await request(app)
+        .put('/api/v1/alerts/deadline-digest')
+        .set(admin)
+        .send(config(failing.url, { enabled: true }))
+        .expect(200);
       const sent = await request(app).post('/api/v1/alerts/deadline-digest/send-now').set(admin).send({});
       expect(sent.status).toBe(200);
-      expect(sent.body.entry).toMatchObject({ status: 'failed', statusCode: 500, error: 'receiver answered HTTP 500', attempts: 1 });
+      expect(sent.body.entry).toMatchObject({
+        status: 'failed',
+        statusCode: 500,
+        error: 'receiver answered HTTP 500',
+        attempts: 1,
+      });
       expect(failing.received).toHaveLength(1);
     } finally {
       await failing.close();
@@ -182,7 +326,13 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
     try {
       await request(app).put('/api/v1/alerts/deadline-digest').set(admin).send(config(ok.url)).expect(200);
       await p.runtime.client.schedule.getHandle(digestScheduleId(TEST_TENANT)).trigger();
-      const entry = await eventually(async () => (await listDigestLog(p.product.store.db, TEST_TENANT)).find((e) => e.trigger === 'schedule' && e.status === 'sent'), 30_000);
+      const entry = await eventually(
+        async () =>
+          (await listDigestLog(p.product.store.db, TEST_TENANT)).find(
+            (e) => e.trigger === 'schedule' && e.status === 'sent',
+          ),
+        30_000,
+      );
       expect(entry).toMatchObject({ caseCount: 1, deadlineCount: 1, statusCode: 204, target: ok.url });
       expect(entry.id.startsWith(digestScheduleId(TEST_TENANT))).toBe(true);
       expect(ok.received).toHaveLength(1);

@@ -15,7 +15,10 @@ function conforms(o: Operation, res: Response): void {
   const spec = o.responses[res.status];
   const label = `${o.operationId} ${res.status} ${JSON.stringify(res.body)}`;
   if (!spec) {
-    expect({ label, documented: o.errors.some((c) => c === res.body?.error?.code) }).toEqual({ label, documented: true });
+    expect({ label, documented: o.errors.some((c) => c === res.body?.error?.code) }).toEqual({
+      label,
+      documented: true,
+    });
     return;
   }
   if (!spec.schema) return void expect(res.text).toBe('');
@@ -38,11 +41,19 @@ describe('alert operations as documented', () => {
 
   it('answers every operation with a documented status and shape', async () => {
     const admin = await t.admin(A);
-    const body = { enabled: true, daysAhead: 7, schedule: { hour: 7, minute: 0 }, delivery: { channel: 'webhook', url: 'https://x.example.nl/hook' } };
+    const body = {
+      enabled: true,
+      daysAhead: 7,
+      schedule: { hour: 7, minute: 0 },
+      delivery: { channel: 'webhook', url: 'https://x.example.nl/hook' },
+    };
     conforms(op('getDeadlineDigestConfig'), await admin.get('/alerts/deadline-digest'));
     conforms(op('putDeadlineDigestConfig'), await admin.put('/alerts/deadline-digest', body));
     conforms(op('putDeadlineDigestConfig'), await admin.put('/alerts/deadline-digest', { ...body, daysAhead: 3 }));
-    conforms(op('putDeadlineDigestConfig'), await admin.put('/alerts/deadline-digest', { ...body, delivery: { channel: 'email', to: 'a@example.nl' } }));
+    conforms(
+      op('putDeadlineDigestConfig'),
+      await admin.put('/alerts/deadline-digest', { ...body, delivery: { channel: 'email', to: 'a@example.nl' } }),
+    );
     conforms(op('getDeadlineDigestConfig'), await admin.get('/alerts/deadline-digest'));
     conforms(op('rotateDeadlineDigestSecret'), await admin.post('/alerts/deadline-digest/rotate-secret', {}));
     const sent = await admin.post('/alerts/deadline-digest/send-now', {});

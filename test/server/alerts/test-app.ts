@@ -10,7 +10,11 @@ import { caller, createStoreTestApp, userCaller, type Caller, type StoreTestApp 
 
 /** A scheduler that records what it was asked; send-now writes a sent log entry at once. */
 export interface FakeScheduler extends DigestScheduler {
-  calls: Array<{ op: 'upsert'; tenant: string; calendar: DigestCalendar } | { op: 'remove'; tenant: string } | { op: 'startNow'; tenant: string; requestedBy: string }>;
+  calls: Array<
+    | { op: 'upsert'; tenant: string; calendar: DigestCalendar }
+    | { op: 'remove'; tenant: string }
+    | { op: 'startNow'; tenant: string; requestedBy: string }
+  >;
   failNext?: Error;
 }
 
@@ -19,7 +23,11 @@ export function fakeScheduler(t: () => StoreTestApp): FakeScheduler {
   const s: FakeScheduler = {
     calls: [],
     async upsert(tenant, calendar) {
-      if (s.failNext) { const e = s.failNext; s.failNext = undefined; throw e; }
+      if (s.failNext) {
+        const e = s.failNext;
+        s.failNext = undefined;
+        throw e;
+      }
       s.calls.push({ op: 'upsert', tenant, calendar });
     },
     async remove(tenant) {
@@ -28,11 +36,34 @@ export function fakeScheduler(t: () => StoreTestApp): FakeScheduler {
     async startNow(tenant, requestedBy) {
       s.calls.push({ op: 'startNow', tenant, requestedBy });
       const digestId = `deadline-digest-${tenant}-manual-${++n}`;
-      await recordDigestAttempt(t().deps.store.db, {
-        id: digestId, tenantId: tenant, trigger: 'manual', channel: 'webhook', target: 'https://x.example.nl/hook', requestedBy, status: 'sent', attempt: 1,
-        caseCount: 2, deadlineCount: 3, windowFrom: t().clock().toISOString(), windowTo: t().clock().toISOString(), statusCode: 204, error: null,
-      }, t().clock().toISOString());
-      const result: DeadlineDigestResult = { digestId, status: 'sent', caseCount: 2, deadlineCount: 3, statusCode: 204, error: null };
+      await recordDigestAttempt(
+        t().deps.store.db,
+        {
+          id: digestId,
+          tenantId: tenant,
+          trigger: 'manual',
+          channel: 'webhook',
+          target: 'https://x.example.nl/hook',
+          requestedBy,
+          status: 'sent',
+          attempt: 1,
+          caseCount: 2,
+          deadlineCount: 3,
+          windowFrom: t().clock().toISOString(),
+          windowTo: t().clock().toISOString(),
+          statusCode: 204,
+          error: null,
+        },
+        t().clock().toISOString(),
+      );
+      const result: DeadlineDigestResult = {
+        digestId,
+        status: 'sent',
+        caseCount: 2,
+        deadlineCount: 3,
+        statusCode: 204,
+        error: null,
+      };
       return { digestId, result: async () => result };
     },
   };
@@ -46,17 +77,24 @@ export interface AlertsTestApp extends StoreTestApp {
 }
 
 /** The store's routes plus the alerts router, as app.ts mounts them, with a fake Temporal side. */
-export async function createAlertsTestApp(dialect: SqlDialect, opts: { emailAvailable?: boolean } = {}): Promise<AlertsTestApp> {
+export async function createAlertsTestApp(
+  dialect: SqlDialect,
+  opts: { emailAvailable?: boolean } = {},
+): Promise<AlertsTestApp> {
   const t = await createStoreTestApp(dialect);
   const scheduler = fakeScheduler(() => t);
   const app = express();
   app.use(express.json({ limit: '256kb' }));
   app.use('/api/v1', createStoreRouter(t.deps));
-  app.use('/api/v1', createAlertsRouter({ auth: t.deps, scheduler, emailAvailable: opts.emailAvailable ?? false, env: {} }));
+  app.use(
+    '/api/v1',
+    createAlertsRouter({ auth: t.deps, scheduler, emailAvailable: opts.emailAvailable ?? false, env: {} }),
+  );
   app.use(errorHandler({ error: () => undefined }));
   return Object.assign(t, {
     app,
     scheduler,
-    admin: async (tenant: string, username = `admin-${tenant}`) => caller(app, (await userCaller(t, tenant, username, ['admin'])).headers),
+    admin: async (tenant: string, username = `admin-${tenant}`) =>
+      caller(app, (await userCaller(t, tenant, username, ['admin'])).headers),
   });
 }

@@ -19,12 +19,21 @@ describe('audit CSV', () => {
 
   it('writes a header and one CRLF-terminated line per event', () => {
     const event: AuditEvent = {
-      seq: 1, id: 'e', tenantId: 'GM0363', at: '2026-03-02T09:00:00.000Z', actor: { kind: 'user', id: 'u' }, action: 'version.approve',
-      target: { type: 'ruleset', id: 'housing-priority' }, before: null, after: 'ruleset/housing-priority@1', reason: 'akkoord', details: { a: 1 },
+      seq: 1,
+      id: 'e',
+      tenantId: 'GM0363',
+      at: '2026-03-02T09:00:00.000Z',
+      actor: { kind: 'user', id: 'u' },
+      action: 'version.approve',
+      target: { type: 'ruleset', id: 'housing-priority' },
+      before: null,
+      after: 'ruleset/housing-priority@1',
+      reason: 'akkoord',
+      details: { a: 1 },
     };
     expect(auditCsv([event])).toBe(
       'seq,at,tenant,actor_kind,actor_id,action,target_type,target_id,before,after,reason,details\r\n' +
-      '1,2026-03-02T09:00:00.000Z,GM0363,user,u,version.approve,ruleset,housing-priority,,ruleset/housing-priority@1,akkoord,"{""a"":1}"\r\n',
+        '1,2026-03-02T09:00:00.000Z,GM0363,user,u,version.approve,ruleset,housing-priority,,ruleset/housing-priority@1,akkoord,"{""a"":1}"\r\n',
     );
   });
 });

@@ -9,7 +9,9 @@ describe('cookies', () => {
   });
 
   it('writes an httpOnly, SameSite=Strict, optionally Secure cookie', () => {
-    expect(sessionCookie('s', 'v', { secure: true, maxAgeMs: 3_600_000 })).toBe('s=v; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=3600');
+    expect(sessionCookie('s', 'v', { secure: true, maxAgeMs: 3_600_000 })).toBe(
+      's=v; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=3600',
+    );
     expect(clearedCookie('s', false)).toBe('s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');
   });
 });

@@ -3,7 +3,14 @@ import { login } from '../../../server/auth/login';
 import { authConfig } from '../../../server/auth/config';
 import type { AuthDeps } from '../../../server/auth/deps';
 import { ApiError } from '../../../server/errors';
-import { addTenant, addUser, createStoreTestApp, TEST_PASSWORD, TEST_SCRYPT, type StoreTestApp } from '../../support/store-app';
+import {
+  addTenant,
+  addUser,
+  createStoreTestApp,
+  TEST_PASSWORD,
+  TEST_SCRYPT,
+  type StoreTestApp,
+} from '../../support/store-app';
 
 const GM = 'GM0363';
 
@@ -34,7 +41,8 @@ describe('login limits (sliding windows in the store, no lock a stranger can set
 
   it('limits failures per client address over all usernames; another address is not affected', async () => {
     const limit = deps.config.loginLimits.perAddress;
-    for (let i = 0; i < limit; i++) expect(await attempt(deps, `gok-${i}`, 'fout fout fout', '203.0.113.7')).toBe('LOGIN_FAILED');
+    for (let i = 0; i < limit; i++)
+      expect(await attempt(deps, `gok-${i}`, 'fout fout fout', '203.0.113.7')).toBe('LOGIN_FAILED');
     expect(await attempt(deps, 'jan', TEST_PASSWORD, '203.0.113.7')).toBe('LOGIN_THROTTLED');
     expect(await attempt(deps, 'jan', TEST_PASSWORD, '198.51.100.1')).toBe('OK');
     // The window slides: 15 minutes later the address may try again.
@@ -56,14 +64,19 @@ describe('login limits (sliding windows in the store, no lock a stranger can set
 
   it('a distributed attack on one username stops each attacking address, not the user', async () => {
     const { perUsername } = deps.config.loginLimits;
-    for (let i = 0; i < perUsername; i++) expect(await attempt(deps, 'jan', `gok-${i}`, `10.9.${i >> 8}.${i & 255}`)).toBe('LOGIN_FAILED');
+    for (let i = 0; i < perUsername; i++)
+      expect(await attempt(deps, 'jan', `gok-${i}`, `10.9.${i >> 8}.${i & 255}`)).toBe('LOGIN_FAILED');
     t.clock.advance(10_000);
     expect(await attempt(deps, 'jan', TEST_PASSWORD, '10.9.0.1')).toBe('LOGIN_THROTTLED');
     expect(await attempt(deps, 'jan', TEST_PASSWORD, '192.0.2.44')).toBe('OK');
   });
 
   it('shares the counts between replicas through the store', async () => {
-    const other: AuthDeps = { store: deps.store, clock: deps.clock, config: authConfig({ scrypt: TEST_SCRYPT, cookieSecure: false }) };
+    const other: AuthDeps = {
+      store: deps.store,
+      clock: deps.clock,
+      config: authConfig({ scrypt: TEST_SCRYPT, cookieSecure: false }),
+    };
     for (let i = 0; i < 3; i++) expect(await attempt(deps, 'jan', `fout-${i}`, '203.0.113.7')).toBe('LOGIN_FAILED');
     expect(await attempt(other, 'jan', TEST_PASSWORD, '203.0.113.7')).toBe('LOGIN_THROTTLED');
   });
@@ -71,17 +84,32 @@ describe('login limits (sliding windows in the store, no lock a stranger can set
   it('checks exactly one password hash per try, whether the municipality or user exists, is disabled or locked', async () => {
     const spy = jest.spyOn(passwords, 'verifyPassword');
     await addUser(t, GM, 'uit', ['designer']);
-    await t.deps.store.db.updateTable('users').set({ disabled_at: t.clock().toISOString() }).where('username', '=', 'uit').execute();
+    await t.deps.store.db
+      .updateTable('users')
+      .set({ disabled_at: t.clock().toISOString() })
+      .where('username', '=', 'uit')
+      .execute();
     await addUser(t, GM, 'dicht', ['designer']);
-    await t.deps.store.db.updateTable('users').set({ locked_until: new Date(t.clock().getTime() + 3_600_000).toISOString() }).where('username', '=', 'dicht').execute();
-    const tries: Array<[string, string, string]> = [['jan', 'fout wachtwoord', 'a'], ['niemand', TEST_PASSWORD, 'b'], ['uit', TEST_PASSWORD, 'c'], ['dicht', TEST_PASSWORD, 'd']];
+    await t.deps.store.db
+      .updateTable('users')
+      .set({ locked_until: new Date(t.clock().getTime() + 3_600_000).toISOString() })
+      .where('username', '=', 'dicht')
+      .execute();
+    const tries: Array<[string, string, string]> = [
+      ['jan', 'fout wachtwoord', 'a'],
+      ['niemand', TEST_PASSWORD, 'b'],
+      ['uit', TEST_PASSWORD, 'c'],
+      ['dicht', TEST_PASSWORD, 'd'],
+    ];
     for (const [username, password, address] of tries) {
       spy.mockClear();
       expect(await attempt(deps, username, password, address)).toBe('LOGIN_FAILED');
       expect({ username, hashes: spy.mock.calls.length }).toEqual({ username, hashes: 1 });
     }
     spy.mockClear();
-    await expect(login(deps, { tenant: 'GM9999', username: 'jan', password: TEST_PASSWORD, clientAddress: 'e' })).rejects.toMatchObject({ code: 'LOGIN_FAILED' });
+    await expect(
+      login(deps, { tenant: 'GM9999', username: 'jan', password: TEST_PASSWORD, clientAddress: 'e' }),
+    ).rejects.toMatchObject({ code: 'LOGIN_FAILED' });
     expect(spy).toHaveBeenCalledTimes(1);
   });
 
@@ -107,7 +135,9 @@ describe('login limits (sliding windows in the store, no lock a stranger can set
 
   it('lets at most three logins of one address hash at once in a replica', async () => {
     const spy = jest.spyOn(passwords, 'verifyPassword');
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(deps, `gok-${i}`, 'fout fout fout', '203.0.113.9')));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt(deps, `gok-${i}`, 'fout fout fout', '203.0.113.9')),
+    );
     expect(spy.mock.calls.length).toBeLessThanOrEqual(3);
     expect(answers.filter((a) => a === 'LOGIN_THROTTLED').length).toBeGreaterThanOrEqual(9);
   });

@@ -13,10 +13,19 @@ const codeOf = (password: string, username?: string) => {
 };
 
 describe('password policy (NIST 800-63B: length and a list of common passwords, no composition rules)', () => {
-  it.each(['aaaaaaaaaaaa', 'password1234', 'Password1234!', 'qwertyuiop12', '123456789012', 'abcdefghijkl', 'abababababab', 'welkom2024!!', 'iloveyou1234'])(
-    'refuses %s as too common', (password) => {
-      expect(codeOf(password)).toBe('PASSWORD_TOO_COMMON');
-    });
+  it.each([
+    'aaaaaaaaaaaa',
+    'password1234',
+    'Password1234!',
+    'qwertyuiop12',
+    '123456789012',
+    'abcdefghijkl',
+    'abababababab',
+    'welkom2024!!',
+    'iloveyou1234',
+  ])('refuses %s as too common', (password) => {
+    expect(codeOf(password)).toBe('PASSWORD_TOO_COMMON');
+  });
 
   it('refuses a password that is mostly the username or the service', () => {
     expect(codeOf('jan.jansen2026', 'jan.jansen')).toBe('PASSWORD_TOO_COMMON');
@@ -24,7 +33,13 @@ describe('password policy (NIST 800-63B: length and a list of common passwords, 
   });
 
   it('accepts a long passphrase of ordinary words, without asking for digits or capitals', () => {
-    for (const p of ['fiets lantaarn regen', 'een lang nieuw wachtwoord', 'correct horse battery staple', 'zomeravond aan de waal']) expect(codeOf(p)).toBe('OK');
+    for (const p of [
+      'fiets lantaarn regen',
+      'een lang nieuw wachtwoord',
+      'correct horse battery staple',
+      'zomeravond aan de waal',
+    ])
+      expect(codeOf(p)).toBe('OK');
   });
 
   it('refuses fewer than 12 characters (counted as characters, not bytes) and more than 256', () => {
@@ -38,7 +53,12 @@ describe('password policy (NIST 800-63B: length and a list of common passwords, 
     try {
       checkPasswordPolicy('aaaaaaaaaaaa');
     } catch (err) {
-      expect(err).toMatchObject({ status: 400, code: 'PASSWORD_TOO_COMMON', path: '/body/newPassword', message: expect.stringMatching(/^Dit wachtwoord is te makkelijk te raden/) });
+      expect(err).toMatchObject({
+        status: 400,
+        code: 'PASSWORD_TOO_COMMON',
+        path: '/body/newPassword',
+        message: expect.stringMatching(/^Dit wachtwoord is te makkelijk te raden/),
+      });
     }
   });
 });
@@ -52,7 +72,12 @@ describe('POST /auth/password applies the policy', () => {
   afterAll(async () => t.dispose());
 
   it.each(['aaaaaaaaaaaa', 'password1234'])('answers 400 PASSWORD_TOO_COMMON to %s', async (newPassword) => {
-    const admin = { tenant: 'GM0363', actor: { kind: 'user' as const, id: 'admin', name: 'admin' }, roles: ['admin' as const], permissions: [] };
+    const admin = {
+      tenant: 'GM0363',
+      actor: { kind: 'user' as const, id: 'admin', name: 'admin' },
+      roles: ['admin' as const],
+      permissions: [],
+    };
     const username = `nieuw-${newPassword.length}-${newPassword[0]}`;
     const { oneTimePassword } = await createUser(t.deps, admin, { username, roles: ['designer'] });
     const user = await login(t, 'GM0363', username, oneTimePassword);

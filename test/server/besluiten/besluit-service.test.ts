@@ -24,7 +24,13 @@ describeEachDialect('besluit service', (dialect) => {
 
   const saveAmsterdam = async () => {
     const p = amsterdamProfile();
-    const fields = { objectionAddress: p.objectionAddress, court: p.court, ...(p.address ? { address: p.address } : {}), ...(p.signatory ? { signatory: p.signatory } : {}), ...(p.byeLaw ? { byeLaw: p.byeLaw } : {}) };
+    const fields = {
+      objectionAddress: p.objectionAddress,
+      court: p.court,
+      ...(p.address ? { address: p.address } : {}),
+      ...(p.signatory ? { signatory: p.signatory } : {}),
+      ...(p.byeLaw ? { byeLaw: p.byeLaw } : {}),
+    };
     await saveProfile(t.store, 'GM0363', fields, admin, 'inrichting', clock().toISOString());
   };
   const issue = (decision = confirmedDecision()) =>
@@ -34,7 +40,11 @@ describeEachDialect('besluit service', (dialect) => {
     await expect(issue()).rejects.toMatchObject({
       name: 'BesluitError',
       code: 'PROFILE_INCOMPLETE',
-      missing: [{ code: 'MISSING_ADDRESS', path: '/address' }, { code: 'MISSING_SIGNATORY', path: '/signatory' }, { code: 'MISSING_BYE_LAW', path: '/byeLaw' }],
+      missing: [
+        { code: 'MISSING_ADDRESS', path: '/address' },
+        { code: 'MISSING_SIGNATORY', path: '/signatory' },
+        { code: 'MISSING_BYE_LAW', path: '/byeLaw' },
+      ],
     });
     expect(await service.list('GM0363', CASE)).toEqual([]);
   });
@@ -42,11 +52,20 @@ describeEachDialect('besluit service', (dialect) => {
   it('issues a besluit dated the day of sending in the Netherlands, stored with the SHA-256 of its bytes', async () => {
     await saveAmsterdam();
     const issued = await issue();
-    expect(issued).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), createdAt: '2026-11-28T23:30:00.000Z' });
+    expect(issued).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      createdAt: '2026-11-28T23:30:00.000Z',
+    });
     const stored = await service.get('GM0363', CASE, issued.id);
     expect(stored?.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(stored!.pdf).digest('hex')).toBe(issued.sha256);
-    expect(stored).toMatchObject({ caseRef: 'ZAAK-2026-0042', nodeId: 'voorrang-besluit', decidedAt: '2026-11-27T10:15:00.000Z', size: stored!.pdf.length });
+    expect(stored).toMatchObject({
+      caseRef: 'ZAAK-2026-0042',
+      nodeId: 'voorrang-besluit',
+      decidedAt: '2026-11-27T10:15:00.000Z',
+      size: stored!.pdf.length,
+    });
     // 23:30 UTC on 28 November is 00:30 on 29 November in Amsterdam: the letter's date.
     expect(pdfText(stored!.pdf)).toContain('29 november 2026');
   });

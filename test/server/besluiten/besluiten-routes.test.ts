@@ -7,7 +7,14 @@ import { createBesluitenRouter } from '../../../server/routes/besluiten';
 import { createMunicipalityProfileRouter } from '../../../server/routes/municipality-profile';
 import { createStoreRouter } from '../../../server/routes/store-router';
 import { describeEachDialect } from '../../support/postgres';
-import { addTenant, createStoreTestApp, keyCaller, userCaller, type Caller, type StoreTestApp } from '../../support/store-app';
+import {
+  addTenant,
+  createStoreTestApp,
+  keyCaller,
+  userCaller,
+  type Caller,
+  type StoreTestApp,
+} from '../../support/store-app';
 import { amsterdamRuleSet, confirmedDecision } from './besluit-fixtures';
 import { pdfText } from './pdf-text';
 
@@ -47,9 +54,20 @@ describeEachDialect('municipality profile and besluiten routes', (dialect) => {
   it('reads a default profile named after the CBS list, incomplete, to every role and to a key with cases:read', async () => {
     const res = await designer.get('/municipality/profile');
     expect(res.status).toBe(200);
-    expect(res.body.profile).toMatchObject({ tenant: 'GM0363', name: 'Amsterdam', nameSource: 'cbs-list', address: null, signatory: null, byeLaw: null });
+    expect(res.body.profile).toMatchObject({
+      tenant: 'GM0363',
+      name: 'Amsterdam',
+      nameSource: 'cbs-list',
+      address: null,
+      signatory: null,
+      byeLaw: null,
+    });
     expect(res.body.completeness.complete).toBe(false);
-    expect(res.body.completeness.missing.map((m: { code: string }) => m.code)).toEqual(['MISSING_ADDRESS', 'MISSING_SIGNATORY', 'MISSING_BYE_LAW']);
+    expect(res.body.completeness.missing.map((m: { code: string }) => m.code)).toEqual([
+      'MISSING_ADDRESS',
+      'MISSING_SIGNATORY',
+      'MISSING_BYE_LAW',
+    ]);
     expect((await (await keyCaller(t, 'GM0363', ['cases:read'])).get('/municipality/profile')).status).toBe(200);
     expect((await (await keyCaller(t, 'GM0363', ['cases:start'])).get('/municipality/profile')).status).toBe(403);
     expect((await request(t.app).get('/api/v1/municipality/profile')).status).toBe(401);
@@ -57,7 +75,10 @@ describeEachDialect('municipality profile and besluiten routes', (dialect) => {
 
   it('lets an admin replace it (audited, with the fields that changed), not a designer, and validates with paths', async () => {
     expect((await designer.put('/municipality/profile', PROFILE)).body.error.code).toBe('FORBIDDEN');
-    const bad = await admin.put('/municipality/profile', { ...PROFILE, address: { ...PROFILE.address, postcode: '1000' } });
+    const bad = await admin.put('/municipality/profile', {
+      ...PROFILE,
+      address: { ...PROFILE.address, postcode: '1000' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body/address/postcode' });
     const res = await admin.put('/municipality/profile', PROFILE);
@@ -66,21 +87,40 @@ describeEachDialect('municipality profile and besluiten routes', (dialect) => {
     expect(res.body.completeness).toEqual({ complete: true, missing: [] });
     const audit = await admin.get('/audit?action=municipalityProfile.update');
     expect(audit.body.items).toHaveLength(1);
-    expect(audit.body.items[0]).toMatchObject({ reason: 'gegevens voor de besluiten', details: { changed: ['address', 'objectionAddress', 'signatory', 'byeLaw', 'court'] } });
+    expect(audit.body.items[0]).toMatchObject({
+      reason: 'gegevens voor de besluiten',
+      details: { changed: ['address', 'objectionAddress', 'signatory', 'byeLaw', 'court'] },
+    });
     expect(JSON.stringify(audit.body.items[0])).not.toContain('Jansen');
   });
 
   it('lists and downloads a besluit as PDF (audited), only within the municipality', async () => {
-    const issued = await service.issue({ tenant: 'GM0363', caseId: CASE, caseRef: 'ZAAK/2026 0042', decision: confirmedDecision(), ruleSet: amsterdamRuleSet() });
+    const issued = await service.issue({
+      tenant: 'GM0363',
+      caseId: CASE,
+      caseRef: 'ZAAK/2026 0042',
+      decision: confirmedDecision(),
+      ruleSet: amsterdamRuleSet(),
+    });
     const list = await designer.get(`/cases/${CASE}/besluiten`);
-    expect(list.body.items).toEqual([expect.objectContaining({ id: issued.id, sha256: issued.sha256, nodeId: 'voorrang-besluit', decidedAt: '2026-11-27T10:15:00.000Z' })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: issued.id,
+        sha256: issued.sha256,
+        nodeId: 'voorrang-besluit',
+        decidedAt: '2026-11-27T10:15:00.000Z',
+      }),
+    ]);
 
     const key = await keyCaller(t, 'GM0363', ['cases:read']);
-    const res = await key.get(`/cases/${CASE}/besluiten/${issued.id}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await key
+      .get(`/cases/${CASE}/besluiten/${issued.id}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe('attachment; filename="besluit-ZAAK-2026-0042.pdf"');
@@ -90,13 +130,22 @@ describeEachDialect('municipality profile and besluiten routes', (dialect) => {
     expect(pdfText(pdf)).toContain('Gemeente Amsterdam');
 
     const audit = await admin.get('/audit?action=besluit.download');
-    expect(audit.body.items[0]).toMatchObject({ action: 'besluit.download', actor: { kind: 'apiKey' }, target: { type: 'besluit', id: issued.id }, details: { caseId: CASE, sha256: issued.sha256 } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'besluit.download',
+      actor: { kind: 'apiKey' },
+      target: { type: 'besluit', id: issued.id },
+      details: { caseId: CASE, sha256: issued.sha256 },
+    });
 
     const groningen = await userCaller(t, 'GM0014', 'beheerder-groningen', ['admin']);
     expect((await groningen.get(`/cases/${CASE}/besluiten/${issued.id}`)).status).toBe(404);
     expect((await groningen.get(`/cases/${CASE}/besluiten`)).body.items).toEqual([]);
-    expect((await designer.get(`/cases/${CASE}/besluiten/00000000-0000-4000-8000-000000000000`)).body.error).toMatchObject({ code: 'NOT_FOUND', path: '/params/besluitId' });
+    expect(
+      (await designer.get(`/cases/${CASE}/besluiten/00000000-0000-4000-8000-000000000000`)).body.error,
+    ).toMatchObject({ code: 'NOT_FOUND', path: '/params/besluitId' });
     expect((await designer.get(`/cases/${CASE}/besluiten/not-a-uuid`)).body.error.code).toBe('VALIDATION_FAILED');
-    expect((await (await keyCaller(t, 'GM0363', ['cases:start'])).get(`/cases/${CASE}/besluiten/${issued.id}`)).status).toBe(403);
+    expect(
+      (await (await keyCaller(t, 'GM0363', ['cases:start'])).get(`/cases/${CASE}/besluiten/${issued.id}`)).status,
+    ).toBe(403);
   });
 });

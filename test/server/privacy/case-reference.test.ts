@@ -1,6 +1,10 @@
 import { ApiError } from '../../../server/errors';
 import { checkCaseReference } from '../../../server/cases/case-reference';
-import { findPersonalNumber, passesBsnElfproef, redactPersonalNumbers } from '../../../workflows/privacy/find-personal-number';
+import {
+  findPersonalNumber,
+  passesBsnElfproef,
+  redactPersonalNumbers,
+} from '../../../workflows/privacy/find-personal-number';
 
 const refused = (ref: string, path?: string): ApiError => {
   try {
@@ -14,7 +18,9 @@ const refused = (ref: string, path?: string): ApiError => {
 
 describe('BSN elfproef', () => {
   it.each(['123456782', '111222333', '012345672'])('%s passes', (bsn) => expect(passesBsnElfproef(bsn)).toBe(true));
-  it.each(['123456789', '111222334', '000000000', '12345678', '12345678a'])('%s fails', (n) => expect(passesBsnElfproef(n)).toBe(false));
+  it.each(['123456789', '111222334', '000000000', '12345678', '12345678a'])('%s fails', (n) =>
+    expect(passesBsnElfproef(n)).toBe(false),
+  );
 });
 
 describe('caseRef check: no BSN or V-nummer anywhere in the reference', () => {
@@ -35,7 +41,12 @@ describe('caseRef check: no BSN or V-nummer anywhere in the reference', () => {
     ['SOFI-1', 'bsn'],
   ])('refuses %s (%s)', (ref, kind) => {
     const err = refused(ref);
-    expect(err).toMatchObject({ status: 400, code: 'CASE_REF_LOOKS_PERSONAL', path: '/body/caseRef', details: { kind } });
+    expect(err).toMatchObject({
+      status: 400,
+      code: 'CASE_REF_LOOKS_PERSONAL',
+      path: '/body/caseRef',
+      details: { kind },
+    });
     // Dutch first, English in brackets, and never the number itself.
     expect(err.message).toMatch(/^De zaakreferentie bevat iets dat op een (BSN|V-nummer) lijkt.*\(caseRef contains/);
     expect(err.message).not.toContain(ref);
@@ -70,7 +81,9 @@ describe('caseRef check: no BSN or V-nummer anywhere in the reference', () => {
 
 describe('redacting personal numbers from a text', () => {
   it('replaces each number and keeps the rest', () => {
-    expect(redactPersonalNumbers('persoon 123456782 en V 1234-5678-90, zaak ZAAK-2026-0001')).toBe('persoon [verwijderd] en V [verwijderd], zaak ZAAK-2026-0001');
+    expect(redactPersonalNumbers('persoon 123456782 en V 1234-5678-90, zaak ZAAK-2026-0001')).toBe(
+      'persoon [verwijderd] en V [verwijderd], zaak ZAAK-2026-0001',
+    );
   });
   it('keeps case ids (a keyed hash) readable', () => {
     const caseId = 'GM0363-nareiziger-hotelverblijf-3f1234567890ab1234567890';

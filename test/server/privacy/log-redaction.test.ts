@@ -8,7 +8,12 @@ const BIRTH = '1991-07-23';
 
 function capture(): { log: ReturnType<typeof createLog>; lines: () => string } {
   let out = '';
-  const sink = new Writable({ write(chunk, _enc, done) { out += String(chunk); done(); } });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      out += String(chunk);
+      done();
+    },
+  });
   return { log: createLog('debug', sink as never), lines: () => out };
 }
 

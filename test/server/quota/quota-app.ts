@@ -6,7 +6,10 @@ import { createTestStore } from '../../support/postgres';
 import { TEST_SCRYPT, testClock, type StoreTestApp } from '../../support/store-app';
 
 /** The store's routes (for logging in) plus the routers under test, with the JSON error handler last. */
-export async function createRoutersTestApp(dialect: SqlDialect, routers: (deps: StoreDeps) => Router[]): Promise<StoreTestApp> {
+export async function createRoutersTestApp(
+  dialect: SqlDialect,
+  routers: (deps: StoreDeps) => Router[],
+): Promise<StoreTestApp> {
   const { store, dispose } = await createTestStore(dialect);
   const clock = testClock('2026-05-12T09:00:00.000Z');
   const deps = storeDeps({ store, clock, auth: { cookieSecure: false, scrypt: TEST_SCRYPT } });

@@ -5,8 +5,13 @@ import type { PlacementCount } from '../../../workflows/activities/quota-ledger'
 import { createTestStore, describeEachDialect, type TestStore } from '../../support/postgres';
 
 const placement = (over: Partial<PlacementCount> = {}): PlacementCount => ({
-  tenant: 'GM0363', caseId: 'GM0363-huisvesting-statushouder-abc', nodeId: 'tel-verhuizing',
-  municipality: 'GM0363', placedOn: '2026-03-15', halfYear: '2026-H1', ...over,
+  tenant: 'GM0363',
+  caseId: 'GM0363-huisvesting-statushouder-abc',
+  nodeId: 'tel-verhuizing',
+  municipality: 'GM0363',
+  placedOn: '2026-03-15',
+  halfYear: '2026-H1',
+  ...over,
 });
 
 describeEachDialect('SQL quota ledger', (dialect) => {
@@ -31,8 +36,12 @@ describeEachDialect('SQL quota ledger', (dialect) => {
   it('counts another step of the same case, and the same ids in another municipality, separately', async () => {
     const ledger = createSqlQuotaLedger(t.store);
     await ledger.record(placement());
-    await expect(ledger.record(placement({ nodeId: 'tel-plaatsing', scheme: 'HAR' }))).resolves.toEqual({ recorded: true });
-    await expect(ledger.record(placement({ tenant: 'GM0344', municipality: 'GM0344' }))).resolves.toEqual({ recorded: true });
+    await expect(ledger.record(placement({ nodeId: 'tel-plaatsing', scheme: 'HAR' }))).resolves.toEqual({
+      recorded: true,
+    });
+    await expect(ledger.record(placement({ tenant: 'GM0344', municipality: 'GM0344' }))).resolves.toEqual({
+      recorded: true,
+    });
     expect(await t.store.db.selectFrom('quota_placements').selectAll().execute()).toHaveLength(3);
   });
 

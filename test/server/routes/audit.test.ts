@@ -13,7 +13,9 @@ describeEachDialect('audit routes', (dialect) => {
     designer = await userCaller(t, 'GM0772', 'ontwerper', ['designer']);
     approver = await userCaller(t, 'GM0772', 'fiatteur', ['approver']);
     await designer.post('/rulesets', { key: 'housing-priority', name: 'Urgentie', content: { rules: [] } });
-    await designer.post('/rulesets/housing-priority/versions/1/submit', { comment: 'graag, "met" komma\'s, en =SOM(1)' });
+    await designer.post('/rulesets/housing-priority/versions/1/submit', {
+      comment: 'graag, "met" komma\'s, en =SOM(1)',
+    });
     await approver.post('/rulesets/housing-priority/versions/1/approve', { comment: 'akkoord' });
   });
   afterAll(() => t.dispose());
@@ -21,9 +23,24 @@ describeEachDialect('audit routes', (dialect) => {
   it('records who, when, what (before/after) and why for every step of publishing', async () => {
     const res = await admin.get('/audit?targetType=ruleset');
     expect(res.status).toBe(200);
-    const items = res.body.items as { action: string; actor: { id: string }; after: string; reason: string | null; at: string }[];
-    expect(items.map((e) => e.action)).toEqual(['version.publish', 'version.approve', 'version.submit', 'version.create']);
-    expect(items[1]).toMatchObject({ actor: { id: approver.user.id }, after: 'ruleset/housing-priority@1', reason: 'akkoord' });
+    const items = res.body.items as {
+      action: string;
+      actor: { id: string };
+      after: string;
+      reason: string | null;
+      at: string;
+    }[];
+    expect(items.map((e) => e.action)).toEqual([
+      'version.publish',
+      'version.approve',
+      'version.submit',
+      'version.create',
+    ]);
+    expect(items[1]).toMatchObject({
+      actor: { id: approver.user.id },
+      after: 'ruleset/housing-priority@1',
+      reason: 'akkoord',
+    });
     expect(items[3]).toMatchObject({ actor: { id: designer.user.id } });
     expect(items.every((e) => e.at === t.clock().toISOString())).toBe(true);
   });

@@ -1,6 +1,14 @@
 import { describeEachDialect } from '../../support/postgres';
 import {
-  addTenant, addUser, caller, createStoreTestApp, login, sessionCookieOf, TEST_PASSWORD, userCaller, type StoreTestApp,
+  addTenant,
+  addUser,
+  caller,
+  createStoreTestApp,
+  login,
+  sessionCookieOf,
+  TEST_PASSWORD,
+  userCaller,
+  type StoreTestApp,
 } from '../../support/store-app';
 
 describeEachDialect('auth routes', (dialect) => {
@@ -24,7 +32,12 @@ describeEachDialect('auth routes', (dialect) => {
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const me = await caller(t.app, { Cookie: sessionCookieOf(res) }).get('/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ tenant: gm, actor: { kind: 'user', name: 'ontwerper' }, roles: ['designer'], csrfToken: res.body.csrfToken });
+    expect(me.body).toMatchObject({
+      tenant: gm,
+      actor: { kind: 'user', name: 'ontwerper' },
+      roles: ['designer'],
+      csrfToken: res.body.csrfToken,
+    });
     expect(me.body.permissions).toContain('rulesets:read');
   });
 
@@ -32,7 +45,11 @@ describeEachDialect('auth routes', (dialect) => {
     const gm = tenant();
     await addTenant(t, gm);
     const user = await addUser(t, gm, 'beheer', ['admin']);
-    const row = await t.deps.store.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await t.deps.store.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$\d+\$8\$1\$/);
     expect(row.password_hash).not.toContain(TEST_PASSWORD);
   });
@@ -63,21 +80,34 @@ describeEachDialect('auth routes', (dialect) => {
     await addTenant(t, gm);
     await addUser(t, gm, 'jan', ['designer']);
     for (let i = 0; i < 3; i++) {
-      expect((await caller(t.app).post('/auth/login', { tenant: gm, username: 'jan', password: `wrong-${i}` })).status).toBe(401);
+      expect(
+        (await caller(t.app).post('/auth/login', { tenant: gm, username: 'jan', password: `wrong-${i}` })).status,
+      ).toBe(401);
     }
     const waiting = await caller(t.app).post('/auth/login', { tenant: gm, username: 'jan', password: TEST_PASSWORD });
     expect(waiting.status).toBe(429);
-    expect(waiting.body.error).toMatchObject({ code: 'LOGIN_THROTTLED', message: expect.stringMatching(/^Te veel mislukte pogingen/) });
+    expect(waiting.body.error).toMatchObject({
+      code: 'LOGIN_THROTTLED',
+      message: expect.stringMatching(/^Te veel mislukte pogingen/),
+    });
     expect(waiting.get('Retry-After')).toBe('1');
     t.clock.advance(1_000);
-    expect((await caller(t.app).post('/auth/login', { tenant: gm, username: 'jan', password: 'wrong-3' })).status).toBe(401);
-    expect((await caller(t.app).post('/auth/login', { tenant: gm, username: 'jan', password: TEST_PASSWORD })).get('Retry-After')).toBe('2');
+    expect((await caller(t.app).post('/auth/login', { tenant: gm, username: 'jan', password: 'wrong-3' })).status).toBe(
+      401,
+    );
+    expect(
+      (await caller(t.app).post('/auth/login', { tenant: gm, username: 'jan', password: TEST_PASSWORD })).get(
+        'Retry-After',
+      ),
+    ).toBe('2');
     t.clock.advance(2_000);
     const after = await caller(t.app).post('/auth/login', { tenant: gm, username: 'jan', password: TEST_PASSWORD });
     expect(after.status).toBe(200);
     const admin = await userCaller(t, gm, 'admin', ['admin']);
     const audit = await admin.get('/audit?action=auth.');
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.login']));
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['auth.login_failed', 'auth.login']),
+    );
     expect(audit.body.items.map((e: { action: string }) => e.action)).not.toContain('auth.lockout');
   });
 
@@ -85,12 +115,15 @@ describeEachDialect('auth routes', (dialect) => {
     const gm = tenant();
     await addTenant(t, gm);
     const user = await addUser(t, gm, 'kees', ['designer']);
-    for (let i = 0; i < 5; i++) await caller(t.app).post('/auth/login', { tenant: gm, username: 'kees', password: 'nope nope nope' });
+    for (let i = 0; i < 5; i++)
+      await caller(t.app).post('/auth/login', { tenant: gm, username: 'kees', password: 'nope nope nope' });
     const admin = await userCaller(t, gm, 'beheerder', ['admin']);
     const res = await admin.patch(`/users/${user.id}`, { unlock: true, reason: 'belde de servicedesk' });
     expect(res.status).toBe(200);
     expect(res.body.lockedUntil).toBeNull();
-    expect((await caller(t.app).post('/auth/login', { tenant: gm, username: 'kees', password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await caller(t.app).post('/auth/login', { tenant: gm, username: 'kees', password: TEST_PASSWORD })).status,
+    ).toBe(200);
   });
 
   it('refuses state-changing cookie requests without the CSRF token, and accepts them with it', async () => {
@@ -102,7 +135,10 @@ describeEachDialect('auth routes', (dialect) => {
     const missing = await cookieOnly.post('/rulesets', body);
     expect(missing.status).toBe(403);
     expect(missing.body.error).toMatchObject({ code: 'CSRF_FAILED', path: '/headers/x-csrf-token' });
-    const wrong = await caller(t.app, { Cookie: designer.headers.Cookie ?? '', 'X-CSRF-Token': 'forged' }).post('/rulesets', body);
+    const wrong = await caller(t.app, { Cookie: designer.headers.Cookie ?? '', 'X-CSRF-Token': 'forged' }).post(
+      '/rulesets',
+      body,
+    );
     expect(wrong.status).toBe(403);
     expect((await cookieOnly.get('/rulesets')).status).toBe(200);
     expect((await designer.post('/rulesets', body)).status).toBe(201);
@@ -144,12 +180,20 @@ describeEachDialect('auth routes', (dialect) => {
     const short = await user.post('/auth/password', { currentPassword: otp, newPassword: 'kort' });
     expect(short.status).toBe(400);
     expect(short.body.error.path).toBe('/body/newPassword');
-    const wrong = await user.post('/auth/password', { currentPassword: 'not it', newPassword: 'een lang nieuw wachtwoord' });
+    const wrong = await user.post('/auth/password', {
+      currentPassword: 'not it',
+      newPassword: 'een lang nieuw wachtwoord',
+    });
     expect(wrong.body.error.code).toBe('WRONG_PASSWORD');
-    const changed = await user.post('/auth/password', { currentPassword: otp, newPassword: 'een lang nieuw wachtwoord' });
+    const changed = await user.post('/auth/password', {
+      currentPassword: otp,
+      newPassword: 'een lang nieuw wachtwoord',
+    });
     expect(changed.status).toBe(200);
     expect((await user.get('/rulesets')).status).toBe(200);
-    expect((await caller(t.app).post('/auth/login', { tenant: gm, username: 'nieuw', password: otp })).status).toBe(401);
+    expect((await caller(t.app).post('/auth/login', { tenant: gm, username: 'nieuw', password: otp })).status).toBe(
+      401,
+    );
   });
 
   it('refuses a malformed Authorization header and an unknown key', async () => {

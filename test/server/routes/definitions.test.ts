@@ -23,7 +23,10 @@ describeEachDialect('process definition routes', (dialect) => {
   afterAll(() => t.dispose());
 
   it('versions a definition like a rule set and diffs it per node', async () => {
-    expect((await designer.post('/definitions', { key: 'hotel-stay', name: 'Hotelverblijf', content: DEFINITION('P6M') })).status).toBe(201);
+    expect(
+      (await designer.post('/definitions', { key: 'hotel-stay', name: 'Hotelverblijf', content: DEFINITION('P6M') }))
+        .status,
+    ).toBe(201);
     await designer.post('/definitions/hotel-stay/versions/1/submit', { comment: 'eerste versie' });
     expect((await approver.post('/definitions/hotel-stay/versions/1/approve', {})).body.status).toBe('published');
     const changed = DEFINITION('P9M');
@@ -32,11 +35,17 @@ describeEachDialect('process definition routes', (dialect) => {
     expect(draft.body.version).toBe(2);
     const diff = await designer.get('/definitions/hotel-stay/diff?from=1&to=2');
     expect(diff.body.collection).toBe('/nodes');
-    expect(diff.body.items).toEqual(expect.arrayContaining([
-      expect.objectContaining({ key: 'hotel', change: 'changed', fields: [{ path: '/timeout', before: 'P6M', after: 'P9M' }] }),
-      expect.objectContaining({ key: 'handover', change: 'added' }),
-      expect.objectContaining({ key: 'done', change: 'moved', position: { before: 2, after: 3 } }),
-    ]));
+    expect(diff.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          key: 'hotel',
+          change: 'changed',
+          fields: [{ path: '/timeout', before: 'P6M', after: 'P9M' }],
+        }),
+        expect.objectContaining({ key: 'handover', change: 'added' }),
+        expect.objectContaining({ key: 'done', change: 'moved', position: { before: 2, after: 3 } }),
+      ]),
+    );
   });
 
   it('keeps rule sets and definitions apart: the same key is two artifacts', async () => {

@@ -1,5 +1,13 @@
 import { describeEachDialect } from '../../support/postgres';
-import { addTenant, createStoreTestApp, keyCaller, RULESET, userCaller, type Caller, type StoreTestApp } from '../../support/store-app';
+import {
+  addTenant,
+  createStoreTestApp,
+  keyCaller,
+  RULESET,
+  userCaller,
+  type Caller,
+  type StoreTestApp,
+} from '../../support/store-app';
 import { PERMISSIONS } from '../../../server/auth/roles';
 
 const A = 'GM0001';
@@ -30,10 +38,24 @@ describeEachDialect('tenant isolation', (dialect) => {
     b.userId = bDesigner.user.id;
     b.keyId = (await bAdmin.post('/api-keys', { name: SECRET, permissions: ['cases:read'] })).body.apiKey.id;
 
-    callers['A user with every municipal role'] = await userCaller(t, A, 'alles-a', ['admin', 'designer', 'approver', 'supervisor']);
-    callers['A national administrator of A'] = await userCaller(t, A, 'landelijk-a', ['admin', 'designer', 'approver', 'national-admin']);
+    callers['A user with every municipal role'] = await userCaller(t, A, 'alles-a', [
+      'admin',
+      'designer',
+      'approver',
+      'supervisor',
+    ]);
+    callers['A national administrator of A'] = await userCaller(t, A, 'landelijk-a', [
+      'admin',
+      'designer',
+      'approver',
+      'national-admin',
+    ]);
     callers['A key of A with every permission'] = await keyCaller(t, A, [...PERMISSIONS]);
-    await callers['A user with every municipal role']!.post('/rulesets', { key: 'housing-priority', name: 'Van A', content: RULESET() });
+    await callers['A user with every municipal role']!.post('/rulesets', {
+      key: 'housing-priority',
+      name: 'Van A',
+      content: RULESET(),
+    });
   });
   afterAll(() => t.dispose());
 
@@ -43,7 +65,7 @@ describeEachDialect('tenant isolation', (dialect) => {
     ['POST', 'user', `/users/${b.userId}/reset-password`, {}],
     ['GET', 'key', `/api-keys/${b.keyId}`],
     ['POST', 'key', `/api-keys/${b.keyId}/revoke`, {}],
-    ...(['rulesets/alleen-b', 'definitions/proces-b'].flatMap((base): [string, string, string, unknown?][] => [
+    ...['rulesets/alleen-b', 'definitions/proces-b'].flatMap((base): [string, string, string, unknown?][] => [
       ['GET', 'artifact', `/${base}`],
       ['GET', 'artifact', `/${base}/effective`],
       ['GET', 'artifact', `/${base}/diff?from=1&to=1`],
@@ -54,11 +76,11 @@ describeEachDialect('tenant isolation', (dialect) => {
       ['POST', 'artifact', `/${base}/versions/2/approve`, {}],
       ['POST', 'artifact', `/${base}/versions/2/reject`, { comment: 'x' }],
       ['POST', 'artifact', `/${base}/versions/1/retire`, { reason: 'x' }],
-    ])),
+    ]),
   ];
 
   it.each(['A user with every municipal role', 'A national administrator of A', 'A key of A with every permission'])(
-    '%s gets 404 or 403 on every endpoint naming B\'s objects, and never B\'s data',
+    "%s gets 404 or 403 on every endpoint naming B's objects, and never B's data",
     async (who) => {
       const c = callers[who]!;
       for (const [method, , path, body] of targets()) {
@@ -74,7 +96,17 @@ describeEachDialect('tenant isolation', (dialect) => {
     '%s sees none of B in any list, the audit trail or the CSV export',
     async (who) => {
       const c = callers[who]!;
-      for (const path of ['/rulesets', '/definitions', '/users', '/api-keys', '/audit', '/audit/export.csv', '/auth/me', '/rulesets/housing-priority', '/rulesets/housing-priority/versions/1']) {
+      for (const path of [
+        '/rulesets',
+        '/definitions',
+        '/users',
+        '/api-keys',
+        '/audit',
+        '/audit/export.csv',
+        '/auth/me',
+        '/rulesets/housing-priority',
+        '/rulesets/housing-priority/versions/1',
+      ]) {
         const res = await c.get(path);
         expect([200, 403]).toContain(res.status);
         expect(res.text).not.toContain(SECRET);
@@ -91,14 +123,31 @@ describeEachDialect('tenant isolation', (dialect) => {
   });
 
   it("left B's objects untouched", async () => {
-    const versions = await t.deps.store.db.selectFrom('artifact_versions').select(['version', 'status', 'content'])
-      .where('tenant_id', '=', B).orderBy('created_at').orderBy('version').execute();
+    const versions = await t.deps.store.db
+      .selectFrom('artifact_versions')
+      .select(['version', 'status', 'content'])
+      .where('tenant_id', '=', B)
+      .orderBy('created_at')
+      .orderBy('version')
+      .execute();
     expect(versions.map((v) => v.status).sort()).toEqual(['draft', 'draft', 'in_review', 'published']);
-    const user = await t.deps.store.db.selectFrom('users').selectAll().where('id', '=', b.userId).executeTakeFirstOrThrow();
+    const user = await t.deps.store.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', b.userId)
+      .executeTakeFirstOrThrow();
     expect(user.disabled_at).toBeNull();
-    const key = await t.deps.store.db.selectFrom('api_keys').selectAll().where('id', '=', b.keyId).executeTakeFirstOrThrow();
+    const key = await t.deps.store.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('id', '=', b.keyId)
+      .executeTakeFirstOrThrow();
     expect(key.revoked_at).toBeNull();
-    const audit = await t.deps.store.db.selectFrom('audit_events').select('actor_id').where('tenant_id', '=', B).execute();
+    const audit = await t.deps.store.db
+      .selectFrom('audit_events')
+      .select('actor_id')
+      .where('tenant_id', '=', B)
+      .execute();
     const aUsers = await t.deps.store.db.selectFrom('users').select('id').where('tenant_id', '=', A).execute();
     const aKeys = await t.deps.store.db.selectFrom('api_keys').select('id').where('tenant_id', '=', A).execute();
     const aActors = new Set([...aUsers, ...aKeys].map((x) => x.id));

@@ -1,6 +1,14 @@
 import type { Response } from 'supertest';
 import { describeEachDialect } from '../../support/postgres';
-import { addTenant, createStoreTestApp, keyCaller, RULESET, userCaller, type Caller, type StoreTestApp } from '../../support/store-app';
+import {
+  addTenant,
+  createStoreTestApp,
+  keyCaller,
+  RULESET,
+  userCaller,
+  type Caller,
+  type StoreTestApp,
+} from '../../support/store-app';
 import { PERMISSIONS } from '../../../server/auth/roles';
 
 type Who = 'admin' | 'designer' | 'approver' | 'supervisor' | 'national-admin' | 'apiKey';
@@ -24,31 +32,100 @@ describeEachDialect('role matrix', (dialect) => {
   }
 
   const actions: { name: string; allowed: Who[]; run: (c: Caller) => Promise<Response> }[] = [
-    { name: 'list rule sets', allowed: ['admin', 'designer', 'approver', 'supervisor', 'apiKey'], run: (c) => c.get('/rulesets') },
-    { name: 'read a version', allowed: ['admin', 'designer', 'approver', 'supervisor', 'apiKey'], run: async (c) => c.get(`/rulesets/${await fixture('draft')}/versions/1`) },
-    { name: 'read the peildatum version', allowed: ['admin', 'designer', 'approver', 'supervisor', 'apiKey'], run: async (c) => c.get(`/rulesets/${await fixture('published')}/effective`) },
-    { name: 'list definitions', allowed: ['admin', 'designer', 'approver', 'supervisor', 'apiKey'], run: (c) => c.get('/definitions') },
-    { name: 'create a rule set', allowed: ['designer'], run: (c) => c.post('/rulesets', { key: `new-${++n}`, name: 'n', content: RULESET() }) },
-    { name: 'create a definition', allowed: ['designer'], run: (c) => c.post('/definitions', { key: `def-${++n}`, name: 'n', content: { nodes: [] } }) },
-    { name: 'edit a draft', allowed: ['designer'], run: async (c) => c.put(`/rulesets/${await fixture('draft')}/versions/1`, { content: RULESET(5) }) },
-    { name: 'start a new version', allowed: ['designer'], run: async (c) => c.post(`/rulesets/${await fixture('published')}/versions`, {}) },
-    { name: 'submit for review', allowed: ['designer'], run: async (c) => c.post(`/rulesets/${await fixture('draft')}/versions/1/submit`, { comment: 'c' }) },
-    { name: 'approve', allowed: ['approver'], run: async (c) => c.post(`/rulesets/${await fixture('in_review')}/versions/1/approve`, {}) },
-    { name: 'reject', allowed: ['approver'], run: async (c) => c.post(`/rulesets/${await fixture('in_review')}/versions/1/reject`, { comment: 'nee' }) },
-    { name: 'retire', allowed: ['approver'], run: async (c) => c.post(`/rulesets/${await fixture('published')}/versions/1/retire`, { reason: 'weg' }) },
+    {
+      name: 'list rule sets',
+      allowed: ['admin', 'designer', 'approver', 'supervisor', 'apiKey'],
+      run: (c) => c.get('/rulesets'),
+    },
+    {
+      name: 'read a version',
+      allowed: ['admin', 'designer', 'approver', 'supervisor', 'apiKey'],
+      run: async (c) => c.get(`/rulesets/${await fixture('draft')}/versions/1`),
+    },
+    {
+      name: 'read the peildatum version',
+      allowed: ['admin', 'designer', 'approver', 'supervisor', 'apiKey'],
+      run: async (c) => c.get(`/rulesets/${await fixture('published')}/effective`),
+    },
+    {
+      name: 'list definitions',
+      allowed: ['admin', 'designer', 'approver', 'supervisor', 'apiKey'],
+      run: (c) => c.get('/definitions'),
+    },
+    {
+      name: 'create a rule set',
+      allowed: ['designer'],
+      run: (c) => c.post('/rulesets', { key: `new-${++n}`, name: 'n', content: RULESET() }),
+    },
+    {
+      name: 'create a definition',
+      allowed: ['designer'],
+      run: (c) => c.post('/definitions', { key: `def-${++n}`, name: 'n', content: { nodes: [] } }),
+    },
+    {
+      name: 'edit a draft',
+      allowed: ['designer'],
+      run: async (c) => c.put(`/rulesets/${await fixture('draft')}/versions/1`, { content: RULESET(5) }),
+    },
+    {
+      name: 'start a new version',
+      allowed: ['designer'],
+      run: async (c) => c.post(`/rulesets/${await fixture('published')}/versions`, {}),
+    },
+    {
+      name: 'submit for review',
+      allowed: ['designer'],
+      run: async (c) => c.post(`/rulesets/${await fixture('draft')}/versions/1/submit`, { comment: 'c' }),
+    },
+    {
+      name: 'approve',
+      allowed: ['approver'],
+      run: async (c) => c.post(`/rulesets/${await fixture('in_review')}/versions/1/approve`, {}),
+    },
+    {
+      name: 'reject',
+      allowed: ['approver'],
+      run: async (c) => c.post(`/rulesets/${await fixture('in_review')}/versions/1/reject`, { comment: 'nee' }),
+    },
+    {
+      name: 'retire',
+      allowed: ['approver'],
+      run: async (c) => c.post(`/rulesets/${await fixture('published')}/versions/1/retire`, { reason: 'weg' }),
+    },
     { name: 'list users', allowed: ['admin'], run: (c) => c.get('/users') },
-    { name: 'create a user', allowed: ['admin'], run: (c) => c.post('/users', { username: `u${++n}`, roles: ['supervisor'] }) },
+    {
+      name: 'create a user',
+      allowed: ['admin'],
+      run: (c) => c.post('/users', { username: `u${++n}`, roles: ['supervisor'] }),
+    },
     { name: 'list API keys', allowed: ['admin'], run: (c) => c.get('/api-keys') },
-    { name: 'create an API key', allowed: ['admin'], run: (c) => c.post('/api-keys', { name: `k${++n}`, permissions: ['cases:read'] }) },
-    { name: 'read the audit trail', allowed: ['admin', 'designer', 'approver', 'supervisor'], run: (c) => c.get('/audit') },
-    { name: 'export the audit trail', allowed: ['admin', 'designer', 'approver', 'supervisor'], run: (c) => c.get('/audit/export.csv') },
-    { name: 'create a municipality', allowed: ['national-admin'], run: (c) => c.post('/tenants', { id: `GM${String(5000 + ++n)}`, name: 'Nieuw' }) },
+    {
+      name: 'create an API key',
+      allowed: ['admin'],
+      run: (c) => c.post('/api-keys', { name: `k${++n}`, permissions: ['cases:read'] }),
+    },
+    {
+      name: 'read the audit trail',
+      allowed: ['admin', 'designer', 'approver', 'supervisor'],
+      run: (c) => c.get('/audit'),
+    },
+    {
+      name: 'export the audit trail',
+      allowed: ['admin', 'designer', 'approver', 'supervisor'],
+      run: (c) => c.get('/audit/export.csv'),
+    },
+    {
+      name: 'create a municipality',
+      allowed: ['national-admin'],
+      run: (c) => c.post('/tenants', { id: `GM${String(5000 + ++n)}`, name: 'Nieuw' }),
+    },
   ];
 
   beforeAll(async () => {
     t = await createStoreTestApp(dialect);
     await addTenant(t, GM, 'Almere');
-    for (const role of EVERYONE.filter((w) => w !== 'apiKey') as Exclude<Who, 'apiKey'>[]) as[role] = await userCaller(t, GM, `als-${role}`, [role]);
+    for (const role of EVERYONE.filter((w) => w !== 'apiKey') as Exclude<Who, 'apiKey'>[])
+      as[role] = await userCaller(t, GM, `als-${role}`, [role]);
     as.apiKey = await keyCaller(t, GM, [...PERMISSIONS]);
     author = await userCaller(t, GM, 'auteur', ['designer']);
     reviewer = await userCaller(t, GM, 'beoordelaar', ['approver']);
@@ -75,7 +152,9 @@ describeEachDialect('role matrix', (dialect) => {
     const own = await designer.post('/rulesets/eigen-werk/versions/1/approve', {});
     expect(own.status).toBe(403);
     expect(own.body.error.code).toBe('FOUR_EYES');
-    expect((await designer.post('/rulesets/eigen-werk/versions/1/reject', { comment: 'zelf' })).body.error.code).toBe('FOUR_EYES');
+    expect((await designer.post('/rulesets/eigen-werk/versions/1/reject', { comment: 'zelf' })).body.error.code).toBe(
+      'FOUR_EYES',
+    );
     expect((await reviewer.post('/rulesets/eigen-werk/versions/1/approve', {})).body.status).toBe('published');
   });
 

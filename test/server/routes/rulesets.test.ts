@@ -1,5 +1,12 @@
 import { describeEachDialect } from '../../support/postgres';
-import { addTenant, createStoreTestApp, RULESET, userCaller, type Caller, type StoreTestApp } from '../../support/store-app';
+import {
+  addTenant,
+  createStoreTestApp,
+  RULESET,
+  userCaller,
+  type Caller,
+  type StoreTestApp,
+} from '../../support/store-app';
 import type { ContentValidator } from '../../../server/versions/types';
 
 /** A stand-in for the rules engineers' validator: rules need an id and known operators. */
@@ -7,7 +14,12 @@ const fakeValidator: ContentValidator = (_type, content) => {
   const rules = (content as { rules?: unknown }).rules;
   if (!Array.isArray(rules)) return [{ path: '/rules', message: 'must be an array' }];
   return rules.flatMap((r: { conditions?: { all?: { operator?: string }[] } }, i) =>
-    (r.conditions?.all ?? []).flatMap((c, j) => c.operator === 'bogus' ? [{ path: `/rules/${i}/conditions/all/${j}/operator`, message: 'unknown operator bogus' }] : []));
+    (r.conditions?.all ?? []).flatMap((c, j) =>
+      c.operator === 'bogus'
+        ? [{ path: `/rules/${i}/conditions/all/${j}/operator`, message: 'unknown operator bogus' }]
+        : [],
+    ),
+  );
 };
 
 describeEachDialect('rule set routes', (dialect) => {
@@ -24,21 +36,34 @@ describeEachDialect('rule set routes', (dialect) => {
   afterAll(() => t.dispose());
 
   async function publish(key: string, version: number, effectiveFrom?: string): Promise<void> {
-    expect((await designer.post(`/rulesets/${key}/versions/${version}/submit`, { comment: `versie ${version}` })).status).toBe(200);
-    const res = await approver.post(`/rulesets/${key}/versions/${version}/approve`, effectiveFrom ? { effectiveFrom } : {});
+    expect(
+      (await designer.post(`/rulesets/${key}/versions/${version}/submit`, { comment: `versie ${version}` })).status,
+    ).toBe(200);
+    const res = await approver.post(
+      `/rulesets/${key}/versions/${version}/approve`,
+      effectiveFrom ? { effectiveFrom } : {},
+    );
     expect(res.status).toBe(200);
   }
 
   it('walks the whole lifecycle: create, edit, submit, approve; published versions are immutable', async () => {
-    const created = await designer.post('/rulesets', { key: 'housing-priority', name: 'Urgentieregeling', content: RULESET(1) });
+    const created = await designer.post('/rulesets', {
+      key: 'housing-priority',
+      name: 'Urgentieregeling',
+      content: RULESET(1),
+    });
     expect(created.status).toBe(201);
     expect(created.body.version).toMatchObject({ version: 1, status: 'draft', authorId: designer.user.id });
     const edited = await designer.put('/rulesets/housing-priority/versions/1', { content: RULESET(2) });
     expect(edited.status).toBe(200);
     expect(edited.body.content).toEqual(RULESET(2));
-    const submitted = await designer.post('/rulesets/housing-priority/versions/1/submit', { comment: 'klaar voor review' });
+    const submitted = await designer.post('/rulesets/housing-priority/versions/1/submit', {
+      comment: 'klaar voor review',
+    });
     expect(submitted.body).toMatchObject({ status: 'in_review', submitComment: 'klaar voor review' });
-    expect((await designer.put('/rulesets/housing-priority/versions/1', { content: RULESET(3) })).body.error.code).toBe('VERSION_NOT_DRAFT');
+    expect((await designer.put('/rulesets/housing-priority/versions/1', { content: RULESET(3) })).body.error.code).toBe(
+      'VERSION_NOT_DRAFT',
+    );
     const approved = await approver.post('/rulesets/housing-priority/versions/1/approve', { comment: 'akkoord' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'published', reviewedBy: approver.user.id, scheduled: false });
@@ -46,9 +71,13 @@ describeEachDialect('rule set routes', (dialect) => {
     expect(edit.status).toBe(409);
     expect((await designer.get('/rulesets/housing-priority/versions/1')).body.content).toEqual(RULESET(2));
     const history = await designer.get('/rulesets/housing-priority');
-    expect(history.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'published']]);
+    expect(history.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [1, 'published'],
+    ]);
     const list = await designer.get('/rulesets');
-    expect(list.body.items).toEqual([expect.objectContaining({ key: 'housing-priority', latestVersion: 1, effectiveVersion: 1 })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ key: 'housing-priority', latestVersion: 1, effectiveVersion: 1 }),
+    ]);
   });
 
   it('chooses the version in force on a peildatum between two published versions', async () => {
@@ -59,7 +88,8 @@ describeEachDialect('rule set routes', (dialect) => {
     await publish('peildatum', 2, '2026-07-01');
     const v2 = await designer.get('/rulesets/peildatum/versions/2');
     expect(v2.body).toMatchObject({ scheduled: true, effectiveFrom: '2026-06-30T22:00:00.000Z', basedOnVersion: 1 });
-    const on = async (at: string) => (await designer.get(`/rulesets/peildatum/effective?at=${encodeURIComponent(at)}`)).body.version;
+    const on = async (at: string) =>
+      (await designer.get(`/rulesets/peildatum/effective?at=${encodeURIComponent(at)}`)).body.version;
     expect(await on('2026-04-15')).toBe(1);
     expect(await on('2026-06-30T21:59:59Z')).toBe(1);
     expect(await on('2026-07-01')).toBe(2);
@@ -102,16 +132,28 @@ describeEachDialect('rule set routes', (dialect) => {
     const byKey = Object.fromEntries(diff.body.items.map((i: { key: string }) => [i.key, i]));
     expect(byKey.statushouder.change).toBe('removed');
     expect(byKey.nieuw.change).toBe('added');
-    expect(byKey.medisch).toMatchObject({ change: 'changed', position: { before: 1, after: 0 }, fields: [{ path: '/event/params/n', before: 1, after: 2 }] });
+    expect(byKey.medisch).toMatchObject({
+      change: 'changed',
+      position: { before: 1, after: 0 },
+      fields: [{ path: '/event/params/n', before: 1, after: 2 }],
+    });
     expect(diff.body.other).toEqual([{ path: '/note', after: 'x' }]);
-    expect((await designer.get('/rulesets/verschil/diff?from=1&to=7')).body.error).toMatchObject({ code: 'NOT_FOUND', path: '/query/to' });
+    expect((await designer.get('/rulesets/verschil/diff?from=1&to=7')).body.error).toMatchObject({
+      code: 'NOT_FOUND',
+      path: '/query/to',
+    });
   });
 
   it('refuses content the validator rejects, pointing into the body, and stores nothing', async () => {
-    const bad = { rules: [{ id: 'x', conditions: { all: [{ fact: 'a', operator: 'bogus', value: 1 }] }, event: { type: 'e' } }] };
+    const bad = {
+      rules: [{ id: 'x', conditions: { all: [{ fact: 'a', operator: 'bogus', value: 1 }] }, event: { type: 'e' } }],
+    };
     const res = await designer.post('/rulesets', { key: 'ongeldig', name: 'Ongeldig', content: bad });
     expect(res.status).toBe(422);
-    expect(res.body.error).toMatchObject({ code: 'CONTENT_INVALID', path: '/body/content/rules/0/conditions/all/0/operator' });
+    expect(res.body.error).toMatchObject({
+      code: 'CONTENT_INVALID',
+      path: '/body/content/rules/0/conditions/all/0/operator',
+    });
     expect((await designer.get('/rulesets/ongeldig')).status).toBe(404);
     await designer.post('/rulesets', { key: 'geldig', name: 'Geldig', content: RULESET() });
     expect((await designer.put('/rulesets/geldig/versions/1', { content: bad })).status).toBe(422);

@@ -1,5 +1,12 @@
 import { describeEachDialect } from '../../support/postgres';
-import { addTenant, createStoreTestApp, login, userCaller, type Caller, type StoreTestApp } from '../../support/store-app';
+import {
+  addTenant,
+  createStoreTestApp,
+  login,
+  userCaller,
+  type Caller,
+  type StoreTestApp,
+} from '../../support/store-app';
 import type { ArtifactSeed } from '../../../server/versions/types';
 
 const SEEDS: ArtifactSeed[] = [
@@ -19,7 +26,12 @@ describeEachDialect('tenant routes', (dialect) => {
   afterAll(() => t.dispose());
 
   it('lets a national administrator create a municipality with its first admin and seeded version 1 templates', async () => {
-    const res = await national.post('/tenants', { id: 'GM0344', name: 'Utrecht', admin: { username: 'beheer' }, reason: 'aansluiting' });
+    const res = await national.post('/tenants', {
+      id: 'GM0344',
+      name: 'Utrecht',
+      admin: { username: 'beheer' },
+      reason: 'aansluiting',
+    });
     expect(res.status).toBe(201);
     expect(res.body.tenant).toMatchObject({ id: 'GM0344', name: 'Utrecht' });
     expect(res.body.admin.user).toMatchObject({ username: 'beheer', roles: ['admin'], mustChangePassword: true });
@@ -28,8 +40,16 @@ describeEachDialect('tenant routes', (dialect) => {
     const admin = await login(t, 'GM0344', 'beheer', otp);
     await admin.post('/auth/password', { currentPassword: otp, newPassword: 'een goed lang wachtwoord' });
     const rulesets = await admin.get('/rulesets');
-    expect(rulesets.body.items.map((a: { key: string; latestVersion: number; effectiveVersion: number | null }) => [a.key, a.latestVersion, a.effectiveVersion]))
-      .toEqual([['housing-priority', 1, 1], ['optional-draft', 1, null]]);
+    expect(
+      rulesets.body.items.map((a: { key: string; latestVersion: number; effectiveVersion: number | null }) => [
+        a.key,
+        a.latestVersion,
+        a.effectiveVersion,
+      ]),
+    ).toEqual([
+      ['housing-priority', 1, 1],
+      ['optional-draft', 1, null],
+    ]);
     const hotel = await admin.get('/definitions/hotel-stay/versions/1');
     expect(hotel.body).toMatchObject({ status: 'published', authorId: 'system:seed', content: { nodes: [] } });
     const audit = await admin.get('/audit?action=tenant.create');

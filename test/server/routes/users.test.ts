@@ -1,5 +1,14 @@
 import { describeEachDialect } from '../../support/postgres';
-import { addTenant, caller, createStoreTestApp, login, TEST_PASSWORD, userCaller, type Caller, type StoreTestApp } from '../../support/store-app';
+import {
+  addTenant,
+  caller,
+  createStoreTestApp,
+  login,
+  TEST_PASSWORD,
+  userCaller,
+  type Caller,
+  type StoreTestApp,
+} from '../../support/store-app';
 
 describeEachDialect('user routes', (dialect) => {
   let t: StoreTestApp;
@@ -13,25 +22,41 @@ describeEachDialect('user routes', (dialect) => {
   afterAll(() => t.dispose());
 
   it('creates a user with a one-time password shown once, lists and reads users without hashes', async () => {
-    const res = await admin.post('/users', { username: 'a.de.vries', displayName: 'Anna de Vries', roles: ['designer', 'approver'] });
+    const res = await admin.post('/users', {
+      username: 'a.de.vries',
+      displayName: 'Anna de Vries',
+      roles: ['designer', 'approver'],
+    });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ username: 'a.de.vries', roles: ['designer', 'approver'], mustChangePassword: true });
+    expect(res.body.user).toMatchObject({
+      username: 'a.de.vries',
+      roles: ['designer', 'approver'],
+      mustChangePassword: true,
+    });
     const list = await admin.get('/users');
     expect(list.body.items.map((u: { username: string }) => u.username)).toEqual(['a.de.vries', 'beheerder']);
     expect(JSON.stringify(list.body)).not.toMatch(/scrypt|password_hash|passwordHash/);
     expect((await admin.get(`/users/${res.body.user.id}`)).body.displayName).toBe('Anna de Vries');
-    expect((await admin.post('/users', { username: 'a.de.vries', roles: ['designer'] })).body.error).toMatchObject({ code: 'USERNAME_TAKEN', path: '/body/username' });
+    expect((await admin.post('/users', { username: 'a.de.vries', roles: ['designer'] })).body.error).toMatchObject({
+      code: 'USERNAME_TAKEN',
+      path: '/body/username',
+    });
   });
 
   it('changes roles and disables a user, which ends their sessions', async () => {
     const target = await userCaller(t, GM, 'tijdelijk', ['supervisor']);
-    const roles = await admin.patch(`/users/${target.user.id}`, { roles: ['supervisor', 'designer'], reason: 'nieuwe taak' });
+    const roles = await admin.patch(`/users/${target.user.id}`, {
+      roles: ['supervisor', 'designer'],
+      reason: 'nieuwe taak',
+    });
     expect(roles.body.roles).toEqual(['supervisor', 'designer']);
     expect((await target.get('/auth/me')).body.roles).toEqual(['supervisor', 'designer']);
     const disabled = await admin.patch(`/users/${target.user.id}`, { disabled: true, reason: 'uit dienst' });
     expect(disabled.body.disabled).toBe(true);
     expect((await target.get('/auth/me')).status).toBe(401);
-    expect((await caller(t.app).post('/auth/login', { tenant: GM, username: 'tijdelijk', password: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      (await caller(t.app).post('/auth/login', { tenant: GM, username: 'tijdelijk', password: TEST_PASSWORD })).status,
+    ).toBe(401);
     const audit = await admin.get(`/audit?targetId=${target.user.id}&action=user.update`);
     expect(audit.body.items.map((e: { reason: string }) => e.reason)).toEqual(['uit dienst', 'nieuwe taak']);
   });
@@ -47,7 +72,9 @@ describeEachDialect('user routes', (dialect) => {
 
   it('keeps an admin from locking themselves out and from granting national-admin', async () => {
     expect((await admin.patch(`/users/${admin.user.id}`, { disabled: true })).body.error.code).toBe('SELF_LOCKOUT');
-    expect((await admin.patch(`/users/${admin.user.id}`, { roles: ['designer'] })).body.error.code).toBe('SELF_LOCKOUT');
+    expect((await admin.patch(`/users/${admin.user.id}`, { roles: ['designer'] })).body.error.code).toBe(
+      'SELF_LOCKOUT',
+    );
     const res = await admin.post('/users', { username: 'stiekem', roles: ['national-admin'] });
     expect(res.status).toBe(403);
     expect(res.body.error.path).toBe('/body/roles');
@@ -69,7 +96,10 @@ describeEachDialect('user routes', (dialect) => {
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path });
     }
-    expect((await admin.get('/users/not-a-uuid')).body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/params/userId' });
+    expect((await admin.get('/users/not-a-uuid')).body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      path: '/params/userId',
+    });
     expect((await admin.patch(`/users/${admin.user.id}`, {})).status).toBe(400);
     const users = await t.deps.store.db.selectFrom('users').select('username').where('tenant_id', '=', GM).execute();
     expect(users.map((u) => u.username)).not.toContain('geldig');

@@ -21,7 +21,17 @@ describeEachDialect('store migrations', (dialect) => {
     expect(applied).toEqual(expect.arrayContaining(['0001-initial', '0002-webhooks']));
     expect(await t.store.migrate()).toEqual([]);
     const tables = (await t.store.db.introspection.getTables()).map((x) => x.name).sort();
-    expect(tables).toEqual(expect.arrayContaining(['api_keys', 'artifact_versions', 'artifacts', 'audit_events', 'sessions', 'tenants', 'users']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'api_keys',
+        'artifact_versions',
+        'artifacts',
+        'audit_events',
+        'sessions',
+        'tenants',
+        'users',
+      ]),
+    );
   });
 
   it('rolls a failed transaction back completely', async () => {
@@ -39,13 +49,30 @@ describeEachDialect('store migrations', (dialect) => {
     await t.store.migrate();
     const db = t.store.db;
     await insertTenant(db, { id: 'GM0002', name: 'Tweede' }, new Date().toISOString());
-    await db.insertInto('audit_events').values({
-      id: 'a1', tenant_id: 'GM0002', at: new Date().toISOString(), actor_kind: 'system', actor_id: 'test',
-      action: 'test', target_type: 'tenant', target_id: null, before_ref: null, after_ref: null, reason: null, details: null,
-    }).execute();
+    await db
+      .insertInto('audit_events')
+      .values({
+        id: 'a1',
+        tenant_id: 'GM0002',
+        at: new Date().toISOString(),
+        actor_kind: 'system',
+        actor_id: 'test',
+        action: 'test',
+        target_type: 'tenant',
+        target_id: null,
+        before_ref: null,
+        after_ref: null,
+        reason: null,
+        details: null,
+      })
+      .execute();
     // Compare messages, not `rejects.toThrow`: better-sqlite3's SqliteError is not always an Error of
     // jest's realm, and then toThrow reports "did not throw" for a promise that did reject.
-    const outcome = (p: Promise<unknown>) => p.then(() => 'ran', (e: Error) => e.message);
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ran',
+        (e: Error) => e.message,
+      );
     const update = await outcome(sql`UPDATE audit_events SET action = 'x'`.execute(db));
     const remove = await outcome(sql`DELETE FROM audit_events`.execute(db));
     const rows = await db.selectFrom('audit_events').select('action').execute();
@@ -77,7 +104,10 @@ describe('SQLite file store', () => {
 describe('store configuration from the environment', () => {
   it('uses PostgreSQL when DATABASE_URL is set, else a SQLite file under the data directory', async () => {
     const { storeConfigFromEnv } = await import('../../../server/store/create-store');
-    expect(storeConfigFromEnv({ DATABASE_URL: 'postgres://x/y', DATABASE_POOL_SIZE: '20' })).toEqual({ databaseUrl: 'postgres://x/y', poolSize: 20 });
+    expect(storeConfigFromEnv({ DATABASE_URL: 'postgres://x/y', DATABASE_POOL_SIZE: '20' })).toEqual({
+      databaseUrl: 'postgres://x/y',
+      poolSize: 20,
+    });
     expect(storeConfigFromEnv({}, '/srv/data')).toEqual({ sqlitePath: '/srv/data/doorstroom.sqlite' });
     expect(storeConfigFromEnv({ DOORSTROOM_SQLITE_PATH: '/tmp/x.sqlite' })).toEqual({ sqlitePath: '/tmp/x.sqlite' });
   });

@@ -28,7 +28,12 @@ describe('temporal availability', () => {
     watch = watchTemporalAvailability({
       connection,
       probe: async () => {
-        if (!up) throw Object.assign(new Error('14 UNAVAILABLE: connect ECONNREFUSED'), { code: 14, details: 'connect ECONNREFUSED', metadata: {} });
+        if (!up)
+          throw Object.assign(new Error('14 UNAVAILABLE: connect ECONNREFUSED'), {
+            code: 14,
+            details: 'connect ECONNREFUSED',
+            metadata: {},
+          });
       },
       intervalMs: 10,
       requestTimeoutMs: 3_000,
@@ -74,7 +79,10 @@ describe('temporal availability', () => {
   });
 
   it('maps gRPC UNAVAILABLE and DEADLINE_EXCEEDED to 503; passes API errors and other errors on', async () => {
-    const grpc = (code: number) => Object.assign(new Error('failed'), { cause: Object.assign(new Error(`${code}`), { code, details: 'x', metadata: {} }) });
+    const grpc = (code: number) =>
+      Object.assign(new Error('failed'), {
+        cause: Object.assign(new Error(`${code}`), { code, details: 'x', metadata: {} }),
+      });
     await expect(watch.call(() => Promise.reject(grpc(14)))).rejects.toBeInstanceOf(TemporalUnavailableError);
     await expect(watch.call(() => Promise.reject(grpc(4)))).rejects.toBeInstanceOf(TemporalUnavailableError);
     const notFound = new ApiError(404, 'CASE_NOT_FOUND', 'no');

@@ -5,7 +5,9 @@ const CONTENT = { rules: [{ id: 'r', title: 'R', conditions: { all: [] }, event:
 describe('approving a version "from today"', () => {
   let t: StoreTestApp;
   beforeAll(async () => {
-    t = await createStoreTestApp('sqlite', { seeds: () => [{ type: 'ruleset', key: 'housing-priority', name: 'Voorrang', content: CONTENT }] });
+    t = await createStoreTestApp('sqlite', {
+      seeds: () => [{ type: 'ruleset', key: 'housing-priority', name: 'Voorrang', content: CONTENT }],
+    });
     await addTenant(t, 'GM0363');
   });
   afterAll(async () => t?.dispose());
@@ -17,7 +19,9 @@ describe('approving a version "from today"', () => {
     const draft = await designer.post('/rulesets/housing-priority/versions', { content: { ...CONTENT, note: 'v2' } });
     await designer.post(`/rulesets/housing-priority/versions/${draft.body.version}/submit`, { comment: 'nieuw' });
     const today = t.clock().toISOString().slice(0, 10);
-    const approved = await approver.post(`/rulesets/housing-priority/versions/${draft.body.version}/approve`, { effectiveFrom: today });
+    const approved = await approver.post(`/rulesets/housing-priority/versions/${draft.body.version}/approve`, {
+      effectiveFrom: today,
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.effectiveFrom).toBe(t.clock().toISOString());
     const effective = await designer.get('/rulesets/housing-priority/effective');

@@ -20,7 +20,11 @@ describe('structural diff', () => {
   });
 
   it('reads process-definition nodes from a list or a map keyed by node id', () => {
-    const asMap = diffContent('definition', { nodes: { start: { kind: 'wait' } } }, { nodes: { start: { kind: 'task' }, end: { kind: 'end' } } });
+    const asMap = diffContent(
+      'definition',
+      { nodes: { start: { kind: 'wait' } } },
+      { nodes: { start: { kind: 'task' }, end: { kind: 'end' } } },
+    );
     expect(asMap.items).toEqual([
       { key: 'start', change: 'changed', fields: [{ path: '/kind', before: 'wait', after: 'task' }] },
       { key: 'end', change: 'added', fields: [{ path: '', after: { kind: 'end' } }] },

@@ -6,7 +6,10 @@ import { finishRuleSetContent } from './publish-seeded';
 describe('built-in templates are seeded as drafts, and only a finished rule set is published', () => {
   let t: StoreTestApp;
   beforeAll(async () => {
-    t = await createStoreTestApp('sqlite', { seeds: (tenant) => seedsFor(tenant, '2026-03-02'), validateContent: validateArtifactContent });
+    t = await createStoreTestApp('sqlite', {
+      seeds: (tenant) => seedsFor(tenant, '2026-03-02'),
+      validateContent: validateArtifactContent,
+    });
     await addTenant(t, 'GM0363');
   });
   afterAll(async () => t?.dispose());
@@ -14,8 +17,18 @@ describe('built-in templates are seeded as drafts, and only a finished rule set 
   it('seeds the rule set as a draft with a real start date and the processes as published from the moment of creation', async () => {
     const designer = await userCaller(t, 'GM0363', 'ontwerper', ['designer']);
     const ruleSet = await designer.get('/rulesets/housing-priority/versions/1');
-    expect(ruleSet.body).toMatchObject({ status: 'draft', authorId: 'system:seed', effectiveFrom: null, reviewedBy: null });
-    expect(ruleSet.body.content).toMatchObject({ tenant: 'GM0363', effectiveFrom: '2026-03-02', status: 'draft', parameters: { gemeentecode: { value: 'GM0363' } } });
+    expect(ruleSet.body).toMatchObject({
+      status: 'draft',
+      authorId: 'system:seed',
+      effectiveFrom: null,
+      reviewedBy: null,
+    });
+    expect(ruleSet.body.content).toMatchObject({
+      tenant: 'GM0363',
+      effectiveFrom: '2026-03-02',
+      status: 'draft',
+      parameters: { gemeentecode: { value: 'GM0363' } },
+    });
     expect((await designer.get('/rulesets/housing-priority/effective')).status).toBe(404);
     const definitions = await designer.get('/definitions');
     expect(definitions.body.items.length).toBeGreaterThan(0);
@@ -31,7 +44,12 @@ describe('built-in templates are seeded as drafts, and only a finished rule set 
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'NOT_PUBLISHABLE', path: '/content/rules/0/legalBasis' });
     expect(res.body.error.details.issues).toEqual([
-      { code: 'placeholder-remaining', path: '/content/rules/0/legalBasis', message: 'De invulvelden {{gemeente}}, {{jaar}}, {{artikel}} zijn nog niet ingevuld.', message_en: 'The placeholders {{gemeente}}, {{jaar}}, {{artikel}} have not been filled in.' },
+      {
+        code: 'placeholder-remaining',
+        path: '/content/rules/0/legalBasis',
+        message: 'De invulvelden {{gemeente}}, {{jaar}}, {{artikel}} zijn nog niet ingevuld.',
+        message_en: 'The placeholders {{gemeente}}, {{jaar}}, {{artikel}} have not been filled in.',
+      },
     ]);
     expect((await designer.get('/rulesets/housing-priority/versions/1')).body.status).toBe('draft');
   });
@@ -44,7 +62,9 @@ describe('built-in templates are seeded as drafts, and only a finished rule set 
     expect((await designer.put('/rulesets/housing-priority/versions/1', { content })).status).toBe(200);
     const refused = await designer.post('/rulesets/housing-priority/versions/1/submit', { comment: 'klaar' });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.details.issues).toEqual([expect.objectContaining({ code: 'template-municipality-code', path: '/content/parameters/gemeentecode/value' })]);
+    expect(refused.body.error.details.issues).toEqual([
+      expect.objectContaining({ code: 'template-municipality-code', path: '/content/parameters/gemeentecode/value' }),
+    ]);
 
     content.parameters.gemeentecode.value = 'GM0363';
     await designer.put('/rulesets/housing-priority/versions/1', { content }).expect(200);
@@ -59,10 +79,17 @@ describe('built-in templates are seeded as drafts, and only a finished rule set 
     const approver = await userCaller(t, 'GM0363', 'goedkeurder4', ['approver']);
     const published = (await designer.get('/rulesets/housing-priority/versions/1')).body.content;
     const draft = await designer.post('/rulesets/housing-priority/versions', { content: published });
-    await designer.post(`/rulesets/housing-priority/versions/${draft.body.version}/submit`, { comment: 'v2' }).expect(200);
+    await designer
+      .post(`/rulesets/housing-priority/versions/${draft.body.version}/submit`, { comment: 'v2' })
+      .expect(200);
     const old = { ...published, title: 'Voorrang {{gemeente}}' };
-    await t.deps.store.db.updateTable('artifact_versions').set({ content: JSON.stringify(old) })
-      .where('tenant_id', '=', 'GM0363').where('version', '=', draft.body.version).where('status', '=', 'in_review').execute();
+    await t.deps.store.db
+      .updateTable('artifact_versions')
+      .set({ content: JSON.stringify(old) })
+      .where('tenant_id', '=', 'GM0363')
+      .where('version', '=', draft.body.version)
+      .where('status', '=', 'in_review')
+      .execute();
     const res = await approver.post(`/rulesets/housing-priority/versions/${draft.body.version}/approve`, {});
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'NOT_PUBLISHABLE', path: '/content/title' });

@@ -15,14 +15,31 @@ import { eventually, OTHER_TENANT, startProduct, TEST_TENANT, type RunningProduc
 import { createReceiver } from './support/receiver';
 
 const PROCESS = 'nareiziger-hotelverblijf';
-const adminOf = (tenant: string): AuthContext => ({ tenant, actor: { kind: 'user', id: `admin-${tenant}`, name: 'admin' }, roles: ['admin'], permissions: [] });
+const adminOf = (tenant: string): AuthContext => ({
+  tenant,
+  actor: { kind: 'user', id: `admin-${tenant}`, name: 'admin' },
+  roles: ['admin'],
+  permissions: [],
+});
 let seq = 0;
 const caseId = (tenant = TEST_TENANT) => `${tenant}-${PROCESS}-${(++seq).toString(16).padStart(24, '0')}`;
 const event = (over: Partial<CaseEvent> = {}): CaseEvent => ({
-  type: 'case.started', tenant: TEST_TENANT, caseId: caseId(), processId: PROCESS, step: 'registratie', occurredAt: new Date().toISOString(), ...over,
+  type: 'case.started',
+  tenant: TEST_TENANT,
+  caseId: caseId(),
+  processId: PROCESS,
+  step: 'registratie',
+  occurredAt: new Date().toISOString(),
+  ...over,
 });
 /** Seconds, not a day: the same policy shape as production. */
-const FAST: Partial<DeliveryRetryPolicy> = { initialIntervalMs: 300, backoffCoefficient: 1.5, maximumIntervalMs: 1_000, maximumAttempts: 100, attemptTimeoutMs: 2_000 };
+const FAST: Partial<DeliveryRetryPolicy> = {
+  initialIntervalMs: 300,
+  backoffCoefficient: 1.5,
+  maximumIntervalMs: 1_000,
+  maximumAttempts: 100,
+  attemptTimeoutMs: 2_000,
+};
 
 describe('webhook delivery through Temporal (embedded dev server)', () => {
   let product: RunningProduct;
@@ -32,7 +49,11 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
   const taskQueue = `webhooks-${Date.now()}`;
   const publisher = (retry: Partial<DeliveryRetryPolicy> = FAST): EventPublisher =>
     createEventPublisher({ store: product.product.store, client: product.runtime.client, taskQueue, retry });
-  const subscribe = async (tenant: string, url: string, eventTypes: CaseEvent['type'][] = ['case.started', 'case.completed']) =>
+  const subscribe = async (
+    tenant: string,
+    url: string,
+    eventTypes: CaseEvent['type'][] = ['case.started', 'case.completed'],
+  ) =>
     createSubscription({ store: product.product.store, clock: () => new Date() }, adminOf(tenant), { url, eventTypes });
   const settled = (tenant: string, subscriptionId: string, count: number, status: WebhookDelivery['status']) =>
     eventually(async () => {
@@ -62,7 +83,11 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
 
   // Each test subscribes afresh: earlier subscriptions must not receive its events.
   afterEach(async () => {
-    await product.product.store.db.updateTable('webhook_subscriptions').set({ disabled_at: new Date().toISOString() }).where('disabled_at', 'is', null).execute();
+    await product.product.store.db
+      .updateTable('webhook_subscriptions')
+      .set({ disabled_at: new Date().toISOString() })
+      .where('disabled_at', 'is', null)
+      .execute();
   });
 
   it('names the workflow as the publisher starts it', () => {
@@ -75,23 +100,56 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
     try {
       const { subscription, secret } = await subscribe(TEST_TENANT, receiver.url);
       // A careless caller attaches case data: none of it may leave.
-      const careless = { ...event({ type: 'case.completed', outcome: 'gehuisvest' }), data: { name: 'Jan Jansen', vNumber: '1234567890' }, bsn: '123456782' } as CaseEvent;
+      const careless = {
+        ...event({ type: 'case.completed', outcome: 'gehuisvest' }),
+        data: { name: 'Jan Jansen', vNumber: '1234567890' },
+        bsn: '123456782',
+      } as CaseEvent;
       const { eventId } = await publisher().publish(careless);
       const [delivery] = await settled(TEST_TENANT, subscription.id, 1, 'delivered');
-      expect(delivery).toMatchObject({ eventId, eventType: 'case.completed', attempts: 1, lastStatusCode: 204, lastError: null });
+      expect(delivery).toMatchObject({
+        eventId,
+        eventType: 'case.completed',
+        attempts: 1,
+        lastStatusCode: 204,
+        lastError: null,
+      });
 
       expect(receiver.received).toHaveLength(1);
       const got = receiver.received[0]!;
-      const verified = verifyWebhookSignature({ secret, header: got.headers['doorstroom-signature'] as string, body: got.body });
+      const verified = verifyWebhookSignature({
+        secret,
+        header: got.headers['doorstroom-signature'] as string,
+        body: got.body,
+      });
       expect(verified.ok).toBe(true);
-      expect(verifyWebhookSignature({ secret, header: got.headers['doorstroom-signature'] as string, body: got.body.replace('gehuisvest', 'vertrokken') })).toEqual({ ok: false, reason: 'SIGNATURE_MISMATCH' });
-      expect(verifyWebhookSignature({ secret, header: got.headers['doorstroom-signature'] as string, body: got.body, now: Math.floor(Date.now() / 1000) + 600 })).toEqual({ ok: false, reason: 'TIMESTAMP_OUT_OF_TOLERANCE' });
+      expect(
+        verifyWebhookSignature({
+          secret,
+          header: got.headers['doorstroom-signature'] as string,
+          body: got.body.replace('gehuisvest', 'vertrokken'),
+        }),
+      ).toEqual({ ok: false, reason: 'SIGNATURE_MISMATCH' });
+      expect(
+        verifyWebhookSignature({
+          secret,
+          header: got.headers['doorstroom-signature'] as string,
+          body: got.body,
+          now: Math.floor(Date.now() / 1000) + 600,
+        }),
+      ).toEqual({ ok: false, reason: 'TIMESTAMP_OUT_OF_TOLERANCE' });
       expect(got.headers['doorstroom-event-id']).toBe(eventId);
       expect(got.headers['content-type']).toBe('application/json');
 
       const body = JSON.parse(got.body);
       expect(Object.keys(body).sort()).toEqual(['data', 'id', 'occurredAt', 'tenant', 'type']);
-      expect(body).toEqual({ id: eventId, type: 'case.completed', occurredAt: careless.occurredAt, tenant: TEST_TENANT, data: { caseId: careless.caseId, processId: PROCESS, step: 'registratie', outcome: 'gehuisvest' } });
+      expect(body).toEqual({
+        id: eventId,
+        type: 'case.completed',
+        occurredAt: careless.occurredAt,
+        tenant: TEST_TENANT,
+        data: { caseId: careless.caseId, processId: PROCESS, step: 'registratie', outcome: 'gehuisvest' },
+      });
       expect(got.body).not.toMatch(/Jan|Jansen|1234567890|123456782|vNumber|bsn/);
     } finally {
       await receiver.close();
@@ -117,7 +175,16 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
     // Down: attempts fail and are logged while the entries stay pending.
     await eventually(async () => {
       const items = await listDeliveries(product.product.store.db, TEST_TENANT, { subscriptionId: subscription.id });
-      return items.length === 3 && items.every((d) => d.status === 'pending' && d.attempts >= 2 && d.lastStatusCode === null && /^DELIVERY_FAILED: /.test(d.lastError ?? ''));
+      return (
+        items.length === 3 &&
+        items.every(
+          (d) =>
+            d.status === 'pending' &&
+            d.attempts >= 2 &&
+            d.lastStatusCode === null &&
+            /^DELIVERY_FAILED: /.test(d.lastError ?? ''),
+        )
+      );
     }, 30_000);
 
     await receiver.listen();
@@ -128,7 +195,10 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
       await new Promise((r) => setTimeout(r, 1_500));
       const receivedIds = receiver.received.map((r) => r.headers['doorstroom-event-id']);
       expect([...receivedIds].sort()).toEqual([...ids].sort());
-      for (const r of receiver.received) expect(verifyWebhookSignature({ secret, header: r.headers['doorstroom-signature'] as string, body: r.body }).ok).toBe(true);
+      for (const r of receiver.received)
+        expect(
+          verifyWebhookSignature({ secret, header: r.headers['doorstroom-signature'] as string, body: r.body }).ok,
+        ).toBe(true);
     } finally {
       await receiver.close();
     }
@@ -137,7 +207,12 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
   it('a receiver that never comes up leaves a failed entry with its last error once the retry budget is spent', async () => {
     const url = `http://127.0.0.1:${await freePort()}/never`;
     const { subscription } = await subscribe(TEST_TENANT, url);
-    const { deliveries } = await publisher({ initialIntervalMs: 200, backoffCoefficient: 2, maximumIntervalMs: 400, maximumAttempts: 3 }).publish(event());
+    const { deliveries } = await publisher({
+      initialIntervalMs: 200,
+      backoffCoefficient: 2,
+      maximumIntervalMs: 400,
+      maximumAttempts: 3,
+    }).publish(event());
     const [failed] = await settled(TEST_TENANT, subscription.id, 1, 'failed');
     expect(failed).toMatchObject({ attempts: 3, lastStatusCode: null, status: 'failed' });
     expect(failed!.lastError).toMatch(/^DELIVERY_FAILED: /);
@@ -170,13 +245,22 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
     try {
       const subMine = await subscribe(TEST_TENANT, mine.url, ['case.deadline-passed']);
       const subTheirs = await subscribe(OTHER_TENANT, theirs.url, ['case.deadline-passed']);
-      const result = await publisher().publish(event({ type: 'case.deadline-passed', deadline: { id: 'coa-6m', at: '2027-05-20T00:00:00.000Z' } }));
+      const result = await publisher().publish(
+        event({ type: 'case.deadline-passed', deadline: { id: 'coa-6m', at: '2027-05-20T00:00:00.000Z' } }),
+      );
       expect(result.deliveries.map((d) => d.subscriptionId)).toEqual([subMine.subscription.id]);
       await settled(TEST_TENANT, subMine.subscription.id, 1, 'delivered');
-      expect(JSON.parse(mine.received[0]!.body).data.deadline).toEqual({ id: 'coa-6m', at: '2027-05-20T00:00:00.000Z' });
+      expect(JSON.parse(mine.received[0]!.body).data.deadline).toEqual({
+        id: 'coa-6m',
+        at: '2027-05-20T00:00:00.000Z',
+      });
       expect(theirs.received).toHaveLength(0);
-      expect(await listDeliveries(product.product.store.db, OTHER_TENANT, { subscriptionId: subTheirs.subscription.id })).toEqual([]);
-      await expect(getDelivery(product.product.store.db, OTHER_TENANT, result.deliveries[0]!.deliveryId)).rejects.toMatchObject({ status: 404 });
+      expect(
+        await listDeliveries(product.product.store.db, OTHER_TENANT, { subscriptionId: subTheirs.subscription.id }),
+      ).toEqual([]);
+      await expect(
+        getDelivery(product.product.store.db, OTHER_TENANT, result.deliveries[0]!.deliveryId),
+      ).rejects.toMatchObject({ status: 404 });
 
       await expect(publisher().publish(event({ tenant: OTHER_TENANT }))).rejects.toThrow(/does not belong to tenant/);
     } finally {
@@ -191,7 +275,11 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
     try {
       const { subscription } = await subscribe(TEST_TENANT, receiver.url, ['case.step-entered']);
       const e = event({ type: 'case.step-entered', step: 'wacht-op-hotelplaatsing', id: `${caseId()}:step:2` });
-      const eventId = await product.runtime.client.workflow.execute('publishThroughActivity', { taskQueue, workflowId: `publish-${Date.now()}`, args: [e] });
+      const eventId = await product.runtime.client.workflow.execute('publishThroughActivity', {
+        taskQueue,
+        workflowId: `publish-${Date.now()}`,
+        args: [e],
+      });
       expect(eventId).toBe(e.id);
       await settled(TEST_TENANT, subscription.id, 1, 'delivered');
       expect(receiver.received.map((r) => JSON.parse(r.body).data.step)).toEqual(['wacht-op-hotelplaatsing']);

@@ -7,7 +7,11 @@ import { createIntegrationTestApp, type IntegrationTestApp } from './test-app';
 
 const A = 'GM0363';
 const B = 'GM0344';
-const sub = (over: object = {}) => ({ url: 'https://zaaksysteem.example.nl/hook', eventTypes: ['case.started', 'case.completed'], ...over });
+const sub = (over: object = {}) => ({
+  url: 'https://zaaksysteem.example.nl/hook',
+  eventTypes: ['case.started', 'case.completed'],
+  ...over,
+});
 
 describeEachDialect('webhook subscription and delivery-log routes', (dialect) => {
   let t: IntegrationTestApp;
@@ -20,10 +24,20 @@ describeEachDialect('webhook subscription and delivery-log routes', (dialect) =>
 
   it('creates a subscription, shows the secret once, lists, changes, rotates and deletes it, auditing each change', async () => {
     const admin = await t.admin(A);
-    const created = await admin.post('/webhooks/subscriptions', { ...sub(), description: 'Zaaksysteem', reason: 'koppeling zaaksysteem' });
+    const created = await admin.post('/webhooks/subscriptions', {
+      ...sub(),
+      description: 'Zaaksysteem',
+      reason: 'koppeling zaaksysteem',
+    });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
-    expect(created.body.subscription).toMatchObject({ tenantId: A, url: sub().url, eventTypes: ['case.started', 'case.completed'], active: true, description: 'Zaaksysteem' });
+    expect(created.body.subscription).toMatchObject({
+      tenantId: A,
+      url: sub().url,
+      eventTypes: ['case.started', 'case.completed'],
+      active: true,
+      description: 'Zaaksysteem',
+    });
     const id = created.body.subscription.id as string;
     expect(created.headers.location).toBe(`/api/v1/webhooks/subscriptions/${id}`);
 
@@ -32,7 +46,10 @@ describeEachDialect('webhook subscription and delivery-log routes', (dialect) =>
     expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
     expect(JSON.stringify((await admin.get(`/webhooks/subscriptions/${id}`)).body)).not.toContain(created.body.secret);
 
-    const patched = await admin.patch(`/webhooks/subscriptions/${id}`, { active: false, eventTypes: ['case.deadline-passed'] });
+    const patched = await admin.patch(`/webhooks/subscriptions/${id}`, {
+      active: false,
+      eventTypes: ['case.deadline-passed'],
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ active: false, eventTypes: ['case.deadline-passed'] });
 
@@ -45,7 +62,12 @@ describeEachDialect('webhook subscription and delivery-log routes', (dialect) =>
     expect((await admin.get(`/webhooks/subscriptions/${id}`)).status).toBe(404);
 
     const audit = await queryAudit(t.deps.store.db, A, { action: 'webhook.' });
-    expect(audit.map((e) => e.action).reverse()).toEqual(['webhook.create', 'webhook.update', 'webhook.rotateSecret', 'webhook.delete']);
+    expect(audit.map((e) => e.action).reverse()).toEqual([
+      'webhook.create',
+      'webhook.update',
+      'webhook.rotateSecret',
+      'webhook.delete',
+    ]);
     expect(audit[3]).toMatchObject({ reason: 'koppeling zaaksysteem', target: { type: 'webhookSubscription', id } });
     expect(audit[0]).toMatchObject({ reason: 'opgeheven' });
     expect(JSON.stringify(audit)).not.toContain(created.body.secret);
@@ -60,7 +82,10 @@ describeEachDialect('webhook subscription and delivery-log routes', (dialect) =>
     expect(badUrl.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body/url' });
     const none = await admin.post('/webhooks/subscriptions', { url: sub().url });
     expect(none.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body/eventTypes' });
-    expect((await admin.get('/webhooks/subscriptions/not-a-uuid')).body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/params/subscriptionId' });
+    expect((await admin.get('/webhooks/subscriptions/not-a-uuid')).body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      path: '/params/subscriptionId',
+    });
   });
 
   it('is for administrators only: other roles and API keys are refused, nobody unauthenticated', async () => {
@@ -75,11 +100,39 @@ describeEachDialect('webhook subscription and delivery-log routes', (dialect) =>
     const adminA = await t.admin(A);
     const adminB = await t.admin(B);
     const subA = (await adminA.post('/webhooks/subscriptions', sub())).body.subscription.id as string;
-    const subB = (await adminB.post('/webhooks/subscriptions', sub({ url: 'https://utrecht.example.nl/hook' }))).body.subscription.id as string;
+    const subB = (await adminB.post('/webhooks/subscriptions', sub({ url: 'https://utrecht.example.nl/hook' }))).body
+      .subscription.id as string;
     const now = t.clock().toISOString();
-    const { delivery } = await ensureDelivery(t.deps.store.db, { tenantId: A, subscriptionId: subA, eventId: 'evt_a', eventType: 'case.started', caseId: 'GM0363-p-1', workflowId: 'w' }, now);
-    await recordAttempt(t.deps.store.db, delivery.id, { attempt: 2, statusCode: 503, error: 'receiver answered HTTP 503', delivered: false }, now);
-    await ensureDelivery(t.deps.store.db, { tenantId: B, subscriptionId: subB, eventId: 'evt_b', eventType: 'case.started', caseId: 'GM0344-p-1', workflowId: 'w2' }, now);
+    const { delivery } = await ensureDelivery(
+      t.deps.store.db,
+      {
+        tenantId: A,
+        subscriptionId: subA,
+        eventId: 'evt_a',
+        eventType: 'case.started',
+        caseId: 'GM0363-p-1',
+        workflowId: 'w',
+      },
+      now,
+    );
+    await recordAttempt(
+      t.deps.store.db,
+      delivery.id,
+      { attempt: 2, statusCode: 503, error: 'receiver answered HTTP 503', delivered: false },
+      now,
+    );
+    await ensureDelivery(
+      t.deps.store.db,
+      {
+        tenantId: B,
+        subscriptionId: subB,
+        eventId: 'evt_b',
+        eventType: 'case.started',
+        caseId: 'GM0344-p-1',
+        workflowId: 'w2',
+      },
+      now,
+    );
 
     expect((await adminA.get('/webhooks/subscriptions')).body.items.map((s: any) => s.id)).toEqual([subA]);
     expect((await adminB.get(`/webhooks/subscriptions/${subA}`)).status).toBe(404);
@@ -88,10 +141,22 @@ describeEachDialect('webhook subscription and delivery-log routes', (dialect) =>
     expect((await adminB.post(`/webhooks/subscriptions/${subA}/rotate-secret`, {})).status).toBe(404);
 
     const logA = await adminA.get('/webhooks/deliveries');
-    expect(logA.body.items).toEqual([expect.objectContaining({ id: delivery.id, eventId: 'evt_a', status: 'pending', attempts: 2, lastStatusCode: 503, lastError: 'receiver answered HTTP 503' })]);
+    expect(logA.body.items).toEqual([
+      expect.objectContaining({
+        id: delivery.id,
+        eventId: 'evt_a',
+        status: 'pending',
+        attempts: 2,
+        lastStatusCode: 503,
+        lastError: 'receiver answered HTTP 503',
+      }),
+    ]);
     expect((await adminB.get('/webhooks/deliveries')).body.items.map((d: any) => d.eventId)).toEqual(['evt_b']);
     expect((await adminB.get(`/webhooks/deliveries/${delivery.id}`)).status).toBe(404);
-    expect((await adminA.get(`/webhooks/deliveries/${delivery.id}`)).body).toMatchObject({ subscriptionId: subA, status: 'pending' });
+    expect((await adminA.get(`/webhooks/deliveries/${delivery.id}`)).body).toMatchObject({
+      subscriptionId: subA,
+      status: 'pending',
+    });
     expect((await adminA.get(`/webhooks/deliveries?status=delivered`)).body.items).toEqual([]);
     expect((await adminA.get(`/webhooks/deliveries?subscriptionId=${subA}&status=pending`)).body.items).toHaveLength(1);
   });
@@ -99,7 +164,14 @@ describeEachDialect('webhook subscription and delivery-log routes', (dialect) =>
   it('makes one log entry per (subscription, event), however often it is published', async () => {
     const adminA = await t.admin(A);
     const subA = (await adminA.post('/webhooks/subscriptions', sub())).body.subscription.id as string;
-    const entry = { tenantId: A, subscriptionId: subA, eventId: 'evt_twice', eventType: 'case.started', caseId: 'GM0363-p-1', workflowId: 'w' };
+    const entry = {
+      tenantId: A,
+      subscriptionId: subA,
+      eventId: 'evt_twice',
+      eventType: 'case.started',
+      caseId: 'GM0363-p-1',
+      workflowId: 'w',
+    };
     const first = await ensureDelivery(t.deps.store.db, entry, t.clock().toISOString());
     const second = await ensureDelivery(t.deps.store.db, entry, t.clock().toISOString());
     expect(first.created).toBe(true);

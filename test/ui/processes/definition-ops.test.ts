@@ -1,7 +1,14 @@
 import { validateDefinition } from '../../../workflows/dsl/validate-definition';
 import { nodeSpecs } from '../../../ui/src/processes/kinds/node-specs';
 import { withNodeIds } from '../../../ui/src/processes/model/definition-issues';
-import { addNode, freshId, removeNode, renameNode, setEdgeTarget, setParameter } from '../../../ui/src/processes/model/definition-ops';
+import {
+  addNode,
+  freshId,
+  removeNode,
+  renameNode,
+  setEdgeTarget,
+  setParameter,
+} from '../../../ui/src/processes/model/definition-ops';
 import { deepFreeze, hotelStay } from './fixtures';
 
 describe('definition edits', () => {

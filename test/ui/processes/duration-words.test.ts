@@ -2,9 +2,19 @@ import { durationInWords, relativeTimeInWords, singleUnit } from '../../../ui/sr
 
 describe('durations in words', () => {
   it.each([
-    ['P6M', 'nl', '6 maanden'], ['P1M', 'nl', '1 maand'], ['P10W', 'nl', '10 weken'], ['P2W', 'nl', '2 weken'], ['P3D', 'nl', '3 dagen'],
-    ['P1Y', 'nl', '1 jaar'], ['P1Y2M', 'nl', '1 jaar en 2 maanden'], ['P4M2W3D', 'nl', '4 maanden, 2 weken en 3 dagen'], ['PT1H', 'nl', '1 uur'],
-    ['P6M', 'en', '6 months'], ['P1W', 'en', '1 week'], ['P3D', 'en', '3 days'], ['P1Y1D', 'en', '1 year and 1 day'],
+    ['P6M', 'nl', '6 maanden'],
+    ['P1M', 'nl', '1 maand'],
+    ['P10W', 'nl', '10 weken'],
+    ['P2W', 'nl', '2 weken'],
+    ['P3D', 'nl', '3 dagen'],
+    ['P1Y', 'nl', '1 jaar'],
+    ['P1Y2M', 'nl', '1 jaar en 2 maanden'],
+    ['P4M2W3D', 'nl', '4 maanden, 2 weken en 3 dagen'],
+    ['PT1H', 'nl', '1 uur'],
+    ['P6M', 'en', '6 months'],
+    ['P1W', 'en', '1 week'],
+    ['P3D', 'en', '3 days'],
+    ['P1Y1D', 'en', '1 year and 1 day'],
   ] as const)('%s in %s is "%s"', (iso, lang, words) => {
     expect(durationInWords(iso, lang)).toBe(words);
   });
@@ -27,8 +37,12 @@ describe('durations in words', () => {
 
   it('reads a term given by parameter from the definition parameters', () => {
     const parameters = { reminders: { third: 'P5M' } };
-    expect(relativeTimeInWords({ from: 'hotelStart', after: { param: 'reminders.third' } }, 'nl', parameters)).toBe('5 maanden na hotelplaatsing');
-    expect(relativeTimeInWords({ from: 'hotelStart', after: { param: 'reminders.missing' } }, 'nl', parameters)).toBe('(parameter reminders.missing) na hotelplaatsing');
+    expect(relativeTimeInWords({ from: 'hotelStart', after: { param: 'reminders.third' } }, 'nl', parameters)).toBe(
+      '5 maanden na hotelplaatsing',
+    );
+    expect(relativeTimeInWords({ from: 'hotelStart', after: { param: 'reminders.missing' } }, 'nl', parameters)).toBe(
+      '(parameter reminders.missing) na hotelplaatsing',
+    );
   });
 
   it('splits a one-unit duration into amount and unit for the form, and refuses mixed units', () => {

@@ -11,15 +11,35 @@ import { hotelStay } from './fixtures';
 function Harness({ initial, onDoc }: { initial: ProcessDefinition; onDoc(d: ProcessDefinition): void }) {
   const [def, setDef] = useState(initial);
   const [selected, setSelected] = useState<string | undefined>('coa-betaalde-periode');
-  const change = (d: ProcessDefinition) => { setDef(d); onDoc(d); };
-  const ctx = { def, lang: 'nl' as const, readOnly: false, dates: ['caseStarted', 'hotelStart', 'housed'], setParameter: (p: string, v: unknown) => change(setParameter(def, p, v)) };
-  return <I18nextProvider i18n={i18n}><DesignerSidePanel ctx={ctx} selected={selected} errors={[]} change={change} select={setSelected} /></I18nextProvider>;
+  const change = (d: ProcessDefinition) => {
+    setDef(d);
+    onDoc(d);
+  };
+  const ctx = {
+    def,
+    lang: 'nl' as const,
+    readOnly: false,
+    dates: ['caseStarted', 'hotelStart', 'housed'],
+    setParameter: (p: string, v: unknown) => change(setParameter(def, p, v)),
+  };
+  return (
+    <I18nextProvider i18n={i18n}>
+      <DesignerSidePanel ctx={ctx} selected={selected} errors={[]} change={change} select={setSelected} />
+    </I18nextProvider>
+  );
 }
 
 describe('waiting step side panel', () => {
   it('shows each reminder in words and edits the parameter it uses; the words follow', () => {
     let saved: ProcessDefinition | undefined;
-    render(<Harness initial={hotelStay()} onDoc={(d) => { saved = d; }} />);
+    render(
+      <Harness
+        initial={hotelStay()}
+        onDoc={(d) => {
+          saved = d;
+        }}
+      />,
+    );
     expect(screen.getByRole('heading', { level: 2, name: 'Hotelverblijf (door COA betaald)' })).toBeTruthy();
     const first = screen.getByRole('group', { name: '3 maanden in hotel' });
     expect(within(first).getByTestId('duration-words').textContent).toBe('3 maanden na hotelplaatsing');
@@ -41,7 +61,14 @@ describe('waiting step side panel', () => {
     if (wait?.kind !== 'wait' || !wait.reminders?.[0]) throw new Error('fixture');
     wait.reminders[0].at = { from: 'hotelStart', after: 'P10W' };
     let saved: ProcessDefinition | undefined;
-    render(<Harness initial={def} onDoc={(d) => { saved = d; }} />);
+    render(
+      <Harness
+        initial={def}
+        onDoc={(d) => {
+          saved = d;
+        }}
+      />,
+    );
     const first = screen.getByRole('group', { name: '3 maanden in hotel' });
     expect(within(first).getByTestId('duration-words').textContent).toBe('10 weken na hotelplaatsing');
     fireEvent.change(within(first).getByLabelText('Voor of na'), { target: { value: 'before' } });

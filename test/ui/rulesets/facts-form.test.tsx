@@ -11,7 +11,19 @@ if (!catalog) throw new Error('no housing-priority catalog');
 
 function Harness({ onValues, lang = 'nl' }: { onValues(v: RawFacts): void; lang?: 'nl' | 'en' }) {
   const [values, setValues] = useState<RawFacts>({});
-  return <I18nextProvider i18n={i18n}><FactsForm catalog={catalog!} lang={lang} values={values} onChange={(v) => { setValues(v); onValues(v); }} /></I18nextProvider>;
+  return (
+    <I18nextProvider i18n={i18n}>
+      <FactsForm
+        catalog={catalog!}
+        lang={lang}
+        values={values}
+        onChange={(v) => {
+          setValues(v);
+          onValues(v);
+        }}
+      />
+    </I18nextProvider>
+  );
 }
 
 describe('test form generated from the fact catalog', () => {
@@ -27,22 +39,39 @@ describe('test form generated from the fact catalog', () => {
     const date = byType('date');
     if (date) expect((screen.getByLabelText(date.label.nl, { exact: true }) as HTMLInputElement).type).toBe('date');
     const integer = byType('integer');
-    if (integer) expect((screen.getByLabelText(integer.label.nl, { exact: true }) as HTMLInputElement).type).toBe('number');
+    if (integer)
+      expect((screen.getByLabelText(integer.label.nl, { exact: true }) as HTMLInputElement).type).toBe('number');
     const choice = byType('enum');
     if (choice) {
       const select = screen.getByLabelText(choice.label.nl, { exact: true }) as HTMLSelectElement;
       expect(select.tagName).toBe('SELECT');
       // "unknown" first, then the catalog's options by their Dutch label.
-      expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['onbekend', ...(choice.options ?? []).map((o) => o.label.nl)]);
+      expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
+        'onbekend',
+        ...(choice.options ?? []).map((o) => o.label.nl),
+      ]);
     }
     const flag = byType('boolean');
-    if (flag) expect(Array.from((screen.getByLabelText(flag.label.nl, { exact: true }) as HTMLSelectElement).options).map((o) => o.value)).toEqual(['', 'ja', 'nee']);
+    if (flag)
+      expect(
+        Array.from((screen.getByLabelText(flag.label.nl, { exact: true }) as HTMLSelectElement).options).map(
+          (o) => o.value,
+        ),
+      ).toEqual(['', 'ja', 'nee']);
   });
 
   it('reports what is filled in by fact name; unit and description are the help text', () => {
     let values: RawFacts = {};
-    render(<Harness onValues={(v) => { values = v; }} />);
-    fireEvent.change(screen.getByLabelText('Soort verblijfsvergunning', { exact: true }), { target: { value: 'asiel' } });
+    render(
+      <Harness
+        onValues={(v) => {
+          values = v;
+        }}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Soort verblijfsvergunning', { exact: true }), {
+      target: { value: 'asiel' },
+    });
     fireEvent.change(screen.getByLabelText('Huishoudgrootte', { exact: true }), { target: { value: '4' } });
     expect(values).toEqual({ permitType: 'asiel', householdSize: '4' });
     const size = screen.getByLabelText('Huishoudgrootte', { exact: true });

@@ -11,7 +11,9 @@ import { TestPanel } from '../../../ui/src/rulesets/test/test-panel';
 import { finishedTemplate } from '../../rules/support/finished-template';
 
 const score: MunicipalityFact = {
-  type: 'integer', minimum: 0, maximum: 10,
+  type: 'integer',
+  minimum: 0,
+  maximum: 10,
   label: { nl: 'Hulpbehoevendheidsscore', en: 'Dependency score' },
   description: { nl: 'Score van de indicatiesteller.', en: "The assessor's score." },
   source: { nl: 'advies GGD-arts', en: 'GGD doctor' },
@@ -22,7 +24,11 @@ function withOwnFact(): RuleSet {
   const rs = finishedTemplate('status-holder-priority');
   rs.facts = { hulpbehoevendheidsscore: score };
   rs.rules.push({
-    name: 'zorg', title: 'Zorgurgentie', description: '', legalBasis: 'Huisvestingsverordening Amsterdam 2026, art. 2.9', priority: 1,
+    name: 'zorg',
+    title: 'Zorgurgentie',
+    description: '',
+    legalBasis: 'Huisvestingsverordening Amsterdam 2026, art. 2.9',
+    priority: 1,
     conditions: { all: [{ fact: 'hulpbehoevendheidsscore', operator: 'greaterThanInclusive', value: 7 }] },
     event: { type: 'priority', params: { category: 'care' } },
   });
@@ -31,8 +37,21 @@ function withOwnFact(): RuleSet {
 
 function Editor({ initial, children }: { initial: RuleSet; children(api: EditorApi): React.ReactNode }) {
   const [doc, setDoc] = useState(initial);
-  const api: EditorApi = { doc, catalog: catalogOf(doc), lang: 'nl', readOnly: false, change: (d) => setDoc(d), select: () => undefined, tenant: 'GM0363' };
-  return <I18nextProvider i18n={i18n}>{children(api)}<pre data-testid="doc">{JSON.stringify(doc)}</pre></I18nextProvider>;
+  const api: EditorApi = {
+    doc,
+    catalog: catalogOf(doc),
+    lang: 'nl',
+    readOnly: false,
+    change: (d) => setDoc(d),
+    select: () => undefined,
+    tenant: 'GM0363',
+  };
+  return (
+    <I18nextProvider i18n={i18n}>
+      {children(api)}
+      <pre data-testid="doc">{JSON.stringify(doc)}</pre>
+    </I18nextProvider>
+  );
 }
 const docOf = () => JSON.parse(screen.getByTestId('doc').textContent ?? '{}') as RuleSet;
 
@@ -40,27 +59,47 @@ describe("the editor with the municipality's own facts", () => {
   it('the test panel lists an own fact by its label, with its source and a number input within its range, and decides on it', () => {
     const rs = withOwnFact();
     localStorage.clear();
-    render(<I18nextProvider i18n={i18n}><TestPanel ruleSet={rs} catalog={catalogOf(rs)} lang="nl" storageKey="GM0363/housing-priority" onStatuses={() => undefined} /></I18nextProvider>);
+    render(
+      <I18nextProvider i18n={i18n}>
+        <TestPanel
+          ruleSet={rs}
+          catalog={catalogOf(rs)}
+          lang="nl"
+          storageKey="GM0363/housing-priority"
+          onStatuses={() => undefined}
+        />
+      </I18nextProvider>,
+    );
     const input = screen.getByLabelText('Hulpbehoevendheidsscore', { exact: true }) as HTMLInputElement;
     expect([input.type, input.min, input.max]).toEqual(['number', '0', '10']);
-    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Bron: advies GGD-arts.');
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      'Bron: advies GGD-arts.',
+    );
     const run = () => fireEvent.click(screen.getByRole('button', { name: 'Test uitvoeren' }));
 
     run();
     const incomplete = screen.getByTestId('incomplete');
-    expect(Array.from(incomplete.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['Hulpbehoevendheidsscore']);
+    expect(Array.from(incomplete.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
+      'Hulpbehoevendheidsscore',
+    ]);
 
     fireEvent.change(input, { target: { value: '8' } });
     run();
-    expect(screen.getByTestId('explanation').textContent).toContain('Hulpbehoevendheidsscore is 8; vereist is minstens 7: voldaan.');
+    expect(screen.getByTestId('explanation').textContent).toContain(
+      'Hulpbehoevendheidsscore is 8; vereist is minstens 7: voldaan.',
+    );
 
     fireEvent.change(input, { target: { value: '8.5' } });
     run();
-    expect(screen.getByTestId('fact-errors').textContent).toContain("'Hulpbehoevendheidsscore' verwacht een geheel getal.");
+    expect(screen.getByTestId('fact-errors').textContent).toContain(
+      "'Hulpbehoevendheidsscore' verwacht een geheel getal.",
+    );
   });
 
   it('the condition form offers the own fact by its label and only the operators of its type', () => {
-    render(<Editor initial={withOwnFact()}>{(api) => <ConditionForm api={api} path="/rules/1/conditions/all/0" />}</Editor>);
+    render(
+      <Editor initial={withOwnFact()}>{(api) => <ConditionForm api={api} path="/rules/1/conditions/all/0" />}</Editor>,
+    );
     const factSelect = screen.getByLabelText('Gegeven') as HTMLSelectElement;
     expect(factSelect.value).toBe('hulpbehoevendheidsscore');
     expect(within(factSelect).getByRole('option', { name: 'Hulpbehoevendheidsscore' })).toBeTruthy();
@@ -75,12 +114,19 @@ describe("the editor with the municipality's own facts", () => {
     fireEvent.change(screen.getByLabelText('Technische naam'), { target: { value: 'adviesWijkteam' } });
     fireEvent.change(screen.getByLabelText('Soort'), { target: { value: 'enum' } });
     fireEvent.change(screen.getByLabelText('Label (Nederlands)'), { target: { value: 'Advies wijkteam' } });
-    fireEvent.change(screen.getByLabelText('Keuzes'), { target: { value: 'urgent; urgent; urgent\nniet-urgent; niet urgent; not urgent' } });
+    fireEvent.change(screen.getByLabelText('Keuzes'), {
+      target: { value: 'urgent; urgent; urgent\nniet-urgent; niet urgent; not urgent' },
+    });
     fireEvent.click(screen.getByLabelText(/Mag onbekend zijn/));
     const doc = docOf();
     expect(doc.facts?.adviesWijkteam).toMatchObject({
-      type: 'enum', label: { nl: 'Advies wijkteam' }, mayBeUnknown: true,
-      options: [{ value: 'urgent', label: { nl: 'urgent', en: 'urgent' } }, { value: 'niet-urgent', label: { nl: 'niet urgent', en: 'not urgent' } }],
+      type: 'enum',
+      label: { nl: 'Advies wijkteam' },
+      mayBeUnknown: true,
+      options: [
+        { value: 'urgent', label: { nl: 'urgent', en: 'urgent' } },
+        { value: 'niet-urgent', label: { nl: 'niet urgent', en: 'not urgent' } },
+      ],
     });
     expect(within(screen.getByTestId('own-facts')).getByRole('button', { name: /Advies wijkteam/ })).toBeTruthy();
     doc.rules[0]!.conditions = { all: [{ fact: 'adviesWijkteam', operator: 'equal', value: 'urgent' }] };
@@ -91,6 +137,9 @@ describe("the editor with the municipality's own facts", () => {
   });
 
   it('reads option lines leniently: a missing English label takes the Dutch one', () => {
-    expect(textToOptions('ja; ja\n\n nee ')).toEqual([{ value: 'ja', label: { nl: 'ja', en: 'ja' } }, { value: 'nee', label: { nl: 'nee', en: 'nee' } }]);
+    expect(textToOptions('ja; ja\n\n nee ')).toEqual([
+      { value: 'ja', label: { nl: 'ja', en: 'ja' } },
+      { value: 'nee', label: { nl: 'nee', en: 'nee' } },
+    ]);
   });
 });

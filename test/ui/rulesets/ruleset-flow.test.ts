@@ -30,8 +30,14 @@ describe('rule set ↔ React Flow', () => {
 
   it('maps back: a selected node edits the part of the document its pointer names, and UI state never reaches the JSON', () => {
     const rs = deepFreeze(ruleSet());
-    const { nodes, edges } = ruleSetToFlow(rs, factCatalogFor(rs.kind), 'nl', { statuses: new Map([['/rules/0', 'fired']]), errors: new Map([['/rules/0', 1]]) });
-    const positions = layoutGraph(nodes.map((n) => ({ id: n.id, width: 200, height: 60 })), edges);
+    const { nodes, edges } = ruleSetToFlow(rs, factCatalogFor(rs.kind), 'nl', {
+      statuses: new Map([['/rules/0', 'fired']]),
+      errors: new Map([['/rules/0', 1]]),
+    });
+    const positions = layoutGraph(
+      nodes.map((n) => ({ id: n.id, width: 200, height: 60 })),
+      edges,
+    );
     const onScreen = nodes.map((n) => ({ ...n, position: positions.get(n.id), selected: true }));
     const fact = onScreen.find((n) => n.type === 'fact');
     if (!fact) throw new Error('fixture has no condition');
@@ -39,7 +45,8 @@ describe('rule set ↔ React Flow', () => {
     const edited = setAt(rs, `${path}/value`, 99);
     expect(getAt(edited, `${path}/value`)).toBe(99);
     const json = JSON.stringify(edited);
-    for (const uiKey of ['"position"', '"selected"', '"fired"', '"errors"', 'ariaLabel', '"path"']) expect(json).not.toContain(uiKey);
+    for (const uiKey of ['"position"', '"selected"', '"fired"', '"errors"', 'ariaLabel', '"path"'])
+      expect(json).not.toContain(uiKey);
     // Only the edited rule is a new object; the rest is shared (cheap undo, one node re-renders).
     const ruleIndex = Number(path.split('/')[2]);
     edited.rules.forEach((r, i) => (i === ruleIndex ? expect(r).not.toBe(rs.rules[i]) : expect(r).toBe(rs.rules[i])));
@@ -54,8 +61,16 @@ describe('rule set ↔ React Flow', () => {
     const broken = setAt(rs, `${factPath}/fact`, 'nietBestaand');
     const result = validateRuleSet(broken);
     expect(result.valid).toBe(false);
-    const counts = errorsByNode(result.errors.map((e) => e.path), paths);
+    const counts = errorsByNode(
+      result.errors.map((e) => e.path),
+      paths,
+    );
     expect(counts.get(factPath)).toBeGreaterThan(0);
-    expect(errorsByNode(['/rules/0/title', '/nothing/here'], paths)).toEqual(new Map([['/rules/0', 1], ['', 1]]));
+    expect(errorsByNode(['/rules/0/title', '/nothing/here'], paths)).toEqual(
+      new Map([
+        ['/rules/0', 1],
+        ['', 1],
+      ]),
+    );
   });
 });

@@ -12,10 +12,17 @@ function renderPanel(lang: 'nl' | 'en' = 'nl') {
   localStorage.clear();
   render(
     <I18nextProvider i18n={i18n}>
-      <TestPanel ruleSet={finishedTemplate('status-holder-priority')} catalog={catalog} lang={lang} storageKey="GM0363/housing-priority" onStatuses={() => undefined} />
+      <TestPanel
+        ruleSet={finishedTemplate('status-holder-priority')}
+        catalog={catalog}
+        lang={lang}
+        storageKey="GM0363/housing-priority"
+        onStatuses={() => undefined}
+      />
     </I18nextProvider>,
   );
-  const set = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
+  const set = (label: string, value: string) =>
+    fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
   const run = () => fireEvent.click(screen.getByRole('button', { name: lang === 'nl' ? 'Test uitvoeren' : /run/i }));
   return { set, run };
 }

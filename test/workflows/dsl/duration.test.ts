@@ -4,7 +4,15 @@ const at = (iso: string) => new Date(iso);
 
 describe('ISO-8601 durations on the calendar', () => {
   it('parses years, months, weeks, days and time parts', () => {
-    expect(parseDuration('P1Y2M3W4DT5H6M7S')).toEqual({ years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7 });
+    expect(parseDuration('P1Y2M3W4DT5H6M7S')).toEqual({
+      years: 1,
+      months: 2,
+      weeks: 3,
+      days: 4,
+      hours: 5,
+      minutes: 6,
+      seconds: 7,
+    });
   });
   it.each(['', 'P', '6M', 'P6', 'PT', 'P1.5M', 'P-1M', 'p6m'])('refuses %p with code INVALID_DURATION', (text) => {
     expect(isDuration(text)).toBe(false);

@@ -2,8 +2,21 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { processInterpreter } from '../../../workflows/interpreter';
 import type { BesluitRequest } from '../../../workflows/activities';
-import { caseStateQuery, confirmDecisionUpdate, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
-import { confirmProposal, createRecordingWorker, createTimeSkippingEnv, TEST_CASE_HANDLER, waitForState, waitForStep, type RecordingWorker } from '../../support/temporal';
+import {
+  caseStateQuery,
+  confirmDecisionUpdate,
+  INTERPRETER_WORKFLOW,
+  sendEventUpdate,
+} from '../../../workflows/messages';
+import {
+  confirmProposal,
+  createRecordingWorker,
+  createTimeSkippingEnv,
+  TEST_CASE_HANDLER,
+  waitForState,
+  waitForStep,
+  type RecordingWorker,
+} from '../../support/temporal';
 import { dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../../support/factories';
 
 /** The code of the ApplicationFailure behind a refused update. */
@@ -31,22 +44,31 @@ describe('decision steps: a proposal, then a person (time-skipping)', () => {
   });
   beforeEach(async () => {
     issued.length = 0;
-    rec = await createRecordingWorker(env, taskQueue, {}, {
-      ruleSets: twoMunicipalityRuleSets(),
-      besluiten: {
-        async issue(req) {
-          issued.push(req);
-          return { id: `besluit-${issued.length}`, sha256: 'a'.repeat(64), createdAt: new Date().toISOString() };
+    rec = await createRecordingWorker(
+      env,
+      taskQueue,
+      {},
+      {
+        ruleSets: twoMunicipalityRuleSets(),
+        besluiten: {
+          async issue(req) {
+            issued.push(req);
+            return { id: `besluit-${issued.length}`, sha256: 'a'.repeat(64), createdAt: new Date().toISOString() };
+          },
         },
       },
-    });
+    );
   });
 
   async function start(statushouder: Record<string, unknown> = { dateOfBirth: '1990-05-01' }) {
     const today = dateOf(await env.currentTimeMs());
     const input = housingCaseInput(today, {});
     input.data = { ...input.data, statushouder };
-    return env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, { taskQueue, workflowId: uniqueId('GM0363-case'), args: [input] });
+    return env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+      taskQueue,
+      workflowId: uniqueId('GM0363-case'),
+      args: [input],
+    });
   }
 
   it('waits with the proposal until a case handler confirms it; the record names the person; the besluit is issued', async () => {
@@ -54,11 +76,23 @@ describe('decision steps: a proposal, then a person (time-skipping)', () => {
       const handle = await start();
       const waiting = await waitForState(handle, (s) => s.pendingDecision?.phase === 'confirmation');
       expect(waiting.currentStep).toBe('voorrangsbesluit');
-      expect(waiting.pendingDecision).toMatchObject({ nodeId: 'voorrangsbesluit', proposal: { branch: 'priority', next: 'voorrang-toegekend' } });
+      expect(waiting.pendingDecision).toMatchObject({
+        nodeId: 'voorrangsbesluit',
+        proposal: { branch: 'priority', next: 'voorrang-toegekend' },
+      });
       expect(waiting.pendingDecision?.options?.map((o) => o.branch)).toEqual(['priority', null]);
-      expect(waiting.decisions).toEqual([expect.objectContaining({ status: 'proposed', proposal: { branch: 'priority', next: 'voorrang-toegekend' } })]);
+      expect(waiting.decisions).toEqual([
+        expect.objectContaining({ status: 'proposed', proposal: { branch: 'priority', next: 'voorrang-toegekend' } }),
+      ]);
       expect(waiting.variables.priority).toBeUndefined();
-      expect(waiting.deadlines.filter((d) => d.nodeId === 'voorrangsbesluit' && d.kind !== 'case').map((d) => [d.kind, d.status])).toEqual([['reminder', 'pending'], ['timeout', 'pending']]);
+      expect(
+        waiting.deadlines
+          .filter((d) => d.nodeId === 'voorrangsbesluit' && d.kind !== 'case')
+          .map((d) => [d.kind, d.status]),
+      ).toEqual([
+        ['reminder', 'pending'],
+        ['timeout', 'pending'],
+      ]);
 
       const result = await confirmProposal(handle, 'voorrangsbesluit');
       expect(result.currentStep).toBe('wacht-op-aanbod');
@@ -72,8 +106,13 @@ describe('decision steps: a proposal, then a person (time-skipping)', () => {
         besluit: { id: 'besluit-1', sha256: 'a'.repeat(64) },
       });
       expect(issued).toHaveLength(1);
-      expect(issued[0]).toMatchObject({ tenant: 'GM0363', decision: { nodeId: 'voorrangsbesluit', status: 'confirmed' } });
-      expect(state.deadlines.filter((d) => d.nodeId === 'voorrangsbesluit' && d.kind !== 'case').map((d) => d.status)).toEqual(['cancelled', 'cancelled']);
+      expect(issued[0]).toMatchObject({
+        tenant: 'GM0363',
+        decision: { nodeId: 'voorrangsbesluit', status: 'confirmed' },
+      });
+      expect(
+        state.deadlines.filter((d) => d.nodeId === 'voorrangsbesluit' && d.kind !== 'case').map((d) => d.status),
+      ).toEqual(['cancelled', 'cancelled']);
       await handle.terminate('test done');
     });
   });
@@ -83,11 +122,19 @@ describe('decision steps: a proposal, then a person (time-skipping)', () => {
       const handle = await start();
       await waitForState(handle, (s) => s.pendingDecision?.phase === 'confirmation');
       // Deviating without a reason is refused (Awb 3:46), and so is a branch the step does not have.
-      const noReason = handle.executeUpdate(confirmDecisionUpdate, { args: [{ nodeId: 'voorrangsbesluit', branch: null, by: TEST_CASE_HANDLER }] });
+      const noReason = handle.executeUpdate(confirmDecisionUpdate, {
+        args: [{ nodeId: 'voorrangsbesluit', branch: null, by: TEST_CASE_HANDLER }],
+      });
       expect(await refusal(noReason)).toBe('REASON_REQUIRED');
-      const unknown = handle.executeUpdate(confirmDecisionUpdate, { args: [{ nodeId: 'voorrangsbesluit', branch: 'urgent', reason: 'een andere tak dan bestaat', by: TEST_CASE_HANDLER }] });
+      const unknown = handle.executeUpdate(confirmDecisionUpdate, {
+        args: [
+          { nodeId: 'voorrangsbesluit', branch: 'urgent', reason: 'een andere tak dan bestaat', by: TEST_CASE_HANDLER },
+        ],
+      });
       expect(await refusal(unknown)).toBe('BRANCH_UNKNOWN');
-      const wrongStep = handle.executeUpdate(confirmDecisionUpdate, { args: [{ nodeId: 'voorrang-na-weigering', branch: 'priority', by: TEST_CASE_HANDLER }] });
+      const wrongStep = handle.executeUpdate(confirmDecisionUpdate, {
+        args: [{ nodeId: 'voorrang-na-weigering', branch: 'priority', by: TEST_CASE_HANDLER }],
+      });
       expect(await refusal(wrongStep)).toBe('DECISION_NOT_PENDING');
 
       const reason = 'Aanvrager heeft al een zelfstandige woning in een andere gemeente.';
@@ -110,9 +157,18 @@ describe('decision steps: a proposal, then a person (time-skipping)', () => {
     await rec.worker.runUntil(async () => {
       const handle = await start();
       await waitForState(handle, (s) => s.pendingDecision?.phase === 'confirmation');
-      const forged = handle.executeUpdate(sendEventUpdate, { args: [{ name: '$besluit-bevestigen', payload: { nodeId: 'voorrangsbesluit', branch: 'priority', by: TEST_CASE_HANDLER } }] });
+      const forged = handle.executeUpdate(sendEventUpdate, {
+        args: [
+          {
+            name: '$besluit-bevestigen',
+            payload: { nodeId: 'voorrangsbesluit', branch: 'priority', by: TEST_CASE_HANDLER },
+          },
+        ],
+      });
       expect(await refusal(forged)).toBe('EVENT_NOT_EXPECTED');
-      const other = handle.executeUpdate(sendEventUpdate, { args: [{ name: 'woning-aangeboden', payload: { offerId: 'A-1' } }] });
+      const other = handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'woning-aangeboden', payload: { offerId: 'A-1' } }],
+      });
       expect(await refusal(other)).toBe('EVENT_NOT_EXPECTED');
       expect((await handle.query(caseStateQuery)).pendingDecision?.phase).toBe('confirmation');
       await handle.terminate('test done');
@@ -125,12 +181,18 @@ describe('decision steps: a proposal, then a person (time-skipping)', () => {
       const waiting = await waitForState(handle, (s) => s.pendingDecision?.phase === 'facts');
       expect(waiting.pendingDecision?.missingFacts).toEqual(['dateOfBirth']);
       expect(waiting.expectedEvents).toEqual(['gegevens-aanvullen']);
-      expect(waiting.decisions).toEqual([expect.objectContaining({ status: 'incomplete', missingFacts: ['dateOfBirth'], events: [] })]);
+      expect(waiting.decisions).toEqual([
+        expect.objectContaining({ status: 'incomplete', missingFacts: ['dateOfBirth'], events: [] }),
+      ]);
       expect(waiting.variables.priority).toBeUndefined();
 
-      const unexpected = handle.executeUpdate(sendEventUpdate, { args: [{ name: 'gegevens-aanvullen', payload: { facts: { favouriteColour: 'blauw' } } }] });
+      const unexpected = handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'gegevens-aanvullen', payload: { facts: { favouriteColour: 'blauw' } } }],
+      });
       expect(await refusal(unexpected)).toBe('FACT_NOT_EXPECTED');
-      const supplied = await handle.executeUpdate(sendEventUpdate, { args: [{ name: 'gegevens-aanvullen', payload: { facts: { dateOfBirth: '1990-05-01' } } }] });
+      const supplied = await handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'gegevens-aanvullen', payload: { facts: { dateOfBirth: '1990-05-01' } } }],
+      });
       expect(supplied.currentStep).toBe('voorrangsbesluit');
       const proposed = await waitForState(handle, (s) => s.pendingDecision?.phase === 'confirmation');
       expect(proposed.decisions.map((d) => d.status)).toEqual(['incomplete', 'proposed']);
@@ -156,11 +218,15 @@ describe('decision steps: a proposal, then a person (time-skipping)', () => {
       await waitForState(handle, (s) => s.pendingDecision?.phase === 'confirmation');
       await env.sleep('15 days');
       const state = await handle.query(caseStateQuery);
-      expect(rec.notifications.filter((n) => n.nodeId === 'voorrangsbesluit').map((n) => [n.kind, n.template])).toEqual([
-        ['reminder', 'besluit-bevestigen-herinnering'],
-        ['deadline-missed', 'besluit-bevestigen-termijn-verstreken'],
-      ]);
-      expect(state.deadlines.filter((d) => d.nodeId === 'voorrangsbesluit' && d.kind !== 'case').map((d) => d.status)).toEqual(['done', 'missed']);
+      expect(rec.notifications.filter((n) => n.nodeId === 'voorrangsbesluit').map((n) => [n.kind, n.template])).toEqual(
+        [
+          ['reminder', 'besluit-bevestigen-herinnering'],
+          ['deadline-missed', 'besluit-bevestigen-termijn-verstreken'],
+        ],
+      );
+      expect(
+        state.deadlines.filter((d) => d.nodeId === 'voorrangsbesluit' && d.kind !== 'case').map((d) => d.status),
+      ).toEqual(['done', 'missed']);
       expect(state.pendingDecision?.phase).toBe('confirmation');
       expect(state.currentStep).toBe('voorrangsbesluit');
       await handle.terminate('test done');

@@ -36,27 +36,49 @@ export function AdminPage() {
 
   return (
     <section aria-labelledby="admin-title">
-      <h1 id="admin-title" className="utrecht-heading-1">{t('admin.title')}</h1>
+      <h1 id="admin-title" className="utrecht-heading-1">
+        {t('admin.title')}
+      </h1>
       {!isAdmin && <p className="utrecht-paragraph">{t('admin.noAccess')}</p>}
-      {error && <div role="alert" className="utrecht-alert utrecht-alert--error">{t('app.error', { message: error })}</div>}
-      {message && <div role="status" className="utrecht-alert utrecht-alert--ok">{message}</div>}
+      {error && (
+        <div role="alert" className="utrecht-alert utrecht-alert--error">
+          {t('app.error', { message: error })}
+        </div>
+      )}
+      {message && (
+        <div role="status" className="utrecht-alert utrecht-alert--ok">
+          {message}
+        </div>
+      )}
       {isAdmin && list && (
         <>
           <h2 className="utrecht-heading-2">{t('admin.users')}</h2>
           <table className="utrecht-table">
-            <thead className="utrecht-table__header"><tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{t('admin.username')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{t('admin.displayName')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{t('admin.roles')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{t('admin.status')}</th>
-            </tr></thead>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t('admin.username')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t('admin.displayName')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t('admin.roles')}
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t('admin.status')}
+                </th>
+              </tr>
+            </thead>
             <tbody className="utrecht-table__body">
               {list.map((u) => (
                 <tr key={u.id} className="utrecht-table__row">
                   <td className="utrecht-table__cell">{u.username}</td>
                   <td className="utrecht-table__cell">{u.displayName ?? '—'}</td>
                   <td className="utrecht-table__cell">{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-                  <td className="utrecht-table__cell">{u.mustChangePassword ? t('admin.mustChange') : t('admin.active')}</td>
+                  <td className="utrecht-table__cell">
+                    {u.mustChangePassword ? t('admin.mustChange') : t('admin.active')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -64,21 +86,45 @@ export function AdminPage() {
           <h2 className="utrecht-heading-2">{t('admin.create')}</h2>
           <form className="stack narrow" onSubmit={(e) => void create(e)}>
             <FormField label={t('admin.username')}>
-              {({ id }) => <input id={id} className="utrecht-textbox utrecht-textbox--html-input" required value={username} onChange={(e) => setUsername(e.target.value)} />}
+              {({ id }) => (
+                <input
+                  id={id}
+                  className="utrecht-textbox utrecht-textbox--html-input"
+                  required
+                  value={username}
+                  onChange={(e) => setUsername(e.target.value)}
+                />
+              )}
             </FormField>
             <FormField label={t('admin.displayName')}>
-              {({ id }) => <input id={id} className="utrecht-textbox utrecht-textbox--html-input" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+              {({ id }) => (
+                <input
+                  id={id}
+                  className="utrecht-textbox utrecht-textbox--html-input"
+                  value={displayName}
+                  onChange={(e) => setDisplayName(e.target.value)}
+                />
+              )}
             </FormField>
             <fieldset className="utrecht-form-fieldset">
               <legend className="utrecht-form-fieldset__legend">{t('admin.roles')}</legend>
               {ROLES.map((r) => (
                 <label key={r} className="checkbox-label">
-                  <input type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={roles.includes(r)}
-                    onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} /> {t(`roles.${r}`)}
+                  <input
+                    type="checkbox"
+                    className="utrecht-checkbox utrecht-checkbox--html-input"
+                    checked={roles.includes(r)}
+                    onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
+                  />{' '}
+                  {t(`roles.${r}`)}
                 </label>
               ))}
             </fieldset>
-            <div><button type="submit" className="utrecht-button utrecht-button--primary-action">{t('admin.create')}</button></div>
+            <div>
+              <button type="submit" className="utrecht-button utrecht-button--primary-action">
+                {t('admin.create')}
+              </button>
+            </div>
           </form>
         </>
       )}

@@ -49,7 +49,12 @@ export interface VersionDiff {
   from: number;
   to: number;
   collection: string;
-  items: Array<{ key: string; change: 'added' | 'removed' | 'changed' | 'moved'; position?: { before?: number; after?: number }; fields?: FieldChange[] }>;
+  items: Array<{
+    key: string;
+    change: 'added' | 'removed' | 'changed' | 'moved';
+    position?: { before?: number; after?: number };
+    fields?: FieldChange[];
+  }>;
   other: FieldChange[];
 }
 
@@ -58,7 +63,8 @@ const base = (type: ArtifactType, key?: string) => `/api/v1/${type}${key ? `/${e
 export const artifacts = {
   list: (type: ArtifactType) => api<{ items: ArtifactSummary[] }>('GET', base(type)).then((r) => r.items),
   history: (type: ArtifactType, key: string) => api<ArtifactHistory>('GET', base(type, key)),
-  version: (type: ArtifactType, key: string, version: number) => api<ArtifactVersion>('GET', `${base(type, key)}/versions/${version}`),
+  version: (type: ArtifactType, key: string, version: number) =>
+    api<ArtifactVersion>('GET', `${base(type, key)}/versions/${version}`),
   effective: (type: ArtifactType, key: string) => api<ArtifactVersion>('GET', `${base(type, key)}/effective`),
   createDraft: (type: ArtifactType, key: string, fromVersion?: number) =>
     api<ArtifactVersion>('POST', `${base(type, key)}/versions`, fromVersion ? { fromVersion } : {}),
@@ -68,8 +74,12 @@ export const artifacts = {
     api<ArtifactVersion>('POST', `${base(type, key)}/versions/${version}/submit`, { comment }),
   /** Without a date the version takes effect now (the server's default). */
   approve: (type: ArtifactType, key: string, version: number, effectiveFrom?: string, comment?: string) =>
-    api<ArtifactVersion>('POST', `${base(type, key)}/versions/${version}/approve`, { ...(effectiveFrom ? { effectiveFrom } : {}), ...(comment ? { comment } : {}) }),
+    api<ArtifactVersion>('POST', `${base(type, key)}/versions/${version}/approve`, {
+      ...(effectiveFrom ? { effectiveFrom } : {}),
+      ...(comment ? { comment } : {}),
+    }),
   reject: (type: ArtifactType, key: string, version: number, comment: string) =>
     api<ArtifactVersion>('POST', `${base(type, key)}/versions/${version}/reject`, { comment }),
-  diff: (type: ArtifactType, key: string, from: number, to: number) => api<VersionDiff>('GET', `${base(type, key)}/diff?from=${from}&to=${to}`),
+  diff: (type: ArtifactType, key: string, from: number, to: number) =>
+    api<VersionDiff>('GET', `${base(type, key)}/diff?from=${from}&to=${to}`),
 };

@@ -46,13 +46,29 @@ export async function currentSession(): Promise<Session | undefined> {
   }
   if (!me.user) return undefined;
   setCsrfToken(me.csrfToken);
-  return { tenant: me.tenant, tenantName: await tenantName(me.tenant), user: me.user, roles: me.roles, mustChangePassword: me.mustChangePassword ?? false };
+  return {
+    tenant: me.tenant,
+    tenantName: await tenantName(me.tenant),
+    user: me.user,
+    roles: me.roles,
+    mustChangePassword: me.mustChangePassword ?? false,
+  };
 }
 
 export async function login(tenant: string, username: string, password: string): Promise<Session> {
-  const res = await api<{ user: User; csrfToken: string; mustChangePassword: boolean }>('POST', '/api/v1/auth/login', { tenant, username, password });
+  const res = await api<{ user: User; csrfToken: string; mustChangePassword: boolean }>('POST', '/api/v1/auth/login', {
+    tenant,
+    username,
+    password,
+  });
   setCsrfToken(res.csrfToken);
-  return { tenant: res.user.tenantId, tenantName: await tenantName(res.user.tenantId), user: res.user, roles: res.user.roles, mustChangePassword: res.mustChangePassword };
+  return {
+    tenant: res.user.tenantId,
+    tenantName: await tenantName(res.user.tenantId),
+    user: res.user,
+    roles: res.user.roles,
+    mustChangePassword: res.mustChangePassword,
+  };
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {

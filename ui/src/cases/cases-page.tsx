@@ -26,8 +26,14 @@ export function CasesPage() {
 
   return (
     <section aria-labelledby="cases-title">
-      <h1 id="cases-title" className="utrecht-heading-1">{t('cases.title')}</h1>
-      {error && <p role="alert" className="error">{t('cases.failed', { message: error })}</p>}
+      <h1 id="cases-title" className="utrecht-heading-1">
+        {t('cases.title')}
+      </h1>
+      {error && (
+        <p role="alert" className="error">
+          {t('cases.failed', { message: error })}
+        </p>
+      )}
       {!cases && !error && <p>{t('app.loading')}</p>}
       {cases && cases.length === 0 && <p>{t('cases.empty')}</p>}
       {cases && cases.length > 0 && (
@@ -36,7 +42,9 @@ export function CasesPage() {
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
               {(['ref', 'process', 'step', 'status', 'outcome', 'started'] as const).map((k) => (
-                <th key={k} scope="col" className="utrecht-table__header-cell">{t(`cases.${k}`)}</th>
+                <th key={k} scope="col" className="utrecht-table__header-cell">
+                  {t(`cases.${k}`)}
+                </th>
               ))}
             </tr>
           </thead>

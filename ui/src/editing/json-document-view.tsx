@@ -30,26 +30,52 @@ export function JsonDocumentView<T>({ doc, issues, readOnly, onChange, idPrefix 
   const lineCount = text.split('\n').length;
   const errorLines = useMemo(() => {
     const m = new Map<number, string[]>();
-    if (draft === undefined) for (const i of issues) {
-      const l = lineOf(pretty.lines, i.path);
-      m.set(l, [...(m.get(l) ?? []), i.message.nl]);
-    }
+    if (draft === undefined)
+      for (const i of issues) {
+        const l = lineOf(pretty.lines, i.path);
+        m.set(l, [...(m.get(l) ?? []), i.message.nl]);
+      }
     return m;
   }, [issues, pretty, draft]);
 
   return (
     <div className="json-view">
-      <label htmlFor={`${idPrefix}-text`} className="utrecht-form-label">{t('json.title')}</label>
-      <p className="utrecht-form-field-description" id={`${idPrefix}-help`}>{t('json.help')}</p>
-      {parseError && <p role="alert" className="error">{t('json.parseError', { message: parseError })}</p>}
+      <label htmlFor={`${idPrefix}-text`} className="utrecht-form-label">
+        {t('json.title')}
+      </label>
+      <p className="utrecht-form-field-description" id={`${idPrefix}-help`}>
+        {t('json.help')}
+      </p>
+      {parseError && (
+        <p role="alert" className="error">
+          {t('json.parseError', { message: parseError })}
+        </p>
+      )}
       <div className="json-view__editor">
         <div className="json-view__gutter" aria-hidden="true">
           {Array.from({ length: lineCount }, (_, i) => (
-            <div key={i} className={errorLines.has(i + 1) ? 'has-error' : undefined} title={errorLines.get(i + 1)?.join('\n')}>{errorLines.has(i + 1) ? '● ' : ''}{i + 1}</div>
+            <div
+              key={i}
+              className={errorLines.has(i + 1) ? 'has-error' : undefined}
+              title={errorLines.get(i + 1)?.join('\n')}
+            >
+              {errorLines.has(i + 1) ? '● ' : ''}
+              {i + 1}
+            </div>
           ))}
         </div>
-        <textarea id={`${idPrefix}-text`} aria-describedby={`${idPrefix}-help`} spellCheck={false} wrap="off" readOnly={readOnly} className="utrecht-textarea code" rows={Math.min(lineCount, 40)} value={text}
-          onBlur={() => { if (!parseError) setDraft(undefined); }}
+        <textarea
+          id={`${idPrefix}-text`}
+          aria-describedby={`${idPrefix}-help`}
+          spellCheck={false}
+          wrap="off"
+          readOnly={readOnly}
+          className="utrecht-textarea code"
+          rows={Math.min(lineCount, 40)}
+          value={text}
+          onBlur={() => {
+            if (!parseError) setDraft(undefined);
+          }}
           onChange={(e) => {
             setDraft(e.target.value);
             try {
@@ -59,7 +85,8 @@ export function JsonDocumentView<T>({ doc, issues, readOnly, onChange, idPrefix 
             } catch (err) {
               setParseError((err as Error).message);
             }
-          }} />
+          }}
+        />
       </div>
     </div>
   );

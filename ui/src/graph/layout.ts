@@ -22,12 +22,20 @@ const MARGIN = 16;
  * set is one) is laid out directly in linear time; dagre took ~450 ms for the 1,400 nodes of a
  * 200-rule set (bench/editor.ts). Graphs with joins or cycles (processes) go to dagre.
  */
-export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], direction: 'LR' | 'TB' = 'LR'): Map<string, { x: number; y: number }> {
+export function layoutGraph(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  direction: 'LR' | 'TB' = 'LR',
+): Map<string, { x: number; y: number }> {
   return layoutTree(nodes, edges, direction) ?? layoutDagre(nodes, edges, direction);
 }
 
 /** A tidy tree: ranks by depth, leaves stacked in order, each parent centred on its children; undefined when not a forest. */
-export function layoutTree(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], direction: 'LR' | 'TB' = 'LR'): Map<string, { x: number; y: number }> | undefined {
+export function layoutTree(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  direction: 'LR' | 'TB' = 'LR',
+): Map<string, { x: number; y: number }> | undefined {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
   const hasParent = new Set<string>();
@@ -76,7 +84,11 @@ export function layoutTree(nodes: readonly LayoutNode[], edges: readonly LayoutE
     if (kids.length === 0) {
       c = Math.max(cursor + half, floor);
       cursor = c + half + NODESEP;
-    } else c = Math.max(((center.get(kids[0] as string) as number) + (center.get(kids[kids.length - 1] as string) as number)) / 2, floor);
+    } else
+      c = Math.max(
+        ((center.get(kids[0] as string) as number) + (center.get(kids[kids.length - 1] as string) as number)) / 2,
+        floor,
+      );
     center.set(id, c);
     lastEnd[d] = c + half;
   }
@@ -91,14 +103,24 @@ export function layoutTree(nodes: readonly LayoutNode[], edges: readonly LayoutE
   return out;
 }
 
-function layoutDagre(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], direction: 'LR' | 'TB'): Map<string, { x: number; y: number }> {
+function layoutDagre(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  direction: 'LR' | 'TB',
+): Map<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: direction, nodesep: NODESEP, ranksep: RANKSEP, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
   for (const e of edges) {
     if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
-    g.setEdge(e.source, e.target, typeof e.label === 'string' && e.label ? { width: Math.min(220, e.label.length * 6.5), height: 18, labelpos: 'c' } : {});
+    g.setEdge(
+      e.source,
+      e.target,
+      typeof e.label === 'string' && e.label
+        ? { width: Math.min(220, e.label.length * 6.5), height: 18, labelpos: 'c' }
+        : {},
+    );
   }
   dagre.layout(g);
   const out = new Map<string, { x: number; y: number }>();

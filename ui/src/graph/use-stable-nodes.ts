@@ -32,9 +32,14 @@ export function useStableNodes<N extends Node>(
       const position = positions.get(n.id) ?? { x: 0, y: 0 };
       const selected = n.id === selectedId;
       const old = prev.get(n.id);
-      const node = old && old.position === position && old.selected === selected && old.type === n.type && sameData(old.data, n.data)
-        ? old
-        : ({ ...n, position, selected } as N);
+      const node =
+        old &&
+        old.position === position &&
+        old.selected === selected &&
+        old.type === n.type &&
+        sameData(old.data, n.data)
+          ? old
+          : ({ ...n, position, selected } as N);
       next.set(n.id, node);
       return node;
     });

@@ -20,7 +20,12 @@ export function AlertsPage() {
   const [sending, setSending] = useState(false);
 
   const problem = (e: unknown): string => (e instanceof ApiProblem ? t('error', { message: e.message }) : String(e));
-  const loadLog = useCallback(() => { void monitorApi.digests().then(setLog).catch(() => undefined); }, []);
+  const loadLog = useCallback(() => {
+    void monitorApi
+      .digests()
+      .then(setLog)
+      .catch(() => undefined);
+  }, []);
   useEffect(() => {
     if (!isAdmin) return;
     monitorApi.alertConfig().then(setConfig, (e: unknown) => {
@@ -40,11 +45,19 @@ export function AlertsPage() {
       setNotice({ ok: true, text: t('alerts.saved') });
     } catch (e) {
       const field = e instanceof ApiProblem ? fieldOfPath(e.path) : undefined;
-      if (field && e instanceof ApiProblem) { setErrors({ [field]: e.message }); setNotice(null); } else setNotice({ ok: false, text: problem(e) });
+      if (field && e instanceof ApiProblem) {
+        setErrors({ [field]: e.message });
+        setNotice(null);
+      } else setNotice({ ok: false, text: problem(e) });
     }
   };
   const rotate = async () => {
-    try { setSecret((await monitorApi.rotateAlertSecret()).secret ?? null); setNotice({ ok: true, text: t('alerts.rotated') }); } catch (e) { setNotice({ ok: false, text: problem(e) }); }
+    try {
+      setSecret((await monitorApi.rotateAlertSecret()).secret ?? null);
+      setNotice({ ok: true, text: t('alerts.rotated') });
+    } catch (e) {
+      setNotice({ ok: false, text: problem(e) });
+    }
   };
   const sendNow = async () => {
     setSending(true);
@@ -52,8 +65,13 @@ export function AlertsPage() {
     try {
       const { entry } = await monitorApi.sendDigestNow();
       if (!entry || entry.status === 'pending') setNotice({ ok: true, text: t('alerts.sendPending') });
-      else if (entry.status === 'sent') setNotice({ ok: true, text: t('alerts.sentNow', { cases: entry.caseCount, deadlines: entry.deadlineCount }) });
-      else setNotice({ ok: false, text: t('alerts.sendFailed', { error: entry.error ?? t(`alerts.statuses.${entry.status}`) }) });
+      else if (entry.status === 'sent')
+        setNotice({ ok: true, text: t('alerts.sentNow', { cases: entry.caseCount, deadlines: entry.deadlineCount }) });
+      else
+        setNotice({
+          ok: false,
+          text: t('alerts.sendFailed', { error: entry.error ?? t(`alerts.statuses.${entry.status}`) }),
+        });
     } catch (e) {
       setNotice({ ok: false, text: problem(e) });
     } finally {
@@ -64,32 +82,79 @@ export function AlertsPage() {
 
   return (
     <section aria-labelledby="alerts-title">
-      <h1 id="alerts-title" className="utrecht-heading-1">{t('alerts.title')}</h1>
+      <h1 id="alerts-title" className="utrecht-heading-1">
+        {t('alerts.title')}
+      </h1>
       <p className="utrecht-paragraph narrow">{t('alerts.intro')}</p>
-      {!isAdmin ? <p className="utrecht-paragraph monitor-notice" role="status" data-testid="alerts-admins-only">{t('alerts.onlyAdmins')}</p> : <>
-        {notice && <p className={`utrecht-paragraph ${notice.ok ? 'monitor-notice' : 'monitor-error'}`} role={notice.ok ? 'status' : 'alert'}>{notice.text}</p>}
-        {secret && (
-          <div className="monitor-secret" role="region" aria-labelledby="alert-secret-title" data-testid="alert-secret">
-            <p className="utrecht-paragraph" id="alert-secret-title"><strong>{t('alerts.secret')}</strong> — {t('alerts.secretOnce')}</p>
-            <p className="utrecht-paragraph"><code>{secret}</code></p>
-          </div>
-        )}
-        {config === undefined ? <p className="utrecht-paragraph">{t('loading')}</p> : (
-          <div className="monitor-grid monitor-grid--top">
-            <AlertForm key={config?.updatedAt ?? 'new'} config={config} errors={errors} onSave={(input) => void save(input)} />
-            <div className="stack monitor-card">
-              <h2 className="utrecht-heading-2">{t('alerts.sendNow')}</h2>
-              {config === null && <p className="utrecht-paragraph">{t('alerts.notConfigured')}</p>}
-              <div className="monitor-buttons">
-                <button type="button" className="utrecht-button utrecht-button--primary-action" disabled={!config || sending} onClick={() => void sendNow()}>{t('alerts.sendNow')}</button>
-                <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={!config} onClick={() => void rotate()}>{t('alerts.rotate')}</button>
-                <button type="button" className="utrecht-button utrecht-button--subtle" onClick={loadLog}>{t('alerts.refresh')}</button>
+      {!isAdmin ? (
+        <p className="utrecht-paragraph monitor-notice" role="status" data-testid="alerts-admins-only">
+          {t('alerts.onlyAdmins')}
+        </p>
+      ) : (
+        <>
+          {notice && (
+            <p
+              className={`utrecht-paragraph ${notice.ok ? 'monitor-notice' : 'monitor-error'}`}
+              role={notice.ok ? 'status' : 'alert'}
+            >
+              {notice.text}
+            </p>
+          )}
+          {secret && (
+            <div
+              className="monitor-secret"
+              role="region"
+              aria-labelledby="alert-secret-title"
+              data-testid="alert-secret"
+            >
+              <p className="utrecht-paragraph" id="alert-secret-title">
+                <strong>{t('alerts.secret')}</strong> — {t('alerts.secretOnce')}
+              </p>
+              <p className="utrecht-paragraph">
+                <code>{secret}</code>
+              </p>
+            </div>
+          )}
+          {config === undefined ? (
+            <p className="utrecht-paragraph">{t('loading')}</p>
+          ) : (
+            <div className="monitor-grid monitor-grid--top">
+              <AlertForm
+                key={config?.updatedAt ?? 'new'}
+                config={config}
+                errors={errors}
+                onSave={(input) => void save(input)}
+              />
+              <div className="stack monitor-card">
+                <h2 className="utrecht-heading-2">{t('alerts.sendNow')}</h2>
+                {config === null && <p className="utrecht-paragraph">{t('alerts.notConfigured')}</p>}
+                <div className="monitor-buttons">
+                  <button
+                    type="button"
+                    className="utrecht-button utrecht-button--primary-action"
+                    disabled={!config || sending}
+                    onClick={() => void sendNow()}
+                  >
+                    {t('alerts.sendNow')}
+                  </button>
+                  <button
+                    type="button"
+                    className="utrecht-button utrecht-button--secondary-action"
+                    disabled={!config}
+                    onClick={() => void rotate()}
+                  >
+                    {t('alerts.rotate')}
+                  </button>
+                  <button type="button" className="utrecht-button utrecht-button--subtle" onClick={loadLog}>
+                    {t('alerts.refresh')}
+                  </button>
+                </div>
               </div>
             </div>
-          </div>
-        )}
-        <DigestLogTable items={log} />
-      </>}
+          )}
+          <DigestLogTable items={log} />
+        </>
+      )}
     </section>
   );
 }

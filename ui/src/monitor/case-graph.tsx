@@ -36,22 +36,56 @@ export function CaseGraph({ view }: { view: CaseView }) {
     const pickLabel = (l: { nl: string; en: string } | undefined, fallback: string) => (l ? l[lang] : fallback);
     const visited = new Set(path);
     const taken = new Set(path.slice(1).map((id, i) => `${path[i]}>${id}`));
-    const pos = layoutGraph(graph.nodes.map((n) => ({ id: n.id, width: W, height: H })), graph.edges);
+    const pos = layoutGraph(
+      graph.nodes.map((n) => ({ id: n.id, width: W, height: H })),
+      graph.edges,
+    );
     const ns: StepNode[] = graph.nodes.map((n) => ({
-      id: n.id, type: 'step', position: pos.get(n.id) ?? { x: 0, y: 0 }, draggable: false, selectable: false, focusable: false,
-      data: { label: pickLabel(n.label, n.id), kind: n.kind, state: n.id === currentStep ? 'current' : visited.has(n.id) ? 'visited' : 'other', currentText },
+      id: n.id,
+      type: 'step',
+      position: pos.get(n.id) ?? { x: 0, y: 0 },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      data: {
+        label: pickLabel(n.label, n.id),
+        kind: n.kind,
+        state: n.id === currentStep ? 'current' : visited.has(n.id) ? 'visited' : 'other',
+        currentText,
+      },
     }));
     const es: Edge[] = graph.edges.map((e, i) => {
       const on = taken.has(`${e.source}>${e.target}`);
-      return { id: `${e.source}-${e.target}-${i}`, source: e.source, target: e.target, animated: false, focusable: false, style: { stroke: on ? '#154273' : '#9a9a9a', strokeWidth: on ? 3 : 1 } };
+      return {
+        id: `${e.source}-${e.target}-${i}`,
+        source: e.source,
+        target: e.target,
+        animated: false,
+        focusable: false,
+        style: { stroke: on ? '#154273' : '#9a9a9a', strokeWidth: on ? 3 : 1 },
+      };
     });
     return { nodes: ns, edges: es };
   }, [signature, lang, currentText]);
   const current = view.graph.nodes.find((n) => n.id === view.currentStep);
   return (
-    <figure className="monitor-graph" aria-label={`${t('case.graph')}: ${view.path.map((id) => pick(view.graph.nodes.find((n) => n.id === id)?.label, id)).join(' → ')}`}>
+    <figure
+      className="monitor-graph"
+      aria-label={`${t('case.graph')}: ${view.path.map((id) => pick(view.graph.nodes.find((n) => n.id === id)?.label, id)).join(' → ')}`}
+    >
       <div className="monitor-graph-canvas" aria-hidden="true">
-        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} panOnDrag zoomOnScroll={false} proOptions={{ hideAttribution: true }}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          fitView
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          panOnDrag
+          zoomOnScroll={false}
+          proOptions={{ hideAttribution: true }}
+        >
           <Background />
         </ReactFlow>
       </div>

@@ -30,11 +30,16 @@ const VARIABLE_LABELS: Record<string, Text> = {
 
 /** "hotelStartDate" / "gegevens-aanvullen" → "Hotel start date" / "Gegevens aanvullen": a last resort, never an id. */
 export function humanise(id: string): string {
-  const words = id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_.]+/g, ' ').trim().toLowerCase();
+  const words = id
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const has = (o: object | undefined, key: string): boolean => o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
+const has = (o: object | undefined, key: string): boolean =>
+  o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
 
 export function catalogOf(kind: string | undefined): FactCatalog | undefined {
   return kind && has(factCatalogs, kind) ? factCatalogs[kind as keyof typeof factCatalogs] : undefined;
@@ -59,7 +64,8 @@ export interface CaseLabels {
  * case runs when it could be loaded, else from the monitor's graph (step labels only).
  */
 export function caseLabels(definition: ProcessDefinition | null, graph: CaseView['graph'], lang: Lang): CaseLabels {
-  const pick = (l: { nl: string; en?: string } | undefined): string | undefined => (l ? (lang === 'en' ? l.en ?? l.nl : l.nl) : undefined);
+  const pick = (l: { nl: string; en?: string } | undefined): string | undefined =>
+    l ? (lang === 'en' ? (l.en ?? l.nl) : l.nl) : undefined;
   const node = (id: string | null | undefined) => (id ? definition?.nodes.find((n) => n.id === id) : undefined);
   const step = (id: string | null | undefined): string => {
     if (!id) return '—';
@@ -109,7 +115,8 @@ export function caseLabels(definition: ProcessDefinition | null, graph: CaseView
     },
     outcome,
     date: (key) => (has(DATE_LABELS, key) ? (DATE_LABELS[key] as Text)[lang] : humanise(key)),
-    variable: (name) => (has(VARIABLE_LABELS, name) ? (VARIABLE_LABELS[name] as Text)[lang] : humanise(name).toLowerCase()),
+    variable: (name) =>
+      has(VARIABLE_LABELS, name) ? (VARIABLE_LABELS[name] as Text)[lang] : humanise(name).toLowerCase(),
     fact(kind, name) {
       const catalog = catalogOf(kind);
       const fact = catalog && has(catalog.facts, name) ? catalog.facts[name] : undefined;

@@ -7,7 +7,16 @@ import { useLive } from './use-live';
 import { useMonitorT } from './use-lang';
 
 const PAGE = 50;
-const ALL_COLUMNS = ['caseRef', 'processId', 'step', 'status', 'nextDeadline', 'startedAt', 'outcome', 'caseId'] as const;
+const ALL_COLUMNS = [
+  'caseRef',
+  'processId',
+  'step',
+  'status',
+  'nextDeadline',
+  'startedAt',
+  'outcome',
+  'caseId',
+] as const;
 type Column = (typeof ALL_COLUMNS)[number];
 const DEFAULT_COLUMNS: Column[] = ['caseRef', 'processId', 'step', 'status', 'nextDeadline', 'startedAt'];
 const COLUMNS_KEY = 'doorstroom.monitor.columns';
@@ -15,7 +24,10 @@ const STATUSES = ['running', 'completed', 'cancelled', 'terminated', 'failed', '
 
 function filterFromParams(p: URLSearchParams): ListFilter {
   const f: ListFilter = {};
-  for (const k of ['processId', 'step', 'status', 'outcome'] as const) { const v = p.get(k); if (v) f[k] = v; }
+  for (const k of ['processId', 'step', 'status', 'outcome'] as const) {
+    const v = p.get(k);
+    if (v) f[k] = v;
+  }
   const w = p.get('deadlineWindow');
   if (w === '7d' || w === '30d') f.deadlineWindow = w;
   if (p.get('overdue') === 'true') f.overdue = true;
@@ -56,44 +68,85 @@ export function CaseListPage() {
   const page = cursors.length;
   const cursor = cursors[cursors.length - 1];
 
-  useEffect(() => { void monitorApi.processes().then(setProcesses).catch(() => undefined); void monitorApi.savedFilters().then(setSaved).catch(() => undefined); }, []);
-  useEffect(() => { setDraft(filter); setCursors([undefined]); }, [filter]);
+  useEffect(() => {
+    void monitorApi
+      .processes()
+      .then(setProcesses)
+      .catch(() => undefined);
+    void monitorApi
+      .savedFilters()
+      .then(setSaved)
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    setDraft(filter);
+    setCursors([undefined]);
+  }, [filter]);
 
   const load = useCallback(() => {
-    monitorApi.cases(filter, PAGE, cursor).then((r) => { setRows(r.cases); setNext(r.nextCursor); setError(null); }, (e: Error) => setError(e.message));
+    monitorApi.cases(filter, PAGE, cursor).then(
+      (r) => {
+        setRows(r.cases);
+        setNext(r.nextCursor);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, [filter, cursor]);
   useEffect(load, [load]);
 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const connected = useLive(rows?.map((r) => r.caseId) ?? [], () => {
-    if (!timer.current) timer.current = setTimeout(() => { timer.current = null; load(); }, 200);
+    if (!timer.current)
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        load();
+      }, 200);
   });
 
   const processOf = (id: string) => processes.find((p) => p.processId === id);
-  const stepLabel = (processId: string, step: string) => pick(processOf(processId)?.steps.find((s) => s.id === step)?.label, step);
+  const stepLabel = (processId: string, step: string) =>
+    pick(processOf(processId)?.steps.find((s) => s.id === step)?.label, step);
   const cell = (r: CaseRow, c: Column): string => {
     switch (c) {
-      case 'processId': return pick(processOf(r.processId)?.title, r.processId);
-      case 'step': return stepLabel(r.processId, r.step);
-      case 'status': return t(`status.${r.status}`, { defaultValue: r.status });
-      case 'nextDeadline': return dateTime(r.nextDeadline);
-      case 'startedAt': return dateTime(r.startedAt);
-      case 'outcome': return r.outcome ?? '';
-      default: return r[c];
+      case 'processId':
+        return pick(processOf(r.processId)?.title, r.processId);
+      case 'step':
+        return stepLabel(r.processId, r.step);
+      case 'status':
+        return t(`status.${r.status}`, { defaultValue: r.status });
+      case 'nextDeadline':
+        return dateTime(r.nextDeadline);
+      case 'startedAt':
+        return dateTime(r.startedAt);
+      case 'outcome':
+        return r.outcome ?? '';
+      default:
+        return r[c];
     }
   };
   const sorted = useMemo(() => {
     if (!rows || !sort) return rows;
-    const key = (r: CaseRow) => (sort.column === 'nextDeadline' || sort.column === 'startedAt' ? r[sort.column] ?? '9999' : cell(r, sort.column));
+    const key = (r: CaseRow) =>
+      sort.column === 'nextDeadline' || sort.column === 'startedAt' ? (r[sort.column] ?? '9999') : cell(r, sort.column);
     return [...rows].sort((a, b) => key(a).localeCompare(key(b)) * (sort.dir === 'asc' ? 1 : -1));
   }, [rows, sort, processes]);
 
-  const apply = (e: FormEvent) => { e.preventDefault(); setParams(paramsFromFilter(draft)); };
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setParams(paramsFromFilter(draft));
+  };
   const toggleColumn = (c: Column) => {
-    const nextCols = columns.includes(c) ? columns.filter((x) => x !== c) : ALL_COLUMNS.filter((x) => x === c || columns.includes(x));
+    const nextCols = columns.includes(c)
+      ? columns.filter((x) => x !== c)
+      : ALL_COLUMNS.filter((x) => x === c || columns.includes(x));
     if (nextCols.length === 0) return;
     setColumns(nextCols);
-    try { localStorage.setItem(COLUMNS_KEY, JSON.stringify(nextCols)); } catch { /* private mode */ }
+    try {
+      localStorage.setItem(COLUMNS_KEY, JSON.stringify(nextCols));
+    } catch {
+      /* private mode */
+    }
   };
   const exportCsv = async () => {
     const all: CaseRow[] = [];
@@ -103,7 +156,10 @@ export function CaseListPage() {
       all.push(...r.cases);
       c = r.nextCursor ?? undefined;
     } while (c && all.length < 10000);
-    const csv = toCsv([columns.map((col) => t(`list.col.${col}`)), ...all.map((r) => columns.map((col) => cell(r, col)))]);
+    const csv = toCsv([
+      columns.map((col) => t(`list.col.${col}`)),
+      ...all.map((r) => columns.map((col) => cell(r, col))),
+    ]);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -118,56 +174,131 @@ export function CaseListPage() {
     setSaveName('');
     setSaved(await monitorApi.savedFilters());
   };
-  const steps = draft.processId ? processOf(draft.processId)?.steps ?? [] : [];
-  const outcomes = draft.processId ? processOf(draft.processId)?.outcomes ?? [] : [];
+  const steps = draft.processId ? (processOf(draft.processId)?.steps ?? []) : [];
+  const outcomes = draft.processId ? (processOf(draft.processId)?.outcomes ?? []) : [];
 
   return (
     <section aria-labelledby="monitor-list-title">
       <div className="monitor-titlebar">
-        <h1 id="monitor-list-title" className="utrecht-heading-1">{t('list.title')}</h1>
+        <h1 id="monitor-list-title" className="utrecht-heading-1">
+          {t('list.title')}
+        </h1>
         <LiveStatus connected={connected} />
       </div>
       <form className="monitor-filters" onSubmit={apply} aria-label={t('list.filters')}>
         <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="f-process">{t('list.process')}</label>
-          <select id="f-process" className="utrecht-select" value={draft.processId ?? ''} onChange={(e) => setDraft({ ...draft, processId: e.target.value || undefined, step: undefined, outcome: undefined })}>
+          <label className="utrecht-form-label" htmlFor="f-process">
+            {t('list.process')}
+          </label>
+          <select
+            id="f-process"
+            className="utrecht-select"
+            value={draft.processId ?? ''}
+            onChange={(e) =>
+              setDraft({ ...draft, processId: e.target.value || undefined, step: undefined, outcome: undefined })
+            }
+          >
             <option value="">{t('list.any')}</option>
-            {processes.map((p) => <option key={p.processId} value={p.processId}>{pick(p.title)}</option>)}
+            {processes.map((p) => (
+              <option key={p.processId} value={p.processId}>
+                {pick(p.title)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="f-step">{t('list.step')}</label>
-          <select id="f-step" className="utrecht-select" value={draft.step ?? ''} disabled={!draft.processId} onChange={(e) => setDraft({ ...draft, step: e.target.value || undefined })}>
+          <label className="utrecht-form-label" htmlFor="f-step">
+            {t('list.step')}
+          </label>
+          <select
+            id="f-step"
+            className="utrecht-select"
+            value={draft.step ?? ''}
+            disabled={!draft.processId}
+            onChange={(e) => setDraft({ ...draft, step: e.target.value || undefined })}
+          >
             <option value="">{t('list.any')}</option>
-            {steps.map((s) => <option key={s.id} value={s.id}>{pick(s.label)}</option>)}
+            {steps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {pick(s.label)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="f-status">{t('list.status')}</label>
-          <select id="f-status" className="utrecht-select" value={draft.status ?? ''} onChange={(e) => setDraft({ ...draft, status: e.target.value || undefined })}>
+          <label className="utrecht-form-label" htmlFor="f-status">
+            {t('list.status')}
+          </label>
+          <select
+            id="f-status"
+            className="utrecht-select"
+            value={draft.status ?? ''}
+            onChange={(e) => setDraft({ ...draft, status: e.target.value || undefined })}
+          >
             <option value="">{t('list.any')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="f-outcome">{t('list.outcome')}</label>
-          <select id="f-outcome" className="utrecht-select" value={draft.outcome ?? ''} disabled={!draft.processId} onChange={(e) => setDraft({ ...draft, outcome: e.target.value || undefined })}>
+          <label className="utrecht-form-label" htmlFor="f-outcome">
+            {t('list.outcome')}
+          </label>
+          <select
+            id="f-outcome"
+            className="utrecht-select"
+            value={draft.outcome ?? ''}
+            disabled={!draft.processId}
+            onChange={(e) => setDraft({ ...draft, outcome: e.target.value || undefined })}
+          >
             <option value="">{t('list.any')}</option>
-            {outcomes.map((o) => <option key={o.id} value={o.id}>{pick(o.label)}</option>)}
+            {outcomes.map((o) => (
+              <option key={o.id} value={o.id}>
+                {pick(o.label)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="f-window">{t('list.window')}</label>
-          <select id="f-window" className="utrecht-select" value={draft.deadlineWindow ?? ''} onChange={(e) => setDraft({ ...draft, deadlineWindow: (e.target.value || undefined) as ListFilter['deadlineWindow'] })}>
+          <label className="utrecht-form-label" htmlFor="f-window">
+            {t('list.window')}
+          </label>
+          <select
+            id="f-window"
+            className="utrecht-select"
+            value={draft.deadlineWindow ?? ''}
+            onChange={(e) =>
+              setDraft({ ...draft, deadlineWindow: (e.target.value || undefined) as ListFilter['deadlineWindow'] })
+            }
+          >
             <option value="">{t('list.any')}</option>
             <option value="7d">{t('list.window7')}</option>
             <option value="30d">{t('list.window30')}</option>
           </select>
         </div>
-        <label className="checkbox-label monitor-check"><input type="checkbox" className="utrecht-checkbox" checked={draft.overdue ?? false} onChange={(e) => setDraft({ ...draft, overdue: e.target.checked || undefined })} />{t('list.overdue')}</label>
+        <label className="checkbox-label monitor-check">
+          <input
+            type="checkbox"
+            className="utrecht-checkbox"
+            checked={draft.overdue ?? false}
+            onChange={(e) => setDraft({ ...draft, overdue: e.target.checked || undefined })}
+          />
+          {t('list.overdue')}
+        </label>
         <div className="monitor-buttons">
-          <button type="submit" className="utrecht-button utrecht-button--primary-action">{t('list.apply')}</button>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setParams({})}>{t('list.reset')}</button>
+          <button type="submit" className="utrecht-button utrecht-button--primary-action">
+            {t('list.apply')}
+          </button>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            onClick={() => setParams({})}
+          >
+            {t('list.reset')}
+          </button>
         </div>
       </form>
 
@@ -176,60 +307,159 @@ export function CaseListPage() {
           <summary>{t('list.columns')}</summary>
           <fieldset className="choice-list">
             <legend className="visually-hidden">{t('list.columns')}</legend>
-            {ALL_COLUMNS.map((c) => <label key={c} className="checkbox-label"><input type="checkbox" className="utrecht-checkbox" checked={columns.includes(c)} onChange={() => toggleColumn(c)} />{t(`list.col.${c}`)}</label>)}
+            {ALL_COLUMNS.map((c) => (
+              <label key={c} className="checkbox-label">
+                <input
+                  type="checkbox"
+                  className="utrecht-checkbox"
+                  checked={columns.includes(c)}
+                  onChange={() => toggleColumn(c)}
+                />
+                {t(`list.col.${c}`)}
+              </label>
+            ))}
           </fieldset>
         </details>
         <details className="monitor-details">
-          <summary>{t('list.saved')} ({saved.length})</summary>
+          <summary>
+            {t('list.saved')} ({saved.length})
+          </summary>
           <ul className="monitor-list">
             {saved.map((s) => (
               <li key={s.id}>
-                <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => { if (s.columns?.length) setColumns(s.columns as Column[]); setParams(paramsFromFilter(s.filter)); }}>{t('list.use')}: {s.name}</button>
-                <button type="button" className="utrecht-button utrecht-button--subtle" aria-label={`${t('list.remove')} ${s.name}`} onClick={() => void monitorApi.deleteFilter(s.id).then(monitorApi.savedFilters).then(setSaved)}>{t('list.remove')}</button>
+                <button
+                  type="button"
+                  className="utrecht-button utrecht-button--subtle"
+                  onClick={() => {
+                    if (s.columns?.length) setColumns(s.columns as Column[]);
+                    setParams(paramsFromFilter(s.filter));
+                  }}
+                >
+                  {t('list.use')}: {s.name}
+                </button>
+                <button
+                  type="button"
+                  className="utrecht-button utrecht-button--subtle"
+                  aria-label={`${t('list.remove')} ${s.name}`}
+                  onClick={() => void monitorApi.deleteFilter(s.id).then(monitorApi.savedFilters).then(setSaved)}
+                >
+                  {t('list.remove')}
+                </button>
               </li>
             ))}
           </ul>
           <form onSubmit={(e) => void saveFilter(e)} className="monitor-inline-form">
-            <label className="utrecht-form-label" htmlFor="save-name">{t('list.saveAs')}</label>
-            <input id="save-name" className="utrecht-textbox" value={saveName} maxLength={100} onChange={(e) => setSaveName(e.target.value)} />
-            <button type="submit" className="utrecht-button utrecht-button--secondary-action">{t('list.save')}</button>
+            <label className="utrecht-form-label" htmlFor="save-name">
+              {t('list.saveAs')}
+            </label>
+            <input
+              id="save-name"
+              className="utrecht-textbox"
+              value={saveName}
+              maxLength={100}
+              onChange={(e) => setSaveName(e.target.value)}
+            />
+            <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+              {t('list.save')}
+            </button>
           </form>
         </details>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void exportCsv()}>{t('list.export')}</button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={() => void exportCsv()}
+        >
+          {t('list.export')}
+        </button>
       </div>
 
-      {error && <p className="error" role="alert">{t('error', { message: error })}</p>}
-      {!sorted ? <p>{t('loading')}</p> : sorted.length === 0 ? <p className="utrecht-paragraph">{t('list.empty')}</p> : (
+      {error && (
+        <p className="error" role="alert">
+          {t('error', { message: error })}
+        </p>
+      )}
+      {!sorted ? (
+        <p>{t('loading')}</p>
+      ) : sorted.length === 0 ? (
+        <p className="utrecht-paragraph">{t('list.empty')}</p>
+      ) : (
         <table className="utrecht-table monitor-cases" data-testid="case-table">
-          <caption className="visually-hidden">{t('list.title')} — {t('list.page', { page })}. {t('list.sortNote')}</caption>
-          <thead><tr>
-            {columns.map((c) => {
-              const dir = sort?.column === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
-              return (
-                <th key={c} scope="col" aria-sort={dir}>
-                  <button type="button" className="monitor-sort" title={t('list.sortBy', { column: t(`list.col.${c}`) })}
-                    onClick={() => setSort(sort?.column === c && sort.dir === 'asc' ? { column: c, dir: 'desc' } : { column: c, dir: 'asc' })}>
-                    {t(`list.col.${c}`)}<span aria-hidden="true">{dir === 'ascending' ? ' ▲' : dir === 'descending' ? ' ▼' : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr></thead>
+          <caption className="visually-hidden">
+            {t('list.title')} — {t('list.page', { page })}. {t('list.sortNote')}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((c) => {
+                const dir = sort?.column === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+                return (
+                  <th key={c} scope="col" aria-sort={dir}>
+                    <button
+                      type="button"
+                      className="monitor-sort"
+                      title={t('list.sortBy', { column: t(`list.col.${c}`) })}
+                      onClick={() =>
+                        setSort(
+                          sort?.column === c && sort.dir === 'asc'
+                            ? { column: c, dir: 'desc' }
+                            : { column: c, dir: 'asc' },
+                        )
+                      }
+                    >
+                      {t(`list.col.${c}`)}
+                      <span aria-hidden="true">{dir === 'ascending' ? ' ▲' : dir === 'descending' ? ' ▼' : ''}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
           <tbody>
             {sorted.map((r) => (
               <tr key={r.caseId} data-case-id={r.caseId}>
-                {columns.map((c, i) => i === 0
-                  ? <th key={c} scope="row"><Link to={encodeURIComponent(r.caseId)}>{cell(r, c)}</Link></th>
-                  : <td key={c} className={c === 'nextDeadline' && r.nextDeadline && Date.parse(r.nextDeadline) < Date.now() && r.status === 'running' ? 'monitor-overdue' : undefined}>{cell(r, c)}</td>)}
+                {columns.map((c, i) =>
+                  i === 0 ? (
+                    <th key={c} scope="row">
+                      <Link to={encodeURIComponent(r.caseId)}>{cell(r, c)}</Link>
+                    </th>
+                  ) : (
+                    <td
+                      key={c}
+                      className={
+                        c === 'nextDeadline' &&
+                        r.nextDeadline &&
+                        Date.parse(r.nextDeadline) < Date.now() &&
+                        r.status === 'running'
+                          ? 'monitor-overdue'
+                          : undefined
+                      }
+                    >
+                      {cell(r, c)}
+                    </td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <nav className="monitor-pager" aria-label={t('list.page', { page })}>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={page === 1} onClick={() => setCursors([undefined])}>{t('list.first')}</button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          disabled={page === 1}
+          onClick={() => setCursors([undefined])}
+        >
+          {t('list.first')}
+        </button>
         <span>{t('list.page', { page })}</span>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={!next} onClick={() => next && setCursors([...cursors, next])}>{t('list.next')}</button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          disabled={!next}
+          onClick={() => next && setCursors([...cursors, next])}
+        >
+          {t('list.next')}
+        </button>
       </nav>
     </section>
   );

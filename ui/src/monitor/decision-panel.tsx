@@ -22,7 +22,17 @@ function useProblemText() {
   };
 }
 
-function ConfirmForm({ caseId, pending, labels, onDone }: { caseId: string; pending: PendingDecisionView; labels: CaseLabels; onDone: (notice: string) => void }) {
+function ConfirmForm({
+  caseId,
+  pending,
+  labels,
+  onDone,
+}: {
+  caseId: string;
+  pending: PendingDecisionView;
+  labels: CaseLabels;
+  onDone: (notice: string) => void;
+}) {
   const { t } = useMonitorT();
   const problemText = useProblemText();
   const proposal = pending.proposal;
@@ -61,25 +71,53 @@ function ConfirmForm({ caseId, pending, labels, onDone }: { caseId: string; pend
 
   return (
     <form className="stack" onSubmit={(e) => void submit(e)} data-testid="confirm-form" noValidate>
-      {error && <p className="monitor-error" role="alert">{error}</p>}
+      {error && (
+        <p className="monitor-error" role="alert">
+          {error}
+        </p>
+      )}
       <fieldset className="utrecht-form-fieldset monitor-fieldset">
         <legend className="utrecht-form-label">{t('decision.chooseOutcome')}</legend>
         <div className="monitor-radios monitor-radios--column">
           {options.map((o) => (
             <label key={key(o.branch)} className="monitor-check-label">
-              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="decision-choice" value={key(o.branch)} checked={choice === key(o.branch)} onChange={() => setChoice(key(o.branch))} />
-              {outcome(o)}{sameChoice(proposal, o.branch) ? ` ${t('decision.isProposal')}` : ''}
+              <input
+                type="radio"
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+                name="decision-choice"
+                value={key(o.branch)}
+                checked={choice === key(o.branch)}
+                onChange={() => setChoice(key(o.branch))}
+              />
+              {outcome(o)}
+              {sameChoice(proposal, o.branch) ? ` ${t('decision.isProposal')}` : ''}
             </label>
           ))}
         </div>
       </fieldset>
       <div className={`utrecht-form-field${reasonError ? ' utrecht-form-field--invalid' : ''}`}>
-        <label className="utrecht-form-label" htmlFor="decision-reason">{deviating ? t('decision.reason') : t('decision.remark')}</label>
-        <p className="utrecht-form-field-description" id="decision-reason-help">{t('decision.reasonHelp')}</p>
-        {reasonError && <p className="utrecht-form-field-error-message monitor-field-error" id="decision-reason-error">{reasonError}</p>}
-        <textarea id="decision-reason" className="utrecht-textarea" rows={3} maxLength={4000} value={reason} required={deviating}
-          aria-invalid={reasonError ? true : undefined} aria-describedby={`decision-reason-help${reasonError ? ' decision-reason-error' : ''}`}
-          onChange={(e) => setReason(e.target.value)} />
+        <label className="utrecht-form-label" htmlFor="decision-reason">
+          {deviating ? t('decision.reason') : t('decision.remark')}
+        </label>
+        <p className="utrecht-form-field-description" id="decision-reason-help">
+          {t('decision.reasonHelp')}
+        </p>
+        {reasonError && (
+          <p className="utrecht-form-field-error-message monitor-field-error" id="decision-reason-error">
+            {reasonError}
+          </p>
+        )}
+        <textarea
+          id="decision-reason"
+          className="utrecht-textarea"
+          rows={3}
+          maxLength={4000}
+          value={reason}
+          required={deviating}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={`decision-reason-help${reasonError ? ' decision-reason-error' : ''}`}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       <div>
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
@@ -90,7 +128,19 @@ function ConfirmForm({ caseId, pending, labels, onDone }: { caseId: string; pend
   );
 }
 
-function SupplyFacts({ caseId, pending, record, labels, onDone }: { caseId: string; pending: PendingDecisionView; record: DecisionRecordView | undefined; labels: CaseLabels; onDone: (notice: string) => void }) {
+function SupplyFacts({
+  caseId,
+  pending,
+  record,
+  labels,
+  onDone,
+}: {
+  caseId: string;
+  pending: PendingDecisionView;
+  record: DecisionRecordView | undefined;
+  labels: CaseLabels;
+  onDone: (notice: string) => void;
+}) {
   const { t } = useMonitorT();
   const problemText = useProblemText();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -114,8 +164,19 @@ function SupplyFacts({ caseId, pending, record, labels, onDone }: { caseId: stri
   };
   return (
     <>
-      {error && <p className="monitor-error" role="alert">{error}</p>}
-      <FactsForm missing={pending.missingFacts ?? []} catalog={catalogOf(record?.ruleSetKind)} lang={labels.lang} errors={errors} busy={busy} onSubmit={(f) => void submit(f)} />
+      {error && (
+        <p className="monitor-error" role="alert">
+          {error}
+        </p>
+      )}
+      <FactsForm
+        missing={pending.missingFacts ?? []}
+        catalog={catalogOf(record?.ruleSetKind)}
+        lang={labels.lang}
+        errors={errors}
+        busy={busy}
+        onSubmit={(f) => void submit(f)}
+      />
     </>
   );
 }
@@ -126,34 +187,65 @@ function SupplyFacts({ caseId, pending, record, labels, onDone }: { caseId: stri
  * with its reasons; a behandelaar confirms it or chooses another outcome with a reason (AVG art.
  * 22: a person decides; Awb 3:46: a deviation is motivated). Everyone else reads.
  */
-export function DecisionPanel({ caseId, pending, record, labels, canDecide, canSupplyFacts, onDone }: {
-  caseId: string; pending: PendingDecisionView; record: DecisionRecordView | undefined; labels: CaseLabels;
-  canDecide: boolean; canSupplyFacts: boolean; onDone: (notice: string) => void;
+export function DecisionPanel({
+  caseId,
+  pending,
+  record,
+  labels,
+  canDecide,
+  canSupplyFacts,
+  onDone,
+}: {
+  caseId: string;
+  pending: PendingDecisionView;
+  record: DecisionRecordView | undefined;
+  labels: CaseLabels;
+  canDecide: boolean;
+  canSupplyFacts: boolean;
+  onDone: (notice: string) => void;
 }) {
   const { t, longDateTime } = useMonitorT();
   const step = labels.step(pending.nodeId);
   if (pending.phase === 'facts') {
     const missing = (pending.missingFacts ?? []).map((f) => labels.fact(record?.ruleSetKind, f));
     return (
-      <section className="monitor-card monitor-decision-panel" aria-labelledby="decision-title" data-testid="decision-panel" data-phase="facts">
-        <h2 id="decision-title" className="utrecht-heading-2">{t('decision.factsTitle')}</h2>
+      <section
+        className="monitor-card monitor-decision-panel"
+        aria-labelledby="decision-title"
+        data-testid="decision-panel"
+        data-phase="facts"
+      >
+        <h2 id="decision-title" className="utrecht-heading-2">
+          {t('decision.factsTitle')}
+        </h2>
         <p className="utrecht-paragraph monitor-decision-step">{t('decision.title', { step })}</p>
         <p className="utrecht-paragraph">{t('decision.factsIntro')}</p>
-        {canSupplyFacts
-          ? <SupplyFacts caseId={caseId} pending={pending} record={record} labels={labels} onDone={onDone} />
-          : (
-            <>
-              <p className="utrecht-paragraph">{t('decision.missing')}: {missing.join(', ')}</p>
-              <p className="utrecht-paragraph monitor-readonly" data-testid="decision-readonly">{t('decision.factsReadOnly')}</p>
-            </>
-          )}
+        {canSupplyFacts ? (
+          <SupplyFacts caseId={caseId} pending={pending} record={record} labels={labels} onDone={onDone} />
+        ) : (
+          <>
+            <p className="utrecht-paragraph">
+              {t('decision.missing')}: {missing.join(', ')}
+            </p>
+            <p className="utrecht-paragraph monitor-readonly" data-testid="decision-readonly">
+              {t('decision.factsReadOnly')}
+            </p>
+          </>
+        )}
       </section>
     );
   }
   const proposal = pending.proposal;
   return (
-    <section className="monitor-card monitor-decision-panel" aria-labelledby="decision-title" data-testid="decision-panel" data-phase="confirmation">
-      <h2 id="decision-title" className="utrecht-heading-2">{t('decision.title', { step })}</h2>
+    <section
+      className="monitor-card monitor-decision-panel"
+      aria-labelledby="decision-title"
+      data-testid="decision-panel"
+      data-phase="confirmation"
+    >
+      <h2 id="decision-title" className="utrecht-heading-2">
+        {t('decision.title', { step })}
+      </h2>
       {proposal && (
         <p className="monitor-proposal" data-testid="proposal">
           {t('decision.proposal', { outcome: labels.branch(pending.nodeId, proposal.branch, proposal.next) })}
@@ -164,9 +256,13 @@ export function DecisionPanel({ caseId, pending, record, labels, canDecide, canS
         <div>{record && <DecisionGrounds record={record} labels={labels} />}</div>
         <div>
           <h3 className="utrecht-heading-3">{canDecide ? t('decision.yourDecision') : t('decision.whoDecides')}</h3>
-          {canDecide
-            ? <ConfirmForm caseId={caseId} pending={pending} labels={labels} onDone={onDone} />
-            : <p className="utrecht-paragraph monitor-readonly" data-testid="decision-readonly">{t('decision.readOnly')}</p>}
+          {canDecide ? (
+            <ConfirmForm caseId={caseId} pending={pending} labels={labels} onDone={onDone} />
+          ) : (
+            <p className="utrecht-paragraph monitor-readonly" data-testid="decision-readonly">
+              {t('decision.readOnly')}
+            </p>
+          )}
         </div>
       </div>
     </section>

@@ -10,9 +10,15 @@ import { useMonitorT } from './use-lang';
 export function RuleSetLine({ record }: { record: DecisionRecordView }) {
   const { t, pick, longDate } = useMonitorT();
   const ruleSet = (record.explanation as Partial<Explanation> | null)?.ruleSet;
-  const name = ruleSet?.title ?? pick(catalogOf(record.ruleSetKind)?.label as { nl: string; en: string } | undefined, record.ruleSetId);
+  const name =
+    ruleSet?.title ??
+    pick(catalogOf(record.ruleSetKind)?.label as { nl: string; en: string } | undefined, record.ruleSetId);
   const from = ruleSet?.effectiveFrom ? t('decision.from', { date: longDate(ruleSet.effectiveFrom.slice(0, 10)) }) : '';
-  return <p className="utrecht-paragraph" data-testid="decision-ruleset">{t('decision.ruleSet', { name, v: record.ruleSetVersion, from, peildatum: longDate(record.peildatum) })}</p>;
+  return (
+    <p className="utrecht-paragraph" data-testid="decision-ruleset">
+      {t('decision.ruleSet', { name, v: record.ruleSetVersion, from, peildatum: longDate(record.peildatum) })}
+    </p>
+  );
 }
 
 /** The facts the rules judged, by their catalog labels and as a letter writes them. */
@@ -20,21 +26,36 @@ export function FactsUsed({ record, labels }: { record: DecisionRecordView; labe
   const { session } = useSession();
   const catalog = catalogOf(record.ruleSetKind);
   // The municipality's own CBS code reads as its name ("Gemeente Amsterdam (GM0363)").
-  const words = (value: unknown, text: string) => (value === session.tenant && session.tenantName !== session.tenant ? `${session.tenantName} (${text})` : text);
+  const words = (value: unknown, text: string) =>
+    value === session.tenant && session.tenantName !== session.tenant ? `${session.tenantName} (${text})` : text;
   const entries = Object.entries(record.facts ?? {});
   if (entries.length === 0) return null;
   return (
     <dl className="monitor-facts monitor-facts--small" data-testid="decision-facts">
       {entries.map(([name, value]) => {
-        const fact = catalog && Object.prototype.hasOwnProperty.call(catalog.facts, name) ? catalog.facts[name] : undefined;
-        return <Fragment key={name}><dt>{labels.fact(record.ruleSetKind, name)}</dt><dd>{words(value, formatValue(value, fact, labels.lang))}</dd></Fragment>;
+        const fact =
+          catalog && Object.prototype.hasOwnProperty.call(catalog.facts, name) ? catalog.facts[name] : undefined;
+        return (
+          <Fragment key={name}>
+            <dt>{labels.fact(record.ruleSetKind, name)}</dt>
+            <dd>{words(value, formatValue(value, fact, labels.lang))}</dd>
+          </Fragment>
+        );
       })}
     </dl>
   );
 }
 
 /** Rule set, facts used and reasons of one decision record. */
-export function DecisionGrounds({ record, labels, headingLevel = 3 }: { record: DecisionRecordView; labels: CaseLabels; headingLevel?: 3 | 4 }) {
+export function DecisionGrounds({
+  record,
+  labels,
+  headingLevel = 3,
+}: {
+  record: DecisionRecordView;
+  labels: CaseLabels;
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useMonitorT();
   const H = headingLevel === 3 ? 'h3' : 'h4';
   return (

@@ -30,7 +30,17 @@ export function payloadOf(schema: JsonSchema, values: Values): Record<string, un
  * A form generated from an event's payload schema (flat objects: text, dates, numbers, enums,
  * booleans). The server validates again and names a failing field; its message is shown here.
  */
-export function EventForm({ name, schema, onSubmit, idPrefix }: { name: string; schema: JsonSchema; idPrefix: string; onSubmit: (payload: Record<string, unknown>) => Promise<void> }) {
+export function EventForm({
+  name,
+  schema,
+  onSubmit,
+  idPrefix,
+}: {
+  name: string;
+  schema: JsonSchema;
+  idPrefix: string;
+  onSubmit: (payload: Record<string, unknown>) => Promise<void>;
+}) {
   const { t } = useMonitorT();
   const [values, setValues] = useState<Values>({});
   const [busy, setBusy] = useState(false);
@@ -38,7 +48,12 @@ export function EventForm({ name, schema, onSubmit, idPrefix }: { name: string; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    try { await onSubmit(payloadOf(schema, values)); setValues({}); } finally { setBusy(false); }
+    try {
+      await onSubmit(payloadOf(schema, values));
+      setValues({});
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <form className="stack monitor-event-form" onSubmit={(e) => void submit(e)} data-event={name}>
@@ -46,29 +61,64 @@ export function EventForm({ name, schema, onSubmit, idPrefix }: { name: string; 
         const id = `${idPrefix}-${field}`;
         // A payload field by its schema title, else the monitor's words for the built-in processes' fields, never its id.
         const name = s.title ?? t(`case.fields.${field}`, { defaultValue: humanise(field) });
-        const label = <label className="utrecht-form-label" htmlFor={id}>{name}{required.has(field) ? ` (${t('case.required')})` : ''}</label>;
+        const label = (
+          <label className="utrecht-form-label" htmlFor={id}>
+            {name}
+            {required.has(field) ? ` (${t('case.required')})` : ''}
+          </label>
+        );
         const set = (v: string) => setValues({ ...values, [field]: v });
         if (s.enum || s.type === 'boolean') {
           const options = s.enum ? s.enum.map(String) : ['true', 'false'];
           return (
-            <div key={field} className="utrecht-form-field">{label}
-              <select id={id} className="utrecht-select" required={required.has(field)} value={values[field] ?? ''} onChange={(e) => set(e.target.value)}>
+            <div key={field} className="utrecht-form-field">
+              {label}
+              <select
+                id={id}
+                className="utrecht-select"
+                required={required.has(field)}
+                value={values[field] ?? ''}
+                onChange={(e) => set(e.target.value)}
+              >
                 <option value="">—</option>
-                {options.map((o) => <option key={o} value={o}>{o === 'true' ? t('yes') : o === 'false' ? t('no') : o}</option>)}
+                {options.map((o) => (
+                  <option key={o} value={o}>
+                    {o === 'true' ? t('yes') : o === 'false' ? t('no') : o}
+                  </option>
+                ))}
               </select>
             </div>
           );
         }
         return (
-          <div key={field} className="utrecht-form-field">{label}
-            {s.description && <p className="utrecht-form-field-description" id={`${id}-d`}>{s.description}</p>}
-            <input id={id} className="utrecht-textbox" type={inputType(s)} required={required.has(field)} value={values[field] ?? ''}
-              aria-describedby={s.description ? `${id}-d` : undefined} min={s.minimum} max={s.maximum} maxLength={s.maxLength}
-              step={s.type === 'number' ? 'any' : undefined} onChange={(e) => set(e.target.value)} />
+          <div key={field} className="utrecht-form-field">
+            {label}
+            {s.description && (
+              <p className="utrecht-form-field-description" id={`${id}-d`}>
+                {s.description}
+              </p>
+            )}
+            <input
+              id={id}
+              className="utrecht-textbox"
+              type={inputType(s)}
+              required={required.has(field)}
+              value={values[field] ?? ''}
+              aria-describedby={s.description ? `${id}-d` : undefined}
+              min={s.minimum}
+              max={s.maximum}
+              maxLength={s.maxLength}
+              step={s.type === 'number' ? 'any' : undefined}
+              onChange={(e) => set(e.target.value)}
+            />
           </div>
         );
       })}
-      <div><button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>{t('case.send')}</button></div>
+      <div>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+          {t('case.send')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,6 +1,10 @@
 import { renderExplanation, type Explanation } from '../../../rules';
 
-interface Line { depth: number; text: string; children: Line[] }
+interface Line {
+  depth: number;
+  text: string;
+  children: Line[];
+}
 
 /** The renderer's indented lines ("  - Leeftijd is 35 jaar; …") as a tree, for nested lists. */
 function tree(lines: string[]): Line[] {
@@ -8,7 +12,9 @@ function tree(lines: string[]): Line[] {
   const stack: Line[] = [root];
   for (const raw of lines) {
     const m = /^(\s*)- (.*)$/.exec(raw);
-    const line: Line = m ? { depth: (m[1] ?? '').length / 2, text: m[2] ?? '', children: [] } : { depth: 0, text: raw, children: [] };
+    const line: Line = m
+      ? { depth: (m[1] ?? '').length / 2, text: m[2] ?? '', children: [] }
+      : { depth: 0, text: raw, children: [] };
     while (stack.length > 1 && (stack[stack.length - 1] as Line).depth >= line.depth) stack.pop();
     (stack[stack.length - 1] as Line).children.push(line);
     stack.push(line);
@@ -27,7 +33,10 @@ function Items({ lines }: { lines: Line[] }) {
   return (
     <ul className="monitor-why-list">
       {lines.map((l, i) => (
-        <li key={i} className={statusClass(l.text)}>{l.text}{l.children.length > 0 && <Items lines={l.children} />}</li>
+        <li key={i} className={statusClass(l.text)}>
+          {l.text}
+          {l.children.length > 0 && <Items lines={l.children} />}
+        </li>
       ))}
     </ul>
   );
@@ -38,7 +47,15 @@ function Items({ lines }: { lines: Line[] }) {
  * "onbekend" for what nobody supplied), laid out as a readable list: per rule its verdict and the
  * conditions under it.
  */
-export function ExplanationView({ explanation, lang, empty }: { explanation: unknown; lang: 'nl' | 'en'; empty: string }) {
+export function ExplanationView({
+  explanation,
+  lang,
+  empty,
+}: {
+  explanation: unknown;
+  lang: 'nl' | 'en';
+  empty: string;
+}) {
   let text: string;
   try {
     if (!explanation || typeof explanation !== 'object') return <p className="utrecht-paragraph">{empty}</p>;
@@ -47,7 +64,10 @@ export function ExplanationView({ explanation, lang, empty }: { explanation: unk
     return <p className="utrecht-paragraph">{empty}</p>;
   }
   // First line: rule set and peildatum (shown by the panel itself); then one block per rule.
-  const blocks = text.split('\n\n').slice(1).map((b) => b.split('\n'));
+  const blocks = text
+    .split('\n\n')
+    .slice(1)
+    .map((b) => b.split('\n'));
   return (
     <div className="monitor-why" data-testid="decision-reasons">
       {blocks.map((lines, i) => {

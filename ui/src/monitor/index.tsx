@@ -23,10 +23,28 @@ function MonitorNav() {
   return (
     <nav className="monitor-nav" aria-label={t('nav.label')}>
       <ul>
-        <li><NavLink to={base} end className={cls}>{t('nav.dashboard')}</NavLink></li>
-        <li><NavLink to={`${base}/zaken`} className={cls}>{t('nav.cases')}</NavLink></li>
-        <li><NavLink to={`${base}/taakstelling`} className={cls}>{t('nav.quota')}</NavLink></li>
-        {isAdmin && <li><NavLink to={`${base}/meldingen`} className={cls}>{t('nav.alerts')}</NavLink></li>}
+        <li>
+          <NavLink to={base} end className={cls}>
+            {t('nav.dashboard')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/zaken`} className={cls}>
+            {t('nav.cases')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/taakstelling`} className={cls}>
+            {t('nav.quota')}
+          </NavLink>
+        </li>
+        {isAdmin && (
+          <li>
+            <NavLink to={`${base}/meldingen`} className={cls}>
+              {t('nav.alerts')}
+            </NavLink>
+          </li>
+        )}
       </ul>
     </nav>
   );

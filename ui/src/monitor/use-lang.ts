@@ -8,10 +8,21 @@ export function useMonitorT() {
   const en = i18n.language === 'en';
   const pick = (text: Text | null | undefined, fallback = ''): string => (text ? (en ? text.en : text.nl) : fallback);
   const locale = en ? 'en-GB' : 'nl-NL';
-  const dateTime = (iso?: string | null) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
-  const date = (iso?: string | null) => (iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(locale, { dateStyle: 'medium' }) : '—');
+  const dateTime = (iso?: string | null) =>
+    iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+  const date = (iso?: string | null) =>
+    iso
+      ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(locale, { dateStyle: 'medium' })
+      : '—';
   // Dates in words ("1 februari 2026", "1 februari 2026 om 14:05") where a person reads them, not in tables.
-  const longDate = (iso?: string | null) => (iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(locale, { dateStyle: 'long', ...(iso.length === 10 ? { timeZone: 'UTC' } : {}) }) : '—');
-  const longDateTime = (iso?: string | null) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }) : '—');
+  const longDate = (iso?: string | null) =>
+    iso
+      ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(locale, {
+          dateStyle: 'long',
+          ...(iso.length === 10 ? { timeZone: 'UTC' } : {}),
+        })
+      : '—';
+  const longDateTime = (iso?: string | null) =>
+    iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }) : '—';
   return { t, pick, dateTime, date, longDate, longDateTime, en, lang: (en ? 'en' : 'nl') as 'nl' | 'en' };
 }

@@ -51,7 +51,10 @@ export function ProcessDesignerPage() {
     setSaved(doc);
   }, [version, reset]);
   useEffect(() => {
-    artifacts.effective('definitions', key).then((v) => setPublished(v.content as ProcessDefinition), () => setPublished(undefined));
+    artifacts.effective('definitions', key).then(
+      (v) => setPublished(v.content as ProcessDefinition),
+      () => setPublished(undefined),
+    );
   }, [key, history]);
 
   const doc = undoable.doc;
@@ -63,7 +66,10 @@ export function ProcessDesignerPage() {
     const r = validateDefinition(deferred);
     return r.valid ? [] : withNodeIds(deferred, r.errors);
   }, [deferred]);
-  const diff = useMemo(() => (doc && published && version?.status !== 'published' ? diffDefinitions(published, doc) : undefined), [doc, published, version?.status]);
+  const diff = useMemo(
+    () => (doc && published && version?.status !== 'published' ? diffDefinitions(published, doc) : undefined),
+    [doc, published, version?.status],
+  );
   // Lines per step object, so an edit of one step gives only that step new data (one node re-renders and is re-measured).
   const describe = useMemo(() => {
     const cache = new WeakMap<ProcessNode, string[]>();
@@ -74,19 +80,39 @@ export function ProcessDesignerPage() {
       return lines;
     };
   }, [doc?.parameters, lang]);
-  const flow = useMemo(() => (doc ? processToFlow(doc, lang, {
-    errors: countByNode(errors), diff: diff?.marks, removed: diff?.removed, describe,
-  }) : { nodes: [], edges: [] }), [doc, lang, errors, diff, describe]);
+  const flow = useMemo(
+    () =>
+      doc
+        ? processToFlow(doc, lang, {
+            errors: countByNode(errors),
+            diff: diff?.marks,
+            removed: diff?.removed,
+            describe,
+          })
+        : { nodes: [], edges: [] },
+    [doc, lang, errors, diff, describe],
+  );
 
-  const change = useCallback((next: ProcessDefinition, undoKey?: string) => {
-    set(next, undoKey);
-    setMessage(undefined);
-  }, [set]);
-  const ctx: PanelContext | undefined = useMemo(() => doc ? {
-    def: doc, lang, readOnly,
-    dates: [...knownNames(doc).dates],
-    setParameter: (path, value, undoKey) => change(setParameter(doc, path, value), undoKey),
-  } : undefined, [doc, lang, readOnly, change]);
+  const change = useCallback(
+    (next: ProcessDefinition, undoKey?: string) => {
+      set(next, undoKey);
+      setMessage(undefined);
+    },
+    [set],
+  );
+  const ctx: PanelContext | undefined = useMemo(
+    () =>
+      doc
+        ? {
+            def: doc,
+            lang,
+            readOnly,
+            dates: [...knownNames(doc).dates],
+            setParameter: (path, value, undoKey) => change(setParameter(doc, path, value), undoKey),
+          }
+        : undefined,
+    [doc, lang, readOnly, change],
+  );
 
   const add = (kind: NodeKind) => {
     const spec = specOf(kind);
@@ -98,14 +124,20 @@ export function ProcessDesignerPage() {
     change(next);
     setSelected(id);
   };
-  const onConnect = useCallback((source: string, target: string) => {
-    const node = doc.nodes.find((n) => n.id === source);
-    if (!node) return;
-    const connected = specOf(node.kind).connect(node as NodeOfKind<typeof node.kind>, target);
-    if (connected) change(replaceNode(doc, source, connected));
-    setSelected(source);
-  }, [doc, change]);
-  const onReconnect = useCallback((_edge: string, source: string, path: string, target: string) => change(setEdgeTarget(doc, source, path, target)), [doc, change]);
+  const onConnect = useCallback(
+    (source: string, target: string) => {
+      const node = doc.nodes.find((n) => n.id === source);
+      if (!node) return;
+      const connected = specOf(node.kind).connect(node as NodeOfKind<typeof node.kind>, target);
+      if (connected) change(replaceNode(doc, source, connected));
+      setSelected(source);
+    },
+    [doc, change],
+  );
+  const onReconnect = useCallback(
+    (_edge: string, source: string, path: string, target: string) => change(setEdgeTarget(doc, source, path, target)),
+    [doc, change],
+  );
 
   async function save() {
     if (!version) return;
@@ -133,45 +165,120 @@ export function ProcessDesignerPage() {
     }
   }
 
-  if (error) return <p role="alert" className="error">{t('app.error', { message: error })}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {t('app.error', { message: error })}
+      </p>
+    );
   if (!history || !version || !doc || !ctx) return <p>{t('app.loading')}</p>;
   const title = doc.title[lang] ?? doc.title.nl;
   return (
     <section aria-labelledby="pd-title" className="editor pd-editor">
-      <p className="breadcrumb"><Link to="/processen">{t('nav.processes')}</Link> › {title}</p>
-      <EditorToolbar titleId="pd-title" title={title} version={version} dirty={dirty} busy={busy} readOnly={readOnly} message={message}
-        canUndo={undoable.canUndo} canRedo={undoable.canRedo} onUndo={undoable.undo} onRedo={undoable.redo} onSave={() => void save()} />
-      {doc.description && <p className="utrecht-paragraph pd-description">{doc.description[lang] ?? doc.description.nl}</p>}
+      <p className="breadcrumb">
+        <Link to="/processen">{t('nav.processes')}</Link> › {title}
+      </p>
+      <EditorToolbar
+        titleId="pd-title"
+        title={title}
+        version={version}
+        dirty={dirty}
+        busy={busy}
+        readOnly={readOnly}
+        message={message}
+        canUndo={undoable.canUndo}
+        canRedo={undoable.canRedo}
+        onUndo={undoable.undo}
+        onRedo={undoable.redo}
+        onSave={() => void save()}
+      />
+      {doc.description && (
+        <p className="utrecht-paragraph pd-description">{doc.description[lang] ?? doc.description.nl}</p>
+      )}
       {version.status === 'in_review' && (
-        <div className="utrecht-alert utrecht-alert--info draft-intro"><p className="utrecht-paragraph">{t('designer.inReview', { version: version.version })}</p></div>
+        <div className="utrecht-alert utrecht-alert--info draft-intro">
+          <p className="utrecht-paragraph">{t('designer.inReview', { version: version.version })}</p>
+        </div>
       )}
       {version.status !== 'draft' && version.status !== 'in_review' && (
         <div className="utrecht-alert utrecht-alert--info draft-intro">
           <p className="utrecht-paragraph">{t('editor.draftIntro')}</p>
-          {isDesigner
-            ? <button type="button" className="utrecht-button utrecht-button--primary-action" disabled={busy} onClick={() => void newDraft()}>{t('editor.newDraft')}</button>
-            : <p className="utrecht-paragraph">{t('editor.noDraftRights')}</p>}
+          {isDesigner ? (
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={busy}
+              onClick={() => void newDraft()}
+            >
+              {t('editor.newDraft')}
+            </button>
+          ) : (
+            <p className="utrecht-paragraph">{t('editor.noDraftRights')}</p>
+          )}
         </div>
       )}
-      <Tabs<TabKey> idPrefix="pd" active={tab} onChange={setTab} tabs={(['edit', 'json', 'review'] as const).map((k) => ({ key: k, label: t(`editor.tabs.${k}`) }))}>
+      <Tabs<TabKey>
+        idPrefix="pd"
+        active={tab}
+        onChange={setTab}
+        tabs={(['edit', 'json', 'review'] as const).map((k) => ({ key: k, label: t(`editor.tabs.${k}`) }))}
+      >
         {tab === 'edit' && (
           <>
             {diff && <DiffLegend diff={diff} publishedVersion={publishedVersion(history)?.version} />}
             <div className={`pd-split${readOnly ? ' pd-split--read' : ''}`}>
               {!readOnly && <Palette onAdd={add} disabled={readOnly} />}
-              <ProcessGraph nodes={flow.nodes} edges={flow.edges} selected={selected} readOnly={readOnly} onSelect={setSelected} onConnect={onConnect} onReconnect={onReconnect} />
-              <DesignerSidePanel key={selected ?? ''} ctx={ctx} selected={selected} errors={errors} change={change} select={setSelected} />
+              <ProcessGraph
+                nodes={flow.nodes}
+                edges={flow.edges}
+                selected={selected}
+                readOnly={readOnly}
+                onSelect={setSelected}
+                onConnect={onConnect}
+                onReconnect={onReconnect}
+              />
+              <DesignerSidePanel
+                key={selected ?? ''}
+                ctx={ctx}
+                selected={selected}
+                errors={errors}
+                change={change}
+                select={setSelected}
+              />
             </div>
           </>
         )}
-        {tab === 'json' && <JsonDocumentView idPrefix="pd-json" doc={doc} issues={errors} readOnly={readOnly} onChange={(d) => change(d, 'json')} />}
+        {tab === 'json' && (
+          <JsonDocumentView
+            idPrefix="pd-json"
+            doc={doc}
+            issues={errors}
+            readOnly={readOnly}
+            onChange={(d) => change(d, 'json')}
+          />
+        )}
         {tab === 'review' && (
-          <ReviewPanel type="definitions" artifactKey={key} history={history} version={version} dirty={dirty} valid={errors.length === 0} onChanged={(v) => void reload(v)} />
+          <ReviewPanel
+            type="definitions"
+            artifactKey={key}
+            history={history}
+            version={version}
+            dirty={dirty}
+            valid={errors.length === 0}
+            onChanged={(v) => void reload(v)}
+          />
         )}
       </Tabs>
       {tab !== 'review' && (
         <section aria-label={t('editor.errorList')} className="issues-section">
-          <DefinitionIssueList errors={errors} lang={lang} onGo={(id) => { setTab('edit'); setSelected(id); }} />
+          <DefinitionIssueList
+            errors={errors}
+            lang={lang}
+            onGo={(id) => {
+              setTab('edit');
+              setSelected(id);
+            }}
+          />
         </section>
       )}
     </section>

@@ -1,7 +1,10 @@
 import type { ArtifactHistory } from '../api/artifacts';
 
 /** A person the version history names: GET /rulesets/{key} and /definitions/{key} send them in `people`. */
-export interface Person { username: string; displayName: string | null }
+export interface Person {
+  username: string;
+  displayName: string | null;
+}
 export type People = Record<string, Person>;
 
 /** The history's `people`; an older server sends none, and then the ids stay as they are. */

@@ -46,30 +46,91 @@ export function ReviewPanel({ type, artifactKey, history, version, dirty, valid,
     }
   };
 
-  const submit = () => act(
-    () => artifacts.submit(type, artifactKey, version.version, simulation ? `${comment}${SIMULATION_MARK}${simulation}` : comment),
-    (v) => t('review.submitted', { version: v.version }),
-  );
+  const submit = () =>
+    act(
+      () =>
+        artifacts.submit(
+          type,
+          artifactKey,
+          version.version,
+          simulation ? `${comment}${SIMULATION_MARK}${simulation}` : comment,
+        ),
+      (v) => t('review.submitted', { version: v.version }),
+    );
   // "Today" means now: the start of today would lie before the current version's own start and not take over.
-  const approve = () => act(() => artifacts.approve(type, artifactKey, version.version, effectiveFrom === todayInNl() ? undefined : effectiveFrom), (v) => t('review.approved', { version: v.version, date: formatDate(effectiveFrom) }));
-  const reject = () => (reason.trim() ? act(() => artifacts.reject(type, artifactKey, version.version, reason), (v) => t('review.rejected', { version: v.version })) : setMessage({ ok: false, text: t('review.reasonRequired') }));
+  const approve = () =>
+    act(
+      () =>
+        artifacts.approve(
+          type,
+          artifactKey,
+          version.version,
+          effectiveFrom === todayInNl() ? undefined : effectiveFrom,
+        ),
+      (v) => t('review.approved', { version: v.version, date: formatDate(effectiveFrom) }),
+    );
+  const reject = () =>
+    reason.trim()
+      ? act(
+          () => artifacts.reject(type, artifactKey, version.version, reason),
+          (v) => t('review.rejected', { version: v.version }),
+        )
+      : setMessage({ ok: false, text: t('review.reasonRequired') });
   const own = version.authorId === me || version.submittedBy === me;
   const people = peopleOf(history);
 
   return (
     <div className="review">
       <h2 className="utrecht-heading-2">{t('review.title')}</h2>
-      {message && <div role={message.ok ? 'status' : 'alert'} className={`utrecht-alert utrecht-alert--${message.ok ? 'ok' : 'error'}`}><p className="utrecht-paragraph">{message.text}</p></div>}
+      {message && (
+        <div
+          role={message.ok ? 'status' : 'alert'}
+          className={`utrecht-alert utrecht-alert--${message.ok ? 'ok' : 'error'}`}
+        >
+          <p className="utrecht-paragraph">{message.text}</p>
+        </div>
+      )}
 
       {version.status === 'draft' && isDesigner && (
-        <form className="stack narrow" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <form
+          className="stack narrow"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
           <h3 className="utrecht-heading-3">{t('review.submitTitle')}</h3>
           <p className="utrecht-paragraph">{t('review.submitIntro')}</p>
-          {simulation && <p className="utrecht-paragraph"><strong>{t('review.simulation')}:</strong> {simulation}</p>}
-          <FormField label={t('review.submitComment')} error={dirty ? t('review.saveFirst') : !valid ? t('review.fixErrors') : undefined}>
-            {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} required rows={3} className="utrecht-textarea utrecht-textarea--html-textarea" value={comment} onChange={(e) => setComment(e.target.value)} />}
+          {simulation && (
+            <p className="utrecht-paragraph">
+              <strong>{t('review.simulation')}:</strong> {simulation}
+            </p>
+          )}
+          <FormField
+            label={t('review.submitComment')}
+            error={dirty ? t('review.saveFirst') : !valid ? t('review.fixErrors') : undefined}
+          >
+            {({ id, describedBy }) => (
+              <textarea
+                id={id}
+                aria-describedby={describedBy}
+                required
+                rows={3}
+                className="utrecht-textarea utrecht-textarea--html-textarea"
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
+            )}
           </FormField>
-          <div><button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={dirty || !valid || !comment.trim()}>{t('review.submit')}</button></div>
+          <div>
+            <button
+              type="submit"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={dirty || !valid || !comment.trim()}
+            >
+              {t('review.submit')}
+            </button>
+          </div>
         </form>
       )}
 
@@ -79,25 +140,77 @@ export function ReviewPanel({ type, artifactKey, history, version, dirty, valid,
           <p className="utrecht-paragraph">{t('review.approveIntro', { version: version.version })}</p>
           {version.submitComment && (
             <blockquote className="submit-comment">
-              <p className="utrecht-paragraph">{t('review.submittedBy', { who: version.submittedBy ? personName(people, version.submittedBy) : '—', when: formatDateTime(version.submittedAt) })}</p>
-              {version.submitComment.split('\n').filter(Boolean).map((l, i) => <p key={i} className="utrecht-paragraph">{l}</p>)}
+              <p className="utrecht-paragraph">
+                {t('review.submittedBy', {
+                  who: version.submittedBy ? personName(people, version.submittedBy) : '—',
+                  when: formatDateTime(version.submittedAt),
+                })}
+              </p>
+              {version.submitComment
+                .split('\n')
+                .filter(Boolean)
+                .map((l, i) => (
+                  <p key={i} className="utrecht-paragraph">
+                    {l}
+                  </p>
+                ))}
             </blockquote>
           )}
           {base !== undefined && <DiffView type={type} artifactKey={artifactKey} from={base} to={version.version} />}
           {isApprover && own && <p className="utrecht-alert utrecht-alert--warning">{t('review.ownVersion')}</p>}
           {isApprover && !own && (
             <div className="approve-forms">
-              <form className="stack" onSubmit={(e) => { e.preventDefault(); void approve(); }}>
+              <form
+                className="stack"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void approve();
+                }}
+              >
                 <FormField label={t('review.effectiveFrom')}>
-                  {({ id }) => <input id={id} type="date" required className="utrecht-textbox utrecht-textbox--html-input" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />}
+                  {({ id }) => (
+                    <input
+                      id={id}
+                      type="date"
+                      required
+                      className="utrecht-textbox utrecht-textbox--html-input"
+                      value={effectiveFrom}
+                      onChange={(e) => setEffectiveFrom(e.target.value)}
+                    />
+                  )}
                 </FormField>
-                <div><button type="submit" className="utrecht-button utrecht-button--primary-action">{t('review.approve')}</button></div>
+                <div>
+                  <button type="submit" className="utrecht-button utrecht-button--primary-action">
+                    {t('review.approve')}
+                  </button>
+                </div>
               </form>
-              <form className="stack" onSubmit={(e) => { e.preventDefault(); void reject(); }}>
+              <form
+                className="stack"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void reject();
+                }}
+              >
                 <FormField label={t('review.rejectReason')}>
-                  {({ id }) => <textarea id={id} rows={2} className="utrecht-textarea utrecht-textarea--html-textarea" value={reason} onChange={(e) => setReason(e.target.value)} />}
+                  {({ id }) => (
+                    <textarea
+                      id={id}
+                      rows={2}
+                      className="utrecht-textarea utrecht-textarea--html-textarea"
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value)}
+                    />
+                  )}
                 </FormField>
-                <div><button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger">{t('review.reject')}</button></div>
+                <div>
+                  <button
+                    type="submit"
+                    className="utrecht-button utrecht-button--secondary-action utrecht-button--danger"
+                  >
+                    {t('review.reject')}
+                  </button>
+                </div>
               </form>
             </div>
           )}
@@ -105,9 +218,15 @@ export function ReviewPanel({ type, artifactKey, history, version, dirty, valid,
       )}
 
       {type === 'rulesets' && (version.status === 'draft' || version.status === 'in_review') && (
-        <OwnCasesSimulationPanel artifactKey={artifactKey} version={version.version} canRun={isDesigner || isApprover} />
+        <OwnCasesSimulationPanel
+          artifactKey={artifactKey}
+          version={version.version}
+          canRun={isDesigner || isApprover}
+        />
       )}
-      {version.status !== 'in_review' && base !== undefined && <DiffView type={type} artifactKey={artifactKey} from={base} to={version.version} />}
+      {version.status !== 'in_review' && base !== undefined && (
+        <DiffView type={type} artifactKey={artifactKey} from={base} to={version.version} />
+      )}
       <h3 className="utrecht-heading-3">{t('review.history')}</h3>
       <HistoryTable versions={history.versions} people={people} me={me} />
     </div>

@@ -18,19 +18,31 @@ export function AppShell() {
   const name = session.user.displayName ?? session.user.username;
   return (
     <div className="shell">
-      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">{t('app.skip')}</a>
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="app-header">
         <span className="app-name">{t('app.name')}</span>
-        <span className="tenant-name" data-testid="tenant-name">{session.tenantName}</span>
+        <span className="tenant-name" data-testid="tenant-name">
+          {session.tenantName}
+        </span>
         <span className="spacer" />
-        <span className="user-name">{t('session.signedInAs', { name })} ({session.roles.map((r) => t(`roles.${r}`)).join(', ')})</span>
+        <span className="user-name">
+          {t('session.signedInAs', { name })} ({session.roles.map((r) => t(`roles.${r}`)).join(', ')})
+        </span>
         <LanguageSwitch />
-        <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => void signOut()}>{t('session.logout')}</button>
+        <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => void signOut()}>
+          {t('session.logout')}
+        </button>
       </header>
       <nav aria-label={t('nav.label')} className="main-nav">
         <ul>
           {NAV.map((n) => (
-            <li key={n.to}><NavLink to={n.to} className={({ isActive }) => (isActive ? 'active' : '')}>{t(n.key)}</NavLink></li>
+            <li key={n.to}>
+              <NavLink to={n.to} className={({ isActive }) => (isActive ? 'active' : '')}>
+                {t(n.key)}
+              </NavLink>
+            </li>
           ))}
         </ul>
       </nav>

@@ -24,20 +24,62 @@ export function ChangePasswordPage({ onChanged }: { onChanged: () => Promise<voi
 
   return (
     <section aria-labelledby="pw-title" className="narrow">
-      <h1 id="pw-title" className="utrecht-heading-1">{t('password.title')}</h1>
+      <h1 id="pw-title" className="utrecht-heading-1">
+        {t('password.title')}
+      </h1>
       <p className="utrecht-paragraph">{t('password.intro')}</p>
-      {error && <div role="alert" className="utrecht-alert utrecht-alert--error"><p className="utrecht-paragraph">{error}</p></div>}
+      {error && (
+        <div role="alert" className="utrecht-alert utrecht-alert--error">
+          <p className="utrecht-paragraph">{error}</p>
+        </div>
+      )}
       <form onSubmit={(e) => void submit(e)} className="stack">
         <FormField label={t('password.current')}>
-          {({ id }) => <input id={id} type="password" className="utrecht-textbox utrecht-textbox--html-input" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />}
+          {({ id }) => (
+            <input
+              id={id}
+              type="password"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              autoComplete="current-password"
+              required
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t('password.next')} help={t('password.help')}>
-          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} type="password" minLength={12} className="utrecht-textbox utrecht-textbox--html-input" autoComplete="new-password" required value={next} onChange={(e) => setNext(e.target.value)} />}
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              type="password"
+              minLength={12}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              autoComplete="new-password"
+              required
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t('password.repeat')}>
-          {({ id }) => <input id={id} type="password" className="utrecht-textbox utrecht-textbox--html-input" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />}
+          {({ id }) => (
+            <input
+              id={id}
+              type="password"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              autoComplete="new-password"
+              required
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+            />
+          )}
         </FormField>
-        <div><button type="submit" className="utrecht-button utrecht-button--primary-action">{t('password.submit')}</button></div>
+        <div>
+          <button type="submit" className="utrecht-button utrecht-button--primary-action">
+            {t('password.submit')}
+          </button>
+        </div>
       </form>
     </section>
   );

@@ -16,11 +16,21 @@ export function FormField({ label, help, error, children }: Props) {
   return (
     <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>{label}</label>
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
       </div>
       <div className="utrecht-form-field__input">{children({ id, describedBy, invalid: Boolean(error) })}</div>
-      {help && <div className="utrecht-form-field-description" id={helpId}>{help}</div>}
-      {error && <div className="utrecht-form-field-error-message" id={errorId}>{error}</div>}
+      {help && (
+        <div className="utrecht-form-field-description" id={helpId}>
+          {help}
+        </div>
+      )}
+      {error && (
+        <div className="utrecht-form-field-error-message" id={errorId}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }

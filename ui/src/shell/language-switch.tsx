@@ -6,7 +6,12 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const other = currentLang() === 'nl' ? 'en' : 'nl';
   return (
-    <button type="button" className="utrecht-button utrecht-button--subtle lang-switch" lang={other} onClick={() => setLanguage(other)}>
+    <button
+      type="button"
+      className="utrecht-button utrecht-button--subtle lang-switch"
+      lang={other}
+      onClick={() => setLanguage(other)}
+    >
       {t('lang.switchTo')}
     </button>
   );

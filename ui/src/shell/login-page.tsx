@@ -35,18 +35,55 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (s: Session) => void }) 
       <main id="main" className="login-main">
         <h1 className="utrecht-heading-1">{t('login.title')}</h1>
         <p className="utrecht-paragraph">{t('login.intro')}</p>
-        {error && <div role="alert" className="utrecht-alert utrecht-alert--error"><p className="utrecht-paragraph">{error}</p></div>}
+        {error && (
+          <div role="alert" className="utrecht-alert utrecht-alert--error">
+            <p className="utrecht-paragraph">{error}</p>
+          </div>
+        )}
         <form onSubmit={(e) => void submit(e)} className="stack">
           <FormField label={t('login.tenant')} help={t('login.tenantHelp')}>
-            {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} className="utrecht-textbox utrecht-textbox--html-input" autoComplete="organization" required value={tenant} onChange={(e) => setTenant(e.target.value)} />}
+            {({ id, describedBy }) => (
+              <input
+                id={id}
+                aria-describedby={describedBy}
+                className="utrecht-textbox utrecht-textbox--html-input"
+                autoComplete="organization"
+                required
+                value={tenant}
+                onChange={(e) => setTenant(e.target.value)}
+              />
+            )}
           </FormField>
           <FormField label={t('login.username')}>
-            {({ id }) => <input id={id} className="utrecht-textbox utrecht-textbox--html-input" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />}
+            {({ id }) => (
+              <input
+                id={id}
+                className="utrecht-textbox utrecht-textbox--html-input"
+                autoComplete="username"
+                required
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
+            )}
           </FormField>
           <FormField label={t('login.password')}>
-            {({ id }) => <input id={id} type="password" className="utrecht-textbox utrecht-textbox--html-input" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+            {({ id }) => (
+              <input
+                id={id}
+                type="password"
+                className="utrecht-textbox utrecht-textbox--html-input"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
           </FormField>
-          <div><button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>{t('login.submit')}</button></div>
+          <div>
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+              {t('login.submit')}
+            </button>
+          </div>
         </form>
       </main>
     </div>

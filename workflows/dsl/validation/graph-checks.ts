@@ -11,15 +11,28 @@ export function checkGraph(def: ProcessDefinition, index: ReadonlyMap<string, nu
     const i = index.get(id);
     return i === undefined ? undefined : def.nodes[i];
   };
-  if (!index.has(def.start)) add('UNKNOWN_NODE', '/start', `Startstap "${def.start}" bestaat niet.`, `Start node "${def.start}" does not exist.`);
+  if (!index.has(def.start))
+    add(
+      'UNKNOWN_NODE',
+      '/start',
+      `Startstap "${def.start}" bestaat niet.`,
+      `Start node "${def.start}" does not exist.`,
+    );
   def.nodes.forEach((n, i) => {
     for (const e of edgesOf(n)) {
       if (!index.has(e.target)) {
-        add('UNKNOWN_NODE', `/nodes/${i}/${e.path}`, `Stap "${n.id}" verwijst naar onbekende stap "${e.target}".`, `Node "${n.id}" points to unknown node "${e.target}".`, n.id);
+        add(
+          'UNKNOWN_NODE',
+          `/nodes/${i}/${e.path}`,
+          `Stap "${n.id}" verwijst naar onbekende stap "${e.target}".`,
+          `Node "${n.id}" points to unknown node "${e.target}".`,
+          n.id,
+        );
       }
     }
   });
-  if (!def.nodes.some((n) => n.kind === 'end')) add('NO_END', '/nodes', 'De definitie heeft geen eindstap.', 'The definition has no end node.');
+  if (!def.nodes.some((n) => n.kind === 'end'))
+    add('NO_END', '/nodes', 'De definitie heeft geen eindstap.', 'The definition has no end node.');
 
   const reached = new Set<string>();
   const stack = [def.start];
@@ -31,12 +44,19 @@ export function checkGraph(def: ProcessDefinition, index: ReadonlyMap<string, nu
     for (const e of edgesOf(node)) stack.push(e.target);
   }
   def.nodes.forEach((n, i) => {
-    if (!reached.has(n.id)) add('UNREACHABLE_NODE', `/nodes/${i}`, `Stap "${n.id}" is vanaf de start niet bereikbaar.`, `Node "${n.id}" cannot be reached from the start.`, n.id);
+    if (!reached.has(n.id))
+      add(
+        'UNREACHABLE_NODE',
+        `/nodes/${i}`,
+        `Stap "${n.id}" is vanaf de start niet bereikbaar.`,
+        `Node "${n.id}" cannot be reached from the start.`,
+        n.id,
+      );
   });
 
   // A way out: some path from the node leads to an end (computed backwards from the ends).
   const leadsToEnd = new Set(def.nodes.filter((n) => n.kind === 'end').map((n) => n.id));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const n of def.nodes) {
       if (!leadsToEnd.has(n.id) && edgesOf(n).some((e) => leadsToEnd.has(e.target))) {
@@ -47,7 +67,14 @@ export function checkGraph(def: ProcessDefinition, index: ReadonlyMap<string, nu
   }
   if (leadsToEnd.size > 0) {
     def.nodes.forEach((n, i) => {
-      if (!leadsToEnd.has(n.id)) add('NO_WAY_OUT', `/nodes/${i}`, `Vanaf stap "${n.id}" is geen eindstap te bereiken.`, `No end node can be reached from node "${n.id}".`, n.id);
+      if (!leadsToEnd.has(n.id))
+        add(
+          'NO_WAY_OUT',
+          `/nodes/${i}`,
+          `Vanaf stap "${n.id}" is geen eindstap te bereiken.`,
+          `No end node can be reached from node "${n.id}".`,
+          n.id,
+        );
     });
   }
 
@@ -62,7 +89,13 @@ export function checkGraph(def: ProcessDefinition, index: ReadonlyMap<string, nu
       const s = state.get(target.id);
       if (s === 'open') {
         const i = index.get(target.id) as number;
-        add('CYCLE_WITHOUT_WAIT', `/nodes/${i}`, `Lus via stap "${target.id}" zonder wachtstap: de zaak zou eindeloos rondgaan.`, `Loop through node "${target.id}" has no wait node: the case would spin forever.`, target.id);
+        add(
+          'CYCLE_WITHOUT_WAIT',
+          `/nodes/${i}`,
+          `Lus via stap "${target.id}" zonder wachtstap: de zaak zou eindeloos rondgaan.`,
+          `Loop through node "${target.id}" has no wait node: the case would spin forever.`,
+          target.id,
+        );
       } else if (s === undefined) visit(target.id);
     }
     state.set(id, 'done');

@@ -4,7 +4,9 @@ import { RULE_SET_KIND_EFFECT, type RuleSetKind } from '../rule-set-kind-effect'
 import type { AddError } from './definition-error';
 
 function proceduralKinds(): string {
-  const kinds = Object.entries(RULE_SET_KIND_EFFECT).filter(([, e]) => e === 'procedural').map(([k]) => k);
+  const kinds = Object.entries(RULE_SET_KIND_EFFECT)
+    .filter(([, e]) => e === 'procedural')
+    .map(([k]) => k);
   return kinds.length > 0 ? kinds.join(', ') : 'nog geen / none yet';
 }
 
@@ -20,18 +22,37 @@ export interface ValidationOptions {
 function checkWait(n: WaitNode, base: string, add: AddError): void {
   const seen = new Set<string>();
   n.events.forEach((e, j) => {
-    if (seen.has(e.name)) add('DUPLICATE_EVENT', `${base}/events/${j}/name`, `Gebeurtenis "${e.name}" staat twee keer in stap "${n.id}".`, `Event "${e.name}" is listed twice in node "${n.id}".`, n.id);
+    if (seen.has(e.name))
+      add(
+        'DUPLICATE_EVENT',
+        `${base}/events/${j}/name`,
+        `Gebeurtenis "${e.name}" staat twee keer in stap "${n.id}".`,
+        `Event "${e.name}" is listed twice in node "${n.id}".`,
+        n.id,
+      );
     seen.add(e.name);
     try {
       compileSchema(e.payloadSchema);
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      add('INVALID_PAYLOAD_SCHEMA', `${base}/events/${j}/payloadSchema`, `Ongeldig gegevensschema: ${why}`, `Invalid payload schema: ${why}`, n.id);
+      add(
+        'INVALID_PAYLOAD_SCHEMA',
+        `${base}/events/${j}/payloadSchema`,
+        `Ongeldig gegevensschema: ${why}`,
+        `Invalid payload schema: ${why}`,
+        n.id,
+      );
       return;
     }
     // Payloads are JSON objects; a schema that says nothing about them lets anything in.
     if (e.payloadSchema.type !== 'object') {
-      add('PAYLOAD_SCHEMA_NOT_OBJECT', `${base}/events/${j}/payloadSchema/type`, `Het gegevensschema van "${e.name}" moet een object beschrijven (type: object).`, `The payload schema of "${e.name}" must describe an object (type: object).`, n.id);
+      add(
+        'PAYLOAD_SCHEMA_NOT_OBJECT',
+        `${base}/events/${j}/payloadSchema/type`,
+        `Het gegevensschema van "${e.name}" moet een object beschrijven (type: object).`,
+        `The payload schema of "${e.name}" must describe an object (type: object).`,
+        n.id,
+      );
     }
   });
 }
@@ -39,7 +60,13 @@ function checkWait(n: WaitNode, base: string, add: AddError): void {
 function checkDecision(n: DecisionNode, base: string, add: AddError, options: ValidationOptions): void {
   // A rule set may fire no event at all (no rule's conditions hold), so only a default covers every outcome.
   if (n.otherwise === undefined) {
-    add('DECISION_UNCOVERED', `${base}/otherwise`, `Beslisstap "${n.id}" heeft geen standaardvervolg voor als geen van de takken geldt.`, `Decision "${n.id}" has no default for when no branch applies.`, n.id);
+    add(
+      'DECISION_UNCOVERED',
+      `${base}/otherwise`,
+      `Beslisstap "${n.id}" heeft geen standaardvervolg voor als geen van de takken geldt.`,
+      `Decision "${n.id}" has no default for when no branch applies.`,
+      n.id,
+    );
   }
   if (n.confirmation === 'none' && RULE_SET_KIND_EFFECT[n.ruleSetKind as RuleSetKind] !== 'procedural') {
     add(
@@ -53,14 +80,26 @@ function checkDecision(n: DecisionNode, base: string, add: AddError, options: Va
   const needed = options.ruleSetNeededFacts?.(n.ruleSetKind);
   for (const fact of needed ?? []) {
     if (!Object.prototype.hasOwnProperty.call(n.facts, fact)) {
-      add('FACT_NOT_MAPPED', `${base}/facts`, `Beslisstap "${n.id}" geeft feit "${fact}" niet door, maar de regelset heeft het nodig.`, `Decision "${n.id}" does not map fact "${fact}", which the rule set needs.`, n.id);
+      add(
+        'FACT_NOT_MAPPED',
+        `${base}/facts`,
+        `Beslisstap "${n.id}" geeft feit "${fact}" niet door, maar de regelset heeft het nodig.`,
+        `Decision "${n.id}" does not map fact "${fact}", which the rule set needs.`,
+        n.id,
+      );
     }
   }
   const fired = options.ruleSetEvents?.(n.ruleSetKind);
   if (!fired) return;
   n.branches.forEach((b, j) => {
     if (!fired.includes(b.event)) {
-      add('UNKNOWN_RULE_EVENT', `${base}/branches/${j}/event`, `Geen regelset van soort "${n.ruleSetKind}" geeft uitkomst "${b.event}" (wel: ${fired.join(', ')}).`, `No rule set of kind "${n.ruleSetKind}" fires "${b.event}" (it fires: ${fired.join(', ')}).`, n.id);
+      add(
+        'UNKNOWN_RULE_EVENT',
+        `${base}/branches/${j}/event`,
+        `Geen regelset van soort "${n.ruleSetKind}" geeft uitkomst "${b.event}" (wel: ${fired.join(', ')}).`,
+        `No rule set of kind "${n.ruleSetKind}" fires "${b.event}" (it fires: ${fired.join(', ')}).`,
+        n.id,
+      );
     }
   });
 }
@@ -69,18 +108,36 @@ function checkSubprocess(n: SubprocessNode, base: string, add: AddError, options
   if (!options.lookupDefinition) return;
   const child = options.lookupDefinition(n.process);
   if (!child) {
-    add('UNKNOWN_PROCESS', `${base}/process`, `Deelproces "${n.process}" bestaat niet.`, `Subprocess "${n.process}" does not exist.`, n.id);
+    add(
+      'UNKNOWN_PROCESS',
+      `${base}/process`,
+      `Deelproces "${n.process}" bestaat niet.`,
+      `Subprocess "${n.process}" does not exist.`,
+      n.id,
+    );
     return;
   }
   const outcomes = new Set(child.nodes.flatMap((c) => (c.kind === 'end' ? [c.outcome] : [])));
   n.outcomes.forEach((o, j) => {
     if (!outcomes.has(o.outcome)) {
-      add('UNKNOWN_OUTCOME', `${base}/outcomes/${j}/outcome`, `Deelproces "${n.process}" eindigt nooit met "${o.outcome}".`, `Subprocess "${n.process}" never ends with "${o.outcome}".`, n.id);
+      add(
+        'UNKNOWN_OUTCOME',
+        `${base}/outcomes/${j}/outcome`,
+        `Deelproces "${n.process}" eindigt nooit met "${o.outcome}".`,
+        `Subprocess "${n.process}" never ends with "${o.outcome}".`,
+        n.id,
+      );
     }
   });
   const missing = [...outcomes].filter((o) => !n.outcomes.some((b) => b.outcome === o));
   if (missing.length > 0 && n.otherwise === undefined) {
-    add('SUBPROCESS_UNCOVERED', `${base}/outcomes`, `Uitkomst(en) ${missing.join(', ')} van "${n.process}" hebben geen vervolg.`, `Outcome(s) ${missing.join(', ')} of "${n.process}" lead nowhere.`, n.id);
+    add(
+      'SUBPROCESS_UNCOVERED',
+      `${base}/outcomes`,
+      `Uitkomst(en) ${missing.join(', ')} van "${n.process}" hebben geen vervolg.`,
+      `Outcome(s) ${missing.join(', ')} of "${n.process}" lead nowhere.`,
+      n.id,
+    );
   }
 }
 

@@ -17,7 +17,8 @@ import type { ValidationOptions } from './node-checks';
 type Path = readonly string[];
 
 const pointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const overlaps = (a: Path, b: Path): boolean => (a.length <= b.length ? a.every((s, i) => b[i] === s) : b.every((s, i) => a[i] === s));
+const overlaps = (a: Path, b: Path): boolean =>
+  a.length <= b.length ? a.every((s, i) => b[i] === s) : b.every((s, i) => a[i] === s);
 
 function declared(def: ProcessDefinition): Path[] {
   return (def.personalData ?? []).map((p) => p.split('.'));
@@ -27,7 +28,9 @@ function declared(def: ProcessDefinition): Path[] {
 export function personalFieldOf(def: ProcessDefinition, source: unknown): string | undefined {
   if (typeof source !== 'string' || !source.startsWith('data.')) return undefined;
   const path = source.split('.').slice(1);
-  return declared(def).find((p) => overlaps(p, path))?.join('.');
+  return declared(def)
+    .find((p) => overlaps(p, path))
+    ?.join('.');
 }
 
 /** Whether a schema property path exists, as far as the schema spells its properties out. */
@@ -48,22 +51,38 @@ export function checkPersonalData(def: ProcessDefinition, add: AddError, options
 
   (def.personalData ?? []).forEach((entry, i) => {
     if (!inSchema(def.inputSchema, entry.split('.'))) {
-      add('UNKNOWN_PERSONAL_DATA', `/personalData/${i}`, `Persoonsgegeven "${entry}" staat niet in het invoerschema; zo beschermt de verklaring niets.`, `Personal field "${entry}" is not in the input schema, so the declaration protects nothing.`);
+      add(
+        'UNKNOWN_PERSONAL_DATA',
+        `/personalData/${i}`,
+        `Persoonsgegeven "${entry}" staat niet in het invoerschema; zo beschermt de verklaring niets.`,
+        `Personal field "${entry}" is not in the input schema, so the declaration protects nothing.`,
+      );
     }
   });
 
   for (const [date, prop] of Object.entries(def.inputDates ?? {})) {
     const field = personalFieldOf(def, `data.${prop}`);
     if (field) {
-      exported(`/inputDates/${pointer(date)}`, field, `wordt zaakdatum "${date}": zaakdatums staan onversleuteld in zoekvelden (termijnen) en webhooks.`,
-        `becomes case date "${date}": case dates are unencrypted in search attributes (time limits) and webhooks.`);
+      exported(
+        `/inputDates/${pointer(date)}`,
+        field,
+        `wordt zaakdatum "${date}": zaakdatums staan onversleuteld in zoekvelden (termijnen) en webhooks.`,
+        `becomes case date "${date}": case dates are unencrypted in search attributes (time limits) and webhooks.`,
+      );
     }
   }
 
   const notifySettings = (settings: Record<string, unknown> | undefined, path: string, nodeId?: string): void => {
     for (const [k, v] of Object.entries(settings ?? {})) {
       const field = personalFieldOf(def, v);
-      if (field) exported(`${path}/${pointer(k)}`, field, 'staat in een melding; meldingen bevatten alleen verwijzingen.', 'is in a notification; notifications carry references only.', nodeId);
+      if (field)
+        exported(
+          `${path}/${pointer(k)}`,
+          field,
+          'staat in een melding; meldingen bevatten alleen verwijzingen.',
+          'is in a notification; notifications carry references only.',
+          nodeId,
+        );
     }
   };
   def.deadlines?.forEach((d, i) => notifySettings(d.notify, `/deadlines/${i}/notify`));
@@ -71,11 +90,19 @@ export function checkPersonalData(def: ProcessDefinition, add: AddError, options
   def.nodes.forEach((n, i) => {
     const base = `/nodes/${i}`;
     if (n.kind === 'task' && n.action === 'notify') notifySettings(n.params, `${base}/params`, n.id);
-    if (n.kind === 'wait') n.reminders?.forEach((r, j) => notifySettings(r.notify, `${base}/reminders/${j}/notify`, n.id));
+    if (n.kind === 'wait')
+      n.reminders?.forEach((r, j) => notifySettings(r.notify, `${base}/reminders/${j}/notify`, n.id));
     if (n.kind === 'task' && n.action === 'count-placement') {
       for (const [k, v] of Object.entries(n.params ?? {})) {
         const field = isParamRef(v) ? undefined : personalFieldOf(def, v);
-        if (field) exported(`${base}/params/${pointer(k)}`, field, 'gaat naar de taakstelling (onversleuteld opgeslagen en gelogd).', 'goes to the taakstelling ledger (stored and logged unencrypted).', n.id);
+        if (field)
+          exported(
+            `${base}/params/${pointer(k)}`,
+            field,
+            'gaat naar de taakstelling (onversleuteld opgeslagen en gelogd).',
+            'goes to the taakstelling ledger (stored and logged unencrypted).',
+            n.id,
+          );
       }
     }
     if (n.kind === 'subprocess' && options.lookupDefinition) {
@@ -86,8 +113,13 @@ export function checkPersonalData(def: ProcessDefinition, add: AddError, options
         const field = personalFieldOf(def, v);
         // The whole child property must be declared: the child guards only what it declares.
         if (field && !childDeclared.some((p) => p.length === 1 && p[0] === k)) {
-          exported(`${base}/input/${pointer(k)}`, field, `gaat naar deelproces "${n.process}" als "${k}", dat daar niet als persoonsgegeven is verklaard.`,
-            `goes to subprocess "${n.process}" as "${k}", which it does not declare as personal data.`, n.id);
+          exported(
+            `${base}/input/${pointer(k)}`,
+            field,
+            `gaat naar deelproces "${n.process}" als "${k}", dat daar niet als persoonsgegeven is verklaard.`,
+            `goes to subprocess "${n.process}" as "${k}", which it does not declare as personal data.`,
+            n.id,
+          );
         }
       }
     }

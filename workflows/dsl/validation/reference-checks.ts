@@ -23,19 +23,26 @@ export function knownNames(def: ProcessDefinition): { dates: Set<string>; variab
 }
 
 /** Every leaf a parameter path can reach (a `{variable}` segment fans out over all keys), or why it cannot. */
-function paramLeaves(path: string, parameters: Record<string, unknown>): { leaves: unknown[]; missing?: string; variables: string[] } {
+function paramLeaves(
+  path: string,
+  parameters: Record<string, unknown>,
+): { leaves: unknown[]; missing?: string; variables: string[] } {
   let level: unknown[] = [parameters];
   const variables: string[] = [];
   for (const seg of paramSegments(path)) {
     const next: unknown[] = [];
     for (const value of level) {
-      const obj = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      const obj =
+        typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? (value as Record<string, unknown>)
+          : undefined;
       if ('variable' in seg) {
         variables.push(seg.variable);
         if (!obj || Object.keys(obj).length === 0) return { leaves: [], missing: `{${seg.variable}}`, variables };
         next.push(...Object.values(obj));
       } else {
-        if (!obj || !Object.prototype.hasOwnProperty.call(obj, seg.key)) return { leaves: [], missing: seg.key, variables };
+        if (!obj || !Object.prototype.hasOwnProperty.call(obj, seg.key))
+          return { leaves: [], missing: seg.key, variables };
         next.push(obj[seg.key]);
       }
     }
@@ -51,18 +58,32 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
   const checkParam = (ref: ParamRef, path: string, nodeId: string | undefined, wantDuration: boolean): void => {
     const { leaves, missing, variables } = paramLeaves(ref.param, parameters);
     for (const v of variables) {
-      if (!known.variables.has(v)) add('UNKNOWN_VARIABLE', path, `Variabele "${v}" wordt nergens gezet.`, `Variable "${v}" is never set.`, nodeId);
+      if (!known.variables.has(v))
+        add('UNKNOWN_VARIABLE', path, `Variabele "${v}" wordt nergens gezet.`, `Variable "${v}" is never set.`, nodeId);
     }
     if (missing !== undefined) {
-      add('UNKNOWN_PARAMETER', path, `Parameter "${ref.param}" bestaat niet (geen "${missing}").`, `Parameter "${ref.param}" does not resolve (no "${missing}").`, nodeId);
+      add(
+        'UNKNOWN_PARAMETER',
+        path,
+        `Parameter "${ref.param}" bestaat niet (geen "${missing}").`,
+        `Parameter "${ref.param}" does not resolve (no "${missing}").`,
+        nodeId,
+      );
       return;
     }
     if (wantDuration && leaves.some((l) => typeof l !== 'string' || !isDuration(l))) {
-      add('INVALID_DURATION', path, `Parameter "${ref.param}" is geen ISO-8601-duur (bijv. P6M).`, `Parameter "${ref.param}" is not an ISO-8601 duration (e.g. P6M).`, nodeId);
+      add(
+        'INVALID_DURATION',
+        path,
+        `Parameter "${ref.param}" is geen ISO-8601-duur (bijv. P6M).`,
+        `Parameter "${ref.param}" is not an ISO-8601 duration (e.g. P6M).`,
+        nodeId,
+      );
     }
   };
   const checkDate = (name: string, path: string, nodeId: string | undefined): void => {
-    if (!known.dates.has(name)) add('UNKNOWN_DATE', path, `Datum "${name}" wordt nergens gezet.`, `Date "${name}" is never set.`, nodeId);
+    if (!known.dates.has(name))
+      add('UNKNOWN_DATE', path, `Datum "${name}" wordt nergens gezet.`, `Date "${name}" is never set.`, nodeId);
   };
   const checkTime = (t: RelativeTime, path: string, nodeId?: string): void => {
     checkDate(t.from, `${path}/from`, nodeId);
@@ -71,7 +92,13 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
       if (value === undefined) continue;
       if (isParamRef(value)) checkParam(value, `${path}/${key}/param`, nodeId, true);
       else if (!isDuration(value)) {
-        add('INVALID_DURATION', `${path}/${key}`, `"${value}" is geen ISO-8601-duur (bijv. P6M).`, `"${value}" is not an ISO-8601 duration (e.g. P6M).`, nodeId);
+        add(
+          'INVALID_DURATION',
+          `${path}/${key}`,
+          `"${value}" is geen ISO-8601-duur (bijv. P6M).`,
+          `"${value}" is not an ISO-8601 duration (e.g. P6M).`,
+          nodeId,
+        );
       }
     }
   };
@@ -80,7 +107,13 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
     const { root, path: rest } = splitSource(source);
     if (root === 'dates') checkDate(rest.join('.'), path, nodeId);
     if (root === 'variables' && !known.variables.has(rest[0] as string)) {
-      add('UNKNOWN_VARIABLE', path, `Variabele "${rest[0]}" wordt nergens gezet.`, `Variable "${rest[0]}" is never set.`, nodeId);
+      add(
+        'UNKNOWN_VARIABLE',
+        path,
+        `Variabele "${rest[0]}" wordt nergens gezet.`,
+        `Variable "${rest[0]}" is never set.`,
+        nodeId,
+      );
     }
     if (root === 'parameters') checkParam({ param: rest.join('.') }, path, nodeId, false);
   };

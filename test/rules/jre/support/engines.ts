@@ -18,7 +18,10 @@ const dynamicFacts = {
 
 function setUp<T extends EngineLike>(engine: T, c: GeneratedCase): T {
   for (const f of c.engineFacts) {
-    const options = f.priority === undefined && f.cache === undefined ? undefined : { ...(f.priority ? { priority: f.priority } : {}), cache: f.cache ?? true };
+    const options =
+      f.priority === undefined && f.cache === undefined
+        ? undefined
+        : { ...(f.priority ? { priority: f.priority } : {}), cache: f.cache ?? true };
     engine.addFact(f.id, f.dynamic ? dynamicFacts[f.dynamic] : f.value, options);
   }
   if (c.customOperators) {
@@ -45,10 +48,18 @@ export function canonical(value: unknown): string {
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+    .join(',')}}`;
 }
 
-interface RunLike { events: unknown[]; failureEvents: unknown[]; results: any[]; failureResults: any[] }
+interface RunLike {
+  events: unknown[];
+  failureEvents: unknown[];
+  results: any[];
+  failureResults: any[];
+}
 
 /**
  * A run reduced to what must agree: events grouped per priority level (levels in order, a multiset
@@ -66,7 +77,11 @@ export function outcome(run: RunLike): string {
     return out.map((l) => `${l.priority}:${l.events.sort().join('|')}`).join(' > ');
   };
   const results = [...run.results, ...run.failureResults].map((r) => `${String(r.name)}=${canonical({ ...r })}`).sort();
-  return [`events ${levels(run.events, run.results)}`, `failures ${levels(run.failureEvents, run.failureResults)}`, ...results].join('\n');
+  return [
+    `events ${levels(run.events, run.results)}`,
+    `failures ${levels(run.failureEvents, run.failureResults)}`,
+    ...results,
+  ].join('\n');
 }
 
 /** json-rules-engine's errors by message; ours carry the code. */

@@ -21,16 +21,63 @@ const SCALAR_FACTS = ['a', 'b', 'c', 'n'];
 const LIST_FACTS = ['list', 'nums'];
 const OBJECT_FACTS = ['obj', 'rows'];
 const ALL_FACTS = [...SCALAR_FACTS, ...LIST_FACTS, ...OBJECT_FACTS, 'dyn', 'konst', 'missing'];
-const OPERATORS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+];
 const CUSTOM = ['startsWith', 'oneIfEqual'];
 const DECORATORS = ['someFact', 'everyFact', 'someValue', 'everyValue', 'not', 'swap'];
 const PATHS: Record<string, string[]> = {
-  obj: ['$.p', '$.q', '$.q[0]', '$.q[*]', '$.r.s', "$['x-y']", '$..s', 'p', '$', '$.missing', '$.q[5]', '$.r.*', '$.q.length'],
+  obj: [
+    '$.p',
+    '$.q',
+    '$.q[0]',
+    '$.q[*]',
+    '$.r.s',
+    "$['x-y']",
+    '$..s',
+    'p',
+    '$',
+    '$.missing',
+    '$.q[5]',
+    '$.r.*',
+    '$.q.length',
+  ],
   rows: ['$[0]', '$.[0].id', '$[*].id', '$..id', '$[1].tags', '$[*].tags[0]', '$[9].id'],
 };
 
 function scalar(r: Random): unknown {
-  return r.pick<unknown>([0, 1, 2, 3, 5, 7, 10, 12, -1, 2.5, '5', '10', '3', 'x', 'y', 'ab', 'a', '', true, false, null]);
+  return r.pick<unknown>([
+    0,
+    1,
+    2,
+    3,
+    5,
+    7,
+    10,
+    12,
+    -1,
+    2.5,
+    '5',
+    '10',
+    '3',
+    'x',
+    'y',
+    'ab',
+    'a',
+    '',
+    true,
+    false,
+    null,
+  ]);
 }
 
 function value(r: Random): unknown {
@@ -43,7 +90,12 @@ function value(r: Random): unknown {
 
 function operatorName(r: Random, custom: boolean, plain: boolean): string {
   if (plain) return r.pick(OPERATORS);
-  const base = custom && r.chance(0.15) ? r.pick(CUSTOM) : r.chance(0.01) ? r.pick(['nope', 'bogus:equal', ':equal']) : r.pick(OPERATORS);
+  const base =
+    custom && r.chance(0.15)
+      ? r.pick(CUSTOM)
+      : r.chance(0.01)
+        ? r.pick(['nope', 'bogus:equal', ':equal'])
+        : r.pick(OPERATORS);
   let name = base;
   const decorators = r.pick([0, 0, 0, 1, 1, 2]);
   for (let i = 0; i < decorators; i++) name = `${custom && r.chance(0.1) ? 'orNull' : r.pick(DECORATORS)}:${name}`;
@@ -55,7 +107,11 @@ function factCondition(r: Random, c: GeneratedCase): Record<string, unknown> {
   const operator = operatorName(r, c.customOperators, c.plain);
   // Mostly arrays where the operator wants one: otherwise json-rules-engine throws and little else is tested.
   const wantsList = /(^|:)(in|notIn)$|someValue|everyValue/u.test(operator) && (c.plain || r.chance(0.85));
-  const condition: Record<string, unknown> = { fact, operator, value: wantsList ? Array.from({ length: r.int(0, 3) }, () => scalar(r)) : value(r) };
+  const condition: Record<string, unknown> = {
+    fact,
+    operator,
+    value: wantsList ? Array.from({ length: r.int(0, 3) }, () => scalar(r)) : value(r),
+  };
   if (PATHS[fact] && r.chance(0.7)) condition.path = r.pick(PATHS[fact] as string[]);
   if (fact === 'dyn' && r.chance(0.6)) condition.params = { k: r.int(0, 3) };
   if (!c.plain && r.chance(0.25)) {
@@ -73,14 +129,18 @@ function condition(r: Random, c: GeneratedCase, depth: number, names: string[]):
   const k = r.int(0, 9);
   if (depth >= 3 || k < 5) {
     if (names.length > 0 && r.chance(0.12)) {
-      const ref: Record<string, unknown> = { condition: undefinedAllowed(c) && r.chance(0.08) ? 'undefinedName' : r.pick(names) };
+      const ref: Record<string, unknown> = {
+        condition: undefinedAllowed(c) && r.chance(0.08) ? 'undefinedName' : r.pick(names),
+      };
       if (r.chance(0.1)) ref.priority = r.pick([2, 3]);
       return ref;
     }
     return factCondition(r, c);
   }
-  const group = (): Record<string, unknown>[] => Array.from({ length: r.pick([0, 1, 2, 2, 3, 4]) }, () => condition(r, c, depth + 1, names));
-  const out: Record<string, unknown> = k < 7 ? { all: group() } : k < 9 ? { any: group() } : { not: condition(r, c, depth + 1, names) };
+  const group = (): Record<string, unknown>[] =>
+    Array.from({ length: r.pick([0, 1, 2, 2, 3, 4]) }, () => condition(r, c, depth + 1, names));
+  const out: Record<string, unknown> =
+    k < 7 ? { all: group() } : k < 9 ? { any: group() } : { not: condition(r, c, depth + 1, names) };
   if (r.chance(0.1)) out.priority = r.pick([1, 2, 3]);
   return out;
 }
@@ -92,9 +152,13 @@ const undefinedAllowed = (c: GeneratedCase) => c.options.allowUndefinedCondition
 
 function root(r: Random, c: GeneratedCase, names: string[]): Record<string, unknown> {
   const k = r.int(0, 9);
-  if (k === 9 && names.length > 0) return { condition: undefinedAllowed(c) && r.chance(0.1) ? 'undefinedName' : r.pick(names) };
+  if (k === 9 && names.length > 0)
+    return { condition: undefinedAllowed(c) && r.chance(0.1) ? 'undefinedName' : r.pick(names) };
   const sub = condition(r, c, 1, names);
-  const group = (): Record<string, unknown>[] => [sub, ...Array.from({ length: r.pick([0, 0, 1, 2, 3]) }, () => condition(r, c, 1, names))];
+  const group = (): Record<string, unknown>[] => [
+    sub,
+    ...Array.from({ length: r.pick([0, 0, 1, 2, 3]) }, () => condition(r, c, 1, names)),
+  ];
   if (k < 5) return { all: r.chance(0.05) ? [] : group() };
   if (k < 8) return { any: r.chance(0.05) ? [] : group() };
   return { not: sub };
@@ -105,8 +169,20 @@ function runtimeFacts(r: Random): Record<string, unknown> {
   for (const name of SCALAR_FACTS) if (r.chance(0.85)) facts[name] = scalar(r);
   if (r.chance(0.8)) facts.list = Array.from({ length: r.int(0, 4) }, () => scalar(r));
   if (r.chance(0.8)) facts.nums = Array.from({ length: r.int(0, 4) }, () => r.int(-2, 12));
-  if (r.chance(0.85)) facts.obj = r.chance(0.1) ? scalar(r) : { p: scalar(r), q: Array.from({ length: r.int(0, 3) }, () => scalar(r)), r: { s: scalar(r), t: scalar(r) }, 'x-y': scalar(r) };
-  if (r.chance(0.8)) facts.rows = Array.from({ length: r.int(0, 3) }, () => ({ id: r.int(0, 4), tags: Array.from({ length: r.int(0, 2) }, () => r.pick(['x', 'y'])) }));
+  if (r.chance(0.85))
+    facts.obj = r.chance(0.1)
+      ? scalar(r)
+      : {
+          p: scalar(r),
+          q: Array.from({ length: r.int(0, 3) }, () => scalar(r)),
+          r: { s: scalar(r), t: scalar(r) },
+          'x-y': scalar(r),
+        };
+  if (r.chance(0.8))
+    facts.rows = Array.from({ length: r.int(0, 3) }, () => ({
+      id: r.int(0, 4),
+      tags: Array.from({ length: r.int(0, 2) }, () => r.pick(['x', 'y'])),
+    }));
   if (r.chance(0.1)) facts.konst = scalar(r);
   if (r.chance(0.05)) facts.missing = undefined;
   return facts;
@@ -115,8 +191,16 @@ function runtimeFacts(r: Random): Record<string, unknown> {
 export function generateCase(r: Random, runsPerCase: number, plain = false): GeneratedCase {
   const c: GeneratedCase = {
     plain,
-    options: { allowUndefinedFacts: plain || r.chance(0.85), allowUndefinedConditions: plain || r.chance(0.6), replaceFactsInEventParams: r.chance(0.3) },
-    rules: [], conditions: [], engineFacts: [], customOperators: !plain && r.chance(0.3), runs: [],
+    options: {
+      allowUndefinedFacts: plain || r.chance(0.85),
+      allowUndefinedConditions: plain || r.chance(0.6),
+      replaceFactsInEventParams: r.chance(0.3),
+    },
+    rules: [],
+    conditions: [],
+    engineFacts: [],
+    customOperators: !plain && r.chance(0.3),
+    runs: [],
   };
   const names: string[] = [];
   for (let i = 0; i < r.pick([0, 0, 1, 2, 3]); i++) {
@@ -124,13 +208,23 @@ export function generateCase(r: Random, runsPerCase: number, plain = false): Gen
     c.conditions.push([name, root(r, c, names)]);
     names.push(name);
   }
-  if (!plain) c.engineFacts.push({ id: 'dyn', dynamic: r.chance(0.5) ? 'double' : 'param', priority: r.pick([undefined, 1, 2, 5]), cache: r.chance(0.8) });
+  if (!plain)
+    c.engineFacts.push({
+      id: 'dyn',
+      dynamic: r.chance(0.5) ? 'double' : 'param',
+      priority: r.pick([undefined, 1, 2, 5]),
+      cache: r.chance(0.8),
+    });
   c.engineFacts.push({ id: 'konst', value: scalar(r), priority: r.pick([undefined, 3]) });
   if (r.chance(0.3)) c.engineFacts.push({ id: 'a', value: scalar(r), priority: r.pick([undefined, 2, 4]) });
   for (let i = 0; i < r.int(1, 5); i++) {
     const params: Record<string, unknown> = { i };
     if (r.chance(0.4)) params.seen = { fact: r.pick(ALL_FACTS), ...(r.chance(0.3) ? { path: '$.p' } : {}) };
-    const rule: Record<string, unknown> = { name: `r${i}`, conditions: root(r, c, names), event: { type: r.pick(['t1', 't2', 't3']), params } };
+    const rule: Record<string, unknown> = {
+      name: `r${i}`,
+      conditions: root(r, c, names),
+      event: { type: r.pick(['t1', 't2', 't3']), params },
+    };
     const priority = r.pick<unknown>([undefined, undefined, 0, 1, 2, 2.5, '3', 3, 10]);
     if (priority !== undefined) rule.priority = priority;
     c.rules.push(rule);

@@ -42,14 +42,18 @@ function setUp(engine: any, c: JreCase): any {
   for (const [id, f] of Object.entries(c.facts ?? {})) engine.addFact(id, f.compute ?? f.value, f.options);
   for (const [name, op] of Object.entries(c.operators ?? {})) engine.addOperator(name, op);
   for (const [name, d] of Object.entries(c.decorators ?? {})) engine.addOperatorDecorator(name, d);
-  for (const [name, condition] of Object.entries(c.conditions ?? {})) engine.setCondition(name, structuredClone(condition));
+  for (const [name, condition] of Object.entries(c.conditions ?? {}))
+    engine.setCondition(name, structuredClone(condition));
   for (const rule of c.rules) engine.addRule(structuredClone(rule));
   return engine;
 }
 
 async function check(c: JreCase, engine: any, label: string, codeOf: (e: any) => string | undefined): Promise<void> {
   if (c.throws) {
-    const error = await engine.run(c.run ?? {}).then(() => undefined, (e: unknown) => e);
+    const error = await engine.run(c.run ?? {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect({ label, message: error?.message }).toEqual({ label, message: c.throws.message });
     const code = codeOf(error);
     if (code !== undefined) expect({ label, code }).toEqual({ label, code: c.throws.code });
@@ -58,12 +62,24 @@ async function check(c: JreCase, engine: any, label: string, codeOf: (e: any) =>
   }
   const result = await engine.run(c.run ?? {});
   if (c.events) expect({ label, events: result.events.map((e: any) => e.type) }).toEqual({ label, events: c.events });
-  if (c.failureEvents) expect({ label, failureEvents: result.failureEvents.map((e: any) => e.type) }).toEqual({ label, failureEvents: c.failureEvents });
-  if (c.fullEvents) expect({ label, events: JSON.parse(JSON.stringify(result.events)) }).toEqual({ label, events: c.fullEvents });
-  for (const [key, expected] of [['results', c.results], ['failureResults', c.failureResults]] as const) {
+  if (c.failureEvents)
+    expect({ label, failureEvents: result.failureEvents.map((e: any) => e.type) }).toEqual({
+      label,
+      failureEvents: c.failureEvents,
+    });
+  if (c.fullEvents)
+    expect({ label, events: JSON.parse(JSON.stringify(result.events)) }).toEqual({ label, events: c.fullEvents });
+  for (const [key, expected] of [
+    ['results', c.results],
+    ['failureResults', c.failureResults],
+  ] as const) {
     (expected ?? []).forEach((paths, i) => {
       for (const [path, want] of Object.entries(paths)) {
-        expect({ label, at: `${key}[${i}].${path}`, value: dig(result[key][i], path) }).toEqual({ label, at: `${key}[${i}].${path}`, value: want });
+        expect({ label, at: `${key}[${i}].${path}`, value: dig(result[key][i], path) }).toEqual({
+          label,
+          at: `${key}[${i}].${path}`,
+          value: want,
+        });
       }
     });
   }

@@ -29,7 +29,12 @@ function v6Bytes(ip: string): Buffer {
   const left = g(head);
   const right = tail === undefined ? [] : g(tail);
   const all = [...left, ...new Array(8 - left.length - right.length).fill('0'), ...right];
-  return Buffer.from(all.flatMap((x) => { const n = parseInt(x, 16); return [n >> 8, n & 0xff]; }));
+  return Buffer.from(
+    all.flatMap((x) => {
+      const n = parseInt(x, 16);
+      return [n >> 8, n & 0xff];
+    }),
+  );
 }
 
 export async function startDnsStub(answers: Record<string, string[]> = {}): Promise<DnsStub> {

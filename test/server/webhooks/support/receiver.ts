@@ -21,20 +21,21 @@ export function createReceiver(port: number, status = 204): Receiver {
     port,
     url: `http://127.0.0.1:${port}/doorstroom/webhook`,
     received,
-    listen: () => new Promise<void>((resolve, reject) => {
-      server = http.createServer((req, res) => {
-        let body = '';
-        req.setEncoding('utf8');
-        req.on('data', (chunk: string) => (body += chunk));
-        req.on('end', () => {
-          received.push({ headers: req.headers, body });
-          res.statusCode = status;
-          res.end();
+    listen: () =>
+      new Promise<void>((resolve, reject) => {
+        server = http.createServer((req, res) => {
+          let body = '';
+          req.setEncoding('utf8');
+          req.on('data', (chunk: string) => (body += chunk));
+          req.on('end', () => {
+            received.push({ headers: req.headers, body });
+            res.statusCode = status;
+            res.end();
+          });
         });
-      });
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    }),
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => resolve());
+      }),
     close: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
   };
 }

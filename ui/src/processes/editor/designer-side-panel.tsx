@@ -27,9 +27,21 @@ export function DesignerSidePanel({ ctx, selected, errors, change, select }: Pro
     body = (
       <>
         <p className="utrecht-paragraph">{t('designer.nothingSelected')}</p>
-        <LabelFields label={t('designer.processTitle')} value={def.title} disabled={ro} onChange={(title) => change({ ...def, title }, 'title')} />
-        <JsonField key="parameters" label={t('designer.parameters')} help={t('designer.parametersHelp')} value={def.parameters ?? {}} disabled={ro} rows={10}
-          onChange={(parameters) => change({ ...def, parameters }, 'parameters')} />
+        <LabelFields
+          label={t('designer.processTitle')}
+          value={def.title}
+          disabled={ro}
+          onChange={(title) => change({ ...def, title }, 'title')}
+        />
+        <JsonField
+          key="parameters"
+          label={t('designer.parameters')}
+          help={t('designer.parametersHelp')}
+          value={def.parameters ?? {}}
+          disabled={ro}
+          rows={10}
+          onChange={(parameters) => change({ ...def, parameters }, 'parameters')}
+        />
       </>
     );
   } else {
@@ -39,25 +51,63 @@ export function DesignerSidePanel({ ctx, selected, errors, change, select }: Pro
     const nodeErrors = errors.filter((e) => e.nodeId === node.id);
     body = (
       <>
-        <p className="pd-panel__kind"><span aria-hidden="true">{specOf(node.kind).icon} </span>{t(`designer.kinds.${node.kind}`)} — {t(`designer.kindHelp.${node.kind}`)}</p>
+        <p className="pd-panel__kind">
+          <span aria-hidden="true">{specOf(node.kind).icon} </span>
+          {t(`designer.kinds.${node.kind}`)} — {t(`designer.kindHelp.${node.kind}`)}
+        </p>
         {nodeErrors.length > 0 && (
           <div className="utrecht-alert utrecht-alert--error" role="alert">
-            <ul>{nodeErrors.map((e, i) => <li key={i}>{e.message[ctx.lang]}</li>)}</ul>
+            <ul>
+              {nodeErrors.map((e, i) => (
+                <li key={i}>{e.message[ctx.lang]}</li>
+              ))}
+            </ul>
           </div>
         )}
-        <LabelFields label={t('designer.label')} value={node.label} disabled={ro} onChange={(label) => onChange({ ...node, label }, `${node.id}:label`)} />
-        <TextField label={t('designer.id')} help={t('designer.idHelp')} value={node.id} disabled={ro}
+        <LabelFields
+          label={t('designer.label')}
+          value={node.label}
+          disabled={ro}
+          onChange={(label) => onChange({ ...node, label }, `${node.id}:label`)}
+        />
+        <TextField
+          label={t('designer.id')}
+          help={t('designer.idHelp')}
+          value={node.id}
+          disabled={ro}
           onChange={(id) => {
             if (ID_PATTERN.test(id) && !def.nodes.some((n) => n.id === id)) {
               change(renameNode(def, current.id, id), 'rename');
               select(id);
             }
-          }} />
-        <Panel node={current as NodeOfKind<typeof current.kind>} ctx={ctx} onChange={onChange as (n: NodeOfKind<typeof current.kind>, key?: string) => void} />
+          }}
+        />
+        <Panel
+          node={current as NodeOfKind<typeof current.kind>}
+          ctx={ctx}
+          onChange={onChange as (n: NodeOfKind<typeof current.kind>, key?: string) => void}
+        />
         {!ro && (
           <div className="utrecht-button-group pd-panel__actions">
-            {def.start !== node.id && <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => change({ ...def, start: node.id })}>{t('designer.makeStart')}</button>}
-            <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger" onClick={() => { change(removeNode(def, node.id)); select(undefined); }}>{t('designer.removeNode')}</button>
+            {def.start !== node.id && (
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--secondary-action"
+                onClick={() => change({ ...def, start: node.id })}
+              >
+                {t('designer.makeStart')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--secondary-action utrecht-button--danger"
+              onClick={() => {
+                change(removeNode(def, node.id));
+                select(undefined);
+              }}
+            >
+              {t('designer.removeNode')}
+            </button>
           </div>
         )}
       </>
@@ -65,7 +115,9 @@ export function DesignerSidePanel({ ctx, selected, errors, change, select }: Pro
   }
   return (
     <aside className="side-panel pd-side-panel" aria-labelledby="pd-panel-title" tabIndex={0}>
-      <h2 id="pd-panel-title" className="utrecht-heading-2">{node ? (node.label[ctx.lang] ?? node.label.nl) : t('designer.processSettings')}</h2>
+      <h2 id="pd-panel-title" className="utrecht-heading-2">
+        {node ? (node.label[ctx.lang] ?? node.label.nl) : t('designer.processSettings')}
+      </h2>
       {body}
     </aside>
   );

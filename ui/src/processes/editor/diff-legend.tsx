@@ -12,8 +12,8 @@ export function DiffLegend({ diff, publishedVersion }: { diff: DefinitionDiff; p
     <p className="pd-legend" data-testid="diff-legend">
       {changed + added + removed === 0
         ? t('designer.noDiff', { version: publishedVersion ?? '' })
-        : t('designer.diffSummary', { version: publishedVersion ?? '', changed, added, removed })}
-      {' '}<span className="pd-badge pd-badge--changed">{t('designer.diff.changed')}</span>{' '}
+        : t('designer.diffSummary', { version: publishedVersion ?? '', changed, added, removed })}{' '}
+      <span className="pd-badge pd-badge--changed">{t('designer.diff.changed')}</span>{' '}
       <span className="pd-badge pd-badge--added">{t('designer.diff.added')}</span>{' '}
       <span className="pd-badge pd-badge--removed">{t('designer.diff.removed')}</span>
     </p>

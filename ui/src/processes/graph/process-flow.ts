@@ -38,20 +38,31 @@ function edgeLabel(node: ProcessNode, path: string, lang: 'nl' | 'en'): string |
   const i = Number(index);
   if (node.kind === 'wait' && head === 'events') return node.events[i]?.label[lang] ?? node.events[i]?.label.nl;
   if (node.kind === 'wait' && head === 'timeout') return node.timeout?.label[lang] ?? node.timeout?.label.nl;
-  if (node.kind === 'decision' && head === 'branches') return node.branches[i]?.label?.[lang] ?? node.branches[i]?.event;
-  if (node.kind === 'subprocess' && head === 'outcomes') return node.outcomes[i]?.label?.[lang] ?? node.outcomes[i]?.outcome;
+  if (node.kind === 'decision' && head === 'branches')
+    return node.branches[i]?.label?.[lang] ?? node.branches[i]?.event;
+  if (node.kind === 'subprocess' && head === 'outcomes')
+    return node.outcomes[i]?.label?.[lang] ?? node.outcomes[i]?.outcome;
   return head === 'otherwise' ? (lang === 'nl' ? 'anders' : 'otherwise') : undefined;
 }
 
-export function processToFlow(def: ProcessDefinition, lang: 'nl' | 'en', deco: FlowDecorations = {}): { nodes: Array<Omit<ProcessFlowNode, 'position'>>; edges: ProcessFlowEdge[] } {
+export function processToFlow(
+  def: ProcessDefinition,
+  lang: 'nl' | 'en',
+  deco: FlowDecorations = {},
+): { nodes: Array<Omit<ProcessFlowNode, 'position'>>; edges: ProcessFlowEdge[] } {
   const toNode = (n: ProcessNode, diff: DiffMark | undefined) => ({
     id: n.id,
     type: 'step' as const,
     ariaLabel: n.label[lang] ?? n.label.nl,
     ...(diff === 'removed' ? { selectable: false, connectable: false } : {}),
     data: {
-      kind: n.kind, node: n, title: n.label[lang] ?? n.label.nl, lines: deco.describe?.(n) ?? EMPTY,
-      start: n.id === def.start && diff !== 'removed', errors: deco.errors?.get(n.id) ?? 0, ...(diff ? { diff } : {}),
+      kind: n.kind,
+      node: n,
+      title: n.label[lang] ?? n.label.nl,
+      lines: deco.describe?.(n) ?? EMPTY,
+      start: n.id === def.start && diff !== 'removed',
+      errors: deco.errors?.get(n.id) ?? 0,
+      ...(diff ? { diff } : {}),
     },
   });
   const ids = new Set(def.nodes.map((n) => n.id));
@@ -59,9 +70,18 @@ export function processToFlow(def: ProcessDefinition, lang: 'nl' | 'en', deco: F
     ...def.nodes.map((n) => toNode(n, deco.diff?.get(n.id))),
     ...(deco.removed ?? []).filter((n) => !ids.has(n.id)).map((n) => toNode(n, 'removed')),
   ];
-  const edges: ProcessFlowEdge[] = def.nodes.flatMap((n) => edgesOf(n)
-    .filter((e) => ids.has(e.target))
-    .map((e) => ({ id: `${n.id}/${e.path}`, source: n.id, target: e.target, label: edgeLabel(n, e.path, lang), data: { path: e.path }, reconnectable: true })));
+  const edges: ProcessFlowEdge[] = def.nodes.flatMap((n) =>
+    edgesOf(n)
+      .filter((e) => ids.has(e.target))
+      .map((e) => ({
+        id: `${n.id}/${e.path}`,
+        source: n.id,
+        target: e.target,
+        label: edgeLabel(n, e.path, lang),
+        data: { path: e.path },
+        reconnectable: true,
+      })),
+  );
   return { nodes, edges };
 }
 
@@ -69,8 +89,15 @@ export function processToFlow(def: ProcessDefinition, lang: 'nl' | 'en', deco: F
  * React Flow → process definition: the stored nodes in the flow's order with every edge's target
  * applied; the rest of the definition comes from `base`. Ghost (removed) nodes are left out.
  */
-export function flowToProcess(base: ProcessDefinition, nodes: ReadonlyArray<Pick<ProcessFlowNode, 'data'>>, edges: ReadonlyArray<Pick<ProcessFlowEdge, 'source' | 'target' | 'data'>>): ProcessDefinition {
-  let def: ProcessDefinition = { ...base, nodes: nodes.filter((n) => n.data.diff !== 'removed').map((n) => n.data.node) };
+export function flowToProcess(
+  base: ProcessDefinition,
+  nodes: ReadonlyArray<Pick<ProcessFlowNode, 'data'>>,
+  edges: ReadonlyArray<Pick<ProcessFlowEdge, 'source' | 'target' | 'data'>>,
+): ProcessDefinition {
+  let def: ProcessDefinition = {
+    ...base,
+    nodes: nodes.filter((n) => n.data.diff !== 'removed').map((n) => n.data.node),
+  };
   for (const e of edges) if (e.data?.path) def = setEdgeTarget(def, e.source, e.data.path, e.target);
   return def;
 }

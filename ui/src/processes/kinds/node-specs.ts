@@ -7,7 +7,13 @@ import { taskSpec } from './task-spec';
 import { waitSpec } from './wait-spec';
 
 /** Every node kind's spec; the mapped type makes a kind without a spec a compile error. */
-export const nodeSpecs: NodeSpecs = { task: taskSpec, wait: waitSpec, decision: decisionSpec, subprocess: subprocessSpec, end: endSpec };
+export const nodeSpecs: NodeSpecs = {
+  task: taskSpec,
+  wait: waitSpec,
+  decision: decisionSpec,
+  subprocess: subprocessSpec,
+  end: endSpec,
+};
 
 export const NODE_KINDS = Object.keys(nodeSpecs) as NodeKind[];
 

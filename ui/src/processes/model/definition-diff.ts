@@ -37,7 +37,11 @@ export function diffDefinitions(from: ProcessDefinition | undefined, to: Process
     const old = before.get(n.id);
     if (!old) marks.set(n.id, 'added');
     else if (old !== n && JSON.stringify(old) !== JSON.stringify(n)) marks.set(n.id, 'changed');
-    else if (from.parameters !== to.parameters && paramRefs(n).some((p) => paramValue(from.parameters, p) !== paramValue(to.parameters, p))) marks.set(n.id, 'changed');
+    else if (
+      from.parameters !== to.parameters &&
+      paramRefs(n).some((p) => paramValue(from.parameters, p) !== paramValue(to.parameters, p))
+    )
+      marks.set(n.id, 'changed');
   }
   const ids = new Set(to.nodes.map((n) => n.id));
   const removed = from.nodes.filter((n) => !ids.has(n.id));

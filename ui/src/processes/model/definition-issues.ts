@@ -17,14 +17,22 @@ export function withNodeIds(def: ProcessDefinition, errors: readonly DefinitionE
     return {
       ...e,
       nodeId: node.id,
-      ...(open ? { message: { nl: `Stap "${label}" is nog niet verbonden met een volgende stap (${rest.slice(1)}).`, en: `Step "${node.label?.en ?? label}" is not yet connected to a next step (${rest.slice(1)}).` } } : {}),
+      ...(open
+        ? {
+            message: {
+              nl: `Stap "${label}" is nog niet verbonden met een volgende stap (${rest.slice(1)}).`,
+              en: `Step "${node.label?.en ?? label}" is not yet connected to a next step (${rest.slice(1)}).`,
+            },
+          }
+        : {}),
     };
   });
 }
 
 function valueAt(value: unknown, pointer: string): unknown {
   let at = value;
-  for (const p of pointer.split('/').slice(1)) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[p] : undefined;
+  for (const p of pointer.split('/').slice(1))
+    at = at && typeof at === 'object' ? (at as Record<string, unknown>)[p] : undefined;
   return at;
 }
 

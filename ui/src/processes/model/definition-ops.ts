@@ -34,14 +34,26 @@ export function retarget(def: ProcessDefinition, from: string, to: string): Proc
       case 'wait': {
         const touches = n.events.some((e) => e.next === from) || n.timeout?.next === from;
         if (!touches) return n;
-        return { ...n, events: n.events.map((e) => (e.next === from ? { ...e, next: to } : e)), ...(n.timeout ? { timeout: { ...n.timeout, next: fix(n.timeout.next) } } : {}) };
+        return {
+          ...n,
+          events: n.events.map((e) => (e.next === from ? { ...e, next: to } : e)),
+          ...(n.timeout ? { timeout: { ...n.timeout, next: fix(n.timeout.next) } } : {}),
+        };
       }
       case 'decision':
         if (!n.branches.some((b) => b.next === from) && n.otherwise !== from) return n;
-        return { ...n, branches: n.branches.map((b) => (b.next === from ? { ...b, next: to } : b)), ...(n.otherwise !== undefined ? { otherwise: fix(n.otherwise) } : {}) };
+        return {
+          ...n,
+          branches: n.branches.map((b) => (b.next === from ? { ...b, next: to } : b)),
+          ...(n.otherwise !== undefined ? { otherwise: fix(n.otherwise) } : {}),
+        };
       case 'subprocess':
         if (!n.outcomes.some((o) => o.next === from) && n.otherwise !== from) return n;
-        return { ...n, outcomes: n.outcomes.map((o) => (o.next === from ? { ...o, next: to } : o)), ...(n.otherwise !== undefined ? { otherwise: fix(n.otherwise) } : {}) };
+        return {
+          ...n,
+          outcomes: n.outcomes.map((o) => (o.next === from ? { ...o, next: to } : o)),
+          ...(n.otherwise !== undefined ? { otherwise: fix(n.otherwise) } : {}),
+        };
       case 'end':
         return n;
     }

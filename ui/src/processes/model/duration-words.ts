@@ -9,8 +9,24 @@ import type { ParamRef, RelativeTime } from '../../../../workflows/dsl/schema';
 export type WordsLang = 'nl' | 'en';
 
 const UNITS: Record<WordsLang, Record<keyof Duration, [string, string]>> = {
-  nl: { years: ['jaar', 'jaar'], months: ['maand', 'maanden'], weeks: ['week', 'weken'], days: ['dag', 'dagen'], hours: ['uur', 'uur'], minutes: ['minuut', 'minuten'], seconds: ['seconde', 'seconden'] },
-  en: { years: ['year', 'years'], months: ['month', 'months'], weeks: ['week', 'weeks'], days: ['day', 'days'], hours: ['hour', 'hours'], minutes: ['minute', 'minutes'], seconds: ['second', 'seconds'] },
+  nl: {
+    years: ['jaar', 'jaar'],
+    months: ['maand', 'maanden'],
+    weeks: ['week', 'weken'],
+    days: ['dag', 'dagen'],
+    hours: ['uur', 'uur'],
+    minutes: ['minuut', 'minuten'],
+    seconds: ['seconde', 'seconden'],
+  },
+  en: {
+    years: ['year', 'years'],
+    months: ['month', 'months'],
+    weeks: ['week', 'weeks'],
+    days: ['day', 'days'],
+    hours: ['hour', 'hours'],
+    minutes: ['minute', 'minutes'],
+    seconds: ['second', 'seconds'],
+  },
 };
 const ORDER: Array<keyof Duration> = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'];
 const AND: Record<WordsLang, string> = { nl: 'en', en: 'and' };
@@ -58,13 +74,22 @@ export function durationInWords(iso: string, lang: WordsLang): string | undefine
  * A relative moment in words: "6 maanden na hotelplaatsing", "2 weken voor einde HAR",
  * "bij hotelplaatsing". A parameter reference is resolved from the definition's parameters.
  */
-export function relativeTimeInWords(at: RelativeTime, lang: WordsLang, parameters: Record<string, unknown> = {}): string {
+export function relativeTimeInWords(
+  at: RelativeTime,
+  lang: WordsLang,
+  parameters: Record<string, unknown> = {},
+): string {
   const date = dateInWords(at.from, lang);
   const value = at.after ?? at.before;
   if (value === undefined) return lang === 'nl' ? `bij ${date}` : `at ${date}`;
   const iso = resolveDurationValue(value as string | ParamRef, { parameters, variables: {} });
-  const amount = iso === undefined ? (lang === 'nl' ? `(parameter ${(value as ParamRef).param})` : `(parameter ${(value as ParamRef).param})`) : durationInWords(iso, lang) ?? iso;
-  const relation = at.after !== undefined ? (lang === 'nl' ? 'na' : 'after') : (lang === 'nl' ? 'voor' : 'before');
+  const amount =
+    iso === undefined
+      ? lang === 'nl'
+        ? `(parameter ${(value as ParamRef).param})`
+        : `(parameter ${(value as ParamRef).param})`
+      : (durationInWords(iso, lang) ?? iso);
+  const relation = at.after !== undefined ? (lang === 'nl' ? 'na' : 'after') : lang === 'nl' ? 'voor' : 'before';
   return `${amount} ${relation} ${date}`;
 }
 

@@ -13,10 +13,38 @@ export function ItemActions({ api, path, rename }: { api: EditorApi; path: strin
   };
   return (
     <div className="utrecht-button-group item-actions">
-      <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={api.readOnly} onClick={() => apply(moveItem(api.doc, path, -1))}>{t('panel.moveUp')}</button>
-      <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={api.readOnly} onClick={() => apply(moveItem(api.doc, path, 1))}>{t('panel.moveDown')}</button>
-      <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={api.readOnly} onClick={() => apply(duplicateItem(api.doc, path, rename))}>{t('panel.duplicate')}</button>
-      <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger" disabled={api.readOnly} onClick={() => apply(removeItem(api.doc, path))}>{t('panel.remove')}</button>
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--secondary-action"
+        disabled={api.readOnly}
+        onClick={() => apply(moveItem(api.doc, path, -1))}
+      >
+        {t('panel.moveUp')}
+      </button>
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--secondary-action"
+        disabled={api.readOnly}
+        onClick={() => apply(moveItem(api.doc, path, 1))}
+      >
+        {t('panel.moveDown')}
+      </button>
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--secondary-action"
+        disabled={api.readOnly}
+        onClick={() => apply(duplicateItem(api.doc, path, rename))}
+      >
+        {t('panel.duplicate')}
+      </button>
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--secondary-action utrecht-button--danger"
+        disabled={api.readOnly}
+        onClick={() => apply(removeItem(api.doc, path))}
+      >
+        {t('panel.remove')}
+      </button>
     </div>
   );
 }

@@ -5,7 +5,15 @@ import { FormField } from '../../shell/form-field';
 import type { EditorApi } from './editor-api';
 import { TextInput } from './text-input';
 
-const TYPES: ReadonlyArray<MunicipalityFact['type']> = ['boolean', 'integer', 'number', 'date', 'enum', 'string', 'string-list'];
+const TYPES: ReadonlyArray<MunicipalityFact['type']> = [
+  'boolean',
+  'integer',
+  'number',
+  'date',
+  'enum',
+  'string',
+  'string-list',
+];
 const NUMERIC = new Set<string>(['integer', 'number']);
 
 /** Options as the designer types them, one per line: `waarde; label NL; label EN`. */
@@ -14,9 +22,14 @@ export function optionsToText(options: readonly FactOption[] | undefined): strin
 }
 
 export function textToOptions(text: string): FactOption[] {
-  return text.split('\n').map((line) => line.split(';').map((s) => s.trim())).filter(([value]) => value).map(([value = '', nl, en]) => ({
-    value, label: { nl: nl || value, en: en || nl || value },
-  }));
+  return text
+    .split('\n')
+    .map((line) => line.split(';').map((s) => s.trim()))
+    .filter(([value]) => value)
+    .map(([value = '', nl, en]) => ({
+      value,
+      label: { nl: nl || value, en: en || nl || value },
+    }));
 }
 
 /** The facts with one renamed in place: key order is the catalog order a form shows. */
@@ -27,10 +40,14 @@ function renamed(facts: Record<string, MunicipalityFact>, from: string, to: stri
 function newFact(facts: Record<string, MunicipalityFact>): [string, MunicipalityFact] {
   let n = Object.keys(facts).length + 1;
   while (Object.prototype.hasOwnProperty.call(facts, `eigenGegeven${n}`)) n++;
-  return [`eigenGegeven${n}`, {
-    type: 'boolean', label: { nl: `Eigen gegeven ${n}`, en: `Own fact ${n}` },
-    description: { nl: 'Wat dit gegeven vastlegt.', en: 'What this fact records.' },
-  }];
+  return [
+    `eigenGegeven${n}`,
+    {
+      type: 'boolean',
+      label: { nl: `Eigen gegeven ${n}`, en: `Own fact ${n}` },
+      description: { nl: 'Wat dit gegeven vastlegt.', en: 'What this fact records.' },
+    },
+  ];
 }
 
 /**
@@ -43,7 +60,7 @@ export function OwnFactsForm({ api }: { api: EditorApi }) {
   const [open, setOpen] = useState<string>();
   const setFacts = (next: Record<string, MunicipalityFact>, key?: string) => {
     const { facts: _old, ...rest } = api.doc;
-    api.change(Object.keys(next).length > 0 ? { ...rest, facts: next } as RuleSet : rest as RuleSet, key);
+    api.change(Object.keys(next).length > 0 ? ({ ...rest, facts: next } as RuleSet) : (rest as RuleSet), key);
   };
   const add = () => {
     const [name, fact] = newFact(facts);
@@ -52,26 +69,56 @@ export function OwnFactsForm({ api }: { api: EditorApi }) {
   };
   return (
     <section className="stack" aria-labelledby="own-facts-title">
-      <h3 id="own-facts-title" className="utrecht-heading-3">{t('ownFacts.title')}</h3>
+      <h3 id="own-facts-title" className="utrecht-heading-3">
+        {t('ownFacts.title')}
+      </h3>
       <p className="utrecht-paragraph">{t('ownFacts.intro')}</p>
       <ul className="own-facts" data-testid="own-facts">
         {Object.entries(facts).map(([name, f]) => (
           <li key={name}>
-            <button type="button" className="utrecht-button utrecht-button--subtle" aria-expanded={open === name} onClick={() => setOpen(open === name ? undefined : name)}>
-              {f.label?.[api.lang] ?? name} <span className="muted">({t(`ownFacts.types.${f.type}`, { defaultValue: f.type })})</span>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--subtle"
+              aria-expanded={open === name}
+              onClick={() => setOpen(open === name ? undefined : name)}
+            >
+              {f.label?.[api.lang] ?? name}{' '}
+              <span className="muted">({t(`ownFacts.types.${f.type}`, { defaultValue: f.type })})</span>
             </button>
-            {open === name && <OwnFactFields api={api} name={name} fact={f} facts={facts} setFacts={setFacts} onRename={setOpen} />}
+            {open === name && (
+              <OwnFactFields api={api} name={name} fact={f} facts={facts} setFacts={setFacts} onRename={setOpen} />
+            )}
           </li>
         ))}
       </ul>
-      <div><button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={api.readOnly} onClick={add}>{t('ownFacts.add')}</button></div>
+      <div>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          disabled={api.readOnly}
+          onClick={add}
+        >
+          {t('ownFacts.add')}
+        </button>
+      </div>
     </section>
   );
 }
 
-function OwnFactFields({ api, name, fact, facts, setFacts, onRename }: {
-  api: EditorApi; name: string; fact: MunicipalityFact; facts: Record<string, MunicipalityFact>;
-  setFacts(next: Record<string, MunicipalityFact>, key?: string): void; onRename(name: string | undefined): void;
+function OwnFactFields({
+  api,
+  name,
+  fact,
+  facts,
+  setFacts,
+  onRename,
+}: {
+  api: EditorApi;
+  name: string;
+  fact: MunicipalityFact;
+  facts: Record<string, MunicipalityFact>;
+  setFacts(next: Record<string, MunicipalityFact>, key?: string): void;
+  onRename(name: string | undefined): void;
 }) {
   const { t } = useTranslation();
   const ro = api.readOnly;
@@ -86,60 +133,156 @@ function OwnFactFields({ api, name, fact, facts, setFacts, onRename }: {
     const value = { ...current, [lang]: v };
     set({ [field]: field === 'source' && !value.nl && !value.en ? undefined : value }, `${field}/${lang}`);
   };
-  const setType = (type: MunicipalityFact['type']) => set({
-    type,
-    ...(NUMERIC.has(type) ? {} : { unit: undefined, minimum: undefined, maximum: undefined }),
-    ...(type === 'enum' || type === 'string-list' ? { options: fact.options ?? [{ value: 'ja', label: { nl: 'ja', en: 'yes' } }] } : { options: undefined }),
-  }, 'type');
-  const bound = (field: 'minimum' | 'maximum') => (raw: string) => set({ [field]: raw.trim() === '' ? undefined : Number(raw.replace(',', '.')) }, field);
+  const setType = (type: MunicipalityFact['type']) =>
+    set(
+      {
+        type,
+        ...(NUMERIC.has(type) ? {} : { unit: undefined, minimum: undefined, maximum: undefined }),
+        ...(type === 'enum' || type === 'string-list'
+          ? { options: fact.options ?? [{ value: 'ja', label: { nl: 'ja', en: 'yes' } }] }
+          : { options: undefined }),
+      },
+      'type',
+    );
+  const bound = (field: 'minimum' | 'maximum') => (raw: string) =>
+    set({ [field]: raw.trim() === '' ? undefined : Number(raw.replace(',', '.')) }, field);
   return (
     <div className="stack own-fact" role="group" aria-label={fact.label?.[api.lang] ?? name}>
-      <TextInput label={t('ownFacts.name')} help={t('ownFacts.nameHelp')} value={name} disabled={ro} onChange={(v) => {
-        if (!v || v === name || Object.prototype.hasOwnProperty.call(facts, v)) return;
-        setFacts(renamed(facts, name, v), `${key}/name`);
-        onRename(v);
-      }} />
+      <TextInput
+        label={t('ownFacts.name')}
+        help={t('ownFacts.nameHelp')}
+        value={name}
+        disabled={ro}
+        onChange={(v) => {
+          if (!v || v === name || Object.prototype.hasOwnProperty.call(facts, v)) return;
+          setFacts(renamed(facts, name, v), `${key}/name`);
+          onRename(v);
+        }}
+      />
       <FormField label={t('ownFacts.type')}>
         {({ id }) => (
-          <select id={id} className="utrecht-select utrecht-select--html-select" disabled={ro} value={fact.type} onChange={(e) => setType(e.target.value as MunicipalityFact['type'])}>
-            {TYPES.map((type) => <option key={type} value={type}>{t(`ownFacts.types.${type}`)}</option>)}
+          <select
+            id={id}
+            className="utrecht-select utrecht-select--html-select"
+            disabled={ro}
+            value={fact.type}
+            onChange={(e) => setType(e.target.value as MunicipalityFact['type'])}
+          >
+            {TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`ownFacts.types.${type}`)}
+              </option>
+            ))}
           </select>
         )}
       </FormField>
-      <TextInput label={t('ownFacts.labelNl')} value={fact.label?.nl ?? ''} disabled={ro} onChange={text('label', 'nl')} />
-      <TextInput label={t('ownFacts.labelEn')} value={fact.label?.en ?? ''} disabled={ro} onChange={text('label', 'en')} />
-      <TextInput label={t('ownFacts.descriptionNl')} multiline value={fact.description?.nl ?? ''} disabled={ro} onChange={text('description', 'nl')} />
-      <TextInput label={t('ownFacts.descriptionEn')} multiline value={fact.description?.en ?? ''} disabled={ro} onChange={text('description', 'en')} />
-      <TextInput label={t('ownFacts.sourceNl')} help={t('ownFacts.sourceHelp')} value={fact.source?.nl ?? ''} disabled={ro} onChange={text('source', 'nl')} />
-      <TextInput label={t('ownFacts.sourceEn')} value={fact.source?.en ?? ''} disabled={ro} onChange={text('source', 'en')} />
+      <TextInput
+        label={t('ownFacts.labelNl')}
+        value={fact.label?.nl ?? ''}
+        disabled={ro}
+        onChange={text('label', 'nl')}
+      />
+      <TextInput
+        label={t('ownFacts.labelEn')}
+        value={fact.label?.en ?? ''}
+        disabled={ro}
+        onChange={text('label', 'en')}
+      />
+      <TextInput
+        label={t('ownFacts.descriptionNl')}
+        multiline
+        value={fact.description?.nl ?? ''}
+        disabled={ro}
+        onChange={text('description', 'nl')}
+      />
+      <TextInput
+        label={t('ownFacts.descriptionEn')}
+        multiline
+        value={fact.description?.en ?? ''}
+        disabled={ro}
+        onChange={text('description', 'en')}
+      />
+      <TextInput
+        label={t('ownFacts.sourceNl')}
+        help={t('ownFacts.sourceHelp')}
+        value={fact.source?.nl ?? ''}
+        disabled={ro}
+        onChange={text('source', 'nl')}
+      />
+      <TextInput
+        label={t('ownFacts.sourceEn')}
+        value={fact.source?.en ?? ''}
+        disabled={ro}
+        onChange={text('source', 'en')}
+      />
       {NUMERIC.has(fact.type) && (
         <>
           <FormField label={t('ownFacts.unit')}>
             {({ id }) => (
-              <select id={id} className="utrecht-select utrecht-select--html-select" disabled={ro} value={fact.unit ?? ''} onChange={(e) => set({ unit: e.target.value || undefined }, 'unit')}>
+              <select
+                id={id}
+                className="utrecht-select utrecht-select--html-select"
+                disabled={ro}
+                value={fact.unit ?? ''}
+                onChange={(e) => set({ unit: e.target.value || undefined }, 'unit')}
+              >
                 <option value="">{t('ownFacts.noUnit')}</option>
-                {Object.entries(UNITS).map(([code, u]) => <option key={code} value={code}>{code} ({u.suffix[api.lang]})</option>)}
+                {Object.entries(UNITS).map(([code, u]) => (
+                  <option key={code} value={code}>
+                    {code} ({u.suffix[api.lang]})
+                  </option>
+                ))}
               </select>
             )}
           </FormField>
-          <TextInput label={t('ownFacts.minimum')} value={fact.minimum === undefined ? '' : String(fact.minimum)} disabled={ro} onChange={bound('minimum')} />
-          <TextInput label={t('ownFacts.maximum')} value={fact.maximum === undefined ? '' : String(fact.maximum)} disabled={ro} onChange={bound('maximum')} />
+          <TextInput
+            label={t('ownFacts.minimum')}
+            value={fact.minimum === undefined ? '' : String(fact.minimum)}
+            disabled={ro}
+            onChange={bound('minimum')}
+          />
+          <TextInput
+            label={t('ownFacts.maximum')}
+            value={fact.maximum === undefined ? '' : String(fact.maximum)}
+            disabled={ro}
+            onChange={bound('maximum')}
+          />
         </>
       )}
       {(fact.type === 'enum' || fact.type === 'string-list') && (
-        <TextInput label={t('ownFacts.options')} help={t('ownFacts.optionsHelp')} multiline value={optionsToText(fact.options)} disabled={ro}
-          onChange={(v) => set({ options: textToOptions(v) }, 'options')} />
+        <TextInput
+          label={t('ownFacts.options')}
+          help={t('ownFacts.optionsHelp')}
+          multiline
+          value={optionsToText(fact.options)}
+          disabled={ro}
+          onChange={(v) => set({ options: textToOptions(v) }, 'options')}
+        />
       )}
       <label className="checkbox-label">
-        <input type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" disabled={ro} checked={fact.mayBeUnknown === true}
-          onChange={(e) => set({ mayBeUnknown: e.target.checked || undefined }, 'mayBeUnknown')} /> {t('ownFacts.mayBeUnknown')}
+        <input
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          disabled={ro}
+          checked={fact.mayBeUnknown === true}
+          onChange={(e) => set({ mayBeUnknown: e.target.checked || undefined }, 'mayBeUnknown')}
+        />{' '}
+        {t('ownFacts.mayBeUnknown')}
       </label>
       {!ro && (
-        <div><button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => {
-          const { [name]: _gone, ...rest } = facts;
-          setFacts(rest);
-          onRename(undefined);
-        }}>{t('ownFacts.remove')}</button></div>
+        <div>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--subtle"
+            onClick={() => {
+              const { [name]: _gone, ...rest } = facts;
+              setFacts(rest);
+              onRename(undefined);
+            }}
+          >
+            {t('ownFacts.remove')}
+          </button>
+        </div>
       )}
     </div>
   );

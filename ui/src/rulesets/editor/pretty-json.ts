@@ -19,7 +19,9 @@ export function prettyJson(value: unknown): { text: string; lines: Map<string, n
       const entries = Object.entries(v).filter(([, x]) => x !== undefined);
       if (entries.length === 0) return void out.push(`${indent}${prefix}{}${suffix}`);
       out.push(`${indent}${prefix}{`);
-      entries.forEach(([k, x], i) => write(x, `${indent}  `, [...path, k], `${JSON.stringify(k)}: `, i < entries.length - 1 ? ',' : ''));
+      entries.forEach(([k, x], i) =>
+        write(x, `${indent}  `, [...path, k], `${JSON.stringify(k)}: `, i < entries.length - 1 ? ',' : ''),
+      );
       out.push(`${indent}}${suffix}`);
     } else {
       out.push(`${indent}${prefix}${JSON.stringify(v)}${suffix}`);

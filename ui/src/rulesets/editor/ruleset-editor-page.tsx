@@ -42,7 +42,10 @@ export function RuleSetEditorPage() {
   const [published, setPublished] = useState<RuleSet>();
   useEffect(() => {
     // The version in force, to simulate against; there may be none yet.
-    artifacts.effective('rulesets', key).then((v) => setPublished(v.content as RuleSet), () => setPublished(undefined));
+    artifacts.effective('rulesets', key).then(
+      (v) => setPublished(v.content as RuleSet),
+      () => setPublished(undefined),
+    );
   }, [key, history]);
 
   useEffect(() => {
@@ -66,17 +69,25 @@ export function RuleSetEditorPage() {
   }, [catalog, published, doc?.kind]);
   const decorations = useMemo(() => {
     const paths = deferred ? ruleSetToFlow(deferred, undefined, lang).nodes.map((n) => n.data.path) : [];
-    const errors = errorsByNode((validation?.errors ?? []).map((e) => e.path), paths);
+    const errors = errorsByNode(
+      (validation?.errors ?? []).map((e) => e.path),
+      paths,
+    );
     return { errors, statuses, groupLabel: (g: 'all' | 'any' | 'not') => t(`node.${g}`) };
   }, [deferred, validation, statuses, lang, t]);
 
-  const change = useCallback((next: RuleSet, undoKey?: string) => {
-    undoable.set(next, undoKey);
-    setStatuses(undefined);
-    setMessage(undefined);
-  }, [undoable]);
+  const change = useCallback(
+    (next: RuleSet, undoKey?: string) => {
+      undoable.set(next, undoKey);
+      setStatuses(undefined);
+      setMessage(undefined);
+    },
+    [undoable],
+  );
 
-  const api: EditorApi | undefined = doc ? { doc, catalog, lang, readOnly, change, select: setSelected, tenant: session.tenant } : undefined;
+  const api: EditorApi | undefined = doc
+    ? { doc, catalog, lang, readOnly, change, select: setSelected, tenant: session.tenant }
+    : undefined;
 
   async function save() {
     if (!version) return;
@@ -105,53 +116,146 @@ export function RuleSetEditorPage() {
     }
   }
 
-  if (error) return <p role="alert" className="error">{t('app.error', { message: error })}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {t('app.error', { message: error })}
+      </p>
+    );
   if (!history || !version || !doc || !api) return <p>{t('app.loading')}</p>;
 
   return (
     <section aria-labelledby="editor-title" className="editor">
-      <p className="breadcrumb"><Link to="/regels">{t('nav.rules')}</Link> › {history.artifact.name}</p>
-      <EditorToolbar titleId="editor-title" title={history.artifact.name} version={version} dirty={dirty} busy={busy} readOnly={readOnly} message={message}
-        canUndo={undoable.canUndo} canRedo={undoable.canRedo} onUndo={undoable.undo} onRedo={undoable.redo} onSave={() => void save()} />
+      <p className="breadcrumb">
+        <Link to="/regels">{t('nav.rules')}</Link> › {history.artifact.name}
+      </p>
+      <EditorToolbar
+        titleId="editor-title"
+        title={history.artifact.name}
+        version={version}
+        dirty={dirty}
+        busy={busy}
+        readOnly={readOnly}
+        message={message}
+        canUndo={undoable.canUndo}
+        canRedo={undoable.canRedo}
+        onUndo={undoable.undo}
+        onRedo={undoable.redo}
+        onSave={() => void save()}
+      />
       {version.status !== 'draft' && (
         <div className="utrecht-alert utrecht-alert--info draft-intro">
           <p className="utrecht-paragraph">{t('editor.draftIntro')}</p>
-          {isDesigner
-            ? <button type="button" className="utrecht-button utrecht-button--primary-action" disabled={busy} onClick={() => void newDraft()}>{t('editor.newDraft')}</button>
-            : <p className="utrecht-paragraph">{t('editor.noDraftRights')}</p>}
+          {isDesigner ? (
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={busy}
+              onClick={() => void newDraft()}
+            >
+              {t('editor.newDraft')}
+            </button>
+          ) : (
+            <p className="utrecht-paragraph">{t('editor.noDraftRights')}</p>
+          )}
         </div>
       )}
       <PrioritySwitch doc={doc} readOnly={readOnly} tenant={session.tenant} onChange={(d) => change(d)} />
-      <Tabs<TabKey> idPrefix="rs" active={tab} onChange={setTab} tabs={(['edit', 'json', 'test', 'simulate', 'review'] as const).map((k) => ({ key: k, label: t(`editor.tabs.${k}`) }))}>
+      <Tabs<TabKey>
+        idPrefix="rs"
+        active={tab}
+        onChange={setTab}
+        tabs={(['edit', 'json', 'test', 'simulate', 'review'] as const).map((k) => ({
+          key: k,
+          label: t(`editor.tabs.${k}`),
+        }))}
+      >
         {tab === 'edit' && (
           <div className="split">
-            <RuleSetGraph ruleSet={doc} catalog={catalog} lang={lang} decorations={decorations} selected={selected} onSelect={setSelected} />
+            <RuleSetGraph
+              ruleSet={doc}
+              catalog={catalog}
+              lang={lang}
+              decorations={decorations}
+              selected={selected}
+              onSelect={setSelected}
+            />
             <SidePanel api={api} path={selected} />
           </div>
         )}
         {tab === 'json' && (
           <div className="split split--json">
-            <JsonDocumentView idPrefix="json" doc={doc} issues={validation?.errors ?? []} readOnly={readOnly} onChange={(d) => change(d, 'json')} />
-            <RuleSetGraph ruleSet={doc} catalog={catalog} lang={lang} decorations={decorations} selected={selected} onSelect={setSelected} />
+            <JsonDocumentView
+              idPrefix="json"
+              doc={doc}
+              issues={validation?.errors ?? []}
+              readOnly={readOnly}
+              onChange={(d) => change(d, 'json')}
+            />
+            <RuleSetGraph
+              ruleSet={doc}
+              catalog={catalog}
+              lang={lang}
+              decorations={decorations}
+              selected={selected}
+              onSelect={setSelected}
+            />
           </div>
         )}
         {tab === 'test' && (
           <div className="split split--test">
-            <TestPanel ruleSet={doc} catalog={catalog} lang={lang} storageKey={`${session.tenant}/${key}`} onStatuses={setStatuses} />
-            <RuleSetGraph ruleSet={doc} catalog={catalog} lang={lang} decorations={decorations} selected={selected} onSelect={setSelected} />
+            <TestPanel
+              ruleSet={doc}
+              catalog={catalog}
+              lang={lang}
+              storageKey={`${session.tenant}/${key}`}
+              onStatuses={setStatuses}
+            />
+            <RuleSetGraph
+              ruleSet={doc}
+              catalog={catalog}
+              lang={lang}
+              decorations={decorations}
+              selected={selected}
+              onSelect={setSelected}
+            />
           </div>
         )}
         {tab === 'simulate' && (
-          <SimulationPanel draft={doc} published={published} catalog={simulationCatalog} lang={lang} tenant={session.tenant} result={simulation} onResult={setSimulation} />
+          <SimulationPanel
+            draft={doc}
+            published={published}
+            catalog={simulationCatalog}
+            lang={lang}
+            tenant={session.tenant}
+            result={simulation}
+            onResult={setSimulation}
+          />
         )}
         {tab === 'review' && (
-          <ReviewPanel type="rulesets" artifactKey={key} history={history} version={version} dirty={dirty} valid={validation?.valid ?? false}
-            simulation={simulation?.text} onChanged={(v) => void reload(v)} />
+          <ReviewPanel
+            type="rulesets"
+            artifactKey={key}
+            history={history}
+            version={version}
+            dirty={dirty}
+            valid={validation?.valid ?? false}
+            simulation={simulation?.text}
+            onChanged={(v) => void reload(v)}
+          />
         )}
       </Tabs>
       {(tab === 'edit' || tab === 'json') && validation && (
         <section aria-label={t('editor.errorList')} className="issues-section">
-          <IssueList errors={validation.errors} warnings={validation.warnings} lang={lang} onGo={(p) => { setTab('edit'); setSelected(nearestNode(doc, p)); }} />
+          <IssueList
+            errors={validation.errors}
+            warnings={validation.warnings}
+            lang={lang}
+            onGo={(p) => {
+              setTab('edit');
+              setSelected(nearestNode(doc, p));
+            }}
+          />
         </section>
       )}
     </section>

@@ -12,7 +12,12 @@ function newRule(names: Set<string>, title: string): Rule {
   let n = names.size + 1;
   while (names.has(`regel-${n}`)) n++;
   return {
-    name: `regel-${n}`, title, description: '', legalBasis: '-', enabled: true, priority: 1,
+    name: `regel-${n}`,
+    title,
+    description: '',
+    legalBasis: '-',
+    enabled: true,
+    priority: 1,
     conditions: { all: [{ fact: 'householdSize', operator: 'greaterThanInclusive', value: 1 }] },
     event: { type: 'priority', params: { category: 'other', rank: 9 } },
   };
@@ -23,17 +28,43 @@ export function RuleSetForm({ api }: { api: EditorApi }) {
   const { t } = useTranslation();
   const params = Object.entries(api.doc.parameters ?? {});
   const addRule = () => {
-    const edit = appendItem(api.doc, '/rules', newRule(new Set(api.doc.rules.map((r) => r.name)), t('panel.newRuleTitle')));
+    const edit = appendItem(
+      api.doc,
+      '/rules',
+      newRule(new Set(api.doc.rules.map((r) => r.name)), t('panel.newRuleTitle')),
+    );
     api.change(edit.doc);
     api.select(edit.select);
   };
   return (
     <div className="stack">
-      <TextInput label={t('panel.rsTitle')} value={api.doc.title} disabled={api.readOnly} onChange={(v) => api.change({ ...api.doc, title: v }, 'title')} />
-      <TextInput label={t('panel.rsDescription')} value={api.doc.description ?? ''} multiline disabled={api.readOnly} onChange={(v) => api.change({ ...api.doc, description: v }, 'description')} />
-      <div><button type="button" className="utrecht-button utrecht-button--primary-action" disabled={api.readOnly} onClick={addRule}>{t('panel.addRule')}</button></div>
+      <TextInput
+        label={t('panel.rsTitle')}
+        value={api.doc.title}
+        disabled={api.readOnly}
+        onChange={(v) => api.change({ ...api.doc, title: v }, 'title')}
+      />
+      <TextInput
+        label={t('panel.rsDescription')}
+        value={api.doc.description ?? ''}
+        multiline
+        disabled={api.readOnly}
+        onChange={(v) => api.change({ ...api.doc, description: v }, 'description')}
+      />
+      <div>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--primary-action"
+          disabled={api.readOnly}
+          onClick={addRule}
+        >
+          {t('panel.addRule')}
+        </button>
+      </div>
       {params.length > 0 && <h3 className="utrecht-heading-3">{t('panel.parameters')}</h3>}
-      {params.map(([name, p]) => <ParameterField key={name} api={api} name={name} p={p} />)}
+      {params.map(([name, p]) => (
+        <ParameterField key={name} api={api} name={name} p={p} />
+      ))}
       <OwnFactsForm api={api} />
     </div>
   );
@@ -45,9 +76,24 @@ function ParameterField({ api, name, p }: { api: EditorApi; name: string; p: Par
   return (
     <FormField label={`${p.label[api.lang] ?? name} (${name})`} help={p.description}>
       {({ id, describedBy }) => (
-        <ValueInput id={id} describedBy={describedBy} lang={api.lang} shape={shape} disabled={api.readOnly}
-          fact={{ type: type === 'string' || type === 'date' || type === 'boolean' || type === 'number' || type === 'integer' ? type : 'string', unit: p.unit, label: p.label as { nl: string; en: string }, description: { nl: '', en: '' } }}
-          value={p.value as JsonValue} onChange={(v) => api.change(setAt(api.doc, `/parameters/${name}/value`, v), `/parameters/${name}`)} />
+        <ValueInput
+          id={id}
+          describedBy={describedBy}
+          lang={api.lang}
+          shape={shape}
+          disabled={api.readOnly}
+          fact={{
+            type:
+              type === 'string' || type === 'date' || type === 'boolean' || type === 'number' || type === 'integer'
+                ? type
+                : 'string',
+            unit: p.unit,
+            label: p.label as { nl: string; en: string },
+            description: { nl: '', en: '' },
+          }}
+          value={p.value as JsonValue}
+          onChange={(v) => api.change(setAt(api.doc, `/parameters/${name}/value`, v), `/parameters/${name}`)}
+        />
       )}
     </FormField>
   );

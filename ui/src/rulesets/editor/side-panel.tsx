@@ -15,7 +15,9 @@ export function SidePanel({ api, path }: { api: EditorApi; path: string | undefi
   else body = <RuleSetForm api={api} />;
   return (
     <aside className="side-panel" aria-labelledby="panel-title" tabIndex={0}>
-      <h2 id="panel-title" className="utrecht-heading-2">{t('panel.title')}</h2>
+      <h2 id="panel-title" className="utrecht-heading-2">
+        {t('panel.title')}
+      </h2>
       {body}
     </aside>
   );

@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { UNITS, type FactDefinition, type JsonValue, type Language, type UnitCode, type ValueShape } from '../../../../rules';
+import {
+  UNITS,
+  type FactDefinition,
+  type JsonValue,
+  type Language,
+  type UnitCode,
+  type ValueShape,
+} from '../../../../rules';
 
 interface Props {
   id: string;
@@ -12,8 +19,12 @@ interface Props {
   disabled?: boolean;
 }
 
-function unitOf(fact: FactDefinition | undefined): { suffix: { nl: string; en: string }; currency?: boolean } | undefined {
-  return fact?.unit !== undefined && Object.prototype.hasOwnProperty.call(UNITS, fact.unit) ? UNITS[fact.unit as UnitCode] : undefined;
+function unitOf(
+  fact: FactDefinition | undefined,
+): { suffix: { nl: string; en: string }; currency?: boolean } | undefined {
+  return fact?.unit !== undefined && Object.prototype.hasOwnProperty.call(UNITS, fact.unit)
+    ? UNITS[fact.unit as UnitCode]
+    : undefined;
 }
 
 const toNumber = (raw: string): JsonValue => (raw.trim() === '' ? 0 : Number(raw.replace(',', '.')));
@@ -28,7 +39,15 @@ export function ValueInput({ id, fact, shape, value, lang, describedBy, onChange
   if (shape === 'number' || shape === 'days') {
     return (
       <span className="value-with-unit">
-        <input {...common} type="number" min={0} step={1} className="utrecht-textbox utrecht-textbox--html-input" value={typeof value === 'number' ? value : ''} onChange={(e) => onChange(toNumber(e.target.value))} />
+        <input
+          {...common}
+          type="number"
+          min={0}
+          step={1}
+          className="utrecht-textbox utrecht-textbox--html-input"
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => onChange(toNumber(e.target.value))}
+        />
         {shape === 'days' && <span>{t('panel.days')}</span>}
       </span>
     );
@@ -41,8 +60,14 @@ export function ValueInput({ id, fact, shape, value, lang, describedBy, onChange
           <legend className="visually-hidden">{t('panel.listHelp')}</legend>
           {fact.options.map((o) => (
             <label key={o.value} className="checkbox-label">
-              <input type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" disabled={disabled} checked={list.includes(o.value)}
-                onChange={(e) => onChange(e.target.checked ? [...list, o.value] : list.filter((v) => v !== o.value))} /> {o.label[lang]}
+              <input
+                type="checkbox"
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                disabled={disabled}
+                checked={list.includes(o.value)}
+                onChange={(e) => onChange(e.target.checked ? [...list, o.value] : list.filter((v) => v !== o.value))}
+              />{' '}
+              {o.label[lang]}
             </label>
           ))}
         </fieldset>
@@ -50,21 +75,47 @@ export function ValueInput({ id, fact, shape, value, lang, describedBy, onChange
     }
     const numeric = type === 'number' || type === 'integer';
     return (
-      <input {...common} className="utrecht-textbox utrecht-textbox--html-input" value={list.join('; ')}
-        onChange={(e) => onChange(e.target.value.split(';').map((s) => s.trim()).filter(Boolean).map((s) => (numeric ? toNumber(s) : s)))} />
+      <input
+        {...common}
+        className="utrecht-textbox utrecht-textbox--html-input"
+        value={list.join('; ')}
+        onChange={(e) =>
+          onChange(
+            e.target.value
+              .split(';')
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .map((s) => (numeric ? toNumber(s) : s)),
+          )
+        }
+      />
     );
   }
   if (fact?.options) {
     return (
-      <select {...common} className="utrecht-select utrecht-select--html-select" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
-        {fact.options.map((o) => <option key={o.value} value={o.value}>{o.label[lang]}</option>)}
+      <select
+        {...common}
+        className="utrecht-select utrecht-select--html-select"
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {fact.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label[lang]}
+          </option>
+        ))}
       </select>
     );
   }
   switch (type) {
     case 'boolean':
       return (
-        <select {...common} className="utrecht-select utrecht-select--html-select" value={value === true ? 'true' : 'false'} onChange={(e) => onChange(e.target.value === 'true')}>
+        <select
+          {...common}
+          className="utrecht-select utrecht-select--html-select"
+          value={value === true ? 'true' : 'false'}
+          onChange={(e) => onChange(e.target.value === 'true')}
+        >
           <option value="true">{t('app.yes')}</option>
           <option value="false">{t('app.no')}</option>
         </select>
@@ -73,15 +124,38 @@ export function ValueInput({ id, fact, shape, value, lang, describedBy, onChange
     case 'integer':
       return (
         <span className="value-with-unit">
-          <input {...common} type="number" step={type === 'integer' ? 1 : 'any'} min={fact?.minimum} max={fact?.maximum} className="utrecht-textbox utrecht-textbox--html-input"
-            value={typeof value === 'number' ? value : ''} onChange={(e) => onChange(toNumber(e.target.value))} />
+          <input
+            {...common}
+            type="number"
+            step={type === 'integer' ? 1 : 'any'}
+            min={fact?.minimum}
+            max={fact?.maximum}
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={typeof value === 'number' ? value : ''}
+            onChange={(e) => onChange(toNumber(e.target.value))}
+          />
           {unit && <span>{('currency' in unit && unit.currency ? '€ ' : '') + unit.suffix[lang]}</span>}
         </span>
       );
     case 'date':
-      return <input {...common} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="date"
+          className="utrecht-textbox utrecht-textbox--html-input"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
     default:
-      return <input {...common} className="utrecht-textbox utrecht-textbox--html-input" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input
+          {...common}
+          className="utrecht-textbox utrecht-textbox--html-input"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
   }
 }
 
@@ -91,9 +165,14 @@ export function defaultValue(fact: FactDefinition | undefined, shape: ValueShape
   if (shape === 'list') return fact?.options?.[0] ? [fact.options[0].value] : [];
   if (fact?.options?.[0]) return fact.options[0].value;
   switch (fact?.type) {
-    case 'boolean': return true;
-    case 'number': case 'integer': return fact.minimum ?? 0;
-    case 'date': return '2026-01-01';
-    default: return '';
+    case 'boolean':
+      return true;
+    case 'number':
+    case 'integer':
+      return fact.minimum ?? 0;
+    case 'date':
+      return '2026-01-01';
+    default:
+      return '';
   }
 }

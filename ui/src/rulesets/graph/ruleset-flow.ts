@@ -41,14 +41,29 @@ export interface FlowModel {
   edges: Edge[];
 }
 
-export function ruleSetToFlow(ruleSet: RuleSet, catalog: FactCatalog | undefined, lang: Language, deco: Decorations = {}): FlowModel {
+export function ruleSetToFlow(
+  ruleSet: RuleSet,
+  catalog: FactCatalog | undefined,
+  lang: Language,
+  deco: Decorations = {},
+): FlowModel {
   const nodes: FlowModel['nodes'] = [];
   const edges: Edge[] = [];
-  const add = (kind: RuleSetNodeKind, path: string, data: Omit<RuleSetNodeData, 'path' | 'errors' | 'status'>, parent?: string) => {
+  const add = (
+    kind: RuleSetNodeKind,
+    path: string,
+    data: Omit<RuleSetNodeData, 'path' | 'errors' | 'status'>,
+    parent?: string,
+  ) => {
     const status = deco.statuses?.get(path);
     const title = data.group && deco.groupLabel ? deco.groupLabel(data.group) : data.title;
     const ariaLabel = `${title}${data.detail ? `: ${data.detail}` : ''}`;
-    nodes.push({ id: nodeIdOf(path), type: kind, ariaLabel, data: { ...data, path, errors: deco.errors?.get(path) ?? 0, ...(status ? { status } : {}) } });
+    nodes.push({
+      id: nodeIdOf(path),
+      type: kind,
+      ariaLabel,
+      data: { ...data, path, errors: deco.errors?.get(path) ?? 0, ...(status ? { status } : {}) },
+    });
     if (parent !== undefined) edges.push({ id: `e${path}`, source: nodeIdOf(parent), target: nodeIdOf(path) });
   };
 

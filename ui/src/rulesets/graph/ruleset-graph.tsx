@@ -18,13 +18,24 @@ interface Props {
 /** The rule set drawn as a tree, laid out by dagre; clicking (or Enter on) a node selects it for the side panel. */
 export function RuleSetGraph({ ruleSet, catalog, lang, decorations, selected, onSelect }: Props) {
   const { t } = useTranslation();
-  const model = useMemo(() => ruleSetToFlow(ruleSet, catalog, lang, decorations), [ruleSet, catalog, lang, decorations]);
-  const nodes = useStableNodes<RuleSetFlowNode>(model.nodes, model.edges, (n) => ruleSetNodeSpecs[n.type as keyof typeof ruleSetNodeSpecs], selected === undefined ? undefined : nodeIdOf(selected));
+  const model = useMemo(
+    () => ruleSetToFlow(ruleSet, catalog, lang, decorations),
+    [ruleSet, catalog, lang, decorations],
+  );
+  const nodes = useStableNodes<RuleSetFlowNode>(
+    model.nodes,
+    model.edges,
+    (n) => ruleSetNodeSpecs[n.type as keyof typeof ruleSetNodeSpecs],
+    selected === undefined ? undefined : nodeIdOf(selected),
+  );
 
-  const onNodesChange = useCallback((changes: NodeChange<RuleSetFlowNode>[]) => {
-    const chosen = changes.find((c) => c.type === 'select' && c.selected);
-    if (chosen && chosen.type === 'select') onSelect(pathOfNodeId(chosen.id));
-  }, [onSelect]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<RuleSetFlowNode>[]) => {
+      const chosen = changes.find((c) => c.type === 'select' && c.selected);
+      if (chosen && chosen.type === 'select') onSelect(pathOfNodeId(chosen.id));
+    },
+    [onSelect],
+  );
 
   return (
     <div className="graph" role="group" aria-label={t('editor.graphLabel')}>

@@ -7,7 +7,10 @@ export type Json = unknown;
 
 export function parsePointer(path: string): string[] {
   if (path === '') return [];
-  return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return path
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function joinPointer(segments: readonly (string | number)[]): string {

@@ -13,7 +13,10 @@ const clone = <V>(v: V): V => JSON.parse(JSON.stringify(v)) as V;
 
 export function appendItem<T>(doc: T, list: string, value: Json): Edit<T> {
   const length = (getAt(doc, list) as Json[] | undefined)?.length ?? 0;
-  return { doc: updateAt(doc, list, (old) => [...((old as Json[] | undefined) ?? []), value]), select: `${list}/${length}` };
+  return {
+    doc: updateAt(doc, list, (old) => [...((old as Json[] | undefined) ?? []), value]),
+    select: `${list}/${length}`,
+  };
 }
 
 export function removeItem<T>(doc: T, path: string): Edit<T> | undefined {

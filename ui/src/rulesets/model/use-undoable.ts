@@ -10,7 +10,8 @@ export interface Undoable<T> {
   lastAt: number;
 }
 
-type Action<T> = { type: 'set'; doc: T; key?: string; now: number } | { type: 'undo' } | { type: 'redo' } | { type: 'reset'; doc: T };
+type Action<T> =
+  { type: 'set'; doc: T; key?: string; now: number } | { type: 'undo' } | { type: 'redo' } | { type: 'reset'; doc: T };
 
 const LIMIT = 200;
 const JOIN_MS = 1000;

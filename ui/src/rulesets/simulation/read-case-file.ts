@@ -10,7 +10,12 @@ export function readCaseFile(name: string, text: string, catalog: FactCatalog): 
     const list = JSON.parse(text) as unknown;
     if (!Array.isArray(list)) throw new Error('JSON must be an array of cases');
     return list.map((o: Record<string, unknown>, i) => {
-      if (o.facts && typeof o.facts === 'object') return { id: String(o.id ?? i + 1), facts: o.facts as Record<string, unknown>, ...(typeof o.peildatum === 'string' ? { peildatum: o.peildatum } : {}) };
+      if (o.facts && typeof o.facts === 'object')
+        return {
+          id: String(o.id ?? i + 1),
+          facts: o.facts as Record<string, unknown>,
+          ...(typeof o.peildatum === 'string' ? { peildatum: o.peildatum } : {}),
+        };
       const facts: Record<string, unknown> = {};
       let id = String(i + 1);
       let peildatum: string | undefined;
@@ -24,19 +29,21 @@ export function readCaseFile(name: string, text: string, catalog: FactCatalog): 
   }
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
-  return rows.filter((r) => r.some((c) => c.trim() !== '')).map((row, i) => {
-    const facts: Record<string, unknown> = {};
-    let id = String(i + 1);
-    let peildatum: string | undefined;
-    header.forEach((col, j) => {
-      const cell = row[j] ?? '';
-      if (ID_KEYS.includes(col)) id = cell;
-      else if (col === 'peildatum') peildatum = cell || undefined;
-      else {
-        const v = coerceFactValue(catalog.facts[col], cell);
-        if (v !== undefined) facts[col] = v;
-      }
+  return rows
+    .filter((r) => r.some((c) => c.trim() !== ''))
+    .map((row, i) => {
+      const facts: Record<string, unknown> = {};
+      let id = String(i + 1);
+      let peildatum: string | undefined;
+      header.forEach((col, j) => {
+        const cell = row[j] ?? '';
+        if (ID_KEYS.includes(col)) id = cell;
+        else if (col === 'peildatum') peildatum = cell || undefined;
+        else {
+          const v = coerceFactValue(catalog.facts[col], cell);
+          if (v !== undefined) facts[col] = v;
+        }
+      });
+      return { id, facts, ...(peildatum ? { peildatum } : {}) };
     });
-    return { id, facts, ...(peildatum ? { peildatum } : {}) };
-  });
 }

@@ -17,10 +17,12 @@ export interface SimulationResult {
 
 /** One label per outcome, as the CLI's simulate prints it: 'priority:status-holder', or '' for none. */
 export function outcomeLabel(events: RuleEvent[]): string {
-  return events.map((e) => {
-    const detail = e.params?.category ?? e.params?.reason;
-    return detail === undefined ? e.type : `${e.type}:${String(detail)}`;
-  }).join(' + ');
+  return events
+    .map((e) => {
+      const detail = e.params?.category ?? e.params?.reason;
+      return detail === undefined ? e.type : `${e.type}:${String(detail)}`;
+    })
+    .join(' + ');
 }
 
 const CHUNK = 500;
@@ -30,8 +32,14 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
  * Runs both versions over every case in chunks of 500, yielding to the browser between chunks,
  * so the progress bar moves and the page stays responsive (compiled rules do ~1M evaluations/s).
  */
-export async function runSimulation(before: RuleSet, after: RuleSet, cases: readonly SimCase[], peildatum: string,
-  onProgress: (done: number) => void, signal?: { cancelled: boolean }): Promise<SimulationResult> {
+export async function runSimulation(
+  before: RuleSet,
+  after: RuleSet,
+  cases: readonly SimCase[],
+  peildatum: string,
+  onProgress: (done: number) => void,
+  signal?: { cancelled: boolean },
+): Promise<SimulationResult> {
   const a = compileRuleSet(before);
   const b = compileRuleSet(after);
   const counts = new Map<string, [number, number]>();

@@ -7,7 +7,11 @@ import { NodeFrame } from './node-frame';
 export const GroupNode = memo(function GroupNode({ data }: NodeProps<RuleSetFlowNode>) {
   const { t } = useTranslation();
   return (
-    <NodeFrame data={data} kindClass={`kind-group group-${data.group ?? 'all'}`} kindLabel={t(`node.${data.group ?? 'all'}`)}>
+    <NodeFrame
+      data={data}
+      kindClass={`kind-group group-${data.group ?? 'all'}`}
+      kindLabel={t(`node.${data.group ?? 'all'}`)}
+    >
       {null}
     </NodeFrame>
   );
