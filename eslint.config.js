@@ -55,7 +55,6 @@ module.exports = tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
-    ignores: ['workflows/activities/**', 'workflows/worker.ts', 'workflows/worker-options.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -66,8 +65,8 @@ module.exports = tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/server/**', '**/activities/*', '!**/activities/types'],
-              message: 'Workflow code may only import activity types.',
+              group: ['**/server/**', '**/platform/**', '**/services/**', '**/worker/**', '**/product/**'],
+              message: 'Workflow code is deterministic domain code: it imports no I/O layer (only types).',
               allowTypeImports: true,
             },
           ],

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import request from 'supertest';
 import { TEST_TENANT } from '../test/support/runtime';
-import { daysAgo, startMonitorProduct } from '../test/server/monitor/monitor-product';
+import { daysAgo, startMonitorProduct } from '../test/services/monitor/monitor-product';
 
 // npx tsx bench/monitor.ts [cases] — starts the product in-process, starts N hotel-stay cases
 // (default 10,000; placed in a hotel 0–180 days ago) and times the monitor's reads from the API:

@@ -7,10 +7,10 @@ import type { CaseInput } from '../workflows/case-state';
 import { builtInDefinitions } from '../workflows/definitions';
 import type { ProcessDefinition } from '../workflows/dsl/schema';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../workflows/messages';
-import { workerOptions } from '../workflows/worker-options';
-import { findTemporalBinaries } from '../server/temporal/binaries';
-import { startDevServer } from '../server/temporal/dev-server';
-import { freePort } from '../server/temporal/free-port';
+import { workerOptions } from '../worker/worker-options';
+import { findTemporalBinaries } from '../platform/temporal/binaries';
+import { startDevServer } from '../platform/temporal/dev-server';
+import { freePort } from '../platform/temporal/free-port';
 import { baselineEvent } from './workflows-baseline';
 
 // npm run bench:workflows — N huisvesting-statushouder cases (default 10,000: the national backlog)

@@ -1,4 +1,4 @@
-import { findTemporalBinaries, TemporalBinariesError } from '../server/temporal/binaries';
+import { findTemporalBinaries, TemporalBinariesError } from '../platform/temporal/binaries';
 
 async function main(): Promise<void> {
   const found = await findTemporalBinaries({ install: true, log: (line) => console.log(line) });

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { CaseService } from './cases/case-service';
-import { ApiError, errorHandler } from './errors';
-import { createHealthRouter, type ReadinessCheck } from './observability/health';
-import type { Metrics } from './observability/metrics';
+import type { CaseService } from '../services/cases/case-service';
+import { ApiError } from '../platform/errors';
+import { errorHandler } from './error-handler';
+import { createHealthRouter, type ReadinessCheck } from './routes/health';
+import type { Metrics } from '../platform/observability/metrics';
 import { createAlertsRouter, type AlertsRouterDeps } from './routes/alerts';
-import { createBesluitService } from './besluiten/besluit-service';
+import { createBesluitService } from '../services/besluiten/besluit-service';
 import { createBesluitenRouter } from './routes/besluiten';
 import { createCaseDecisionsRouter } from './routes/case-decisions';
 import { createCasesRouter } from './routes/cases';
@@ -21,7 +22,7 @@ import { createMunicipalityProfileRouter } from './routes/municipality-profile';
 import { createNotificatiesRouter } from './routes/notificaties';
 import { createQuotaRouter } from './routes/quota';
 import { createWebhooksRouter } from './routes/webhooks';
-import { storeRuleSetSource } from './wiring/store-sources';
+import { storeRuleSetSource } from '../services/wiring/store-sources';
 import { createStoreRouter, type StoreDeps } from './routes/store-router';
 
 export interface AppDeps {

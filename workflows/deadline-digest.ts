@@ -1,6 +1,6 @@
 import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import type { AlertActivities } from './activities/alerts';
-import type { DeadlineDigestInput, DeadlineDigestResult } from '../server/alerts/digest-input';
+import type { AlertActivities } from '../worker/activities/alerts';
+import type { DeadlineDigestInput, DeadlineDigestResult } from './digest-input';
 
 /**
  * Sends one deadline digest of one municipality: started by the municipality's Temporal

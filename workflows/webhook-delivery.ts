@@ -1,6 +1,6 @@
 import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
-import type { WebhookActivities } from './activities/webhooks';
-import type { WebhookDeliveryInput, WebhookDeliveryResult } from '../server/webhooks/delivery-input';
+import type { WebhookActivities } from '../worker/activities/webhooks';
+import type { WebhookDeliveryInput, WebhookDeliveryResult } from './webhook-delivery-input';
 
 /**
  * Delivers one case event to one subscription. Temporal retries the attempt with exponential

@@ -1,14 +1,14 @@
 import type { Request, RequestHandler } from 'express';
-import { ApiError } from '../errors';
-import { parseJson } from '../store/json';
-import { useApiKey } from './api-keys';
-import { CSRF_HEADER } from './config';
+import { ApiError } from '../../platform/errors';
+import { parseJson } from '../../platform/store/json';
+import { useApiKey } from '../../services/auth/api-keys';
+import { CSRF_HEADER } from '../../services/auth/config';
 import type { AuthContext } from './context';
-import { readCookie } from './cookies';
-import type { AuthDeps } from './deps';
-import { isRole, permissionsOfRoles, type Permission, type Role } from './roles';
-import { findSession } from './sessions';
-import { safeEqual } from './tokens';
+import { readCookie } from '../../services/auth/cookies';
+import type { AuthDeps } from '../../services/auth/deps';
+import { isRole, permissionsOfRoles, type Permission, type Role } from '../../services/auth/roles';
+import { findSession } from '../../services/auth/sessions';
+import { safeEqual } from '../../services/auth/tokens';
 
 export interface AuthenticateOptions {
   /** Let a user who must still change a one-time password through (me, change password, logout). */

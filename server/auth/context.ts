@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import { ApiError } from '../errors';
-import type { Permission, Role } from './roles';
+import { ApiError } from '../../platform/errors';
+import type { Permission, Role } from '../../services/auth/roles';
 
 export type ActorKind = 'user' | 'apiKey';
 

@@ -1,8 +1,8 @@
 /** What the rest of the server uses from auth: the middleware, the helpers and the types. */
 export { authenticate, requirePermission, requireRole, requireUser, type AuthenticateOptions } from './authenticate';
 export { getAuth, type Actor, type AuthContext } from './context';
-export { authConfig, authConfigFromEnv, type AuthConfig } from './config';
-export { bootstrapAdmin, bootstrapMessage, bootstrapOptionsFromEnv, type BootstrapResult } from './bootstrap';
+export { authConfig, authConfigFromEnv, type AuthConfig } from '../../services/auth/config';
+export { bootstrapAdmin, bootstrapMessage, bootstrapOptionsFromEnv, type BootstrapResult } from '../../services/auth/bootstrap';
 export {
   PERMISSIONS,
   ROLES,
@@ -11,5 +11,5 @@ export {
   permissionsOfRoles,
   type Permission,
   type Role,
-} from './roles';
-export type { AuthDeps } from './deps';
+} from '../../services/auth/roles';
+export type { AuthDeps } from '../../services/auth/deps';

@@ -5,9 +5,9 @@ import {
   putAlertConfig,
   rotateAlertSecret,
   sendAlertNow,
-} from '../alerts/alert-config';
-import type { DigestScheduler } from '../alerts/digest-schedule';
-import { getDigestLogEntry, listDigestLog } from '../alerts/digest-log';
+} from '../../services/alerts/alert-config';
+import type { DigestScheduler } from '../../services/alerts/digest-schedule';
+import { getDigestLogEntry, listDigestLog } from '../../services/alerts/digest-log';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
 import { DigestIdParams, DigestLogQuery, PutAlertConfigBody, ReasonBody, ReasonQuery } from './schemas/alerts';
 import { check } from './schemas/validate';

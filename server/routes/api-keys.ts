@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { findApiKey, listApiKeys } from '../auth/api-keys';
+import { findApiKey, listApiKeys } from '../../services/auth/api-keys';
 import { authenticate, requireRole } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
-import { createApiKey, revokeKey } from '../auth/key-admin';
-import { ApiError } from '../errors';
+import { createApiKey, revokeKey } from '../../services/auth/key-admin';
+import { ApiError } from '../../platform/errors';
 import { CreateApiKeyBody } from './schemas/api-keys';
 import { KeyIdParams } from './schemas/common';
 import { ReasonBody } from './schemas/users';

@@ -1,10 +1,10 @@
 import { Router, type Request } from 'express';
-import { queryAudit, MAX_AUDIT_PAGE, type AuditFilter } from '../audit/audit';
-import { AUDIT_CSV_COLUMNS, auditCsvRow } from '../audit/csv';
+import { queryAudit, MAX_AUDIT_PAGE, type AuditFilter } from '../../services/audit/audit';
+import { AUDIT_CSV_COLUMNS, auditCsvRow } from '../../services/audit/csv';
 import { authenticate, requireRole } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
-import { TENANT_ROLES } from '../auth/roles';
-import { toInstant } from '../versions/dates';
+import { TENANT_ROLES } from '../../services/auth/roles';
+import { toInstant } from '../../services/versions/dates';
 import { AuditQuery } from './schemas/audit';
 import { check } from './schemas/validate';
 import type { StoreDeps } from './store-router';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { appendAudit } from '../audit/audit';
+import { appendAudit } from '../../services/audit/audit';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
-import type { BesluitService } from '../besluiten/besluit-service';
-import { ApiError } from '../errors';
+import type { BesluitService } from '../../services/besluiten/besluit-service';
+import { ApiError } from '../../platform/errors';
 import { CaseParams } from '../schemas/cases';
 import { BesluitParams } from '../schemas/besluiten';
 import { check } from './schemas/validate';

@@ -1,11 +1,11 @@
 import { Router, type Request } from 'express';
 import { catalogOf, factCatalogs, validateFacts, type FactCatalog, type RuleSet, type RuleSetKind } from '../../rules';
 import { SUPPLY_FACTS_EVENT } from '../../workflows/engine/decision-input';
-import { appendAudit } from '../audit/audit';
+import { appendAudit } from '../../services/audit/audit';
 import { authenticate, getAuth, requirePermission, requireRole, requireUser, type AuthDeps } from '../auth';
-import { findUserRow } from '../auth/users';
-import type { CaseService } from '../cases/case-service';
-import { ApiError } from '../errors';
+import { findUserRow } from '../../services/auth/users';
+import type { CaseService } from '../../services/cases/case-service';
+import { ApiError } from '../../platform/errors';
 import { ConfirmDecisionBody, DecisionParams, SupplyFactsBody } from '../schemas/case-decisions';
 import { perCallerRateLimit } from './rate-limit';
 import { check } from './schemas/validate';

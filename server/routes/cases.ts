@@ -1,11 +1,11 @@
 import { Router, type Request } from 'express';
-import { appendAudit } from '../audit/audit';
+import { appendAudit } from '../../services/audit/audit';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
-import type { CaseService } from '../cases/case-service';
-import { createIdempotencyKeys, requestHash } from '../cases/idempotency-keys';
-import { ApiError } from '../errors';
+import type { CaseService } from '../../services/cases/case-service';
+import { createIdempotencyKeys, requestHash } from '../../services/cases/idempotency-keys';
+import { ApiError } from '../../platform/errors';
 import { findPersonalNumber } from '../../workflows/privacy/find-personal-number';
-import type { Metrics } from '../observability/metrics';
+import type { Metrics } from '../../platform/observability/metrics';
 import {
   CancelBody,
   CaseParams,

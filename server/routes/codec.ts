@@ -2,8 +2,8 @@ import { Router, type RequestHandler } from 'express';
 import { Type } from '@sinclair/typebox';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
-import { tenantsOfPayload } from '../codec/payload-tenant';
-import { ApiError } from '../errors';
+import { tenantsOfPayload } from '../../platform/codec/payload-tenant';
+import { ApiError } from '../../platform/errors';
 import { check } from './schemas/validate';
 
 const B64 = Type.String({ maxLength: 2_000_000, pattern: '^[A-Za-z0-9+/=]*$' });

@@ -12,9 +12,9 @@ import {
   type RuleSetKind,
 } from '../../rules';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
-import { ApiError } from '../errors';
+import { ApiError } from '../../platform/errors';
 import { EvaluateBody, EvaluateParams } from '../schemas/decisions';
-import type { storeRuleSetSource } from '../wiring/store-sources';
+import type { storeRuleSetSource } from '../../services/wiring/store-sources';
 import { check } from './schemas/validate';
 
 export interface DecisionsRouterDeps {

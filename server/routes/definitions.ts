@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { createArtifactRouter } from '../versions/artifact-router';
+import { createArtifactRouter } from './artifact-router';
 import type { StoreDeps } from './store-router';
 
 /** Versioned process definitions: the same lifecycle as rule sets. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { authenticate, getAuth, requirePermission, requireRole, type AuthDeps } from '../auth';
-import { profileCompleteness } from '../municipalities/profile-completeness';
-import { readProfile, saveProfile } from '../municipalities/profile-store';
+import { profileCompleteness } from '../../services/municipalities/profile-completeness';
+import { readProfile, saveProfile } from '../../services/municipalities/profile-store';
 import { PutMunicipalityProfileBody } from '../schemas/municipality-profile';
 import { check } from './schemas/validate';
 

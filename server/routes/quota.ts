@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { authenticate, getAuth, requireRole, TENANT_ROLES, type AuthDeps } from '../auth';
-import { currentHalfYear, previousHalfYear } from '../quota/half-years';
-import { computeTaakstelling } from '../quota/taakstelling';
-import { listTargets, saveTargets } from '../quota/targets';
-import { parseTargetsCsv } from '../quota/targets-csv';
+import { currentHalfYear, previousHalfYear } from '../../services/quota/half-years';
+import { computeTaakstelling } from '../../services/quota/taakstelling';
+import { listTargets, saveTargets } from '../../services/quota/targets';
+import { parseTargetsCsv } from '../../services/quota/targets-csv';
 import { ImportTargetsBody, ListTargetsQuery, SetTargetBody, TargetParams } from './schemas/quota';
 import { check } from './schemas/validate';
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { ApiError } from '../errors';
+import { ApiError } from '../../platform/errors';
 
 /**
  * A per-caller limit, after authentication: per API key or user, so one noisy system does not

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import type { RuleSet } from '../../rules';
-import { appendAudit, queryAudit } from '../audit/audit';
+import { appendAudit, queryAudit } from '../../services/audit/audit';
 import { authenticate, getAuth, requireRole, requireUser, type AuthDeps } from '../auth';
-import { ApiError } from '../errors';
-import type { CollectedDecisions } from '../simulation/collect-recorded-decisions';
-import { compareDecisions, type OwnCasesSimulation } from '../simulation/compare-decisions';
-import { parseJson } from '../store/json';
-import { findVersionRow } from '../versions/repository';
-import { requireArtifact } from '../versions/actor';
-import { versionRef } from '../versions/types';
+import { ApiError } from '../../platform/errors';
+import type { CollectedDecisions } from '../../services/simulation/collect-recorded-decisions';
+import { compareDecisions, type OwnCasesSimulation } from '../../services/simulation/compare-decisions';
+import { parseJson } from '../../platform/store/json';
+import { findVersionRow } from '../../services/versions/repository';
+import { requireArtifact } from '../../services/versions/actor';
+import { versionRef } from '../../services/versions/types';
 import { VersionParams } from './schemas/artifacts';
 import { check } from './schemas/validate';
 

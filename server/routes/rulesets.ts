@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { createArtifactRouter } from '../versions/artifact-router';
+import { createArtifactRouter } from './artifact-router';
 import type { StoreDeps } from './store-router';
 
 /** Versioned rule sets (e.g. housing-priority): drafts, four-eyes review, peildatum lookup, diff. */

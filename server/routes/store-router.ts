@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { authConfig, type AuthConfig } from '../auth/config';
-import type { TenantAdminDeps } from '../auth/tenant-admin';
-import { systemClock, type Clock } from '../store/clock';
-import type { Store } from '../store/create-store';
-import { acceptAnyObject, type ArtifactSeed, type ContentValidator, type VersionDeps } from '../versions/types';
+import { authConfig, type AuthConfig } from '../../services/auth/config';
+import type { TenantAdminDeps } from '../../services/auth/tenant-admin';
+import { systemClock, type Clock } from '../../platform/store/clock';
+import type { Store } from '../../platform/store/create-store';
+import { acceptAnyObject, type ArtifactSeed, type ContentValidator, type VersionDeps } from '../../services/versions/types';
 import { createApiKeysRouter } from './api-keys';
 import { createAuditRouter } from './audit';
 import { createAuthRouter } from './auth';

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { appendAudit } from '../audit/audit';
+import { appendAudit } from '../../services/audit/audit';
 import { authenticate, requireRole } from '../auth/authenticate';
 import { getAuth, type AuthContext } from '../auth/context';
-import { NATIONAL_ADMIN } from '../auth/roles';
-import { createTenant } from '../auth/tenant-admin';
-import { ApiError } from '../errors';
-import { findTenant, listTenants, renameTenant } from '../store/tenants';
+import { NATIONAL_ADMIN } from '../../services/auth/roles';
+import { createTenant } from '../../services/auth/tenant-admin';
+import { ApiError } from '../../platform/errors';
+import { findTenant, listTenants, renameTenant } from '../../platform/store/tenants';
 import { TenantIdParams } from './schemas/common';
 import { CreateTenantBody, UpdateTenantBody } from './schemas/tenants';
 import { check } from './schemas/validate';

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { authenticate, requireRole } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
-import { changeUser, createUser, resetPassword } from '../auth/user-admin';
-import { findUserRow, listUsers, toUser } from '../auth/users';
-import { ApiError } from '../errors';
+import { changeUser, createUser, resetPassword } from '../../services/auth/user-admin';
+import { findUserRow, listUsers, toUser } from '../../services/auth/users';
+import { ApiError } from '../../platform/errors';
 import { UserIdParams } from './schemas/common';
 import { CreateUserBody, ReasonBody, UpdateUserBody } from './schemas/users';
 import { check } from './schemas/validate';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
-import type { EgressGuard } from '../egress/egress-guard';
-import { listInternalHosts, putInternalHosts } from '../egress/internal-hosts';
-import { getDelivery, listDeliveries } from '../webhooks/deliveries';
+import type { EgressGuard } from '../../platform/egress/egress-guard';
+import { listInternalHosts, putInternalHosts } from '../../platform/egress/internal-hosts';
+import { getDelivery, listDeliveries } from '../../services/webhooks/deliveries';
 import {
   createSubscription,
   deleteSubscription,
@@ -10,7 +10,7 @@ import {
   listSubscriptions,
   rotateSecret,
   updateSubscription,
-} from '../webhooks/subscriptions';
+} from '../../services/webhooks/subscriptions';
 import {
   CreateSubscriptionBody,
   DeleteSubscriptionQuery,

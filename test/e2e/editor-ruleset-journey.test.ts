@@ -8,7 +8,7 @@ import {
   startEditorStack,
   type EditorStack,
 } from '../support/e2e-editor';
-import { finishRuleSetContent } from '../server/versions/publish-seeded';
+import { finishRuleSetContent } from '../services/versions/publish-seeded';
 
 /**
  * The rules journey in Chromium against the whole product: a designer turns off "status holders

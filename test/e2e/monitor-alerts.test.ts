@@ -2,11 +2,11 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
-import { verifyWebhookSignature } from '../../server/webhooks/signature';
+import { verifyWebhookSignature } from '../../services/webhooks/signature';
 import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
 import { uniqueId } from '../support/factories';
 import { eventually, TEST_TENANT } from '../support/runtime';
-import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from '../server/monitor/monitor-product';
+import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from '../services/monitor/monitor-product';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

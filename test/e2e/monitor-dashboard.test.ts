@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
 import { uniqueId } from '../support/factories';
 import { eventually, TEST_TENANT } from '../support/runtime';
-import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from '../server/monitor/monitor-product';
+import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from '../services/monitor/monitor-product';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Days since hotel placement → month of stay 1…6, 25 cases each; 5 more whose COA-paid period ends within a week. */

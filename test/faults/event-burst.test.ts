@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { startDevServer, type DevServer } from '../../server/temporal/dev-server';
-import { freePort } from '../../server/temporal/free-port';
+import { startDevServer, type DevServer } from '../../platform/temporal/dev-server';
+import { freePort } from '../../platform/temporal/free-port';
 import { tempDataDir } from '../support/runtime';
 import { acceptedCount, attempt, burst, isAccepted, isOpen, recordFigures, type Sent } from './support/burst';
 import {
@@ -125,7 +125,7 @@ describe('a burst of events while a process dies', () => {
       const product = p;
       const startWorker = async (): Promise<ChildProcess> => {
         // node itself (tsx as a loader), so the pid killed is the worker's, not a wrapper's.
-        const child = spawn(process.execPath, ['--import', 'tsx', 'workflows/worker.ts'], {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
           cwd: ROOT,
           env: { ...process.env, ...product.env, TEMPORAL_ADDRESS: dev.address, LOG_LEVEL: 'info' },
           stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,10 +6,10 @@ import request from 'supertest';
 import { eventually, startProduct, TEST_TENANT, type RunningProduct } from '../support/runtime';
 import { userCaller, type StoreTestApp } from '../support/store-app';
 import { uniqueId } from '../support/factories';
-import { freePort } from '../../server/temporal/free-port';
-import { createSubscription } from '../../server/webhooks/subscriptions';
-import { publishSeededRuleSet } from './versions/publish-seeded';
-import { createReceiver, type Receiver } from './webhooks/support/receiver';
+import { freePort } from '../../platform/temporal/free-port';
+import { createSubscription } from '../../services/webhooks/subscriptions';
+import { publishSeededRuleSet } from '../services/versions/publish-seeded';
+import { createReceiver, type Receiver } from '../services/webhooks/support/receiver';
 
 const PROCESS = 'huisvesting-statushouder';
 const today = new Intl.DateTimeFormat('en-CA', {

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { hashPassword } from '../../server/auth/password';
-import { insertUser } from '../../server/auth/users';
+import { hashPassword } from '../../services/auth/password';
+import { insertUser } from '../../services/auth/users';
 import { startProduct, TEST_TENANT, type RunningProduct } from '../support/runtime';
 import { uniqueId } from '../support/factories';
 

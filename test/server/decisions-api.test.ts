@@ -1,12 +1,12 @@
 import express from 'express';
 import request from 'supertest';
-import { errorHandler } from '../../server/errors';
+import { errorHandler } from '../../server/error-handler';
 import { createDecisionsRouter } from '../../server/routes/decisions';
-import { storeRuleSetSource } from '../../server/wiring/store-sources';
-import { seedsFor } from '../../server/wiring/seeds';
-import { validateArtifactContent } from '../../server/wiring/content-validator';
+import { storeRuleSetSource } from '../../services/wiring/store-sources';
+import { seedsFor } from '../../services/wiring/seeds';
+import { validateArtifactContent } from '../../services/wiring/content-validator';
 import { addTenant, createStoreTestApp, keyCaller, userCaller, type StoreTestApp } from '../support/store-app';
-import { publishSeededRuleSet } from './versions/publish-seeded';
+import { publishSeededRuleSet } from '../services/versions/publish-seeded';
 
 const statusHolder = {
   permitType: 'asiel',

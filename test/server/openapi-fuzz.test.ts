@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
-import { hashPassword } from '../../server/auth/password';
-import { insertUser } from '../../server/auth/users';
+import { hashPassword } from '../../services/auth/password';
+import { insertUser } from '../../services/auth/users';
 import { startProduct, tempDataDir, TEST_TENANT, type RunningProduct } from '../support/runtime';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -1,4 +1,4 @@
-import { findTemporalBinaries } from '../../server/temporal/binaries';
+import { findTemporalBinaries } from '../../platform/temporal/binaries';
 
 // Fails the whole run early, with the setup's own message, when no Temporal binary is available.
 export default async function globalSetup(): Promise<void> {

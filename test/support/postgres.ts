@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createStore, type SqlDialect, type Store } from '../../server/store/create-store';
+import { createStore, type SqlDialect, type Store } from '../../platform/store/create-store';
 
 /**
  * Each test file gets a fresh PostgreSQL database on the server at TEST_DATABASE_URL

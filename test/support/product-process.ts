@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort, waitForPort } from '../../server/temporal/free-port';
+import { freePort, waitForPort } from '../../platform/temporal/free-port';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -19,7 +19,7 @@ export interface ProductProcess {
  */
 export async function spawnProduct(env: Record<string, string>): Promise<ProductProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'product/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

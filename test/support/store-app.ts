@@ -1,19 +1,19 @@
 import express, { type Express } from 'express';
 import request from 'supertest';
-import { insertApiKey } from '../../server/auth/api-keys';
-import { hashPassword } from '../../server/auth/password';
-import type { Permission, Role } from '../../server/auth/roles';
-import { createTenant } from '../../server/auth/tenant-admin';
-import { insertUser, type User } from '../../server/auth/users';
-import { errorHandler } from '../../server/errors';
+import { insertApiKey } from '../../services/auth/api-keys';
+import { hashPassword } from '../../services/auth/password';
+import type { Permission, Role } from '../../services/auth/roles';
+import { createTenant } from '../../services/auth/tenant-admin';
+import { insertUser, type User } from '../../services/auth/users';
+import { errorHandler } from '../../server/error-handler';
 import {
   createStoreRouter,
   storeDeps,
   type StoreDeps,
   type StoreRouterOptions,
 } from '../../server/routes/store-router';
-import type { SqlDialect } from '../../server/store/create-store';
-import type { ArtifactSeed, ContentValidator } from '../../server/versions/types';
+import type { SqlDialect } from '../../platform/store/create-store';
+import type { ArtifactSeed, ContentValidator } from '../../services/versions/types';
 import { createTestStore } from './postgres';
 
 /** A clock the test moves by hand. */

@@ -7,9 +7,9 @@ import {
   type WorkerOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
-import { InMemoryQuotaLedger, type ActivityDeps, type Notification } from '../../workflows/activities';
-import { registerSearchAttributes } from '../../server/temporal/register-search-attributes';
-import { workerOptions } from '../../workflows/worker-options';
+import { InMemoryQuotaLedger, type ActivityDeps, type Notification } from '../../worker/activities';
+import { registerSearchAttributes } from '../../platform/temporal/register-search-attributes';
+import { workerOptions } from '../../worker/worker-options';
 import type { CaseState, DecisionConfirmationRequest, EventResult } from '../../workflows/case-state';
 import { caseStateQuery, confirmDecisionUpdate } from '../../workflows/messages';
 

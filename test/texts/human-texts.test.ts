@@ -1,11 +1,11 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { renderExplanation, type Explanation, type RuleSet } from '../../rules';
-import { buildDigest, deadlinesInWindow } from '../../server/alerts/digest';
-import { digestText } from '../../server/alerts/digest-email';
-import { composeBesluit } from '../../server/besluiten/compose-besluit';
-import { renderBesluit } from '../../server/besluiten/render-besluit';
-import type { RuleSetSource } from '../../workflows/activities';
-import type { BesluitRequest } from '../../workflows/activities';
+import { buildDigest, deadlinesInWindow } from '../../services/alerts/digest';
+import { digestText } from '../../services/alerts/digest-email';
+import { composeBesluit } from '../../services/besluiten/compose-besluit';
+import { renderBesluit } from '../../services/besluiten/render-besluit';
+import type { RuleSetSource } from '../../worker/activities';
+import type { BesluitRequest } from '../../worker/activities';
 import type { CaseState } from '../../workflows/case-state';
 import { builtInDefinitions } from '../../workflows/definitions';
 import type { processInterpreter } from '../../workflows/interpreter';
@@ -18,8 +18,8 @@ import {
   waitForState,
   waitForStep,
 } from '../support/temporal';
-import { amsterdamProfile } from '../server/besluiten/besluit-fixtures';
-import { pdfText } from '../server/besluiten/pdf-text';
+import { amsterdamProfile } from '../services/besluiten/besluit-fixtures';
+import { pdfText } from '../services/besluiten/pdf-text';
 import { finishedTemplate } from '../rules/support/finished-template';
 
 /**

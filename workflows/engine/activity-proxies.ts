@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { Activities } from '../../worker/activities';
 
 /**
  * The activities as the workflow calls them. Retried without limit: a notification, a rule set or a

@@ -1,5 +1,5 @@
 import { patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { Activities, CaseEventMessage } from '../activities';
+import type { Activities, CaseEventMessage } from '../../worker/activities';
 import type { CaseRun } from './case-run';
 
 // A local activity: publishing only writes a few rows and starts delivery workflows, so it runs in

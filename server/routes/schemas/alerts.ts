@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { DIGEST_STATUSES } from '../../alerts/digest-log';
+import { DIGEST_STATUSES } from '../../../services/alerts/digest-log';
 import { Instant, NullableInstant, Reason, TenantId } from './common';
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { VERSION_STATUSES } from '../../versions/types';
+import { VERSION_STATUSES } from '../../../services/versions/types';
 import { ArtifactKey, DateOrDateTime, Instant, NullableInstant, Text } from './common';
 
 /** Rule-set or process-definition JSON; its own validator (rules/, workflows/dsl) checks the inside. */

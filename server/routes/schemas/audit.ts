@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MAX_AUDIT_PAGE } from '../../audit/audit';
+import { MAX_AUDIT_PAGE } from '../../../services/audit/audit';
 import { DateOrDateTime, Instant } from './common';
 
 const Token = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '^[A-Za-z0-9._:@/-]+$' });

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ROLES, PERMISSIONS } from '../../auth/roles';
+import { ROLES, PERMISSIONS } from '../../../services/auth/roles';
 import { Instant, TenantId, Text, Username } from './common';
 
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));

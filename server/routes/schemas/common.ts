@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { TENANT_ID_PATTERN } from '../../store/tenants';
+import { TENANT_ID_PATTERN } from '../../../platform/store/tenants';
 
 /** Shared pieces of the store's request and response schemas (also fed to the OpenAPI document). */
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { HALF_YEAR_PATTERN } from '../../quota/half-years';
+import { HALF_YEAR_PATTERN } from '../../../services/quota/half-years';
 import { Instant, Reason, TenantId } from './common';
 
 const HalfYear = Type.String({

@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { ApiError } from '../../errors';
+import { ApiError } from '../../../platform/errors';
 
 /** Bodies are JSON: no coercion, a string is never a number. */
 const bodyAjv = addFormats(new Ajv({ allErrors: true, strict: false }));

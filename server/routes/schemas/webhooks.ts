@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { CASE_EVENT_TYPES } from '../../webhooks/case-event';
-import { DELIVERY_STATUSES } from '../../webhooks/deliveries';
+import { CASE_EVENT_TYPES } from '../../../workflows/case-event';
+import { DELIVERY_STATUSES } from '../../../services/webhooks/deliveries';
 import { Instant, NullableInstant, Reason, TenantId, Text, Uuid } from './common';
 
 export const CaseEventTypeSchema = Type.Union(

@@ -8,7 +8,7 @@ import {
   type Caller,
   type StoreTestApp,
 } from '../../support/store-app';
-import { PERMISSIONS } from '../../../server/auth/roles';
+import { PERMISSIONS } from '../../../services/auth/roles';
 
 const A = 'GM0001';
 const B = 'GM0002';

@@ -9,7 +9,7 @@ import {
   type Caller,
   type StoreTestApp,
 } from '../../support/store-app';
-import { PERMISSIONS } from '../../../server/auth/roles';
+import { PERMISSIONS } from '../../../services/auth/roles';
 
 type Who = 'admin' | 'designer' | 'approver' | 'supervisor' | 'national-admin' | 'apiKey';
 const EVERYONE: Who[] = ['admin', 'designer', 'approver', 'supervisor', 'national-admin', 'apiKey'];

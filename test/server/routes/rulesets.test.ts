@@ -7,7 +7,7 @@ import {
   type Caller,
   type StoreTestApp,
 } from '../../support/store-app';
-import type { ContentValidator } from '../../../server/versions/types';
+import type { ContentValidator } from '../../../services/versions/types';
 
 /** A stand-in for the rules engineers' validator: rules need an id and known operators. */
 const fakeValidator: ContentValidator = (_type, content) => {

@@ -7,7 +7,7 @@ import {
   type Caller,
   type StoreTestApp,
 } from '../../support/store-app';
-import type { ArtifactSeed } from '../../../server/versions/types';
+import type { ArtifactSeed } from '../../../services/versions/types';
 
 const SEEDS: ArtifactSeed[] = [
   { type: 'ruleset', key: 'housing-priority', name: 'Voorrang statushouders', content: { rules: [] } },

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { PROJECT_ROOT } from './temporal/binaries';
+
+/** All configuration comes from the environment; every variable is documented in the README. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: string;
+  temporal: {
+    /** Unset: start the embedded dev server. */
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    devPort: number;
+    uiPort?: number;
+    tls: boolean;
+    apiKey?: string;
+    /** Cases a worker keeps in memory between events (each ~300 kB); more are replayed from history. */
+    maxCachedWorkflows: number;
+  };
+  defaultTenant: string;
+  idSecret?: string;
+  rateLimitPerMinute: number;
+}
+
+function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`Config: ${name}=${raw} is not a port number`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const tenant = env.DOORSTROOM_TENANT ?? 'GM0000';
+  if (!/^GM\d{4}$/.test(tenant))
+    throw new Error(`Config: DOORSTROOM_TENANT=${tenant} is not a CBS municipality code like GM0363`);
+  const ui = env.TEMPORAL_UI === 'true' || env.TEMPORAL_UI === '1';
+  return {
+    port: int('PORT', 3000, env),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    temporal: {
+      address: env.TEMPORAL_ADDRESS || undefined,
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'doorstroom',
+      devPort: int('TEMPORAL_DEV_PORT', 7233, env),
+      uiPort: ui ? int('TEMPORAL_UI_PORT', 8233, env) : undefined,
+      tls: env.TEMPORAL_TLS === 'true' || env.TEMPORAL_TLS === '1' || Boolean(env.TEMPORAL_API_KEY),
+      apiKey: env.TEMPORAL_API_KEY || undefined,
+      maxCachedWorkflows: env.TEMPORAL_MAX_CACHED_WORKFLOWS
+        ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0)
+        : 2000,
+    },
+    defaultTenant: tenant,
+    idSecret: env.DOORSTROOM_ID_SECRET || undefined,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ? Math.max(1, Number(env.RATE_LIMIT_PER_MINUTE) || 600) : 600,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { SqlDialect } from '../create-store';
+import { initialMigration } from './0001-initial';
+import { webhooksMigration } from './0002-webhooks';
+import { quotaMigration } from './0003-quota';
+import { alertsMigration } from './0004-alerts';
+import { idempotencyMigration } from './0005-idempotency';
+import { besluitenMigration } from './0006-besluiten';
+import { securityMigration } from './0007-security';
+
+/**
+ * Migrations in code, not read from a folder: they survive bundling and need no file paths.
+ * Names sort in order of application; never rename or edit one that has shipped.
+ */
+export function migrationProvider(dialect: SqlDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-initial': initialMigration(dialect),
+        '0002-webhooks': webhooksMigration(dialect),
+        '0003-quota': quotaMigration(dialect),
+        '0004-alerts': alertsMigration(dialect),
+        '0005-idempotency': idempotencyMigration(dialect),
+        '0006-besluiten': besluitenMigration(dialect),
+        '0007-security': securityMigration(dialect),
+      };
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  SA_CASE_REF,
+  SA_NEXT_DEADLINE,
+  SA_OUTCOME,
+  SA_PROCESS,
+  SA_STEP,
+  SA_TENANT,
+  SEARCH_ATTRIBUTE_REGISTRATIONS,
+} from '../../workflows/search-attributes';
+import { TemporalBinariesError } from './binaries';
+import { superviseDevServer, type DevServerSupervision } from './dev-server-supervisor';
+import { freePorts, waitForPort } from './free-port';
+
+export interface DevServerOptions {
+  /** Temporal CLI binary; undefined lets the SDK download one (needs internet). */
+  cliPath?: string;
+  dataDir: string;
+  port: number;
+  namespace: string;
+  /** Serve Temporal's web UI on this port (off unless asked: the product has its own monitor). */
+  uiPort?: number;
+  /** Our codec endpoint, so the Temporal UI can decrypt payloads for signed-in supervisors. */
+  codecEndpoint?: string;
+  /** Restart the server when it dies on its own (kill -9, a crash); without it a death is only logged. */
+  supervision?: DevServerSupervision;
+  log: {
+    info: (obj: object, msg: string) => void;
+    warn: (obj: object, msg: string) => void;
+    error?: (obj: object, msg: string) => void;
+  };
+}
+
+export interface DevServer {
+  address: string;
+  uiUrl?: string;
+  /** The running server's process id (changes with every restart; undefined while it is down). */
+  readonly pid: number | undefined;
+  /** Restarts after an unexpected exit, since start. */
+  readonly restarts: number;
+  stop(): Promise<void>;
+}
+
+/** One run of the dev server's OS process. */
+export interface DevServerProcess {
+  pid: number;
+  /** Resolves when the process has exited, however that happened. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  hasExited(): boolean;
+  stderr(): string;
+  /** SIGTERM, SIGKILL after 15 s; resolves once it is gone. */
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/**
+ * The embedded Temporal: the CLI's dev server with its SQLite file under data/, so cases survive
+ * a restart. Started by us rather than the SDK because the SDK stops it with SIGKILL and allows
+ * only 5 s to come up; we stop it with SIGTERM so it shuts down cleanly, and restart it on the
+ * same file and port when it dies (see dev-server-supervisor.ts).
+ */
+export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const dbFile = path.join(opts.dataDir, 'temporal.sqlite');
+  const cliPath = opts.cliPath;
+  if (!cliPath) return startWithSdkDownload(opts, dbFile);
+
+  // Chosen once: a restarted server listens where the first one did.
+  const [httpPort, metricsPort] = await freePorts(2, [opts.port, ...(opts.uiPort ? [opts.uiPort] : [])]);
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    HOST,
+    '--port',
+    String(opts.port),
+    '--http-port',
+    String(httpPort),
+    '--metrics-port',
+    String(metricsPort),
+    '--db-filename',
+    dbFile,
+    '--namespace',
+    opts.namespace,
+    '--log-level',
+    'warn',
+    ...SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+    ...(opts.uiPort ? ['--ui-ip', HOST, '--ui-port', String(opts.uiPort)] : ['--headless']),
+    ...(opts.uiPort && opts.codecEndpoint ? ['--ui-codec-endpoint', opts.codecEndpoint] : []),
+  ];
+  const first = await spawnDevServer(cliPath, args, opts.port);
+  opts.log.info({ port: opts.port, db: dbFile, devServerPid: first.pid }, 'Temporal dev server started');
+  const supervisor = superviseDevServer(
+    first,
+    () => spawnDevServer(cliPath, args, opts.port),
+    opts.supervision,
+    opts.log,
+  );
+  return {
+    address: `${HOST}:${opts.port}`,
+    uiUrl: opts.uiPort ? `http://${HOST}:${opts.uiPort}` : undefined,
+    get pid() {
+      return supervisor.current()?.pid;
+    },
+    get restarts() {
+      return supervisor.restarts();
+    },
+    stop: () => supervisor.stop(),
+  };
+}
+
+/** Spawns the CLI and waits (up to 60 s) until it accepts gRPC connections. */
+export async function spawnDevServer(cliPath: string, args: string[], port: number): Promise<DevServerProcess> {
+  let exited = false;
+  // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop Temporal last,
+  // after the worker has drained. If we exit any other way, the exit hook still stops it.
+  const child = spawn(cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const killOnExit = (): void => {
+    if (!exited) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exitedPromise = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = true;
+      process.removeListener('exit', killOnExit);
+      resolve({ code, signal });
+    });
+    child.once('error', () => {
+      exited = true;
+      process.removeListener('exit', killOnExit);
+      resolve({ code: null, signal: null });
+    });
+  });
+  try {
+    await waitForPort(HOST, port, 60_000, () => !exited);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`Temporal dev server did not start on ${HOST}:${port}: ${(err as Error).message}\n${stderr}`);
+  }
+  return {
+    pid: child.pid as number,
+    exited: exitedPromise,
+    hasExited: () => exited,
+    stderr: () => stderr,
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exitedPromise;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Last resort on a machine with internet: the SDK downloads and runs the CLI itself (not supervised). */
+async function startWithSdkDownload(opts: DevServerOptions, dbFile: string): Promise<DevServer> {
+  opts.log.warn({}, 'No Temporal CLI found; letting the Temporal SDK download it');
+  try {
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        ip: HOST,
+        port: opts.port,
+        namespace: opts.namespace,
+        dbFilename: dbFile,
+        ui: Boolean(opts.uiPort),
+        uiPort: opts.uiPort,
+        searchAttributes: [SA_TENANT, SA_PROCESS, SA_STEP, SA_NEXT_DEADLINE, SA_OUTCOME, SA_CASE_REF],
+      },
+    });
+    return { address: `${HOST}:${opts.port}`, pid: undefined, restarts: 0, stop: () => env.teardown() };
+  } catch (err) {
+    throw new TemporalBinariesError(`The SDK download failed too: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,160 @@
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { ActivityDeps } from '../../worker/activities';
+import { registerSearchAttributes } from './register-search-attributes';
+import { workerOptions } from '../../worker/worker-options';
+import { loadCodecKeys } from '../codec/codec-keys';
+import { EncryptionCodec } from '../codec/encryption-codec';
+import type { Config } from '../config';
+import type { Log } from '../log';
+import type { Metrics } from '../observability/metrics';
+import { findTemporalBinaries } from './binaries';
+import { startDevServer, type DevServer } from './dev-server';
+import { watchTemporalAvailability, type TemporalAvailability } from './temporal-availability';
+import { superviseWorker } from './worker-supervisor';
+
+export interface TemporalRuntime {
+  client: Client;
+  /** The payload codec client and worker use (also served to the Temporal UI by the API). */
+  codec: EncryptionCodec;
+  address: string;
+  devServer?: DevServer;
+  /** Deadlines and fast 503s for the Temporal calls of API requests. */
+  availability: TemporalAvailability;
+  /** Stops the worker (it drains), the connections and the embedded dev server, in that order. */
+  stop(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  log: Log;
+  /** Run a worker in this process (npm start does; a server replica beside separate workers does not). */
+  worker: boolean;
+  activityDeps?: Partial<ActivityDeps>;
+  /** Activities beside the interpreter's (webhook delivery). */
+  extraActivities?: object;
+  metrics?: Pick<Metrics, 'temporalDevServerRestarts' | 'temporalWorkerRestarts' | 'temporalAvailable'>;
+  /** Restart attempts in a row for a dead embedded dev server (default 5). */
+  devServerRestarts?: number;
+  /** Temporal cannot come back (the dev server's restarts are spent): the process should stop. */
+  onFatal?: (err: Error) => void;
+}
+
+let sdkLoggerInstalled = false;
+/** The SDK logs through our logger, warnings and worse only: its lifecycle chatter is not for operators. */
+function installSdkLogger(log: Log): void {
+  if (sdkLoggerInstalled) return;
+  sdkLoggerInstalled = true;
+  try {
+    Runtime.install({
+      logger: new DefaultLogger('WARN', (entry) => {
+        const fields = { sdk: true, ...(entry.meta ?? {}) };
+        if (entry.level === 'ERROR') log.error(fields, entry.message);
+        else log.warn(fields, entry.message);
+      }),
+    });
+  } catch {
+    // A runtime exists already (tests install their own): keep it.
+  }
+}
+
+function nativeConnectionOptions(config: Config, address: string) {
+  return { address, tls: config.temporal.tls ? {} : undefined, apiKey: config.temporal.apiKey };
+}
+
+function connectionOptions(config: Config, address: string) {
+  return {
+    ...nativeConnectionOptions(config, address),
+    // grpc-js backs off up to 120 s between reconnects by default: a restarted server would sit unused.
+    channelArgs: { 'grpc.initial_reconnect_backoff_ms': 250, 'grpc.max_reconnect_backoff_ms': 2_000 },
+  };
+}
+
+/** Temporal for this process: the configured cluster, or the embedded (supervised) dev server under data/. */
+export async function startTemporalRuntime(opts: RuntimeOptions): Promise<TemporalRuntime> {
+  const { config, log } = opts;
+  installSdkLogger(log);
+  let devServer: DevServer | undefined;
+  let address = config.temporal.address;
+  if (!address) {
+    const binaries = await findTemporalBinaries({ install: true, log: (line) => log.info({}, line) });
+    devServer = await startDevServer({
+      cliPath: binaries.cli,
+      dataDir: config.dataDir,
+      port: config.temporal.devPort,
+      namespace: config.temporal.namespace,
+      uiPort: config.temporal.uiPort,
+      codecEndpoint: config.temporal.uiPort ? `http://localhost:${config.port}/api/v1/codec` : undefined,
+      log,
+      supervision: {
+        maxAttempts: opts.devServerRestarts ?? 5,
+        onRestart: ({ ok }) => opts.metrics?.temporalDevServerRestarts.inc({ outcome: ok ? 'ok' : 'failed' }),
+        onGiveUp: (err) =>
+          opts.onFatal ? opts.onFatal(err) : log.error({ err: err.message }, 'Temporal is gone for good'),
+      },
+    });
+    address = devServer.address;
+  }
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    // Personal data in case inputs, events and results is ciphertext in Temporal's history.
+    const codec = new EncryptionCodec(loadCodecKeys(config.dataDir));
+    const dataConverter = { payloadCodecs: [codec] };
+    const connection = await Connection.connect(connectionOptions(config, address));
+    stops.unshift(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
+    // The probe has no retries of its own: an unreachable server must show at once.
+    const probeConnection = Connection.lazy({ ...connectionOptions(config, address), interceptors: [] });
+    stops.unshift(() => probeConnection.close());
+    const availability = watchTemporalAvailability({
+      connection,
+      probe: (deadline) =>
+        probeConnection.withDeadline(deadline, () => probeConnection.workflowService.getSystemInfo({})),
+      log,
+      onChange: (up) => opts.metrics?.temporalAvailable.set(up ? 1 : 0),
+    });
+    stops.unshift(async () => availability.stop());
+    await registerSearchAttributes(connection, config.temporal.namespace).catch((err: Error) => {
+      // A managed cluster may not let this identity register attributes: they must exist already.
+      log.warn({ err: err.message }, 'could not register search attributes; make sure they exist on the cluster');
+    });
+
+    if (opts.worker) {
+      const createWorker = async () => {
+        const nativeConnection = await NativeConnection.connect(nativeConnectionOptions(config, address));
+        try {
+          const worker = await Worker.create({
+            connection: nativeConnection,
+            namespace: config.temporal.namespace,
+            dataConverter,
+            maxCachedWorkflows: config.temporal.maxCachedWorkflows,
+            ...workerOptions({ log, ...opts.activityDeps }, config.temporal.taskQueue, opts.extraActivities),
+          });
+          return { worker, connection: nativeConnection };
+        } catch (err) {
+          await nativeConnection.close().catch(() => undefined);
+          throw err;
+        }
+      };
+      const supervised = superviseWorker(await createWorker(), createWorker, log, () =>
+        opts.metrics?.temporalWorkerRestarts.inc(),
+      );
+      stops.unshift(() => supervised.stop());
+    }
+    return {
+      client,
+      codec,
+      address,
+      devServer,
+      availability,
+      async stop() {
+        for (const stop of stops) await stop().catch((err: unknown) => log.warn({ err }, 'while stopping Temporal'));
+        await devServer?.stop();
+      },
+    };
+  } catch (err) {
+    for (const stop of stops) await stop().catch(() => undefined);
+    await devServer?.stop();
+    throw err;
+  }
+}

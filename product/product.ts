@@ -1,0 +1,153 @@
+import path from 'node:path';
+import type { Express } from 'express';
+import { authConfigFromEnv, bootstrapAdmin, bootstrapMessage, bootstrapOptionsFromEnv, type AuthConfig } from '../server/auth';
+import { createApp } from '../server/app';
+import { caseIdFor, loadIdSecret } from '../services/cases/case-id';
+import { createCaseService, type CaseService } from '../services/cases/case-service';
+import type { Config } from '../platform/config';
+import type { Log } from '../platform/log';
+import { reconcileDigestSchedules } from '../services/alerts/alert-config';
+import { createDigestScheduler } from '../services/alerts/digest-schedule';
+import { smtpConfigFromEnv } from '../services/alerts/smtp';
+import { createLiveHub } from '../services/monitor/live-hub';
+import { createMetrics } from '../platform/observability/metrics';
+import { storeDeps, type StoreDeps } from '../server/routes/store-router';
+import { systemClock, type Clock } from '../platform/store/clock';
+import { createStore, storeConfigFromEnv, type Store } from '../platform/store/create-store';
+import { PROJECT_ROOT } from '../platform/temporal/binaries';
+import { startTemporalRuntime, type TemporalRuntime } from '../platform/temporal/runtime';
+import { validateArtifactContent } from '../services/wiring/content-validator';
+import { seedsFor } from '../services/wiring/seeds';
+import { createEventPublisher } from '../services/webhooks/publisher';
+import { storeBackedActivities } from '../worker/store-backed-activities';
+import { assertCanSign } from '../services/besluiten/assert-can-sign';
+import { collectRecordedDecisions } from '../services/simulation/collect-recorded-decisions';
+import { storeDefinitionSource } from '../services/wiring/store-sources';
+
+export interface Product {
+  app: Express;
+  store: Store;
+  storeDeps: StoreDeps;
+  runtime: TemporalRuntime;
+  cases: CaseService;
+  /** Printed once on first start: the administrator's one-time password. */
+  bootstrapMessage?: string;
+  stop(): Promise<void>;
+}
+
+export interface ProductOptions {
+  config: Config;
+  log: Log;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  auth?: Partial<AuthConfig>;
+  /** Serve the built UI (npm start does). */
+  uiDir?: string | false;
+  /** Temporal is gone for good (the embedded server's restarts are spent): main.ts stops with exit code 1. */
+  onFatal?: (err: Error) => void;
+}
+
+/**
+ * The whole product in one process, as `npm start` runs it: store (migrated), first-start
+ * administrator, Temporal (embedded or cluster) with a worker, and the express app.
+ */
+export async function startProduct(opts: ProductOptions): Promise<Product> {
+  const { config, log } = opts;
+  const env = opts.env ?? process.env;
+  const clock = opts.clock ?? systemClock;
+  const store = createStore(storeConfigFromEnv(env, config.dataDir));
+  let runtime: TemporalRuntime | undefined;
+  try {
+    await store.migrate();
+    const deps = storeDeps({
+      store,
+      clock,
+      auth: { ...authConfigFromEnv(env), ...opts.auth },
+      validateContent: validateArtifactContent,
+      seeds: seedsFor,
+    });
+    const boot = await bootstrapAdmin(deps, bootstrapOptionsFromEnv(env));
+    const metrics = createMetrics();
+    const workerActivities = storeBackedActivities(store, clock, log, metrics);
+    const started = await startTemporalRuntime({
+      // DOORSTROOM_WORKER=false: an API replica beside separate `npm run worker` processes.
+      config,
+      log,
+      worker: env.DOORSTROOM_WORKER !== 'false',
+      activityDeps: workerActivities.deps,
+      extraActivities: workerActivities.extra,
+      metrics,
+      devServerRestarts: restartAttempts(env.TEMPORAL_DEV_RESTART_ATTEMPTS),
+      onFatal: opts.onFatal,
+    });
+    runtime = started;
+    const idSecret = loadIdSecret(config.dataDir, config.idSecret);
+    const cases = createCaseService({
+      client: started.client,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      idSecret,
+      definitions: storeDefinitionSource(store, clock),
+      temporal: started.availability,
+      events: createEventPublisher({ store, clock, client: started.client, taskQueue: config.temporal.taskQueue, log }),
+    });
+    const scheduler = createDigestScheduler({ client: started.client, taskQueue: config.temporal.taskQueue });
+    // Schedules live in Temporal; after a restore or a new cluster they are made again from the store.
+    await reconcileDigestSchedules(store.db, scheduler);
+    const hub = createLiveHub({ client: started.client, namespace: config.temporal.namespace });
+    const app = createApp({
+      store: deps,
+      cases,
+      alerts: { scheduler, emailAvailable: smtpConfigFromEnv(env) !== undefined, env },
+      monitor: {
+        definitions: storeDefinitionSource(store, clock),
+        client: started.client,
+        namespace: config.temporal.namespace,
+        hub,
+      },
+      caseIdOf: (tenant, processId, caseRef) => caseIdFor(idSecret, tenant, processId, caseRef),
+      codec: started.codec,
+      temporalUiOrigins: config.temporal.uiPort
+        ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`]
+        : undefined,
+      metrics,
+      log,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      assertCanSign: assertCanSign(store),
+      recordedDecisions: (tenant, kind, now) =>
+        collectRecordedDecisions({ client: started.client, namespace: config.temporal.namespace }, tenant, kind, now),
+      uiDir: opts.uiDir === false ? undefined : (opts.uiDir ?? path.join(PROJECT_ROOT, 'ui', 'dist')),
+      readiness: [
+        {
+          name: 'store',
+          check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()),
+        },
+        { name: 'temporal', check: async () => void (await started.client.workflowService.getSystemInfo({})) },
+      ],
+    });
+    return {
+      app,
+      store,
+      storeDeps: deps,
+      runtime: started,
+      cases,
+      bootstrapMessage: bootstrapMessage(boot),
+      async stop() {
+        hub.stop();
+        await started.stop();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    // Whatever started before the failure stops again: no Temporal dev server is left behind.
+    await runtime?.stop().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** TEMPORAL_DEV_RESTART_ATTEMPTS: restarts in a row of a dead embedded dev server before the product stops. */
+function restartAttempts(raw: string | undefined): number {
+  const n = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 ? n : 5;
+}

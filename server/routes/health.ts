@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import type { Metrics } from '../../platform/observability/metrics';
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+/** /healthz: the process answers. /readyz: its dependencies answer too. /metrics: Prometheus. */
+export function createHealthRouter(deps: { checks: ReadinessCheck[]; metrics: Metrics }): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(
+      deps.checks.map(async (c) => {
+        const started = Date.now();
+        try {
+          await Promise.race([
+            c.check(),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 3 s')), 3000).unref()),
+          ]);
+          return { name: c.name, ok: true, ms: Date.now() - started };
+        } catch (err) {
+          return { name: c.name, ok: false, ms: Date.now() - started, error: (err as Error).message };
+        }
+      }),
+    );
+    const ready = results.every((r) => r.ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks: results });
+  });
+  router.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+  return router;
+}

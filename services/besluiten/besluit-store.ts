@@ -1,0 +1,96 @@
+import type { Db } from '../../platform/store/create-store';
+import type { BesluitRow } from '../../platform/store/schema';
+
+/** A besluit as listed: no bytes. */
+export interface BesluitSummary {
+  id: string;
+  caseId: string;
+  nodeId: string;
+  decidedAt: string;
+  sha256: string;
+  size: number;
+  createdAt: string;
+}
+
+export interface StoredBesluit extends BesluitSummary {
+  caseRef: string;
+  pdf: Buffer;
+}
+
+const summary = (row: Omit<BesluitRow, 'pdf' | 'case_ref' | 'tenant_id'>): BesluitSummary => ({
+  id: row.id,
+  caseId: row.case_id,
+  nodeId: row.node_id,
+  decidedAt: row.decided_at,
+  sha256: row.sha256,
+  size: Number(row.size),
+  createdAt: row.created_at,
+});
+
+const SUMMARY_COLUMNS = ['id', 'case_id', 'node_id', 'decided_at', 'sha256', 'size', 'created_at'] as const;
+
+/** The besluit already issued for this decision, if any (the idempotency key). */
+export async function findIssued(
+  db: Db,
+  tenant: string,
+  caseId: string,
+  nodeId: string,
+  decidedAt: string,
+): Promise<BesluitSummary | undefined> {
+  const row = await db
+    .selectFrom('besluiten')
+    .select(SUMMARY_COLUMNS)
+    .where('tenant_id', '=', tenant)
+    .where('case_id', '=', caseId)
+    .where('node_id', '=', nodeId)
+    .where('decided_at', '=', decidedAt)
+    .executeTakeFirst();
+  return row && summary(row);
+}
+
+export async function insertBesluit(db: Db, tenant: string, b: StoredBesluit): Promise<void> {
+  await db
+    .insertInto('besluiten')
+    .values({
+      id: b.id,
+      tenant_id: tenant,
+      case_id: b.caseId,
+      case_ref: b.caseRef,
+      node_id: b.nodeId,
+      decided_at: b.decidedAt,
+      sha256: b.sha256,
+      pdf: b.pdf,
+      size: b.size,
+      created_at: b.createdAt,
+    })
+    .execute();
+}
+
+/** One besluit of one case of one tenant: another tenant's id finds nothing. */
+export async function findBesluit(
+  db: Db,
+  tenant: string,
+  caseId: string,
+  id: string,
+): Promise<StoredBesluit | undefined> {
+  const row = await db
+    .selectFrom('besluiten')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { ...summary(row), caseRef: row.case_ref, pdf: Buffer.from(row.pdf) };
+}
+
+export async function listBesluiten(db: Db, tenant: string, caseId: string): Promise<BesluitSummary[]> {
+  const rows = await db
+    .selectFrom('besluiten')
+    .select(SUMMARY_COLUMNS)
+    .where('tenant_id', '=', tenant)
+    .where('case_id', '=', caseId)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map(summary);
+}

@@ -1,0 +1,302 @@
+import {
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import type { temporal } from '@temporalio/proto';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import type {
+  CaseEvent,
+  CaseInput,
+  CaseState,
+  DecisionConfirmationRequest,
+  EventResult,
+} from '../../workflows/case-state';
+import { compileSchema, toIssues } from '../../workflows/dsl/ajv';
+import { caseStateQuery, confirmDecisionUpdate, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
+import {
+  SA_CASE_REF,
+  SA_NEXT_DEADLINE,
+  SA_OUTCOME,
+  SA_PROCESS,
+  SA_STEP,
+  SA_TENANT,
+} from '../../workflows/search-attributes';
+import { visibilityQuery, type CaseFilter } from './case-query';
+import { ApiError } from '../../platform/errors';
+import { caseIdFor, tenantOfCaseId } from './case-id';
+import { openCursor, sealCursor } from './cursor';
+import { checkCaseReference } from './case-reference';
+import type { DefinitionSource } from './definition-source';
+
+export interface CaseServiceDeps {
+  client: Client;
+  namespace: string;
+  taskQueue: string;
+  idSecret: Buffer;
+  definitions: DefinitionSource;
+  /**
+   * Runs the Temporal calls of one request with a deadline, and answers 503 TEMPORAL_UNAVAILABLE
+   * at once while Temporal is unreachable (server/temporal/temporal-availability.ts).
+   */
+  temporal?: { call<T>(fn: () => Promise<T>): Promise<T> };
+  /** Publishes case.started to the municipality's webhook subscriptions. */
+  events?: {
+    publish(e: {
+      id: string;
+      type: 'case.started';
+      tenant: string;
+      caseId: string;
+      processId: string;
+      step: string;
+      occurredAt: string;
+    }): Promise<unknown>;
+  };
+}
+
+export interface CaseSummary {
+  caseId: string;
+  processId: string;
+  caseRef: string;
+  step: string;
+  status: string;
+  outcome?: string;
+  nextDeadline?: string;
+  startedAt: string;
+  closedAt?: string;
+}
+
+/** Update failures from the interpreter, by type: the HTTP status and code a caller acts on. */
+const EVENT_FAILURES: Record<string, { status: number; code: string }> = {
+  EVENT_NOT_EXPECTED: { status: 409, code: 'EVENT_NOT_EXPECTED' },
+  CASE_NOT_WAITING: { status: 409, code: 'CASE_NOT_WAITING' },
+  INVALID_PAYLOAD: { status: 422, code: 'INVALID_PAYLOAD' },
+  DECISION_NOT_PENDING: { status: 409, code: 'DECISION_NOT_PENDING' },
+  BRANCH_UNKNOWN: { status: 422, code: 'BRANCH_UNKNOWN' },
+  REASON_REQUIRED: { status: 422, code: 'REASON_REQUIRED' },
+  REASON_TOO_LONG: { status: 422, code: 'REASON_TOO_LONG' },
+  FACT_NOT_EXPECTED: { status: 422, code: 'FACT_NOT_EXPECTED' },
+  CONFIRMED_BY_MISSING: { status: 422, code: 'CONFIRMED_BY_MISSING' },
+};
+
+/** Starting, reading and moving cases: each case is one interpreter workflow in Temporal. */
+export function createCaseService(deps: CaseServiceDeps) {
+  const { client } = deps;
+  const temporal = <T>(fn: () => Promise<T>): Promise<T> => (deps.temporal ? deps.temporal.call(fn) : fn());
+
+  async function ownedHandle(tenant: string, caseId: string) {
+    const notFound = new ApiError(404, 'CASE_NOT_FOUND', `Case ${caseId} does not exist.`, '/params/caseId');
+    if (tenantOfCaseId(caseId) !== tenant) throw notFound;
+    const handle = client.workflow.getHandle(caseId);
+    try {
+      const description = await handle.describe();
+      if (description.type !== INTERPRETER_WORKFLOW || description.typedSearchAttributes.get(SA_TENANT) !== tenant)
+        throw notFound;
+      return { handle, description };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw notFound;
+      throw err;
+    }
+  }
+
+  /** Sends an update to a running case and maps the interpreter's refusals to coded API errors. */
+  function update(
+    tenant: string,
+    caseId: string,
+    send: (handle: WorkflowHandle) => Promise<EventResult>,
+    defaultPath = '/body/name',
+  ): Promise<EventResult> {
+    return temporal(() => updateNow(tenant, caseId, send, defaultPath));
+  }
+
+  async function updateNow(
+    tenant: string,
+    caseId: string,
+    send: (handle: WorkflowHandle) => Promise<EventResult>,
+    defaultPath: string,
+  ): Promise<EventResult> {
+    const { handle, description } = await ownedHandle(tenant, caseId);
+    if (description.status.name !== 'RUNNING') {
+      throw new ApiError(
+        409,
+        'CASE_CLOSED',
+        `Case ${caseId} has ended (${description.status.name.toLowerCase()}); it accepts no events.`,
+        defaultPath,
+      );
+    }
+    try {
+      return await send(handle);
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+        const mapped = EVENT_FAILURES[err.cause.type ?? ''];
+        if (mapped) {
+          const detail = err.cause.details?.[0] as { issues?: Array<{ path: string }> } | undefined;
+          const path = detail?.issues?.[0] ? `/body${detail.issues[0].path}` : defaultPath;
+          throw new ApiError(mapped.status, mapped.code, err.cause.message, path, err.cause.details?.[0]);
+        }
+      }
+      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+        // The event may still be applied: the caller can read the case, or resend (a duplicate is refused as unexpected).
+        throw new ApiError(
+          504,
+          'CASE_BUSY',
+          `Case ${caseId} did not confirm the event in time; read the case to see whether it was applied.`,
+          '/body/name',
+        );
+      }
+      if (err instanceof WorkflowNotFoundError)
+        throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended; it accepts no events.`, '/body/name');
+      throw err;
+    }
+  }
+
+  return {
+    async start(
+      tenant: string,
+      processId: string,
+      caseRef: string,
+      data: Record<string, unknown>,
+    ): Promise<{ caseId: string; created: boolean }> {
+      checkCaseReference(caseRef);
+      const definition = await deps.definitions.get(tenant, processId);
+      if (!definition)
+        throw new ApiError(
+          404,
+          'PROCESS_NOT_FOUND',
+          `Process ${processId} is not published for ${tenant}.`,
+          '/params/processId',
+        );
+      const validate = compileSchema(definition.inputSchema);
+      if (!validate(data)) {
+        const issues = toIssues(validate.errors, '/body/data');
+        const first = issues[0] ?? { path: '/body/data', message: 'is invalid' };
+        throw new ApiError(400, 'INVALID_CASE_DATA', `${first.path}: ${first.message}`, first.path, { issues });
+      }
+      const caseId = caseIdFor(deps.idSecret, tenant, processId, caseRef);
+      const input: CaseInput = { tenant, caseRef, definition, data };
+      let created = true;
+      await temporal(async () => {
+        try {
+          await client.workflow.start(INTERPRETER_WORKFLOW, {
+            taskQueue: deps.taskQueue,
+            workflowId: caseId,
+            args: [input],
+            // A reference is used once, ever: a closed case with it is not started again either.
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            typedSearchAttributes: [
+              { key: SA_TENANT, value: tenant },
+              { key: SA_PROCESS, value: processId },
+              { key: SA_CASE_REF, value: caseRef },
+              { key: SA_STEP, value: definition.start },
+            ],
+          });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          created = false;
+        }
+        // Published on every (idempotent) start: the event id is fixed, so a retried start after a
+        // failed publish delivers it once, and never twice.
+        await deps.events?.publish({
+          id: `${caseId}:started`,
+          type: 'case.started',
+          tenant,
+          caseId,
+          processId,
+          step: definition.start,
+          occurredAt: new Date().toISOString(),
+        });
+      });
+      return { caseId, created };
+    },
+
+    async get(tenant: string, caseId: string): Promise<CaseState> {
+      return temporal(async () => {
+        const { handle } = await ownedHandle(tenant, caseId);
+        return handle.query(caseStateQuery);
+      });
+    },
+
+    async sendEvent(tenant: string, caseId: string, event: CaseEvent): Promise<EventResult> {
+      return update(tenant, caseId, (handle) => handle.executeUpdate(sendEventUpdate, { args: [event] }));
+    },
+
+    /** A case handler confirms or overrides the proposal of a waiting decision step. */
+    async confirmDecision(tenant: string, caseId: string, req: DecisionConfirmationRequest): Promise<EventResult> {
+      return update(
+        tenant,
+        caseId,
+        (handle) => handle.executeUpdate(confirmDecisionUpdate, { args: [req] }),
+        '/body/branch',
+      );
+    },
+
+    /** One page of cases from Temporal visibility; `cursor` is the opaque token of the next page. */
+    async list(
+      tenant: string,
+      filter: CaseFilter,
+      page: { limit: number; cursor?: string },
+    ): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+      const token = page.cursor ? openCursor(deps.idSecret, tenant, page.cursor) : undefined;
+      const raw = await temporal(() =>
+        client.workflowService.listWorkflowExecutions({
+          namespace: deps.namespace,
+          query: visibilityQuery(tenant, filter, new Date()),
+          pageSize: page.limit,
+          nextPageToken: token,
+        }),
+      );
+      const next =
+        raw.nextPageToken && raw.nextPageToken.length > 0
+          ? sealCursor(deps.idSecret, tenant, Buffer.from(raw.nextPageToken))
+          : null;
+      return { cases: (raw.executions ?? []).map(summarise), nextCursor: next };
+    },
+
+    /** Cancels a running case; the workflow records the cancellation and ends. */
+    async cancel(tenant: string, caseId: string): Promise<void> {
+      await temporal(async () => {
+        const { handle, description } = await ownedHandle(tenant, caseId);
+        if (description.status.name !== 'RUNNING')
+          throw new ApiError(409, 'CASE_CLOSED', `Case ${caseId} has ended already.`, '/params/caseId');
+        await handle.cancel();
+      });
+    },
+
+    /** Counts cases matching a filter (visibility count). */
+    async count(tenant: string, filter: CaseFilter): Promise<number> {
+      return (await temporal(() => client.workflow.count(visibilityQuery(tenant, filter, new Date())))).count;
+    },
+  };
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  1: 'running',
+  2: 'completed',
+  3: 'failed',
+  4: 'cancelled',
+  5: 'terminated',
+  6: 'continued_as_new',
+  7: 'timed_out',
+};
+
+function summarise(wf: temporal.api.workflow.v1.IWorkflowExecutionInfo): CaseSummary {
+  const sa = decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields);
+  const millis = (t: { seconds?: unknown; nanos?: number | null } | null | undefined): string | undefined =>
+    t ? new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString() : undefined;
+  const deadline = sa.get(SA_NEXT_DEADLINE);
+  return {
+    caseId: wf.execution?.workflowId ?? '',
+    processId: sa.get(SA_PROCESS) ?? '',
+    caseRef: sa.get(SA_CASE_REF) ?? '',
+    step: sa.get(SA_STEP) ?? '',
+    status: STATUS_NAMES[Number(wf.status ?? 0)] ?? 'unknown',
+    outcome: sa.get(SA_OUTCOME) || undefined,
+    nextDeadline: deadline ? deadline.toISOString() : undefined,
+    startedAt: millis(wf.startTime) ?? '',
+    closedAt: millis(wf.closeTime),
+  };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

@@ -1,0 +1,40 @@
+import { loadTemplate } from '../../rules';
+import { builtInDefinitions } from '../../workflows/definitions';
+import type { ArtifactSeed } from '../versions/types';
+
+/** Rule-set artifacts are keyed by their kind: one housing-priority rule set per municipality, versioned. */
+export const HOUSING_PRIORITY_KEY = 'housing-priority';
+
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * What a new municipality starts with: the template "status holders get priority" (what 99% of
+ * urgency schemes do; one switch turns it off) as a DRAFT, starting on the day the municipality
+ * is created, with its own municipality code filled in — its bye-law's name, year and articles
+ * are still `{{…}}` placeholders, so a designer finishes it and an approver publishes it before
+ * it decides anything. The built-in processes are published (they carry no legal texts).
+ */
+export function seedsFor(tenantId: string, today: string = amsterdamDate.format(new Date())): ArtifactSeed[] {
+  const ruleSet = loadTemplate('status-holder-priority', {
+    tenant: tenantId,
+    id: HOUSING_PRIORITY_KEY,
+    effectiveFrom: today,
+  });
+  // The template's placeholder municipality becomes this one: "linked to this municipality".
+  const code = ruleSet.parameters?.gemeentecode;
+  if (code) code.value = tenantId;
+  return [
+    { type: 'ruleset', key: HOUSING_PRIORITY_KEY, name: ruleSet.title, content: ruleSet, status: 'draft' },
+    ...[...builtInDefinitions.values()].map((d) => ({
+      type: 'definition' as const,
+      key: d.id,
+      name: d.title.nl,
+      content: d,
+    })),
+  ];
+}

@@ -1,0 +1,108 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  createActivities,
+  InMemoryQuotaLedger,
+  templateRuleSetSource,
+  type DecisionOutcome,
+} from '../../../worker/activities';
+import { silentLog } from '../../support/temporal';
+import { twoMunicipalityRuleSets } from '../../support/factories';
+
+const placement = {
+  tenant: 'GM0363',
+  caseId: 'GM0363-huisvesting-statushouder-abc',
+  nodeId: 'tel-verhuizing',
+  municipality: 'GM0363',
+  placedOn: '2026-03-10',
+  halfYear: '2026-H1',
+};
+const facts = {
+  permitType: 'asiel',
+  linkedMunicipality: 'GM0363',
+  hasIndependentHome: false,
+  dateOfBirth: '1990-05-01',
+};
+
+describe('activities', () => {
+  it('recordPlacement is idempotent: the same case and step called twice counts once', async () => {
+    const quota = new InMemoryQuotaLedger();
+    const acts = createActivities({ log: silentLog, quota });
+    const env = new MockActivityEnvironment({ attempt: 2 });
+    expect(await env.run(acts.recordPlacement, placement)).toEqual({ recorded: true });
+    expect(await env.run(acts.recordPlacement, placement)).toEqual({ recorded: false });
+    expect(quota.realised('GM0363', '2026-H1')).toBe(1);
+    expect(await env.run(acts.recordPlacement, { ...placement, caseId: 'GM0363-other' })).toEqual({ recorded: true });
+    expect(quota.realised('GM0363', '2026-H1')).toBe(2);
+  });
+
+  it('evaluateDecision: the same facts give priority in one municipality and not in another', async () => {
+    const acts = createActivities({ log: silentLog, ruleSets: twoMunicipalityRuleSets() });
+    const env = new MockActivityEnvironment();
+    const a: DecisionOutcome = await env.run(acts.evaluateDecision, {
+      tenant: 'GM0363',
+      caseId: 'c1',
+      nodeId: 'n',
+      kind: 'housing-priority',
+      peildatum: '2026-03-02',
+      facts,
+    });
+    const b: DecisionOutcome = await env.run(acts.evaluateDecision, {
+      tenant: 'GM0599',
+      caseId: 'c2',
+      nodeId: 'n',
+      kind: 'housing-priority',
+      peildatum: '2026-03-02',
+      facts: { ...facts, linkedMunicipality: 'GM0599' },
+    });
+    expect(a).toMatchObject({ ruleSetId: 'voorrang-gm0363', ruleSetVersion: 1, events: [{ type: 'priority' }] });
+    expect(b).toMatchObject({ ruleSetId: 'voorrang-gm0599', events: [{ type: 'no-priority' }] });
+    expect(a.explanation).toMatchObject({
+      peildatum: '2026-03-02',
+      facts: expect.objectContaining({ permitType: 'asiel', age: 35 }),
+    });
+  });
+
+  it('evaluateDecision: nothing published is a retryable configuration failure (the case waits in its step)', async () => {
+    const acts = createActivities({ log: silentLog, ruleSets: twoMunicipalityRuleSets() });
+    const err = await new MockActivityEnvironment()
+      .run(acts.evaluateDecision, {
+        tenant: 'GM0014',
+        caseId: 'c',
+        nodeId: 'n',
+        kind: 'housing-priority',
+        peildatum: '2026-03-02',
+        facts,
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect(err).toMatchObject({ type: 'RULES_NO_EFFECTIVE_VERSION', nonRetryable: false });
+  });
+
+  it('the default rule-set source serves the status-holder template for every tenant', async () => {
+    const acts = createActivities({ log: silentLog });
+    const out: DecisionOutcome = await new MockActivityEnvironment().run(acts.evaluateDecision, {
+      tenant: 'GM0014',
+      caseId: 'c',
+      nodeId: 'n',
+      kind: 'housing-priority',
+      peildatum: '2026-03-02',
+      facts: { ...facts, linkedMunicipality: 'GM0014' },
+    });
+    expect(out.events.map((e) => e.type)).toEqual(['priority']);
+    expect(await templateRuleSetSource.published('GM0014', 'other-kind')).toEqual([]);
+  });
+
+  it('resolveDefinition serves the built-ins and retries on an unknown process', async () => {
+    const acts = createActivities({ log: silentLog });
+    const env = new MockActivityEnvironment();
+    const def: { version: number } = await env.run(acts.resolveDefinition, {
+      tenant: 'GM0363',
+      processId: 'har-overdracht',
+    });
+    expect(def.version).toBe(1);
+    await expect(env.run(acts.resolveDefinition, { tenant: 'GM0363', processId: 'nope' })).rejects.toMatchObject({
+      type: 'PROCESS_NOT_FOUND',
+    });
+  });
+});

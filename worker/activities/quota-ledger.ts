@@ -1,0 +1,37 @@
+/** One placement counted for a municipality's taakstelling in a half-year. */
+export interface PlacementCount {
+  tenant: string;
+  caseId: string;
+  /** The counting step: together with caseId the idempotency key, so a retried activity counts once. */
+  nodeId: string;
+  municipality: string;
+  /** YYYY-MM-DD */
+  placedOn: string;
+  /** e.g. 2026-H1 (see half-year.ts) */
+  halfYear: string;
+  scheme?: string;
+}
+
+/** Where counted placements are kept (the store's SQL ledger in production). `record` must be idempotent on (caseId, nodeId). */
+export interface QuotaLedger {
+  record(p: PlacementCount): Promise<{ recorded: boolean }>;
+}
+
+/** The ledger for tests and a store-less worker: kept in memory, lost on restart. */
+export class InMemoryQuotaLedger implements QuotaLedger {
+  readonly placements = new Map<string, PlacementCount>();
+
+  async record(p: PlacementCount): Promise<{ recorded: boolean }> {
+    const key = `${p.caseId}\u0000${p.nodeId}`;
+    if (this.placements.has(key)) return { recorded: false };
+    this.placements.set(key, { ...p });
+    return { recorded: true };
+  }
+
+  /** Realised placements of a municipality in a half-year. */
+  realised(municipality: string, halfYear: string): number {
+    let n = 0;
+    for (const p of this.placements.values()) if (p.municipality === municipality && p.halfYear === halfYear) n += 1;
+    return n;
+  }
+}

@@ -1,0 +1,28 @@
+import { loadTemplate, type RuleSet } from '../../rules';
+
+/** Where a tenant's rule sets come from (later: the store's published versions). */
+export interface RuleSetSource {
+  /** Every published (and retired) version of the tenant's rule sets of this kind. */
+  published(tenant: string, kind: string): Promise<RuleSet[]>;
+}
+
+// Before the store is wired, each municipality starts from the template a designer also starts from.
+const TEMPLATE_EFFECTIVE_FROM = '2000-01-01';
+
+/**
+ * The default source: the rules core's "status holders get priority" template as version 1 of
+ * every tenant's housing-priority rule set, with the tenant's own municipality code filled in.
+ */
+export const templateRuleSetSource: RuleSetSource = {
+  async published(tenant, kind) {
+    if (kind !== 'housing-priority') return [];
+    const ruleSet = loadTemplate('status-holder-priority', {
+      tenant,
+      id: 'statushouders-voorrang',
+      effectiveFrom: TEMPLATE_EFFECTIVE_FROM,
+    });
+    const code = ruleSet.parameters?.gemeentecode;
+    if (code) code.value = tenant;
+    return [{ ...ruleSet, status: 'published' }];
+  },
+};

@@ -1,0 +1,47 @@
+import { loadConfig } from '../platform/config';
+import { createLog } from '../platform/log';
+import { systemClock } from '../platform/store/clock';
+import { createStore, storeConfigFromEnv } from '../platform/store/create-store';
+import { startTemporalRuntime } from '../platform/temporal/runtime';
+import { storeBackedActivities } from './store-backed-activities';
+
+/** `npm run worker`: one more worker for the configured cluster and store (scale out by running more). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.temporal.address) {
+    throw new Error(
+      'npm run worker needs TEMPORAL_ADDRESS (a worker alone serves a cluster; npm start runs everything embedded).',
+    );
+  }
+  const log = createLog(config.logLevel);
+  const store = createStore(storeConfigFromEnv(process.env, config.dataDir));
+  await store.migrate();
+  const activities = storeBackedActivities(store, systemClock, log);
+  const runtime = await startTemporalRuntime({
+    config,
+    log,
+    worker: true,
+    activityDeps: activities.deps,
+    extraActivities: activities.extra,
+  });
+  log.info({ address: runtime.address, taskQueue: config.temporal.taskQueue }, 'worker running');
+  const stop = (): void => {
+    runtime
+      .stop()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'error while stopping');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
