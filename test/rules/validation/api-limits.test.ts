@@ -1,4 +1,4 @@
-import { validateArtifactContent } from '../../../server/wiring/content-validator';
+import { validateArtifactContent } from '../../../services/wiring/content-validator';
 import { addTenant, createStoreTestApp, userCaller, type Caller, type StoreTestApp } from '../../support/store-app';
 import type { TopLevelCondition } from '../../../rules/condition-schema';
 import { aFactCondition, aRuleSet, aRuleWith } from '../support/factories';
