@@ -6,7 +6,9 @@ import { Pool } from 'pg';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
-export type SqlDialect = 'sqlite' | 'postgres';
+import type { SqlDialect } from './sql-dialect';
+
+export type { SqlDialect };
 
 /** Either the whole database or a transaction: repositories accept both. */
 export type Db = Kysely<Database>;

@@ -1,4 +1,4 @@
-import type { DevServerProcess } from './dev-server';
+import type { DevServerProcess } from './dev-server-process';
 
 /** How the embedded dev server is brought back when it dies on its own. */
 export interface DevServerSupervision {

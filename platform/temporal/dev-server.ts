@@ -12,6 +12,7 @@ import {
   SEARCH_ATTRIBUTE_REGISTRATIONS,
 } from '../../workflows/search-attributes';
 import { TemporalBinariesError } from './binaries';
+import type { DevServerProcess } from './dev-server-process';
 import { superviseDevServer, type DevServerSupervision } from './dev-server-supervisor';
 import { freePorts, waitForPort } from './free-port';
 
@@ -41,17 +42,6 @@ export interface DevServer {
   readonly pid: number | undefined;
   /** Restarts after an unexpected exit, since start. */
   readonly restarts: number;
-  stop(): Promise<void>;
-}
-
-/** One run of the dev server's OS process. */
-export interface DevServerProcess {
-  pid: number;
-  /** Resolves when the process has exited, however that happened. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  hasExited(): boolean;
-  stderr(): string;
-  /** SIGTERM, SIGKILL after 15 s; resolves once it is gone. */
   stop(): Promise<void>;
 }
 

@@ -1,25 +1,8 @@
 import type { Request } from 'express';
 import { ApiError } from '../../platform/errors';
-import type { Permission, Role } from '../../services/auth/roles';
+import type { AuthContext } from '../../services/auth/auth-context';
 
-export type ActorKind = 'user' | 'apiKey';
-
-export interface Actor {
-  kind: ActorKind;
-  id: string;
-  /** Username or key name, for display and the audit trail. */
-  name: string;
-}
-
-/** Who is asking, for which municipality, with what rights: set by `authenticate`. */
-export interface AuthContext {
-  tenant: string;
-  actor: Actor;
-  roles: Role[];
-  permissions: Permission[];
-  /** Present for cookie sessions only. */
-  session?: { csrfToken: string; mustChangePassword: boolean; expiresAt: string };
-}
+export type { Actor, ActorKind, AuthContext } from '../../services/auth/auth-context';
 
 declare module 'express-serve-static-core' {
   interface Request {

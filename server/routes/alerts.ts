@@ -9,8 +9,8 @@ import {
 import type { DigestScheduler } from '../../services/alerts/digest-schedule';
 import { getDigestLogEntry, listDigestLog } from '../../services/alerts/digest-log';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
-import { DigestIdParams, DigestLogQuery, PutAlertConfigBody, ReasonBody, ReasonQuery } from './schemas/alerts';
-import { check } from './schemas/validate';
+import { DigestIdParams, DigestLogQuery, PutAlertConfigBody, ReasonBody, ReasonQuery } from '../../contract/alerts';
+import { check } from './validate';
 
 export interface AlertsRouterDeps {
   auth: AuthDeps;

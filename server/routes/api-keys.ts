@@ -4,11 +4,11 @@ import { authenticate, requireRole } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
 import { createApiKey, revokeKey } from '../../services/auth/key-admin';
 import { ApiError } from '../../platform/errors';
-import { CreateApiKeyBody } from './schemas/api-keys';
-import { KeyIdParams } from './schemas/common';
-import { ReasonBody } from './schemas/users';
-import { check } from './schemas/validate';
-import type { StoreDeps } from './store-router';
+import { CreateApiKeyBody } from '../../contract/api-keys';
+import { KeyIdParams } from '../../contract/common';
+import { ReasonBody } from '../../contract/users';
+import { check } from './validate';
+import type { StoreDeps } from './store-deps';
 
 /** API keys of the admin's own municipality: created, listed, revoked. Secrets are shown once. */
 export function createApiKeysRouter(deps: StoreDeps): Router {

@@ -15,8 +15,8 @@ import {
   SubmitBody,
   UpdateDraftBody,
   VersionParams,
-} from './schemas/artifacts';
-import { check } from './schemas/validate';
+} from '../../contract/artifacts';
+import { check } from './validate';
 import { createArtifact, createDraft, updateDraft } from '../../services/versions/drafts';
 import { diffVersions, getEffectiveVersion, getVersion, listArtifactSummaries, versionHistory } from '../../services/versions/queries';
 import { approveVersion, rejectVersion, retireVersion, submitVersion } from '../../services/versions/review';

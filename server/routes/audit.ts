@@ -5,9 +5,9 @@ import { authenticate, requireRole } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
 import { TENANT_ROLES } from '../../services/auth/roles';
 import { toInstant } from '../../services/versions/dates';
-import { AuditQuery } from './schemas/audit';
-import { check } from './schemas/validate';
-import type { StoreDeps } from './store-router';
+import { AuditQuery } from '../../contract/audit';
+import { check } from './validate';
+import type { StoreDeps } from './store-deps';
 
 function filterOf(req: Request): AuditFilter {
   const q = check(AuditQuery, 'query', req.query);

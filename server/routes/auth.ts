@@ -8,9 +8,9 @@ import { deleteSession } from '../../services/auth/sessions';
 import { changeOwnPassword } from '../../services/auth/user-admin';
 import { findUserRow, toUser } from '../../services/auth/users';
 import { ApiError } from '../../platform/errors';
-import { ChangePasswordBody, LoginBody } from './schemas/auth';
-import { check } from './schemas/validate';
-import type { StoreDeps } from './store-router';
+import { ChangePasswordBody, LoginBody } from '../../contract/auth';
+import { check } from './validate';
+import type { StoreDeps } from './store-deps';
 
 /** Local login, logout, who-am-I and password change. OIDC login can sit next to these later. */
 export function createAuthRouter(deps: StoreDeps): Router {

@@ -3,9 +3,9 @@ import { appendAudit } from '../../services/audit/audit';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import type { BesluitService } from '../../services/besluiten/besluit-service';
 import { ApiError } from '../../platform/errors';
-import { CaseParams } from '../schemas/cases';
-import { BesluitParams } from '../schemas/besluiten';
-import { check } from './schemas/validate';
+import { CaseParams } from '../../contract/cases';
+import { BesluitParams } from '../../contract/besluiten';
+import { check } from './validate';
 
 export interface BesluitenRouterDeps {
   auth: AuthDeps;

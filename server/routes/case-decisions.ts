@@ -6,9 +6,9 @@ import { authenticate, getAuth, requirePermission, requireRole, requireUser, typ
 import { findUserRow } from '../../services/auth/users';
 import type { CaseService } from '../../services/cases/case-service';
 import { ApiError } from '../../platform/errors';
-import { ConfirmDecisionBody, DecisionParams, SupplyFactsBody } from '../schemas/case-decisions';
+import { ConfirmDecisionBody, DecisionParams, SupplyFactsBody } from '../../contract/case-decisions';
 import { perCallerRateLimit } from './rate-limit';
-import { check } from './schemas/validate';
+import { check } from './validate';
 
 export interface CaseDecisionsRouterDeps {
   auth: AuthDeps;

@@ -14,9 +14,9 @@ import {
   ListCasesQuery,
   ProcessParams,
   StartCaseBody,
-} from '../schemas/cases';
+} from '../../contract/cases';
 import { perCallerRateLimit } from './rate-limit';
-import { check } from './schemas/validate';
+import { check } from './validate';
 
 export interface CasesRouterDeps {
   auth: AuthDeps;

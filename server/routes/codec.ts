@@ -4,7 +4,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
 import { tenantsOfPayload } from '../../platform/codec/payload-tenant';
 import { ApiError } from '../../platform/errors';
-import { check } from './schemas/validate';
+import { check } from './validate';
 
 const B64 = Type.String({ maxLength: 2_000_000, pattern: '^[A-Za-z0-9+/=]*$' });
 export const CodecBody = Type.Object(

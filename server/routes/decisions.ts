@@ -13,9 +13,9 @@ import {
 } from '../../rules';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import { ApiError } from '../../platform/errors';
-import { EvaluateBody, EvaluateParams } from '../schemas/decisions';
+import { EvaluateBody, EvaluateParams } from '../../contract/decisions';
 import type { storeRuleSetSource } from '../../services/wiring/store-sources';
-import { check } from './schemas/validate';
+import { check } from './validate';
 
 export interface DecisionsRouterDeps {
   auth: AuthDeps;

@@ -12,8 +12,8 @@ import { MONITOR_CONFIG } from '../../services/monitor/monitor-config';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from '../../services/monitor/saved-filters';
 import { createStateCache } from '../../services/monitor/state-cache';
 import { computeSummary, type MonitorSummary } from '../../services/monitor/summary';
-import { EventsQuery, MonitorCaseParams, SavedFilterParams, SaveFilterBody } from './schemas/monitor';
-import { check } from './schemas/validate';
+import { EventsQuery, MonitorCaseParams, SavedFilterParams, SaveFilterBody } from '../../contract/monitor';
+import { check } from './validate';
 
 export interface MonitorRouterDeps {
   auth: AuthDeps;

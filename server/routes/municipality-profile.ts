@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { authenticate, getAuth, requirePermission, requireRole, type AuthDeps } from '../auth';
 import { profileCompleteness } from '../../services/municipalities/profile-completeness';
 import { readProfile, saveProfile } from '../../services/municipalities/profile-store';
-import { PutMunicipalityProfileBody } from '../schemas/municipality-profile';
-import { check } from './schemas/validate';
+import { PutMunicipalityProfileBody } from '../../contract/municipality-profile';
+import { check } from './validate';
 
 export interface MunicipalityProfileRouterDeps {
   auth: AuthDeps;

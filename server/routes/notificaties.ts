@@ -2,9 +2,9 @@ import { Router } from 'express';
 import { authenticate, getAuth, requirePermission, requireRole, type AuthDeps } from '../auth';
 import { createMapping, deleteMapping, getMapping, listMappings, replaceMapping } from '../../services/notificaties/mappings';
 import { createNotificatieReceiver, type NotificatieReceiverDeps } from '../../services/notificaties/receive';
-import { DeleteMappingQuery, MappingBody, MappingIdParams, NotificatieBody } from './schemas/notificaties';
+import { DeleteMappingQuery, MappingBody, MappingIdParams, NotificatieBody } from '../../contract/notificaties';
 import { perCallerRateLimit } from './rate-limit';
-import { check } from './schemas/validate';
+import { check } from './validate';
 
 export interface NotificatiesRouterDeps {
   auth: AuthDeps;

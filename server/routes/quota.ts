@@ -4,8 +4,8 @@ import { currentHalfYear, previousHalfYear } from '../../services/quota/half-yea
 import { computeTaakstelling } from '../../services/quota/taakstelling';
 import { listTargets, saveTargets } from '../../services/quota/targets';
 import { parseTargetsCsv } from '../../services/quota/targets-csv';
-import { ImportTargetsBody, ListTargetsQuery, SetTargetBody, TargetParams } from './schemas/quota';
-import { check } from './schemas/validate';
+import { ImportTargetsBody, ListTargetsQuery, SetTargetBody, TargetParams } from '../../contract/quota';
+import { check } from './validate';
 
 export interface QuotaRouterDeps {
   auth: AuthDeps;

@@ -9,8 +9,8 @@ import { parseJson } from '../../platform/store/json';
 import { findVersionRow } from '../../services/versions/repository';
 import { requireArtifact } from '../../services/versions/actor';
 import { versionRef } from '../../services/versions/types';
-import { VersionParams } from './schemas/artifacts';
-import { check } from './schemas/validate';
+import { VersionParams } from '../../contract/artifacts';
+import { check } from './validate';
 
 export interface RuleSetSimulationDeps {
   auth: AuthDeps;

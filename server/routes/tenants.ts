@@ -6,10 +6,10 @@ import { NATIONAL_ADMIN } from '../../services/auth/roles';
 import { createTenant } from '../../services/auth/tenant-admin';
 import { ApiError } from '../../platform/errors';
 import { findTenant, listTenants, renameTenant } from '../../platform/store/tenants';
-import { TenantIdParams } from './schemas/common';
-import { CreateTenantBody, UpdateTenantBody } from './schemas/tenants';
-import { check } from './schemas/validate';
-import type { StoreDeps } from './store-router';
+import { TenantIdParams } from '../../contract/common';
+import { CreateTenantBody, UpdateTenantBody } from '../../contract/tenants';
+import { check } from './validate';
+import type { StoreDeps } from './store-deps';
 
 const isNational = (auth: AuthContext) => auth.roles.includes(NATIONAL_ADMIN);
 const tenantNotFound = () =>

@@ -4,10 +4,10 @@ import { getAuth } from '../auth/context';
 import { changeUser, createUser, resetPassword } from '../../services/auth/user-admin';
 import { findUserRow, listUsers, toUser } from '../../services/auth/users';
 import { ApiError } from '../../platform/errors';
-import { UserIdParams } from './schemas/common';
-import { CreateUserBody, ReasonBody, UpdateUserBody } from './schemas/users';
-import { check } from './schemas/validate';
-import type { StoreDeps } from './store-router';
+import { UserIdParams } from '../../contract/common';
+import { CreateUserBody, ReasonBody, UpdateUserBody } from '../../contract/users';
+import { check } from './validate';
+import type { StoreDeps } from './store-deps';
 
 /** The users of the admin's own municipality. */
 export function createUsersRouter(deps: StoreDeps): Router {

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
 import type { EgressGuard } from '../../platform/egress/egress-guard';
-import { listInternalHosts, putInternalHosts } from '../../platform/egress/internal-hosts';
+import { listInternalHosts } from '../../platform/egress/internal-hosts';
+import { putInternalHosts } from '../../services/webhooks/internal-hosts-admin';
 import { getDelivery, listDeliveries } from '../../services/webhooks/deliveries';
 import {
   createSubscription,
@@ -20,8 +21,8 @@ import {
   RotateSecretBody,
   SubscriptionIdParams,
   UpdateSubscriptionBody,
-} from './schemas/webhooks';
-import { check } from './schemas/validate';
+} from '../../contract/webhooks';
+import { check } from './validate';
 
 export interface WebhooksRouterDeps {
   /** Store, clock and auth config: the StoreDeps the app already has fit. */

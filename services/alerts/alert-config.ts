@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DayOfWeek } from '@temporalio/client';
 import { appendAudit } from '../audit/audit';
-import type { AuthContext } from '../../server/auth/context';
+import type { AuthContext } from '../auth/auth-context';
 import { ApiError } from '../../platform/errors';
 import type { Clock } from '../../platform/store/clock';
 import type { Db, Store } from '../../platform/store/create-store';

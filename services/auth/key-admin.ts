@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/audit';
 import { ApiError } from '../../platform/errors';
 import { insertApiKey, revokeApiKey, findApiKey, type ApiKey } from './api-keys';
-import type { AuthContext } from '../../server/auth/context';
+import type { AuthContext } from './auth-context';
 import type { AuthDeps } from './deps';
 import type { Permission } from './roles';
 

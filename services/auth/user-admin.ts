@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/audit';
 import { ApiError } from '../../platform/errors';
-import type { AuthContext } from '../../server/auth/context';
+import type { AuthContext } from './auth-context';
 import type { AuthDeps } from './deps';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import { loginKeys, resetLoginFailures } from './login-throttle';

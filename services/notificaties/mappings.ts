@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit';
-import type { AuthContext } from '../../server/auth/context';
+import type { AuthContext } from '../auth/auth-context';
 import { ApiError } from '../../platform/errors';
-import type { MappingAction, MappingBody } from '../../server/routes/schemas/notificaties';
+import type { MappingAction, MappingBody } from '../../contract/notificaties';
 import type { Clock } from '../../platform/store/clock';
 import type { Db, Store } from '../../platform/store/create-store';
 import { parseJson, toJson } from '../../platform/store/json';

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/audit';
-import type { AuthContext } from '../../server/auth';
+import type { AuthContext } from '../auth/auth-context';
 import type { Db } from '../../platform/store/create-store';
 import type { QuotaTargetRow } from '../../platform/store/schema';
 import type { TargetLine } from './targets-csv';

@@ -3,7 +3,7 @@ import type { EgressGuard } from '../../platform/egress/egress-guard';
 import { storeEgressGuard } from '../../platform/egress/store-guard';
 import { checkWebhookUrl } from './url-policy';
 import { appendAudit } from '../audit/audit';
-import type { AuthContext } from '../../server/auth/context';
+import type { AuthContext } from '../auth/auth-context';
 import { ApiError } from '../../platform/errors';
 import type { Clock } from '../../platform/store/clock';
 import type { Db, Store } from '../../platform/store/create-store';

@@ -1,5 +1,5 @@
 import type { Migration, MigrationProvider } from 'kysely';
-import type { SqlDialect } from '../create-store';
+import type { SqlDialect } from '../sql-dialect';
 import { initialMigration } from './0001-initial';
 import { webhooksMigration } from './0002-webhooks';
 import { quotaMigration } from './0003-quota';
@@ -7,6 +7,7 @@ import { alertsMigration } from './0004-alerts';
 import { idempotencyMigration } from './0005-idempotency';
 import { besluitenMigration } from './0006-besluiten';
 import { securityMigration } from './0007-security';
+import { identityProvidersMigration } from './0008-identity-providers';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0005-idempotency': idempotencyMigration(dialect),
         '0006-besluiten': besluitenMigration(dialect),
         '0007-security': securityMigration(dialect),
+        '0008-identity-providers': identityProvidersMigration(dialect),
       };
     },
   };
