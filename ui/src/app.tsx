@@ -1,18 +1,25 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AdminPage } from './admin/admin-page';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { currentSession, logout, type Session } from './api/session';
-import { CasesPage } from './cases/cases-page';
-import { ProcessDesignerPage } from './processes/process-designer-page';
-import { ProcessListPage } from './processes/process-list-page';
-import { RuleSetEditorPage } from './rulesets/editor/ruleset-editor-page';
-import { RuleSetListPage } from './rulesets/ruleset-list-page';
 import { AppShell } from './shell/app-shell';
-import { ChangePasswordPage } from './shell/change-password-page';
+import { lazyPage } from './shell/lazy-page';
 import { LoginPage } from './shell/login-page';
-import { MonitorRoutes } from './monitor';
 import { SessionContext, type SessionState } from './shell/session-context';
+
+const RuleSetListPage = lazyPage(() => import('./rulesets/ruleset-list-page'), 'RuleSetListPage');
+const RuleSetEditorPage = lazyPage(() => import('./rulesets/editor/ruleset-editor-page'), 'RuleSetEditorPage');
+const ProcessListPage = lazyPage(() => import('./processes/process-list-page'), 'ProcessListPage');
+const ProcessDesignerPage = lazyPage(() => import('./processes/process-designer-page'), 'ProcessDesignerPage');
+const MonitorRoutes = lazyPage(() => import('./monitor'), 'MonitorRoutes');
+const AdminPage = lazyPage(() => import('./admin/admin-page'), 'AdminPage');
+const ChangePasswordPage = lazyPage(() => import('./shell/change-password-page'), 'ChangePasswordPage');
+
+/** The case list moved into the monitor: old links (/zaken, /zaken/…?filter) land on the same place there. */
+function ToMonitorCases() {
+  const { pathname, search } = useLocation();
+  return <Navigate to={`/monitor${pathname}${search}`} replace />;
+}
 
 /** Signed out: the login page. One-time password: change it first. Otherwise the shell and its routes. */
 export function App() {
@@ -56,7 +63,7 @@ export function App() {
               <Route path="processen" element={<ProcessListPage />} />
               <Route path="processen/:key" element={<ProcessDesignerPage />} />
               <Route path="monitor/*" element={<MonitorRoutes />} />
-              <Route path="zaken" element={<CasesPage />} />
+              <Route path="zaken/*" element={<ToMonitorCases />} />
               <Route path="beheer" element={<AdminPage />} />
               <Route path="*" element={<Navigate to="/regels" replace />} />
             </Route>

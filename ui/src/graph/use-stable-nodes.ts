@@ -11,6 +11,7 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
 /**
  * Lays out (dagre) only when the graph's shape changes, and hands React Flow the previous node
  * object when nothing about it changed, so one edit re-renders one node, not a thousand.
+ * `size` must be stable (a module-level function): a new one each render recomputes every node.
  */
 export function useStableNodes<N extends Node>(
   nodes: ReadonlyArray<Omit<N, 'position'>>,
@@ -45,6 +46,5 @@ export function useStableNodes<N extends Node>(
     });
     prevRef.current = next;
     return out;
-    // `size` is a pure lookup by kind: leaving it out keeps an inline function from relayouting each render.
-  }, [nodes, edges, selectedId, direction]);
+  }, [nodes, edges, size, selectedId, direction]);
 }

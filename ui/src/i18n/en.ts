@@ -1,3 +1,4 @@
+import { monitorEn } from './monitor-en';
 import type { Messages } from './nl';
 
 /** English: the same keys as Dutch (the type makes a missing one a compile error). */
@@ -7,6 +8,7 @@ export const en: Messages = {
     tagline: 'Rules and processes for the asylum chain',
     skip: 'Skip to content',
     loading: 'Loading…',
+    loadingPage: 'Loading the page…',
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',
@@ -21,7 +23,6 @@ export const en: Messages = {
     processes: 'Processes',
     monitor: 'Monitor',
     admin: 'Administration',
-    cases: 'Cases',
   },
   lang: { label: 'Language', nl: 'Nederlands', en: 'English', switchTo: 'Nederlands' },
   session: { signedInAs: 'Signed in as {{name}}', logout: 'Sign out', municipality: 'Municipality' },
@@ -54,11 +55,7 @@ export const en: Messages = {
     mismatch: 'The two new passwords differ.',
     failed: 'The password was not changed: {{message}}',
   },
-  monitor: {
-    title: 'Monitor',
-    placeholder:
-      "The supervisors' monitor comes here: running cases, deadlines and the housing quota. Until then, cases are listed under Cases.",
-  },
+  monitor: monitorEn,
   admin: {
     title: 'Administration',
     users: 'Users',
@@ -73,26 +70,6 @@ export const en: Messages = {
     disabled: 'disabled',
     mustChange: 'must choose a password',
     noAccess: 'Only administrators manage users.',
-  },
-  cases: {
-    title: 'Cases',
-    caption: 'Running and closed cases',
-    empty: 'There are no cases yet. Start one through the API (see the README).',
-    failed: 'Cases could not be loaded: {{message}}',
-    ref: 'Case reference',
-    process: 'Process',
-    step: 'Step',
-    status: 'Status',
-    outcome: 'Outcome',
-    started: 'Started',
-    statuses: {
-      running: 'Running',
-      completed: 'Completed',
-      terminated: 'Terminated',
-      failed: 'Failed',
-      cancelled: 'Cancelled',
-      timed_out: 'Timed out',
-    },
   },
   status: {
     draft: 'Draft',

@@ -1,3 +1,5 @@
+import { monitorNl } from './monitor-nl';
+
 /** Dutch, the default: every word a user reads. English (en.ts) must have the same keys. */
 export const nl = {
   app: {
@@ -5,6 +7,7 @@ export const nl = {
     tagline: 'Regels en processen voor de asielketen',
     skip: 'Naar de inhoud',
     loading: 'Laden…',
+    loadingPage: 'De pagina wordt geladen…',
     save: 'Opslaan',
     cancel: 'Annuleren',
     close: 'Sluiten',
@@ -19,7 +22,6 @@ export const nl = {
     processes: 'Processen',
     monitor: 'Monitor',
     admin: 'Beheer',
-    cases: 'Zaken',
   },
   lang: { label: 'Taal', nl: 'Nederlands', en: 'English', switchTo: 'English' },
   session: { signedInAs: 'Ingelogd als {{name}}', logout: 'Uitloggen', municipality: 'Gemeente' },
@@ -52,11 +54,7 @@ export const nl = {
     mismatch: 'De twee nieuwe wachtwoorden zijn niet gelijk.',
     failed: 'Het wachtwoord is niet gewijzigd: {{message}}',
   },
-  monitor: {
-    title: 'Monitor',
-    placeholder:
-      'Hier komt de monitor voor toezichthouders: lopende zaken, termijnen en de taakstelling. Tot die er is, staan de zaken onder Zaken.',
-  },
+  monitor: monitorNl,
   admin: {
     title: 'Beheer',
     users: 'Gebruikers',
@@ -71,26 +69,6 @@ export const nl = {
     disabled: 'uitgeschakeld',
     mustChange: 'moet wachtwoord kiezen',
     noAccess: 'Alleen beheerders kunnen gebruikers beheren.',
-  },
-  cases: {
-    title: 'Zaken',
-    caption: 'Lopende en afgeronde zaken',
-    empty: 'Er zijn nog geen zaken. Start een zaak via de API (zie de README).',
-    failed: 'Zaken konden niet worden geladen: {{message}}',
-    ref: 'Zaakreferentie',
-    process: 'Proces',
-    step: 'Stap',
-    status: 'Status',
-    outcome: 'Uitkomst',
-    started: 'Gestart',
-    statuses: {
-      running: 'Loopt',
-      completed: 'Afgerond',
-      terminated: 'Beëindigd',
-      failed: 'Mislukt',
-      cancelled: 'Geannuleerd',
-      timed_out: 'Verlopen',
-    },
   },
   status: {
     draft: 'Concept',

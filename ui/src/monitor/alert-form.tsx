@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../shell/form-field';
-import { WEEKDAYS, type AlertConfig, type AlertConfigInput, type Weekday } from './api';
-import { useMonitorT } from './use-lang';
+import { WEEKDAYS, type AlertConfig, type AlertConfigInput, type Weekday } from '../api/alerts';
+import { useMonitorT } from './use-monitor-t';
 
 export type AlertField = 'enabled' | 'daysAhead' | 'time' | 'days' | 'channel' | 'url' | 'to' | 'reason';
 export type FieldErrors = Partial<Record<AlertField, string>>;

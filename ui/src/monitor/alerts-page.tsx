@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem } from '../api/http';
 import { useHasRole } from '../shell/session-context';
 import { AlertForm, fieldOfPath, type FieldErrors } from './alert-form';
-import { monitorApi, type AlertConfig, type AlertConfigInput, type DigestLogEntry } from './api';
+import { alerts, type AlertConfig, type AlertConfigInput, type DigestLogEntry } from '../api/alerts';
 import { DigestLogTable } from './digest-log-table';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
 
 type Notice = { ok: boolean; text: string };
 
@@ -21,14 +21,14 @@ export function AlertsPage() {
 
   const problem = (e: unknown): string => (e instanceof ApiProblem ? t('error', { message: e.message }) : String(e));
   const loadLog = useCallback(() => {
-    void monitorApi
+    void alerts
       .digests()
       .then(setLog)
       .catch(() => undefined);
   }, []);
   useEffect(() => {
     if (!isAdmin) return;
-    monitorApi.alertConfig().then(setConfig, (e: unknown) => {
+    alerts.config().then(setConfig, (e: unknown) => {
       setConfig(null);
       if (!(e instanceof ApiProblem && e.status === 404)) setNotice({ ok: false, text: problem(e) });
     });
@@ -39,7 +39,7 @@ export function AlertsPage() {
   const save = async (input: AlertConfigInput) => {
     setErrors({});
     try {
-      const out = await monitorApi.saveAlertConfig(input);
+      const out = await alerts.saveConfig(input);
       setConfig(out.config);
       if (out.secret) setSecret(out.secret);
       setNotice({ ok: true, text: t('alerts.saved') });
@@ -53,7 +53,7 @@ export function AlertsPage() {
   };
   const rotate = async () => {
     try {
-      setSecret((await monitorApi.rotateAlertSecret()).secret ?? null);
+      setSecret((await alerts.rotateSecret()).secret ?? null);
       setNotice({ ok: true, text: t('alerts.rotated') });
     } catch (e) {
       setNotice({ ok: false, text: problem(e) });
@@ -63,7 +63,7 @@ export function AlertsPage() {
     setSending(true);
     setNotice({ ok: true, text: t('alerts.sending') });
     try {
-      const { entry } = await monitorApi.sendDigestNow();
+      const { entry } = await alerts.sendNow();
       if (!entry || entry.status === 'pending') setNotice({ ok: true, text: t('alerts.sendPending') });
       else if (entry.status === 'sent')
         setNotice({ ok: true, text: t('alerts.sentNow', { cases: entry.caseCount, deadlines: entry.deadlineCount }) });

@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
 import { Background, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { layoutGraph } from '../graph/layout';
-import type { CaseView } from './api';
-import { useMonitorT } from './use-lang';
+import type { CaseView } from '../api/monitor';
+import { useMonitorT } from './use-monitor-t';
 
 type StepData = { label: string; kind: string; state: 'current' | 'visited' | 'other'; currentText: string };
 type StepNode = Node<StepData, 'step'>;

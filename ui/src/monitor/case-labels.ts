@@ -1,6 +1,7 @@
 import { factCatalogs, type FactCatalog } from '../../../rules';
 import type { ProcessDefinition } from '../../../workflows/dsl/schema';
-import type { CaseView, Text } from './api';
+import type { CaseView } from '../api/monitor';
+import type { LocalizedText } from '../i18n/localized-text';
 
 type Lang = 'nl' | 'en';
 
@@ -8,7 +9,7 @@ type Lang = 'nl' | 'en';
  * Case dates have no label in the definition (a date is named where an event sets it); these are
  * the names the built-in processes use. Anything else is shown humanised, never as its key.
  */
-const DATE_LABELS: Record<string, Text> = {
+const DATE_LABELS: Record<string, LocalizedText> = {
   caseStarted: { nl: 'Zaak gestart', en: 'Case started' },
   permit: { nl: 'Vergunning verleend', en: 'Permit granted' },
   koppeling: { nl: 'Koppeling door het COA', en: 'Linked by COA' },
@@ -22,7 +23,7 @@ const DATE_LABELS: Record<string, Text> = {
 };
 
 /** Case variables of the built-in processes (set-variables tasks, event assignments). */
-const VARIABLE_LABELS: Record<string, Text> = {
+const VARIABLE_LABELS: Record<string, LocalizedText> = {
   priority: { nl: 'voorrang', en: 'priority' },
   offerId: { nl: 'kenmerk van het aanbod', en: 'offer reference' },
   scheme: { nl: 'regeling', en: 'scheme' },
@@ -114,9 +115,9 @@ export function caseLabels(definition: ProcessDefinition | null, graph: CaseView
       return next ? step(next) : humanise(branch ?? '');
     },
     outcome,
-    date: (key) => (has(DATE_LABELS, key) ? (DATE_LABELS[key] as Text)[lang] : humanise(key)),
+    date: (key) => (has(DATE_LABELS, key) ? (DATE_LABELS[key] as LocalizedText)[lang] : humanise(key)),
     variable: (name) =>
-      has(VARIABLE_LABELS, name) ? (VARIABLE_LABELS[name] as Text)[lang] : humanise(name).toLowerCase(),
+      has(VARIABLE_LABELS, name) ? (VARIABLE_LABELS[name] as LocalizedText)[lang] : humanise(name).toLowerCase(),
     fact(kind, name) {
       const catalog = catalogOf(kind);
       const fact = catalog && has(catalog.facts, name) ? catalog.facts[name] : undefined;

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { monitorApi, type CaseRow, type ListFilter, type ProcessInfo, type SavedFilter } from './api';
+import { cases, type CaseSummary, type ListFilter } from '../api/cases';
+import { monitor, type ProcessInfo, type SavedFilter } from '../api/monitor';
 import { toCsv } from './csv';
 import { LiveStatus } from './live-status';
 import { useLive } from './use-live';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
+import { formatDateTime } from '../shell/format';
 
 const PAGE = 50;
 const ALL_COLUMNS = [
@@ -21,6 +23,12 @@ type Column = (typeof ALL_COLUMNS)[number];
 const DEFAULT_COLUMNS: Column[] = ['caseRef', 'processId', 'step', 'status', 'nextDeadline', 'startedAt'];
 const COLUMNS_KEY = 'doorstroom.monitor.columns';
 const STATUSES = ['running', 'completed', 'cancelled', 'terminated', 'failed', 'timed_out'];
+
+/** A step, process or outcome the current definitions no longer name (an older version's): its id made readable. */
+function readableId(id: string): string {
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 function filterFromParams(p: URLSearchParams): ListFilter {
   const f: ListFilter = {};
@@ -52,12 +60,13 @@ function storedColumns(): Column[] {
 
 /** Cases from Temporal visibility: filters, server-side paging by cursor, columns, CSV, saved filters, live. */
 export function CaseListPage() {
-  const { t, pick, dateTime } = useMonitorT();
+  const { t, pick } = useMonitorT();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
   const [draft, setDraft] = useState<ListFilter>(filter);
-  const [processes, setProcesses] = useState<ProcessInfo[]>([]);
-  const [rows, setRows] = useState<CaseRow[] | null>(null);
+  // Undefined until loaded: rows wait for it, so a step is never shown by its id first.
+  const [processes, setProcesses] = useState<ProcessInfo[]>();
+  const [rows, setRows] = useState<CaseSummary[] | null>(null);
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,11 +78,11 @@ export function CaseListPage() {
   const cursor = cursors[cursors.length - 1];
 
   useEffect(() => {
-    void monitorApi
+    void monitor
       .processes()
       .then(setProcesses)
-      .catch(() => undefined);
-    void monitorApi
+      .catch(() => setProcesses([]));
+    void monitor
       .savedFilters()
       .then(setSaved)
       .catch(() => undefined);
@@ -84,7 +93,7 @@ export function CaseListPage() {
   }, [filter]);
 
   const load = useCallback(() => {
-    monitorApi.cases(filter, PAGE, cursor).then(
+    cases.list(filter, PAGE, cursor).then(
       (r) => {
         setRows(r.cases);
         setNext(r.nextCursor);
@@ -104,33 +113,34 @@ export function CaseListPage() {
       }, 200);
   });
 
-  const processOf = (id: string) => processes.find((p) => p.processId === id);
-  const stepLabel = (processId: string, step: string) =>
-    pick(processOf(processId)?.steps.find((s) => s.id === step)?.label, step);
-  const cell = (r: CaseRow, c: Column): string => {
-    switch (c) {
-      case 'processId':
-        return pick(processOf(r.processId)?.title, r.processId);
-      case 'step':
-        return stepLabel(r.processId, r.step);
-      case 'status':
-        return t(`status.${r.status}`, { defaultValue: r.status });
-      case 'nextDeadline':
-        return dateTime(r.nextDeadline);
-      case 'startedAt':
-        return dateTime(r.startedAt);
-      case 'outcome':
-        return r.outcome ?? '';
-      default:
-        return r[c];
-    }
-  };
+  const cell = useCallback(
+    (r: CaseSummary, c: Column): string => {
+      const info = processes?.find((p) => p.processId === r.processId);
+      switch (c) {
+        case 'processId':
+          return pick(info?.title, readableId(r.processId));
+        case 'step':
+          return pick(info?.steps.find((s) => s.id === r.step)?.label, readableId(r.step));
+        case 'status':
+          return t(`status.${r.status}`, { defaultValue: r.status });
+        case 'nextDeadline':
+          return formatDateTime(r.nextDeadline);
+        case 'startedAt':
+          return formatDateTime(r.startedAt);
+        case 'outcome':
+          return r.outcome ? pick(info?.outcomes.find((o) => o.id === r.outcome)?.label, readableId(r.outcome)) : '';
+        default:
+          return r[c];
+      }
+    },
+    [processes, pick, t],
+  );
   const sorted = useMemo(() => {
     if (!rows || !sort) return rows;
-    const key = (r: CaseRow) =>
+    const key = (r: CaseSummary) =>
       sort.column === 'nextDeadline' || sort.column === 'startedAt' ? (r[sort.column] ?? '9999') : cell(r, sort.column);
     return [...rows].sort((a, b) => key(a).localeCompare(key(b)) * (sort.dir === 'asc' ? 1 : -1));
-  }, [rows, sort, processes]);
+  }, [rows, sort, cell]);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -149,10 +159,10 @@ export function CaseListPage() {
     }
   };
   const exportCsv = async () => {
-    const all: CaseRow[] = [];
+    const all: CaseSummary[] = [];
     let c: string | undefined;
     do {
-      const r = await monitorApi.cases(filter, 200, c);
+      const r = await cases.list(filter, 200, c);
       all.push(...r.cases);
       c = r.nextCursor ?? undefined;
     } while (c && all.length < 10000);
@@ -170,12 +180,13 @@ export function CaseListPage() {
   const saveFilter = async (e: FormEvent) => {
     e.preventDefault();
     if (!saveName.trim()) return;
-    await monitorApi.saveFilter(saveName.trim(), filter, columns);
+    await monitor.saveFilter(saveName.trim(), filter, columns);
     setSaveName('');
-    setSaved(await monitorApi.savedFilters());
+    setSaved(await monitor.savedFilters());
   };
-  const steps = draft.processId ? (processOf(draft.processId)?.steps ?? []) : [];
-  const outcomes = draft.processId ? (processOf(draft.processId)?.outcomes ?? []) : [];
+  const chosen = draft.processId ? processes?.find((p) => p.processId === draft.processId) : undefined;
+  const steps = chosen?.steps ?? [];
+  const outcomes = chosen?.outcomes ?? [];
 
   return (
     <section aria-labelledby="monitor-list-title">
@@ -199,7 +210,7 @@ export function CaseListPage() {
             }
           >
             <option value="">{t('list.any')}</option>
-            {processes.map((p) => (
+            {(processes ?? []).map((p) => (
               <option key={p.processId} value={p.processId}>
                 {pick(p.title)}
               </option>
@@ -341,7 +352,7 @@ export function CaseListPage() {
                   type="button"
                   className="utrecht-button utrecht-button--subtle"
                   aria-label={`${t('list.remove')} ${s.name}`}
-                  onClick={() => void monitorApi.deleteFilter(s.id).then(monitorApi.savedFilters).then(setSaved)}
+                  onClick={() => void monitor.deleteFilter(s.id).then(monitor.savedFilters).then(setSaved)}
                 >
                   {t('list.remove')}
                 </button>
@@ -378,7 +389,7 @@ export function CaseListPage() {
           {t('error', { message: error })}
         </p>
       )}
-      {!sorted ? (
+      {!sorted || !processes ? (
         <p>{t('loading')}</p>
       ) : sorted.length === 0 ? (
         <p className="utrecht-paragraph">{t('list.empty')}</p>

@@ -3,7 +3,10 @@ import { Link, useParams } from 'react-router-dom';
 import type { ProcessDefinition } from '../../../workflows/dsl/schema';
 import { ApiProblem } from '../api/http';
 import { useHasRole } from '../shell/session-context';
-import { monitorApi, type CaseStateView, type CaseView, type Text } from './api';
+import { artifacts } from '../api/artifacts';
+import { cases, type CaseStateView } from '../api/cases';
+import { monitor, type CaseView } from '../api/monitor';
+import type { LocalizedText } from '../i18n/localized-text';
 import { caseLabels } from './case-labels';
 import { CaseGraph } from './case-graph';
 import { DecisionHistory } from './decision-history';
@@ -12,7 +15,8 @@ import { EventForm } from './event-form';
 import { LiveStatus } from './live-status';
 import { describeEntry } from './timeline-text';
 import { useLive } from './use-live';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
+import { formatDate, formatDateTime } from '../shell/format';
 
 /**
  * One case: the decision it waits for (proposal and form, or gegevens aanvullen), graph, facts,
@@ -20,13 +24,13 @@ import { useMonitorT } from './use-lang';
  */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const { t, pick, longDate, longDateTime, lang } = useMonitorT();
+  const { t, pick, lang } = useMonitorT();
   const isBehandelaar = useHasRole('behandelaar');
   const [view, setView] = useState<CaseView | null>(null);
   // The case state itself: pending decision and decision records (the monitor's view leaves them out).
   const [state, setState] = useState<CaseStateView | null>(null);
   const [definition, setDefinition] = useState<ProcessDefinition | null>(null);
-  const [processTitles, setProcessTitles] = useState<Map<string, Text>>(new Map());
+  const [processTitles, setProcessTitles] = useState<Map<string, LocalizedText>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [decisionNotice, setDecisionNotice] = useState<string | null>(null);
@@ -34,26 +38,29 @@ export function CasePage() {
   const [reason, setReason] = useState('');
 
   const load = useCallback(() => {
-    monitorApi.caseView(caseId).then(
+    monitor.caseView(caseId).then(
       (v) => {
         setView(v);
         setError(null);
       },
       (e: Error) => setError(e.message),
     );
-    monitorApi.caseState(caseId).then(setState, () => setState(null));
+    cases.state(caseId).then(setState, () => setState(null));
   }, [caseId]);
   useEffect(load, [load]);
   const processId = view?.processId;
   const processVersion = view?.processVersion;
   useEffect(() => {
     if (!processId || processVersion === undefined) return;
-    monitorApi.definition(processId, processVersion).then(setDefinition, () => setDefinition(null));
+    artifacts.version('definitions', processId, processVersion).then(
+      (v) => setDefinition((v.content as ProcessDefinition | undefined) ?? null),
+      () => setDefinition(null),
+    );
   }, [processId, processVersion]);
   const hasChildren = (view?.children.length ?? 0) > 0;
   useEffect(() => {
     if (hasChildren)
-      monitorApi.processes().then(
+      monitor.processes().then(
         (ps) => setProcessTitles(new Map(ps.map((p) => [p.processId, p.title]))),
         () => undefined,
       );
@@ -91,7 +98,7 @@ export function CasePage() {
   };
   const cancel = (e: FormEvent) => {
     e.preventDefault();
-    void act(() => monitorApi.cancel(caseId, reason), t('case.cancelled')).then(() => setReason(''));
+    void act(() => cases.cancel(caseId, reason), t('case.cancelled')).then(() => setReason(''));
   };
 
   if (error)
@@ -157,7 +164,7 @@ export function CasePage() {
         {Object.entries(view.dates).map(([k, v]) => (
           <Fragment key={k}>
             <dt>{l.date(k)}</dt>
-            <dd>{longDate(v)}</dd>
+            <dd>{formatDate(v)}</dd>
           </Fragment>
         ))}
         {view.parentCaseId && (
@@ -232,9 +239,7 @@ export function CasePage() {
                     name={selected.name}
                     idPrefix={`ev-${selected.name}`}
                     schema={selected.payloadSchema}
-                    onSubmit={(payload) =>
-                      act(() => monitorApi.sendEvent(caseId, selected.name, payload), t('case.sent'))
-                    }
+                    onSubmit={(payload) => act(() => cases.sendEvent(caseId, selected.name, payload), t('case.sent'))}
                   />
                 </>
               )}
@@ -278,7 +283,7 @@ export function CasePage() {
                   className={d.status === 'pending' && Date.parse(d.at) < Date.now() ? 'monitor-overdue' : undefined}
                 >
                   <th scope="row">{deadlineName(d.kind, d.label)}</th>
-                  <td>{longDateTime(d.at)}</td>
+                  <td>{formatDateTime(d.at)}</td>
                   <td>{t(`case.deadlineStatus.${d.status}`, { defaultValue: d.status })}</td>
                 </tr>
               ))}
@@ -308,12 +313,12 @@ export function CasePage() {
             {state
               ? state.history.map((h, i) => (
                   <li key={i} className={`monitor-timeline-${h.type}`}>
-                    <time dateTime={h.at}>{longDateTime(h.at)}</time> {describeEntry(h, l, definition)}
+                    <time dateTime={h.at}>{formatDateTime(h.at)}</time> {describeEntry(h, l, definition)}
                   </li>
                 ))
               : view.timeline.map((h, i) => (
                   <li key={i} className={`monitor-timeline-${h.type}`}>
-                    <time dateTime={h.at}>{longDateTime(h.at)}</time> {pick(h.text)}
+                    <time dateTime={h.at}>{formatDateTime(h.at)}</time> {pick(h.text)}
                   </li>
                 ))}
           </ol>

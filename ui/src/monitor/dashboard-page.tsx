@@ -11,10 +11,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { monitorApi, type MonitorSummary, type TaakstellingPeriod } from './api';
+import { monitor, type MonitorSummary, type TaakstellingPeriod } from '../api/monitor';
 import { LiveStatus } from './live-status';
 import { useLive } from './use-live';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
+import { formatDate, formatDateTime } from '../shell/format';
 
 const BLUE = '#154273';
 const ORANGE = '#a34a00';
@@ -75,13 +76,13 @@ function QuotaTable({ rows, caption }: { rows: TaakstellingPeriod[]; caption: st
 
 /** The dashboard: answers "who needs action this week, and are we on track for the taakstelling?". */
 export function DashboardPage() {
-  const { t, pick, dateTime, date } = useMonitorT();
+  const { t, pick } = useMonitorT();
   const [summary, setSummary] = useState<MonitorSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(() => {
-    monitorApi.summary().then(
+    monitor.summary().then(
       (s) => {
         setSummary(s);
         setError(null);
@@ -136,7 +137,7 @@ export function DashboardPage() {
         <h1 id="monitor-dashboard-title" className="utrecht-heading-1">
           {t('dashboard.title')}
         </h1>
-        <LiveStatus connected={connected} updated={dateTime(s.generatedAt)} />
+        <LiveStatus connected={connected} updated={formatDateTime(s.generatedAt)} />
       </div>
       <p className="utrecht-paragraph">{t('dashboard.intro')}</p>
 
@@ -211,7 +212,7 @@ export function DashboardPage() {
               {s.harEnding.soonest.map((h) => (
                 <li key={h.caseId}>
                   <Link to={`zaken/${encodeURIComponent(h.caseId)}`}>{h.caseRef}</Link> — {t('dashboard.endsAt')}{' '}
-                  {date(h.endsAt)}
+                  {formatDate(h.endsAt)}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,8 @@
-import { besluitUrl, type DecisionRecordView } from './api';
+import { besluitUrl, type DecisionRecordView } from '../api/cases';
 import type { CaseLabels } from './case-labels';
 import { DecisionGrounds } from './decision-summary';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
+import { formatDateTime } from '../shell/format';
 
 /**
  * Every decision the case recorded, newest first: status, proposal and decision in words, who
@@ -17,7 +18,7 @@ export function DecisionHistory({
   decisions: DecisionRecordView[];
   labels: CaseLabels;
 }) {
-  const { t, longDateTime } = useMonitorT();
+  const { t } = useMonitorT();
   if (decisions.length === 0) return null;
   const recent = (iso: string) => Date.now() - Date.parse(iso) < 120_000;
   return (
@@ -38,7 +39,7 @@ export function DecisionHistory({
           >
             <h3 className="utrecht-heading-3">{labels.step(d.nodeId)}</h3>
             <p className="utrecht-paragraph">
-              <strong>{t(`decision.status.${status}`)}</strong> · {longDateTime(d.at)}
+              <strong>{t(`decision.status.${status}`)}</strong> · {formatDateTime(d.at)}
             </p>
             <dl className="monitor-facts monitor-facts--small">
               {proposal && (
@@ -56,7 +57,7 @@ export function DecisionHistory({
                   </dd>
                   <dt>{t('decision.byLabel')}</dt>
                   <dd data-testid="decision-by">
-                    {t('decision.by', { name: c.by.displayName ?? c.by.username, at: longDateTime(c.at) })}
+                    {t('decision.by', { name: c.by.displayName ?? c.by.username, at: formatDateTime(c.at) })}
                   </dd>
                   {c.reason && (
                     <>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/http';
-import { monitorApi, type DecisionChoice, type DecisionRecordView, type PendingDecisionView } from './api';
+import { cases, type DecisionChoice, type DecisionRecordView, type PendingDecisionView } from '../api/cases';
 import { catalogOf, type CaseLabels } from './case-labels';
 import { DecisionGrounds } from './decision-summary';
 import { FactsForm } from './facts-form';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
+import { formatDateTime } from '../shell/format';
 
 const MIN_REASON = 10;
 const sameChoice = (a: DecisionChoice | undefined, branch: string | null) => (a?.branch ?? null) === branch;
@@ -58,7 +59,7 @@ function ConfirmForm({
     setReasonError(null);
     setBusy(true);
     try {
-      await monitorApi.confirmDecision(caseId, pending.nodeId, chosen.branch, reason.trim() || undefined);
+      await cases.confirmDecision(caseId, pending.nodeId, chosen.branch, reason.trim() || undefined);
       onDone(t(deviating ? 'decision.confirmedDeviated' : 'decision.confirmed', { outcome: outcome(chosen) }));
     } catch (err) {
       if (err instanceof ApiProblem && err.code === 'REASON_REQUIRED') setReasonError(problemText(err));
@@ -151,7 +152,7 @@ function SupplyFacts({
     setError(null);
     setErrors({});
     try {
-      await monitorApi.supplyFacts(caseId, pending.nodeId, facts);
+      await cases.supplyFacts(caseId, pending.nodeId, facts);
       onDone(t('decision.factsSaved'));
     } catch (err) {
       const field = err instanceof ApiProblem ? /^\/body\/facts\/([^/]+)/.exec(err.path ?? '')?.[1] : undefined;
@@ -204,7 +205,7 @@ export function DecisionPanel({
   canSupplyFacts: boolean;
   onDone: (notice: string) => void;
 }) {
-  const { t, longDateTime } = useMonitorT();
+  const { t } = useMonitorT();
   const step = labels.step(pending.nodeId);
   if (pending.phase === 'facts') {
     const missing = (pending.missingFacts ?? []).map((f) => labels.fact(record?.ruleSetKind, f));
@@ -251,7 +252,9 @@ export function DecisionPanel({
           {t('decision.proposal', { outcome: labels.branch(pending.nodeId, proposal.branch, proposal.next) })}
         </p>
       )}
-      <p className="utrecht-paragraph monitor-muted">{t('decision.proposedAt', { at: longDateTime(pending.since) })}</p>
+      <p className="utrecht-paragraph monitor-muted">
+        {t('decision.proposedAt', { at: formatDateTime(pending.since) })}
+      </p>
       <div className="monitor-decision-columns">
         <div>{record && <DecisionGrounds record={record} labels={labels} />}</div>
         <div>

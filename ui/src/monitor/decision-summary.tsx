@@ -1,22 +1,25 @@
 import { Fragment } from 'react';
 import { formatValue, type Explanation } from '../../../rules';
 import { useSession } from '../shell/session-context';
-import type { DecisionRecordView } from './api';
+import type { DecisionRecordView } from '../api/cases';
 import { catalogOf, type CaseLabels } from './case-labels';
 import { ExplanationView } from './explanation-view';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
+import { formatDate } from '../shell/format';
 
 /** "Volgens de regelset “Voorrang statushouders”, versie 2 (geldig vanaf 1 december 2026); peildatum 14 november 2026." */
 export function RuleSetLine({ record }: { record: DecisionRecordView }) {
-  const { t, pick, longDate } = useMonitorT();
+  const { t, pick } = useMonitorT();
   const ruleSet = (record.explanation as Partial<Explanation> | null)?.ruleSet;
   const name =
     ruleSet?.title ??
     pick(catalogOf(record.ruleSetKind)?.label as { nl: string; en: string } | undefined, record.ruleSetId);
-  const from = ruleSet?.effectiveFrom ? t('decision.from', { date: longDate(ruleSet.effectiveFrom.slice(0, 10)) }) : '';
+  const from = ruleSet?.effectiveFrom
+    ? t('decision.from', { date: formatDate(ruleSet.effectiveFrom.slice(0, 10)) })
+    : '';
   return (
     <p className="utrecht-paragraph" data-testid="decision-ruleset">
-      {t('decision.ruleSet', { name, v: record.ruleSetVersion, from, peildatum: longDate(record.peildatum) })}
+      {t('decision.ruleSet', { name, v: record.ruleSetVersion, from, peildatum: formatDate(record.peildatum) })}
     </p>
   );
 }

@@ -1,9 +1,10 @@
-import type { DigestLogEntry } from './api';
-import { useMonitorT } from './use-lang';
+import type { DigestLogEntry } from '../api/alerts';
+import { useMonitorT } from './use-monitor-t';
+import { formatDateTime } from '../shell/format';
 
 /** The digests sent, newest first: status, counts and the receiver's answer or error. */
 export function DigestLogTable({ items }: { items: DigestLogEntry[] }) {
-  const { t, dateTime } = useMonitorT();
+  const { t } = useMonitorT();
   return (
     <table className="utrecht-table monitor-compact" data-testid="digest-log">
       <caption className="utrecht-table__caption">{t('alerts.log')}</caption>
@@ -27,7 +28,7 @@ export function DigestLogTable({ items }: { items: DigestLogEntry[] }) {
         {items.map((d) => (
           <tr key={d.id} data-digest-id={d.id}>
             <th scope="row" className="monitor-plain-th">
-              {dateTime(d.sentAt ?? d.createdAt)}
+              {formatDateTime(d.sentAt ?? d.createdAt)}
             </th>
             <td>{t(`alerts.triggers.${d.trigger}`)}</td>
             <td>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { UNITS, type FactCatalog, type FactDefinition } from '../../../rules';
 import { humanise } from './case-labels';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
 
 type Values = Record<string, string>;
 

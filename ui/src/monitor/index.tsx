@@ -1,16 +1,15 @@
-import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useLocation, useParams } from 'react-router-dom';
+import { lazyPage, PageSuspense } from '../shell/lazy-page';
 import { useHasRole } from '../shell/session-context';
-import { AlertsPage } from './alerts-page';
-import { CaseListPage } from './case-list-page';
-import { CasePage } from './case-page';
-import { DashboardPage } from './dashboard-page';
-import { registerMonitorTranslations } from './i18n';
-import { QuotaSetupPage } from './quota-setup-page';
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
 import './monitor.css';
 
-export { monitorResources, registerMonitorTranslations } from './i18n';
+// Each screen its own chunk: the charts come with the overview, the case graph with the case page.
+const DashboardPage = lazyPage(() => import('./dashboard-page'), 'DashboardPage');
+const CaseListPage = lazyPage(() => import('./case-list-page'), 'CaseListPage');
+const CasePage = lazyPage(() => import('./case-page'), 'CasePage');
+const QuotaSetupPage = lazyPage(() => import('./quota-setup-page'), 'QuotaSetupPage');
+const AlertsPage = lazyPage(() => import('./alerts-page'), 'AlertsPage');
 
 function MonitorNav() {
   const { t } = useMonitorT();
@@ -56,18 +55,18 @@ function MonitorNav() {
  * administrators, the deadline digest (meldingen).
  */
 export function MonitorRoutes() {
-  const { i18n } = useTranslation();
-  registerMonitorTranslations(i18n);
   return (
     <div className="monitor">
       <MonitorNav />
-      <Routes>
-        <Route index element={<DashboardPage />} />
-        <Route path="zaken" element={<CaseListPage />} />
-        <Route path="zaken/:caseId" element={<CasePage />} />
-        <Route path="taakstelling" element={<QuotaSetupPage />} />
-        <Route path="meldingen" element={<AlertsPage />} />
-      </Routes>
+      <PageSuspense>
+        <Routes>
+          <Route index element={<DashboardPage />} />
+          <Route path="zaken" element={<CaseListPage />} />
+          <Route path="zaken/:caseId" element={<CasePage />} />
+          <Route path="taakstelling" element={<QuotaSetupPage />} />
+          <Route path="meldingen" element={<AlertsPage />} />
+        </Routes>
+      </PageSuspense>
     </div>
   );
 }

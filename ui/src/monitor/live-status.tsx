@@ -1,4 +1,4 @@
-import { useMonitorT } from './use-lang';
+import { useMonitorT } from './use-monitor-t';
 
 /** Says whether live updates flow; polite, so a screen reader hears a lost connection. */
 export function LiveStatus({ connected, updated }: { connected: boolean; updated?: string }) {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/http';
 import { useHasRole, useSession } from '../shell/session-context';
-import { monitorApi, type QuotaTarget } from './api';
-import { useMonitorT } from './use-lang';
+import { quota, type QuotaTarget } from '../api/quota';
+import { useMonitorT } from './use-monitor-t';
+import { formatDateTime } from '../shell/format';
 
 const thisHalfYear = () => {
   const d = new Date();
@@ -12,7 +13,7 @@ const optional = (v: string) => (v.trim() === '' ? null : Number(v));
 
 /** Administrators enter or import each half-year's taakstelling; everyone else reads it. */
 export function QuotaSetupPage() {
-  const { t, dateTime } = useMonitorT();
+  const { t } = useMonitorT();
   const isAdmin = useHasRole('admin');
   const { session } = useSession();
   const [targets, setTargets] = useState<QuotaTarget[]>([]);
@@ -28,7 +29,7 @@ export function QuotaSetupPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    void monitorApi
+    void quota
       .targets()
       .then(setTargets)
       .catch(() => undefined);
@@ -45,7 +46,7 @@ export function QuotaSetupPage() {
   const save = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await monitorApi.setTarget(form.municipality, form.halfYear, {
+      await quota.setTarget(form.municipality, form.halfYear, {
         target: Number(form.target),
         backlog: optional(form.backlog),
         surplus: optional(form.surplus),
@@ -56,7 +57,7 @@ export function QuotaSetupPage() {
   };
   const importCsv = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => t('quota.imported', { count: (await monitorApi.importTargets(csv)).imported }));
+    void run(async () => t('quota.imported', { count: (await quota.importTargets(csv)).imported }));
   };
   const field = (key: keyof typeof form, label: string, props: Record<string, unknown> = {}) => (
     <div className="utrecht-form-field">
@@ -157,7 +158,7 @@ export function QuotaSetupPage() {
               <td>{q.backlog ?? '—'}</td>
               <td>{q.surplus ?? '—'}</td>
               <td>{q.source}</td>
-              <td>{dateTime(q.updatedAt)}</td>
+              <td>{formatDateTime(q.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 import type { ProcessDefinition } from '../../../workflows/dsl/schema';
-import type { HistoryEntryView } from './api';
+import type { HistoryEntryView } from '../api/cases';
 import type { CaseLabels } from './case-labels';
 
 type Words = { nl: string; en: string };

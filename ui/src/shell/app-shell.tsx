@@ -1,13 +1,13 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
+import { PageSuspense } from './lazy-page';
 import { useSession } from './session-context';
 
 const NAV = [
   { to: '/regels', key: 'nav.rules' },
   { to: '/processen', key: 'nav.processes' },
   { to: '/monitor', key: 'nav.monitor' },
-  { to: '/zaken', key: 'nav.cases' },
   { to: '/beheer', key: 'nav.admin' },
 ] as const;
 
@@ -47,7 +47,9 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </main>
     </div>
   );

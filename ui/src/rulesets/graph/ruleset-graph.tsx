@@ -15,6 +15,10 @@ interface Props {
   onSelect(path: string): void;
 }
 
+/** A node's size by its kind; module-level, so the layout is not redone each render. */
+const ruleSetNodeSize = (n: Omit<RuleSetFlowNode, 'position'>) =>
+  ruleSetNodeSpecs[n.type as keyof typeof ruleSetNodeSpecs];
+
 /** The rule set drawn as a tree, laid out by dagre; clicking (or Enter on) a node selects it for the side panel. */
 export function RuleSetGraph({ ruleSet, catalog, lang, decorations, selected, onSelect }: Props) {
   const { t } = useTranslation();
@@ -25,7 +29,7 @@ export function RuleSetGraph({ ruleSet, catalog, lang, decorations, selected, on
   const nodes = useStableNodes<RuleSetFlowNode>(
     model.nodes,
     model.edges,
-    (n) => ruleSetNodeSpecs[n.type as keyof typeof ruleSetNodeSpecs],
+    ruleSetNodeSize,
     selected === undefined ? undefined : nodeIdOf(selected),
   );
 
