@@ -14,7 +14,7 @@ import { createCaseDecisionsRouter } from './routes/case-decisions';
 import { createCasesRouter } from './routes/cases';
 import { createRuleSetSimulationRouter, type RuleSetSimulationDeps } from './routes/ruleset-simulation';
 import { createCodecRouter } from './routes/codec';
-import type { PayloadCodec } from '@temporalio/common';
+import type { TenantScopedCodec } from '../platform/codec/encryption-codec';
 import { createDecisionsRouter } from './routes/decisions';
 import { createDocsRouter } from './routes/docs';
 import { createMonitorRouter, type MonitorRouterDeps } from './routes/monitor';
@@ -39,7 +39,8 @@ export interface AppDeps {
   log: { error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void };
   /** Built UI to serve at /, if present. */
   uiDir?: string;
-  codec: PayloadCodec;
+  /** Case data in Temporal payloads: the monitor decodes with it, the codec endpoint per municipality. */
+  codec: TenantScopedCodec;
   /** Origins of the Temporal UI allowed to call the codec endpoint with cookies. */
   temporalUiOrigins?: string[];
   /** Requests per minute per API key or session (default 600). */

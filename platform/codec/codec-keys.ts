@@ -7,7 +7,10 @@ export interface CodecKey {
   key: Buffer;
 }
 
-/** The key ring: the first key encrypts; every key decrypts, so rotation keeps old histories readable. */
+/**
+ * The key ring: the first key encrypts (each municipality's payloads under a key derived from it,
+ * tenant-keys.ts); every key decrypts, so rotation keeps old histories readable.
+ */
 export interface CodecKeyRing {
   active: CodecKey;
   byId: ReadonlyMap<string, Buffer>;
@@ -27,6 +30,9 @@ export function parseKeyList(text: string, source: string): CodecKey[] {
       const [id, b64] = entry.split(':');
       if (!id || !b64 || !/^[A-Za-z0-9._-]{1,64}$/.test(id))
         throw new CodecKeyError(`${source}: "${entry.slice(0, 12)}…" is not "keyId:base64key"`);
+      // `GM0363.<ring id>` names a municipality's derived key (tenant-keys.ts): a ring key may not look like one.
+      if (/^GM\d{4}\./.test(id))
+        throw new CodecKeyError(`${source}: key id "${id}" is reserved (GM….<id> names a derived key)`);
       const key = Buffer.from(b64, 'base64');
       if (key.length !== 32) throw new CodecKeyError(`${source}: key "${id}" is ${key.length} bytes; AES-256 needs 32`);
       return { id, key };

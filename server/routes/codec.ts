@@ -1,7 +1,8 @@
 import { Router, type RequestHandler } from 'express';
 import { Type } from '@sinclair/typebox';
-import type { Payload, PayloadCodec } from '@temporalio/common';
+import type { Payload } from '@temporalio/common';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
+import { CodecError, type TenantScopedCodec } from '../../platform/codec/encryption-codec';
 import { tenantsOfPayload } from '../../platform/codec/payload-tenant';
 import { ApiError } from '../../platform/errors';
 import { check } from './validate';
@@ -16,6 +17,25 @@ export const CodecBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const otherMunicipality = (i: number) =>
+  new ApiError(
+    403,
+    'PAYLOAD_OTHER_MUNICIPALITY',
+    'Deze gegevens horen bij een andere gemeente (this payload belongs to another municipality).',
+    `/body/payloads/${i}`,
+  );
+
+/** The codec's own words stay in the server: they name key ids and crypto errors. */
+const codecRefusal = (err: CodecError, i: number) =>
+  err.code === 'PAYLOAD_OTHER_MUNICIPALITY'
+    ? otherMunicipality(i)
+    : new ApiError(
+        422,
+        'PAYLOAD_DECRYPT_FAILED',
+        'Deze gegevens zijn niet te ontsleutelen: onbekende sleutel of gewijzigd (the payload cannot be decrypted: unknown key, or altered).',
+        `/body/payloads/${i}`,
+      );
 
 type JsonPayload = { metadata?: Record<string, string>; data?: string };
 const toPayload = (p: JsonPayload): Payload => ({
@@ -34,7 +54,7 @@ const toJson = (p: Payload): JsonPayload => ({
  * the Temporal UI can show case data — to signed-in supervisors and admins of a municipality only,
  * from the configured UI origin only.
  */
-export function createCodecRouter(deps: { auth: AuthDeps; codec: PayloadCodec; uiOrigins?: string[] }): Router {
+export function createCodecRouter(deps: { auth: AuthDeps; codec: TenantScopedCodec; uiOrigins?: string[] }): Router {
   const router = Router();
   const cors: RequestHandler = (req, res, next) => {
     const origin = req.get('origin');
@@ -57,18 +77,17 @@ export function createCodecRouter(deps: { auth: AuthDeps; codec: PayloadCodec; u
     router.post(`/codec/${op}`, ...guard, async (req, res) => {
       const body = check(CodecBody, 'body', req.body);
       const tenant = getAuth(req).tenant;
-      const out = await deps.codec[op](body.payloads.map(toPayload));
-      // One key ring still serves all municipalities: what a payload names decides who may read it.
-      out.forEach((p, i) => {
-        if ([...tenantsOfPayload(p)].some((t) => t !== tenant)) {
-          throw new ApiError(
-            404,
-            'NOT_FOUND',
-            'Deze gegevens horen niet bij uw gemeente (payload not found in your municipality).',
-            `/body/payloads/${i}`,
-          );
-        }
-      });
+      // The caller's municipality's key only: another municipality's payload is refused unread.
+      const codec = deps.codec.forTenant(tenant);
+      const out: Payload[] = [];
+      for (const [i, payload] of body.payloads.entries()) {
+        const [result] = await codec[op]([toPayload(payload)]).catch((err: unknown) => {
+          throw err instanceof CodecError ? codecRefusal(err, i) : err;
+        });
+        // Payloads from before keys per municipality are under a shared ring key: what they name decides.
+        if ([...tenantsOfPayload(result!)].some((t) => t !== tenant)) throw otherMunicipality(i);
+        out.push(result!);
+      }
       res.json({ payloads: out.map(toJson) });
     });
   }
