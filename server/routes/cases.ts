@@ -2,19 +2,15 @@ import { Router, type Request } from 'express';
 import { appendAudit } from '../../services/audit/audit';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import type { CaseService } from '../../services/cases/case-service';
-import { createIdempotencyKeys, requestHash } from '../../services/cases/idempotency-keys';
-import { ApiError } from '../../platform/errors';
-import { findPersonalNumber } from '../../workflows/privacy/find-personal-number';
-import type { Metrics } from '../../platform/observability/metrics';
 import {
-  CancelBody,
-  CaseParams,
-  EventBody,
-  IDEMPOTENCY_KEY_PATTERN,
-  ListCasesQuery,
-  ProcessParams,
-  StartCaseBody,
-} from '../../contract/cases';
+  createIdempotencyKeys,
+  eventUpdateId,
+  parseIdempotencyKey,
+  requestHash,
+} from '../../services/cases/idempotency-keys';
+import { ApiError } from '../../platform/errors';
+import type { Metrics } from '../../platform/observability/metrics';
+import { CancelBody, CaseParams, EventBody, ListCasesQuery, ProcessParams, StartCaseBody } from '../../contract/cases';
 import { perCallerRateLimit } from './rate-limit';
 import { check } from './validate';
 
@@ -50,24 +46,7 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   router.post('/processes/:processId/cases', ...guard, requirePermission('cases:start'), async (req, res) => {
     const { processId } = check(ProcessParams, 'params', req.params);
     const body = check(StartCaseBody, 'body', req.body);
-    const idempotencyKey = req.get('idempotency-key');
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new ApiError(
-        400,
-        'VALIDATION_FAILED',
-        'Idempotency-Key: 1–200 letters, digits and . _ : -',
-        '/headers/idempotency-key',
-      );
-    }
-    // The key is kept in the audit trail (and its CSV export): as pseudonymous as a caseRef.
-    if (idempotencyKey !== undefined && findPersonalNumber(idempotencyKey)) {
-      throw new ApiError(
-        400,
-        'VALIDATION_FAILED',
-        'Idempotency-Key bevat iets dat op een BSN of V-nummer lijkt (Idempotency-Key looks like it contains a BSN or V-nummer).',
-        '/headers/idempotency-key',
-      );
-    }
+    const idempotencyKey = parseIdempotencyKey(req.get('idempotency-key'));
     const tenant = getAuth(req).tenant;
     const hash = requestHash({ processId, body });
     if (idempotencyKey !== undefined) await keys.check(tenant, idempotencyKey, hash);
@@ -98,11 +77,18 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   router.post('/cases/:caseId/events', ...guard, requirePermission('cases:events'), async (req, res) => {
     const { caseId } = check(CaseParams, 'params', req.params);
     const body = check(EventBody, 'body', req.body);
+    const idempotencyKey = parseIdempotencyKey(req.get('idempotency-key'));
+    const tenant = getAuth(req).tenant;
+    const hash = requestHash({ caseId, body });
     try {
-      const result = await deps.cases.sendEvent(getAuth(req).tenant, caseId, {
-        name: body.name,
-        payload: body.payload ?? {},
-      });
+      if (idempotencyKey !== undefined) await keys.check(tenant, idempotencyKey, hash);
+      const result = await deps.cases.sendEvent(
+        tenant,
+        caseId,
+        { name: body.name, payload: body.payload ?? {} },
+        idempotencyKey !== undefined ? { updateId: eventUpdateId(tenant, idempotencyKey) } : {},
+      );
+      if (idempotencyKey !== undefined) await keys.remember(tenant, idempotencyKey, hash, caseId);
       await audit(req, 'case.event', caseId, { details: { event: body.name, step: result.currentStep } });
       res.json(result);
     } catch (err) {

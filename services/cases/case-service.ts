@@ -218,8 +218,16 @@ export function createCaseService(deps: CaseServiceDeps) {
       });
     },
 
-    async sendEvent(tenant: string, caseId: string, event: CaseEvent): Promise<EventResult> {
-      return update(tenant, caseId, (handle) => handle.executeUpdate(sendEventUpdate, { args: [event] }));
+    /** `updateId`: Temporal answers a repeated update id on the case with the first result (idempotent retries). */
+    async sendEvent(
+      tenant: string,
+      caseId: string,
+      event: CaseEvent,
+      opts: { updateId?: string } = {},
+    ): Promise<EventResult> {
+      return update(tenant, caseId, (handle) =>
+        handle.executeUpdate(sendEventUpdate, { args: [event], ...(opts.updateId ? { updateId: opts.updateId } : {}) }),
+      );
     },
 
     /** A case handler confirms or overrides the proposal of a waiting decision step. */

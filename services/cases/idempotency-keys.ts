@@ -1,10 +1,46 @@
 import { createHash } from 'node:crypto';
+import { IDEMPOTENCY_KEY_PATTERN } from '../../contract/cases';
 import { ApiError } from '../../platform/errors';
+import { findPersonalNumber } from '../../workflows/privacy/find-personal-number';
 import { isUniqueViolation } from '../../platform/store/db-errors';
 import type { Db } from '../../platform/store/create-store';
 
 /** A key may be reused for another request after this long (IETF httpapi idempotency-key draft: keys expire). */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The Idempotency-Key header, checked: 1–200 letters, digits and `. _ : -`, and nothing that looks
+ * like a BSN or V-nummer (the key is kept in the audit trail, as pseudonymous as a caseRef).
+ */
+export function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY_PATTERN.test(header)) {
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'Idempotency-Key: 1–200 letters, digits and . _ : -',
+      '/headers/idempotency-key',
+    );
+  }
+  if (findPersonalNumber(header)) {
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'Idempotency-Key bevat iets dat op een BSN of V-nummer lijkt (Idempotency-Key looks like it contains a BSN or V-nummer).',
+      '/headers/idempotency-key',
+    );
+  }
+  return header;
+}
+
+/**
+ * The Temporal update id of an event sent with an Idempotency-Key: Temporal answers a second update
+ * with the same id on the same case with the first one's result, so a retry applies nothing twice.
+ * A hash, so the caller's key never appears in Temporal's history.
+ */
+export function eventUpdateId(tenant: string, key: string): string {
+  return `event-${createHash('sha256').update(`${tenant}\n${key}`).digest('hex').slice(0, 40)}`;
+}
 
 /** A stable hash of what was asked: the same key must always mean the same request. */
 export function requestHash(parts: unknown): string {

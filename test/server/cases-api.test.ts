@@ -97,6 +97,41 @@ describe('case API against a real Temporal dev server', () => {
     expect(bad.body.error.path).toBe('/headers/idempotency-key');
   });
 
+  it('applies an event sent again with the same Idempotency-Key once, and answers the first result', async () => {
+    const { body: started } = await startCase(uniqueId('ZAAK'));
+    const key = uniqueId('event');
+    const event = { name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } };
+    const send = (body: object, k = key) =>
+      request(product.app)
+        .post(`/api/v1/cases/${started.caseId}/events`)
+        .set(product.auth)
+        .set('Idempotency-Key', k)
+        .send(body);
+    const first = await send(event);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ accepted: true, currentStep: 'coa-betaalde-periode' });
+    // A retry (the answer was lost, or a 503 came after the event was applied): same answer, applied once.
+    const retry = await send(event);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    const state = await request(product.app).get(`/api/v1/cases/${started.caseId}`).set(product.auth);
+    const applied = (state.body.history as Array<{ type: string; detail?: string }>).filter(
+      (h) => h.type === 'event-accepted' && h.event === 'hotel-geplaatst',
+    );
+    expect(applied).toHaveLength(1);
+    // Without the key the same event is a new request, and the case no longer expects it.
+    const unkeyed = await request(product.app)
+      .post(`/api/v1/cases/${started.caseId}/events`)
+      .set(product.auth)
+      .send(event);
+    expect(unkeyed.status).toBeGreaterThanOrEqual(400);
+    expect(unkeyed.body.error.code).toBe('EVENT_NOT_EXPECTED');
+    // The key with another request is refused, and nothing is applied.
+    const other = await send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+    expect(other.status).toBe(422);
+    expect(other.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', path: '/headers/idempotency-key' });
+  });
+
   it('keeps personal data out of the case id and the search attributes', async () => {
     const ref = uniqueId('ZAAK');
     const { body } = await startCase(ref);
