@@ -103,7 +103,22 @@ export { findPlaceholders, hasPlaceholder, type Placeholder } from './publishing
 export { TEMPLATE_TENANT, TEMPLATE_MUNICIPALITY_CODE } from './templates/templates';
 
 // json-rules-engine 7's API on compiled closures: raw json-rules-engine rules, run unchanged.
-export { Engine, JreError, JreAlmanac, RuleResult, conditionToJson, type ConditionResult } from './jre';
+// json-rules-engine's classes as arguments: `Rule` is the product rule's type here, so its class is `JreRule`
+// (`Rule` from rules/jre).
+export {
+  Engine,
+  JreError,
+  JreAlmanac,
+  Almanac,
+  Fact,
+  JreRule,
+  Operator,
+  OperatorDecorator,
+  RuleResult,
+  conditionToJson,
+  type ConditionResult,
+  type AlmanacOptions,
+} from './jre';
 export type {
   JreErrorCode,
   EngineOptions,
@@ -115,4 +130,5 @@ export type {
   EventHandler,
   OperatorCallback,
   DecoratorCallback,
+  RunOptions,
 } from './jre';

@@ -31,6 +31,8 @@ export interface CompileScope {
   pure(name: unknown): boolean;
   /** Every reference site, so a remembered outcome can point at the site that computed it. */
   sites: ConditionView[];
+  /** For runs given an almanac: every read goes through its factValue/getValue (see JreAlmanac.read). */
+  viaAlmanac?: boolean;
 }
 
 export type Accessor = (almanac: JreAlmanac) => unknown;
@@ -42,6 +44,7 @@ export function isFactReference(value: unknown): value is { fact: unknown; param
 /** Reads a fact the way a condition does: params passed to dynamic facts, then `path` into objects. */
 export function compileAccess(scope: CompileScope, fact: unknown, params: unknown, path: unknown): Accessor {
   const id = fact as string;
+  if (scope.viaAlmanac) return (a) => a.read(id, params, path);
   const key = paramsKey(params === undefined ? {} : params);
   // The common case first: a plain value among the run's own facts, nothing added during the run.
   const read =
@@ -78,6 +81,21 @@ function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
       },
     };
   const lhs = compileAccess(scope, fact, params, path);
+  if (scope.viaAlmanac) {
+    // json-rules-engine asks the almanac for the value first, then for the fact.
+    return {
+      view,
+      test: (a, t) => {
+        const r = a.readValue(value);
+        const l = lhs(a);
+        const result = evaluate(l, r);
+        t[slot] = result;
+        t[slot + 1] = l;
+        t[slot + 2] = r;
+        return result;
+      },
+    };
+  }
   const special = isFactReference(value) ? undefined : scope.registry.specialise(evaluate, value);
   if (special) {
     return {

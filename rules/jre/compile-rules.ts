@@ -13,6 +13,7 @@ import { setOwn } from './copy-value';
 import { invalidRule } from './jre-error';
 import type { EngineEvent } from './jre-types';
 import type { ParsedRule } from './parse-rule';
+import type { Rule } from './rule';
 
 export interface CompiledRule {
   rule: ParsedRule;
@@ -34,6 +35,8 @@ export interface CompiledRules {
   memoSlots: number[];
   /** Some rule has onSuccess/onFailure; some rule fills in event params per run. */
   ruleHandlers: boolean;
+  /** Rule instances, whose handlers (added with `on` at any time) are looked up at every run. */
+  emitters: Rule[];
   resolvesEvents: boolean;
   /** The untraced closures, per rule in `ordered`, when every rule has them (see compile-fast). */
   fast?: { tests: FastTest[]; memoSize: number; factIds: string[] };
@@ -46,7 +49,8 @@ function compileEventParams(event: EngineEvent, scope: CompileScope): CompiledRu
   const accessors: Array<[string, Accessor]> = [];
   for (const key of Object.keys(params)) {
     const v = (params as Record<string, unknown>)[key];
-    if (isFactReference(v)) accessors.push([key, compileAccess(scope, v.fact, v.params, v.path)]);
+    if (scope.viaAlmanac) accessors.push([key, (a) => a.readValue(v)]);
+    else if (isFactReference(v)) accessors.push([key, compileAccess(scope, v.fact, v.params, v.path)]);
   }
   if (accessors.length === 0) return undefined;
   const { type } = event;
@@ -110,6 +114,7 @@ export function compileRules(
     memoSlots,
     fast: fast && compileFastRules(ordered, { ...fast, scope }),
     ruleHandlers: rules.some((r) => r.onSuccess || r.onFailure),
+    emitters: rules.flatMap((r) => (r.emitter ? [r.emitter] : [])),
     resolvesEvents: compiled.some((c) => c.resolveEvent),
   };
 }

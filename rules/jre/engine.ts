@@ -1,8 +1,12 @@
 import { JreAlmanac, type AlmanacSetup } from './almanac';
 import type { CompileScope } from './compile-condition';
 import { compileRules, type CompiledRules } from './compile-rules';
-import { hasOwn } from './copy-value';
+import { hasOwn, setOwn } from './copy-value';
 import { defineFact, type FactDefinition } from './fact-definition';
+import { Fact } from './fact';
+import { Operator } from './operator';
+import { OperatorDecorator } from './operator-decorator';
+import type { Rule } from './rule';
 import { compileJsonPath, type CompiledPath } from './json-path';
 import { JreError } from './jre-error';
 import type {
@@ -14,6 +18,7 @@ import type {
   FactOptions,
   OperatorCallback,
   RuleProperties,
+  RunOptions,
 } from './jre-types';
 import { OperatorRegistry } from './operator-registry';
 import { parseRootCondition, type ParsedCondition } from './parse-condition';
@@ -38,11 +43,13 @@ export class Engine {
   private readonly paths = new Map<string, CompiledPath>();
   private readonly options: Required<Omit<EngineOptions, 'pathResolver'>> & Pick<EngineOptions, 'pathResolver'>;
   private compiled: CompiledRules | undefined;
+  /** The same rules compiled for runs given an almanac: every read through its factValue/getValue. */
+  private compiledViaAlmanac: CompiledRules | undefined;
   /** json-rules-engine's status: stop() finishes a run before its next priority level. */
   private status: 'READY' | 'RUNNING' | 'FINISHED' = 'READY';
   private readonly setup: AlmanacSetup;
 
-  constructor(rules: Array<RuleProperties | string> = [], options: EngineOptions = {}) {
+  constructor(rules: Array<RuleProperties | Rule | string> = [], options: EngineOptions = {}) {
     this.options = {
       allowUndefinedFacts: Boolean(options.allowUndefinedFacts),
       allowUndefinedConditions: Boolean(options.allowUndefinedConditions),
@@ -66,10 +73,11 @@ export class Engine {
 
   private changed<T>(value: T): T {
     this.compiled = undefined;
+    this.compiledViaAlmanac = undefined;
     return value;
   }
 
-  addRule(properties: RuleProperties | string): this {
+  addRule(properties: RuleProperties | Rule | string): this {
     const rule = parseRule(properties);
     if (!this.options.pathResolver)
       checkPaths(rule.conditions, this.options.replaceFactsInEventParams ? rule.event : undefined, (p) => this.path(p));
@@ -78,7 +86,7 @@ export class Engine {
   }
 
   /** Replaces the rule of the same name; it then runs after the other rules of its priority, as in json-rules-engine. */
-  updateRule(properties: RuleProperties): void {
+  updateRule(properties: RuleProperties | Rule): void {
     const index = this.rules.findIndex((r) => r.name === properties.name);
     if (index < 0) throw new JreError('RULE_NOT_FOUND', 'Engine: updateRule() rule not found');
     this.rules.splice(index, 1);
@@ -106,37 +114,46 @@ export class Engine {
     return this.changed(this.conditions.delete(name));
   }
 
-  addOperator(name: string, callback: OperatorCallback): void {
-    this.changed(this.registry.addOperator(name, callback));
+  /** A name and callback, or an Operator. */
+  addOperator(operatorOrName: string | Operator, callback?: OperatorCallback): void {
+    if (operatorOrName instanceof Operator) this.registry.addOperatorInstance(operatorOrName);
+    else this.registry.addOperator(operatorOrName, callback);
+    this.changed(undefined);
   }
 
-  removeOperator(name: string): boolean {
+  removeOperator(operatorOrName: string | Operator): boolean {
+    const name = operatorOrName instanceof Operator ? operatorOrName.name : operatorOrName;
     return this.changed(this.registry.removeOperator(name));
   }
 
-  addOperatorDecorator(name: string, callback: DecoratorCallback): void {
-    this.changed(this.registry.addDecorator(name, callback));
+  /** A name and callback, or an OperatorDecorator. */
+  addOperatorDecorator(decoratorOrName: string | OperatorDecorator, callback?: DecoratorCallback): void {
+    if (decoratorOrName instanceof OperatorDecorator) this.registry.addDecoratorInstance(decoratorOrName);
+    else this.registry.addDecorator(decoratorOrName, callback);
+    this.changed(undefined);
   }
 
-  removeOperatorDecorator(name: string): boolean {
+  removeOperatorDecorator(decoratorOrName: string | OperatorDecorator): boolean {
+    const name = decoratorOrName instanceof OperatorDecorator ? decoratorOrName.name : decoratorOrName;
     return this.changed(this.registry.removeDecorator(name));
   }
 
-  /** A constant, or a synchronous function of (params, almanac). */
+  /** A Fact, or an id with a constant or a synchronous function of (params, almanac). */
+  addFact(fact: Fact): this;
   addFact(id: string, method: DynamicFact, options?: FactOptions): this;
   addFact(id: string, value: unknown, options?: FactOptions): this;
-  addFact(id: string, valueOrMethod: unknown, options?: FactOptions): this {
-    const fact = defineFact(id, valueOrMethod, options);
-    this.facts.set(fact.id, fact);
+  addFact(id: string | Fact, valueOrMethod?: unknown, options?: FactOptions): this {
+    const fact = id instanceof Fact ? id : new Fact(id, valueOrMethod, options);
+    this.facts.set(fact.id, defineFact(fact));
     return this.changed(this);
   }
 
-  removeFact(id: string): boolean {
-    return this.changed(this.facts.delete(id));
+  removeFact(factOrId: string | Fact): boolean {
+    return this.changed(this.facts.delete(factOrId instanceof Fact ? factOrId.id : factOrId));
   }
 
-  getFact(id: string): FactDefinition | undefined {
-    return this.facts.get(id);
+  getFact(id: string): Fact | undefined {
+    return this.facts.get(id)?.fact;
   }
 
   /**
@@ -158,7 +175,7 @@ export class Engine {
     return this;
   }
 
-  private compile(): CompiledRules {
+  private compile(viaAlmanac = false): CompiledRules {
     let slots = 0;
     const scope: CompileScope = {
       registry: this.registry,
@@ -173,9 +190,14 @@ export class Engine {
       },
       resolving: [],
       memo: new Map(),
-      pure: pureConditions(this.conditions, this.registry, this.facts, Boolean(this.options.pathResolver)),
+      pure: viaAlmanac
+        ? () => false
+        : pureConditions(this.conditions, this.registry, this.facts, Boolean(this.options.pathResolver)),
       sites: [],
+      viaAlmanac,
     };
+    if (viaAlmanac)
+      return (this.compiledViaAlmanac = compileRules(this.rules, scope, this.options.replaceFactsInEventParams));
     if (!this.options.pathResolver) scope.resolvePath = (path) => this.path(path);
     const fast = {
       allowUndefinedFacts: this.options.allowUndefinedFacts,
@@ -188,16 +210,24 @@ export class Engine {
     return (this.compiled = compileRules(this.rules, scope, this.options.replaceFactsInEventParams, fast));
   }
 
-  run(facts: Record<string, unknown> = {}): Promise<RunResult> {
+  /**
+   * Runs the rules on these facts (values, synchronous functions or Facts). `options.almanac`: an
+   * Almanac made for this run, as json-rules-engine's `run(facts, { almanac })` (see docs/rules.md).
+   */
+  run(facts: Record<string, unknown> = {}, options?: RunOptions): Promise<RunResult> {
+    if (options?.almanac !== undefined) return this.runOn(options.almanac, facts ?? {});
     const compiled = this.compiled ?? this.compile();
     this.status = 'RUNNING';
-    const runtime = facts ?? {};
+    let runtime = facts ?? {};
     if (hasOwn(runtime, '')) defineFact('', undefined);
-    const listened = this.handlers.size > 0 || compiled.ruleHandlers;
-    if (compiled.fast && !listened && !givesFunctions(runtime, compiled.fast.factIds))
+    const given = factInstances(runtime);
+    if (given) runtime = given.plain;
+    const listened = this.handlers.size > 0 || compiled.ruleHandlers || compiled.emitters.some((r) => r.listens());
+    if (compiled.fast && !listened && !given && !givesFunctions(runtime, compiled.fast.factIds))
       return runFast(compiled, compiled.fast, this.setup, runtime);
     const trace: unknown[] = new Array(compiled.traceSize);
-    const almanac = new JreAlmanac(this.setup, runtime, trace, compiled.memoSlots);
+    const almanac = JreAlmanac.forRun(this.setup, runtime, trace, compiled.memoSlots);
+    if (given) almanac.added = given.facts;
     if (listened) return runWithHandlers(compiled, almanac, trace, this.handlers, () => this.isStopped());
     try {
       const { ordered } = compiled;
@@ -226,4 +256,58 @@ export class Engine {
       return Promise.reject(error as Error);
     }
   }
+
+  /** A run given an almanac: json-rules-engine adds the engine's facts, then the run's, to it and reads through it. */
+  private runOn(almanac: unknown, runtime: Record<string, unknown>): Promise<RunResult> {
+    if (!(almanac instanceof JreAlmanac))
+      return Promise.reject(new JreError('INVALID_ALMANAC', 'Engine: run() options.almanac must be an Almanac'));
+    if (almanac.run !== undefined || almanac.answers !== undefined)
+      return Promise.reject(
+        new JreError('INVALID_ALMANAC', 'Engine: an almanac serves one run; pass a new Almanac to each run()'),
+      );
+    const compiled = this.compiledViaAlmanac ?? this.compile(true);
+    this.status = 'RUNNING';
+    try {
+      for (const fact of this.facts.values()) almanac.addFact(fact.fact ?? fact.id, fact.value);
+      for (const id of Object.keys(runtime)) {
+        const value = runtime[id];
+        almanac.addFact(value instanceof Fact ? value : new Fact(id, value));
+      }
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const trace: unknown[] = new Array(compiled.traceSize);
+    almanac.attachTrace(trace);
+    almanac.answers = { values: [], next: 0 };
+    return runWithHandlers(compiled, almanac, trace, this.handlers, () => this.isStopped(), true);
+  }
+}
+
+/**
+ * Facts given to run() as Fact instances, which json-rules-engine files under the Fact's own id, in
+ * the order given (a later one replaces an earlier one of the same id). Undefined when there are none.
+ */
+function factInstances(
+  runtime: Record<string, unknown>,
+): { plain: Record<string, unknown>; facts: Map<string, FactDefinition> } | undefined {
+  let found = false;
+  for (const id of Object.keys(runtime))
+    if (runtime[id] instanceof Fact) {
+      found = true;
+      break;
+    }
+  if (!found) return undefined;
+  const plain: Record<string, unknown> = {};
+  const facts = new Map<string, FactDefinition>();
+  for (const id of Object.keys(runtime)) {
+    const value = runtime[id];
+    if (value instanceof Fact) {
+      facts.set(value.id, defineFact(value));
+      delete plain[value.id];
+    } else {
+      setOwn(plain, id, value);
+      facts.delete(id);
+    }
+  }
+  return { plain, facts };
 }

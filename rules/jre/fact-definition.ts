@@ -1,3 +1,4 @@
+import { Fact } from './fact';
 import { JreError } from './jre-error';
 import { parsePriority } from './parse-priority';
 import type { DynamicFact, FactOptions } from './jre-types';
@@ -10,9 +11,32 @@ export interface FactDefinition {
   compute?: DynamicFact;
   cache: boolean;
   priority: number;
+  /** The Fact it was made from, when a caller passed one (engine.getFact returns it). */
+  fact?: Fact;
 }
 
-export function defineFact(id: unknown, valueOrMethod: unknown, options?: FactOptions): FactDefinition {
+/** A Fact instance as the engine reads it; a subclass's own `calculate` is honoured. */
+function fromFact(fact: Fact): FactDefinition {
+  const ownCalculate = fact.calculate !== Fact.prototype.calculate;
+  const constant = fact.isConstant() && !ownCalculate;
+  return {
+    id: fact.id,
+    constant,
+    value: constant ? fact.value : undefined,
+    compute: constant
+      ? undefined
+      : ownCalculate
+        ? (params, almanac) => fact.calculate(params, almanac)
+        : (fact.calculationMethod as DynamicFact),
+    // json-rules-engine never caches a constant fact's calculate(), even a subclass's own.
+    cache: fact.isConstant() && ownCalculate ? false : fact.options.cache === true,
+    priority: fact.priority,
+    fact,
+  };
+}
+
+export function defineFact(id: unknown, valueOrMethod?: unknown, options?: FactOptions): FactDefinition {
+  if (id instanceof Fact) return fromFact(id);
   if (!id) throw new JreError('INVALID_FACT', 'factId required');
   const opts = options ?? { cache: true };
   const dynamic = typeof valueOrMethod === 'function';

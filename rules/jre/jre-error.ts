@@ -15,7 +15,8 @@ export type JreErrorCode =
   | 'UNSUPPORTED_PATH'
   | 'ASYNC_FACT'
   | 'CONDITION_TOO_DEEP'
-  | 'CIRCULAR_CONDITION';
+  | 'CIRCULAR_CONDITION'
+  | 'INVALID_ALMANAC';
 
 export class JreError extends Error {
   readonly code: JreErrorCode;

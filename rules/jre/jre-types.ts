@@ -18,6 +18,11 @@ export interface EngineOptions {
   pathResolver?: (value: object, path: string) => unknown;
 }
 
+/** run()'s second argument: an almanac made for this run (json-rules-engine's `{ almanac }`). */
+export interface RunOptions {
+  almanac?: JreAlmanac;
+}
+
 export interface EngineEvent {
   type: string;
   params?: Record<string, unknown>;

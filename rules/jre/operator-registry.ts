@@ -6,6 +6,8 @@ import {
 } from './default-operators';
 import { JreError } from './jre-error';
 import type { DecoratorCallback, OperatorCallback } from './jre-types';
+import type { Operator } from './operator';
+import type { OperatorDecorator } from './operator-decorator';
 
 /** An operator with its validator applied: what a condition calls. */
 export type Evaluator = (factValue: unknown, jsonValue: unknown) => unknown;
@@ -54,6 +56,19 @@ export class OperatorRegistry {
       String(name),
       withValidator({ cb: callback, validator }, (a, b) => callback(a, b)),
     );
+  }
+
+  /** An Operator instance: its own evaluate (validator, then callback) is what a condition calls. */
+  addOperatorInstance(operator: Operator): void {
+    this.operators.set(operator.name, (a, b) => operator.evaluate(a, b));
+  }
+
+  /** An OperatorDecorator instance: its callback and validator, as its decorate() would combine them. */
+  addDecoratorInstance(decorator: OperatorDecorator): void {
+    this.decorators.set(decorator.name, {
+      cb: (a, b, next) => decorator.cb(a, b, next),
+      validator: (v) => decorator.factValueValidator(v) as boolean,
+    });
   }
 
   removeOperator(name: string): boolean {

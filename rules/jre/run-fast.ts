@@ -20,7 +20,7 @@ export function runFast(
   runtime: Readonly<Record<string, unknown>>,
 ): Promise<RunResult> {
   try {
-    const almanac = new JreAlmanac(setup, runtime);
+    const almanac = JreAlmanac.forRun(setup, runtime);
     const { ordered } = compiled;
     const { tests } = fast;
     const memo = fast.memoSize > 0 ? new Array<unknown>(fast.memoSize) : NO_MEMO;

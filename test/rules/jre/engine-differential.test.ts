@@ -1,6 +1,8 @@
 import { buildEngines, outcome, referenceErrorCode } from './support/engines';
 import { generateCase } from './support/generate-case';
 import { seeded } from './support/random';
+import { Almanac } from '../../../rules';
+import { ALMANAC_KINDS, makeAlmanac, ReferenceAlmanac } from './support/almanacs';
 
 // The Engine against json-rules-engine 7.3.1 itself, on generated set-ups (see support/generate-case):
 // same thrown-or-not (and an error of the same kind), same events per priority level, same failure
@@ -10,6 +12,9 @@ import { seeded } from './support/random';
 const CASES_PER_BLOCK = 250;
 const RUNS_PER_CASE = 20;
 const BLOCKS = 4;
+/** One more block where every run is given an almanac (run(facts, { almanac })). */
+const ALMANAC_BLOCK_CASES = 200;
+const ALMANAC_BLOCK_RUNS = 10;
 const CODES = ['UNDEFINED_FACT', 'UNDEFINED_CONDITION', 'UNKNOWN_OPERATOR', 'INVALID_OPERAND'];
 
 async function settle<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: any }> {
@@ -70,4 +75,50 @@ describe('Engine against json-rules-engine 7.3.1 (differential)', () => {
       expect(stats.sameError).toBeGreaterThan(stats.threw * 0.9);
     });
   }
+
+  it(`agrees on ${ALMANAC_BLOCK_CASES * ALMANAC_BLOCK_RUNS} generated runs given an almanac (plain, factValue and getValue overridden)`, async () => {
+    const stats = { runs: 0, threw: 0, sameError: 0, events: 0, kinds: new Set<string>() };
+    for (let i = 0; i < ALMANAC_BLOCK_CASES; i++) {
+      const seed = 9000 + i;
+      const r = seeded(seed);
+      const c = generateCase(r, ALMANAC_BLOCK_RUNS);
+      for (const facts of c.runs) {
+        // Fresh engines per run: a rejected json-rules-engine run goes on in the background (see above),
+        // longer still when its almanac answers late.
+        const { ours, reference } = buildEngines(c);
+        const kind = r.pick(ALMANAC_KINDS);
+        // The almanac's own options apply, not the engine's (json-rules-engine reads them from the almanac).
+        const options = { allowUndefinedFacts: r.pick([true, false, c.options.allowUndefinedFacts]) };
+        const preset = r.pick<Record<string, unknown>>([{}, { missing: 3 }, { a: 'preset', konst: 0 }]);
+        stats.kinds.add(kind);
+        const expected = await settle(() =>
+          reference.run(facts, { almanac: makeAlmanac(ReferenceAlmanac, kind, options, preset) as never }),
+        );
+        const actual = await settle(() =>
+          ours.run(facts, { almanac: makeAlmanac(Almanac, kind, options, preset) as never }),
+        );
+        const where = `seed ${seed}, almanac ${kind} ${JSON.stringify(options)} ${JSON.stringify(preset)}, facts ${JSON.stringify(facts)}`;
+        stats.runs++;
+        if (!expected.ok) {
+          stats.threw++;
+          await new Promise((resolve) => setImmediate(resolve));
+          if (actual.ok) throw new Error(`${where}: json-rules-engine threw ${String(expected.error)}, Engine did not`);
+          expect(CODES).toContain(actual.error.code);
+          if (actual.error.code === referenceErrorCode(expected.error)) stats.sameError++;
+          continue;
+        }
+        if (!actual.ok) throw new Error(`${where}: Engine threw ${String(actual.error)}, json-rules-engine did not`);
+        stats.events += expected.value.events.length;
+        const a = outcome(actual.value);
+        const e = outcome(expected.value);
+        if (a !== e) expect({ where, outcome: a }).toEqual({ where, outcome: e });
+      }
+    }
+    expect(stats.runs).toBe(ALMANAC_BLOCK_CASES * ALMANAC_BLOCK_RUNS);
+    expect([...stats.kinds].sort()).toEqual([...ALMANAC_KINDS].sort());
+    expect(stats.threw).toBeGreaterThan(stats.runs * 0.02);
+    expect(stats.threw).toBeLessThan(stats.runs * 0.8);
+    expect(stats.events).toBeGreaterThan(stats.runs * 0.2);
+    expect(stats.sameError).toBeGreaterThan(stats.threw * 0.9);
+  });
 });
