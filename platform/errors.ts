@@ -1,12 +1,15 @@
+import type { ErrorBody, ErrorCode } from '../contract/error-codes';
+
 /**
  * An error a client can act on: a stable `code`, an HTTP status, the JSON path that failed
  * (RFC 6901 pointer into the request, e.g. `/body/payload/placementDate`) and a message a
- * person understands. Every API error response has this shape.
+ * person understands. Every API error response has this shape. The code is one of the contract's
+ * `ErrorCode`s (contract/error-codes.ts), so a misspelt code does not compile.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly path?: string,
     readonly details?: unknown,
@@ -15,7 +18,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  toJSON(): ApiErrorBody {
+  toJSON(): ErrorBody {
     return {
       error: {
         code: this.code,
@@ -56,8 +59,4 @@ export function isTemporalUnreachable(err: unknown): boolean {
     e = grpc.cause;
   }
   return false;
-}
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; path?: string; details?: unknown };
 }

@@ -8,8 +8,7 @@ export interface Tenant {
   createdAt: string;
 }
 
-/** CBS municipality code: `GM` and four digits. */
-export const TENANT_ID_PATTERN = '^GM[0-9]{4}$';
+export { TENANT_ID_PATTERN } from '../../contract/common';
 
 export class TenantExistsError extends Error {
   readonly code = 'TENANT_EXISTS';

@@ -1,5 +1,5 @@
-import { Type, type TObject, type TSchema } from '@sinclair/typebox';
-import { ERROR_CODES, type ErrorCode } from './error-codes';
+import type { TObject, TSchema } from '@sinclair/typebox';
+import { ERROR_CODES, ErrorBody, type ErrorCode } from '../../contract/error-codes';
 import type { Operation } from './operation';
 import { adminOperations } from './operations/admin';
 import { alertOperations } from './operations/alerts';
@@ -115,21 +115,7 @@ function operationObject(op: Operation): object {
   };
 }
 
-const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.Union(
-      Object.keys(ERROR_CODES).map((c) => Type.Literal(c)),
-      { description: 'Stable code a client can act on' },
-    ),
-    message: Type.String({ description: 'What went wrong, for a person' }),
-    path: Type.Optional(
-      Type.String({ description: 'RFC 6901 pointer to what failed, e.g. /body/payload/placementDate' }),
-    ),
-    details: Type.Optional(Type.Unknown()),
-  }),
-});
-
-/** The OpenAPI 3.1 document, built from the same schemas the routes validate with. */
+/** The OpenAPI 3.1 document, built from the contract: the schemas the routes validate with and the error-code table. */
 export function buildOpenApiDocument(version: string): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
@@ -165,7 +151,7 @@ export function buildOpenApiDocument(version: string): object {
       '/readyz': health('readyz: store and Temporal answer'),
     },
     components: {
-      schemas: { Error: plain(ErrorSchema) },
+      schemas: { Error: plain(ErrorBody) },
       securitySchemes: {
         apiKey: {
           type: 'http',

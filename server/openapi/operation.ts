@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import type { ErrorCode } from './error-codes';
+import type { ErrorCode } from '../../contract/error-codes';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

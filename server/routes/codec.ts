@@ -1,22 +1,11 @@
 import { Router, type RequestHandler } from 'express';
-import { Type } from '@sinclair/typebox';
 import type { Payload } from '@temporalio/common';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
 import { CodecError, type TenantScopedCodec } from '../../platform/codec/encryption-codec';
 import { tenantsOfPayload } from '../../platform/codec/payload-tenant';
 import { ApiError } from '../../platform/errors';
 import { check } from './validate';
-
-const B64 = Type.String({ maxLength: 2_000_000, pattern: '^[A-Za-z0-9+/=]*$' });
-export const CodecBody = Type.Object(
-  {
-    payloads: Type.Array(
-      Type.Object({ metadata: Type.Optional(Type.Record(Type.String(), B64)), data: Type.Optional(B64) }),
-      { maxItems: 1000 },
-    ),
-  },
-  { additionalProperties: false },
-);
+import { CodecBody } from '../../contract/codec';
 
 const otherMunicipality = (i: number) =>
   new ApiError(

@@ -13,6 +13,7 @@ import {
 } from '../../rules';
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import { ApiError } from '../../platform/errors';
+import type { ErrorCode } from '../../contract/error-codes';
 import { EvaluateBody, EvaluateParams } from '../../contract/decisions';
 import type { storeRuleSetSource } from '../../services/wiring/store-sources';
 import { check } from './validate';
@@ -76,11 +77,25 @@ export function createDecisionsRouter(deps: DecisionsRouterDeps): Router {
   return router;
 }
 
+/** The rules core's error codes as the API states them (contract/error-codes.ts lists each). */
+const RULES_ERROR_CODES: Record<string, ErrorCode> = {
+  'no-effective-version': 'NO_EFFECTIVE_VERSION',
+  'peildatum-in-gap': 'PEILDATUM_IN_GAP',
+  'invalid-peildatum': 'INVALID_PEILDATUM',
+  'ambiguous-effective-version': 'AMBIGUOUS_EFFECTIVE_VERSION',
+  'mixed-rule-sets': 'MIXED_RULE_SETS',
+  'invalid-facts': 'INVALID_FACTS',
+  'undefined-fact': 'UNDEFINED_FACT',
+  'schema-violation': 'SCHEMA_VIOLATION',
+};
+
 /** A rules-core error as the API states it (its code, 404 when nothing is in force); anything else as it was. */
 function rethrowAsApiError(err: unknown): never {
   if (!(err instanceof RulesError)) throw err;
   const status = err.code === 'no-effective-version' ? 404 : 422;
-  throw new ApiError(status, err.code.toUpperCase().replace(/-/g, '_'), err.messages.en, '/body/peildatum', {
+  // A code the table does not know yet is the rule set's content failing: say so rather than invent a code.
+  const code = RULES_ERROR_CODES[err.code] ?? 'CONTENT_INVALID';
+  throw new ApiError(status, code, err.messages.en, '/body/peildatum', {
     message_nl: err.messages.nl,
   });
 }

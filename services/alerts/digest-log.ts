@@ -3,7 +3,7 @@ import type { Db } from '../../platform/store/create-store';
 import type { AlertDigestRow } from '../../platform/store/schema';
 import type { DigestStatus, DigestTrigger } from '../../workflows/digest-input';
 
-export const DIGEST_STATUSES: readonly DigestStatus[] = ['pending', 'sent', 'failed', 'skipped'];
+export { DIGEST_STATUSES } from '../../contract/alerts';
 
 /** One digest run as admins read it: where it went, what it held (counts only), how it ended. */
 export interface DigestLogEntry {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/store/create-store';
 import { parseJson, toJson } from '../../platform/store/json';
 import type { AuditEventRow } from '../../platform/store/schema';
+import { MAX_AUDIT_PAGE } from '../../contract/audit';
 
 export type AuditActorKind = 'user' | 'apiKey' | 'system';
 
@@ -91,7 +92,7 @@ export interface AuditFilter {
   limit?: number;
 }
 
-export const MAX_AUDIT_PAGE = 1000;
+export { MAX_AUDIT_PAGE };
 
 /** Events of one tenant, newest first. The tenant is not a filter: it is always applied. */
 export async function queryAudit(db: Db, tenantId: string, filter: AuditFilter = {}): Promise<AuditEvent[]> {

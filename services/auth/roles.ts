@@ -1,24 +1,7 @@
-/** Roles a user holds within one municipality. */
-/**
- * `behandelaar` (case handler) takes decisions with legal effect: confirms or overrides the rules'
- * proposal (AVG art. 22). Distinct from the supervisor, who oversees cases and deadlines.
- */
-export const TENANT_ROLES = ['admin', 'designer', 'approver', 'supervisor', 'behandelaar'] as const;
-/** Manages municipalities (tenants); the only thing that crosses tenants. */
-export const NATIONAL_ADMIN = 'national-admin';
-export const ROLES = [...TENANT_ROLES, NATIONAL_ADMIN] as const;
-export type Role = (typeof ROLES)[number];
+import { PERMISSIONS, ROLES, type Permission, type Role } from '../../contract/auth';
 
-/** What an API key (a municipal system) may do; more arrive with later endpoints. */
-export const PERMISSIONS = [
-  'cases:start',
-  'cases:events',
-  'cases:read',
-  'rulesets:read',
-  'definitions:read',
-  'notificaties:receive',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+// Roles and permissions are part of the API contract (users, keys and /auth/me list them).
+export { NATIONAL_ADMIN, PERMISSIONS, ROLES, TENANT_ROLES, type Permission, type Role } from '../../contract/auth';
 
 const READ_CONFIG: Permission[] = ['rulesets:read', 'definitions:read'];
 

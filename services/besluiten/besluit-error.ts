@@ -1,4 +1,4 @@
-import type { ProfileIssue } from '../../server/schemas/municipality-profile';
+import type { ProfileIssue } from '../../contract/municipality-profile';
 
 export type BesluitErrorCode = 'PROFILE_INCOMPLETE' | 'DECISION_NOT_CONFIRMED' | 'EXPLANATION_MISSING';
 

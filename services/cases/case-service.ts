@@ -26,6 +26,7 @@ import {
 } from '../../workflows/search-attributes';
 import { visibilityQuery, type CaseFilter } from './case-query';
 import { ApiError } from '../../platform/errors';
+import type { ErrorCode } from '../../contract/error-codes';
 import { caseIdFor, tenantOfCaseId } from './case-id';
 import { openCursor, sealCursor } from './cursor';
 import { checkCaseReference } from './case-reference';
@@ -69,7 +70,7 @@ export interface CaseSummary {
 }
 
 /** Update failures from the interpreter, by type: the HTTP status and code a caller acts on. */
-const EVENT_FAILURES: Record<string, { status: number; code: string }> = {
+const EVENT_FAILURES: Record<string, { status: number; code: ErrorCode }> = {
   EVENT_NOT_EXPECTED: { status: 409, code: 'EVENT_NOT_EXPECTED' },
   CASE_NOT_WAITING: { status: 409, code: 'CASE_NOT_WAITING' },
   INVALID_PAYLOAD: { status: 422, code: 'INVALID_PAYLOAD' },

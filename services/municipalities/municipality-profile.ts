@@ -1,4 +1,4 @@
-import type { ByeLaw, PostalAddress, Signatory } from '../../server/schemas/municipality-profile';
+import type { ByeLaw, PostalAddress, Signatory } from '../../contract/municipality-profile';
 
 export type { ByeLaw, PostalAddress, Signatory };
 

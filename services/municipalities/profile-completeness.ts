@@ -1,5 +1,5 @@
 import type { RuleSet } from '../../rules';
-import type { ProfileCompleteness, ProfileIssue } from '../../server/schemas/municipality-profile';
+import type { ProfileCompleteness, ProfileIssue } from '../../contract/municipality-profile';
 import { fillLegalBasis } from './legal-basis';
 import type { MunicipalityProfile } from './municipality-profile';
 

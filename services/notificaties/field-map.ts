@@ -1,5 +1,5 @@
 import { ApiError } from '../../platform/errors';
-import type { FieldSource, NotificatieBody } from '../../server/routes/schemas/notificaties';
+import type { FieldSource, NotificatieBody } from '../../contract/notificaties';
 
 /** The last path segment of a URL, e.g. the zaak's uuid from its hoofdObject URL. */
 export function lastPathSegment(url: string): string | undefined {

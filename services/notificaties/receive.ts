@@ -1,7 +1,7 @@
 import { ApiError } from '../../platform/errors';
 import { checkCaseReference } from '../cases/case-reference';
 import type { CaseService } from '../cases/case-service';
-import type { NotificatieBody } from '../../server/routes/schemas/notificaties';
+import type { NotificatieBody } from '../../contract/notificaties';
 import type { Db } from '../../platform/store/create-store';
 import { lastPathSegment, mapFields } from './field-map';
 import { matchMapping } from './mappings';

@@ -1,6 +1,6 @@
 import { halfYearOf } from '../../workflows/engine/half-year';
 
-export const HALF_YEAR_PATTERN = '^[0-9]{4}-H[12]$';
+export { HALF_YEAR_PATTERN } from '../../contract/quota';
 
 /** Today as a Dutch calendar day (YYYY-MM-DD): half-years start at midnight in the Netherlands. */
 export function dutchDay(now: Date): string {

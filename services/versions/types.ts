@@ -1,13 +1,12 @@
 import type { Clock } from '../../platform/store/clock';
 import type { Store } from '../../platform/store/create-store';
+import type { VersionStatus } from '../../contract/artifacts';
 
 /** Rule sets and process definitions share one versioning scheme. */
 export const ARTIFACT_TYPES = ['ruleset', 'definition'] as const;
 export type ArtifactType = (typeof ARTIFACT_TYPES)[number];
 
-/** draft → in_review → published | rejected; published → retired. */
-export const VERSION_STATUSES = ['draft', 'in_review', 'published', 'rejected', 'retired'] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
+export { VERSION_STATUSES, type VersionStatus } from '../../contract/artifacts';
 
 export interface Artifact {
   id: string;

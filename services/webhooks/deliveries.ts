@@ -3,8 +3,9 @@ import { ApiError } from '../../platform/errors';
 import type { Db } from '../../platform/store/create-store';
 import type { WebhookDeliveryRow } from '../../platform/store/schema';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed'];
+import type { DeliveryStatus } from '../../contract/webhooks';
+
+export { DELIVERY_STATUSES, type DeliveryStatus } from '../../contract/webhooks';
 
 /** One event for one subscription: its state, attempts and the receiver's last answer. */
 export interface WebhookDelivery {

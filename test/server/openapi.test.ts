@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { buildOpenApiDocument, OPERATIONS } from '../../server/openapi/build-document';
-import { ERROR_CODES } from '../../server/openapi/error-codes';
+import { ERROR_CODES } from '../../contract/error-codes';
 import { startProduct, type RunningProduct } from '../support/runtime';
 
 const sample: Record<string, string> = {

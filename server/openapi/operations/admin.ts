@@ -1,15 +1,15 @@
-import { ApiKeyList, ApiKeySchema, CreateApiKeyBody, CreatedApiKey } from '../../routes/schemas/api-keys';
-import { UserSchema } from '../../routes/schemas/auth';
-import { KeyIdParams, TenantIdParams, UserIdParams } from '../../routes/schemas/common';
+import { ApiKeyList, ApiKeySchema, CreateApiKeyBody, CreatedApiKey } from '../../../contract/api-keys';
+import { UserSchema } from '../../../contract/auth';
+import { KeyIdParams, TenantIdParams, UserIdParams } from '../../../contract/common';
 import {
   CreatedTenantResponse,
   CreateTenantBody,
   TenantList,
   TenantSchema,
   UpdateTenantBody,
-} from '../../routes/schemas/tenants';
-import { CreateUserBody, ReasonBody, UpdateUserBody, UserList, UserWithPassword } from '../../routes/schemas/users';
-import type { ErrorCode } from '../error-codes';
+} from '../../../contract/tenants';
+import { CreateUserBody, ReasonBody, UpdateUserBody, UserList, UserWithPassword } from '../../../contract/users';
+import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
 const T = 'Beheer (administration)';

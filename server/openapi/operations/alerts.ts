@@ -9,8 +9,8 @@ import {
   ReasonBody,
   ReasonQuery,
   SendNowResponse,
-} from '../../routes/schemas/alerts';
-import type { ErrorCode } from '../error-codes';
+} from '../../../contract/alerts';
+import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
 const T = 'Alerts';

@@ -15,8 +15,8 @@ import {
   VersionDiffSchema,
   VersionParams,
   VersionSchema,
-} from '../../routes/schemas/artifacts';
-import type { ErrorCode } from '../error-codes';
+} from '../../../contract/artifacts';
+import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
 const auth: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN'];

@@ -1,5 +1,4 @@
-import { Type } from '@sinclair/typebox';
-import { AuditPage, AuditQuery } from '../../routes/schemas/audit';
+import { AuditCsv, AuditPage, AuditQuery } from '../../../contract/audit';
 import type { Operation } from '../operation';
 
 export const auditOperations: Operation[] = [
@@ -26,7 +25,7 @@ export const auditOperations: Operation[] = [
     requires: 'a municipal role',
     summary: 'The audit trail as CSV (same filters)',
     query: AuditQuery,
-    responses: { 200: { description: 'CSV', schema: Type.String(), contentType: 'text/csv' } },
+    responses: { 200: { description: 'CSV', schema: AuditCsv, contentType: 'text/csv' } },
     errors: ['VALIDATION_FAILED', 'INVALID_DATE', 'UNAUTHENTICATED', 'FORBIDDEN'],
   },
 ];

@@ -1,5 +1,4 @@
-import { Type } from '@sinclair/typebox';
-import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse, UserSchema } from '../../routes/schemas/auth';
+import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse, PasswordChanged } from '../../../contract/auth';
 import type { Operation } from '../operation';
 
 export const authOperations: Operation[] = [
@@ -44,7 +43,7 @@ export const authOperations: Operation[] = [
     access: 'session',
     summary: 'Change your own password',
     body: ChangePasswordBody,
-    responses: { 200: { description: 'Changed', schema: Type.Object({ user: UserSchema }) } },
+    responses: { 200: { description: 'Changed', schema: PasswordChanged } },
     errors: [
       'VALIDATION_FAILED',
       'UNAUTHENTICATED',

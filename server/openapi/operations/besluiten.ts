@@ -1,6 +1,6 @@
-import { CaseParams } from '../../schemas/cases';
-import { BesluitList, BesluitParams, PdfBody } from '../../schemas/besluiten';
-import type { ErrorCode } from '../error-codes';
+import { CaseParams } from '../../../contract/cases';
+import { BesluitList, BesluitParams, PdfBody } from '../../../contract/besluiten';
+import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
 const T = 'Besluiten';

@@ -1,45 +1,11 @@
-import { Type } from '@sinclair/typebox';
-import { ConfirmDecisionBody, DecisionParams, SupplyFactsBody } from '../../schemas/case-decisions';
+import {
+  ConfirmDecisionBody,
+  DecisionConfirmed,
+  DecisionParams,
+  FactsSupplied,
+  SupplyFactsBody,
+} from '../../../contract/case-decisions';
 import type { Operation } from '../operation';
-
-const EventResult = Type.Object({
-  accepted: Type.Literal(true),
-  event: Type.String(),
-  currentStep: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
-  outcome: Type.Optional(Type.String()),
-});
-const DecisionRecord = Type.Object(
-  {
-    nodeId: Type.String(),
-    at: Type.String({ format: 'date-time' }),
-    ruleSetKind: Type.String(),
-    ruleSetId: Type.String(),
-    ruleSetVersion: Type.Integer(),
-    peildatum: Type.String({ format: 'date' }),
-    status: Type.Optional(Type.String({ description: 'proposed | incomplete | confirmed | automatic' })),
-    proposal: Type.Optional(Type.Object({ branch: Type.Union([Type.String(), Type.Null()]), next: Type.String() })),
-    branch: Type.Union([Type.String(), Type.Null()]),
-    next: Type.String(),
-    confirmation: Type.Optional(
-      Type.Object({
-        by: Type.Object({ userId: Type.String(), username: Type.String(), displayName: Type.Optional(Type.String()) }),
-        at: Type.String({ format: 'date-time' }),
-        branch: Type.Union([Type.String(), Type.Null()]),
-        next: Type.String(),
-        deviated: Type.Boolean(),
-        reason: Type.Optional(Type.String()),
-      }),
-    ),
-    besluit: Type.Optional(
-      Type.Object({ id: Type.String(), sha256: Type.String(), createdAt: Type.String({ format: 'date-time' }) }),
-    ),
-  },
-  {
-    description:
-      'The decision record: the proposal, the decision, who took it and why (also with facts and explanation).',
-  },
-);
 
 export const caseDecisionOperations: Operation[] = [
   {
@@ -55,10 +21,7 @@ export const caseDecisionOperations: Operation[] = [
     params: DecisionParams,
     body: ConfirmDecisionBody,
     responses: {
-      200: {
-        description: 'Decided; the case moved on',
-        schema: Type.Intersect([EventResult, Type.Object({ decision: Type.Union([DecisionRecord, Type.Null()]) })]),
-      },
+      200: { description: 'Decided; the case moved on', schema: DecisionConfirmed },
     },
     errors: [
       'VALIDATION_FAILED',
@@ -89,7 +52,7 @@ export const caseDecisionOperations: Operation[] = [
       "When a needed fact is unknown the rules do not decide (outcome onvolledig): the case's `pendingDecision` lists `missingFacts` and the step waits. Values are checked against the fact catalog's types; nothing is coerced.",
     params: DecisionParams,
     body: SupplyFactsBody,
-    responses: { 200: { description: 'Accepted; the step decided again', schema: EventResult } },
+    responses: { 200: { description: 'Accepted; the step decided again', schema: FactsSupplied } },
     errors: [
       'VALIDATION_FAILED',
       'MALFORMED_JSON',

@@ -1,64 +1,19 @@
-import { Type } from '@sinclair/typebox';
-import { CancelBody, CaseParams, EventBody, ListCasesQuery, ProcessParams, StartCaseBody } from '../../schemas/cases';
+import {
+  CancelBody,
+  CaseCancelled,
+  CaseList,
+  CaseParams,
+  CaseStarted,
+  CaseStateSchema,
+  EventBody,
+  EventResult,
+  ListCasesQuery,
+  ProcessParams,
+  StartCaseBody,
+  SendEventHeaders,
+  StartCaseHeaders,
+} from '../../../contract/cases';
 import type { Operation } from '../operation';
-
-const CaseStarted = Type.Object({
-  caseId: Type.String({ examples: ['GM0363-nareiziger-hotelverblijf-3f2a9c0d1e4b5a6978c0d1e2'] }),
-  created: Type.Boolean(),
-});
-const CaseSummary = Type.Object({
-  caseId: Type.String(),
-  processId: Type.String(),
-  caseRef: Type.String(),
-  step: Type.String(),
-  status: Type.String(),
-  outcome: Type.Optional(Type.String()),
-  nextDeadline: Type.Optional(Type.String({ format: 'date-time' })),
-  startedAt: Type.String({ format: 'date-time' }),
-  closedAt: Type.Optional(Type.String({ format: 'date-time' })),
-});
-const Deadline = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  nodeId: Type.String(),
-  label: Type.String(),
-  at: Type.String({ format: 'date-time' }),
-  status: Type.String(),
-});
-const HistoryEntry = Type.Object({
-  at: Type.String({ format: 'date-time' }),
-  type: Type.String(),
-  nodeId: Type.Optional(Type.String()),
-  event: Type.Optional(Type.String()),
-  detail: Type.Optional(Type.String()),
-});
-export const CaseStateSchema = Type.Object(
-  {
-    caseId: Type.String(),
-    tenant: Type.String(),
-    caseRef: Type.String(),
-    processId: Type.String(),
-    processVersion: Type.Integer(),
-    status: Type.String({ description: 'running | completed' }),
-    currentStep: Type.Union([Type.String(), Type.Null()]),
-    expectedEvents: Type.Array(Type.String()),
-    caseStatus: Type.Optional(Type.String()),
-    outcome: Type.Optional(Type.String()),
-    data: Type.Record(Type.String(), Type.Unknown()),
-    variables: Type.Record(Type.String(), Type.Unknown()),
-    dates: Type.Record(Type.String(), Type.String()),
-    deadlines: Type.Array(Deadline),
-    history: Type.Array(HistoryEntry),
-  },
-  { description: 'The case as the interpreter keeps it; further fields (decisions, children) may appear.' },
-);
-const EventResult = Type.Object({
-  accepted: Type.Literal(true),
-  event: Type.String(),
-  currentStep: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
-  outcome: Type.Optional(Type.String()),
-});
 
 const caseLinks = {
   GetCase: { operationId: 'getCase', parameters: { caseId: '$response.body#/caseId' } },
@@ -78,14 +33,7 @@ export const caseOperations: Operation[] = [
       'Idempotent on caseRef: the same reference again answers 200 with the same caseId and starts nothing (an `Idempotency-Key` header adds: the same key with a different request within 24 hours is refused with 422). The case id is a keyed hash and reveals nothing of the reference.',
     params: ProcessParams,
     body: StartCaseBody,
-    headers: Type.Object({
-      'Idempotency-Key': Type.Optional(
-        Type.String({
-          pattern: '^[A-Za-z0-9._:-]{1,200}$',
-          description: 'Your key for this request; reusing it for another request within 24 hours is refused',
-        }),
-      ),
-    }),
+    headers: StartCaseHeaders,
     responses: {
       201: { description: 'Case started', schema: CaseStarted, links: caseLinks },
       200: { description: 'A case with this caseRef exists already', schema: CaseStarted, links: caseLinks },
@@ -117,10 +65,7 @@ export const caseOperations: Operation[] = [
       'Pass `nextCursor` as `cursor` for the next page; null means the last page. Visibility is eventually consistent: a case started a moment ago may take a second to appear.',
     query: ListCasesQuery,
     responses: {
-      200: {
-        description: 'A page of cases',
-        schema: Type.Object({ cases: Type.Array(CaseSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
-      },
+      200: { description: 'A page of cases', schema: CaseList },
     },
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'TEMPORAL_UNAVAILABLE'],
   },
@@ -152,9 +97,10 @@ export const caseOperations: Operation[] = [
     requires: 'cases:events',
     summary: 'Send an event the current step expects',
     description:
-      'Answers once the case has moved on to its next waiting point or its end. An unexpected event or a payload that fails its schema changes nothing.',
+      'Answers once the case has moved on to its next waiting point or its end. An unexpected event or a payload that fails its schema changes nothing. With an `Idempotency-Key` header a retry (e.g. after a 503 or a lost connection) answers the first result and applies the event once; the same key with a different request within 24 hours is refused with 422.',
     params: CaseParams,
     body: EventBody,
+    headers: SendEventHeaders,
     responses: { 200: { description: 'Accepted; the case moved on', schema: EventResult } },
     errors: [
       'VALIDATION_FAILED',
@@ -165,6 +111,7 @@ export const caseOperations: Operation[] = [
       'CASE_CLOSED',
       'INVALID_PAYLOAD',
       'CASE_BUSY',
+      'IDEMPOTENCY_KEY_REUSED',
       'UNAUTHENTICATED',
       'FORBIDDEN',
       'RATE_LIMITED',
@@ -183,10 +130,7 @@ export const caseOperations: Operation[] = [
     params: CaseParams,
     body: CancelBody,
     responses: {
-      202: {
-        description: 'Cancellation requested; the case ends shortly',
-        schema: Type.Object({ caseId: Type.String(), cancelled: Type.Literal(true) }),
-      },
+      202: { description: 'Cancellation requested; the case ends shortly', schema: CaseCancelled },
     },
     errors: [
       'VALIDATION_FAILED',

@@ -1,4 +1,4 @@
-import { CodecBody } from '../../routes/codec';
+import { CodecBody } from '../../../contract/codec';
 import type { Operation } from '../operation';
 
 const op = (name: 'decode' | 'encode', summary: string): Operation => ({
@@ -13,7 +13,15 @@ const op = (name: 'decode' | 'encode', summary: string): Operation => ({
     "The Temporal UI's remote codec protocol: payloads as base64 metadata and data. No CSRF token is needed (no side effects); cross-origin calls only from the configured Temporal UI.",
   body: CodecBody,
   responses: { 200: { description: 'Payloads', schema: CodecBody } },
-  errors: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'UNAUTHENTICATED', 'FORBIDDEN', 'BODY_TOO_LARGE'],
+  errors: [
+    'VALIDATION_FAILED',
+    'MALFORMED_JSON',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'BODY_TOO_LARGE',
+    'PAYLOAD_OTHER_MUNICIPALITY',
+    'PAYLOAD_DECRYPT_FAILED',
+  ],
 });
 
 export const codecOperations: Operation[] = [

@@ -1,4 +1,4 @@
-import { EvaluateBody, EvaluateParams, EvaluateResponse } from '../../schemas/decisions';
+import { EvaluateBody, EvaluateParams, EvaluateResponse } from '../../../contract/decisions';
 import type { Operation } from '../operation';
 
 export const decisionOperations: Operation[] = [
@@ -21,6 +21,13 @@ export const decisionOperations: Operation[] = [
       'INVALID_FACTS',
       'NOT_FOUND',
       'NO_EFFECTIVE_VERSION',
+      'PEILDATUM_IN_GAP',
+      'INVALID_PEILDATUM',
+      'AMBIGUOUS_EFFECTIVE_VERSION',
+      'MIXED_RULE_SETS',
+      'UNDEFINED_FACT',
+      'SCHEMA_VIOLATION',
+      'CONTENT_INVALID',
       'UNAUTHENTICATED',
       'FORBIDDEN',
     ],

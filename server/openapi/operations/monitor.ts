@@ -1,7 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import {
   CaseViewSchema,
   EventsQuery,
+  MonitorEventStream,
   MonitorCaseParams,
   MonitorSummarySchema,
   ProcessCatalogSchema,
@@ -9,7 +9,7 @@ import {
   SavedFilterParams,
   SavedFilterSchema,
   SaveFilterBody,
-} from '../../routes/schemas/monitor';
+} from '../../../contract/monitor';
 import {
   ImportTargetsBody,
   ImportTargetsResult,
@@ -19,8 +19,8 @@ import {
   SetTargetBody,
   TaakstellingResponse,
   TargetParams,
-} from '../../routes/schemas/quota';
-import type { ErrorCode } from '../error-codes';
+} from '../../../contract/quota';
+import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
 const M = 'Monitor';
@@ -175,7 +175,7 @@ export const monitorStreamOperations: Operation[] = [
     description:
       'Polls Temporal visibility once a second per municipality with listeners: new and closed cases, the watched cases (`watch`), and the running/overdue counts. Reconnect after 2 s (`retry`).',
     query: EventsQuery,
-    responses: { 200: { description: 'Event stream', contentType: 'text/event-stream', schema: Type.String() } },
+    responses: { 200: { description: 'Event stream', contentType: 'text/event-stream', schema: MonitorEventStream } },
     errors: [...base, 'VALIDATION_FAILED'],
   },
 ];

@@ -1,5 +1,5 @@
-import { MunicipalityProfileResponse, PutMunicipalityProfileBody } from '../../schemas/municipality-profile';
-import type { ErrorCode } from '../error-codes';
+import { MunicipalityProfileResponse, PutMunicipalityProfileBody } from '../../../contract/municipality-profile';
+import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
 const T = 'Gemeenteprofiel (municipality profile)';

@@ -6,8 +6,8 @@ import {
   NotificatieBody,
   NotificatieMappingSchema,
   NotificatieResult,
-} from '../../routes/schemas/notificaties';
-import type { ErrorCode } from '../error-codes';
+} from '../../../contract/notificaties';
+import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
 const T = 'Notificaties (ZGW)';

@@ -13,8 +13,8 @@ import {
   UpdateSubscriptionBody,
   WebhookDeliverySchema,
   WebhookSubscriptionSchema,
-} from '../../routes/schemas/webhooks';
-import type { ErrorCode } from '../error-codes';
+} from '../../../contract/webhooks';
+import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
 const T = 'Webhooks';

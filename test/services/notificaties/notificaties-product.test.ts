@@ -5,7 +5,7 @@ import { caseIdFor, loadIdSecret } from '../../../services/cases/case-id';
 import { errorHandler } from '../../../server/error-handler';
 import { createMapping } from '../../../services/notificaties/mappings';
 import { createNotificatiesRouter } from '../../../server/routes/notificaties';
-import type { MappingBody } from '../../../server/routes/schemas/notificaties';
+import type { MappingBody } from '../../../contract/notificaties';
 import { startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
 import { notificatie, startMapping, ZAAK } from './fixtures';
 

@@ -1,3 +1,5 @@
+import { Type, type Static } from '@sinclair/typebox';
+
 /** Every error code the API answers with: its HTTP status and what a client should do. */
 export const ERROR_CODES = {
   VALIDATION_FAILED: {
@@ -46,6 +48,18 @@ export const ERROR_CODES = {
   CASE_NOT_FOUND: { status: 404, description: 'No such case in your municipality.' },
   PROCESS_NOT_FOUND: { status: 404, description: 'No published process with this id in your municipality.' },
   NO_EFFECTIVE_VERSION: { status: 404, description: 'No published version was in force on that date.' },
+  PEILDATUM_IN_GAP: {
+    status: 422,
+    description: 'The peildatum falls where no version is in force (after one was retired, before the next starts).',
+  },
+  INVALID_PEILDATUM: { status: 422, description: 'The peildatum is not a calendar date (YYYY-MM-DD).' },
+  AMBIGUOUS_EFFECTIVE_VERSION: {
+    status: 422,
+    description: 'Two published versions start on the same date; retire one of them.',
+  },
+  MIXED_RULE_SETS: { status: 422, description: 'The published versions do not belong to one rule set.' },
+  UNDEFINED_FACT: { status: 422, description: 'A rule reads a fact that is neither given nor derived.' },
+  SCHEMA_VIOLATION: { status: 422, description: 'The rule set in force does not have the shape of a rule set.' },
   ARTIFACT_EXISTS: { status: 409, description: 'A rule set or definition with this key exists already.' },
   USERNAME_TAKEN: { status: 409, description: 'The username is taken in this municipality.' },
   TENANT_EXISTS: { status: 409, description: 'The municipality exists already.' },
@@ -80,6 +94,41 @@ export const ERROR_CODES = {
   ALERT_EMAIL_UNAVAILABLE: {
     status: 400,
     description: 'E-mail delivery was chosen but the server has no SMTP server (DOORSTROOM_SMTP_URL); choose webhook.',
+  },
+  MUNICIPALITY_DISABLED: { status: 403, description: 'The national administrator has disabled this municipality.' },
+  LOCAL_LOGIN_DISABLED: {
+    status: 403,
+    description:
+      'The municipality signs in through its identity provider only; national administrators keep their password.',
+  },
+  INVALID_IDENTITY_PROVIDER: {
+    status: 400,
+    description: "The identity provider's settings are incomplete or not valid; `path` names the field.",
+  },
+  OIDC_NOT_CONFIGURED: {
+    status: 404,
+    description: 'Sign-in through the identity provider is not set up for this municipality.',
+  },
+  OIDC_UNAVAILABLE: { status: 501, description: 'OpenID Connect sign-in is not available on this server.' },
+  OIDC_STATE_INVALID: { status: 400, description: 'The sign-in attempt expired or was used already; start again.' },
+  OIDC_TOKEN_INVALID: {
+    status: 401,
+    description: "The provider's ID token is not valid: wrong audience, expired or wrongly signed.",
+  },
+  OIDC_PROVIDER_ERROR: {
+    status: 502,
+    description: 'The identity provider could not be reached or refused the request.',
+  },
+  OIDC_NO_ROLE: { status: 403, description: 'Signed in, but none of your groups gives a Doorstroom role.' },
+  OIDC_USER_DISABLED: { status: 403, description: 'Your Doorstroom account is disabled.' },
+  SESSION_ENDED_BY_PROVIDER: {
+    status: 401,
+    description: "The session ended: the municipality's identity provider no longer confirms the account.",
+  },
+  PAYLOAD_OTHER_MUNICIPALITY: { status: 403, description: 'The payload belongs to another municipality.' },
+  PAYLOAD_DECRYPT_FAILED: {
+    status: 422,
+    description: 'The payload cannot be decrypted: its key is unknown, or it was altered.',
   },
   INTERNAL: { status: 500, description: 'An unexpected error; it has been logged.' },
   CASE_BUSY: {
@@ -116,3 +165,24 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Every code, in the table's order (for the OpenAPI document and exhaustive tests). */
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+
+/** The JSON body of every error answer. */
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.Unsafe<ErrorCode>(
+      Type.Union(
+        ERROR_CODE_LIST.map((c) => Type.Literal(c)),
+        { description: 'Stable code a client can act on' },
+      ),
+    ),
+    message: Type.String({ description: 'What went wrong, for a person' }),
+    path: Type.Optional(
+      Type.String({ description: 'RFC 6901 pointer to what failed, e.g. /body/payload/placementDate' }),
+    ),
+    details: Type.Optional(Type.Unknown()),
+  }),
+});
+export type ErrorBody = Static<typeof ErrorBody>;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema, UserSchema } from './auth';
 import { Reason, Text, Username } from './common';
 
@@ -24,9 +24,14 @@ export const UpdateUserBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const ReasonBody = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
+export { ReasonBody } from './common';
 
 export const UserList = Type.Object({ items: Type.Array(UserSchema) });
 
 /** The password is shown once; only its hash is kept. */
 export const UserWithPassword = Type.Object({ user: UserSchema, oneTimePassword: Type.String() });
+
+export type CreateUserBody = Static<typeof CreateUserBody>;
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
+export type UserList = Static<typeof UserList>;
+export type UserWithPassword = Static<typeof UserWithPassword>;

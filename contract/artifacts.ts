@@ -1,5 +1,4 @@
-import { Type } from '@sinclair/typebox';
-import { VERSION_STATUSES } from '../../../services/versions/types';
+import { Type, type Static } from '@sinclair/typebox';
 import { ArtifactKey, DateOrDateTime, Instant, NullableInstant, Text } from './common';
 
 /** Rule-set or process-definition JSON; its own validator (rules/, workflows/dsl) checks the inside. */
@@ -57,6 +56,9 @@ export const DiffQuery = Type.Object(
 
 export const EffectiveQuery = Type.Object({ at: Type.Optional(DateOrDateTime) }, { additionalProperties: false });
 
+/** draft → in_review → published | rejected; published → retired. */
+export const VERSION_STATUSES = ['draft', 'in_review', 'published', 'rejected', 'retired'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
 export const VersionStatusSchema = Type.Union(VERSION_STATUSES.map((s) => Type.Literal(s)));
 
 export const ArtifactSchema = Type.Object({
@@ -142,3 +144,24 @@ export const VersionDiffSchema = Type.Object({
   ),
   other: Type.Array(FieldChange),
 });
+
+export type ArtifactContent = Static<typeof ArtifactContent>;
+export type ArtifactParams = Static<typeof ArtifactParams>;
+export type VersionParams = Static<typeof VersionParams>;
+export type CreateArtifactBody = Static<typeof CreateArtifactBody>;
+export type CreateDraftBody = Static<typeof CreateDraftBody>;
+export type UpdateDraftBody = Static<typeof UpdateDraftBody>;
+export type SubmitBody = Static<typeof SubmitBody>;
+export type ApproveBody = Static<typeof ApproveBody>;
+export type RejectBody = Static<typeof RejectBody>;
+export type RetireBody = Static<typeof RetireBody>;
+export type DiffQuery = Static<typeof DiffQuery>;
+export type EffectiveQuery = Static<typeof EffectiveQuery>;
+export type Artifact = Static<typeof ArtifactSchema>;
+export type ArtifactSummary = Static<typeof ArtifactSummarySchema>;
+export type Version = Static<typeof VersionSchema>;
+export type ArtifactList = Static<typeof ArtifactList>;
+export type People = Static<typeof PeopleSchema>;
+export type ArtifactHistory = Static<typeof ArtifactHistory>;
+export type CreatedArtifact = Static<typeof CreatedArtifact>;
+export type VersionDiff = Static<typeof VersionDiffSchema>;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { UserSchema } from './auth';
 import { Instant, Reason, TenantId, Text, Username } from './common';
 
@@ -28,3 +28,9 @@ export const CreatedTenantResponse = Type.Object({
   tenant: TenantSchema,
   admin: Type.Optional(Type.Object({ user: UserSchema, oneTimePassword: Type.Optional(Type.String()) })),
 });
+
+export type Tenant = Static<typeof TenantSchema>;
+export type CreateTenantBody = Static<typeof CreateTenantBody>;
+export type UpdateTenantBody = Static<typeof UpdateTenantBody>;
+export type TenantList = Static<typeof TenantList>;
+export type CreatedTenantResponse = Static<typeof CreatedTenantResponse>;

@@ -1,6 +1,8 @@
-import { Type } from '@sinclair/typebox';
-import { MAX_AUDIT_PAGE } from '../../../services/audit/audit';
+import { Type, type Static } from '@sinclair/typebox';
 import { DateOrDateTime, Instant } from './common';
+
+/** The most events one page (or one query) of the audit trail returns. */
+export const MAX_AUDIT_PAGE = 1000;
 
 const Token = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '^[A-Za-z0-9._:@/-]+$' });
 
@@ -42,3 +44,10 @@ export const AuditPage = Type.Object({
   /** Pass as `before` for the next (older) page; null at the end. */
   nextBefore: Type.Union([Type.Integer(), Type.Null()]),
 });
+
+export type AuditQuery = Static<typeof AuditQuery>;
+export type AuditEvent = Static<typeof AuditEventSchema>;
+export type AuditPage = Static<typeof AuditPage>;
+
+/** GET /audit/export.csv: the same filters, as CSV. */
+export const AuditCsv = Type.String({ contentMediaType: 'text/csv' });

@@ -1,8 +1,9 @@
-import { Type } from '@sinclair/typebox';
-import { HALF_YEAR_PATTERN } from '../../../services/quota/half-years';
+import { Type, type Static } from '@sinclair/typebox';
 import { Instant, Reason, TenantId } from './common';
 
-const HalfYear = Type.String({
+export const HALF_YEAR_PATTERN = '^[0-9]{4}-H[12]$';
+
+export const HalfYear = Type.String({
   pattern: HALF_YEAR_PATTERN,
   description: 'Half-year: 1 Jan–30 Jun is H1, 1 Jul–31 Dec is H2',
   examples: ['2026-H1'],
@@ -108,3 +109,15 @@ export const TaakstellingResponse = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type HalfYear = Static<typeof HalfYear>;
+export type QuotaTarget = Static<typeof QuotaTargetSchema>;
+export type QuotaTargetList = Static<typeof QuotaTargetList>;
+export type ListTargetsQuery = Static<typeof ListTargetsQuery>;
+export type TargetParams = Static<typeof TargetParams>;
+export type SetTargetBody = Static<typeof SetTargetBody>;
+export type ImportTargetsBody = Static<typeof ImportTargetsBody>;
+export type ImportTargetsResult = Static<typeof ImportTargetsResult>;
+export type TaakstellingPeriod = Static<typeof TaakstellingPeriodSchema>;
+export type TaakstellingSummary = Static<typeof TaakstellingSummarySchema>;
+export type TaakstellingResponse = Static<typeof TaakstellingResponse>;

@@ -1,11 +1,11 @@
-import { Type } from '@sinclair/typebox';
-import { CaseParams } from './cases';
+import { Type, type Static } from '@sinclair/typebox';
+import { CaseId } from './common';
 
 /** Request and response schemas of the besluiten (beschikkingen) of a case. */
 
 export const BesluitParams = Type.Object(
   {
-    caseId: CaseParams.properties.caseId,
+    caseId: CaseId,
     besluitId: Type.String({ format: 'uuid', description: 'Besluit id as listed for the case' }),
   },
   { additionalProperties: false },
@@ -24,9 +24,15 @@ export const BesluitSummarySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export type BesluitSummary = Static<typeof BesluitSummarySchema>;
+
 export const BesluitList = Type.Object({ items: Type.Array(BesluitSummarySchema) }, { additionalProperties: false });
+export type BesluitList = Static<typeof BesluitList>;
 
 export const PdfBody = Type.String({
   contentMediaType: 'application/pdf',
   description: 'The besluit as a PDF (A4, Dutch)',
 });
+
+export type BesluitParams = Static<typeof BesluitParams>;
+export type PdfBody = Static<typeof PdfBody>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Instant, Reason, TenantId, Text } from '../routes/schemas/common';
+import { Instant, Reason, TenantId, Text } from './common';
 
 /** The municipality profile's request and response schemas: what a besluit's letterhead, signature and legal bases are filled from. */
 
@@ -115,3 +115,7 @@ export const MunicipalityProfileResponse = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type ArticleKey = Static<typeof ArticleKey>;
+export type MunicipalityProfile = Static<typeof MunicipalityProfileSchema>;
+export type MunicipalityProfileResponse = Static<typeof MunicipalityProfileResponse>;

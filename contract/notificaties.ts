@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Instant, Reason, TenantId, Text, Uuid } from './common';
+import { Ident, Instant, ReasonQuery, Reason, TenantId, Text, Uuid } from './common';
 
 /**
  * A notification as the VNG Notificaties API (NRC) POSTs it to an abonnement's callback.
@@ -53,7 +53,6 @@ export const NotificatieResult = Type.Object(
   { additionalProperties: false },
 );
 
-const Ident = (description: string) => Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description });
 const Name = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$' });
 
 /** Where a case-data or payload field comes from: a kenmerk (or a notification field), or a constant. */
@@ -165,9 +164,18 @@ export const NotificatieMappingSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export type NotificatieMapping = Static<typeof NotificatieMappingSchema>;
+
 export const MappingList = Type.Object(
   { items: Type.Array(NotificatieMappingSchema) },
   { additionalProperties: false },
 );
 export const MappingIdParams = Type.Object({ mappingId: Uuid }, { additionalProperties: false });
-export const DeleteMappingQuery = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
+export const DeleteMappingQuery = ReasonQuery;
+
+export type NotificatieResult = Static<typeof NotificatieResult>;
+export type StartCaseAction = Static<typeof StartCaseAction>;
+export type SendEventAction = Static<typeof SendEventAction>;
+export type MappingList = Static<typeof MappingList>;
+export type MappingIdParams = Static<typeof MappingIdParams>;
+export type DeleteMappingQuery = Static<typeof DeleteMappingQuery>;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { PermissionSchema } from './auth';
 import { Instant, NullableInstant, Reason, TenantId, Text } from './common';
 
@@ -27,3 +27,8 @@ export const CreateApiKeyBody = Type.Object(
 export const CreatedApiKey = Type.Object({ apiKey: ApiKeySchema, secret: Type.String() });
 
 export const ApiKeyList = Type.Object({ items: Type.Array(ApiKeySchema) });
+
+export type ApiKey = Static<typeof ApiKeySchema>;
+export type CreateApiKeyBody = Static<typeof CreateApiKeyBody>;
+export type CreatedApiKey = Static<typeof CreatedApiKey>;
+export type ApiKeyList = Static<typeof ApiKeyList>;

@@ -1,7 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Ident } from './common';
+
+/** Advice: a rule set evaluated on given facts (POST /rulesets/{key}/evaluate). */
 
 export const EvaluateParams = Type.Object({
-  key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Rule-set kind, e.g. housing-priority' }),
+  key: Ident('Rule-set kind, e.g. housing-priority'),
 });
 
 export const EvaluateBody = Type.Object(
@@ -58,3 +61,6 @@ export const EvaluateResponse = Type.Object({
   }),
   text: Type.String({ description: 'The explanation as plain sentences in the requested language' }),
 });
+export type EvaluateResponse = Static<typeof EvaluateResponse>;
+
+export type EvaluateParams = Static<typeof EvaluateParams>;

@@ -1,10 +1,9 @@
-import { Type } from '@sinclair/typebox';
-import { TaakstellingPeriodSchema } from './quota';
-import { Instant, Text as FreeText, Uuid } from './common';
+import { Type, type Static } from '@sinclair/typebox';
+import { CaseStatusFilter, DeadlineSchema } from './cases';
+import { HalfYear, TaakstellingPeriodSchema } from './quota';
+import { CASE_ID_LIST_PATTERN, CaseId, Ident, Instant, LocalText as Text, Text as FreeText, Uuid } from './common';
 
-/** Dutch and English of one text: the UI picks by language. */
-const Text = Type.Object({ nl: Type.String(), en: Type.String() }, { additionalProperties: false });
-const HalfYear = Type.String({ pattern: '^[0-9]{4}-H[12]$' });
+/** The monitor's read models: dashboard, process catalog, one case, saved filters, the live stream's query. */
 const Count = Type.Integer({ minimum: 0 });
 
 export const MonitorSummarySchema = Type.Object(
@@ -100,27 +99,10 @@ export const ProcessCatalogSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const MonitorCaseParams = Type.Object(
-  {
-    caseId: Type.String({
-      pattern: '^GM[0-9]{4}-[a-z0-9:-]{1,200}$',
-      description: 'Case id as returned when the case was started',
-    }),
-  },
-  { additionalProperties: false },
-);
+export type MonitorSummary = Static<typeof MonitorSummarySchema>;
+export type ProcessCatalog = Static<typeof ProcessCatalogSchema>;
 
-const DeadlineSchema = Type.Object(
-  {
-    id: Type.String(),
-    kind: Type.Union([Type.Literal('reminder'), Type.Literal('timeout'), Type.Literal('case')]),
-    nodeId: Type.String(),
-    label: Type.String(),
-    at: Instant,
-    status: Type.Union(['pending', 'done', 'cancelled', 'met', 'missed'].map((s) => Type.Literal(s))),
-  },
-  { additionalProperties: false },
-);
+export const MonitorCaseParams = Type.Object({ caseId: CaseId }, { additionalProperties: false });
 
 export const CaseViewSchema = Type.Object(
   {
@@ -196,25 +178,22 @@ export const CaseViewSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export type CaseView = Static<typeof CaseViewSchema>;
+
 const CaseIdList = Type.String({
   maxLength: 40000,
-  pattern: '^(GM[0-9]{4}-[a-z0-9:-]{1,200})?(,GM[0-9]{4}-[a-z0-9:-]{1,200})*$',
+  pattern: CASE_ID_LIST_PATTERN,
   description: 'Comma-separated case ids to watch (the rows on screen)',
 });
 export const EventsQuery = Type.Object({ watch: Type.Optional(CaseIdList) }, { additionalProperties: false });
 
-const Ident = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' });
 /** A case-list filter as the cases API takes it (GET /cases), kept per user. */
 export const SavedFilterContent = Type.Object(
   {
-    processId: Type.Optional(Ident),
-    step: Type.Optional(Ident),
-    status: Type.Optional(
-      Type.Union(
-        ['running', 'completed', 'cancelled', 'terminated', 'failed', 'timed_out'].map((s) => Type.Literal(s)),
-      ),
-    ),
-    outcome: Type.Optional(Ident),
+    processId: Type.Optional(Ident()),
+    step: Type.Optional(Ident()),
+    status: Type.Optional(CaseStatusFilter),
+    outcome: Type.Optional(Ident()),
     deadlineWindow: Type.Optional(Type.Union([Type.Literal('7d'), Type.Literal('30d')])),
     overdue: Type.Optional(Type.Boolean()),
   },
@@ -233,6 +212,8 @@ export const SavedFilterSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type SavedFilter = Static<typeof SavedFilterSchema>;
+export type SavedFilterContent = Static<typeof SavedFilterContent>;
 export const SavedFilterList = Type.Object({ items: Type.Array(SavedFilterSchema) }, { additionalProperties: false });
 export const SaveFilterBody = Type.Object(
   {
@@ -243,3 +224,12 @@ export const SaveFilterBody = Type.Object(
   { additionalProperties: false },
 );
 export const SavedFilterParams = Type.Object({ filterId: Uuid }, { additionalProperties: false });
+
+export type MonitorCaseParams = Static<typeof MonitorCaseParams>;
+export type EventsQuery = Static<typeof EventsQuery>;
+export type SavedFilterList = Static<typeof SavedFilterList>;
+export type SaveFilterBody = Static<typeof SaveFilterBody>;
+export type SavedFilterParams = Static<typeof SavedFilterParams>;
+
+/** GET /monitor/events: server-sent events (`changed` with case ids, process, step, status). */
+export const MonitorEventStream = Type.String({ contentMediaType: 'text/event-stream' });

@@ -1,6 +1,27 @@
-import { Type } from '@sinclair/typebox';
-import { ROLES, PERMISSIONS } from '../../../services/auth/roles';
+import { Type, type Static } from '@sinclair/typebox';
 import { Instant, TenantId, Text, Username } from './common';
+
+/**
+ * Roles a user holds within one municipality. `behandelaar` (case handler) takes decisions with
+ * legal effect: confirms or overrides the rules' proposal (AVG art. 22). Distinct from the
+ * supervisor, who oversees cases and deadlines.
+ */
+export const TENANT_ROLES = ['admin', 'designer', 'approver', 'supervisor', 'behandelaar'] as const;
+/** Manages municipalities (tenants); the only thing that crosses tenants. */
+export const NATIONAL_ADMIN = 'national-admin';
+export const ROLES = [...TENANT_ROLES, NATIONAL_ADMIN] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What an API key (a municipal system) may do; more arrive with later endpoints. */
+export const PERMISSIONS = [
+  'cases:start',
+  'cases:events',
+  'cases:read',
+  'rulesets:read',
+  'definitions:read',
+  'notificaties:receive',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 export const PermissionSchema = Type.Union(PERMISSIONS.map((p) => Type.Literal(p)));
@@ -59,3 +80,13 @@ export const LoginResponse = Type.Object({
 });
 
 export const DisplayName = Text(200);
+
+export type LoginBody = Static<typeof LoginBody>;
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+export type User = Static<typeof UserSchema>;
+export type MeResponse = Static<typeof MeResponse>;
+export type LoginResponse = Static<typeof LoginResponse>;
+
+/** Your own password changed: the user as it is now. */
+export const PasswordChanged = Type.Object({ user: UserSchema });
+export type PasswordChanged = Static<typeof PasswordChanged>;

@@ -1,7 +1,6 @@
-import { Type } from '@sinclair/typebox';
-import { CASE_EVENT_TYPES } from '../../../workflows/case-event';
-import { DELIVERY_STATUSES } from '../../../services/webhooks/deliveries';
-import { Instant, NullableInstant, Reason, TenantId, Text, Uuid } from './common';
+import { Type, type Static } from '@sinclair/typebox';
+import { CASE_EVENT_TYPES } from '../workflows/case-event';
+import { Instant, NullableInstant, Reason, ReasonBody, ReasonQuery, TenantId, Text, Uuid } from './common';
 
 export const CaseEventTypeSchema = Type.Union(
   CASE_EVENT_TYPES.map((t) => Type.Literal(t)),
@@ -59,9 +58,9 @@ export const UpdateSubscriptionBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const RotateSecretBody = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
+export const RotateSecretBody = ReasonBody;
 
-export const DeleteSubscriptionQuery = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
+export const DeleteSubscriptionQuery = ReasonQuery;
 
 /** `secret` is shown once: the receiver verifies `Doorstroom-Signature` with it. */
 export const SubscriptionWithSecret = Type.Object(
@@ -80,6 +79,8 @@ export const SubscriptionList = Type.Object(
 export const SubscriptionIdParams = Type.Object({ subscriptionId: Uuid }, { additionalProperties: false });
 export const DeliveryIdParams = Type.Object({ deliveryId: Uuid }, { additionalProperties: false });
 
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const DeliveryStatusSchema = Type.Union(DELIVERY_STATUSES.map((s) => Type.Literal(s)));
 
 export const WebhookDeliverySchema = Type.Object(
@@ -143,3 +144,19 @@ export const InternalHostsList = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type CaseEventType = Static<typeof CaseEventTypeSchema>;
+export type WebhookSubscription = Static<typeof WebhookSubscriptionSchema>;
+export type CreateSubscriptionBody = Static<typeof CreateSubscriptionBody>;
+export type UpdateSubscriptionBody = Static<typeof UpdateSubscriptionBody>;
+export type RotateSecretBody = Static<typeof RotateSecretBody>;
+export type DeleteSubscriptionQuery = Static<typeof DeleteSubscriptionQuery>;
+export type SubscriptionWithSecret = Static<typeof SubscriptionWithSecret>;
+export type SubscriptionList = Static<typeof SubscriptionList>;
+export type SubscriptionIdParams = Static<typeof SubscriptionIdParams>;
+export type DeliveryIdParams = Static<typeof DeliveryIdParams>;
+export type WebhookDelivery = Static<typeof WebhookDeliverySchema>;
+export type ListDeliveriesQuery = Static<typeof ListDeliveriesQuery>;
+export type DeliveryList = Static<typeof DeliveryList>;
+export type InternalHostsBody = Static<typeof InternalHostsBody>;
+export type InternalHostsList = Static<typeof InternalHostsList>;

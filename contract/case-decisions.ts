@@ -1,11 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DecisionRecordSchema, EventResult } from './cases';
+import { CaseId } from './common';
 
 /** Request bodies of a waiting decision step: a person's confirmation, or the facts that were missing. */
 export const DecisionParams = Type.Object({
-  caseId: Type.String({
-    pattern: '^GM[0-9]{4}-[a-z0-9:-]{1,200}$',
-    description: 'Case id as returned when the case was started',
-  }),
+  caseId: CaseId,
   nodeId: Type.String({
     minLength: 1,
     maxLength: 63,
@@ -42,3 +41,16 @@ export const SupplyFactsBody = Type.Object(
   { additionalProperties: false },
 );
 export type SupplyFactsBody = Static<typeof SupplyFactsBody>;
+
+/** A confirmed decision: the case moved on, with the decision record (null if the step recorded none). */
+export const DecisionConfirmed = Type.Intersect([
+  EventResult,
+  Type.Object({ decision: Type.Union([DecisionRecordSchema, Type.Null()]) }),
+]);
+export type DecisionConfirmed = Static<typeof DecisionConfirmed>;
+
+/** Facts supplied: the step decided again. */
+export const FactsSupplied = EventResult;
+
+export type DecisionParams = Static<typeof DecisionParams>;
+export type FactsSupplied = Static<typeof FactsSupplied>;

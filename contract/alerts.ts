@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { DIGEST_STATUSES } from '../../../services/alerts/digest-log';
+import { Type, type Static } from '@sinclair/typebox';
+import type { DigestStatus } from '../workflows/digest-input';
 import { Instant, NullableInstant, Reason, TenantId } from './common';
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
@@ -93,9 +93,9 @@ export const AlertConfigWithSecret = Type.Object(
   { additionalProperties: false },
 );
 
-export const ReasonBody = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
-export const ReasonQuery = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
+export { ReasonBody, ReasonQuery } from './common';
 
+export const DIGEST_STATUSES: readonly DigestStatus[] = ['pending', 'sent', 'failed', 'skipped'];
 export const DigestStatusSchema = Type.Union(DIGEST_STATUSES.map((s) => Type.Literal(s)));
 
 const DigestId = Type.String({
@@ -147,3 +147,12 @@ export const SendNowResponse = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type PutAlertConfigBody = Static<typeof PutAlertConfigBody>;
+export type AlertConfig = Static<typeof AlertConfigSchema>;
+export type AlertConfigWithSecret = Static<typeof AlertConfigWithSecret>;
+export type DigestIdParams = Static<typeof DigestIdParams>;
+export type DigestLogEntry = Static<typeof DigestLogEntrySchema>;
+export type DigestLogQuery = Static<typeof DigestLogQuery>;
+export type DigestLogList = Static<typeof DigestLogList>;
+export type SendNowResponse = Static<typeof SendNowResponse>;
