@@ -92,6 +92,7 @@ export const en: Messages = {
   editor: {
     version: 'Version {{version}}',
     newDraft: 'Change in a new draft version',
+    inReview: 'Version {{version}} awaits review; review it under Versions and publishing.',
     draftIntro:
       'You are viewing the version in force. Changes go into a draft, which takes effect only after a second person approves it.',
     readOnly: 'Read-only: this version is {{status}}.',

@@ -92,6 +92,7 @@ export const nl = {
   editor: {
     version: 'Versie {{version}}',
     newDraft: 'Wijzigen in een nieuwe conceptversie',
+    inReview: 'Versie {{version}} wacht op beoordeling; beoordelen doet u onder Versies en publiceren.',
     draftIntro:
       'U bekijkt de geldende versie. Wijzigen doet u in een conceptversie; die gaat pas in na goedkeuring door een tweede persoon.',
     readOnly: 'Alleen-lezen: deze versie is {{status}}.',

@@ -1,19 +1,16 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { knownNames } from '../../../workflows/dsl/validation/reference-checks';
 import { validateDefinition } from '../../../workflows/dsl/validate-definition';
 import type { NodeKind, NodeOfKind, ProcessDefinition, ProcessNode } from '../../../workflows/dsl/schema';
-import { artifacts } from '../api/artifacts';
+import { ArtifactEditorFrame, EditorPending } from '../editing/artifact-editor-frame';
+import { publishedVersion } from '../editing/use-artifact';
+import { useArtifactEditor } from '../editing/use-artifact-editor';
 import { currentLang } from '../i18n/i18n';
 import { ReviewPanel } from '../review/review-panel';
-import { publishedVersion, useArtifact } from '../review/use-artifact';
-import { EditorToolbar } from '../rulesets/editor/editor-toolbar';
-import { useUndoable } from '../rulesets/model/use-undoable';
-import { useHasRole } from '../shell/session-context';
-import { Tabs } from '../shell/tabs';
-import { DefinitionIssueList } from './editor/definition-issue-list';
 import { JsonDocumentView } from '../editing/json-document-view';
+import { DefinitionIssueList } from './editor/definition-issue-list';
 import { DesignerSidePanel } from './editor/designer-side-panel';
 import { DiffLegend } from './editor/diff-legend';
 import { Palette } from './editor/palette';
@@ -26,40 +23,19 @@ import { countByNode, withNodeIds } from './model/definition-issues';
 import { addNode, freshId, replaceNode, setEdgeTarget, setParameter } from './model/definition-ops';
 import './process-designer.css';
 
-type TabKey = 'edit' | 'json' | 'review';
+const TABS = ['edit', 'json', 'review'] as const;
+type TabKey = (typeof TABS)[number];
 
 /** A process definition as an editable graph: palette, side panel per step kind, JSON, errors, undo/redo, diff with the published version, review. */
 export function ProcessDesignerPage() {
   const { key = '' } = useParams();
   const { t } = useTranslation();
   const lang = currentLang();
-  const isDesigner = useHasRole('designer');
-  const { history, version, error, reload } = useArtifact('definitions', key);
-  const undoable = useUndoable<ProcessDefinition>(undefined as unknown as ProcessDefinition);
-  const { reset, set } = undoable;
-  const [saved, setSaved] = useState<ProcessDefinition>();
-  const [published, setPublished] = useState<ProcessDefinition>();
+  const editor = useArtifactEditor<ProcessDefinition>('definitions', key);
+  const { history, version, doc, published, readOnly, dirty, reload, change } = editor;
   const [selected, setSelected] = useState<string>();
   const [tab, setTab] = useState<TabKey>('edit');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
 
-  useEffect(() => {
-    if (!version?.content) return;
-    const doc = version.content as ProcessDefinition;
-    reset(doc);
-    setSaved(doc);
-  }, [version, reset]);
-  useEffect(() => {
-    artifacts.effective('definitions', key).then(
-      (v) => setPublished(v.content as ProcessDefinition),
-      () => setPublished(undefined),
-    );
-  }, [key, history]);
-
-  const doc = undoable.doc;
-  const readOnly = !version || version.status !== 'draft' || !isDesigner;
-  const dirty = doc !== saved;
   const deferred = useDeferredValue(doc);
   const errors = useMemo(() => {
     if (!deferred) return [];
@@ -93,13 +69,6 @@ export function ProcessDesignerPage() {
     [doc, lang, errors, diff, describe],
   );
 
-  const change = useCallback(
-    (next: ProcessDefinition, undoKey?: string) => {
-      set(next, undoKey);
-      setMessage(undefined);
-    },
-    [set],
-  );
   const ctx: PanelContext | undefined = useMemo(
     () =>
       doc
@@ -115,6 +84,7 @@ export function ProcessDesignerPage() {
   );
 
   const add = (kind: NodeKind) => {
+    if (!doc) return;
     const spec = specOf(kind);
     const id = freshId(doc, spec.idStem);
     let next = addNode(doc, spec.create(id, lang));
@@ -126,8 +96,8 @@ export function ProcessDesignerPage() {
   };
   const onConnect = useCallback(
     (source: string, target: string) => {
-      const node = doc.nodes.find((n) => n.id === source);
-      if (!node) return;
+      const node = doc?.nodes.find((n) => n.id === source);
+      if (!doc || !node) return;
       const connected = specOf(node.kind).connect(node as NodeOfKind<typeof node.kind>, target);
       if (connected) change(replaceNode(doc, source, connected));
       setSelected(source);
@@ -135,142 +105,34 @@ export function ProcessDesignerPage() {
     [doc, change],
   );
   const onReconnect = useCallback(
-    (_edge: string, source: string, path: string, target: string) => change(setEdgeTarget(doc, source, path, target)),
+    (_edge: string, source: string, path: string, target: string) => {
+      if (doc) change(setEdgeTarget(doc, source, path, target));
+    },
     [doc, change],
   );
 
-  async function save() {
-    if (!version) return;
-    setBusy(true);
-    try {
-      await artifacts.saveDraft('definitions', key, version.version, doc);
-      setSaved(doc);
-      setMessage(t('editor.saved'));
-    } catch (e) {
-      setMessage(t('editor.saveFailed', { message: (e as Error).message }));
-    } finally {
-      setBusy(false);
-    }
-  }
-  async function newDraft() {
-    setBusy(true);
-    try {
-      const draft = await artifacts.createDraft('definitions', key, version?.version);
-      await reload(draft.version);
-      setTab('edit');
-    } catch (e) {
-      setMessage(t('app.error', { message: (e as Error).message }));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {t('app.error', { message: error })}
-      </p>
-    );
-  if (!history || !version || !doc || !ctx) return <p>{t('app.loading')}</p>;
+  if (editor.error || !history || !version || !doc || !ctx) return <EditorPending error={editor.error} />;
   const title = doc.title[lang] ?? doc.title.nl;
   return (
-    <section aria-labelledby="pd-title" className="editor pd-editor">
-      <p className="breadcrumb">
-        <Link to="/processen">{t('nav.processes')}</Link> › {title}
-      </p>
-      <EditorToolbar
-        titleId="pd-title"
-        title={title}
-        version={version}
-        dirty={dirty}
-        busy={busy}
-        readOnly={readOnly}
-        message={message}
-        canUndo={undoable.canUndo}
-        canRedo={undoable.canRedo}
-        onUndo={undoable.undo}
-        onRedo={undoable.redo}
-        onSave={() => void save()}
-      />
-      {doc.description && (
-        <p className="utrecht-paragraph pd-description">{doc.description[lang] ?? doc.description.nl}</p>
-      )}
-      {version.status === 'in_review' && (
-        <div className="utrecht-alert utrecht-alert--info draft-intro">
-          <p className="utrecht-paragraph">{t('designer.inReview', { version: version.version })}</p>
-        </div>
-      )}
-      {version.status !== 'draft' && version.status !== 'in_review' && (
-        <div className="utrecht-alert utrecht-alert--info draft-intro">
-          <p className="utrecht-paragraph">{t('editor.draftIntro')}</p>
-          {isDesigner ? (
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--primary-action"
-              disabled={busy}
-              onClick={() => void newDraft()}
-            >
-              {t('editor.newDraft')}
-            </button>
-          ) : (
-            <p className="utrecht-paragraph">{t('editor.noDraftRights')}</p>
-          )}
-        </div>
-      )}
-      <Tabs<TabKey>
-        idPrefix="pd"
-        active={tab}
-        onChange={setTab}
-        tabs={(['edit', 'json', 'review'] as const).map((k) => ({ key: k, label: t(`editor.tabs.${k}`) }))}
-      >
-        {tab === 'edit' && (
-          <>
-            {diff && <DiffLegend diff={diff} publishedVersion={publishedVersion(history)?.version} />}
-            <div className={`pd-split${readOnly ? ' pd-split--read' : ''}`}>
-              {!readOnly && <Palette onAdd={add} disabled={readOnly} />}
-              <ProcessGraph
-                nodes={flow.nodes}
-                edges={flow.edges}
-                selected={selected}
-                readOnly={readOnly}
-                onSelect={setSelected}
-                onConnect={onConnect}
-                onReconnect={onReconnect}
-              />
-              <DesignerSidePanel
-                key={selected ?? ''}
-                ctx={ctx}
-                selected={selected}
-                errors={errors}
-                change={change}
-                select={setSelected}
-              />
-            </div>
-          </>
-        )}
-        {tab === 'json' && (
-          <JsonDocumentView
-            idPrefix="pd-json"
-            doc={doc}
-            issues={errors}
-            readOnly={readOnly}
-            onChange={(d) => change(d, 'json')}
-          />
-        )}
-        {tab === 'review' && (
-          <ReviewPanel
-            type="definitions"
-            artifactKey={key}
-            history={history}
-            version={version}
-            dirty={dirty}
-            valid={errors.length === 0}
-            onChanged={(v) => void reload(v)}
-          />
-        )}
-      </Tabs>
-      {tab !== 'review' && (
-        <section aria-label={t('editor.errorList')} className="issues-section">
+    <ArtifactEditorFrame<ProcessDefinition, TabKey>
+      editor={editor}
+      version={version}
+      title={title}
+      titleId="pd-title"
+      className="editor pd-editor"
+      list={{ to: '/processen', label: t('nav.processes') }}
+      intro={
+        doc.description && (
+          <p className="utrecht-paragraph pd-description">{doc.description[lang] ?? doc.description.nl}</p>
+        )
+      }
+      inReviewText={t('designer.inReview', { version: version.version })}
+      tabs={TABS}
+      tabIdPrefix="pd"
+      tab={tab}
+      onTab={setTab}
+      issues={
+        tab !== 'review' && (
           <DefinitionIssueList
             errors={errors}
             lang={lang}
@@ -279,8 +141,54 @@ export function ProcessDesignerPage() {
               setSelected(id);
             }}
           />
-        </section>
+        )
+      }
+    >
+      {tab === 'edit' && (
+        <>
+          {diff && <DiffLegend diff={diff} publishedVersion={publishedVersion(history)?.version} />}
+          <div className={`pd-split${readOnly ? ' pd-split--read' : ''}`}>
+            {!readOnly && <Palette onAdd={add} disabled={readOnly} />}
+            <ProcessGraph
+              nodes={flow.nodes}
+              edges={flow.edges}
+              selected={selected}
+              readOnly={readOnly}
+              onSelect={setSelected}
+              onConnect={onConnect}
+              onReconnect={onReconnect}
+            />
+            <DesignerSidePanel
+              key={selected ?? ''}
+              ctx={ctx}
+              selected={selected}
+              errors={errors}
+              change={change}
+              select={setSelected}
+            />
+          </div>
+        </>
       )}
-    </section>
+      {tab === 'json' && (
+        <JsonDocumentView
+          idPrefix="pd-json"
+          doc={doc}
+          issues={errors}
+          readOnly={readOnly}
+          onChange={(d) => change(d, 'json')}
+        />
+      )}
+      {tab === 'review' && (
+        <ReviewPanel
+          type="definitions"
+          artifactKey={key}
+          history={history}
+          version={version}
+          dirty={dirty}
+          valid={errors.length === 0}
+          onChanged={(v) => void reload(v)}
+        />
+      )}
+    </ArtifactEditorFrame>
   );
 }

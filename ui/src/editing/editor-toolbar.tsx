@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArtifactVersion } from '../../api/artifacts';
-import { StatusBadge } from '../../review/status-badge';
+import type { ArtifactVersion } from '../api/artifacts';
+import { StatusBadge } from '../review/status-badge';
 
 interface Props {
   titleId: string;
