@@ -8,6 +8,8 @@ import { readCookie } from '../../services/auth/cookies';
 import type { AuthDeps } from '../../services/auth/deps';
 import { isRole, permissionsOfRoles, type Permission, type Role } from '../../services/auth/roles';
 import { findSession } from '../../services/auth/sessions';
+import { refreshDue, refreshProviderSession } from '../../services/auth/oidc/oidc-session';
+import { tenantDisabled } from '../../services/auth/tenant-status';
 import { safeEqual } from '../../services/auth/tokens';
 
 export interface AuthenticateOptions {
@@ -44,6 +46,7 @@ async function fromApiKey(deps: AuthDeps, header: string): Promise<AuthContext> 
   if (!match?.[1]) throw unauthenticated('The Authorization header must be `Bearer <api key>`.');
   const key = await useApiKey(deps.store.db, match[1], deps.clock());
   if (!key) throw unauthenticated('Unknown or revoked API key.');
+  if (await tenantDisabled(deps.store.db, key.tenantId)) throw municipalityDisabled();
   return {
     tenant: key.tenantId,
     actor: { kind: 'apiKey', id: key.id, name: key.name },
@@ -55,9 +58,11 @@ async function fromApiKey(deps: AuthDeps, header: string): Promise<AuthContext> 
 async function fromSession(deps: AuthDeps, req: Request, options: AuthenticateOptions): Promise<AuthContext> {
   const token = readCookie(req.get('cookie'), deps.config.cookieName);
   if (!token) throw unauthenticated();
-  const found = await findSession(deps.store.db, token, deps.config, deps.clock());
+  const now = deps.clock();
+  const found = await findSession(deps.store.db, token, deps.config, now);
   if (!found) throw unauthenticated('Sessie verlopen (session expired or ended): log in again.');
   const { session, user } = found;
+  if (await tenantDisabled(deps.store.db, user.tenant_id)) throw municipalityDisabled();
   if (!SAFE_METHODS.has(req.method) && !options.noSideEffects) {
     const sent = req.get(CSRF_HEADER);
     if (!sent || !safeEqual(sent, session.csrf_token)) {
@@ -77,7 +82,12 @@ async function fromSession(deps: AuthDeps, req: Request, options: AuthenticateOp
       'Wijzig eerst uw eenmalige wachtwoord (change your one-time password first) via POST /api/v1/auth/password.',
     );
   }
-  const roles = parseJson<string[]>(user.roles, []).filter(isRole);
+  let roles: Role[] = parseJson<string[]>(user.roles, []).filter(isRole);
+  // A session from the municipality's identity provider is short: when due, the provider confirms it again.
+  if (refreshDue(session, now)) {
+    if (!deps.oidc) throw unauthenticated('Sessie verlopen (session expired or ended): log in again.');
+    roles = await refreshProviderSession(deps, session, user, roles);
+  }
   return {
     tenant: user.tenant_id,
     actor: { kind: 'user', id: user.id, name: user.username },
@@ -86,6 +96,13 @@ async function fromSession(deps: AuthDeps, req: Request, options: AuthenticateOp
     session: { csrfToken: session.csrf_token, mustChangePassword, expiresAt: session.expires_at },
   };
 }
+
+const municipalityDisabled = () =>
+  new ApiError(
+    403,
+    'MUNICIPALITY_DISABLED',
+    'Deze gemeente is uitgeschakeld door het landelijk beheer (this municipality has been disabled).',
+  );
 
 const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);
 

@@ -5,6 +5,10 @@ import { getAuth } from '../auth/context';
 import { clearedCookie, readCookie, sessionCookie } from '../../services/auth/cookies';
 import { login } from '../../services/auth/login';
 import { deleteSession } from '../../services/auth/sessions';
+import { providerLogoutUrl } from '../../services/auth/oidc/oidc-session';
+import { oidcDb } from '../../services/auth/oidc/oidc-tables';
+import { sha256 } from '../../services/auth/tokens';
+import { publicBase } from './oidc';
 import { changeOwnPassword } from '../../services/auth/user-admin';
 import { findUserRow, toUser } from '../../services/auth/users';
 import { ApiError } from '../../platform/errors';
@@ -12,7 +16,7 @@ import { ChangePasswordBody, LoginBody } from '../../contract/auth';
 import { check } from './validate';
 import type { StoreDeps } from './store-deps';
 
-/** Local login, logout, who-am-I and password change. OIDC login can sit next to these later. */
+/** Local login, logout (RP-initiated for provider sessions), who-am-I and password change; OIDC sign-in is in oidc.ts. */
 export function createAuthRouter(deps: StoreDeps): Router {
   const router = Router();
   const cookieName = deps.config.cookieName;
@@ -50,6 +54,13 @@ export function createAuthRouter(deps: StoreDeps): Router {
     const token = readCookie(req.get('cookie'), cookieName);
     if (auth.actor.kind !== 'user' || !token)
       throw new ApiError(400, 'NO_SESSION', 'Only a browser session can log out; API keys are revoked instead.');
+    // RP-initiated logout: a session from the identity provider ends there too, when the provider offers it.
+    const session = await oidcDb(deps.store.db)
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id_hash', '=', sha256(token))
+      .executeTakeFirst();
+    const redirectTo = session ? await providerLogoutUrl(deps, session, `${publicBase(deps, req)}/`) : undefined;
     await deps.store.transaction(async (trx) => {
       await deleteSession(trx, token);
       await appendAudit(
@@ -64,7 +75,8 @@ export function createAuthRouter(deps: StoreDeps): Router {
       );
     });
     res.setHeader('Set-Cookie', clearedCookie(cookieName, deps.config.cookieSecure));
-    res.status(204).end();
+    if (redirectTo) res.json({ redirectTo });
+    else res.status(204).end();
   });
 
   router.get('/me', signedIn, async (req, res) => {

@@ -3,6 +3,7 @@ import { storeDeps, type StoreDeps, type StoreRouterOptions } from './store-deps
 import { createApiKeysRouter } from './api-keys';
 import { createAuditRouter } from './audit';
 import { createAuthRouter } from './auth';
+import { createOidcRouter } from './oidc';
 import { createDefinitionsRouter } from './definitions';
 import { createRulesetsRouter } from './rulesets';
 import { createTenantsRouter } from './tenants';
@@ -17,6 +18,7 @@ export { storeDeps, type StoreDeps, type StoreRouterOptions } from './store-deps
 export function createStoreRouter(options: StoreRouterOptions | StoreDeps): Router {
   const deps = storeDeps(options);
   const router = Router();
+  router.use(createOidcRouter(deps));
   router.use('/auth', createAuthRouter(deps));
   router.use('/tenants', createTenantsRouter(deps));
   router.use('/users', createUsersRouter(deps));

@@ -7,6 +7,9 @@ import { hashPassword, verifyPassword } from './password';
 import { createSession, type NewSession } from './sessions';
 import { toUser, findUserRowByUsername, type User } from './users';
 import { findTenant } from '../../platform/store/tenants';
+import { parseJson } from '../../platform/store/json';
+import { localLoginAllowed } from './oidc/identity-provider-settings';
+import { NATIONAL_ADMIN } from './roles';
 
 export interface LoginInput {
   tenant: string;
@@ -24,6 +27,13 @@ export const LOGIN_FAILED = new ApiError(
   401,
   'LOGIN_FAILED',
   'Inloggen mislukt: onjuiste gegevens, of het account is tijdelijk geblokkeerd (login failed: wrong credentials, or the account is temporarily locked).',
+);
+
+/** The municipality signs in through its identity provider only; national administrators keep their password. */
+export const LOCAL_LOGIN_OFF = new ApiError(
+  403,
+  'LOCAL_LOGIN_DISABLED',
+  'Inloggen met gebruikersnaam en wachtwoord staat uit in deze gemeente: log in via uw organisatie (local sign-in is switched off for this municipality; sign in through your organisation).',
 );
 
 const dummyHashes = new Map<string, Promise<string>>();
@@ -91,6 +101,11 @@ async function attempt(
               : 'wrong password',
       );
     throw LOGIN_FAILED;
+  }
+  // Checked after the password, so the answer to a wrong password stays the same everywhere.
+  if (!(await localLoginAllowed(db, tenant!.id)) && !parseJson<string[]>(row.roles, []).includes(NATIONAL_ADMIN)) {
+    await auditFailure(deps, tenant!.id, row, input.username, 'local sign-in switched off');
+    throw LOCAL_LOGIN_OFF;
   }
   const session = await deps.store.transaction(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', row.id).execute();

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { SqlDialect } from '../create-store';
+import type { SqlDialect } from '../sql-dialect';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations see the schema as it was, not as it is */
 
