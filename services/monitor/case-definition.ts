@@ -1,7 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter, type PayloadCodec } from '@temporalio/common';
 import type { CaseInput } from '../../workflows/case-state';
-import type { ProcessDefinition } from '../../workflows/dsl/schema';
+import { withEventsInline } from '../../workflows/dsl/inline-declarations';
+import type { ProcessDefinition, ProcessDefinitionV1 } from '../../workflows/dsl/schema';
+import { upgradeDefinition } from '../../workflows/dsl/upgrade-definition';
 
 export interface DefinitionLoaderDeps {
   client: Client;
@@ -29,8 +31,11 @@ export function createCaseDefinitionLoader(deps: DefinitionLoaderDeps, maxEntrie
     const [decoded] = await deps.codec.decode(payloads);
     const input = decoded ? defaultPayloadConverter.fromPayload<CaseInput>(decoded) : undefined;
     if (!input?.definition) return undefined;
+    // Snapshots of cases started before format version 2 are version 1; events get their declared
+    // label and payload schema on the step, where the case view reads them.
+    const definition = withEventsInline(upgradeDefinition(input.definition as ProcessDefinition | ProcessDefinitionV1));
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-    cache.set(caseId, input.definition);
-    return input.definition;
+    cache.set(caseId, definition);
+    return definition;
   };
 }

@@ -1,5 +1,14 @@
 import { ApiError } from '../../platform/errors';
+import { upgradeStoredDefinition } from '../../workflows/dsl/upgrade-stored-definition';
 import type { ArtifactType, ContentIssue, VersionDeps } from './types';
+
+/**
+ * Content in its current format: a version-1 process definition is upgraded to version 2 on save
+ * and on read, so editors, diffs and new cases never see version 1 (running cases keep their snapshot).
+ */
+export function currentContent(type: ArtifactType, content: unknown): unknown {
+  return type === 'definition' ? upgradeStoredDefinition(content) : content;
+}
 
 /** Runs the content validator; a failure is a 422 that points into `/body/content`. */
 export async function checkContent(deps: VersionDeps, type: ArtifactType, content: unknown): Promise<void> {

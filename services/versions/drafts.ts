@@ -7,7 +7,7 @@ import { toJson } from '../../platform/store/json';
 import type { Db } from '../../platform/store/create-store';
 import type { ArtifactVersionRow } from '../../platform/store/schema';
 import { notFound, requireArtifact, type VersionActor } from './actor';
-import { checkContent } from './content';
+import { checkContent, currentContent } from './content';
 import { findVersionRow, latestVersionNumber, toArtifact, toVersion } from './repository';
 import { versionRef, type Artifact, type ArtifactType, type ArtifactVersion, type VersionDeps } from './types';
 
@@ -25,7 +25,7 @@ function draftRow(
     tenant_id: artifact.tenantId,
     version,
     status: 'draft',
-    content: toJson(content),
+    content: toJson(currentContent(artifact.type, content)),
     author_id: authorId,
     contributors: toJson([authorId]),
     based_on_version: basedOn,
@@ -192,7 +192,7 @@ export async function updateDraft(
     const contributors = [...new Set([...(JSON.parse(row.contributors) as string[]), who.actor.id])];
     const updated = {
       ...row,
-      content: toJson(input.content),
+      content: toJson(currentContent(type, input.content)),
       contributors: toJson(contributors),
       updated_at: now.toISOString(),
     };

@@ -1,8 +1,10 @@
 import { neededFacts, type RuleSet } from '../../rules';
+import { decisionFacts } from '../../workflows/dsl/declarations';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
 import { ApiError } from '../../platform/errors';
 import type { Db } from '../../platform/store/create-store';
 import { parseJson } from '../../platform/store/json';
+import { currentContent } from './content';
 import { findArtifact, listArtifacts, listVersionRows } from './repository';
 import type { ArtifactType } from './types';
 
@@ -17,14 +19,14 @@ async function latestPublished<T>(db: Db, tenant: string, type: ArtifactType, ke
   const artifact = await findArtifact(db, tenant, type, key);
   if (!artifact) return undefined;
   const row = (await listVersionRows(db, artifact)).find((r) => r.status === 'published');
-  return row ? parseJson<T | undefined>(row.content, undefined) : undefined;
+  return row ? (currentContent(type, parseJson<unknown>(row.content, undefined)) as T | undefined) : undefined;
 }
 
 /** The decision nodes of a definition that ask a rule set of `kind`, with where they sit. */
 function decisionsOf(definition: ProcessDefinition | undefined, kind?: string) {
   return (definition?.nodes ?? []).flatMap((n, i) =>
     n.kind === 'decision' && (kind === undefined || n.ruleSetKind === kind)
-      ? [{ node: n, path: `/nodes/${i}/facts` }]
+      ? [{ node: n, facts: decisionFacts(definition ?? {}, n), path: `/nodes/${i}/factMappings` }]
       : [],
   );
 }
@@ -52,27 +54,27 @@ export async function assertFactsMapped(
 ): Promise<void> {
   const gaps: Gap[] = [];
   if (type === 'definition') {
-    const definition = parseJson<ProcessDefinition | undefined>(content, undefined);
+    const definition = currentContent(type, parseJson<unknown>(content, undefined)) as ProcessDefinition | undefined;
     const needed = new Map<string, string[]>();
-    for (const { node, path } of decisionsOf(definition)) {
+    for (const { node, facts, path } of decisionsOf(definition)) {
       if (!needed.has(node.ruleSetKind))
         needed.set(
           node.ruleSetKind,
           safeNeeded(await latestPublished<RuleSet>(db, tenant, 'ruleset', node.ruleSetKind)),
         );
       for (const fact of needed.get(node.ruleSetKind) ?? [])
-        if (!Object.prototype.hasOwnProperty.call(node.facts, fact))
+        if (!Object.prototype.hasOwnProperty.call(facts, fact))
           gaps.push({ definition: key, nodeId: node.id, fact, path: `/content${path}` });
     }
   } else {
     const needed = safeNeeded(parseJson<RuleSet | undefined>(content, undefined));
     for (const artifact of needed.length > 0 ? await listArtifacts(db, tenant, 'definition') : []) {
-      for (const { node } of decisionsOf(
+      for (const { node, facts } of decisionsOf(
         await latestPublished<ProcessDefinition>(db, tenant, 'definition', artifact.key),
         key,
       )) {
         for (const fact of needed)
-          if (!Object.prototype.hasOwnProperty.call(node.facts, fact))
+          if (!Object.prototype.hasOwnProperty.call(facts, fact))
             gaps.push({ definition: artifact.key, nodeId: node.id, fact, path: '/content/rules' });
       }
     }

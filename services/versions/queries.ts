@@ -1,5 +1,6 @@
 import { ApiError } from '../../platform/errors';
 import { notFound, requireArtifact, type VersionActor } from './actor';
+import { currentContent } from './content';
 import { toInstant } from './dates';
 import { diffContent, type VersionDiff } from './diff';
 import { findEffectiveRow, findVersionRow, listArtifacts, listVersionRows, toVersion } from './repository';
@@ -123,5 +124,6 @@ export async function diffVersions(
   ]);
   if (!a) throw new ApiError(404, 'NOT_FOUND', `${key} has no version ${from}.`, '/query/from');
   if (!b) throw new ApiError(404, 'NOT_FOUND', `${key} has no version ${to}.`, '/query/to');
-  return { from, to, ...diffContent(type, JSON.parse(a.content), JSON.parse(b.content)) };
+  const [before, after] = [a, b].map((r) => currentContent(type, JSON.parse(r.content)));
+  return { from, to, ...diffContent(type, before, after) };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/store/create-store';
 import { parseJson } from '../../platform/store/json';
 import type { ArtifactRow, ArtifactVersionRow } from '../../platform/store/schema';
+import { currentContent } from './content';
 import type { Artifact, ArtifactType, ArtifactVersion, VersionStatus } from './types';
 
 export function toArtifact(row: ArtifactRow): Artifact {
@@ -24,7 +25,7 @@ export function toVersion(artifact: Artifact, row: ArtifactVersionRow, now: Date
     status: row.status as VersionStatus,
     scheduled:
       row.status === 'published' && row.effective_from !== null && Date.parse(row.effective_from) > now.getTime(),
-    ...(withContent ? { content: parseJson<unknown>(row.content, null) } : {}),
+    ...(withContent ? { content: currentContent(artifact.type, parseJson<unknown>(row.content, null)) } : {}),
     authorId: row.author_id,
     contributors: parseJson<string[]>(row.contributors, []),
     basedOnVersion: row.based_on_version,

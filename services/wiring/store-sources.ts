@@ -1,5 +1,6 @@
 import type { RuleSet } from '../../rules';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
+import { upgradeStoredDefinition } from '../../workflows/dsl/upgrade-stored-definition';
 import type { DefinitionSource } from '../cases/definition-source';
 import { declarePersonalFields } from '../../platform/privacy/redact-personal';
 import type { Clock } from '../../platform/store/clock';
@@ -16,7 +17,7 @@ export function storeDefinitionSource(store: Store, clock: Clock): DefinitionSou
     if (!artifact) return undefined;
     const row = await findEffectiveRow(store.db, artifact, clock().toISOString());
     if (!row) return undefined;
-    const definition = JSON.parse(row.content) as ProcessDefinition;
+    const definition = upgradeStoredDefinition(JSON.parse(row.content)) as ProcessDefinition;
     // From here on no log line carries these fields (a case of this definition may start now).
     declarePersonalFields(definition.personalData);
     return { ...definition, id: key, version: row.version };

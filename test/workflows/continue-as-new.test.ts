@@ -1,13 +1,16 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { processInterpreter } from '../../workflows/interpreter';
-import type { ProcessDefinition } from '../../workflows/dsl/schema';
+import type { ProcessDefinition, ProcessDefinitionV1 } from '../../workflows/dsl/schema';
 import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import { validateDefinition } from '../../workflows/dsl/validate-definition';
 import { createRecordingWorker, createTimeSkippingEnv, waitForStep, type RecordingWorker } from '../support/temporal';
 import { uniqueId } from '../support/factories';
 
-/** A case that takes notes until it is done: one wait step that loops on itself. */
-const notes: ProcessDefinition = {
+/**
+ * A case that takes notes until it is done: one wait step that loops on itself. Written in format
+ * version 1, as the snapshots of cases started before version 2 are: the interpreter upgrades it.
+ */
+const notes: ProcessDefinitionV1 = {
   id: 'notities',
   version: 1,
   title: { nl: 'Notities', en: 'Notes' },
@@ -79,7 +82,15 @@ describe('continue-as-new for long cases (time-skipping)', () => {
       await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
         taskQueue,
         workflowId,
-        args: [{ tenant: 'GM0363', caseRef: 'notities-1', definition: notes, data: {}, historyLimit: 60 }],
+        args: [
+          {
+            tenant: 'GM0363',
+            caseRef: 'notities-1',
+            definition: notes as unknown as ProcessDefinition,
+            data: {},
+            historyLimit: 60,
+          },
+        ],
       });
       const handle = env.client.workflow.getHandle<typeof processInterpreter>(workflowId); // follows the newest run
       await waitForStep(handle, 'open');

@@ -1,5 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { DurationSchema, Id, Label, NodeRef, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
+import { DurationSchema, Id, Label, MappingName, NodeRef, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
+
+/** A decision combines a few named fact mappings, not a catalogue of them (keeps validation linear). */
+export const MAX_FACT_MAPPINGS_PER_DECISION = 20;
 
 /** The node kinds of a process definition, one schema each; `NodeSchema` is their union. */
 
@@ -26,12 +29,16 @@ export const TaskNodeSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * An event a wait step expects, by the name it is declared under in the definition's `events`
+ * (format version 2). `label` and `payloadSchema` here override the declaration for this step
+ * only; the upgrader writes them where version-1 copies of one event differed, nobody needs them otherwise.
+ */
 export const WaitEventSchema = Type.Object(
   {
     name: Id,
-    label: Label,
-    /** JSON Schema of the event payload; checked before the event is accepted. */
-    payloadSchema: Type.Record(Type.String(), Type.Unknown()),
+    label: Type.Optional(Label),
+    payloadSchema: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     /** Case variables set from the payload: variable name → payload property. */
     assign: Type.Optional(Type.Record(Type.String(), Type.String())),
     /** Case dates set from the payload: date name → payload property (a date or date-time), or "now". */
@@ -86,8 +93,8 @@ export const DecisionNodeSchema = Type.Object(
     label: Label,
     ruleSetKind: Type.String({ minLength: 1, description: 'e.g. housing-priority' }),
     peildatum: Type.String({ minLength: 1, description: 'name of the case date the case is judged on' }),
-    /** Fact name → where its value comes from. */
-    facts: Type.Record(Type.String({ minLength: 1 }), ValueSourceSchema),
+    /** Names of the definition's `factMappings` whose facts this decision passes, merged in this order. */
+    factMappings: Type.Array(MappingName, { maxItems: MAX_FACT_MAPPINGS_PER_DECISION }),
     branches: Type.Array(BranchSchema),
     otherwise: Type.Optional(NodeRef),
     /**

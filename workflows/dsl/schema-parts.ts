@@ -8,6 +8,8 @@ export const NodeRef = Type.String({
   maxLength: 63,
   description: 'id of another node in this definition',
 });
+/** Name of a fact mapping; the upgrader names one after the decision it came from, so node ids fit. */
+export const MappingName = Type.String({ minLength: 1, maxLength: 63, description: 'name of a fact mapping' });
 export const Label = Type.Object(
   { nl: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) },
   { additionalProperties: false },

@@ -11,10 +11,11 @@ import {
   WaitEventSchema,
   WaitNodeSchema,
 } from './schema-nodes';
-import { Id, Label, NodeRef, ParamRefSchema, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
+import { Id, Label, MappingName, NodeRef, ParamRefSchema, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
 
 export * from './schema-parts';
 export * from './schema-nodes';
+export type { ProcessDefinitionV1 } from './schema-v1';
 
 /**
  * The process-definition format: the one source of truth for validation (ajv), the TypeScript
@@ -37,9 +38,26 @@ export const CaseDeadlineSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A declared event: what the API client sends by this name, whichever wait step expects it. */
+export const EventDeclarationSchema = Type.Object(
+  {
+    label: Label,
+    /** JSON Schema of the event payload; checked before the event is accepted. */
+    payloadSchema: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+
+/** Fact name → where its value comes from in the case. */
+export const FactMappingSchema = Type.Record(Type.String({ minLength: 1 }), ValueSourceSchema);
+
+export const FORMAT_VERSION = 2;
+
 export const ProcessDefinitionSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
+    /** 2: events and fact mappings are declared once and named (version 1 is upgraded, see upgrade-definition.ts). */
+    formatVersion: Type.Literal(FORMAT_VERSION),
     id: Id,
     version: Type.Integer({ minimum: 1 }),
     title: Label,
@@ -53,6 +71,10 @@ export const ProcessDefinitionSchema = Type.Object(
     /** Values a designer tunes without changing the graph: terms, schemes, flags. Referenced by `{ "param": "a.b" }`. */
     parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     deadlines: Type.Optional(Type.Array(CaseDeadlineSchema)),
+    /** Events by the name clients send them with; wait steps refer to them by that name. */
+    events: Type.Optional(Type.Record(Id, EventDeclarationSchema, { additionalProperties: false })),
+    /** Named fact mappings; decision steps refer to them by name. */
+    factMappings: Type.Optional(Type.Record(MappingName, FactMappingSchema)),
     start: NodeRef,
     nodes: Type.Array(NodeSchema, { minItems: 1 }),
   },
@@ -60,6 +82,8 @@ export const ProcessDefinitionSchema = Type.Object(
 );
 
 export type ProcessDefinition = Static<typeof ProcessDefinitionSchema>;
+export type EventDeclaration = Static<typeof EventDeclarationSchema>;
+export type FactMapping = Static<typeof FactMappingSchema>;
 export type ProcessNode = Static<typeof NodeSchema>;
 export type TaskNode = Static<typeof TaskNodeSchema>;
 export type WaitNode = Static<typeof WaitNodeSchema>;

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { DecisionNode } from '../dsl/schema';
+import { decisionFacts } from '../dsl/declarations';
 import { readSource } from '../dsl/references';
 import { acts } from './activity-proxies';
 import type { CaseRun } from './case-run';
@@ -21,7 +22,7 @@ export async function applyDecisionAtOnce(node: DecisionNode, run: CaseRun): Pro
     );
   }
   const facts: Record<string, unknown> = {};
-  for (const [fact, src] of Object.entries(node.facts)) {
+  for (const [fact, src] of Object.entries(decisionFacts(run.definition, node))) {
     const value = readSource(src, scope);
     if (value !== undefined) facts[fact] = value;
   }

@@ -2,7 +2,9 @@ import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import type { CaseEvent, CaseInput, CaseState, HistoryEntry } from '../case-state';
 import { compileSchema, toIssues } from '../dsl/ajv';
 import type { CaseScope } from '../dsl/references';
-import type { ProcessDefinition, ProcessNode, WaitNode } from '../dsl/schema';
+import { expectedEvent } from '../dsl/declarations';
+import type { ProcessDefinition, ProcessDefinitionV1, ProcessNode, WaitNode } from '../dsl/schema';
+import { upgradeDefinition } from '../dsl/upgrade-definition';
 import { checkDecisionInput } from './check-decision-input';
 import { toIsoInstant } from './deadlines';
 import { CONFIRM_EVENT } from './decision-input';
@@ -50,8 +52,10 @@ export class CaseRun {
   changes = 0;
 
   constructor(readonly input: CaseInput) {
-    this.definition = input.definition;
-    this.nodes = new Map(input.definition.nodes.map((n) => [n.id, n]));
+    // A running case's snapshot may be in format version 1; the upgrade is pure, so every replay
+    // reads the same version 2 (and a version-2 snapshot comes back as it is).
+    this.definition = upgradeDefinition(input.definition as ProcessDefinition | ProcessDefinitionV1);
+    this.nodes = new Map(this.definition.nodes.map((n) => [n.id, n]));
     this.state = initialState(input, this.now());
     this.inbox.install(
       () => this.state,
@@ -106,7 +110,7 @@ export class CaseRun {
     const current = this.state.currentStep ? this.nodes.get(this.state.currentStep) : undefined;
     const pending = this.state.pendingDecision;
     if (pending && this.state.status === 'running' && current?.kind === 'decision' && current.id === pending.nodeId) {
-      return checkDecisionInput(current, pending, event);
+      return checkDecisionInput(this.definition, current, pending, event);
     }
     if (event.name === CONFIRM_EVENT) {
       return ApplicationFailure.create({
@@ -130,7 +134,7 @@ export class CaseRun {
         nonRetryable: true,
       });
     }
-    const spec = wait.events.find((e) => e.name === event.name);
+    const spec = expectedEvent(this.definition, wait, event.name);
     if (!spec) {
       return ApplicationFailure.create({
         type: 'EVENT_NOT_EXPECTED',

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { CaseEvent, PendingDecision } from '../case-state';
-import type { DecisionNode } from '../dsl/schema';
+import { decisionFacts } from '../dsl/declarations';
+import type { DecisionNode, ProcessDefinition } from '../dsl/schema';
 import { CONFIRM_EVENT, SUPPLY_FACTS_EVENT } from './decision-input';
 
 const MAX_REASON = 4000;
@@ -27,6 +28,7 @@ function isPlainValue(v: unknown): boolean {
  * decision activity; here only what the workflow itself can know.
  */
 export function checkDecisionInput(
+  def: ProcessDefinition,
   node: DecisionNode,
   pending: PendingDecision,
   event: CaseEvent,
@@ -57,7 +59,7 @@ export function checkDecisionInput(
       return refuse('INVALID_PAYLOAD', `At most ${MAX_FACTS} facts at once.`, {
         issues: [{ path: '/payload/facts', message: 'too many' }],
       });
-    const allowed = new Set([...(pending.missingFacts ?? []), ...Object.keys(node.facts)]);
+    const allowed = new Set([...(pending.missingFacts ?? []), ...Object.keys(decisionFacts(def, node))]);
     for (const [name, value] of entries) {
       if (!allowed.has(name))
         return refuse('FACT_NOT_EXPECTED', `Fact "${name}" is not used by decision "${node.id}".`, {

@@ -1,5 +1,6 @@
 import { ApplicationFailure, patched } from '@temporalio/workflow';
 import type { DecisionActor, DecisionRecord } from '../case-state';
+import { decisionFacts } from '../dsl/declarations';
 import { readSource } from '../dsl/references';
 import type { DecisionNode } from '../dsl/schema';
 import { acts } from './activity-proxies';
@@ -18,7 +19,7 @@ export const DECISION_CONFIRMATION_PATCH = 'doorstroom-decision-confirmation';
 function gatherFacts(node: DecisionNode, run: CaseRun): Record<string, unknown> {
   const scope = run.scope();
   const facts: Record<string, unknown> = {};
-  for (const [fact, src] of Object.entries(node.facts)) {
+  for (const [fact, src] of Object.entries(decisionFacts(run.definition, node))) {
     const value = readSource(src, scope);
     if (value !== undefined) facts[fact] = value;
   }

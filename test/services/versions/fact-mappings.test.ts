@@ -1,4 +1,5 @@
 import { validateArtifactContent } from '../../../services/wiring/content-validator';
+import { inlineDeclarations } from '../../../workflows/dsl/inline-declarations';
 import { seedsFor } from '../../../services/wiring/seeds';
 import { addTenant, createStoreTestApp, userCaller, type StoreTestApp } from '../../support/store-app';
 import { publishSeededRuleSet } from './publish-seeded';
@@ -21,8 +22,11 @@ describe('complete facts, or no decision: fact mappings are checked against the 
     expect(draft.status).toBe(201);
     const version = draft.body.version as number;
     const content = draft.body.content;
-    const index = content.nodes.findIndex((n: { id: string }) => n.id === 'voorrangsbesluit');
-    delete content.nodes[index].facts.dateOfBirth;
+    // Format version 2: both decisions share the mapping "statushouder", so both lose the fact.
+    const decisions = ['voorrangsbesluit', 'voorrang-na-weigering'].map((id) =>
+      content.nodes.findIndex((n: { id: string }) => n.id === id),
+    );
+    delete content.factMappings.statushouder.dateOfBirth;
     expect((await designer.put(`/definitions/huisvesting-statushouder/versions/${version}`, { content })).status).toBe(
       200,
     );
@@ -30,15 +34,20 @@ describe('complete facts, or no decision: fact mappings are checked against the 
       comment: 'zonder geboortedatum',
     });
     expect(refused.status).toBe(422);
-    expect(refused.body.error).toMatchObject({ code: 'NOT_PUBLISHABLE', path: `/content/nodes/${index}/facts` });
-    expect(refused.body.error.details.issues).toEqual([
-      expect.objectContaining({ code: 'FACT_NOT_MAPPED', path: `/content/nodes/${index}/facts` }),
-    ]);
+    expect(refused.body.error).toMatchObject({
+      code: 'NOT_PUBLISHABLE',
+      path: `/content/nodes/${decisions[0]}/factMappings`,
+    });
+    expect(refused.body.error.details.issues).toEqual(
+      decisions.map((i) =>
+        expect.objectContaining({ code: 'FACT_NOT_MAPPED', path: `/content/nodes/${i}/factMappings` }),
+      ),
+    );
     expect(refused.body.error.details.issues[0].message).toContain('"voorrangsbesluit"');
     expect(refused.body.error.details.issues[0].message).toContain('"dateOfBirth"');
 
     // Mapped again: the same draft goes to review.
-    content.nodes[index].facts.dateOfBirth = 'data.statushouder.dateOfBirth';
+    content.factMappings.statushouder.dateOfBirth = 'data.statushouder.dateOfBirth';
     expect((await designer.put(`/definitions/huisvesting-statushouder/versions/${version}`, { content })).status).toBe(
       200,
     );
@@ -70,5 +79,22 @@ describe('complete facts, or no decision: fact mappings are checked against the 
       ['FACT_NOT_MAPPED', 'annualIncome'],
       ['FACT_NOT_MAPPED', 'annualIncome'],
     ]);
+  });
+
+  it('a version-1 definition sent by an older client is stored as version 2 and read back as version 2', async () => {
+    const designer = await userCaller(t, 'GM0363', 'ontwerper3', ['designer']);
+    const draft = await designer.post('/definitions/huisvesting-statushouder/versions', {});
+    const v1 = inlineDeclarations(draft.body.content);
+    expect(v1).not.toHaveProperty('formatVersion');
+    const saved = await designer.put(`/definitions/huisvesting-statushouder/versions/${draft.body.version}`, {
+      content: v1,
+    });
+    expect(saved.status).toBe(200);
+    const read = await designer.get(`/definitions/huisvesting-statushouder/versions/${draft.body.version}`);
+    expect(read.body.content).toMatchObject({
+      formatVersion: 2,
+      factMappings: { voorrangsbesluit: expect.any(Object) },
+    });
+    expect(inlineDeclarations(read.body.content)).toEqual(v1);
   });
 });

@@ -22,7 +22,19 @@ export type DefinitionErrorCode =
   | 'CONFIRMATION_REQUIRED'
   | 'FACT_NOT_MAPPED'
   | 'UNKNOWN_PERSONAL_DATA'
-  | 'PERSONAL_DATA_EXPORTED';
+  | 'PERSONAL_DATA_EXPORTED'
+  | 'UNKNOWN_EVENT'
+  | 'UNKNOWN_FACT_MAPPING'
+  | 'FACT_MAPPED_TWICE'
+  | 'UNKNOWN_TASK_PARAM'
+  | 'INVALID_TASK_PARAM';
+
+/**
+ * Findings that change no behaviour, so they do not make a definition invalid: the input was in
+ * format version 1 and was upgraded (paths then point into the upgraded definition), a declaration
+ * nothing refers to, a wait step that overrides an event's declaration.
+ */
+export type DefinitionWarningCode = 'UPGRADED_FROM_V1' | 'UNUSED_EVENT' | 'UNUSED_FACT_MAPPING' | 'EVENT_OVERRIDE';
 
 export interface DefinitionError {
   code: DefinitionErrorCode;
@@ -31,5 +43,17 @@ export interface DefinitionError {
   nodeId?: string;
   message: { nl: string; en: string };
 }
+
+export interface DefinitionWarning {
+  code: DefinitionWarningCode;
+  path: string;
+  nodeId?: string;
+  message: { nl: string; en: string };
+}
+
+export type AddWarning = (code: DefinitionWarningCode, path: string, nl: string, en: string, nodeId?: string) => void;
+
+/** A key as one JSON-pointer segment (RFC 6901). */
+export const pointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export type AddError = (code: DefinitionErrorCode, path: string, nl: string, en: string, nodeId?: string) => void;

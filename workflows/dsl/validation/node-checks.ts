@@ -1,4 +1,4 @@
-import { compileSchema } from '../ajv';
+import { decisionFacts } from '../declarations';
 import type { DecisionNode, ProcessDefinition, SubprocessNode, WaitNode } from '../schema';
 import { RULE_SET_KIND_EFFECT, type RuleSetKind } from '../rule-set-kind-effect';
 import type { AddError } from './definition-error';
@@ -31,33 +31,16 @@ function checkWait(n: WaitNode, base: string, add: AddError): void {
         n.id,
       );
     seen.add(e.name);
-    try {
-      compileSchema(e.payloadSchema);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      add(
-        'INVALID_PAYLOAD_SCHEMA',
-        `${base}/events/${j}/payloadSchema`,
-        `Ongeldig gegevensschema: ${why}`,
-        `Invalid payload schema: ${why}`,
-        n.id,
-      );
-      return;
-    }
-    // Payloads are JSON objects; a schema that says nothing about them lets anything in.
-    if (e.payloadSchema.type !== 'object') {
-      add(
-        'PAYLOAD_SCHEMA_NOT_OBJECT',
-        `${base}/events/${j}/payloadSchema/type`,
-        `Het gegevensschema van "${e.name}" moet een object beschrijven (type: object).`,
-        `The payload schema of "${e.name}" must describe an object (type: object).`,
-        n.id,
-      );
-    }
   });
 }
 
-function checkDecision(n: DecisionNode, base: string, add: AddError, options: ValidationOptions): void {
+function checkDecision(
+  def: ProcessDefinition,
+  n: DecisionNode,
+  base: string,
+  add: AddError,
+  options: ValidationOptions,
+): void {
   // A rule set may fire no event at all (no rule's conditions hold), so only a default covers every outcome.
   if (n.otherwise === undefined) {
     add(
@@ -78,11 +61,12 @@ function checkDecision(n: DecisionNode, base: string, add: AddError, options: Va
     );
   }
   const needed = options.ruleSetNeededFacts?.(n.ruleSetKind);
+  const facts = needed?.length ? decisionFacts(def, n) : {};
   for (const fact of needed ?? []) {
-    if (!Object.prototype.hasOwnProperty.call(n.facts, fact)) {
+    if (!Object.prototype.hasOwnProperty.call(facts, fact)) {
       add(
         'FACT_NOT_MAPPED',
-        `${base}/facts`,
+        `${base}/factMappings`,
         `Beslisstap "${n.id}" geeft feit "${fact}" niet door, maar de regelset heeft het nodig.`,
         `Decision "${n.id}" does not map fact "${fact}", which the rule set needs.`,
         n.id,
@@ -145,7 +129,7 @@ export function checkNodes(def: ProcessDefinition, add: AddError, options: Valid
   def.nodes.forEach((n, i) => {
     const base = `/nodes/${i}`;
     if (n.kind === 'wait') checkWait(n, base, add);
-    if (n.kind === 'decision') checkDecision(n, base, add, options);
+    if (n.kind === 'decision') checkDecision(def, n, base, add, options);
     if (n.kind === 'subprocess') checkSubprocess(n, base, add, options);
   });
 }

@@ -1,7 +1,8 @@
 import { isDuration } from '../duration';
 import { isParamRef, paramSegments, splitSource } from '../references';
 import type { ParamRef, ProcessDefinition, RelativeTime, ValueSource } from '../schema';
-import type { AddError } from './definition-error';
+import { pointer, type AddError } from './definition-error';
+import { mappingUsers } from './declaration-checks';
 
 export const BUILT_IN_DATES = ['caseStarted'] as const;
 
@@ -102,7 +103,7 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
       }
     }
   };
-  const checkSource = (source: ValueSource | unknown, path: string, nodeId: string): void => {
+  const checkSource = (source: ValueSource | unknown, path: string, nodeId: string | undefined): void => {
     if (typeof source !== 'string' || !/^(data|variables|dates|parameters)\./.test(source)) return;
     const { root, path: rest } = splitSource(source);
     if (root === 'dates') checkDate(rest.join('.'), path, nodeId);
@@ -118,6 +119,12 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
     if (root === 'parameters') checkParam({ param: rest.join('.') }, path, nodeId, false);
   };
 
+  // Each fact mapping once, where it is declared; its errors name the first decision that uses it.
+  const users = mappingUsers(def);
+  for (const [name, mapping] of Object.entries(def.factMappings ?? {})) {
+    for (const [k, v] of Object.entries(mapping))
+      checkSource(v, `/factMappings/${pointer(name)}/${pointer(k)}`, users.get(name));
+  }
   def.deadlines?.forEach((d, i) => {
     checkTime(d.at, `/deadlines/${i}/at`);
     checkDate(d.metBy, `/deadlines/${i}/metBy`, undefined);
@@ -137,7 +144,6 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
         return;
       case 'decision':
         checkDate(n.peildatum, `${base}/peildatum`, n.id);
-        for (const [k, v] of Object.entries(n.facts)) checkSource(v, `${base}/facts/${k}`, n.id);
         return;
       case 'subprocess':
         for (const [k, v] of Object.entries(n.input)) checkSource(v, `${base}/input/${k}`, n.id);

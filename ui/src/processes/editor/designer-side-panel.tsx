@@ -86,6 +86,7 @@ export function DesignerSidePanel({ ctx, selected, errors, change, select }: Pro
           node={current as NodeOfKind<typeof current.kind>}
           ctx={ctx}
           onChange={onChange as (n: NodeOfKind<typeof current.kind>, key?: string) => void}
+          onChangeDefinition={change}
         />
         {!ro && (
           <div className="utrecht-button-group pd-panel__actions">

@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
+import { expectedEvents } from '../../../../workflows/dsl/declarations';
 import { edgesOf } from '../../../../workflows/dsl/node-edges';
 import type { NodeKind, ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
 import { setEdgeTarget } from '../model/definition-ops';
@@ -33,10 +34,13 @@ export interface FlowDecorations {
 
 const EMPTY: readonly string[] = [];
 
-function edgeLabel(node: ProcessNode, path: string, lang: 'nl' | 'en'): string | undefined {
+function edgeLabel(def: ProcessDefinition, node: ProcessNode, path: string, lang: 'nl' | 'en'): string | undefined {
   const [head, index] = path.split('/');
   const i = Number(index);
-  if (node.kind === 'wait' && head === 'events') return node.events[i]?.label[lang] ?? node.events[i]?.label.nl;
+  if (node.kind === 'wait' && head === 'events') {
+    const e = expectedEvents(def, node)[i];
+    return e?.label[lang] ?? e?.label.nl;
+  }
   if (node.kind === 'wait' && head === 'timeout') return node.timeout?.label[lang] ?? node.timeout?.label.nl;
   if (node.kind === 'decision' && head === 'branches')
     return node.branches[i]?.label?.[lang] ?? node.branches[i]?.event;
@@ -77,7 +81,7 @@ export function processToFlow(
         id: `${n.id}/${e.path}`,
         source: n.id,
         target: e.target,
-        label: edgeLabel(n, e.path, lang),
+        label: edgeLabel(def, n, e.path, lang),
         data: { path: e.path },
         reconnectable: true,
       })),

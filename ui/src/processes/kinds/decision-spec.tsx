@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { Branch, ValueSource } from '../../../../workflows/dsl/schema';
-import { LabelFields, MappingField, SelectField, TargetSelect, TextField } from '../editor/fields';
+import type { Branch } from '../../../../workflows/dsl/schema';
+import { LabelFields, SelectField, TargetSelect, TextField } from '../editor/fields';
+import { FactMappingsForm } from './fact-mappings-form';
 import { dateInWords } from '../model/duration-words';
 import type { NodeSpec, PanelProps } from './node-spec';
 
-function DecisionPanel({ node, ctx, onChange }: PanelProps<'decision'>) {
+function DecisionPanel({ node, ctx, onChange, onChangeDefinition }: PanelProps<'decision'>) {
   const { t } = useTranslation();
   const ro = ctx.readOnly;
   const setBranch = (i: number, b: Branch, key?: string) =>
@@ -29,14 +30,13 @@ function DecisionPanel({ node, ctx, onChange }: PanelProps<'decision'>) {
         }))}
         onChange={(peildatum) => onChange({ ...node, peildatum })}
       />
-      <MappingField
-        label={t('designer.facts')}
-        help={t('designer.factsHelp')}
-        keyLabel={t('designer.factName')}
-        valueLabel={t('designer.factSource')}
-        value={node.facts}
-        disabled={ro}
-        onChange={(facts) => onChange({ ...node, facts: facts as Record<string, ValueSource> }, `${node.id}:facts`)}
+      <FactMappingsForm
+        node={node}
+        def={ctx.def}
+        lang={ctx.lang}
+        readOnly={ro}
+        onChange={onChange}
+        onChangeDefinition={onChangeDefinition}
       />
       <h3 className="utrecht-heading-3">{t('designer.branches')}</h3>
       {node.branches.map((b, i) => (
@@ -107,7 +107,7 @@ export const decisionSpec: NodeSpec<'decision'> = {
     label: { nl: 'Beslissing', ...(lang === 'en' ? { en: 'Decision' } : {}) },
     ruleSetKind: 'housing-priority',
     peildatum: 'caseStarted',
-    facts: {},
+    factMappings: [],
     branches: [],
   }),
   describe: (node, _def, lang) => [`${lang === 'nl' ? 'Regelset' : 'Rule set'}: ${node.ruleSetKind}`],

@@ -17,6 +17,8 @@ export interface PanelProps<K extends NodeKind> {
   ctx: PanelContext;
   /** One undo step per key: typing in one field joins into one step. */
   onChange(next: NodeOfKind<K>, undoKey?: string): void;
+  /** Changes the whole definition: a declaration (event, fact mapping) that other steps share. */
+  onChangeDefinition(next: ProcessDefinition, undoKey?: string): void;
 }
 
 /** One node kind: how it looks, how a new one starts, what it shows on the graph, how it connects, and its form. */

@@ -1,8 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { ACTION_NAMES } from '../../../../workflows/dsl/schema';
+import { paramFields } from '../../../../workflows/dsl/action-params';
+import { ACTION_NAMES, type ActionName, type TaskNode } from '../../../../workflows/dsl/schema';
 import { i18n } from '../../i18n/i18n';
-import { JsonField, SelectField, TargetSelect } from '../editor/fields';
+import { SelectField, TargetSelect } from '../editor/fields';
+import { TaskParamsForm } from './task-params-form';
 import type { NodeSpec, PanelProps } from './node-spec';
+
+/** Another action keeps the settings it also knows; the rest would be refused by its schema. */
+function withAction(node: TaskNode, action: ActionName): TaskNode {
+  const known = new Set(paramFields(action).map((f) => f.name));
+  const params = Object.fromEntries(Object.entries(node.params ?? {}).filter(([k]) => known.has(k)));
+  return { ...node, action, params };
+}
 
 function TaskPanel({ node, ctx, onChange }: PanelProps<'task'>) {
   const { t } = useTranslation();
@@ -13,15 +22,13 @@ function TaskPanel({ node, ctx, onChange }: PanelProps<'task'>) {
         value={node.action}
         disabled={ctx.readOnly}
         options={ACTION_NAMES.map((a) => ({ value: a, label: t(`designer.actions.${a}`) }))}
-        onChange={(action) => onChange({ ...node, action: action as typeof node.action }, `${node.id}:action`)}
+        onChange={(action) => onChange(withAction(node, action as ActionName), `${node.id}:action`)}
       />
-      <JsonField
-        key={`${node.id}-params`}
-        label={t('designer.params')}
-        help={t('designer.paramsHelp')}
-        value={node.params ?? {}}
-        disabled={ctx.readOnly}
-        onChange={(params) => onChange({ ...node, params }, `${node.id}:params`)}
+      <TaskParamsForm
+        node={node}
+        lang={ctx.lang}
+        readOnly={ctx.readOnly}
+        onChange={(params, key) => onChange({ ...node, params }, key)}
       />
       <TargetSelect
         label={t('designer.next')}

@@ -1,35 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import type { Reminder, WaitEvent, WaitNode } from '../../../../workflows/dsl/schema';
+import { expectedEvents } from '../../../../workflows/dsl/declarations';
+import type { ProcessDefinition, Reminder, WaitEvent, WaitNode } from '../../../../workflows/dsl/schema';
 import { DurationField } from '../editor/duration-field';
-import { JsonField, LabelFields, MappingField, TargetSelect, TextField } from '../editor/fields';
+import { LabelFields, TargetSelect } from '../editor/fields';
+import { replaceNode } from '../model/definition-ops';
 import { relativeTimeInWords } from '../model/duration-words';
+import { declareEvent, freshName, NEW_EVENT } from './declaration-ops';
+import { word } from './declaration-words';
 import type { NodeSpec, PanelProps } from './node-spec';
+import { WaitEventForm } from './wait-event-form';
 
 const at = <T,>(list: readonly T[], i: number, item: T) => list.map((x, j) => (j === i ? item : x));
 
-/** The payload schema's fields in one line: name (type, required). */
-function PayloadSummary({ schema }: { schema: Record<string, unknown> }) {
-  const { t } = useTranslation();
-  const props = (schema.properties ?? {}) as Record<string, { type?: string; format?: string }>;
-  const required = new Set((schema.required ?? []) as string[]);
-  const names = Object.keys(props);
-  if (names.length === 0) return <p className="utrecht-form-field-description">{t('designer.noFields')}</p>;
-  return (
-    <ul className="pd-fields" aria-label={t('designer.payloadFields')}>
-      {names.map((n) => (
-        <li key={n}>
-          <code>{n}</code> — {props[n]?.format ?? props[n]?.type ?? '?'}
-          {required.has(n) ? `, ${t('designer.requiredField')}` : ''}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function WaitPanel({ node, ctx, onChange }: PanelProps<'wait'>) {
+function WaitPanel({ node, ctx, onChange, onChangeDefinition }: PanelProps<'wait'>) {
   const { t } = useTranslation();
   const ro = ctx.readOnly;
-  const setEvent = (i: number, e: WaitEvent, key?: string) => onChange({ ...node, events: at(node.events, i, e) }, key);
   const setReminder = (i: number, r: Reminder, key?: string) =>
     onChange({ ...node, reminders: at(node.reminders ?? [], i, r) }, key);
   const reminders = node.reminders ?? [];
@@ -135,83 +120,49 @@ function WaitPanel({ node, ctx, onChange }: PanelProps<'wait'>) {
       <h3 className="utrecht-heading-3">{t('designer.events')}</h3>
       <p className="utrecht-form-field-description">{t('designer.eventsHelp')}</p>
       {node.events.map((e, i) => (
-        <details key={i} className="pd-item">
-          <summary>
-            {e.label[ctx.lang] ?? e.label.nl} <code>{e.name}</code>
-          </summary>
-          <TextField
-            label={t('designer.eventName')}
-            help={t('designer.eventNameHelp')}
-            value={e.name}
-            disabled={ro}
-            onChange={(name) => setEvent(i, { ...e, name }, `${node.id}:ev${i}:name`)}
-          />
-          <LabelFields
-            label={t('designer.eventLabel')}
-            value={e.label}
-            disabled={ro}
-            onChange={(label) => setEvent(i, { ...e, label }, `${node.id}:ev${i}:label`)}
-          />
-          <TargetSelect
-            label={t('designer.next')}
-            def={ctx.def}
-            self={node.id}
-            value={e.next}
-            disabled={ro}
-            onChange={(next) => setEvent(i, { ...e, next })}
-          />
-          <PayloadSummary schema={e.payloadSchema} />
-          <JsonField
-            key={`${node.id}-ev${i}-schema`}
-            label={t('designer.payload')}
-            help={t('designer.payloadHelp')}
-            value={e.payloadSchema}
-            disabled={ro}
-            rows={8}
-            onChange={(payloadSchema) => setEvent(i, { ...e, payloadSchema }, `${node.id}:ev${i}:schema`)}
-          />
-          <MappingField
-            label={t('designer.eventDates')}
-            help={t('designer.eventDatesHelp')}
-            keyLabel={t('designer.dateName')}
-            valueLabel={t('designer.payloadField')}
-            value={e.dates ?? {}}
-            disabled={ro}
-            onChange={(dates) =>
-              setEvent(i, { ...e, dates: dates as Record<string, string> }, `${node.id}:ev${i}:dates`)
-            }
-          />
-          {!ro && node.events.length > 1 && (
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--subtle"
-              onClick={() => onChange({ ...node, events: node.events.filter((_, j) => j !== i) })}
-            >
-              {t('designer.removeEvent')}
-            </button>
-          )}
-        </details>
+        <WaitEventForm
+          key={i}
+          node={node}
+          index={i}
+          event={e}
+          ctx={ctx}
+          onChange={onChange}
+          onChangeDefinition={onChangeDefinition}
+        />
       ))}
       {!ro && (
         <button
           type="button"
           className="utrecht-button utrecht-button--secondary-action"
-          onClick={() => onChange({ ...node, events: [...node.events, newEvent(node)] })}
+          onClick={() => onChange({ ...node, events: [...node.events, newEvent(node, ctx.def)] })}
         >
           {t('designer.addEvent')}
+        </button>
+      )}
+      {!ro && (
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={() => {
+            const name = freshName(ctx.def.events, 'gebeurtenis');
+            const declared = declareEvent(ctx.def, name, NEW_EVENT);
+            onChangeDefinition(
+              replaceNode(declared, node.id, { ...node, events: [...node.events, { name, next: '' }] }),
+            );
+          }}
+        >
+          {word('newEvent', ctx.lang)}
         </button>
       )}
     </>
   );
 }
 
-function newEvent(node: WaitNode): WaitEvent {
-  return {
-    name: `gebeurtenis-${node.events.length + 1}`,
-    label: { nl: 'Nieuwe gebeurtenis' },
-    payloadSchema: { type: 'object', properties: {} },
-    next: '',
-  };
+/** A new expected event: the first declared one the step does not expect yet, else a name to declare. */
+function newEvent(node: WaitNode, def?: ProcessDefinition): WaitEvent {
+  const taken = new Set(node.events.map((e) => e.name));
+  const free = Object.keys(def?.events ?? {}).find((n) => !taken.has(n));
+  return { name: free ?? `gebeurtenis-${node.events.length + 1}`, next: '' };
 }
 
 function newReminder(node: WaitNode, from: string): Reminder {
@@ -230,14 +181,7 @@ export const waitSpec: NodeSpec<'wait'> = {
     id,
     kind: 'wait',
     label: { nl: 'Wachten op gebeurtenis', ...(lang === 'en' ? { en: 'Waiting for an event' } : {}) },
-    events: [
-      {
-        name: 'gebeurtenis',
-        label: { nl: 'Gebeurtenis', en: 'Event' },
-        payloadSchema: { type: 'object', properties: {} },
-        next: '',
-      },
-    ],
+    events: [{ name: 'gebeurtenis', next: '' }],
   }),
   describe: (node, def, lang) => {
     const params = def.parameters ?? {};
@@ -249,7 +193,9 @@ export const waitSpec: NodeSpec<'wait'> = {
     return lines.length
       ? lines
       : [
-          `${lang === 'nl' ? 'Wacht op' : 'Waits for'}: ${node.events.map((e) => e.label[lang] ?? e.label.nl).join(', ')}`,
+          `${lang === 'nl' ? 'Wacht op' : 'Waits for'}: ${expectedEvents(def, node)
+            .map((e) => e.label[lang] ?? e.label.nl)
+            .join(', ')}`,
         ];
   },
   // A new connection from a waiting step is a new event that leads there.
