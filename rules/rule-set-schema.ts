@@ -67,6 +67,69 @@ export const FactOptionSchema = Type.Object(
 );
 export type FactOption = Static<typeof FactOptionSchema>;
 
+const FactName = Type.String({ pattern: NAME_PATTERN, maxLength: 100, description: 'a fact of the effective catalog' });
+
+/** Most inputs one sum may add up; a bye-law's sums have two or three (income of applicant and partner). */
+export const MAX_SUM_INPUTS = 20;
+/** Most entries of one lookup table: an enum fact's options are bounded at 500 as well. */
+export const MAX_LOOKUP_ENTRIES = 500;
+
+/**
+ * Where a derived own fact's value comes from: computed before evaluation from other facts (and the
+ * peildatum), never supplied. Declarative on purpose: a rule set is data that a designer edits and an
+ * approver reads, and it runs in the browser, the API and workflows alike, so it holds no code.
+ */
+export const DerivationSchema = Type.Union(
+  [
+    Type.Object(
+      {
+        op: Type.Union([Type.Literal('years-since'), Type.Literal('weeks-since'), Type.Literal('days-since')], {
+          description: 'Whole years (as birthdays count), weeks or days from a date fact to the peildatum',
+        }),
+        fact: FactName,
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        op: Type.Literal('sum'),
+        facts: Type.Array(FactName, { minItems: 2, maxItems: MAX_SUM_INPUTS, description: 'Numbers added up' }),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        op: Type.Literal('difference'),
+        facts: Type.Array(FactName, { minItems: 2, maxItems: 2, description: 'The first minus the second' }),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        op: Type.Literal('lookup'),
+        fact: FactName,
+        table: Type.Record(
+          Type.String({ minLength: 1, maxLength: 100 }),
+          Type.Union([Type.Number(), Type.String(), Type.Boolean()]),
+          {
+            maxProperties: MAX_LOOKUP_ENTRIES,
+            description:
+              "The input fact's value (an option value, text, a whole number or true/false) → this fact's value",
+          },
+        ),
+        default: Type.Optional(
+          Type.Union([Type.Number(), Type.String(), Type.Boolean()], {
+            description: 'For a value the table does not list; without it, such a value leaves this fact unknown',
+          }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'How the value is computed from other facts; a derived fact is never supplied' },
+);
+export type Derivation = Static<typeof DerivationSchema>;
+
 /**
  * A fact the municipality's own bye-law asks for and the kind's catalog does not have, e.g. a
  * hulpbehoevendheidsscore. It lives in the rule set, so it is versioned and published with
@@ -98,6 +161,7 @@ export const MunicipalityFactSchema = Type.Object(
     sensitive: Type.Optional(
       Type.Boolean({ description: 'Special-category data (AVG art. 9): hidden from roles without need to know' }),
     ),
+    derivation: Type.Optional(DerivationSchema),
   },
   { additionalProperties: false },
 );

@@ -1,7 +1,7 @@
 import { isIsoDate } from '../dates';
 import type { Explanation, RuleExplanation } from '../explanation/explanation';
+import { catalogOf } from '../facts/catalog-of';
 import { computeDerivedFacts, derivedFactNames, type Facts } from '../facts/derive-facts';
-import { factCatalogFor } from '../facts/fact-catalogs';
 import { pointer } from '../json-pointer';
 import type { RuleEvent, RuleSet } from '../rule-set-schema';
 import { RulesError } from '../rules-error';
@@ -102,7 +102,8 @@ function assertRuleShape(rule: unknown, i: number): void {
 export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): CompiledRuleSet {
   if (!options.skipValidation) assertValidRuleSet(ruleSet);
   else assertCompilable(ruleSet);
-  const catalog = factCatalogFor(ruleSet.kind);
+  // The effective catalog: a rule set's own derived facts are computed like the built-in ones.
+  const catalog = catalogOf(ruleSet);
   const scope: CompilerScope = {
     parameters: ruleSet.parameters ?? {},
     namedConditions: ruleSet.namedConditions ?? {},

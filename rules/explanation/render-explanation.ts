@@ -1,5 +1,6 @@
 import type { FactCatalog } from '../facts/fact-catalog';
 import { catalogOf } from '../facts/catalog-of';
+import { describeDerivation } from '../facts/derivation';
 import { factCatalogs } from '../facts/fact-catalogs';
 import type { Language } from '../localized-text';
 import { operatorSpec } from '../operators/operators';
@@ -71,7 +72,9 @@ export function renderFactCondition(
       : undefined;
   const source = parameter ? ` (${parameter})` : '';
   const required = lang === 'nl' ? 'vereist is' : 'required is';
-  return `${label} is ${actual}; ${required} ${requirement}${source}: ${factStatus(node, catalog, lang)}.`;
+  // A municipality's derived fact says how it was computed: the reader must be able to check the number.
+  const how = fact?.derivation ? ` (${describeDerivation(fact.derivation, catalog, lang)})` : '';
+  return `${label}${how} is ${actual}; ${required} ${requirement}${source}: ${factStatus(node, catalog, lang)}.`;
 }
 
 interface RenderState {

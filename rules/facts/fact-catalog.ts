@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../localized-text';
 import type { RuleSetKind } from '../rule-set-kinds';
-import type { Outcome } from '../rule-set-schema';
+import type { Derivation, Outcome } from '../rule-set-schema';
 
 /** What a fact holds; operators and values are checked against it. */
 export type FactType = 'number' | 'integer' | 'boolean' | 'string' | 'enum' | 'date' | 'string-list';
@@ -33,6 +33,11 @@ export interface FactDefinition {
     from: readonly string[];
     compute(context: DerivationContext): unknown;
   };
+  /**
+   * A rule set's own derived fact: how it is computed, as the rule set states it (for explanations and
+   * forms); `derived` is then the computation built from it (catalogOf).
+   */
+  derivation?: Derivation;
   /** Special-category data (AVG art. 9): the UI hides it from roles without need to know. */
   sensitive?: boolean;
   /**

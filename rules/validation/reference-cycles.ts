@@ -21,7 +21,7 @@ function references(root: Condition): string[] {
  * names that refer to themselves. Tarjan's algorithm with an explicit stack: linear in names and
  * references (a search from every name would be quadratic).
  */
-function namesOnCycles(edges: ReadonlyMap<string, readonly string[]>): Set<string> {
+export function namesOnCycles(edges: ReadonlyMap<string, readonly string[]>): Set<string> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();

@@ -5,6 +5,7 @@ import { RuleSetSchema, type Parameter, type RuleSet } from '../rule-set-schema'
 import type { RulesIssue } from '../rules-error';
 import { hasPlaceholder } from '../publishing/find-placeholders';
 import { checkCondition, checkParameterUnits, checkRoot } from './check-conditions';
+import { checkDerivations } from './check-derivations';
 import { checkFacts } from './check-facts';
 import { checkLabels } from './check-labels';
 import { limitIssues } from './check-limits';
@@ -45,6 +46,7 @@ function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesI
   // The kind's catalog extended by the rule set's own facts: conditions on them are checked alike.
   const catalog = catalogOf(ruleSet);
   checkFacts(ruleSet, errors);
+  checkDerivations(ruleSet, catalog, errors);
   for (const [name, parameter] of Object.entries(ruleSet.parameters ?? {})) {
     if (!parameterTypeFits(parameter)) {
       errors.push({
