@@ -4,8 +4,10 @@ import { createRequire } from 'node:module';
  * The server's Content Security Policy forbids eval, and ajv compiles every schema with
  * `new Function`. So the schemas the browser needs (rule set, process definition) are compiled
  * here, at build time, to standalone code; in the bundle `ajv` is replaced by a shim that hands
- * out these validators by schema. Schemas only known at run time (event payload schemas) are
- * left to the server, which validates every save.
+ * out these validators by schema. Schemas only known at run time (event payload schemas) cannot
+ * be compiled in the browser; the JSON Schema meta-schema is, so the shim can still tell an invalid
+ * payload schema from a valid one (the editor reports it as the server would; the server validates
+ * every save and every event).
  */
 const require = createRequire(import.meta.url);
 const PREFIX = 'virtual:ajv-precompiled';
@@ -24,6 +26,9 @@ const TARGETS = [
     schema: async () => (await import('../workflows/dsl/schema')).ProcessDefinitionSchema,
   },
 ];
+
+/** The meta-schema ajv checks every schema against before compiling it (ajv 8's default: draft-07). */
+const META_SCHEMA = 'http://json-schema.org/draft-07/schema';
 
 /** ajv's standalone output still says require(); Rollup wants imports. */
 function toEsm(code) {
@@ -47,10 +52,18 @@ async function compile(target) {
   return { key: JSON.stringify(schema), code: toEsm(standaloneCode(ajv, ajv.compile(schema))) };
 }
 
+async function compileMeta() {
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  return { code: toEsm(standaloneCode(ajv, ajv.getSchema(META_SCHEMA))) };
+}
+
 /** @returns {import('vite').Plugin} */
 export function ajvPrecompile() {
   let compiled;
-  const all = () => (compiled ??= Promise.all(TARGETS.map(compile)));
+  // The meta-schema's validator comes last, after the targets.
+  const all = () => (compiled ??= Promise.all([...TARGETS.map(compile), compileMeta()]));
   return {
     name: 'doorstroom-ajv-precompile',
     resolveId(id) {
@@ -61,9 +74,11 @@ export function ajvPrecompile() {
       const list = await all();
       const rest = id.slice(PREFIX.length + 1);
       if (rest.startsWith('/')) return list[Number(rest.slice(1))]?.code;
+      const targets = list.slice(0, -1);
       return [
         ...list.map((_, i) => `import v${i} from '${PREFIX}/${i}';`),
-        `export const validators = new Map([${list.map((c, i) => `[${JSON.stringify(c.key)}, v${i}]`).join(', ')}]);`,
+        `export const validators = new Map([${targets.map((c, i) => `[${JSON.stringify(c.key)}, v${i}]`).join(', ')}]);`,
+        `export const validateSchema = v${list.length - 1};`,
       ].join('\n');
     },
   };
