@@ -7,6 +7,10 @@ import type { CaseInput } from '../workflows/case-state';
 import { builtInDefinitions } from '../workflows/definitions';
 import type { ProcessDefinition } from '../workflows/dsl/schema';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../workflows/messages';
+import { createStore } from '../platform/store/create-store';
+import { caseEventSubscriptions } from '../services/webhooks/subscriptions';
+import { createActivityRegistry } from '../worker/activity-registry';
+import { storeActivityDeps } from '../worker/store-activity-deps';
 import { workerOptions } from '../worker/worker-options';
 import { findTemporalBinaries } from '../platform/temporal/binaries';
 import { startDevServer } from '../platform/temporal/dev-server';
@@ -114,10 +118,15 @@ async function main(): Promise<void> {
     // under them throws "Channel has been shut down" from a timer. The process exits instead.
     stops.unshift(async () => (interrupted ? undefined : connection.close()));
     const client = new Client({ connection });
+    // The production registry on a store of its own (no webhook subscriptions, as for most
+    // municipalities): publishing, ledger and besluiten are the real implementations.
+    const store = createStore({ sqlitePath: path.join(dataDir, 'bench.sqlite') });
+    await store.migrate();
+    stops.unshift(() => store.close());
     const native = await NativeConnection.connect({ address: server.address });
     const interpreterWorker = await Worker.create({
       connection: native,
-      ...workerOptions({ log: quiet }, 'bench-interpreter'),
+      ...workerOptions(createActivityRegistry(storeActivityDeps(store, { log: quiet })), 'bench-interpreter'),
     });
     const baselineWorker = await Worker.create({
       connection: native,
@@ -158,6 +167,8 @@ async function main(): Promise<void> {
           async (i) => {
             const input: CaseInput = {
               tenant: 'GM0363',
+              // As the case service starts a case: with what the municipality subscribes to now.
+              caseEvents: await caseEventSubscriptions(store.db, 'GM0363', new Date()),
               caseRef: `bench-${tag}-${i}`,
               definition,
               data: {

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import type { Express } from 'express';
-import { authConfigFromEnv, bootstrapAdmin, bootstrapMessage, bootstrapOptionsFromEnv, type AuthConfig } from '../server/auth';
+import {
+  authConfigFromEnv,
+  bootstrapAdmin,
+  bootstrapMessage,
+  bootstrapOptionsFromEnv,
+  type AuthConfig,
+} from '../server/auth';
 import { createApp } from '../server/app';
 import { caseIdFor, loadIdSecret } from '../services/cases/case-id';
 import { createCaseService, type CaseService } from '../services/cases/case-service';
@@ -18,8 +24,10 @@ import { PROJECT_ROOT } from '../platform/temporal/binaries';
 import { startTemporalRuntime, type TemporalRuntime } from '../platform/temporal/runtime';
 import { validateArtifactContent } from '../services/wiring/content-validator';
 import { seedsFor } from '../services/wiring/seeds';
-import { createEventPublisher } from '../services/webhooks/publisher';
-import { storeBackedActivities } from '../worker/store-backed-activities';
+import { caseEventSubscriptions } from '../services/webhooks/subscriptions';
+import { createActivityRegistry } from '../worker/activity-registry';
+import { startWorker, type RunningWorker } from '../worker/start-worker';
+import { storeActivityDeps } from '../worker/store-activity-deps';
 import { assertCanSign } from '../services/besluiten/assert-can-sign';
 import { collectRecordedDecisions } from '../services/simulation/collect-recorded-decisions';
 import { storeDefinitionSource } from '../services/wiring/store-sources';
@@ -57,6 +65,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
   const clock = opts.clock ?? systemClock;
   const store = createStore(storeConfigFromEnv(env, config.dataDir));
   let runtime: TemporalRuntime | undefined;
+  let worker: RunningWorker | undefined;
   try {
     await store.migrate();
     const deps = storeDeps({
@@ -68,19 +77,20 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     });
     const boot = await bootstrapAdmin(deps, bootstrapOptionsFromEnv(env));
     const metrics = createMetrics();
-    const workerActivities = storeBackedActivities(store, clock, log, metrics);
     const started = await startTemporalRuntime({
-      // DOORSTROOM_WORKER=false: an API replica beside separate `npm run worker` processes.
       config,
       log,
-      worker: env.DOORSTROOM_WORKER !== 'false',
-      activityDeps: workerActivities.deps,
-      extraActivities: workerActivities.extra,
       metrics,
       devServerRestarts: restartAttempts(env.TEMPORAL_DEV_RESTART_ATTEMPTS),
       onFatal: opts.onFatal,
     });
     runtime = started;
+    // DOORSTROOM_WORKER=false: an API replica beside separate `npm run worker` processes.
+    if (env.DOORSTROOM_WORKER !== 'false') {
+      const activities = createActivityRegistry(storeActivityDeps(store, { log, clock, metrics, env }));
+      worker = await startWorker({ runtime: started, config, log, activities, metrics });
+    }
+    const runningWorker = worker;
     const idSecret = loadIdSecret(config.dataDir, config.idSecret);
     const cases = createCaseService({
       client: started.client,
@@ -89,7 +99,8 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       idSecret,
       definitions: storeDefinitionSource(store, clock),
       temporal: started.availability,
-      events: createEventPublisher({ store, clock, client: started.client, taskQueue: config.temporal.taskQueue, log }),
+      // A case starts knowing its municipality's webhook subscriptions: no case-event activity where nobody listens.
+      caseEvents: (tenant) => caseEventSubscriptions(store.db, tenant, clock()),
     });
     const scheduler = createDigestScheduler({ client: started.client, taskQueue: config.temporal.taskQueue });
     // Schedules live in Temporal; after a restore or a new cluster they are made again from the store.
@@ -134,12 +145,15 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       bootstrapMessage: bootstrapMessage(boot),
       async stop() {
         hub.stop();
+        // The worker drains first, while its connection and the server are still there.
+        await runningWorker?.stop();
         await started.stop();
         await store.close();
       },
     };
   } catch (err) {
     // Whatever started before the failure stops again: no Temporal dev server is left behind.
+    await worker?.stop().catch(() => undefined);
     await runtime?.stop().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;

@@ -3,7 +3,9 @@ import { createLog } from '../platform/log';
 import { systemClock } from '../platform/store/clock';
 import { createStore, storeConfigFromEnv } from '../platform/store/create-store';
 import { startTemporalRuntime } from '../platform/temporal/runtime';
-import { storeBackedActivities } from './store-backed-activities';
+import { createActivityRegistry } from './activity-registry';
+import { startWorker } from './start-worker';
+import { storeActivityDeps } from './store-activity-deps';
 
 /** `npm run worker`: one more worker for the configured cluster and store (scale out by running more). */
 async function main(): Promise<void> {
@@ -16,18 +18,17 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const store = createStore(storeConfigFromEnv(process.env, config.dataDir));
   await store.migrate();
-  const activities = storeBackedActivities(store, systemClock, log);
-  const runtime = await startTemporalRuntime({
-    config,
-    log,
-    worker: true,
-    activityDeps: activities.deps,
-    extraActivities: activities.extra,
+  const runtime = await startTemporalRuntime({ config, log });
+  const activities = createActivityRegistry(storeActivityDeps(store, { log, clock: systemClock }));
+  const worker = await startWorker({ runtime, config, log, activities }).catch(async (err: unknown) => {
+    await runtime.stop();
+    throw err;
   });
   log.info({ address: runtime.address, taskQueue: config.temporal.taskQueue }, 'worker running');
   const stop = (): void => {
-    runtime
+    worker
       .stop()
+      .then(() => runtime.stop())
       .then(() => store.close())
       .then(
         () => process.exit(0),

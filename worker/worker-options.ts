@@ -1,17 +1,11 @@
 import type { WorkerOptions } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from './activities';
 import { TASK_QUEUE_DEFAULT } from '../workflows/messages';
+import type { ActivityRegistry } from './activity-registry';
 
-/** The options every Doorstroom worker shares: `npm run worker`, `npm start` and the tests. */
+/** The options every Doorstroom worker shares: `npm run worker`, `npm start`, the benchmarks and the tests. */
 export function workerOptions(
-  deps: ActivityDeps,
+  activities: ActivityRegistry,
   taskQueue = TASK_QUEUE_DEFAULT,
-  /** More activities beside the interpreter's, e.g. webhook delivery (needs the store). */
-  extraActivities: object = {},
 ): Pick<WorkerOptions, 'taskQueue' | 'workflowsPath' | 'activities'> {
-  return {
-    taskQueue,
-    workflowsPath: require.resolve('../workflows/index'),
-    activities: { ...createActivities(deps), ...extraActivities },
-  };
+  return { taskQueue, workflowsPath: require.resolve('../workflows/index'), activities };
 }

@@ -23,8 +23,11 @@ export function isCaseEventType(value: string): value is CaseEventType {
   return (CASE_EVENT_TYPES as readonly string[]).includes(value);
 }
 
-/** What the rest of the system publishes. */
-export interface CaseEvent {
+/**
+ * What happened to a case, as the publisher gets it (outgoing; the `CaseEvent` of case-state.ts is
+ * the opposite direction: an event sent *to* a case).
+ */
+export interface PublishedCaseEvent {
   /**
    * Stable id of this occurrence: publishing the same id twice delivers once per subscription.
    * Derive it from the case and its history (e.g. `${caseId}:step:${seq}`); when absent it is
@@ -78,7 +81,7 @@ export interface DecisionReference {
  * Builds the body from an event, copying only the known reference fields, so nothing else a
  * caller might attach (case data, names) can ever reach a receiver.
  */
-export function webhookBody(event: CaseEvent & { id: string }): WebhookBody {
+export function webhookBody(event: PublishedCaseEvent & { id: string }): WebhookBody {
   const data: WebhookBody['data'] = { caseId: event.caseId, processId: event.processId };
   if (event.step !== undefined) data.step = event.step;
   if (event.outcome !== undefined) data.outcome = event.outcome;
@@ -93,6 +96,17 @@ export function webhookBody(event: CaseEvent & { id: string }): WebhookBody {
     };
   }
   return { id: event.id, type: event.type, occurredAt: event.occurredAt, tenant: event.tenant, data };
+}
+
+/**
+ * What a case knows of its municipality's webhook subscriptions: the event types someone subscribed
+ * to, as of an instant. Passed in a case's input at start and refreshed by every publication, so a
+ * case whose municipality subscribed to nothing publishes nothing (no activity per transition).
+ */
+export interface CaseEventSubscriptions {
+  types: CaseEventType[];
+  /** ISO-8601 instant of the look-up. */
+  asOf: string;
 }
 
 /** Event ids appear in workflow ids and headers: short, printable, no spaces. */

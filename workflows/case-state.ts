@@ -1,3 +1,4 @@
+import type { CaseEventSubscriptions } from './case-event';
 import type { ProcessDefinition } from './dsl/schema';
 
 /** What a case starts with: the definition snapshot keeps a running case on its own version. */
@@ -14,6 +15,8 @@ export interface CaseInput {
   resume?: { state: CaseState; nodeId: string };
   /** Continue as new once the run's history has this many events (default in continue-as-new.ts). */
   historyLimit?: number;
+  /** The municipality's webhook subscriptions at start; absent: the case asks at its first case event. */
+  caseEvents?: CaseEventSubscriptions;
 }
 
 export type CaseStatus = 'running' | 'completed' | 'cancelled';

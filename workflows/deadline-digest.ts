@@ -1,5 +1,5 @@
 import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import type { AlertActivities } from '../worker/activities/alerts';
+import type { AlertActivities } from './activity-types';
 import type { DeadlineDigestInput, DeadlineDigestResult } from './digest-input';
 
 /**

@@ -1,7 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, isCancellation, patched } from '@temporalio/workflow';
 import type { CaseInput, CaseState } from './case-state';
 import type { ProcessNode } from './dsl/schema';
-import { caseEventsOn, emitCaseEvent } from './engine/case-events';
+import { caseEventsOn, caseStartedEventOn, emitCaseEvent } from './engine/case-events';
 import { CaseRun } from './engine/case-run';
 import { nodeRunners } from './engine/node-runners';
 import { runWait } from './engine/run-wait';
@@ -24,6 +24,9 @@ async function walk(run: CaseRun): Promise<void> {
     nodeId = await runWait(node, run, true);
   } else {
     run.record({ type: 'case-started', nodeId });
+    // The id the server used when it published case.started: a start through an older API still delivers once.
+    if (caseStartedEventOn())
+      await emitCaseEvent(run, 'case.started', { id: `${state.caseId}:started`, step: definition.start });
   }
   while (nodeId !== null) {
     const node: ProcessNode | undefined = run.nodes.get(nodeId);

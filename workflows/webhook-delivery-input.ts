@@ -1,4 +1,4 @@
-import type { CaseEvent } from './case-event';
+import type { PublishedCaseEvent } from './case-event';
 
 /** The delivery workflow's type name: the export name in workflows/webhook-delivery.ts. */
 export const WEBHOOK_DELIVERY_WORKFLOW = 'webhookDelivery';
@@ -41,7 +41,7 @@ export interface WebhookDeliveryInput {
   deliveryId: string;
   tenant: string;
   subscriptionId: string;
-  event: CaseEvent & { id: string };
+  event: PublishedCaseEvent & { id: string };
   retry: DeliveryRetryPolicy;
 }
 

@@ -1,5 +1,5 @@
 import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
-import type { WebhookActivities } from '../worker/activities/webhooks';
+import type { WebhookActivities } from './activity-types';
 import type { WebhookDeliveryInput, WebhookDeliveryResult } from './webhook-delivery-input';
 
 /**

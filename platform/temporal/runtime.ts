@@ -1,8 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { ActivityDeps } from '../../worker/activities';
+import type { DataConverter } from '@temporalio/common';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { registerSearchAttributes } from './register-search-attributes';
-import { workerOptions } from '../../worker/worker-options';
 import { loadCodecKeys } from '../codec/codec-keys';
 import { EncryptionCodec } from '../codec/encryption-codec';
 import type { Config } from '../config';
@@ -11,7 +10,6 @@ import type { Metrics } from '../observability/metrics';
 import { findTemporalBinaries } from './binaries';
 import { startDevServer, type DevServer } from './dev-server';
 import { watchTemporalAvailability, type TemporalAvailability } from './temporal-availability';
-import { superviseWorker } from './worker-supervisor';
 
 export interface TemporalRuntime {
   client: Client;
@@ -21,19 +19,19 @@ export interface TemporalRuntime {
   devServer?: DevServer;
   /** Deadlines and fast 503s for the Temporal calls of API requests. */
   availability: TemporalAvailability;
-  /** Stops the worker (it drains), the connections and the embedded dev server, in that order. */
+  /** The codec as client and workers use it: a worker of this runtime passes it on. */
+  dataConverter: DataConverter;
+  namespace: string;
+  /** A new native connection for a worker (each worker, and each restart of one, gets its own). */
+  connectWorker(): Promise<NativeConnection>;
+  /** Stops the connections and the embedded dev server; stop workers of this runtime first. */
   stop(): Promise<void>;
 }
 
 export interface RuntimeOptions {
   config: Config;
   log: Log;
-  /** Run a worker in this process (npm start does; a server replica beside separate workers does not). */
-  worker: boolean;
-  activityDeps?: Partial<ActivityDeps>;
-  /** Activities beside the interpreter's (webhook delivery). */
-  extraActivities?: object;
-  metrics?: Pick<Metrics, 'temporalDevServerRestarts' | 'temporalWorkerRestarts' | 'temporalAvailable'>;
+  metrics?: Pick<Metrics, 'temporalDevServerRestarts' | 'temporalAvailable'>;
   /** Restart attempts in a row for a dead embedded dev server (default 5). */
   devServerRestarts?: number;
   /** Temporal cannot come back (the dev server's restarts are spent): the process should stop. */
@@ -99,7 +97,7 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
   try {
     // Personal data in case inputs, events and results is ciphertext in Temporal's history.
     const codec = new EncryptionCodec(loadCodecKeys(config.dataDir));
-    const dataConverter = { payloadCodecs: [codec] };
+    const dataConverter: DataConverter = { payloadCodecs: [codec] };
     const connection = await Connection.connect(connectionOptions(config, address));
     stops.unshift(() => connection.close());
     const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
@@ -119,34 +117,16 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
       log.warn({ err: err.message }, 'could not register search attributes; make sure they exist on the cluster');
     });
 
-    if (opts.worker) {
-      const createWorker = async () => {
-        const nativeConnection = await NativeConnection.connect(nativeConnectionOptions(config, address));
-        try {
-          const worker = await Worker.create({
-            connection: nativeConnection,
-            namespace: config.temporal.namespace,
-            dataConverter,
-            maxCachedWorkflows: config.temporal.maxCachedWorkflows,
-            ...workerOptions({ log, ...opts.activityDeps }, config.temporal.taskQueue, opts.extraActivities),
-          });
-          return { worker, connection: nativeConnection };
-        } catch (err) {
-          await nativeConnection.close().catch(() => undefined);
-          throw err;
-        }
-      };
-      const supervised = superviseWorker(await createWorker(), createWorker, log, () =>
-        opts.metrics?.temporalWorkerRestarts.inc(),
-      );
-      stops.unshift(() => supervised.stop());
-    }
+    const serverAddress = address;
     return {
       client,
       codec,
       address,
       devServer,
       availability,
+      dataConverter,
+      namespace: config.temporal.namespace,
+      connectWorker: () => NativeConnection.connect(nativeConnectionOptions(config, serverAddress)),
       async stop() {
         for (const stop of stops) await stop().catch((err: unknown) => log.warn({ err }, 'while stopping Temporal'));
         await devServer?.stop();

@@ -1,6 +1,11 @@
-import type { BesluitIssuer } from '../../worker/activities';
-import type { RuleSetSource } from '../../worker/activities/rule-set-source';
+import type { BesluitRequest, IssuedBesluit } from '../../workflows/activity-types';
+import type { RuleSetSource } from '../rule-sets/rule-set-source';
 import type { BesluitService } from './besluit-service';
+
+/** Issues besluiten: idempotent per decision, so a retried activity stores one. */
+export interface BesluitIssuer {
+  issue(req: BesluitRequest): Promise<IssuedBesluit>;
+}
 
 /**
  * The worker's besluit issuer: finds the rule-set version that decided (published or retired since)

@@ -1,4 +1,5 @@
-import type { PlacementCount, QuotaLedger } from '../../worker/activities/quota-ledger';
+import type { PlacementCount } from '../../workflows/activity-types';
+import type { QuotaLedger } from './quota-ledger';
 import type { Store } from '../../platform/store/create-store';
 import { systemClock, type Clock } from '../../platform/store/clock';
 

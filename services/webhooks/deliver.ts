@@ -72,3 +72,5 @@ export function createDeliverer(deps: DelivererDeps) {
     },
   };
 }
+
+export type Deliverer = ReturnType<typeof createDeliverer>;

@@ -4,7 +4,12 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { tenantOfCaseId } from '../cases/case-id';
 import { systemClock, type Clock } from '../../platform/store/clock';
 import type { Store } from '../../platform/store/create-store';
-import { EVENT_ID_PATTERN, isCaseEventType, type CaseEvent } from '../../workflows/case-event';
+import {
+  EVENT_ID_PATTERN,
+  isCaseEventType,
+  type CaseEventType,
+  type PublishedCaseEvent,
+} from '../../workflows/case-event';
 import { ensureDelivery } from './deliveries';
 import {
   DEFAULT_DELIVERY_RETRY,
@@ -13,7 +18,7 @@ import {
   type DeliveryRetryPolicy,
   type WebhookDeliveryInput,
 } from '../../workflows/webhook-delivery-input';
-import { activeSubscriptionsFor } from './subscriptions';
+import { activeSubscriptions, subscribedEventTypes, subscribedTo } from './subscriptions';
 
 export interface EventPublisherDeps {
   store: Pick<Store, 'db'>;
@@ -30,6 +35,8 @@ export interface EventPublisherDeps {
 export interface PublishResult {
   eventId: string;
   deliveries: Array<{ subscriptionId: string; deliveryId: string; workflowId: string; started: boolean }>;
+  /** Every event type the tenant has an active subscription to now (the case remembers it for a while). */
+  subscribedTypes: CaseEventType[];
 }
 
 export class EventPublishError extends Error {
@@ -43,7 +50,7 @@ export class EventPublishError extends Error {
 }
 
 /** Without an id, the same occurrence gets the same id: publishing it twice stays one event. */
-export function deriveEventId(event: CaseEvent): string {
+export function deriveEventId(event: PublishedCaseEvent): string {
   const key = JSON.stringify([
     event.type,
     event.tenant,
@@ -57,7 +64,7 @@ export function deriveEventId(event: CaseEvent): string {
   return `evt_${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
-function checkEvent(event: CaseEvent): void {
+function checkEvent(event: PublishedCaseEvent): void {
   if (!isCaseEventType(event.type))
     throw new EventPublishError('INVALID_EVENT', `unknown event type ${String(event.type)}`);
   if (tenantOfCaseId(event.caseId) !== event.tenant)
@@ -80,10 +87,11 @@ export function createEventPublisher(deps: EventPublisherDeps) {
   const taskQueue = () => (typeof deps.taskQueue === 'function' ? deps.taskQueue() : deps.taskQueue);
 
   return {
-    async publish(input: CaseEvent): Promise<PublishResult> {
+    async publish(input: PublishedCaseEvent): Promise<PublishResult> {
       checkEvent(input);
       const event = { ...input, id: input.id ?? deriveEventId(input) };
-      const subscriptions = await activeSubscriptionsFor(deps.store.db, event.tenant, event.type);
+      const active = await activeSubscriptions(deps.store.db, event.tenant);
+      const subscriptions = subscribedTo(active, event.type);
       const deliveries: PublishResult['deliveries'] = [];
       for (const sub of subscriptions) {
         const workflowId = deliveryWorkflowId(sub.id, event.id);
@@ -129,13 +137,13 @@ export function createEventPublisher(deps: EventPublisherDeps) {
         { tenant: event.tenant, eventId: event.id, type: event.type, subscriptions: deliveries.length },
         'case event published',
       );
-      return { eventId: event.id, deliveries };
+      return { eventId: event.id, deliveries, subscribedTypes: subscribedEventTypes(active) };
     },
   };
 }
 
 /** Only the reference fields travel on, even if a caller attached more. */
-function stripToReferences(e: CaseEvent & { id: string }): CaseEvent & { id: string } {
+function stripToReferences(e: PublishedCaseEvent & { id: string }): PublishedCaseEvent & { id: string } {
   return {
     id: e.id,
     type: e.type,

@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/store/clock';
 import type { Db, Store } from '../../platform/store/create-store';
 import { parseJson, toJson } from '../../platform/store/json';
 import type { WebhookSubscriptionRow } from '../../platform/store/schema';
-import type { CaseEventType } from '../../workflows/case-event';
+import type { CaseEventSubscriptions, CaseEventType } from '../../workflows/case-event';
 
 /** A subscription as the API shows it: never the secret (that is shown once). */
 export interface WebhookSubscription {
@@ -91,20 +91,32 @@ export async function getSubscription(db: Db, tenant: string, id: string): Promi
   return toSubscription(row);
 }
 
-/** The tenant's active subscriptions to one event type. */
-export async function activeSubscriptionsFor(
-  db: Db,
-  tenant: string,
-  type: CaseEventType,
-): Promise<WebhookSubscriptionRow[]> {
-  const rows = await db
+/** The tenant's active subscriptions. */
+export async function activeSubscriptions(db: Db, tenant: string): Promise<WebhookSubscriptionRow[]> {
+  return db
     .selectFrom('webhook_subscriptions')
     .selectAll()
     .where('tenant_id', '=', tenant)
     .where('disabled_at', 'is', null)
     .orderBy('id')
     .execute();
+}
+
+/** Of these subscriptions, those to one event type. */
+export function subscribedTo(rows: WebhookSubscriptionRow[], type: CaseEventType): WebhookSubscriptionRow[] {
   return rows.filter((r) => parseJson<string[]>(r.event_types, []).includes(type));
+}
+
+/** The event types with at least one active subscription of the tenant (what a case needs to know). */
+export function subscribedEventTypes(rows: WebhookSubscriptionRow[]): CaseEventType[] {
+  const types = new Set<CaseEventType>();
+  for (const r of rows) for (const t of parseJson<CaseEventType[]>(r.event_types, [])) types.add(t);
+  return [...types].sort();
+}
+
+/** What a case starting now should know of its municipality's subscriptions (CaseInput.caseEvents). */
+export async function caseEventSubscriptions(db: Db, tenant: string, now: Date): Promise<CaseEventSubscriptions> {
+  return { types: subscribedEventTypes(await activeSubscriptions(db, tenant)), asOf: now.toISOString() };
 }
 
 export interface SubscriptionInput {

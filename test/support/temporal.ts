@@ -7,9 +7,12 @@ import {
   type WorkerOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
-import { InMemoryQuotaLedger, type ActivityDeps, type Notification } from '../../worker/activities';
 import { registerSearchAttributes } from '../../platform/temporal/register-search-attributes';
+import { InMemoryQuotaLedger } from '../../services/quota/quota-ledger';
+import { createActivityRegistry, type ActivityDeps } from '../../worker/activity-registry';
 import { workerOptions } from '../../worker/worker-options';
+import type { Notification } from '../../workflows/activity-types';
+import { testActivityDeps } from './activity-deps';
 import type { CaseState, DecisionConfirmationRequest, EventResult } from '../../workflows/case-state';
 import { caseStateQuery, confirmDecisionUpdate } from '../../workflows/messages';
 
@@ -82,12 +85,13 @@ export async function createRecordingWorker(
 ): Promise<RecordingWorker> {
   const { notifications, calls, quota } = recorder;
   const { workflowsPath, activities, ...options } = workerOptions(
-    {
-      log: silentLog,
-      quota,
-      deliver: async (n) => void notifications.push({ ...n, at: await env.currentTimeMs() }),
-      ...deps,
-    },
+    createActivityRegistry(
+      testActivityDeps({
+        quota,
+        deliver: async (n) => void notifications.push({ ...n, at: await env.currentTimeMs() }),
+        ...deps,
+      }),
+    ),
     taskQueue,
   );
   const counted = Object.fromEntries(

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { processInterpreter } from '../../workflows/interpreter';
-import type { PlacementCount } from '../../worker/activities';
+import type { PlacementCount } from '../../workflows/activity-types';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import {
   createRecorder,

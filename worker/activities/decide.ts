@@ -1,31 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { assessCase, RulesError, selectEffectiveVersion, type RuleSet, type RulesIssue } from '../../rules';
-import type { RuleSetSource } from './rule-set-source';
-
-export interface DecisionRequest {
-  tenant: string;
-  caseId: string;
-  nodeId: string;
-  kind: string;
-  /** YYYY-MM-DD: the version in force on this day judges the case. */
-  peildatum: string;
-  facts: Record<string, unknown>;
-}
-
-export interface DecisionOutcome {
-  ruleSetId: string;
-  ruleSetVersion: number;
-  /**
-   * `complete`: the events are the rules' proposal. `incomplete` (onvolledig): needed facts are
-   * unknown or not of their type — listed in missingFacts, with the issues — and no events.
-   * Absent on outcomes recorded before it existed.
-   */
-  status?: 'complete' | 'incomplete';
-  missingFacts?: string[];
-  factIssues?: RulesIssue[];
-  events: Array<{ type: string; params?: Record<string, unknown> }>;
-  explanation: unknown;
-}
+import type { RuleSetSource } from '../../services/rule-sets/rule-set-source';
+import type { DecisionOutcome, DecisionRequest } from '../../workflows/activity-types';
 
 // Configuration problems (nothing published for the peildatum, two versions on one day) are
 // retried: the case waits in its decision step, visible in the monitor, until a designer fixes it.

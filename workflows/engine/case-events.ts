@@ -1,16 +1,38 @@
 import { patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { Activities, CaseEventMessage } from '../../worker/activities';
-import type { CaseRun } from './case-run';
+import type { CaseActivities, CaseEventMessage } from '../activity-types';
+import type { CaseEventSubscriptions } from '../case-event';
+import type { CaseInput, CaseState } from '../case-state';
 
 // A local activity: publishing only writes a few rows and starts delivery workflows, so it runs in
 // the worker beside the case, without a task-queue round trip for every step of every case.
-const local = proxyLocalActivities<Pick<Activities, 'publishCaseEvent'>>({
+const local = proxyLocalActivities<Pick<CaseActivities, 'publishCaseEvent'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
 /** Cases recorded before case events existed replay without these activity calls. */
 export const CASE_EVENTS_PATCH = 'doorstroom-case-events';
+/** Cases recorded before it published every event, subscribed or not; their replays still do. */
+export const PATCH_CASE_EVENTS_WHERE_SUBSCRIBED = 'doorstroom-case-events-where-subscribed';
+/** Cases recorded before it left case.started to the server. */
+export const PATCH_CASE_STARTED_EVENT = 'doorstroom-case-started-event';
+
+/**
+ * How long a case trusts what it knows of its municipality's subscriptions before it asks again
+ * (by publishing the next event anyway). Bounds how late a new subscription hears of a running
+ * case: within 10 minutes of workflow time, at that case's next event.
+ */
+export const TRUST_SUBSCRIPTIONS_MS = 10 * 60_000;
+
+/** What `emitCaseEvent` needs of a run (not the whole CaseRun: no import cycle through the engine). */
+export interface CaseEventSource {
+  readonly state: CaseState;
+  readonly input: CaseInput;
+  now(): Date;
+}
+
+// Keyed by the run's state object: what the last publication said, else what the input said.
+const known = new WeakMap<CaseState, CaseEventSubscriptions>();
 
 /**
  * Whether this case publishes case events. Call sites test it before awaiting `emitCaseEvent`:
@@ -21,24 +43,45 @@ export function caseEventsOn(): boolean {
   return patched(CASE_EVENTS_PATCH);
 }
 
+/** Whether case.started comes from the case itself (earlier cases had it from the server). */
+export function caseStartedEventOn(): boolean {
+  return caseEventsOn() && patched(PATCH_CASE_STARTED_EVENT);
+}
+
+/** True when the case knows, recently enough, that nobody subscribed to this type. */
+function nobodyListens(run: CaseEventSource, type: CaseEventMessage['type']): boolean {
+  const subscriptions = known.get(run.state) ?? run.input.caseEvents;
+  if (!subscriptions || subscriptions.types.includes(type)) return false;
+  const age = run.now().getTime() - Date.parse(subscriptions.asOf);
+  return age >= 0 && age < TRUST_SUBSCRIPTIONS_MS;
+}
+
 /**
  * Tells webhook subscribers what happened, with references only. The id is fixed by the case's
- * own history (run and entry number), so a retried activity publishes the same event once.
+ * own history (run and entry number), so a retried activity publishes the same event once. A
+ * municipality without subscriptions to the type costs nothing: no activity, no command.
  */
 export async function emitCaseEvent(
-  run: CaseRun,
+  run: CaseEventSource,
   type: CaseEventMessage['type'],
-  extra: Pick<CaseEventMessage, 'step' | 'outcome' | 'deadline' | 'decision'> = {},
+  extra: Pick<CaseEventMessage, 'step' | 'outcome' | 'deadline' | 'decision'> & { id?: string } = {},
 ): Promise<void> {
+  const whereSubscribed = patched(PATCH_CASE_EVENTS_WHERE_SUBSCRIBED);
+  if (whereSubscribed && nobodyListens(run, type)) return;
   const { state } = run;
-  await local.publishCaseEvent({
-    id: `${state.caseId}:${state.runs}:${state.history.length}:${type}`,
+  const { id, ...references } = extra;
+  const publication = await local.publishCaseEvent({
+    id: id ?? `${state.caseId}:${state.runs}:${state.history.length}:${type}`,
     type,
     tenant: state.tenant,
     caseId: state.caseId,
     processId: state.processId,
     step: state.currentStep ?? undefined,
     occurredAt: run.now().toISOString(),
-    ...extra,
+    ...references,
   });
+  // Results recorded by older workers carry no subscriptions (or nothing at all).
+  if (whereSubscribed && Array.isArray(publication?.subscribedTypes)) {
+    known.set(state, { types: publication.subscribedTypes, asOf: run.now().toISOString() });
+  }
 }

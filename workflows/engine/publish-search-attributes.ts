@@ -1,4 +1,4 @@
-import { patched, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseState } from '../case-state';
 import {
   SA_CASE_REF,
@@ -17,6 +17,8 @@ import {
 export const PATCH_SA_PROCESS_VERSION = 'doorstroom-sa-process-version';
 export const PATCH_SA_OVERDUE = 'doorstroom-sa-overdue';
 export const PATCH_SA_STEP_CLOCK = 'doorstroom-sa-step-clock';
+/** Cases recorded before it upserted every attribute at every publish; their replays still do. */
+export const PATCH_SA_ONE_UPSERT = 'doorstroom-sa-one-upsert';
 
 /** The current step's time limit, when it has one: where its clock starts and when it ends. */
 export interface StepClock {
@@ -24,8 +26,48 @@ export interface StepClock {
   timeout?: string;
 }
 
-/** The search attributes of a case: references and codes only, never personal data. */
+type Attributes = Parameters<typeof upsertSearchAttributes>[0] & unknown[];
+type Pair = { key: { name: string; type: string }; value: unknown };
+
+// Per case (its state object): the step clock of the latest publish, and whether an upsert is queued.
+const latestClock = new WeakMap<CaseState, StepClock>();
+const queued = new WeakSet<CaseState>();
+
+/**
+ * Publishes the case's search attributes. Every publish in one workflow activation (a transition
+ * may publish from the wait, the decision and the deadline watcher) ends in one upsert at the end
+ * of it, holding only the attributes whose values changed: fewer commands and history events
+ * per transition, and none at all when nothing changed.
+ */
 export function publishSearchAttributes(state: CaseState, clock: StepClock = {}): void {
+  if (!patched(PATCH_SA_ONE_UPSERT)) {
+    upsertSearchAttributes(caseSearchAttributes(state, clock));
+    return;
+  }
+  latestClock.set(state, clock);
+  if (queued.has(state)) return;
+  queued.add(state);
+  // A microtask runs before the activation completes, after the code that queued it has gone on.
+  void Promise.resolve().then(() => {
+    queued.delete(state);
+    const changed = changedOnly(caseSearchAttributes(state, latestClock.get(state) ?? {}));
+    if (changed.length > 0) upsertSearchAttributes(changed as Attributes);
+  });
+}
+
+/** The pairs whose value differs from what the workflow's search attributes hold now. */
+function changedOnly(attributes: Attributes): Attributes {
+  const current = workflowInfo().typedSearchAttributes;
+  return (attributes as Pair[]).filter(({ key, value }) => {
+    const now = current.get(key as Parameters<typeof current.get>[0]) as unknown;
+    if (value === null || value === undefined) return now !== undefined;
+    if (value instanceof Date) return !(now instanceof Date) || now.getTime() !== value.getTime();
+    return now !== value;
+  }) as Attributes;
+}
+
+/** The search attributes of a case: references and codes only, never personal data. */
+function caseSearchAttributes(state: CaseState, clock: StepClock): Attributes {
   const pending = state.deadlines
     .filter((d) => d.status === 'pending')
     .map((d) => d.at)
@@ -54,5 +96,5 @@ export function publishSearchAttributes(state: CaseState, clock: StepClock = {})
       { key: SA_STEP_TIMEOUT, value: running && clock.timeout ? new Date(clock.timeout) : null },
     );
   }
-  upsertSearchAttributes(attributes);
+  return attributes as Attributes;
 }

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { AuthContext } from '../../../server/auth/context';
 import { createLog } from '../../../platform/log';
 import { freePort } from '../../../platform/temporal/free-port';
-import type { CaseEvent } from '../../../workflows/case-event';
+import type { PublishedCaseEvent } from '../../../workflows/case-event';
 import { createEventPublisher } from '../../../services/webhooks/publisher';
 import { createSubscription } from '../../../services/webhooks/subscriptions';
 import { toCsv } from '../../../ui/src/monitor/csv';
@@ -39,7 +39,7 @@ const housingData = {
   koppelingDate: '2026-10-01',
   statushouder: { name: NAME, vNumber: V_NUMMER, dateOfBirth: BIRTH },
 };
-const EVENT_TYPES: CaseEvent['type'][] = [
+const EVENT_TYPES: PublishedCaseEvent['type'][] = [
   'case.started',
   'case.step-entered',
   'case.deadline-approaching',
@@ -138,7 +138,7 @@ describe('personal data never leaves through an unencrypted exit', () => {
       data: hotelData,
       nareiziger: hotelData.nareiziger,
       bsn: BSN,
-    } as CaseEvent;
+    } as PublishedCaseEvent;
     const { eventId } = await publisher.publish(careless);
     const bodies = await eventually(async () => {
       const got = receiver.received.map((r) => r.body);

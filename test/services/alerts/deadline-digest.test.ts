@@ -13,7 +13,8 @@ import { errorHandler } from '../../../server/error-handler';
 import { createAlertsRouter } from '../../../server/routes/alerts';
 import { freePort } from '../../../platform/temporal/free-port';
 import { verifyWebhookSignature } from '../../../services/webhooks/signature';
-import { createAlertActivities } from '../../../worker/activities/alerts';
+import { createActivityRegistry } from '../../../worker/activity-registry';
+import { storeActivityDeps } from '../../../worker/store-activity-deps';
 import { deadlineDigest } from '../../../workflows/deadline-digest';
 import { eventually, OTHER_TENANT, startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
 import { createReceiver } from '../webhooks/support/receiver';
@@ -81,7 +82,13 @@ describe('deadline digest on Temporal (embedded dev server)', () => {
       namespace: p.runtime.client.options.namespace,
       taskQueue,
       workflowsPath: require.resolve('./support/workflows'),
-      activities: createAlertActivities({ store: p.product.store, smtp: null, env: LOOPBACK }),
+      activities: createActivityRegistry(
+        storeActivityDeps(p.product.store, {
+          log: { info: () => undefined, warn: () => undefined },
+          smtp: null,
+          env: LOOPBACK,
+        }),
+      ),
       dataConverter: { payloadCodecs: [new EncryptionCodec(loadCodecKeys(p.dataDir))] },
     });
     running = worker.run();

@@ -1,7 +1,7 @@
 import { createTenant } from '../../../services/auth/tenant-admin';
 import { createSqlQuotaLedger } from '../../../services/quota/sql-quota-ledger';
 import { storeDeps } from '../../../server/routes/store-router';
-import type { PlacementCount } from '../../../worker/activities/quota-ledger';
+import type { PlacementCount } from '../../../workflows/activity-types';
 import { createTestStore, describeEachDialect, type TestStore } from '../../support/postgres';
 
 const placement = (over: Partial<PlacementCount> = {}): PlacementCount => ({

@@ -3,13 +3,14 @@ import type { AuthContext } from '../../../server/auth/context';
 import { loadCodecKeys } from '../../../platform/codec/codec-keys';
 import { EncryptionCodec } from '../../../platform/codec/encryption-codec';
 import { freePort } from '../../../platform/temporal/free-port';
-import type { CaseEvent } from '../../../workflows/case-event';
+import type { PublishedCaseEvent } from '../../../workflows/case-event';
 import { getDelivery, listDeliveries, type WebhookDelivery } from '../../../services/webhooks/deliveries';
 import { WEBHOOK_DELIVERY_WORKFLOW, type DeliveryRetryPolicy } from '../../../workflows/webhook-delivery-input';
 import { createEventPublisher, type EventPublisher } from '../../../services/webhooks/publisher';
 import { verifyWebhookSignature } from '../../../services/webhooks/signature';
 import { createSubscription } from '../../../services/webhooks/subscriptions';
-import { createWebhookActivities } from '../../../worker/activities/webhooks';
+import { createActivityRegistry } from '../../../worker/activity-registry';
+import { storeActivityDeps } from '../../../worker/store-activity-deps';
 import { webhookDelivery } from '../../../workflows/webhook-delivery';
 import { eventually, OTHER_TENANT, startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
 import { createReceiver } from './support/receiver';
@@ -23,7 +24,7 @@ const adminOf = (tenant: string): AuthContext => ({
 });
 let seq = 0;
 const caseId = (tenant = TEST_TENANT) => `${tenant}-${PROCESS}-${(++seq).toString(16).padStart(24, '0')}`;
-const event = (over: Partial<CaseEvent> = {}): CaseEvent => ({
+const event = (over: Partial<PublishedCaseEvent> = {}): PublishedCaseEvent => ({
   type: 'case.started',
   tenant: TEST_TENANT,
   caseId: caseId(),
@@ -52,7 +53,7 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
   const subscribe = async (
     tenant: string,
     url: string,
-    eventTypes: CaseEvent['type'][] = ['case.started', 'case.completed'],
+    eventTypes: PublishedCaseEvent['type'][] = ['case.started', 'case.completed'],
   ) =>
     createSubscription({ store: product.product.store, clock: () => new Date() }, adminOf(tenant), { url, eventTypes });
   const settled = (tenant: string, subscriptionId: string, count: number, status: WebhookDelivery['status']) =>
@@ -69,7 +70,12 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
       namespace: product.runtime.client.options.namespace,
       taskQueue,
       workflowsPath: require.resolve('./support/test-workflows'),
-      activities: createWebhookActivities({ store: product.product.store, retry: FAST }),
+      activities: createActivityRegistry(
+        storeActivityDeps(product.product.store, {
+          log: { info: () => undefined, warn: () => undefined },
+          retry: FAST,
+        }),
+      ),
       dataConverter: { payloadCodecs: [new EncryptionCodec(loadCodecKeys(product.dataDir))] },
     });
     running = worker.run();
@@ -104,7 +110,7 @@ describe('webhook delivery through Temporal (embedded dev server)', () => {
         ...event({ type: 'case.completed', outcome: 'gehuisvest' }),
         data: { name: 'Jan Jansen', vNumber: '1234567890' },
         bsn: '123456782',
-      } as CaseEvent;
+      } as PublishedCaseEvent;
       const { eventId } = await publisher().publish(careless);
       const [delivery] = await settled(TEST_TENANT, subscription.id, 1, 'delivered');
       expect(delivery).toMatchObject({

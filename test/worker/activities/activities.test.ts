@@ -1,12 +1,10 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  createActivities,
-  InMemoryQuotaLedger,
-  templateRuleSetSource,
-  type DecisionOutcome,
-} from '../../../worker/activities';
-import { silentLog } from '../../support/temporal';
+import { InMemoryQuotaLedger } from '../../../services/quota/quota-ledger';
+import { templateRuleSetSource } from '../../../services/rule-sets/rule-set-source';
+import type { ActivityRegistry } from '../../../worker/activity-registry';
+import type { DecisionOutcome } from '../../../workflows/activity-types';
+import { recordingBesluitIssuer, recordingPublisher, testActivities } from '../../support/activity-deps';
 import { twoMunicipalityRuleSets } from '../../support/factories';
 
 const placement = {
@@ -27,7 +25,7 @@ const facts = {
 describe('activities', () => {
   it('recordPlacement is idempotent: the same case and step called twice counts once', async () => {
     const quota = new InMemoryQuotaLedger();
-    const acts = createActivities({ log: silentLog, quota });
+    const acts = testActivities({ quota });
     const env = new MockActivityEnvironment({ attempt: 2 });
     expect(await env.run(acts.recordPlacement, placement)).toEqual({ recorded: true });
     expect(await env.run(acts.recordPlacement, placement)).toEqual({ recorded: false });
@@ -37,7 +35,7 @@ describe('activities', () => {
   });
 
   it('evaluateDecision: the same facts give priority in one municipality and not in another', async () => {
-    const acts = createActivities({ log: silentLog, ruleSets: twoMunicipalityRuleSets() });
+    const acts = testActivities({ ruleSets: twoMunicipalityRuleSets() });
     const env = new MockActivityEnvironment();
     const a: DecisionOutcome = await env.run(acts.evaluateDecision, {
       tenant: 'GM0363',
@@ -64,7 +62,7 @@ describe('activities', () => {
   });
 
   it('evaluateDecision: nothing published is a retryable configuration failure (the case waits in its step)', async () => {
-    const acts = createActivities({ log: silentLog, ruleSets: twoMunicipalityRuleSets() });
+    const acts = testActivities({ ruleSets: twoMunicipalityRuleSets() });
     const err = await new MockActivityEnvironment()
       .run(acts.evaluateDecision, {
         tenant: 'GM0014',
@@ -80,7 +78,7 @@ describe('activities', () => {
   });
 
   it('the default rule-set source serves the status-holder template for every tenant', async () => {
-    const acts = createActivities({ log: silentLog });
+    const acts = testActivities();
     const out: DecisionOutcome = await new MockActivityEnvironment().run(acts.evaluateDecision, {
       tenant: 'GM0014',
       caseId: 'c',
@@ -94,7 +92,7 @@ describe('activities', () => {
   });
 
   it('resolveDefinition serves the built-ins and retries on an unknown process', async () => {
-    const acts = createActivities({ log: silentLog });
+    const acts = testActivities();
     const env = new MockActivityEnvironment();
     const def: { version: number } = await env.run(acts.resolveDefinition, {
       tenant: 'GM0363',
@@ -104,5 +102,63 @@ describe('activities', () => {
     await expect(env.run(acts.resolveDefinition, { tenant: 'GM0363', processId: 'nope' })).rejects.toMatchObject({
       type: 'PROCESS_NOT_FOUND',
     });
+  });
+
+  it('publishCaseEvent hands the event to the one publisher and tells the case what its municipality subscribes to', async () => {
+    const events = recordingPublisher(['case.completed']);
+    const acts = testActivities({ events });
+    const event = {
+      id: 'GM0363-x-1:0:3:case.completed',
+      type: 'case.completed' as const,
+      tenant: 'GM0363',
+      caseId: 'GM0363-x-1',
+      processId: 'huisvesting-statushouder',
+      outcome: 'gehuisvest',
+      occurredAt: '2026-03-10T09:00:00.000Z',
+    };
+    expect(await new MockActivityEnvironment().run(acts.publishCaseEvent, event)).toEqual({
+      eventId: event.id,
+      deliveries: 0,
+      subscribedTypes: ['case.completed'],
+    });
+    expect(events.published).toEqual([event]);
+  });
+
+  it('issueBesluit always goes to the issuer (no issuer, no worker)', async () => {
+    const besluiten = recordingBesluitIssuer();
+    const acts = testActivities({ besluiten });
+    const req = {
+      tenant: 'GM0363',
+      caseId: 'GM0363-x-1',
+      caseRef: 'ref-1',
+      processId: 'huisvesting-statushouder',
+      decision: { nodeId: 'voorrangsbesluit' } as never,
+    };
+    expect(await new MockActivityEnvironment().run(acts.issueBesluit, req)).toMatchObject({ id: 'besluit-1' });
+    expect(besluiten.issued).toEqual([req]);
+  });
+});
+
+describe('the activity registry', () => {
+  it('holds every activity a workflow calls, each name once', () => {
+    expect(Object.keys(testActivities()).sort()).toEqual([
+      'deliverWebhook',
+      'evaluateDecision',
+      'issueBesluit',
+      'markWebhookFailed',
+      'notify',
+      'publishCaseEvent',
+      'recordPlacement',
+      'resolveDefinition',
+      'sendDeadlineDigest',
+    ]);
+  });
+
+  it('a registry without one of its activities does not compile', () => {
+    const { notify, ...rest } = testActivities();
+    // @ts-expect-error notify is missing
+    const incomplete: ActivityRegistry = rest;
+    expect(typeof notify).toBe('function');
+    expect(incomplete).not.toHaveProperty('notify');
   });
 });

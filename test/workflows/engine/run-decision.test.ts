@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { processInterpreter } from '../../../workflows/interpreter';
-import type { BesluitRequest } from '../../../worker/activities';
+import type { BesluitRequest } from '../../../workflows/activity-types';
 import {
   caseStateQuery,
   confirmDecisionUpdate,

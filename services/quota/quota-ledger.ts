@@ -1,16 +1,4 @@
-/** One placement counted for a municipality's taakstelling in a half-year. */
-export interface PlacementCount {
-  tenant: string;
-  caseId: string;
-  /** The counting step: together with caseId the idempotency key, so a retried activity counts once. */
-  nodeId: string;
-  municipality: string;
-  /** YYYY-MM-DD */
-  placedOn: string;
-  /** e.g. 2026-H1 (see half-year.ts) */
-  halfYear: string;
-  scheme?: string;
-}
+import type { PlacementCount } from '../../workflows/activity-types';
 
 /** Where counted placements are kept (the store's SQL ledger in production). `record` must be idempotent on (caseId, nodeId). */
 export interface QuotaLedger {

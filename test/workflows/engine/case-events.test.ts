@@ -1,0 +1,113 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
+import type { CaseEventType } from '../../../workflows/case-event';
+import { TRUST_SUBSCRIPTIONS_MS } from '../../../workflows/engine/case-events';
+import type { processInterpreter } from '../../../workflows/interpreter';
+import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
+import { SA_OUTCOME, SA_STEP } from '../../../workflows/search-attributes';
+import { recordingPublisher } from '../../support/activity-deps';
+import { dateOf, hotelCaseInput, uniqueId } from '../../support/factories';
+import { createRecordingWorker, createTimeSkippingEnv } from '../../support/temporal';
+
+const { EventType } = temporal.api.enums.v1;
+
+/** A hotel stay from start to gehuisvest without waiting: placed, then a home found at once. */
+describe('case events and search attributes of a case (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  const taskQueue = uniqueId('case-events');
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  async function runHousedCase(
+    subscribed: readonly CaseEventType[],
+    caseEvents?: { types: CaseEventType[]; asOf: string },
+  ) {
+    const events = recordingPublisher(subscribed);
+    const rec = await createRecordingWorker(env, taskQueue, {}, { events });
+    return rec.worker.runUntil(async () => {
+      const input = hotelCaseInput(caseEvents ? { caseEvents } : {});
+      const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+        taskQueue,
+        workflowId: uniqueId('GM0363-case'),
+        args: [input],
+      });
+      const today = dateOf(await env.currentTimeMs());
+      await handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'hotel-geplaatst', payload: { placementDate: today, hotelMunicipality: 'GM0363' } }],
+      });
+      await handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'woning-gevonden', payload: { tenancyStartDate: today } }],
+      });
+      const final = await handle.result();
+      return { handle, final, events, calls: rec.calls, input };
+    });
+  }
+
+  it('publishes case.started from the case itself, first, with the id the server used', async () => {
+    const { final, events, input } = await runHousedCase(['case.started', 'case.step-entered', 'case.completed']);
+    expect(final.outcome).toBe('gehuisvest');
+    expect(events.published[0]).toMatchObject({
+      id: `${final.caseId}:started`,
+      type: 'case.started',
+      tenant: 'GM0363',
+      caseId: final.caseId,
+      step: input.definition.start,
+    });
+    expect(events.published.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['case.started', 'case.step-entered', 'case.completed']),
+    );
+    expect(events.published.at(-1)).toMatchObject({ type: 'case.completed', outcome: 'gehuisvest' });
+  });
+
+  it('a municipality that subscribes to nothing costs no activity and no command', async () => {
+    const asOf = new Date(await env.currentTimeMs()).toISOString();
+    const { final, events, calls, handle } = await runHousedCase([], { types: [], asOf });
+    expect(final.outcome).toBe('gehuisvest');
+    expect(calls.publishCaseEvent).toBeUndefined();
+    expect(events.published).toEqual([]);
+    const history = await handle.fetchHistory();
+    const markers = (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED);
+    // Patch markers only: no local-activity markers.
+    expect(markers.every((m) => m.markerRecordedEventAttributes?.markerName === 'core_patch')).toBe(true);
+  });
+
+  it('publishes only the types subscribed to; old knowledge is checked again by publishing', async () => {
+    const asOf = new Date(await env.currentTimeMs()).toISOString();
+    const fresh = await runHousedCase(['case.completed'], { types: ['case.completed'], asOf });
+    expect(fresh.events.published.map((e) => e.type)).toEqual(['case.completed']);
+    expect(fresh.calls.publishCaseEvent).toBe(1);
+
+    const stale = new Date((await env.currentTimeMs()) - TRUST_SUBSCRIPTIONS_MS - 60_000).toISOString();
+    const old = await runHousedCase(['case.completed'], { types: [], asOf: stale });
+    // The first event asks (and learns only case.completed is wanted); the rest follow what it learnt.
+    expect(old.events.published.map((e) => e.type)).toEqual(['case.started', 'case.completed']);
+  });
+
+  it('one search-attribute upsert at most per workflow task, of changed values; the end state is in visibility', async () => {
+    const { handle } = await runHousedCase([]);
+    const history = await handle.fetchHistory();
+    let upserts = 0;
+    let total = 0;
+    for (const e of history.events ?? []) {
+      if (e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) upserts = 0;
+      const fields = Object.keys(
+        e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {},
+      );
+      // The SDK's own upsert beside each patch marker (TemporalChangeVersion) is not the case's.
+      if (fields.length > 0 && fields.every((f) => f !== 'TemporalChangeVersion')) {
+        upserts += 1;
+        total += 1;
+        expect(upserts).toBe(1);
+      }
+    }
+    expect(total).toBeGreaterThan(0);
+    const { typedSearchAttributes } = await handle.describe();
+    expect(typedSearchAttributes.get(SA_OUTCOME)).toBe('gehuisvest');
+    expect(typedSearchAttributes.get(SA_STEP)).toBe('gehuisvest');
+  });
+});

@@ -1,0 +1,80 @@
+import { Context } from '@temporalio/activity';
+import { collectDeadlines } from '../services/alerts/collect-deadlines';
+import { digestLabelsFromStore } from '../services/alerts/digest-labels';
+import { createDigestSender } from '../services/alerts/send-digest';
+import { smtpConfigFromEnv, type sendMail, type SmtpConfig } from '../services/alerts/smtp';
+import { besluitIssuer } from '../services/besluiten/besluit-issuer';
+import { createBesluitService } from '../services/besluiten/besluit-service';
+import { createSqlQuotaLedger } from '../services/quota/sql-quota-ledger';
+import { createDeliverer } from '../services/webhooks/deliver';
+import { createEventPublisher } from '../services/webhooks/publisher';
+import { storeDefinitionSource, storeRuleSetSource } from '../services/wiring/store-sources';
+import type { EgressGuard } from '../platform/egress/egress-guard';
+import type { Log } from '../platform/log';
+import type { Metrics } from '../platform/observability/metrics';
+import { systemClock, type Clock } from '../platform/store/clock';
+import type { Store } from '../platform/store/create-store';
+import type { DeliveryRetryPolicy } from '../workflows/webhook-delivery-input';
+import type { ActivityDeps } from './activity-registry';
+
+export interface StoreActivityOptions {
+  log: Pick<Log, 'info' | 'warn'>;
+  clock?: Clock;
+  metrics?: Pick<Metrics, 'webhookFailures'>;
+  /** Overrides of the webhook retry budget (tests use seconds). */
+  retry?: Partial<DeliveryRetryPolicy>;
+  /** Every outbound request goes through it; default the store's guard. */
+  egress?: EgressGuard;
+  /** Default: from DOORSTROOM_SMTP_URL in `env`; null means no e-mail. */
+  smtp?: SmtpConfig | null;
+  env?: NodeJS.ProcessEnv;
+  sendMail?: typeof sendMail;
+}
+
+/**
+ * What a production worker's activities need, from the store: published rule sets and
+ * definitions, besluiten, the taakstelling ledger, the case-event publisher, webhook delivery and
+ * deadline digests. `npm start`, `npm run worker` and the store-backed tests use it alike.
+ */
+export function storeActivityDeps(store: Store, opts: StoreActivityOptions): ActivityDeps {
+  const clock = opts.clock ?? systemClock;
+  const env = opts.env ?? process.env;
+  const ruleSets = storeRuleSetSource(store);
+  return {
+    log: opts.log,
+    // The log line of `notify` is the notification for now; the Notificaties API comes later.
+    deliver: async () => undefined,
+    ruleSets,
+    definitions: storeDefinitionSource(store, clock),
+    quota: createSqlQuotaLedger(store, clock),
+    besluiten: besluitIssuer(createBesluitService({ store, clock }), ruleSets),
+    // Called from an activity: the worker's own client and task queue start the deliveries.
+    events: createEventPublisher({
+      store,
+      clock,
+      log: opts.log,
+      retry: opts.retry,
+      client: () => Context.current().client,
+      taskQueue: () => Context.current().info.taskQueue,
+    }),
+    deliverer: createDeliverer({ db: store.db, clock, egress: opts.egress }),
+    onDeliveryEnded: (d) => {
+      if (d.status === 'failed') opts.metrics?.webhookFailures.inc();
+    },
+    digests: createDigestSender({
+      db: store.db,
+      clock,
+      labels: (tenant, now) => digestLabelsFromStore(store.db, tenant, now),
+      env,
+      egress: opts.egress,
+      sendMail: opts.sendMail,
+      log: opts.log,
+      smtp: opts.smtp === null ? undefined : (opts.smtp ?? smtpConfigFromEnv(env)),
+      collect: (tenant, from, to) => {
+        const ctx = Context.current();
+        const namespace = ctx.info.workflowNamespace ?? ctx.client.options.namespace;
+        return collectDeadlines({ client: ctx.client, namespace }, tenant, from, to);
+      },
+    }),
+  };
+}
