@@ -14,6 +14,7 @@ import type {
   DecisionConfirmationRequest,
   EventResult,
 } from '../../workflows/case-state';
+import type { CaseEventSubscriptions } from '../../workflows/case-event';
 import { compileSchema, toIssues } from '../../workflows/dsl/ajv';
 import { caseStateQuery, confirmDecisionUpdate, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import {
@@ -43,18 +44,12 @@ export interface CaseServiceDeps {
    * at once while Temporal is unreachable (server/temporal/temporal-availability.ts).
    */
   temporal?: { call<T>(fn: () => Promise<T>): Promise<T> };
-  /** Publishes case.started to the municipality's webhook subscriptions. */
-  events?: {
-    publish(e: {
-      id: string;
-      type: 'case.started';
-      tenant: string;
-      caseId: string;
-      processId: string;
-      step: string;
-      occurredAt: string;
-    }): Promise<unknown>;
-  };
+  /**
+   * What the municipality subscribes to now (services/webhooks/subscriptions.ts), given to the case
+   * at start: it publishes case events (case.started included) only where someone listens. Absent:
+   * the case asks at its first event.
+   */
+  caseEvents?: (tenant: string) => Promise<CaseEventSubscriptions>;
 }
 
 export interface CaseSummary {
@@ -176,7 +171,8 @@ export function createCaseService(deps: CaseServiceDeps) {
         throw new ApiError(400, 'INVALID_CASE_DATA', `${first.path}: ${first.message}`, first.path, { issues });
       }
       const caseId = caseIdFor(deps.idSecret, tenant, processId, caseRef);
-      const input: CaseInput = { tenant, caseRef, definition, data };
+      const caseEvents = await deps.caseEvents?.(tenant);
+      const input: CaseInput = { tenant, caseRef, definition, data, ...(caseEvents ? { caseEvents } : {}) };
       let created = true;
       await temporal(async () => {
         try {
@@ -197,17 +193,6 @@ export function createCaseService(deps: CaseServiceDeps) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
           created = false;
         }
-        // Published on every (idempotent) start: the event id is fixed, so a retried start after a
-        // failed publish delivers it once, and never twice.
-        await deps.events?.publish({
-          id: `${caseId}:started`,
-          type: 'case.started',
-          tenant,
-          caseId,
-          processId,
-          step: definition.start,
-          occurredAt: new Date().toISOString(),
-        });
       });
       return { caseId, created };
     },

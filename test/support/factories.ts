@@ -1,5 +1,5 @@
 import { loadTemplate, type RuleSet } from '../../rules';
-import type { RuleSetSource } from '../../worker/activities';
+import type { RuleSetSource } from '../../services/rule-sets/rule-set-source';
 import type { CaseInput } from '../../workflows/case-state';
 import { archivedDefinitions, builtInDefinitions } from '../../workflows/definitions';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
