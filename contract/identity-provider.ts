@@ -74,3 +74,30 @@ export const OidcStartQuery = Type.Object(
   { tenant: TenantId, returnTo: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },
 );
+
+/** National administration: municipalities with their state, and the CBS list to create them from. */
+export const MunicipalityStateSchema = Type.Object({
+  id: TenantId,
+  name: Type.String(),
+  createdAt: Instant,
+  disabled: Type.Boolean(),
+  disabledAt: Type.Union([Instant, Type.Null()]),
+});
+export const MunicipalityStateList = Type.Object({ items: Type.Array(MunicipalityStateSchema) });
+export const CbsMunicipalityList = Type.Object({
+  year: Type.Integer(),
+  items: Type.Array(
+    Type.Object({ code: TenantId, name: Type.String(), province: Type.String(), exists: Type.Boolean() }),
+  ),
+});
+export const MunicipalityParams = Type.Object({ tenantId: TenantId }, { additionalProperties: false });
+export const WebhookTestParams = Type.Object(
+  { subscriptionId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+export const WebhookTestResult = Type.Object({
+  ok: Type.Boolean(),
+  statusCode: Type.Union([Type.Integer(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+  eventId: Type.String(),
+});

@@ -4,6 +4,7 @@ import { createApiKeysRouter } from './api-keys';
 import { createAuditRouter } from './audit';
 import { createAuthRouter } from './auth';
 import { createOidcRouter } from './oidc';
+import { createAdminRouter } from './admin';
 import { createDefinitionsRouter } from './definitions';
 import { createRulesetsRouter } from './rulesets';
 import { createTenantsRouter } from './tenants';
@@ -19,6 +20,7 @@ export function createStoreRouter(options: StoreRouterOptions | StoreDeps): Rout
   const deps = storeDeps(options);
   const router = Router();
   router.use(createOidcRouter(deps));
+  router.use(createAdminRouter(deps));
   router.use('/auth', createAuthRouter(deps));
   router.use('/tenants', createTenantsRouter(deps));
   router.use('/users', createUsersRouter(deps));

@@ -10,6 +10,7 @@ import { findTenant } from '../../platform/store/tenants';
 import { parseJson } from '../../platform/store/json';
 import { localLoginAllowed } from './oidc/identity-provider-settings';
 import { NATIONAL_ADMIN } from './roles';
+import { tenantDisabled } from './tenant-status';
 
 export interface LoginInput {
   tenant: string;
@@ -34,6 +35,12 @@ export const LOCAL_LOGIN_OFF = new ApiError(
   403,
   'LOCAL_LOGIN_DISABLED',
   'Inloggen met gebruikersnaam en wachtwoord staat uit in deze gemeente: log in via uw organisatie (local sign-in is switched off for this municipality; sign in through your organisation).',
+);
+
+export const MUNICIPALITY_OFF = new ApiError(
+  403,
+  'MUNICIPALITY_DISABLED',
+  'Deze gemeente is uitgeschakeld door het landelijk beheer (this municipality has been disabled).',
 );
 
 const dummyHashes = new Map<string, Promise<string>>();
@@ -103,6 +110,10 @@ async function attempt(
     throw LOGIN_FAILED;
   }
   // Checked after the password, so the answer to a wrong password stays the same everywhere.
+  if (await tenantDisabled(db, tenant!.id)) {
+    await auditFailure(deps, tenant!.id, row, input.username, 'municipality disabled');
+    throw MUNICIPALITY_OFF;
+  }
   if (!(await localLoginAllowed(db, tenant!.id)) && !parseJson<string[]>(row.roles, []).includes(NATIONAL_ADMIN)) {
     await auditFailure(deps, tenant!.id, row, input.username, 'local sign-in switched off');
     throw LOCAL_LOGIN_OFF;
