@@ -2,13 +2,20 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { ADMIN_PASSWORD, startProduct, tempDataDir, TEST_TENANT, type RunningProduct } from '../support/runtime';
+import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
+import {
+  ADMIN_PASSWORD,
+  eventually,
+  startProduct,
+  tempDataDir,
+  TEST_TENANT,
+  type RunningProduct,
+} from '../support/runtime';
 import { uniqueId } from '../support/factories';
 
 const UI_DIR = path.resolve(__dirname, '..', '..', 'ui', 'dist');
 
-describe('cases page in Chromium', () => {
+describe("case list in Chromium (the monitor's; /zaken redirects there)", () => {
   let product: RunningProduct;
   let server: Server;
   let browser: Browser;
@@ -27,7 +34,7 @@ describe('cases page in Chromium', () => {
     await product?.stop();
   }, 30_000);
 
-  it('lists the cases started through the API, with step and status in Dutch', async () => {
+  it("an old /zaken link opens the monitor's case list: steps by their labels, times in words, Dutch time", async () => {
     const refs = [uniqueId('ZAAK-A'), uniqueId('ZAAK-B')];
     for (const caseRef of refs) {
       const res = await request(product.app)
@@ -36,22 +43,46 @@ describe('cases page in Chromium', () => {
         .send({ caseRef, data: { municipality: TEST_TENANT, householdSize: 1, registrationDate: '2026-11-01' } });
       expect(res.status).toBe(201);
     }
-    const context = await browser.newContext({ locale: 'nl-NL' });
+    // A browser on another clock (New York) must still see Dutch days and hours.
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'America/New_York' });
     // The session cookie comes from a real login; the login form itself is the editor's to test.
     const login = await context.request.post(`${base}/api/v1/auth/login`, {
       data: { tenant: TEST_TENANT, username: 'admin', password: ADMIN_PASSWORD },
     });
     expect(login.status()).toBe(200);
     const page = await context.newPage();
-    await page.goto(`${base}/zaken`);
+    // A bookmark of the old case list, with a filter: it lands on the monitor's list with the same filter.
+    await page.goto(`${base}/zaken?processId=nareiziger-hotelverblijf`);
     // The app checks the session before it renders the page: wait for the heading, do not peek.
-    await page.getByRole('heading', { name: 'Zaken' }).waitFor({ timeout: 15_000 });
-    // The page polls every 5 s; visibility in Temporal is eventually consistent.
-    for (const ref of refs) await page.getByRole('cell', { name: ref }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/monitor/zaken');
+    expect(new URL(page.url()).searchParams.get('processId')).toBe('nareiziger-hotelverblijf');
+    // The main menu has no second case list; the monitor's own menu leads to it.
+    await expect(
+      page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zaken' }).count(),
+    ).resolves.toBe(0);
+    // Visibility in Temporal is eventually consistent, and the list refreshes on live events: reload until both are in.
+    for (const ref of refs)
+      await eventually(async () => {
+        if ((await page.getByRole('link', { name: ref }).count()) > 0) return true;
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor();
+        return false;
+      }, 30_000);
     const row = page.getByRole('row').filter({ hasText: refs[0] as string });
-    await expect(row.textContent()).resolves.toContain('wacht-op-hotelplaatsing');
-    await expect(row.textContent()).resolves.toContain('Loopt');
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('Wacht op hotelplaatsing');
+    expect(text).not.toContain('wacht-op-hotelplaatsing');
+    expect(text).toContain('Nareiziger: hotelverblijf');
+    expect(text).toContain('Loopt');
+    // Started now, shown in words on the clock of the Netherlands, not the browser's.
+    const started = new Intl.DateTimeFormat('nl-NL', {
+      dateStyle: 'long',
+      timeZone: 'Europe/Amsterdam',
+    }).format(new Date());
+    expect(text).toContain(started);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cases-page.png'), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   }, 60_000);
 });
