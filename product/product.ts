@@ -18,6 +18,7 @@ import { smtpConfigFromEnv } from '../services/alerts/smtp';
 import { createLiveHub } from '../services/monitor/live-hub';
 import { createMetrics } from '../platform/observability/metrics';
 import { storeDeps, type StoreDeps } from '../server/routes/store-router';
+import { oidcOptionsFromEnv } from '../services/auth/oidc/oidc-options-from-env';
 import { systemClock, type Clock } from '../platform/store/clock';
 import { createStore, storeConfigFromEnv, type Store } from '../platform/store/create-store';
 import { PROJECT_ROOT } from '../platform/temporal/binaries';
@@ -68,13 +69,17 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
   let worker: RunningWorker | undefined;
   try {
     await store.migrate();
-    const deps = storeDeps({
-      store,
-      clock,
-      auth: { ...authConfigFromEnv(env), ...opts.auth },
-      validateContent: validateArtifactContent,
-      seeds: seedsFor,
-    });
+    const deps = {
+      ...storeDeps({
+        store,
+        clock,
+        auth: { ...authConfigFromEnv(env), ...opts.auth },
+        validateContent: validateArtifactContent,
+        seeds: seedsFor,
+      }),
+      // Sign-in through each municipality's identity provider (OpenID Connect).
+      oidc: oidcOptionsFromEnv(store, config.dataDir, env),
+    };
     const boot = await bootstrapAdmin(deps, bootstrapOptionsFromEnv(env));
     const metrics = createMetrics();
     const started = await startTemporalRuntime({
