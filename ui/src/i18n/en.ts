@@ -1,3 +1,4 @@
+import { beheerEn, signinEn } from './admin-en';
 import { monitorEn } from './monitor-en';
 import type { Messages } from './nl';
 
@@ -71,6 +72,8 @@ export const en: Messages = {
     mustChange: 'must choose a password',
     noAccess: 'Only administrators manage users.',
   },
+  beheer: beheerEn,
+  signin: signinEn,
   status: {
     draft: 'Draft',
     in_review: 'In review',

@@ -1,3 +1,4 @@
+import { beheerNl, signinNl } from './admin-nl';
 import { monitorNl } from './monitor-nl';
 
 /** Dutch, the default: every word a user reads. English (en.ts) must have the same keys. */
@@ -70,6 +71,8 @@ export const nl = {
     mustChange: 'moet wachtwoord kiezen',
     noAccess: 'Alleen beheerders kunnen gebruikers beheren.',
   },
+  beheer: beheerNl,
+  signin: signinNl,
   status: {
     draft: 'Concept',
     in_review: 'Ter beoordeling',
