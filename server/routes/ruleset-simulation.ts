@@ -4,12 +4,13 @@ import { appendAudit, queryAudit } from '../../services/audit/audit';
 import { authenticate, getAuth, requireRole, requireUser, type AuthDeps } from '../auth';
 import { ApiError } from '../../platform/errors';
 import type { CollectedDecisions } from '../../services/simulation/collect-recorded-decisions';
-import { compareDecisions, type OwnCasesSimulation } from '../../services/simulation/compare-decisions';
+import { compareDecisions } from '../../services/simulation/compare-decisions';
 import { parseJson } from '../../platform/store/json';
 import { findVersionRow } from '../../services/versions/repository';
 import { requireArtifact } from '../../services/versions/actor';
 import { versionRef } from '../../services/versions/types';
 import { VersionParams } from '../../contract/artifacts';
+import type { KeptSimulation, RuleSetSimulation } from '../../contract/ruleset-simulation';
 import { check } from './validate';
 
 export interface RuleSetSimulationDeps {
@@ -20,12 +21,6 @@ export interface RuleSetSimulationDeps {
 
 /** What travels with the version to the approver (kept in the audit trail): totals, counts and the first changed cases. */
 const SUMMARY_CASES = 50;
-type Summary = Omit<OwnCasesSimulation, 'cases'> & {
-  cases: OwnCasesSimulation['cases'];
-  truncated: boolean;
-  ranAt: string;
-  ranBy: string;
-};
 
 /**
  * "What would this draft change for the people we decided on?" — the draft re-judges the
@@ -48,7 +43,7 @@ export function createRuleSetSimulationRouter(deps: RuleSetSimulationDeps): Rout
     const now = deps.auth.clock();
     const collected = await deps.collect(auth.tenant, draft.kind, now);
     const result = compareDecisions(draft, collected.decisions);
-    const summary: Summary = {
+    const summary: KeptSimulation = {
       ...result,
       cases: result.cases.slice(0, SUMMARY_CASES),
       truncated: collected.truncated,
@@ -67,7 +62,7 @@ export function createRuleSetSimulationRouter(deps: RuleSetSimulationDeps): Rout
       },
       now.toISOString(),
     );
-    res.json({ ...result, truncated: collected.truncated });
+    res.json({ ...result, truncated: collected.truncated } satisfies RuleSetSimulation);
   });
 
   router.get('/rulesets/:key/versions/:version/simulation', ...people, async (req, res) => {
@@ -89,7 +84,7 @@ export function createRuleSetSimulationRouter(deps: RuleSetSimulationDeps): Rout
         `Version ${version} of ${key} has not been simulated on the municipality's own cases yet.`,
         '/params/version',
       );
-    res.json((latest.details as { summary: Summary }).summary);
+    res.json((latest.details as { summary: KeptSimulation }).summary);
   });
 
   return router;

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { DayOfWeek } from '@temporalio/client';
 import { appendAudit } from '../audit/audit';
 import type { AuthContext } from '../auth/auth-context';
 import { ApiError } from '../../platform/errors';
@@ -12,22 +11,12 @@ import { storeEgressGuard } from '../../platform/egress/store-guard';
 import { checkWebhookUrl } from '../webhooks/url-policy';
 import { digestScheduleId, type DeadlineDigestResult } from '../../workflows/digest-input';
 import { DIGEST_TIMEZONE, type DigestCalendar, type DigestScheduler } from './digest-schedule';
+import type { AlertConfig } from '../../contract/alerts';
 
 export type DigestDelivery = { channel: 'webhook'; url: string } | { channel: 'email'; to: string };
 
-/** The municipality's digest configuration as the API shows it: never the secret. */
-export interface AlertConfig {
-  tenantId: string;
-  enabled: boolean;
-  daysAhead: number;
-  schedule: { hour: number; minute: number; daysOfWeek: DayOfWeek[]; timezone: typeof DIGEST_TIMEZONE };
-  delivery: DigestDelivery;
-  /** The Temporal Schedule that sends it; null while switched off. */
-  scheduleId: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The municipality's digest configuration as the API shows it (contract/alerts.ts): never the secret. */
+export type { AlertConfig };
 
 export interface AlertConfigInput {
   enabled: boolean;

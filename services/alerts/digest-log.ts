@@ -2,29 +2,12 @@ import { ApiError } from '../../platform/errors';
 import type { Db } from '../../platform/store/create-store';
 import type { AlertDigestRow } from '../../platform/store/schema';
 import type { DigestStatus, DigestTrigger } from '../../workflows/digest-input';
+import type { DigestLogEntry } from '../../contract/alerts';
 
 export { DIGEST_STATUSES } from '../../contract/alerts';
 
-/** One digest run as admins read it: where it went, what it held (counts only), how it ended. */
-export interface DigestLogEntry {
-  id: string;
-  tenantId: string;
-  trigger: DigestTrigger;
-  channel: string;
-  target: string;
-  status: DigestStatus;
-  attempts: number;
-  caseCount: number;
-  deadlineCount: number;
-  windowFrom: string | null;
-  windowTo: string | null;
-  statusCode: number | null;
-  error: string | null;
-  requestedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  sentAt: string | null;
-}
+/** One digest run as admins read it (contract/alerts.ts): where it went, what it held (counts only), how it ended. */
+export type { DigestLogEntry };
 
 export function toLogEntry(row: AlertDigestRow): DigestLogEntry {
   return {

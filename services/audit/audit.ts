@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/store/create-store';
 import { parseJson, toJson } from '../../platform/store/json';
 import type { AuditEventRow } from '../../platform/store/schema';
-import { MAX_AUDIT_PAGE } from '../../contract/audit';
+import { MAX_AUDIT_PAGE, type AuditEvent } from '../../contract/audit';
 
 export type AuditActorKind = 'user' | 'apiKey' | 'system';
 
@@ -22,19 +22,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface AuditEvent {
-  seq: number;
-  id: string;
-  tenantId: string;
-  at: string;
-  actor: { kind: AuditActorKind; id: string };
-  action: string;
-  target: { type: string; id: string | null };
-  before: string | null;
-  after: string | null;
-  reason: string | null;
-  details: Record<string, unknown> | null;
-}
+/** One event as the audit API lists it (contract/audit.ts). */
+export type { AuditEvent };
 
 /**
  * Appends one event. There is deliberately no update or delete here, and the database

@@ -1,16 +1,9 @@
 import type { Db } from '../../platform/store/create-store';
 import type { BesluitRow } from '../../platform/store/schema';
+import type { BesluitSummary } from '../../contract/besluiten';
 
-/** A besluit as listed: no bytes. */
-export interface BesluitSummary {
-  id: string;
-  caseId: string;
-  nodeId: string;
-  decidedAt: string;
-  sha256: string;
-  size: number;
-  createdAt: string;
-}
+/** A besluit as listed (contract/besluiten.ts): no bytes. */
+export type { BesluitSummary };
 
 export interface StoredBesluit extends BesluitSummary {
   caseRef: string;

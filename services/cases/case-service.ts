@@ -28,6 +28,7 @@ import {
 import { visibilityQuery, type CaseFilter } from './case-query';
 import { ApiError } from '../../platform/errors';
 import type { ErrorCode } from '../../contract/error-codes';
+import type { CaseList, CaseStateResponse, CaseSummary, ExecutionStatus } from '../../contract/cases';
 import { caseIdFor, tenantOfCaseId } from './case-id';
 import { openCursor, sealCursor } from './cursor';
 import { checkCaseReference } from './case-reference';
@@ -52,17 +53,8 @@ export interface CaseServiceDeps {
   caseEvents?: (tenant: string) => Promise<CaseEventSubscriptions>;
 }
 
-export interface CaseSummary {
-  caseId: string;
-  processId: string;
-  caseRef: string;
-  step: string;
-  status: string;
-  outcome?: string;
-  nextDeadline?: string;
-  startedAt: string;
-  closedAt?: string;
-}
+/** A case as the list shows it: the contract's type (contract/cases.ts). */
+export type { CaseSummary };
 
 /** Update failures from the interpreter, by type: the HTTP status and code a caller acts on. */
 const EVENT_FAILURES: Record<string, { status: number; code: ErrorCode }> = {
@@ -197,7 +189,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       return { caseId, created };
     },
 
-    async get(tenant: string, caseId: string): Promise<CaseState> {
+    async get(tenant: string, caseId: string): Promise<CaseState & CaseStateResponse> {
       return temporal(async () => {
         const { handle } = await ownedHandle(tenant, caseId);
         return handle.query(caseStateQuery);
@@ -231,7 +223,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       tenant: string,
       filter: CaseFilter,
       page: { limit: number; cursor?: string },
-    ): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+    ): Promise<CaseList> {
       const token = page.cursor ? openCursor(deps.idSecret, tenant, page.cursor) : undefined;
       const raw = await temporal(() =>
         client.workflowService.listWorkflowExecutions({
@@ -265,7 +257,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   };
 }
 
-const STATUS_NAMES: Record<number, string> = {
+const STATUS_NAMES: Record<number, ExecutionStatus> = {
   1: 'running',
   2: 'completed',
   3: 'failed',

@@ -1,5 +1,6 @@
 import { renderExplanation } from '../../rules/explanation/render-explanation';
 import type { Explanation } from '../../rules/explanation/explanation';
+import type { CaseView } from '../../contract/monitor';
 import type { CaseState, HistoryEntry } from '../../workflows/case-state';
 import { edgesOf } from '../../workflows/dsl/node-edges';
 import type { ProcessDefinition, ProcessNode } from '../../workflows/dsl/schema';
@@ -10,44 +11,8 @@ const label = (l: { nl: string; en?: string } | undefined, fallback: string): Te
   en: l?.en ?? l?.nl ?? fallback,
 });
 
-/** Everything the monitor's case page shows, in one answer: state, graph, path, timeline, actions. */
-export interface CaseView {
-  caseId: string;
-  caseRef: string;
-  processId: string;
-  processVersion: number;
-  processTitle: Text;
-  status: string;
-  currentStep: string | null;
-  outcome: string | null;
-  caseStatus: string | null;
-  dates: Record<string, string>;
-  deadlines: CaseState['deadlines'];
-  graph: {
-    start: string;
-    nodes: Array<{ id: string; kind: string; label: Text }>;
-    edges: Array<{ source: string; target: string; label: Text | null }>;
-  };
-  /** Nodes in the order the case entered them (the path taken). */
-  path: string[];
-  expectedEvents: Array<{ name: string; label: Text; payloadSchema: Record<string, unknown> }>;
-  timeline: Array<{ at: string; type: string; nodeId: string | null; text: Text }>;
-  decisions: Array<{
-    nodeId: string;
-    at: string;
-    ruleSetKind: string;
-    ruleSetId: string;
-    ruleSetVersion: number;
-    peildatum: string;
-    branch: string | null;
-    next: string;
-    explanation: Text;
-  }>;
-  children: Array<{ caseId: string; processId: string; status: string; outcome: string | null }>;
-  parentCaseId: string | null;
-  /** Whether the caller may send events and cancel (supervisors), and the case still runs. */
-  canAct: boolean;
-}
+/** Everything the monitor's case page shows, in one answer (contract/monitor.ts): state, graph, path, timeline, actions. */
+export type { CaseView };
 
 function edgeLabel(node: ProcessNode, path: string): Text | null {
   const m = /^events\/(\d+)\/next$/.exec(path);

@@ -4,20 +4,14 @@ import type { Db } from '../../platform/store/create-store';
 import { isUniqueViolation } from '../../platform/store/db-errors';
 import { parseJson, toJson } from '../../platform/store/json';
 import type { MonitorSavedFilterRow } from '../../platform/store/schema';
+import type { SavedFilter, SavedFilterContent } from '../../contract/monitor';
 
-export interface SavedFilter {
-  id: string;
-  name: string;
-  filter: Record<string, unknown>;
-  columns: string[] | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { SavedFilter };
 
 const toSavedFilter = (r: MonitorSavedFilterRow): SavedFilter => ({
   id: r.id,
   name: r.name,
-  filter: parseJson<Record<string, unknown>>(r.filter, {}),
+  filter: parseJson<SavedFilterContent>(r.filter, {}),
   columns: parseJson<string[] | null>(r.columns, null),
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -1,43 +1,20 @@
 import type { CaseFilter } from '../cases/case-query';
-import type { CaseService, CaseSummary } from '../cases/case-service';
+import type { CaseService } from '../cases/case-service';
+import type { CaseSummary } from '../../contract/cases';
+import type { MonitorSummary } from '../../contract/monitor';
 import type { DefinitionSource } from '../cases/definition-source';
 import type { Db } from '../../platform/store/create-store';
 import { addDuration, parseDuration } from '../../workflows/dsl/duration';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
 import { currentHalfYear, previousHalfYear } from '../quota/half-years';
-import { computeTaakstelling, type TaakstellingSummary } from '../quota/taakstelling';
+import { computeTaakstelling } from '../quota/taakstelling';
 import { MONITOR_CONFIG as C } from './monitor-config';
 import type { StateCache } from './state-cache';
 
 type Text = { nl: string; en: string };
 
-export interface MonitorSummary {
-  generatedAt: string;
-  processes: Array<{
-    processId: string;
-    title: Text;
-    running: number;
-    completed: number;
-    steps: Array<{ step: string; label: Text; running: number }>;
-  }>;
-  deadlines: { overdue: number; next7Days: number; next30Days: number };
-  hotelStays: { total: number; sampled: number; paidMonths: number; byMonth: Array<{ month: number; count: number }> };
-  harEnding: {
-    running: number;
-    sampled: number;
-    windowDays: number;
-    endingSoon: number;
-    soonest: Array<{ caseId: string; caseRef: string; endsAt: string }>;
-  };
-  taakstelling: { currentHalfYear: string; previousHalfYear: string } & TaakstellingSummary;
-  koppelingToHome: {
-    normWeeks: number;
-    cases: number;
-    averageWeeks: number | null;
-    withinNorm: number;
-    distribution: Array<{ weeks: number; count: number }>;
-  };
-}
+/** The dashboard's answer (contract/monitor.ts). */
+export type { MonitorSummary };
 
 export interface SummaryDeps {
   cases: Pick<CaseService, 'count' | 'list'>;

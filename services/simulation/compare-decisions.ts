@@ -9,6 +9,12 @@ import {
   type RuleSet,
 } from '../../rules';
 import type { DecisionRecord } from '../../workflows/case-state';
+import type {
+  ChangedCase,
+  ChangedCondition,
+  ConditionState,
+  RuleSetSimulation,
+} from '../../contract/ruleset-simulation';
 
 /** One real decision to re-judge: the case's own reference, and the record its decision step kept. */
 export interface RecordedDecision {
@@ -17,39 +23,9 @@ export interface RecordedDecision {
   record: DecisionRecord;
 }
 
-export type ConditionState = 'voldaan' | 'niet-voldaan' | 'onbekend' | 'niet-beoordeeld' | 'ontbreekt';
-
-export interface ChangedCondition {
-  rule: string;
-  fact: string;
-  /** The fact's Dutch label from the draft's catalog. */
-  factLabel: string;
-  before: ConditionState;
-  after: ConditionState;
-}
-
-export interface ChangedCase {
-  caseRef: string;
-  caseId: string;
-  nodeId: string;
-  peildatum: string;
-  before: { outcome: string | null; label: string };
-  after: { outcome: string | null; label: string; incomplete?: string[] };
-  /** The decision a person took on the record, if any: the draft changes the advice, not that decision. */
-  decided?: { outcome: string | null; deviated: boolean };
-  conditions: ChangedCondition[];
-}
-
-export interface OwnCasesSimulation {
-  /** Decisions re-judged (the latest complete record per case and step). */
-  compared: number;
-  changed: number;
-  /** Records whose facts the draft cannot read (e.g. a fact it no longer knows): listed, never guessed. */
-  unreadable: number;
-  /** Per outcome label: how many before (the recorded advice) and after (the draft). */
-  totals: Array<{ outcome: string | null; label: string; before: number; after: number }>;
-  cases: ChangedCase[];
-}
+/** What the simulation answers (contract/ruleset-simulation.ts), before the route adds whether the cases were cut off. */
+export type OwnCasesSimulation = Omit<RuleSetSimulation, 'truncated'>;
+export type { ChangedCase, ChangedCondition, ConditionState };
 
 const STATE: Record<string, ConditionState> = {
   held: 'voldaan',

@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/store/clock';
 import type { Store } from '../../platform/store/create-store';
-import type { VersionStatus } from '../../contract/artifacts';
+import type { Artifact, Version } from '../../contract/artifacts';
 
 /** Rule sets and process definitions share one versioning scheme. */
 export const ARTIFACT_TYPES = ['ruleset', 'definition'] as const;
@@ -8,42 +8,9 @@ export type ArtifactType = (typeof ARTIFACT_TYPES)[number];
 
 export { VERSION_STATUSES, type VersionStatus } from '../../contract/artifacts';
 
-export interface Artifact {
-  id: string;
-  tenantId: string;
-  type: ArtifactType;
-  key: string;
-  name: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface ArtifactVersion {
-  artifactId: string;
-  type: ArtifactType;
-  key: string;
-  version: number;
-  status: VersionStatus;
-  /** Published with an effective-from date still ahead: scheduled. */
-  scheduled: boolean;
-  content?: unknown;
-  authorId: string;
-  contributors: string[];
-  basedOnVersion: number | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedBy: string | null;
-  submittedAt: string | null;
-  submitComment: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  reviewComment: string | null;
-  effectiveFrom: string | null;
-  publishedAt: string | null;
-  retiredBy: string | null;
-  retiredAt: string | null;
-  retireReason: string | null;
-}
+/** A rule set or process definition, and one of its versions, as the API shows them (contract/artifacts.ts). */
+export type { Artifact };
+export type ArtifactVersion = Version;
 
 /** A problem in an artifact's content; `path` is an RFC 6901 pointer into the content. */
 export interface ContentIssue {
