@@ -219,11 +219,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     /** One page of cases from Temporal visibility; `cursor` is the opaque token of the next page. */
-    async list(
-      tenant: string,
-      filter: CaseFilter,
-      page: { limit: number; cursor?: string },
-    ): Promise<CaseList> {
+    async list(tenant: string, filter: CaseFilter, page: { limit: number; cursor?: string }): Promise<CaseList> {
       const token = page.cursor ? openCursor(deps.idSecret, tenant, page.cursor) : undefined;
       const raw = await temporal(() =>
         client.workflowService.listWorkflowExecutions({
