@@ -115,7 +115,7 @@ describe('case API against a real Temporal dev server', () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
     const state = await request(product.app).get(`/api/v1/cases/${started.caseId}`).set(product.auth);
-    const applied = (state.body.history as Array<{ type: string; detail?: string }>).filter(
+    const applied = (state.body.history as Array<{ type: string; event?: string }>).filter(
       (h) => h.type === 'event-accepted' && h.event === 'hotel-geplaatst',
     );
     expect(applied).toHaveLength(1);
