@@ -43,6 +43,8 @@ export type { FactCatalog, FactDefinition, FactType, EnumOption } from './facts/
 export { deriveFacts, derivedFactNames, type Facts } from './facts/derive-facts';
 export { factsJsonSchema, validateFacts, coerceFactValue } from './facts/facts-schema';
 export { UNITS, type UnitCode } from './facts/units';
+export { DerivationSchema, type Derivation } from './rule-set-schema';
+export { describeDerivation, derivationInputs, MAX_DERIVATION_DEPTH } from './facts/derivation';
 
 export { operators, isOperatorName, type OperatorName } from './operators/operators';
 export type { OperatorSpec, OperatorContext, ValueShape } from './operators/operator-spec';
@@ -87,6 +89,7 @@ export {
   type TemplateOverrides,
 } from './templates/templates';
 export { isIsoDate, todayIso } from './dates';
+export { DATE_BOUNDS, isDateInBounds } from './date-bounds';
 
 export { assessCase, type Assessment, type AssessOptions, type MissingFact } from './assess-case';
 export { neededFacts, referencedFacts } from './needed-facts';

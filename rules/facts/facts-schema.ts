@@ -1,3 +1,4 @@
+import { dateOutOfRange } from '../date-bounds';
 import { isIsoDate } from '../dates';
 import { pointer } from '../json-pointer';
 import type { LocalizedText } from '../localized-text';
@@ -130,6 +131,10 @@ function factIssue(catalog: FactCatalog, name: string, value: unknown): RulesIss
         en: `'${fact.label.en}' expects ${expected(fact, 'en')}.`,
       },
     };
+  }
+  if (fact.type === 'date') {
+    const outside = dateOutOfRange(value, path, fact.label);
+    if (outside) return outside;
   }
   if (
     typeof value === 'number' &&

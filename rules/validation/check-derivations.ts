@@ -1,4 +1,4 @@
-import { isIsoDate } from '../dates';
+import { isDateInBounds } from '../date-bounds';
 import { derivationInputs, MAX_DERIVATION_DEPTH } from '../facts/derivation';
 import type { FactCatalog, FactDefinition } from '../facts/fact-catalog';
 import { factCatalogFor } from '../facts/fact-catalogs';
@@ -27,7 +27,7 @@ function fitsType(value: unknown, fact: MunicipalityFact): boolean {
     case 'string':
       return typeof value === 'string';
     case 'date':
-      return isIsoDate(value);
+      return isDateInBounds(value);
     case 'enum':
       return typeof value === 'string' && (fact.options ?? []).some((o) => o.value === value);
     default:

@@ -1,10 +1,12 @@
+import { isDateInBounds } from '../date-bounds';
 import { isIsoDate } from '../dates';
 import type { FactDefinition } from '../facts/fact-catalog';
 import type { LocalizedText } from '../localized-text';
 import type { ValueShape } from '../operators/operator-spec';
 
 /** Why a value does not fit, or undefined when it fits. */
-export type ValueProblem = { code: 'value-type-mismatch' | 'value-not-allowed'; message: LocalizedText } | undefined;
+export type ValueProblem =
+  { code: 'value-type-mismatch' | 'value-not-allowed' | 'date-out-of-range'; message: LocalizedText } | undefined;
 
 const mismatch = (nl: string, en: string): ValueProblem => ({ code: 'value-type-mismatch', message: { nl, en } });
 
@@ -27,9 +29,16 @@ function scalarProblem(fact: FactDefinition, value: unknown): ValueProblem {
         ? undefined
         : mismatch('Verwacht ja of nee (true/false).', 'Expected true or false.');
     case 'date':
-      return isIsoDate(value)
+      if (!isIsoDate(value)) return mismatch('Verwacht een datum (JJJJ-MM-DD).', 'Expected a date (YYYY-MM-DD).');
+      return isDateInBounds(value)
         ? undefined
-        : mismatch('Verwacht een datum (JJJJ-MM-DD).', 'Expected a date (YYYY-MM-DD).');
+        : {
+            code: 'date-out-of-range',
+            message: {
+              nl: `De datum ${value} ligt buiten 1 januari 1900 tot en met 31 december 2100.`,
+              en: `The date ${value} lies outside 1 January 1900 to 31 December 2100.`,
+            },
+          };
     case 'string':
       return typeof value === 'string' ? undefined : mismatch('Verwacht tekst.', 'Expected text.');
     case 'enum':

@@ -5,6 +5,7 @@ import { RuleSetSchema, type Parameter, type RuleSet } from '../rule-set-schema'
 import type { RulesIssue } from '../rules-error';
 import { hasPlaceholder } from '../publishing/find-placeholders';
 import { checkCondition, checkParameterUnits, checkRoot } from './check-conditions';
+import { dateOutOfRange } from '../date-bounds';
 import { checkDerivations } from './check-derivations';
 import { checkFacts } from './check-facts';
 import { checkLabels } from './check-labels';
@@ -48,6 +49,13 @@ function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesI
   checkFacts(ruleSet, errors);
   checkDerivations(ruleSet, catalog, errors);
   for (const [name, parameter] of Object.entries(ruleSet.parameters ?? {})) {
+    if (parameter.type === 'date') {
+      const outside = dateOutOfRange(parameter.value, pointer('parameters', name, 'value'), {
+        nl: `Parameter '${parameter.label.nl}'`,
+        en: `Parameter '${parameter.label.en}'`,
+      });
+      if (outside) errors.push(outside);
+    }
     if (!parameterTypeFits(parameter)) {
       errors.push({
         code: 'parameter-type-mismatch',
@@ -66,6 +74,13 @@ function semanticIssues(ruleSet: RuleSet, errors: RulesIssue[], warnings: RulesI
     if (checkRoot(condition, path, errors)) checkCondition(condition, path, ruleSet, catalog, errors);
   }
   errors.push(...referenceCycles(ruleSet));
+  for (const [key, what] of [
+    ['effectiveFrom', { nl: 'De begindatum', en: 'The start date' }],
+    ['effectiveUntil', { nl: 'De einddatum', en: 'The end date' }],
+  ] as const) {
+    const outside = dateOutOfRange(ruleSet[key], `/${key}`, what);
+    if (outside) errors.push(outside);
+  }
   if (ruleSet.effectiveUntil !== undefined && ruleSet.effectiveUntil < ruleSet.effectiveFrom) {
     errors.push({
       code: 'invalid-period',
