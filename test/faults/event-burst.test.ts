@@ -5,6 +5,7 @@ import { freePort } from '../../platform/temporal/free-port';
 import { tempDataDir } from '../support/runtime';
 import { acceptedCount, attempt, burst, isAccepted, isOpen, recordFigures, type Sent } from './support/burst';
 import {
+  housed,
   placed,
   startHotelCase,
   startProductUnderFault,
@@ -13,27 +14,52 @@ import {
   type ProductUnderFault,
 } from './support/product-under-fault';
 import { api } from '../support/product-process';
+import { halfYearOf } from '../../workflows/engine/half-year';
+import { TEST_TENANT } from '../support/runtime';
+import { signIn, type Session } from './support/people';
+import {
+  expectedEvents,
+  readStore,
+  received,
+  subscribeReceiver,
+  type WebhookWatch,
+} from './support/ledger-and-webhooks';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CASES = 40;
 /** Every fourth case gets an event its step refuses (a payload failing its schema): it must never be applied. */
 const refusedOnPurpose = (i: number) => i % 4 === 3;
-const badPlacement = { name: 'hotel-geplaatst', payload: { hotelMunicipality: 'GM0363' } };
+/** The event of the burst: housing found, so the case counts for the taakstelling, completes and tells its subscribers. */
+const EVENT = housed.name;
+const today = new Date().toISOString().slice(0, 10);
+const housedToday = { name: EVENT, payload: { tenancyStartDate: today } };
+const badHousing = { name: EVENT, payload: { housingAssociation: 'zonder ingangsdatum' } };
+/** Deliveries cut off by the fault are retried by Temporal (attempt timeout, then backoff): minutes, not seconds. */
+const WEBHOOKS_SETTLE_MS = 180_000;
 
 interface EventItem {
   caseId: string;
   valid: boolean;
 }
 
-/** Starts the cases, then sends each one its event in a burst while `fault` strikes after `faultAfter` answers. */
+/**
+ * Starts the cases and places each in a hotel (a subscriber hears of all of it), then sends each
+ * one housing found in a burst while `fault` strikes after `faultAfter` answers.
+ */
 async function eventBurst(p: ProductUnderFault, fault: () => void, faultAfter: number) {
+  const t0 = Date.now();
   const caseIds: string[] = [];
-  for (let i = 0; i < CASES; i += 1) caseIds.push(await startHotelCase(p));
+  for (let i = 0; i < CASES; i += 1) {
+    const caseId = await startHotelCase(p);
+    const placement = await api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth);
+    if (placement.status !== 200) throw new Error(`placement: ${placement.status} ${JSON.stringify(placement.body)}`);
+    caseIds.push(caseId);
+  }
   const items: EventItem[] = caseIds.map((caseId, i) => ({ caseId, valid: !refusedOnPurpose(i) }));
   let faultAt = 0;
   const sent = await burst(
     items,
-    (it) => attempt(p.proc.url, 'POST', `/cases/${it.caseId}/events`, it.valid ? placed : badPlacement, p.auth),
+    (it) => attempt(p.proc.url, 'POST', `/cases/${it.caseId}/events`, it.valid ? housedToday : badHousing, p.auth),
     {
       concurrency: 8,
       retryForMs: 120_000,
@@ -45,7 +71,7 @@ async function eventBurst(p: ProductUnderFault, fault: () => void, faultAfter: n
       },
     },
   );
-  return { sent, faultAt };
+  return { sent, faultAt, setupMs: faultAt - t0 };
 }
 
 /** Reads every case back and compares its history with what the caller was told. */
@@ -56,8 +82,9 @@ async function verify(p: ProductUnderFault, sent: Array<Sent<EventItem>>, faultA
   let appliedAfterOpenAnswer = 0;
   for (const s of sent) {
     const state = await untilAnswered(() => api(p.proc.url, 'GET', `/cases/${s.item.caseId}`, undefined, p.auth));
+    if (state.status !== 200) console.log(JSON.stringify(state.body), p.logLines('unhandled error in request'));
     expect(state.status).toBe(200);
-    const count = acceptedCount(state.body, 'hotel-geplaatst');
+    const count = acceptedCount(state.body, EVENT);
     const accepted = s.attempts.some(isAccepted);
     const hadOpen = s.attempts.some(isOpen);
     if (count > 1) duplicated += 1;
@@ -95,21 +122,138 @@ async function verify(p: ProductUnderFault, sent: Array<Sent<EventItem>>, faultA
   };
 }
 
+/**
+ * After recovery: every housed case is in the taakstelling ledger exactly once (and no refused
+ * one), and every case event its history implies reached the receiver (at least once, with one
+ * stable id per event, header and body alike); the delivery log says delivered for each.
+ */
+async function verifyLedgerAndWebhooks(
+  p: ProductUnderFault,
+  admin: Session,
+  watch: WebhookWatch,
+  sent: Array<Sent<EventItem>>,
+) {
+  const states = new Map<string, { status: string; history?: Array<{ type: string }> }>();
+  for (const s of sent) {
+    // A housed case moves on to its end by itself; a refused one stays waiting.
+    const state = await waitFor(
+      `case ${s.item.caseId} to settle`,
+      async () => {
+        const res = await untilAnswered(() => api(p.proc.url, 'GET', `/cases/${s.item.caseId}`, undefined, p.auth));
+        return (!s.item.valid || res.body.status === 'completed') && res.body;
+      },
+      60_000,
+      250,
+    );
+    states.set(s.item.caseId, state);
+    if (s.item.valid) expect(state).toMatchObject({ status: 'completed', outcome: 'gehuisvest' });
+  }
+
+  // The ledger: one row per housed case, none for a refused one; the API's realisation agrees.
+  const store = readStore(p.env.DATA_DIR as string);
+  const ledger = store.placements();
+  const housedCases = sent.filter((s) => s.item.valid).map((s) => s.item.caseId);
+  const ledgerMissing = housedCases.filter((c) => (ledger.get(c)?.length ?? 0) === 0).length;
+  const ledgerDuplicated = [...ledger.values()].filter((rows) => rows.length > 1).length;
+  const ledgerUnexpected = sent.filter((s) => !s.item.valid && ledger.has(s.item.caseId)).length;
+  for (const c of housedCases)
+    expect(ledger.get(c)).toEqual([
+      { node_id: 'tel-huisvesting', half_year: halfYearOf(today), municipality: TEST_TENANT },
+    ]);
+  const quota = await api(p.proc.url, 'GET', '/quota/taakstelling', undefined, admin.headers);
+  expect(quota.status).toBe(200);
+  const period = [...quota.body.taakstelling.current, ...quota.body.taakstelling.previous].find(
+    (t: { municipality: string; halfYear: string }) =>
+      t.municipality === TEST_TENANT && t.halfYear === halfYearOf(today),
+  );
+  expect(period?.realised).toBe(housedCases.length);
+
+  // Webhooks: wait until everything the histories imply has arrived and the log has nothing pending.
+  const expected = new Map([...states].map(([caseId, state]) => [caseId, expectedEvents(state)]));
+  const missing = () => {
+    const got = received(watch.receiver);
+    let n = 0;
+    for (const [caseId, byType] of expected)
+      for (const [type, count] of Object.entries(byType)) n += Math.max(0, count - got.distinct(caseId, type));
+    return n;
+  };
+  const settledAt = Date.now();
+  try {
+    await waitFor(
+      'every webhook to be delivered',
+      () =>
+        missing() === 0 &&
+        store.deliveries(watch.subscriptionId).every((d) => d.status === 'delivered') &&
+        store.deliveries(watch.subscriptionId),
+      WEBHOOKS_SETTLE_MS,
+      500,
+    );
+  } catch (err) {
+    const pending = store.deliveries(watch.subscriptionId).filter((d) => d.status !== 'delivered');
+    console.log(`webhooks missing: ${missing()}; not delivered in the log: ${JSON.stringify(pending.slice(0, 10))}`);
+    throw err;
+  }
+  const log = store.deliveries(watch.subscriptionId);
+  const got = received(watch.receiver);
+  for (const [caseId, byType] of expected)
+    for (const [type, count] of Object.entries(byType))
+      expect({ caseId, type, distinct: got.distinct(caseId, type) }).toEqual({ caseId, type, distinct: count });
+  // Every logged delivery reached the receiver, and the receiver got nothing the log does not know.
+  expect(log.filter((d) => !got.times.has(d.event_id))).toEqual([]);
+  expect([...got.times.keys()].filter((id) => !log.some((d) => d.event_id === id))).toEqual([]);
+  const webhooksExpected = [...expected.values()].reduce((n, t) => n + Object.values(t).reduce((a, b) => a + b, 0), 0);
+  return {
+    ledgerRows: [...ledger.values()].reduce((n, rows) => n + rows.length, 0),
+    ledgerMissing,
+    ledgerDuplicated,
+    ledgerUnexpected,
+    webhooksExpected,
+    webhooksReceived: watch.receiver.received.length,
+    webhooksDistinct: got.times.size,
+    webhookDuplicates: got.duplicates,
+    webhookIdMismatch: got.idMismatch,
+    webhooksLost: webhooksExpected - got.times.size,
+    webhooksSettleMs: Date.now() - settledAt,
+  };
+}
+
 describe('a burst of events while a process dies', () => {
-  it('kill -9 of the embedded dev server: every accepted event is applied once, nothing refused is applied', async () => {
+  it('kill -9 of the embedded dev server: every accepted event is applied once, nothing refused is applied; the ledger counts each placement once; every webhook arrives', async () => {
     const p = await startProductUnderFault();
+    let watch: WebhookWatch | undefined;
     try {
-      const { sent, faultAt } = await eventBurst(p, () => process.kill(p.devServerPid() as number, 'SIGKILL'), 10);
-      const figures = await verify(p, sent, faultAt);
+      const admin = await signIn(p.proc.url);
+      watch = await subscribeReceiver(p.proc.url, admin);
+      const { sent, faultAt, setupMs } = await eventBurst(
+        p,
+        () => process.kill(p.devServerPid() as number, 'SIGKILL'),
+        10,
+      );
+      const figures = {
+        ...(await verify(p, sent, faultAt)),
+        ...(await verifyLedgerAndWebhooks(p, admin, watch, sent)),
+        setupMs,
+        sinceFaultMs: Date.now() - faultAt,
+      };
       recordFigures('dev-server-kill-during-events', figures);
-      expect(figures).toMatchObject({ lost: 0, duplicated: 0, refusedButApplied: 0 });
+      expect(figures).toMatchObject({
+        lost: 0,
+        duplicated: 0,
+        refusedButApplied: 0,
+        ledgerMissing: 0,
+        ledgerDuplicated: 0,
+        ledgerUnexpected: 0,
+        webhooksLost: 0,
+        webhookIdMismatch: 0,
+      });
       expect(p.logLines('Temporal dev server restarted')).toHaveLength(1);
     } finally {
       await p.proc.stop('SIGTERM');
+      await watch?.close();
     }
   });
 
-  it('kill -9 of the only worker (API replica without a worker): a new worker finishes the work; once each', async () => {
+  it('kill -9 of the only worker (API replica without a worker): a new worker finishes the work; once each; the ledger counts each placement once; every webhook arrives', async () => {
     const dataDir = tempDataDir();
     const dev: DevServer = await startDevServer({
       cliPath: process.env.TEMPORAL_CLI_PATH,
@@ -120,6 +264,7 @@ describe('a burst of events while a process dies', () => {
     });
     let worker: ChildProcess | undefined;
     let p: ProductUnderFault | undefined;
+    let watch: WebhookWatch | undefined;
     try {
       p = await startProductUnderFault({ TEMPORAL_ADDRESS: dev.address, DOORSTROOM_WORKER: 'false' });
       const product = p;
@@ -142,8 +287,10 @@ describe('a burst of events while a process dies', () => {
         return child;
       };
       worker = await startWorker();
+      const admin = await signIn(product.proc.url);
+      watch = await subscribeReceiver(product.proc.url, admin);
       let restarted: Promise<ChildProcess> | undefined;
-      const { sent, faultAt } = await eventBurst(
+      const { sent, faultAt, setupMs } = await eventBurst(
         product,
         () => {
           worker?.kill('SIGKILL');
@@ -152,13 +299,28 @@ describe('a burst of events while a process dies', () => {
         10,
       );
       worker = await restarted;
-      const figures = await verify(product, sent, faultAt);
+      const figures = {
+        ...(await verify(product, sent, faultAt)),
+        ...(await verifyLedgerAndWebhooks(product, admin, watch, sent)),
+        setupMs,
+        sinceFaultMs: Date.now() - faultAt,
+      };
       recordFigures('worker-kill-during-events', figures);
-      expect(figures).toMatchObject({ lost: 0, duplicated: 0, refusedButApplied: 0 });
+      expect(figures).toMatchObject({
+        lost: 0,
+        duplicated: 0,
+        refusedButApplied: 0,
+        ledgerMissing: 0,
+        ledgerDuplicated: 0,
+        ledgerUnexpected: 0,
+        webhooksLost: 0,
+        webhookIdMismatch: 0,
+      });
     } finally {
       worker?.kill('SIGTERM');
       await p?.proc.stop('SIGTERM');
       await dev.stop();
+      await watch?.close();
     }
   });
 });

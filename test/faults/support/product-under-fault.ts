@@ -19,6 +19,8 @@ export async function startProductUnderFault(extraEnv: Record<string, string> = 
     ...(await productEnv(tempDataDir())),
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // The fault suite's webhook receivers listen on 127.0.0.1 over plain http (docs/security.md).
+    DOORSTROOM_EGRESS_ALLOW_LOOPBACK: 'true',
     ...extraEnv,
   };
   const proc = await spawnProduct(env);
