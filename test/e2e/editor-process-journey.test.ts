@@ -12,6 +12,18 @@ import { TEST_TENANT } from '../support/runtime';
 const PROCESS = 'nareiziger-hotelverblijf';
 const HOTEL_STEP = 'coa-betaalde-periode';
 
+/** Turns the first event payload schema in a definition into an invalid one (`type: "objekt"`). */
+function breakFirstPayloadSchema(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(breakFirstPayloadSchema);
+  if (!node || typeof node !== 'object') return false;
+  const o = node as Record<string, unknown>;
+  if (o.payloadSchema && typeof o.payloadSchema === 'object') {
+    (o.payloadSchema as Record<string, unknown>).type = 'objekt';
+    return true;
+  }
+  return Object.values(o).some(breakFirstPayloadSchema);
+}
+
 /**
  * The process journey in Chromium against the whole product: a designer moves the first
  * hotel-stay reminder from 3 months to 2 (P2M) in the process designer, sees the words change,
@@ -109,6 +121,17 @@ describe('process designer journey in Chromium', () => {
     expect(json).toContain('"first": "P2M"');
     expect(json).not.toMatch(/"position"|"selected"|"measured"/);
     await check('process-05-json');
+
+    // An invalid payload schema is reported in the browser as the server would (ajv's meta-schema), then undone.
+    const field = page.getByLabel('JSON voor gevorderden');
+    const broken = JSON.parse(json) as unknown;
+    expect(breakFirstPayloadSchema(broken)).toBe(true);
+    await field.fill(JSON.stringify(broken, null, 2));
+    const issues = page.getByRole('region', { name: 'Fouten en waarschuwingen' });
+    await issues.getByText('Ongeldig gegevensschema', { exact: false }).first().waitFor();
+    await check('process-05b-invalid-payload-schema');
+    await field.fill(json);
+    await expect(issues.getByText('Ongeldig gegevensschema', { exact: false }).count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await page.locator('.save-state').filter({ hasText: 'Opgeslagen' }).waitFor();

@@ -7,15 +7,19 @@ import { JsonDocumentView } from '../../editing/json-document-view';
 import { useArtifactEditor } from '../../editing/use-artifact-editor';
 import { currentLang } from '../../i18n/i18n';
 import { ReviewPanel } from '../../review/review-panel';
+import { lazyPage, PageSuspense } from '../../shell/lazy-page';
 import { useSession } from '../../shell/session-context';
 import { RuleSetGraph } from '../graph/ruleset-graph';
 import { errorsByNode, ruleSetToFlow, type RunStatus } from '../graph/ruleset-flow';
-import { SimulationPanel, type SimulationSummary } from '../simulation/simulation-panel';
+import type { SimulationSummary } from '../simulation/simulation-panel';
 import { TestPanel } from '../test/test-panel';
 import type { EditorApi } from './editor-api';
 import { IssueList } from './issue-list';
 import { PrioritySwitch } from './priority-switch';
 import { SidePanel } from './side-panel';
+
+// The simulation's charts (recharts) load with its tab, not with the editor.
+const SimulationPanel = lazyPage(() => import('../simulation/simulation-panel'), 'SimulationPanel');
 
 const TABS = ['edit', 'json', 'test', 'simulate', 'review'] as const;
 type TabKey = (typeof TABS)[number];
@@ -136,15 +140,17 @@ export function RuleSetEditorPage() {
         </div>
       )}
       {tab === 'simulate' && (
-        <SimulationPanel
-          draft={doc}
-          published={published}
-          catalog={simulationCatalog}
-          lang={lang}
-          tenant={session.tenant}
-          result={simulation}
-          onResult={setSimulation}
-        />
+        <PageSuspense>
+          <SimulationPanel
+            draft={doc}
+            published={published}
+            catalog={simulationCatalog}
+            lang={lang}
+            tenant={session.tenant}
+            result={simulation}
+            onResult={setSimulation}
+          />
+        </PageSuspense>
       )}
       {tab === 'review' && (
         <ReviewPanel
