@@ -45,6 +45,7 @@ export { factsJsonSchema, validateFacts, coerceFactValue } from './facts/facts-s
 export { UNITS, type UnitCode } from './facts/units';
 export { DerivationSchema, type Derivation } from './rule-set-schema';
 export { describeDerivation, derivationInputs, MAX_DERIVATION_DEPTH } from './facts/derivation';
+export { renameFact, type RenameResult } from './facts/rename-fact';
 
 export { operators, isOperatorName, type OperatorName } from './operators/operators';
 export type { OperatorSpec, OperatorContext, ValueShape } from './operators/operator-spec';

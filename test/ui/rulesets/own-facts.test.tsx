@@ -136,6 +136,44 @@ describe("the editor with the municipality's own facts", () => {
     expect(docOf().facts).toBeUndefined();
   });
 
+  it('renaming an own fact renames its uses in conditions, and says so; a name the catalog has is refused with the reason', () => {
+    render(<Editor initial={withOwnFact()}>{(api) => <OwnFactsForm api={api} />}</Editor>);
+    fireEvent.click(within(screen.getByTestId('own-facts')).getByRole('button', { name: /Hulpbehoevendheidsscore/ }));
+    fireEvent.change(screen.getByLabelText('Technische naam'), { target: { value: 'zorgscore' } });
+    const doc = docOf();
+    expect(Object.keys(doc.facts ?? {})).toEqual(['zorgscore']);
+    expect(doc.rules.at(-1)?.conditions).toEqual({
+      all: [{ fact: 'zorgscore', operator: 'greaterThanInclusive', value: 7 }],
+    });
+    expect(validateRuleSet(doc).errors).toEqual([]);
+    expect(screen.getByTestId('own-fact-rename').textContent).toBe(
+      "Hernoemd naar 'zorgscore'; 1 verwijzing aangepast.",
+    );
+
+    fireEvent.change(screen.getByLabelText('Technische naam'), { target: { value: 'age' } });
+    expect(Object.keys(docOf().facts ?? {})).toEqual(['zorgscore']);
+    expect(screen.getByTestId('own-fact-rename').textContent).toBe(
+      "'age' is al een feit van de catalogus; kies een andere naam.",
+    );
+  });
+
+  it('a derived own fact shows how it is computed, by labels', () => {
+    const rs = withOwnFact();
+    rs.facts = {
+      ...rs.facts,
+      dubbel: {
+        ...score,
+        label: { nl: 'Dubbele score', en: 'Double score' },
+        derivation: { op: 'sum', facts: ['hulpbehoevendheidsscore', 'hulpbehoevendheidsscore'] },
+      },
+    };
+    render(<Editor initial={rs}>{(api) => <OwnFactsForm api={api} />}</Editor>);
+    fireEvent.click(within(screen.getByTestId('own-facts')).getByRole('button', { name: /Dubbele score/ }));
+    expect(screen.getByTestId('own-fact-derivation').textContent).toBe(
+      "berekend: de som van 'Hulpbehoevendheidsscore' en 'Hulpbehoevendheidsscore'",
+    );
+  });
+
   it('reads option lines leniently: a missing English label takes the Dutch one', () => {
     expect(textToOptions('ja; ja\n\n nee ')).toEqual([
       { value: 'ja', label: { nl: 'ja', en: 'ja' } },

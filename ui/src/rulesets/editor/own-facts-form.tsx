@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNITS, type FactOption, type MunicipalityFact, type RuleSet } from '../../../../rules';
+import {
+  describeDerivation,
+  renameFact,
+  RulesError,
+  UNITS,
+  type FactOption,
+  type MunicipalityFact,
+  type RuleSet,
+} from '../../../../rules';
 import { FormField } from '../../shell/form-field';
 import type { EditorApi } from './editor-api';
 import { TextInput } from './text-input';
@@ -32,11 +40,6 @@ export function textToOptions(text: string): FactOption[] {
     }));
 }
 
-/** The facts with one renamed in place: key order is the catalog order a form shows. */
-function renamed(facts: Record<string, MunicipalityFact>, from: string, to: string): Record<string, MunicipalityFact> {
-  return Object.fromEntries(Object.entries(facts).map(([k, v]) => [k === from ? to : k, v]));
-}
-
 function newFact(facts: Record<string, MunicipalityFact>): [string, MunicipalityFact] {
   let n = Object.keys(facts).length + 1;
   while (Object.prototype.hasOwnProperty.call(facts, `eigenGegeven${n}`)) n++;
@@ -58,6 +61,21 @@ export function OwnFactsForm({ api }: { api: EditorApi }) {
   const { t } = useTranslation();
   const facts = api.doc.facts ?? {};
   const [open, setOpen] = useState<string>();
+  // What the last rename did (or why it was refused), in the rules core's own words; kept here because
+  // a renamed fact's fields mount again under the new name.
+  const [notice, setNotice] = useState<string>();
+  /** Renames the fact and every condition and derivation that reads it (renameFact); a refusal is shown, not thrown. */
+  const rename = (from: string, to: string) => {
+    try {
+      const result = renameFact(api.doc, from, to);
+      api.change(result.ruleSet, `/facts/${from}/name`);
+      setNotice(result.message[api.lang]);
+      setOpen(to);
+    } catch (error) {
+      if (!(error instanceof RulesError)) throw error;
+      setNotice(error.messages[api.lang]);
+    }
+  };
   const setFacts = (next: Record<string, MunicipalityFact>, key?: string) => {
     const { facts: _old, ...rest } = api.doc;
     api.change(Object.keys(next).length > 0 ? ({ ...rest, facts: next } as RuleSet) : (rest as RuleSet), key);
@@ -86,7 +104,16 @@ export function OwnFactsForm({ api }: { api: EditorApi }) {
               <span className="muted">({t(`ownFacts.types.${f.type}`, { defaultValue: f.type })})</span>
             </button>
             {open === name && (
-              <OwnFactFields api={api} name={name} fact={f} facts={facts} setFacts={setFacts} onRename={setOpen} />
+              <OwnFactFields
+                api={api}
+                name={name}
+                fact={f}
+                facts={facts}
+                setFacts={setFacts}
+                rename={rename}
+                notice={notice}
+                onRemove={() => setOpen(undefined)}
+              />
             )}
           </li>
         ))}
@@ -111,14 +138,18 @@ function OwnFactFields({
   fact,
   facts,
   setFacts,
-  onRename,
+  rename,
+  notice,
+  onRemove,
 }: {
   api: EditorApi;
   name: string;
   fact: MunicipalityFact;
   facts: Record<string, MunicipalityFact>;
   setFacts(next: Record<string, MunicipalityFact>, key?: string): void;
-  onRename(name: string | undefined): void;
+  rename(from: string, to: string): void;
+  notice: string | undefined;
+  onRemove(): void;
 }) {
   const { t } = useTranslation();
   const ro = api.readOnly;
@@ -154,11 +185,19 @@ function OwnFactFields({
         value={name}
         disabled={ro}
         onChange={(v) => {
-          if (!v || v === name || Object.prototype.hasOwnProperty.call(facts, v)) return;
-          setFacts(renamed(facts, name, v), `${key}/name`);
-          onRename(v);
+          if (v && v !== name) rename(name, v);
         }}
       />
+      {notice && (
+        <p className="utrecht-paragraph muted" role="status" data-testid="own-fact-rename">
+          {notice}
+        </p>
+      )}
+      {fact.derivation && (
+        <p className="utrecht-paragraph muted" data-testid="own-fact-derivation">
+          {describeDerivation(fact.derivation, api.catalog, api.lang)}
+        </p>
+      )}
       <FormField label={t('ownFacts.type')}>
         {({ id }) => (
           <select
@@ -277,7 +316,7 @@ function OwnFactFields({
             onClick={() => {
               const { [name]: _gone, ...rest } = facts;
               setFacts(rest);
-              onRename(undefined);
+              onRemove();
             }}
           >
             {t('ownFacts.remove')}
