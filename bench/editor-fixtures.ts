@@ -32,6 +32,7 @@ export function bigRuleSet(base: RuleSet, rules: number): RuleSet {
 export function bigProcess(base: ProcessDefinition, steps: number): ProcessDefinition {
   const id = (i: number) => (i === steps - 1 ? 'klaar' : `stap-${i + 1}`);
   const nodes: ProcessNode[] = [];
+  const events: NonNullable<ProcessDefinition['events']> = {};
   for (let i = 0; i < steps - 1; i += 1) {
     const label = { nl: `Stap ${i + 1}`, en: `Step ${i + 1}` };
     if (i % 2 === 0) {
@@ -44,18 +45,16 @@ export function bigProcess(base: ProcessDefinition, steps: number): ProcessDefin
         next: id(i + 1),
       });
     } else {
+      // Format version 2: each event declared once for the definition, named by its step.
+      events[`gebeurtenis-${i + 1}`] = {
+        label: { nl: `Gebeurtenis ${i + 1}` },
+        payloadSchema: { type: 'object', properties: { datum: { type: 'string', format: 'date' } } },
+      };
       nodes.push({
         id: id(i),
         kind: 'wait',
         label,
-        events: [
-          {
-            name: `gebeurtenis-${i + 1}`,
-            label: { nl: `Gebeurtenis ${i + 1}` },
-            payloadSchema: { type: 'object', properties: { datum: { type: 'string', format: 'date' } } },
-            next: id(i + 1),
-          },
-        ],
+        events: [{ name: `gebeurtenis-${i + 1}`, next: id(i + 1) }],
         reminders: [
           { id: 'eerste', label: { nl: 'Eerste herinnering' }, at: { from: 'caseStarted', after: 'P2W' } },
           {
@@ -69,5 +68,5 @@ export function bigProcess(base: ProcessDefinition, steps: number): ProcessDefin
     }
   }
   nodes.push({ id: 'klaar', kind: 'end', label: { nl: 'Klaar', en: 'Done' }, outcome: 'klaar' });
-  return { ...base, start: id(0), nodes };
+  return { ...base, events, start: id(0), nodes };
 }
