@@ -1,9 +1,8 @@
 import { factCatalogs, type FactCatalog } from '../../../rules';
 import type { ProcessDefinition } from '../../../workflows/dsl/schema';
 import type { CaseView } from '../api/monitor';
-import type { LocalizedText } from '../i18n/localized-text';
-
-type Lang = 'nl' | 'en';
+import type { Lang } from '../i18n/i18n';
+import { pickText, type LocalizedText } from '../i18n/localized-text';
 
 /**
  * Case dates have no label in the definition (a date is named where an event sets it); these are
@@ -65,8 +64,7 @@ export interface CaseLabels {
  * case runs when it could be loaded, else from the monitor's graph (step labels only).
  */
 export function caseLabels(definition: ProcessDefinition | null, graph: CaseView['graph'], lang: Lang): CaseLabels {
-  const pick = (l: { nl: string; en?: string } | undefined): string | undefined =>
-    l ? (lang === 'en' ? (l.en ?? l.nl) : l.nl) : undefined;
+  const pick = (l: Partial<LocalizedText> | undefined): string | undefined => pickText(l, lang) || undefined;
   const node = (id: string | null | undefined) => (id ? definition?.nodes.find((n) => n.id === id) : undefined);
   const step = (id: string | null | undefined): string => {
     if (!id) return '—';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Link, useSearchParams } from 'react-router-dom';
 import { cases, type CaseSummary, type ListFilter } from '../api/cases';
 import { monitor, type ProcessInfo, type SavedFilter } from '../api/monitor';
+import { humanise } from './case-labels';
 import { toCsv } from './csv';
 import { LiveStatus } from './live-status';
 import { useLive } from './use-live';
@@ -23,12 +24,6 @@ type Column = (typeof ALL_COLUMNS)[number];
 const DEFAULT_COLUMNS: Column[] = ['caseRef', 'processId', 'step', 'status', 'nextDeadline', 'startedAt'];
 const COLUMNS_KEY = 'doorstroom.monitor.columns';
 const STATUSES = ['running', 'completed', 'cancelled', 'terminated', 'failed', 'timed_out'];
-
-/** A step, process or outcome the current definitions no longer name (an older version's): its id made readable. */
-function readableId(id: string): string {
-  const words = id.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 function filterFromParams(p: URLSearchParams): ListFilter {
   const f: ListFilter = {};
@@ -118,9 +113,9 @@ export function CaseListPage() {
       const info = processes?.find((p) => p.processId === r.processId);
       switch (c) {
         case 'processId':
-          return pick(info?.title, readableId(r.processId));
+          return pick(info?.title, humanise(r.processId));
         case 'step':
-          return pick(info?.steps.find((s) => s.id === r.step)?.label, readableId(r.step));
+          return pick(info?.steps.find((s) => s.id === r.step)?.label, humanise(r.step));
         case 'status':
           return t(`status.${r.status}`, { defaultValue: r.status });
         case 'nextDeadline':
@@ -128,7 +123,7 @@ export function CaseListPage() {
         case 'startedAt':
           return formatDateTime(r.startedAt);
         case 'outcome':
-          return r.outcome ? pick(info?.outcomes.find((o) => o.id === r.outcome)?.label, readableId(r.outcome)) : '';
+          return r.outcome ? pick(info?.outcomes.find((o) => o.id === r.outcome)?.label, humanise(r.outcome)) : '';
         default:
           return r[c];
       }
