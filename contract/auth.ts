@@ -52,6 +52,11 @@ export const UserSchema = Type.Object({
   mustChangePassword: Type.Boolean(),
   lockedUntil: Type.Union([Instant, Type.Null()]),
   disabled: Type.Boolean(),
+  identityProvider: Type.Optional(
+    Type.Boolean({
+      description: "Signs in through the municipality's identity provider (made just in time), not with a password",
+    }),
+  ),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -66,6 +66,7 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: { status: 409, description: 'The version is not in a state that allows this step.' },
   VERSION_CONFLICT: { status: 409, description: 'Someone else changed the version meanwhile; reload and retry.' },
   VERSION_NOT_DRAFT: { status: 409, description: 'Only drafts can be edited.' },
+  OWN_MUNICIPALITY: { status: 409, description: 'A national administrator cannot disable their own municipality.' },
   SELF_LOCKOUT: {
     status: 409,
     description: 'An administrator cannot remove their own admin role or disable themselves.',

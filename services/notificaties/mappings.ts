@@ -2,27 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit';
 import type { AuthContext } from '../auth/auth-context';
 import { ApiError } from '../../platform/errors';
-import type { MappingAction, MappingBody } from '../../contract/notificaties';
+import type { MappingAction, MappingBody, NotificatieMapping } from '../../contract/notificaties';
 import type { Clock } from '../../platform/store/clock';
 import type { Db, Store } from '../../platform/store/create-store';
 import { parseJson, toJson } from '../../platform/store/json';
 import type { NotificatieMappingRow } from '../../platform/store/schema';
 
-/** A per-municipality rule: which notifications (kanaal, resource, actie, kenmerken) do what. */
-export interface NotificatieMapping {
-  id: string;
-  tenantId: string;
-  name: string;
-  kanaal: string;
-  resource: string;
-  actie: string;
-  kenmerken: Record<string, string>;
-  action: MappingAction;
-  active: boolean;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A per-municipality rule (contract/notificaties.ts): which notifications (kanaal, resource, actie, kenmerken) do what. */
+export type { NotificatieMapping };
 
 export interface MappingDeps {
   store: Store;
