@@ -49,11 +49,22 @@ export function ownFactNames(ruleSet: Pick<RuleSet, 'facts'>): string[] {
   return isPlainObject(own) ? Object.keys(own) : [];
 }
 
+/** A derivation of the shape its op needs: catalogOf also sees drafts that do not validate yet. */
 function isDerivation(value: unknown): value is Derivation {
-  if (!isPlainObject(value) || typeof value.op !== 'string') return false;
-  return Array.isArray(value.facts)
-    ? value.facts.every((f) => typeof f === 'string')
-    : typeof value.fact === 'string' && (value.op !== 'lookup' || isPlainObject(value.table));
+  if (!isPlainObject(value)) return false;
+  switch (value.op) {
+    case 'years-since':
+    case 'weeks-since':
+    case 'days-since':
+      return typeof value.fact === 'string';
+    case 'lookup':
+      return typeof value.fact === 'string' && isPlainObject(value.table);
+    case 'sum':
+    case 'difference':
+      return Array.isArray(value.facts) && value.facts.every((f) => typeof f === 'string');
+    default:
+      return false;
+  }
 }
 
 /**

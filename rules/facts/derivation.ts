@@ -14,7 +14,9 @@ const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnPrope
 
 /** The facts a derivation reads directly, in the order it names them. */
 export function derivationInputs(derivation: Derivation): string[] {
-  return 'facts' in derivation ? [...derivation.facts] : [derivation.fact];
+  return Array.isArray((derivation as { facts?: unknown }).facts)
+    ? [...(derivation as { facts: string[] }).facts]
+    : [(derivation as { fact: string }).fact];
 }
 
 /** Sums of amounts in euros and cents: no 0.30000000000000004 in an explanation. */
@@ -60,7 +62,7 @@ export function computeDerivation(
       return values && tidy(values.reduce((a, b) => a + b, 0));
     }
     case 'difference': {
-      const values = numbers(derivation.facts.map(valueOf));
+      const values = derivation.facts.length === 2 ? numbers(derivation.facts.map(valueOf)) : undefined;
       return values && tidy((values[0] as number) - (values[1] as number));
     }
     case 'lookup': {

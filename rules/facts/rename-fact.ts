@@ -134,13 +134,15 @@ export function renameFact(ruleSet: RuleSet, from: string, to: string): RenameRe
   const facts: Record<string, MunicipalityFact> = {};
   for (const [name, fact] of Object.entries(own)) {
     let next = fact;
-    const d = fact.derivation;
-    if (d && 'facts' in d && d.facts.includes(from)) {
+    // A draft's derivation may not have its shape yet (the JSON tab): only what is there is renamed.
+    const d = fact.derivation as { facts?: unknown; fact?: unknown } | undefined;
+    if (d && Array.isArray(d.facts) && d.facts.includes(from)) {
       count.uses += d.facts.filter((f) => f === from).length;
-      next = { ...fact, derivation: { ...d, facts: d.facts.map((f) => (f === from ? to : f)) } as typeof d };
-    } else if (d && 'fact' in d && d.fact === from) {
+      const facts = d.facts.map((f: unknown) => (f === from ? to : f));
+      next = { ...fact, derivation: { ...d, facts } as unknown as MunicipalityFact['derivation'] };
+    } else if (d && d.fact === from) {
       count.uses++;
-      next = { ...fact, derivation: { ...d, fact: to } };
+      next = { ...fact, derivation: { ...d, fact: to } as unknown as MunicipalityFact['derivation'] };
     }
     facts[name === from ? to : name] = next;
   }

@@ -119,17 +119,77 @@ const rule = fc.record(
   { requiredKeys: ['conditions', 'event'] },
 );
 
+/** Own facts, derived ones among them: any op, inputs that exist or not, cycles, hostile tables. */
+const OWN_NAMES = ['f1', 'f2', 'f3', 'score', 'constructor', 'age'];
+const inputName = fc.oneof(fc.constantFrom(...FACT_NAMES, ...OWN_NAMES), fc.constantFrom(5, null));
+const derivation = fc.oneof(
+  fc.record(
+    {
+      op: fc.constantFrom('years-since', 'weeks-since', 'days-since', 'sum', 'difference', 'lookup', 'eval', 5),
+      fact: inputName,
+      facts: fc.oneof(fc.array(inputName, { maxLength: 4 }), fc.constantFrom('f1', null)),
+      table: fc.oneof(
+        fc.dictionary(fc.string({ maxLength: 5 }), scalar, { maxKeys: 4 }),
+        fc.constantFrom(...hostileObjects),
+      ),
+      default: scalar,
+    },
+    { requiredKeys: ['op'] },
+  ),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const ownFact = fc.record(
+  {
+    type: fc.constantFrom('integer', 'number', 'date', 'enum', 'string', 'boolean', 'x'),
+    label: fc.constant({ nl: 'L', en: 'L' }),
+    description: fc.constant({ nl: 'D', en: 'D' }),
+    unit: fc.constantFrom('punten', 'jaar', 'EUR/jaar', 'bogus'),
+    options: fc.constant([{ value: 'a', label: { nl: 'a', en: 'a' } }]),
+    derivation,
+  },
+  { requiredKeys: ['type', 'label', 'description'] },
+);
+
 /** Rule sets shaped like ours, every part possibly wrong. */
 const structured = fc
   .record({
     rules: fc.array(rule, { maxLength: 4 }),
     namedConditions: fc.option(fc.dictionary(fc.constantFrom(...NAMES), condition, { maxKeys: 4 }), { nil: undefined }),
+    facts: fc.option(fc.dictionary(fc.constantFrom(...OWN_NAMES), ownFact, { maxKeys: 4 }), { nil: undefined }),
     kind: fc.constantFrom('housing-priority', 'housing-priority', 'other', 5),
   })
   .map(
-    ({ rules, namedConditions, kind }) =>
-      ({ ...aRuleSet(), kind, rules, ...(namedConditions ? { namedConditions } : {}) }) as unknown,
+    ({ rules, namedConditions, facts, kind }) =>
+      ({
+        ...aRuleSet(),
+        kind,
+        rules,
+        ...(namedConditions ? { namedConditions } : {}),
+        ...(facts ? { facts } : {}),
+      }) as unknown,
   );
+
+/** n own facts, each derived from the one before (a chain), from all before it (a fan-in), or in a ring. */
+function derivedFacts(n: number, shape: 'chain' | 'fan' | 'ring'): unknown {
+  const facts: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) {
+    const inputs =
+      shape === 'fan'
+        ? Array.from({ length: Math.min(i, 20) }, (_, k) => `d${i - k - 1}`)
+        : [shape === 'ring' ? `d${(i + 1) % n}` : i === 0 ? 'householdSize' : `d${i - 1}`];
+    facts[`d${i}`] = {
+      type: 'integer',
+      unit: 'personen',
+      label: { nl: `D${i}`, en: `D${i}` },
+      description: { nl: 'D', en: 'D' },
+      derivation: { op: 'sum', facts: inputs.length >= 2 ? inputs : [...inputs, 'householdSize'] },
+    };
+  }
+  return {
+    ...aRuleSet({ rules: [aRule({ conditions: { all: [aFactCondition(`d${n - 1}`, 'greaterThan', 1)] } })] }),
+    facts,
+  };
+}
 
 /** Inputs built to hurt: deep nesting, long chains, long lists and strings, many rules, 1e999, proto keys. */
 const adversarial = fc.oneof(
@@ -179,6 +239,12 @@ const adversarial = fc.oneof(
     return JSON.parse(text.replace(find, find.replace(/[0-9]+$/, '1e999'))) as unknown;
   }),
   fc
+    .record({
+      n: fc.integer({ min: 1, max: 250 }),
+      shape: fc.constantFrom('chain', 'fan', 'ring') as fc.Arbitrary<'chain' | 'fan' | 'ring'>,
+    })
+    .map(({ n, shape }) => derivedFacts(n, shape)),
+  fc
     .constantFrom('"category"', '"inkomensgrens"', '"householdSize"')
     .map((find) => JSON.parse(JSON.stringify(aRuleSet()).replace(find, '"__proto__"')) as unknown),
 );
@@ -195,6 +261,7 @@ const FACT_SETS: unknown[] = [
   },
   { householdSize: '5', annualIncome: null, permitType: 7, koppelingDate: 'gisteren' },
   { householdSize: { toString: 1 }, constructor: 1 },
+  { householdSize: 2, f1: 3, f2: '2026-01-01', score: 'a', d0: 4 },
   JSON.parse('{"__proto__":{"householdSize":9},"permitType":["asiel"]}'),
 ];
 
