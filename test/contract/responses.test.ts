@@ -30,8 +30,9 @@ import type { CaseState, DecisionRecord, EventResult, PendingDecision } from '..
 import { buildOpenApiDocument, OPERATIONS } from '../../server/openapi/build-document';
 import { monitorStreamOperations } from '../../server/openapi/operations/monitor';
 
-/** `A` can be sent where the contract promises `B`, and has every field `B` names. */
-type Fits<A, B> = [A] extends [B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+/** `A` can be sent where the contract promises `B`, and has every field `B` requires. */
+type Fits<A, B> = [A] extends [B] ? ([RequiredKeys<B>] extends [keyof A] ? true : false) : false;
 /** The two types say the same thing. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const holds = <T extends true>(): T | undefined => undefined;
