@@ -23,7 +23,7 @@ function Harness({
   onDoc(d: ProcessDefinition): void;
 }) {
   const [def, setDef] = useState(initial);
-  const [selected, setSelected] = useState<string | undefined>(step);
+  const [selected, setSelected] = useState<string | undefined>(step || undefined);
   const change = (d: ProcessDefinition) => {
     setDef(d);
     onDoc(d);
@@ -122,5 +122,17 @@ describe('designer: events and fact mappings declared once', () => {
     const rows = within(mapping).getAllByLabelText('Gegeven');
     fireEvent.change(rows[0] as HTMLElement, { target: { value: 'verblijfsvergunning' } });
     expect(Object.keys(saved.doc?.factMappings?.statushouder ?? {})[0]).toBe('verblijfsvergunning');
+  });
+
+  it('the process panel lists the declarations with their steps; one nothing uses can be removed', () => {
+    const def = copy(harJson);
+    def.events = { ...def.events, 'nooit-verwacht': { label: { nl: 'Nooit' }, payloadSchema: { type: 'object' } } };
+    const saved = renderStep(def, '');
+    const events = screen.getByRole('region', { name: 'Gebeurtenissen' });
+    expect(within(events).getAllByText(/wacht-op-plaatsing, tijdelijk-verblijf, na-termijn/)).toHaveLength(2);
+    expect(within(events).getAllByRole('button')).toHaveLength(1);
+    fireEvent.click(within(events).getByRole('button', { name: 'Verwijderen nooit-verwacht' }));
+    expect(Object.keys(saved.doc?.events ?? {})).toEqual(['plaatsing-bevestigd', 'woning-gevonden', 'uitgeschreven']);
+    expect(validateDefinition(saved.doc).warnings).toEqual([]);
   });
 });

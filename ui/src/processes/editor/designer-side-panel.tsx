@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { NodeOfKind, ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
 import type { DefinitionError } from '../../../../workflows/dsl/validate-definition';
+import { DeclarationList } from '../kinds/declaration-list';
 import { specOf } from '../kinds/node-specs';
 import type { PanelContext } from '../kinds/node-spec';
 import { removeNode, renameNode, replaceNode } from '../model/definition-ops';
@@ -42,6 +43,7 @@ export function DesignerSidePanel({ ctx, selected, errors, change, select }: Pro
           rows={10}
           onChange={(parameters) => change({ ...def, parameters }, 'parameters')}
         />
+        <DeclarationList def={def} lang={ctx.lang} readOnly={ro} change={change} />
       </>
     );
   } else {
