@@ -13,7 +13,14 @@ import {
   waitForState,
   waitForStep,
 } from '../test/support/temporal';
-import { dateOf, harCaseInput, hotelCaseInput, hotelDefinitionV1, housingCaseInput } from '../test/support/factories';
+import {
+  dateOf,
+  harCaseInput,
+  hotelCaseInput,
+  hotelDefinitionV1,
+  housingCaseInput,
+  urgencyApplicationInput,
+} from '../test/support/factories';
 
 /**
  * Records the replay fixtures in test/fixtures/histories. Run it only to ADD a fixture for new
@@ -119,6 +126,18 @@ const scenarios: Scenario[] = [
       await waitForStep(child, 'wacht-op-plaatsing');
       await send(child, 'woning-gevonden', { tenancyStartDate: await today(env) });
       return child;
+    },
+  },
+  {
+    // An urgency application: the proposal confirmed, the besluit sent, an objection within the term.
+    file: 'urgentie-aanvraag-v1-bezwaar',
+    input: async (env) => urgencyApplicationInput(await today(env), { caseRef: 'ZAAK-FIXTURE-urgentie' }),
+    async drive(env, handle) {
+      await confirmProposal(handle, 'urgentiebesluit');
+      await waitForStep(handle, 'afwijzing-verzenden');
+      await send(handle, 'besluit-verzonden', { sentOn: await today(env) });
+      await env.sleep('3 weeks');
+      await send(handle, 'bezwaar-ingediend', { receivedOn: await today(env) });
     },
   },
 ];

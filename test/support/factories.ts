@@ -84,6 +84,38 @@ export function housingCaseInput(
   };
 }
 
+/**
+ * An urgency application received on `applicationDate`: a medically urgent household that meets
+ * every basic condition of the full urgency scheme (rules/templates/urgency-scheme.json).
+ */
+export function urgencyApplicationInput(
+  applicationDate: string,
+  overrides: Partial<CaseInput> & { data?: Record<string, unknown> } = {},
+): CaseInput {
+  const { data, ...rest } = overrides;
+  return {
+    tenant: 'GM0363',
+    caseRef: uniqueId('zaak'),
+    definition: builtIn('urgentie-aanvraag'),
+    data: {
+      municipality: 'GM0363',
+      applicationDate,
+      householdSize: 2,
+      annualIncome: 30000,
+      yearsOfRegionalTies: 5,
+      rentArrears: false,
+      hasIndependentHome: true,
+      medicalUrgency: true,
+      emergencySelfCaused: false,
+      solvableByApplicant: false,
+      solvableByMoveMonths: 3,
+      aanvrager: { name: 'Test Aanvrager', dateOfBirth: '1980-03-14' },
+      ...data,
+    },
+    ...rest,
+  };
+}
+
 /** A published housing-priority rule set made from a rules/ template, effective from 2000. */
 export function publishedRuleSet(
   template: 'status-holder-priority' | 'no-status-holder-priority',

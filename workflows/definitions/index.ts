@@ -4,9 +4,10 @@ import hotelV1 from './archive/nareiziger-hotelverblijf-v1.json';
 import harOverdracht from './har-overdracht.json';
 import huisvestingStatushouder from './huisvesting-statushouder.json';
 import nareizigerHotelverblijf from './nareiziger-hotelverblijf.json';
+import urgentieAanvraag from './urgentie-aanvraag.json';
 
 /** The built-in processes: the defaults a municipality starts from, checked like any other definition. */
-const sources: unknown[] = [nareizigerHotelverblijf, harOverdracht, huisvestingStatushouder];
+const sources: unknown[] = [nareizigerHotelverblijf, harOverdracht, huisvestingStatushouder, urgentieAanvraag];
 
 function checked(source: unknown, lookup?: (id: string) => ProcessDefinition | undefined): ProcessDefinition {
   const result = validateDefinition(source, lookup ? { lookupDefinition: lookup } : {});
