@@ -15,6 +15,8 @@ export interface User {
   mustChangePassword: boolean;
   lockedUntil: string | null;
   disabled: boolean;
+  /** Signs in through the municipality's identity provider (made just in time), not with a password. */
+  identityProvider: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +38,7 @@ export function toUser(row: UserRow): User {
     mustChangePassword: row.must_change_password === 1,
     lockedUntil: row.locked_until,
     disabled: row.disabled_at !== null,
+    identityProvider: row.external_subject !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

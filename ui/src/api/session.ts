@@ -76,6 +76,8 @@ export async function changePassword(currentPassword: string, newPassword: strin
 }
 
 export async function logout(): Promise<void> {
-  await api('POST', '/api/v1/auth/logout');
+  // A session from the municipality's identity provider ends there too (RP-initiated logout).
+  const res = await api<{ redirectTo?: string } | undefined>('POST', '/api/v1/auth/logout');
   setCsrfToken(undefined);
+  if (res?.redirectTo) window.location.assign(res.redirectTo);
 }

@@ -1,0 +1,204 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../api/session';
+import { FormField } from '../shell/form-field';
+import { adminApi, type AdminUser } from './admin-api';
+import { ErrorAlert, ReasonField, StatusMessage, Td, Th, useAction, useLoaded } from './admin-parts';
+
+const ROLES: Role[] = ['designer', 'approver', 'supervisor', 'behandelaar', 'admin'];
+
+function RoleBoxes({ value, onChange, legend }: { value: Role[]; onChange(r: Role[]): void; legend: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="utrecht-form-fieldset">
+      <legend className="utrecht-form-fieldset__legend">{legend}</legend>
+      {ROLES.map((r) => (
+        <label key={r} className="checkbox-label">
+          <input
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={value.includes(r)}
+            onChange={(e) => onChange(e.target.checked ? [...value, r] : value.filter((x) => x !== r))}
+          />{' '}
+          {t(`roles.${r}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Users of the municipality: create (one-time password), roles, disable, reset, unblock. */
+export function UsersPanel() {
+  const { t } = useTranslation();
+  const { data: list, error, setError, reload } = useLoaded(adminApi.users);
+  const { run, busy } = useAction(setError);
+  const [message, setMessage] = useState<string>();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [roles, setRoles] = useState<Role[]>(['designer']);
+  const [reason, setReason] = useState('');
+  const [editing, setEditing] = useState<{ user: AdminUser; roles: Role[] }>();
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    const res = await run(() => adminApi.createUser(username.trim(), displayName.trim(), roles, reason));
+    if (!res) return;
+    setMessage(t('admin.created', { username: res.user.username, password: res.oneTimePassword }));
+    setUsername('');
+    setDisplayName('');
+    setReason('');
+    await reload();
+  }
+
+  async function act(fn: () => Promise<unknown>, done?: string) {
+    setMessage(undefined);
+    if ((await run(fn)) !== undefined || done) {
+      if (done) setMessage(done);
+      await reload();
+    }
+  }
+
+  return (
+    <div className="stack">
+      <h2 className="utrecht-heading-2">{t('beheer.users.title')}</h2>
+      <ErrorAlert message={error} />
+      <StatusMessage>{message}</StatusMessage>
+      {list && (
+        <table className="utrecht-table">
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <Th>{t('admin.username')}</Th>
+              <Th>{t('admin.displayName')}</Th>
+              <Th>{t('admin.roles')}</Th>
+              <Th>{t('beheer.users.source')}</Th>
+              <Th>{t('admin.status')}</Th>
+              <Th>{t('beheer.common.actions')}</Th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {list.map((u) => (
+              <tr key={u.id} className="utrecht-table__row">
+                <Td>{u.username}</Td>
+                <Td>{u.displayName ?? '—'}</Td>
+                <Td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</Td>
+                <Td>{u.identityProvider ? t('beheer.users.idp') : t('beheer.users.local')}</Td>
+                <Td>
+                  {u.disabled ? t('admin.disabled') : u.mustChangePassword ? t('admin.mustChange') : t('admin.active')}
+                </Td>
+                <Td>
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="utrecht-button utrecht-button--subtle"
+                      aria-label={`${t('beheer.users.editRoles')}: ${u.username}`}
+                      onClick={() => setEditing({ user: u, roles: u.roles.filter((r) => r !== 'national-admin') })}
+                    >
+                      {t('beheer.users.editRoles')}
+                    </button>
+                    <button
+                      type="button"
+                      className="utrecht-button utrecht-button--subtle"
+                      aria-label={`${u.disabled ? t('beheer.users.enable') : t('beheer.users.disable')}: ${u.username}`}
+                      disabled={busy}
+                      onClick={() => void act(() => adminApi.patchUser(u.id, { disabled: !u.disabled }))}
+                    >
+                      {u.disabled ? t('beheer.users.enable') : t('beheer.users.disable')}
+                    </button>
+                    {!u.identityProvider && (
+                      <button
+                        type="button"
+                        className="utrecht-button utrecht-button--subtle"
+                        aria-label={`${t('beheer.users.reset')}: ${u.username}`}
+                        disabled={busy}
+                        onClick={() =>
+                          void run(() => adminApi.resetPassword(u.id)).then((r) => {
+                            if (r)
+                              setMessage(
+                                t('beheer.users.resetDone', { username: u.username, password: r.oneTimePassword }),
+                              );
+                            return reload();
+                          })
+                        }
+                      >
+                        {t('beheer.users.reset')}
+                      </button>
+                    )}
+                    {u.lockedUntil && (
+                      <button
+                        type="button"
+                        className="utrecht-button utrecht-button--subtle"
+                        onClick={() => void act(() => adminApi.patchUser(u.id, { unlock: true }))}
+                      >
+                        {t('beheer.users.unlock')}
+                      </button>
+                    )}
+                  </div>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <form
+          className="stack narrow"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => adminApi.patchUser(editing.user.id, { roles: editing.roles }, reason)).then(() =>
+              setEditing(undefined),
+            );
+          }}
+        >
+          <RoleBoxes
+            legend={t('beheer.users.rolesOf', { username: editing.user.username })}
+            value={editing.roles}
+            onChange={(r) => setEditing({ ...editing, roles: r })}
+          />
+          <div className="button-row">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+              {t('beheer.users.saveRoles')}
+            </button>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--subtle"
+              onClick={() => setEditing(undefined)}
+            >
+              {t('app.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <h3 className="utrecht-heading-3">{t('admin.create')}</h3>
+      <form className="stack narrow" onSubmit={(e) => void create(e)}>
+        <FormField label={t('admin.username')}>
+          {({ id }) => (
+            <input
+              id={id}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label={t('admin.displayName')}>
+          {({ id }) => (
+            <input
+              id={id}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
+        </FormField>
+        <RoleBoxes legend={t('admin.roles')} value={roles} onChange={setRoles} />
+        <ReasonField value={reason} onChange={setReason} />
+        <div>
+          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+            {t('admin.create')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
