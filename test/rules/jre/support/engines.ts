@@ -1,12 +1,23 @@
+import * as reference from 'json-rules-engine';
 import { Engine as ReferenceEngine } from 'json-rules-engine';
-import { Engine } from '../../../../rules';
+import { Engine, Fact, JreRule, Operator, OperatorDecorator } from '../../../../rules';
+
+/** One engine's classes, for set-ups that pass instances instead of JSON shapes. */
+interface Classes {
+  Rule: new (props: any) => unknown;
+  Fact: new (id: string, value: unknown, options?: object) => unknown;
+  Operator: new (name: string, cb: (a: any, b: any) => any) => unknown;
+  OperatorDecorator: new (name: string, cb: (a: any, b: any, next: (a: any, b: any) => any) => any) => unknown;
+}
+const OURS: Classes = { Rule: JreRule, Fact, Operator, OperatorDecorator };
+const THEIRS = reference as unknown as Classes;
 import type { GeneratedCase } from './generate-case';
 
 /** Anything both engines offer: enough to set one up from a generated case. */
 interface EngineLike {
-  addFact(id: string, value: unknown, options?: { priority?: number; cache?: boolean }): unknown;
-  addOperator(name: string, cb: (a: any, b: any) => any): unknown;
-  addOperatorDecorator(name: string, cb: (a: any, b: any, next: (a: any, b: any) => any) => any): unknown;
+  addFact(id: any, value?: unknown, options?: { priority?: number; cache?: boolean }): unknown;
+  addOperator(name: any, cb?: (a: any, b: any) => any): unknown;
+  addOperatorDecorator(name: any, cb?: (a: any, b: any, next: (a: any, b: any) => any) => any): unknown;
   setCondition(name: string, c: any): unknown;
   addRule(r: any): unknown;
 }
@@ -16,29 +27,47 @@ const dynamicFacts = {
   param: (params: Record<string, unknown>) => params.k ?? 'none',
 };
 
-function setUp<T extends EngineLike>(engine: T, c: GeneratedCase): T {
+function setUp<T extends EngineLike>(engine: T, c: GeneratedCase, classes?: Classes): T {
   for (const f of c.engineFacts) {
     const options =
       f.priority === undefined && f.cache === undefined
         ? undefined
         : { ...(f.priority ? { priority: f.priority } : {}), cache: f.cache ?? true };
-    engine.addFact(f.id, f.dynamic ? dynamicFacts[f.dynamic] : f.value, options);
+    const value = f.dynamic ? dynamicFacts[f.dynamic] : f.value;
+    if (classes) engine.addFact(new classes.Fact(f.id, value, options));
+    else engine.addFact(f.id, value, options);
   }
   if (c.customOperators) {
-    engine.addOperator('startsWith', (a, b) => typeof a === 'string' && typeof b === 'string' && a.startsWith(b));
-    engine.addOperator('oneIfEqual', (a, b) => (a === b ? 1 : 0));
-    engine.addOperatorDecorator('orNull', (a, b, next) => a === null || next(a, b));
+    const startsWith = (a: any, b: any) => typeof a === 'string' && typeof b === 'string' && a.startsWith(b);
+    const oneIfEqual = (a: any, b: any) => (a === b ? 1 : 0);
+    const orNull = (a: any, b: any, next: (a: any, b: any) => any) => a === null || next(a, b);
+    if (classes) {
+      engine.addOperator(new classes.Operator('startsWith', startsWith));
+      engine.addOperator(new classes.Operator('oneIfEqual', oneIfEqual));
+      engine.addOperatorDecorator(new classes.OperatorDecorator('orNull', orNull));
+    } else {
+      engine.addOperator('startsWith', startsWith);
+      engine.addOperator('oneIfEqual', oneIfEqual);
+      engine.addOperatorDecorator('orNull', orNull);
+    }
   }
   for (const [name, condition] of c.conditions) engine.setCondition(name, structuredClone(condition));
-  for (const rule of c.rules) engine.addRule(structuredClone(rule));
+  for (const rule of c.rules) engine.addRule(classes ? new classes.Rule(structuredClone(rule)) : structuredClone(rule));
   return engine;
 }
 
-/** Both engines from one case; rules are copied for each, since json-rules-engine rewrites what it is given. */
-export function buildEngines(c: GeneratedCase): { ours: Engine; reference: ReferenceEngine } {
+/**
+ * Both engines from one case; rules are copied for each, since json-rules-engine rewrites what it is
+ * given. `classes`: facts, operators, decorators and rules passed as each engine's own class instances.
+ */
+export function buildEngines(c: GeneratedCase, classes = false): { ours: Engine; reference: ReferenceEngine } {
   return {
-    ours: setUp(new Engine([], c.options), c),
-    reference: setUp(new ReferenceEngine([], c.options) as unknown as EngineLike, c) as unknown as ReferenceEngine,
+    ours: setUp(new Engine([], c.options), c, classes ? OURS : undefined),
+    reference: setUp(
+      new ReferenceEngine([], c.options) as unknown as EngineLike,
+      c,
+      classes ? THEIRS : undefined,
+    ) as unknown as ReferenceEngine,
   };
 }
 
