@@ -2,6 +2,7 @@ import { factCatalogs, type FactCatalog } from '../../../rules';
 import type { ProcessDefinition } from '../../../workflows/dsl/schema';
 import type { CaseView } from '../api/monitor';
 import type { Lang } from '../i18n/i18n';
+import { humanise } from './humanise';
 import { pickText, type LocalizedText } from '../i18n/localized-text';
 
 /**
@@ -27,16 +28,6 @@ const VARIABLE_LABELS: Record<string, LocalizedText> = {
   offerId: { nl: 'kenmerk van het aanbod', en: 'offer reference' },
   scheme: { nl: 'regeling', en: 'scheme' },
 };
-
-/** "hotelStartDate" / "gegevens-aanvullen" → "Hotel start date" / "Gegevens aanvullen": a last resort, never an id. */
-export function humanise(id: string): string {
-  const words = id
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_.]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 const has = (o: object | undefined, key: string): boolean =>
   o !== undefined && Object.prototype.hasOwnProperty.call(o, key);

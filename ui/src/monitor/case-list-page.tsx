@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Link, useSearchParams } from 'react-router-dom';
 import { cases, type CaseSummary, type ListFilter } from '../api/cases';
 import { monitor, type ProcessInfo, type SavedFilter } from '../api/monitor';
-import { humanise } from './case-labels';
+import { humanise } from './humanise';
 import { toCsv } from './csv';
 import { LiveStatus } from './live-status';
 import { useLive } from './use-live';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { UNITS, type FactCatalog, type FactDefinition } from '../../../rules';
-import { humanise } from './case-labels';
+import { humanise } from './humanise';
 import { useMonitorT } from './use-monitor-t';
 
 type Values = Record<string, string>;
