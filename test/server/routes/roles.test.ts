@@ -10,10 +10,15 @@ import {
   type StoreTestApp,
 } from '../../support/store-app';
 import { PERMISSIONS } from '../../../services/auth/roles';
+import { randomBytes } from 'node:crypto';
+import { keyRing } from '../../../platform/codec/codec-keys';
+import { createEgressGuard } from '../../../platform/egress/egress-guard';
+import { secretBox } from '../../../services/auth/secret-box';
 
 type Who = 'admin' | 'designer' | 'approver' | 'supervisor' | 'national-admin' | 'apiKey';
 const EVERYONE: Who[] = ['admin', 'designer', 'approver', 'supervisor', 'national-admin', 'apiKey'];
 const GM = 'GM0034';
+const OTHER = 'GM0995';
 
 describeEachDialect('role matrix', (dialect) => {
   let t: StoreTestApp;
@@ -119,11 +124,42 @@ describeEachDialect('role matrix', (dialect) => {
       allowed: ['national-admin'],
       run: (c) => c.post('/tenants', { id: `GM${String(5000 + ++n)}`, name: 'Nieuw' }),
     },
+    { name: 'read the identity-provider settings', allowed: ['admin'], run: (c) => c.get('/identity-provider') },
+    {
+      name: 'change the identity-provider settings',
+      allowed: ['admin'],
+      run: (c) =>
+        c.put('/identity-provider', {
+          issuer: 'https://login.example.nl',
+          clientId: 'doorstroom',
+          scopes: ['openid'],
+          roleClaim: 'groups',
+          roleMap: [],
+          enabled: false,
+          localLogin: true,
+        }),
+    },
+    {
+      name: 'list municipalities with their state',
+      allowed: ['national-admin'],
+      run: (c) => c.get('/admin/municipalities'),
+    },
+    { name: 'read the CBS list', allowed: ['national-admin'], run: (c) => c.get('/admin/cbs-municipalities') },
+    {
+      name: 'enable a municipality',
+      allowed: ['national-admin'],
+      run: (c) => c.post(`/admin/municipalities/${OTHER}/enable`, {}),
+    },
   ];
 
   beforeAll(async () => {
     t = await createStoreTestApp(dialect);
+    t.deps.oidc = {
+      box: secretBox(keyRing([{ id: 'k1', key: randomBytes(32) }])),
+      egress: createEgressGuard({ allowLoopback: false, allowHttp: false }),
+    };
     await addTenant(t, GM, 'Almere');
+    await addTenant(t, OTHER, 'Lelystad');
     for (const role of EVERYONE.filter((w) => w !== 'apiKey') as Exclude<Who, 'apiKey'>[])
       as[role] = await userCaller(t, GM, `als-${role}`, [role]);
     as.apiKey = await keyCaller(t, GM, [...PERMISSIONS]);
