@@ -36,6 +36,12 @@ const housedToday = { name: EVENT, payload: { tenancyStartDate: today } };
 const badHousing = { name: EVENT, payload: { housingAssociation: 'zonder ingangsdatum' } };
 /** Deliveries cut off by the fault are retried by Temporal (attempt timeout, then backoff): minutes, not seconds. */
 const WEBHOOKS_SETTLE_MS = 180_000;
+/**
+ * A delivery cut off by a killed worker waits out its attempt's timeout (30 s) and the first retry
+ * interval (30 s) before it is tried again; on a loaded machine set-up and recovery take minutes.
+ * Only a failing run takes this long.
+ */
+const TEST_TIMEOUT_MS = 420_000;
 
 interface EventItem {
   caseId: string;
@@ -48,13 +54,25 @@ interface EventItem {
  */
 async function eventBurst(p: ProductUnderFault, fault: () => void, faultAfter: number) {
   const t0 = Date.now();
-  const caseIds: string[] = [];
-  for (let i = 0; i < CASES; i += 1) {
-    const caseId = await startHotelCase(p);
-    const placement = await api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth);
-    if (placement.status !== 200) throw new Error(`placement: ${placement.status} ${JSON.stringify(placement.body)}`);
-    caseIds.push(caseId);
-  }
+  // A few at a time, as a municipal system would: the set-up is not what is under test.
+  const caseIds: string[] = new Array<string>(CASES);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < CASES) {
+        const i = next++;
+        const caseId = await startHotelCase(p);
+        // A busy shared machine may answer 503/504 now and then; a municipal system tries again.
+        const placement = await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth));
+        // 409 in the next step: an earlier try that answered 504 went through after all.
+        const alreadyPlaced =
+          placement.status === 409 && placement.body.error?.details?.step === 'coa-betaalde-periode';
+        if (placement.status !== 200 && !alreadyPlaced)
+          throw new Error(`placement: ${placement.status} ${JSON.stringify(placement.body)}`);
+        caseIds[i] = caseId;
+      }
+    }),
+  );
   const items: EventItem[] = caseIds.map((caseId, i) => ({ caseId, valid: !refusedOnPurpose(i) }));
   let faultAt = 0;
   const sent = await burst(
@@ -218,109 +236,117 @@ async function verifyLedgerAndWebhooks(
 }
 
 describe('a burst of events while a process dies', () => {
-  it('kill -9 of the embedded dev server: every accepted event is applied once, nothing refused is applied; the ledger counts each placement once; every webhook arrives', async () => {
-    const p = await startProductUnderFault();
-    let watch: WebhookWatch | undefined;
-    try {
-      const admin = await signIn(p.proc.url);
-      watch = await subscribeReceiver(p.proc.url, admin);
-      const { sent, faultAt, setupMs } = await eventBurst(
-        p,
-        () => process.kill(p.devServerPid() as number, 'SIGKILL'),
-        10,
-      );
-      const figures = {
-        ...(await verify(p, sent, faultAt)),
-        ...(await verifyLedgerAndWebhooks(p, admin, watch, sent)),
-        setupMs,
-        sinceFaultMs: Date.now() - faultAt,
-      };
-      recordFigures('dev-server-kill-during-events', figures);
-      expect(figures).toMatchObject({
-        lost: 0,
-        duplicated: 0,
-        refusedButApplied: 0,
-        ledgerMissing: 0,
-        ledgerDuplicated: 0,
-        ledgerUnexpected: 0,
-        webhooksLost: 0,
-        webhookIdMismatch: 0,
-      });
-      expect(p.logLines('Temporal dev server restarted')).toHaveLength(1);
-    } finally {
-      await p.proc.stop('SIGTERM');
-      await watch?.close();
-    }
-  });
-
-  it('kill -9 of the only worker (API replica without a worker): a new worker finishes the work; once each; the ledger counts each placement once; every webhook arrives', async () => {
-    const dataDir = tempDataDir();
-    const dev: DevServer = await startDevServer({
-      cliPath: process.env.TEMPORAL_CLI_PATH,
-      dataDir: path.join(dataDir, 'temporal'),
-      port: await freePort(),
-      namespace: 'default',
-      log: { info: () => undefined, warn: () => undefined },
-    });
-    let worker: ChildProcess | undefined;
-    let p: ProductUnderFault | undefined;
-    let watch: WebhookWatch | undefined;
-    try {
-      p = await startProductUnderFault({ TEMPORAL_ADDRESS: dev.address, DOORSTROOM_WORKER: 'false' });
-      const product = p;
-      const startWorker = async (): Promise<ChildProcess> => {
-        // node itself (tsx as a loader), so the pid killed is the worker's, not a wrapper's.
-        const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-          cwd: ROOT,
-          env: { ...process.env, ...product.env, TEMPORAL_ADDRESS: dev.address, LOG_LEVEL: 'info' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let out = '';
-        child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-        child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-        await waitFor(
-          `the worker to run (${out.slice(-300)})`,
-          () => out.includes('"worker running"') || child.exitCode !== null,
-          120_000,
+  it(
+    'kill -9 of the embedded dev server: every accepted event is applied once, nothing refused is applied; the ledger counts each placement once; every webhook arrives',
+    async () => {
+      const p = await startProductUnderFault();
+      let watch: WebhookWatch | undefined;
+      try {
+        const admin = await signIn(p.proc.url);
+        watch = await subscribeReceiver(p.proc.url, admin);
+        const { sent, faultAt, setupMs } = await eventBurst(
+          p,
+          () => process.kill(p.devServerPid() as number, 'SIGKILL'),
+          10,
         );
-        if (child.exitCode !== null) throw new Error(`worker exited: ${out}`);
-        return child;
-      };
-      worker = await startWorker();
-      const admin = await signIn(product.proc.url);
-      watch = await subscribeReceiver(product.proc.url, admin);
-      let restarted: Promise<ChildProcess> | undefined;
-      const { sent, faultAt, setupMs } = await eventBurst(
-        product,
-        () => {
-          worker?.kill('SIGKILL');
-          restarted = new Promise((r) => setTimeout(r, 1_000)).then(startWorker);
-        },
-        10,
-      );
-      worker = await restarted;
-      const figures = {
-        ...(await verify(product, sent, faultAt)),
-        ...(await verifyLedgerAndWebhooks(product, admin, watch, sent)),
-        setupMs,
-        sinceFaultMs: Date.now() - faultAt,
-      };
-      recordFigures('worker-kill-during-events', figures);
-      expect(figures).toMatchObject({
-        lost: 0,
-        duplicated: 0,
-        refusedButApplied: 0,
-        ledgerMissing: 0,
-        ledgerDuplicated: 0,
-        ledgerUnexpected: 0,
-        webhooksLost: 0,
-        webhookIdMismatch: 0,
+        const figures = {
+          ...(await verify(p, sent, faultAt)),
+          ...(await verifyLedgerAndWebhooks(p, admin, watch, sent)),
+          setupMs,
+          sinceFaultMs: Date.now() - faultAt,
+        };
+        recordFigures('dev-server-kill-during-events', figures);
+        expect(figures).toMatchObject({
+          lost: 0,
+          duplicated: 0,
+          refusedButApplied: 0,
+          ledgerMissing: 0,
+          ledgerDuplicated: 0,
+          ledgerUnexpected: 0,
+          webhooksLost: 0,
+          webhookIdMismatch: 0,
+        });
+        expect(p.logLines('Temporal dev server restarted')).toHaveLength(1);
+      } finally {
+        await p.proc.stop('SIGTERM');
+        await watch?.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'kill -9 of the only worker (API replica without a worker): a new worker finishes the work; once each; the ledger counts each placement once; every webhook arrives',
+    async () => {
+      const dataDir = tempDataDir();
+      const dev: DevServer = await startDevServer({
+        cliPath: process.env.TEMPORAL_CLI_PATH,
+        dataDir: path.join(dataDir, 'temporal'),
+        port: await freePort(),
+        namespace: 'default',
+        log: { info: () => undefined, warn: () => undefined },
       });
-    } finally {
-      worker?.kill('SIGTERM');
-      await p?.proc.stop('SIGTERM');
-      await dev.stop();
-      await watch?.close();
-    }
-  });
+      let worker: ChildProcess | undefined;
+      let p: ProductUnderFault | undefined;
+      let watch: WebhookWatch | undefined;
+      try {
+        p = await startProductUnderFault({ TEMPORAL_ADDRESS: dev.address, DOORSTROOM_WORKER: 'false' });
+        const product = p;
+        const startWorker = async (): Promise<ChildProcess> => {
+          // node itself (tsx as a loader), so the pid killed is the worker's, not a wrapper's.
+          const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+            cwd: ROOT,
+            env: { ...process.env, ...product.env, TEMPORAL_ADDRESS: dev.address, LOG_LEVEL: 'info' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+          child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+          await waitFor(
+            `the worker to run (${out.slice(-300)})`,
+            () => out.includes('"worker running"') || child.exitCode !== null,
+            120_000,
+          );
+          if (child.exitCode !== null) throw new Error(`worker exited: ${out}`);
+          return child;
+        };
+        worker = await startWorker();
+        const admin = await signIn(product.proc.url);
+        watch = await subscribeReceiver(product.proc.url, admin);
+        let restarted: Promise<ChildProcess> | undefined;
+        const { sent, faultAt, setupMs } = await eventBurst(
+          product,
+          () => {
+            worker?.kill('SIGKILL');
+            restarted = new Promise((r) => setTimeout(r, 1_000)).then(startWorker);
+          },
+          10,
+        );
+        worker = await restarted;
+        const figures = {
+          ...(await verify(product, sent, faultAt)),
+          ...(await verifyLedgerAndWebhooks(product, admin, watch, sent)),
+          setupMs,
+          sinceFaultMs: Date.now() - faultAt,
+        };
+        recordFigures('worker-kill-during-events', figures);
+        expect(figures).toMatchObject({
+          lost: 0,
+          duplicated: 0,
+          refusedButApplied: 0,
+          ledgerMissing: 0,
+          ledgerDuplicated: 0,
+          ledgerUnexpected: 0,
+          webhooksLost: 0,
+          webhookIdMismatch: 0,
+        });
+      } finally {
+        worker?.kill('SIGTERM');
+        await p?.proc.stop('SIGTERM');
+        await dev.stop();
+        await watch?.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

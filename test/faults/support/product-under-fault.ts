@@ -89,21 +89,20 @@ export const housed = { name: 'woning-gevonden', payload: { tenancyStartDate: '2
 
 /** Starts a hotel-stay case through the API; returns its id. */
 export async function startHotelCase(p: ProductUnderFault, caseRef = uniqueId('ZAAK')): Promise<string> {
-  const res = await api(
-    p.proc.url,
-    'POST',
-    '/processes/nareiziger-hotelverblijf/cases',
-    { caseRef, data: hotelData },
-    p.auth,
+  const res = await untilAnswered(() =>
+    api(p.proc.url, 'POST', '/processes/nareiziger-hotelverblijf/cases', { caseRef, data: hotelData }, p.auth),
   );
   if (res.status !== 201 && res.status !== 200) throw new Error(`start: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.caseId as string;
 }
 
-/** Repeats a request while Temporal is coming back (503) or the case is slow to answer (504), within `timeoutMs`. */
+/**
+ * Repeats a request while Temporal is coming back (503) or the case is slow to answer (504), within
+ * `timeoutMs`: generous, since the machine is shared and a wait only takes that long when it fails.
+ */
 export async function untilAnswered(
   fn: () => Promise<{ status: number; body: any }>,
-  timeoutMs = 30_000,
+  timeoutMs = 90_000,
 ): Promise<{ status: number; body: any }> {
   let last: { status: number; body: any } | undefined;
   await waitFor(
