@@ -1,23 +1,85 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { ApiError } from '../../platform/errors';
+import { DATE_YEARS } from '../../workflows/dsl/ajv';
 
 /** Bodies are JSON: no coercion, a string is never a number. */
 const bodyAjv = addFormats(new Ajv({ allErrors: true, strict: false }));
+/**
+ * The same, stopping at the first error. ajv with allErrors goes on past a failed maxItems into
+ * every item and uniqueItems (quadratic for enum items: 20,000 roles took 3 s of CPU), so a body
+ * is judged by this one first; all errors are collected only when that cannot be costly.
+ */
+const firstErrorAjv = addFormats(new Ajv({ allErrors: false, strict: false }));
 /** Query strings and path parameters are text by nature: numbers and booleans are coerced. */
 const textAjv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true }));
 
+/**
+ * Dates in bodies lie within 1900–2100, as in case data (workflows/dsl/ajv.ts): a notification
+ * dated 9999-12-31 or 0000-01-01 was accepted and stored. Query filters are not bounded (they
+ * select, they store nothing).
+ */
+function boundDates(instance: Ajv): Ajv {
+  const inYears = (s: string) => {
+    const year = Number(s.slice(0, 4));
+    return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+  };
+  for (const name of ['date', 'date-time'] as const) {
+    const full = fullFormats[name] as { validate: (s: string) => boolean; compare: (a: string, b: string) => number };
+    instance.addFormat(name, {
+      type: 'string',
+      validate: (s) => full.validate(s) && inYears(s),
+      compare: full.compare,
+    });
+  }
+  return instance;
+}
+boundDates(bodyAjv);
+boundDates(firstErrorAjv);
+
 // One cache per validator: a schema compiled for a body must not be reused for a query string.
-const compiled = { body: new WeakMap<TSchema, ValidateFunction>(), text: new WeakMap<TSchema, ValidateFunction>() };
+const compiled = {
+  body: new WeakMap<TSchema, ValidateFunction>(),
+  first: new WeakMap<TSchema, ValidateFunction>(),
+  text: new WeakMap<TSchema, ValidateFunction>(),
+};
 
 export type RequestPart = 'body' | 'query' | 'params';
 
-function compile(schema: TSchema, part: RequestPart): ValidateFunction {
-  const cache = part === 'body' ? compiled.body : compiled.text;
+/**
+ * JSON nesting a body may have (issue 17: depth checked before the expensive checks). Far above
+ * any real document — a rule set's 128 condition levels (rules/jre/parse-condition.ts) take two
+ * JSON levels each — and far below what overflows a recursive walker (a 20,000-deep body did,
+ * in the idempotency hash, with a 500).
+ */
+export const MAX_BODY_DEPTH = 300;
+
+/** Σ n² over a body's arrays above which all errors are not collected (about 10 ms of uniqueness checks). */
+const MAX_ALL_ERRORS_WORK = 1_000_000;
+
+/** Nesting depth (stopping past `maxDepth`) and Σ n² over arrays; iterative, linear in the body's size. */
+function measure(value: unknown, maxDepth: number): { tooDeep: boolean; arrayWork: number } {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  let arrayWork = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (depth >= maxDepth) return { tooDeep: true, arrayWork };
+    const children = Array.isArray(node) ? node : Object.values(node);
+    if (Array.isArray(node)) arrayWork += node.length * node.length;
+    for (const child of children) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return { tooDeep: false, arrayWork };
+}
+
+function compile(schema: TSchema, part: RequestPart | 'first'): ValidateFunction {
+  const kind = part === 'body' || part === 'first' ? part : 'text';
+  const cache = compiled[kind];
   let fn = cache.get(schema);
   if (!fn) {
-    fn = (part === 'body' ? bodyAjv : textAjv).compile(schema);
+    fn = { body: bodyAjv, first: firstErrorAjv, text: textAjv }[kind].compile(schema);
     cache.set(schema, fn);
   }
   return fn;
@@ -44,9 +106,27 @@ function describe(e: ErrorObject): string {
  * gives code, path and message; all of them are in `details`.
  */
 export function check<T extends TSchema>(schema: T, part: RequestPart, value: unknown): Static<T> {
-  const fn = compile(schema, part);
-  const copy = part === 'body' ? value : { ...(value as object) };
-  if (fn(copy)) return copy as Static<T>;
+  let fn: ValidateFunction;
+  if (part === 'body') {
+    const shape = measure(value, MAX_BODY_DEPTH);
+    if (shape.tooDeep)
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        `/body: dieper genest dan ${MAX_BODY_DEPTH} niveaus (nested deeper than ${MAX_BODY_DEPTH} levels)`,
+        '/body',
+      );
+    fn = compile(schema, 'first');
+    if (fn(value)) return value as Static<T>;
+    if (shape.arrayWork <= MAX_ALL_ERRORS_WORK) {
+      fn = compile(schema, 'body');
+      fn(value);
+    }
+  } else {
+    fn = compile(schema, part);
+    const copy = { ...(value as object) };
+    if (fn(copy)) return copy as Static<T>;
+  }
   const errors = fn.errors ?? [];
   const first = errors[0];
   const path = first ? pointer(part, first) : `/${part}`;
