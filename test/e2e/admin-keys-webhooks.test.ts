@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ensureDelivery, markFailed, recordAttempt } from '../../services/webhooks/deliveries';
 import { verifyWebhookSignature } from '../../services/webhooks/signature';
 import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
 import { signInLocally, startAdminApp, type AdminE2eApp } from '../support/oidc-admin-app';
@@ -91,6 +92,30 @@ describe('Beheer in Chromium: API keys, webhooks, audit log and municipalities f
     });
     expect(verified.ok).toBe(true);
     expect(JSON.parse(received[0]!.body)).toMatchObject({ type: 'doorstroom.test', tenant: TENANT });
+
+    // A case event whose receiver kept failing (the worker's retries), as the delivery log shows it.
+    const subs = await (await page.context().request.get(`${a.base}/api/v1/webhooks/subscriptions`)).json();
+    const db = a.t.deps.store.db;
+    const now = a.t.clock().toISOString();
+    const { delivery } = await ensureDelivery(
+      db,
+      {
+        tenantId: TENANT,
+        subscriptionId: subs.items[0].id,
+        eventId: 'evt-e2e-1',
+        eventType: 'case.completed',
+        caseId: 'GM0599-nareiziger-hotelverblijf-e2e',
+        workflowId: 'GM0599-nareiziger-hotelverblijf-e2e',
+      },
+      now,
+    );
+    for (const attempt of [1, 2, 3])
+      await recordAttempt(db, delivery.id, { attempt, statusCode: 503, error: null, delivered: false }, now);
+    await markFailed(db, delivery.id, 'receiver answered HTTP 503', now);
+    await page.reload();
+    await page.getByRole('row', { name: /case\.completed.*mislukt\s*3\s*HTTP 503/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'webhook-delivery-log');
   });
 
   it('searches the audit log and exports what it found as CSV', async () => {
