@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
@@ -82,11 +82,18 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     ...(opts.uiPort ? ['--ui-ip', HOST, '--ui-port', String(opts.uiPort)] : ['--headless']),
     ...(opts.uiPort && opts.codecEndpoint ? ['--ui-codec-endpoint', opts.codecEndpoint] : []),
   ];
-  const first = await spawnDevServer(cliPath, args, opts.port);
+  // A product killed with SIGKILL cannot stop its dev server (it runs in its own process group):
+  // that server still holds the port and the SQLite file. Stop it before starting ours.
+  const pidFile = path.join(opts.dataDir, PID_FILE);
+  await stopLeftover(pidFile, dbFile, opts.log);
+  const recordPid = (pid: number | undefined) => {
+    if (pid) writeFileSync(pidFile, `${pid}\n`);
+  };
+  const first = await spawnDevServer(cliPath, args, opts.port, recordPid);
   opts.log.info({ port: opts.port, db: dbFile, devServerPid: first.pid }, 'Temporal dev server started');
   const supervisor = superviseDevServer(
     first,
-    () => spawnDevServer(cliPath, args, opts.port),
+    () => spawnDevServer(cliPath, args, opts.port, recordPid),
     opts.supervision,
     opts.log,
   );
@@ -99,16 +106,94 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     get restarts() {
       return supervisor.restarts();
     },
-    stop: () => supervisor.stop(),
+    async stop() {
+      await supervisor.stop();
+      rmSync(pidFile, { force: true });
+    },
   };
 }
 
+/** Where the running dev server's process id is kept, beside its SQLite file. */
+const PID_FILE = 'temporal-dev-server.pid';
+
+/**
+ * Stops the dev server an earlier run left behind, if the pid file names a live process whose
+ * command line is a dev server on this very SQLite file (a pid reused by anything else is left alone).
+ */
+async function stopLeftover(pidFile: string, dbFile: string, log: DevServerOptions['log']): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (Number.isInteger(pid) && pid > 0 && isRunning(pid) && (commandLineOf(pid) ?? '').includes(dbFile)) {
+    log.warn(
+      { devServerPid: pid, db: dbFile },
+      'a Temporal dev server left behind by an earlier run (stopped with SIGKILL?) still holds the data; stopping it first',
+    );
+    try {
+      process.kill(pid, 'SIGTERM');
+      if (!(await exitedWithin(pid, 15_000))) {
+        process.kill(pid, 'SIGKILL');
+        await exitedWithin(pid, 5_000);
+      }
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  rmSync(pidFile, { force: true });
+}
+
+/** Alive and not a zombie (a container's init may not reap an orphan at once; a zombie holds no port). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+function commandLineOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    try {
+      return execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+async function exitedWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
 /** Spawns the CLI and waits (up to 60 s) until it accepts gRPC connections. */
-export async function spawnDevServer(cliPath: string, args: string[], port: number): Promise<DevServerProcess> {
+export async function spawnDevServer(
+  cliPath: string,
+  args: string[],
+  port: number,
+  onSpawn?: (pid: number | undefined) => void,
+): Promise<DevServerProcess> {
   let exited = false;
   // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop Temporal last,
-  // after the worker has drained. If we exit any other way, the exit hook still stops it.
+  // after the worker has drained. If we exit any other way, the exit hook still stops it; only
+  // SIGKILL skips the hook, and the next start stops the server left behind (stopLeftover).
   const child = spawn(cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  onSpawn?.(child.pid);
   const killOnExit = (): void => {
     if (!exited) child.kill('SIGKILL');
   };

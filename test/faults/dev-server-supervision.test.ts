@@ -1,4 +1,5 @@
-import { api, listening } from '../support/product-process';
+import { readFileSync } from 'node:fs';
+import { api, listening, spawnProduct } from '../support/product-process';
 import {
   hotelData,
   housed,
@@ -11,6 +12,26 @@ import {
   type ProductUnderFault,
 } from './support/product-under-fault';
 import { uniqueId } from '../support/factories';
+import { launchBrowser } from '../support/browser';
+import { ADMIN_PASSWORD, TEST_TENANT } from '../support/runtime';
+
+/** What the UI says on 503 TEMPORAL_UNAVAILABLE (ui/src/api/http.ts): in words, not a code. */
+/** A process that runs (a zombie waiting for its reaper runs no more: it holds no port and no file). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+const UNAVAILABLE_IN_WORDS = 'De procesmotor is tijdelijk niet bereikbaar; probeer het over een minuut opnieuw.';
 
 // The embedded Temporal dev server is killed under a running product (npm start's entry as an OS
 // process). The product restarts it on the same data and port; meanwhile callers get a fast 503.
@@ -68,9 +89,21 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
     expect(await listening(Number(p.env.TEMPORAL_DEV_PORT))).toBe(false);
   });
 
-  it('SIGSTOP: requests answer 503 within 2 s instead of hanging; after SIGCONT they succeed again', async () => {
+  it('SIGSTOP: requests answer 503 within 2 s instead of hanging, and the UI says so in words; after SIGCONT they succeed again', async () => {
     p = await startProductUnderFault();
     const caseId = await startHotelCase(p);
+    // A supervisor in Chromium, signed in, on the monitor's case list (the built UI that npm start serves).
+    const browser = await launchBrowser();
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    const login = await context.request.post(`${p.proc.url}/api/v1/auth/login`, {
+      data: { tenant: TEST_TENANT, username: 'admin', password: ADMIN_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    const caseList = async () => {
+      await page.goto(`${p.proc.url}/monitor/zaken`);
+      await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor({ timeout: 30_000 });
+    };
     const pid = p.devServerPid() as number;
     process.kill(pid, 'SIGSTOP');
     try {
@@ -88,12 +121,53 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
         expect(ms).toBeLessThan(2_000);
       }
       expect(await p.metric('doorstroom_temporal_available')).toBe(0);
+      // The screen says in words what is wrong and what to do, not a code or a spinner forever.
+      await caseList();
+      await page.getByRole('alert').filter({ hasText: UNAVAILABLE_IN_WORDS }).waitFor({ timeout: 30_000 });
+      expect(await page.getByRole('alert').textContent()).not.toMatch(/TEMPORAL_UNAVAILABLE|503/);
     } finally {
       process.kill(pid, 'SIGCONT');
+    }
+    try {
+      // Back: the same screen lists the case again, without the message.
+      await waitFor(
+        'the case list without the message',
+        async () => {
+          await caseList();
+          return (await page.getByRole('alert').count()) === 0 && (await page.getByRole('table').count()) > 0;
+        },
+        60_000,
+        1_000,
+      );
+    } finally {
+      await browser.close();
     }
     const event = await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth));
     expect(event).toMatchObject({ status: 200, body: { accepted: true, currentStep: 'coa-betaalde-periode' } });
     expect(p.logLines('Temporal dev server restarted')).toHaveLength(0);
+  });
+
+  it('kill -9 of the product itself: its dev server outlives it; the restarted product stops that one and goes on with the same cases', async () => {
+    p = await startProductUnderFault();
+    const caseId = await startHotelCase(p);
+    expect((await api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth)).status).toBe(200);
+    const leftBehind = p.devServerPid() as number;
+    p.proc.child.kill('SIGKILL');
+    await waitFor('the product to die', () => p.proc.child.signalCode === 'SIGKILL', 10_000);
+    // Its own process group, and SIGKILL skips every exit hook: the server still holds port and data.
+    expect(running(leftBehind)).toBe(true);
+
+    const again = await spawnProduct(p.env);
+    try {
+      expect(running(leftBehind)).toBe(false);
+      expect(again.output()).toContain('left behind by an earlier run');
+      const done = await untilAnswered(() => api(again.url, 'POST', `/cases/${caseId}/events`, housed, p.auth));
+      expect(done).toMatchObject({ status: 200, body: { status: 'completed', outcome: 'gehuisvest' } });
+      expect(again.output()).not.toMatch(/exited unexpectedly|giving up|"level":50/);
+    } finally {
+      expect(await again.stop('SIGTERM')).toBe(0);
+    }
+    expect(await listening(Number(p.env.TEMPORAL_DEV_PORT))).toBe(false);
   });
 
   it('gives up after the allowed restarts: the product stops with a clear message and exit code 1, leaving no Temporal behind', async () => {
