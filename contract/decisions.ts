@@ -48,7 +48,8 @@ export const EvaluateResponse = Type.Object({
         label: Type.Object({ nl: Type.String(), en: Type.String() }),
         type: Type.String(),
         unit: Type.Optional(Type.String()),
-        options: Type.Optional(Type.Array(Type.Unknown())),
+        // The catalog's options are read-only; a reader never needs to change them.
+        options: Type.Optional(Type.Unsafe<readonly unknown[]>(Type.Array(Type.Unknown()))),
       }),
       { description: 'The facts to supply before the rules can advise' },
     ),

@@ -9,7 +9,18 @@ import {
 import type { DigestScheduler } from '../../services/alerts/digest-schedule';
 import { getDigestLogEntry, listDigestLog } from '../../services/alerts/digest-log';
 import { authenticate, getAuth, requireRole, type AuthDeps } from '../auth';
-import { DigestIdParams, DigestLogQuery, PutAlertConfigBody, ReasonBody, ReasonQuery } from '../../contract/alerts';
+import {
+  DigestIdParams,
+  DigestLogQuery,
+  PutAlertConfigBody,
+  ReasonBody,
+  ReasonQuery,
+  type AlertConfig,
+  type AlertConfigWithSecret,
+  type DigestLogEntry,
+  type DigestLogList,
+  type SendNowResponse,
+} from '../../contract/alerts';
 import { check } from './validate';
 
 export interface AlertsRouterDeps {
@@ -40,13 +51,13 @@ export function createAlertsRouter(deps: AlertsRouterDeps): Router {
   });
 
   router.get('/alerts/deadline-digest', ...guard, async (req, res) => {
-    res.json(await getAlertConfig(db(), getAuth(req).tenant));
+    res.json((await getAlertConfig(db(), getAuth(req).tenant)) satisfies AlertConfig);
   });
 
   router.put('/alerts/deadline-digest', ...guard, async (req, res) => {
     const { reason, ...input } = check(PutAlertConfigBody, 'body', req.body);
     const { created, ...out } = await putAlertConfig(configDeps(), getAuth(req), input, reason);
-    res.status(created ? 201 : 200).json(out);
+    res.status(created ? 201 : 200).json(out satisfies AlertConfigWithSecret);
   });
 
   router.delete('/alerts/deadline-digest', ...guard, async (req, res) => {
@@ -57,7 +68,7 @@ export function createAlertsRouter(deps: AlertsRouterDeps): Router {
 
   router.post('/alerts/deadline-digest/rotate-secret', ...guard, async (req, res) => {
     const { reason } = check(ReasonBody, 'body', req.body ?? {});
-    res.json(await rotateAlertSecret(configDeps(), getAuth(req), reason));
+    res.json((await rotateAlertSecret(configDeps(), getAuth(req), reason)) satisfies AlertConfigWithSecret);
   });
 
   router.post('/alerts/deadline-digest/send-now', ...guard, async (req, res) => {
@@ -68,17 +79,17 @@ export function createAlertsRouter(deps: AlertsRouterDeps): Router {
     res
       .status(entry ? 200 : 202)
       .location(`/api/v1/alerts/digests/${run.digestId}`)
-      .json({ digestId: run.digestId, entry });
+      .json({ digestId: run.digestId, entry } satisfies SendNowResponse);
   });
 
   router.get('/alerts/digests', ...guard, async (req, res) => {
     const query = check(DigestLogQuery, 'query', req.query);
-    res.json({ items: await listDigestLog(db(), getAuth(req).tenant, query) });
+    res.json({ items: await listDigestLog(db(), getAuth(req).tenant, query) } satisfies DigestLogList);
   });
 
   router.get('/alerts/digests/:digestId', ...guard, async (req, res) => {
     const { digestId } = check(DigestIdParams, 'params', req.params);
-    res.json(await getDigestLogEntry(db(), getAuth(req).tenant, digestId));
+    res.json((await getDigestLogEntry(db(), getAuth(req).tenant, digestId)) satisfies DigestLogEntry);
   });
 
   return router;

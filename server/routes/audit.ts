@@ -5,7 +5,7 @@ import { authenticate, requireRole } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
 import { TENANT_ROLES } from '../../services/auth/roles';
 import { toInstant } from '../../services/versions/dates';
-import { AuditQuery } from '../../contract/audit';
+import { AuditQuery, type AuditPage } from '../../contract/audit';
 import { check } from './validate';
 import type { StoreDeps } from './store-deps';
 
@@ -30,7 +30,10 @@ export function createAuditRouter(deps: StoreDeps): Router {
     const filter = filterOf(req);
     const items = await queryAudit(deps.store.db, getAuth(req).tenant, filter);
     const limit = filter.limit ?? 100;
-    res.json({ items, nextBefore: items.length === limit ? (items[items.length - 1]?.seq ?? null) : null });
+    res.json({
+      items,
+      nextBefore: items.length === limit ? (items[items.length - 1]?.seq ?? null) : null,
+    } satisfies AuditPage);
   });
 
   /** The whole filtered trail as CSV, streamed page by page. */

@@ -4,7 +4,7 @@ import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth
 import type { BesluitService } from '../../services/besluiten/besluit-service';
 import { ApiError } from '../../platform/errors';
 import { CaseParams } from '../../contract/cases';
-import { BesluitParams } from '../../contract/besluiten';
+import { BesluitParams, type BesluitList } from '../../contract/besluiten';
 import { check } from './validate';
 
 export interface BesluitenRouterDeps {
@@ -28,7 +28,7 @@ export function createBesluitenRouter(deps: BesluitenRouterDeps): Router {
 
   router.get('/cases/:caseId/besluiten', ...read, async (req, res) => {
     const { caseId } = check(CaseParams, 'params', req.params);
-    res.json({ items: await deps.besluiten.list(getAuth(req).tenant, caseId) });
+    res.json({ items: await deps.besluiten.list(getAuth(req).tenant, caseId) } satisfies BesluitList);
   });
 
   router.get('/cases/:caseId/besluiten/:besluitId', ...read, async (req, res) => {

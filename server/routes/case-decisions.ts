@@ -6,7 +6,13 @@ import { authenticate, getAuth, requirePermission, requireRole, requireUser, typ
 import { findUserRow } from '../../services/auth/users';
 import type { CaseService } from '../../services/cases/case-service';
 import { ApiError } from '../../platform/errors';
-import { ConfirmDecisionBody, DecisionParams, SupplyFactsBody } from '../../contract/case-decisions';
+import {
+  ConfirmDecisionBody,
+  DecisionParams,
+  SupplyFactsBody,
+  type DecisionConfirmed,
+  type FactsSupplied,
+} from '../../contract/case-decisions';
 import { perCallerRateLimit } from './rate-limit';
 import { check } from './validate';
 
@@ -75,7 +81,7 @@ export function createCaseDecisionsRouter(deps: CaseDecisionsRouterDeps): Router
           deviated: decision?.confirmation?.deviated ?? null,
         },
       });
-      res.json({ ...result, decision: decision ?? null });
+      res.json({ ...result, decision: decision ?? null } satisfies DecisionConfirmed);
     },
   );
 
@@ -117,7 +123,7 @@ export function createCaseDecisionsRouter(deps: CaseDecisionsRouterDeps): Router
         payload: { facts: body.facts },
       });
       await audit(req, 'decision.facts', caseId, { details: { nodeId, facts: Object.keys(body.facts) } });
-      res.json(result);
+      res.json(result satisfies FactsSupplied);
     },
   );
 

@@ -10,7 +10,19 @@ import {
 } from '../../services/cases/idempotency-keys';
 import { ApiError } from '../../platform/errors';
 import type { Metrics } from '../../platform/observability/metrics';
-import { CancelBody, CaseParams, EventBody, ListCasesQuery, ProcessParams, StartCaseBody } from '../../contract/cases';
+import {
+  CancelBody,
+  CaseParams,
+  EventBody,
+  ListCasesQuery,
+  ProcessParams,
+  StartCaseBody,
+  type CaseCancelled,
+  type CaseList,
+  type CaseStarted,
+  type CaseStateResponse,
+  type EventResult,
+} from '../../contract/cases';
 import { perCallerRateLimit } from './rate-limit';
 import { check } from './validate';
 
@@ -61,17 +73,17 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     res
       .status(result.created ? 201 : 200)
       .location(`/api/v1/cases/${result.caseId}`)
-      .json(result);
+      .json(result satisfies CaseStarted);
   });
 
   router.get('/cases', ...guard, requirePermission('cases:read'), async (req, res) => {
     const { limit, cursor, ...filter } = check(ListCasesQuery, 'query', req.query);
-    res.json(await deps.cases.list(getAuth(req).tenant, filter, { limit: limit ?? 50, cursor }));
+    res.json((await deps.cases.list(getAuth(req).tenant, filter, { limit: limit ?? 50, cursor })) satisfies CaseList);
   });
 
   router.get('/cases/:caseId', ...guard, requirePermission('cases:read'), async (req, res) => {
     const { caseId } = check(CaseParams, 'params', req.params);
-    res.json(await deps.cases.get(getAuth(req).tenant, caseId));
+    res.json((await deps.cases.get(getAuth(req).tenant, caseId)) satisfies CaseStateResponse);
   });
 
   router.post('/cases/:caseId/events', ...guard, requirePermission('cases:events'), async (req, res) => {
@@ -90,7 +102,7 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
       );
       if (idempotencyKey !== undefined) await keys.remember(tenant, idempotencyKey, hash, caseId);
       await audit(req, 'case.event', caseId, { details: { event: body.name, step: result.currentStep } });
-      res.json(result);
+      res.json(result satisfies EventResult);
     } catch (err) {
       if (err instanceof ApiError && err.status < 500) deps.metrics.eventsRejected.inc({ code: err.code });
       throw err;
@@ -102,7 +114,7 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const { reason } = check(CancelBody, 'body', req.body);
     await deps.cases.cancel(getAuth(req).tenant, caseId);
     await audit(req, 'case.cancel', caseId, { reason });
-    res.status(202).json({ caseId, cancelled: true });
+    res.status(202).json({ caseId, cancelled: true } satisfies CaseCancelled);
   });
 
   return router;

@@ -77,7 +77,7 @@ export function createCodecRouter(deps: { auth: AuthDeps; codec: TenantScopedCod
         if ([...tenantsOfPayload(result!)].some((t) => t !== tenant)) throw otherMunicipality(i);
         out.push(result!);
       }
-      res.json({ payloads: out.map(toJson) });
+      res.json({ payloads: out.map(toJson) } satisfies CodecBody);
     });
   }
   return router;

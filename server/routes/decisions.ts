@@ -14,7 +14,7 @@ import {
 import { authenticate, getAuth, requirePermission, type AuthDeps } from '../auth';
 import { ApiError } from '../../platform/errors';
 import type { ErrorCode } from '../../contract/error-codes';
-import { EvaluateBody, EvaluateParams } from '../../contract/decisions';
+import { EvaluateBody, EvaluateParams, type EvaluateResponse } from '../../contract/decisions';
 import type { storeRuleSetSource } from '../../services/wiring/store-sources';
 import { check } from './validate';
 
@@ -68,7 +68,7 @@ export function createDecisionsRouter(deps: DecisionsRouterDeps): Router {
           events: result.events,
           explanation: result.explanation,
           text: result.explanation ? renderExplanation(result.explanation, body.language ?? 'nl') : '',
-        });
+        } satisfies EvaluateResponse);
       } catch (err) {
         rethrowAsApiError(err);
       }

@@ -12,7 +12,16 @@ import { MONITOR_CONFIG } from '../../services/monitor/monitor-config';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from '../../services/monitor/saved-filters';
 import { createStateCache } from '../../services/monitor/state-cache';
 import { computeSummary, type MonitorSummary } from '../../services/monitor/summary';
-import { EventsQuery, MonitorCaseParams, SavedFilterParams, SaveFilterBody } from '../../contract/monitor';
+import {
+  EventsQuery,
+  MonitorCaseParams,
+  SavedFilterParams,
+  SaveFilterBody,
+  type CaseView,
+  type ProcessCatalog,
+  type SavedFilter,
+  type SavedFilterList,
+} from '../../contract/monitor';
 import { check } from './validate';
 
 export interface MonitorRouterDeps {
@@ -62,7 +71,7 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
     }
     res
       .set('Cache-Control', 'no-store')
-      .json(await (summaries.get(tenant) as { value: Promise<MonitorSummary> }).value);
+      .json((await (summaries.get(tenant) as { value: Promise<MonitorSummary> }).value) satisfies MonitorSummary);
   });
 
   router.get('/monitor/processes', ...read, async (req, res) => {
@@ -78,7 +87,7 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
           n.kind === 'end' ? [{ id: n.outcome, label: { nl: n.label.nl, en: n.label.en ?? n.label.nl } }] : [],
         ),
       })),
-    });
+    } satisfies ProcessCatalog);
   });
 
   router.get('/monitor/cases/:caseId', ...read, async (req, res) => {
@@ -94,7 +103,7 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
     const status = STATUS_NAMES[description.status.name] ?? description.status.name.toLowerCase();
     res
       .set('Cache-Control', 'no-store')
-      .json(buildCaseView(state, definition, status, auth.permissions.includes('cases:events')));
+      .json(buildCaseView(state, definition, status, auth.permissions.includes('cases:events')) satisfies CaseView);
   });
 
   router.get('/monitor/events', ...read, (req, res) => {
@@ -120,7 +129,9 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
 
   router.get('/monitor/saved-filters', ...read, async (req, res) => {
     const auth = getAuth(req);
-    res.json({ items: await listSavedFilters(deps.auth.store.db, auth.tenant, auth.actor.id) });
+    res.json({
+      items: await listSavedFilters(deps.auth.store.db, auth.tenant, auth.actor.id),
+    } satisfies SavedFilterList);
   });
 
   router.post('/monitor/saved-filters', ...read, async (req, res) => {
@@ -128,7 +139,15 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
     const body = check(SaveFilterBody, 'body', req.body);
     res
       .status(201)
-      .json(await saveFilter(deps.auth.store.db, auth.tenant, auth.actor.id, body, deps.auth.clock().toISOString()));
+      .json(
+        (await saveFilter(
+          deps.auth.store.db,
+          auth.tenant,
+          auth.actor.id,
+          body,
+          deps.auth.clock().toISOString(),
+        )) satisfies SavedFilter,
+      );
   });
 
   router.delete('/monitor/saved-filters/:filterId', ...read, async (req, res) => {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { authenticate, getAuth, requirePermission, requireRole, type AuthDeps } from '../auth';
 import { profileCompleteness } from '../../services/municipalities/profile-completeness';
 import { readProfile, saveProfile } from '../../services/municipalities/profile-store';
-import { PutMunicipalityProfileBody } from '../../contract/municipality-profile';
+import { PutMunicipalityProfileBody, type MunicipalityProfileResponse } from '../../contract/municipality-profile';
 import { check } from './validate';
 
 export interface MunicipalityProfileRouterDeps {
@@ -19,7 +19,7 @@ export function createMunicipalityProfileRouter(deps: MunicipalityProfileRouterD
 
   router.get('/municipality/profile', authenticate(deps.auth), requirePermission('cases:read'), async (req, res) => {
     const profile = await readProfile(db(), getAuth(req).tenant);
-    res.json({ profile, completeness: profileCompleteness(profile) });
+    res.json({ profile, completeness: profileCompleteness(profile) } satisfies MunicipalityProfileResponse);
   });
 
   router.put('/municipality/profile', authenticate(deps.auth), requireRole('admin'), async (req, res) => {
@@ -33,7 +33,7 @@ export function createMunicipalityProfileRouter(deps: MunicipalityProfileRouterD
       reason,
       deps.auth.clock().toISOString(),
     );
-    res.json({ profile, completeness: profileCompleteness(profile) });
+    res.json({ profile, completeness: profileCompleteness(profile) } satisfies MunicipalityProfileResponse);
   });
 
   return router;

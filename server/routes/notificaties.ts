@@ -1,8 +1,22 @@
 import { Router } from 'express';
 import { authenticate, getAuth, requirePermission, requireRole, type AuthDeps } from '../auth';
-import { createMapping, deleteMapping, getMapping, listMappings, replaceMapping } from '../../services/notificaties/mappings';
+import {
+  createMapping,
+  deleteMapping,
+  getMapping,
+  listMappings,
+  replaceMapping,
+} from '../../services/notificaties/mappings';
 import { createNotificatieReceiver, type NotificatieReceiverDeps } from '../../services/notificaties/receive';
-import { DeleteMappingQuery, MappingBody, MappingIdParams, NotificatieBody } from '../../contract/notificaties';
+import {
+  DeleteMappingQuery,
+  MappingBody,
+  MappingIdParams,
+  NotificatieBody,
+  type MappingList,
+  type NotificatieMapping,
+  type NotificatieResult,
+} from '../../contract/notificaties';
 import { perCallerRateLimit } from './rate-limit';
 import { check } from './validate';
 
@@ -37,29 +51,32 @@ export function createNotificatiesRouter(deps: NotificatiesRouterDeps): Router {
     requirePermission('notificaties:receive'),
     async (req, res) => {
       const body = check(NotificatieBody, 'body', req.body);
-      res.status(200).json(await receiver.receive(getAuth(req).tenant, body));
+      res.status(200).json((await receiver.receive(getAuth(req).tenant, body)) satisfies NotificatieResult);
     },
   );
 
   router.get('/notificatie-mappings', ...admin, async (req, res) => {
-    res.json({ items: await listMappings(deps.auth.store.db, getAuth(req).tenant) });
+    res.json({ items: await listMappings(deps.auth.store.db, getAuth(req).tenant) } satisfies MappingList);
   });
 
   router.post('/notificatie-mappings', ...admin, async (req, res) => {
     const { reason, ...input } = check(MappingBody, 'body', req.body);
     const created = await createMapping(mappingDeps, getAuth(req), input, reason);
-    res.status(201).location(`/api/v1/notificatie-mappings/${created.id}`).json(created);
+    res
+      .status(201)
+      .location(`/api/v1/notificatie-mappings/${created.id}`)
+      .json(created satisfies NotificatieMapping);
   });
 
   router.get('/notificatie-mappings/:mappingId', ...admin, async (req, res) => {
     const { mappingId } = check(MappingIdParams, 'params', req.params);
-    res.json(await getMapping(deps.auth.store.db, getAuth(req).tenant, mappingId));
+    res.json((await getMapping(deps.auth.store.db, getAuth(req).tenant, mappingId)) satisfies NotificatieMapping);
   });
 
   router.put('/notificatie-mappings/:mappingId', ...admin, async (req, res) => {
     const { mappingId } = check(MappingIdParams, 'params', req.params);
     const { reason, ...input } = check(MappingBody, 'body', req.body);
-    res.json(await replaceMapping(mappingDeps, getAuth(req), mappingId, input, reason));
+    res.json((await replaceMapping(mappingDeps, getAuth(req), mappingId, input, reason)) satisfies NotificatieMapping);
   });
 
   router.delete('/notificatie-mappings/:mappingId', ...admin, async (req, res) => {

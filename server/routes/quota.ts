@@ -4,7 +4,15 @@ import { currentHalfYear, previousHalfYear } from '../../services/quota/half-yea
 import { computeTaakstelling } from '../../services/quota/taakstelling';
 import { listTargets, saveTargets } from '../../services/quota/targets';
 import { parseTargetsCsv } from '../../services/quota/targets-csv';
-import { ImportTargetsBody, ListTargetsQuery, SetTargetBody, TargetParams } from '../../contract/quota';
+import {
+  ImportTargetsBody,
+  ListTargetsQuery,
+  SetTargetBody,
+  TargetParams,
+  type ImportTargetsResult,
+  type QuotaTargetList,
+  type TaakstellingResponse,
+} from '../../contract/quota';
 import { check } from './validate';
 
 export interface QuotaRouterDeps {
@@ -24,7 +32,7 @@ export function createQuotaRouter(deps: QuotaRouterDeps): Router {
 
   router.get('/quota/targets', ...read, async (req, res) => {
     const { halfYear } = check(ListTargetsQuery, 'query', req.query);
-    res.json({ items: await listTargets(db(), getAuth(req).tenant, halfYear) });
+    res.json({ items: await listTargets(db(), getAuth(req).tenant, halfYear) } satisfies QuotaTargetList);
   });
 
   router.put('/quota/targets/:municipality/:halfYear', ...write, async (req, res) => {
@@ -51,7 +59,7 @@ export function createQuotaRouter(deps: QuotaRouterDeps): Router {
       body.reason,
       now().toISOString(),
     );
-    res.json({ imported: items.length, items });
+    res.json({ imported: items.length, items } satisfies ImportTargetsResult);
   });
 
   router.get('/quota/taakstelling', ...read, async (req, res) => {
@@ -61,7 +69,7 @@ export function createQuotaRouter(deps: QuotaRouterDeps): Router {
       currentHalfYear: current,
       previousHalfYear: previousHalfYear(current),
       taakstelling: await computeTaakstelling(db(), getAuth(req).tenant, at),
-    });
+    } satisfies TaakstellingResponse);
   });
 
   return router;

@@ -7,7 +7,13 @@ import { createTenant } from '../../services/auth/tenant-admin';
 import { ApiError } from '../../platform/errors';
 import { findTenant, listTenants, renameTenant } from '../../platform/store/tenants';
 import { TenantIdParams } from '../../contract/common';
-import { CreateTenantBody, UpdateTenantBody } from '../../contract/tenants';
+import {
+  CreateTenantBody,
+  UpdateTenantBody,
+  type CreatedTenantResponse,
+  type Tenant,
+  type TenantList,
+} from '../../contract/tenants';
 import { check } from './validate';
 import type { StoreDeps } from './store-deps';
 
@@ -25,7 +31,7 @@ export function createTenantsRouter(deps: StoreDeps): Router {
     const items = isNational(auth)
       ? await listTenants(deps.store.db)
       : [await findTenant(deps.store.db, auth.tenant)].filter((t) => t !== undefined);
-    res.json({ items });
+    res.json({ items } satisfies TenantList);
   });
 
   router.post('/', requireRole(NATIONAL_ADMIN), async (req, res) => {
@@ -37,7 +43,7 @@ export function createTenantsRouter(deps: StoreDeps): Router {
       { id: body.id, name: body.name, ...(body.admin ? { admin: body.admin } : {}) },
       body.reason,
     );
-    res.status(201).json(created);
+    res.status(201).json(created satisfies CreatedTenantResponse);
   });
 
   router.get('/:tenantId', async (req, res) => {
@@ -46,7 +52,7 @@ export function createTenantsRouter(deps: StoreDeps): Router {
     if (!isNational(auth) && tenantId !== auth.tenant) throw tenantNotFound();
     const tenant = await findTenant(deps.store.db, tenantId);
     if (!tenant) throw tenantNotFound();
-    res.json(tenant);
+    res.json(tenant satisfies Tenant);
   });
 
   router.patch('/:tenantId', requireRole(NATIONAL_ADMIN), async (req, res) => {

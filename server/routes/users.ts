@@ -5,9 +5,10 @@ import { changeUser, createUser, resetPassword } from '../../services/auth/user-
 import { findUserRow, listUsers, toUser } from '../../services/auth/users';
 import { ApiError } from '../../platform/errors';
 import { UserIdParams } from '../../contract/common';
-import { CreateUserBody, ReasonBody, UpdateUserBody } from '../../contract/users';
+import { CreateUserBody, ReasonBody, UpdateUserBody, type UserList, type UserWithPassword } from '../../contract/users';
 import { check } from './validate';
 import type { StoreDeps } from './store-deps';
+import type { User } from '../../contract/auth';
 
 /** The users of the admin's own municipality. */
 export function createUsersRouter(deps: StoreDeps): Router {
@@ -15,7 +16,7 @@ export function createUsersRouter(deps: StoreDeps): Router {
   router.use(authenticate(deps), requireRole('admin'));
 
   router.get('/', async (req, res) => {
-    res.json({ items: await listUsers(deps.store.db, getAuth(req).tenant) });
+    res.json({ items: await listUsers(deps.store.db, getAuth(req).tenant) } satisfies UserList);
   });
 
   router.post('/', async (req, res) => {
@@ -30,26 +31,26 @@ export function createUsersRouter(deps: StoreDeps): Router {
       },
       body.reason,
     );
-    res.status(201).json(created);
+    res.status(201).json(created satisfies UserWithPassword);
   });
 
   router.get('/:userId', async (req, res) => {
     const { userId } = check(UserIdParams, 'params', req.params);
     const row = await findUserRow(deps.store.db, getAuth(req).tenant, userId);
     if (!row) throw new ApiError(404, 'NOT_FOUND', 'Gebruiker niet gevonden (user not found).', '/params/userId');
-    res.json(toUser(row));
+    res.json(toUser(row) satisfies User);
   });
 
   router.patch('/:userId', async (req, res) => {
     const { userId } = check(UserIdParams, 'params', req.params);
     const { reason, ...patch } = check(UpdateUserBody, 'body', req.body);
-    res.json(await changeUser(deps, getAuth(req), userId, patch, reason));
+    res.json((await changeUser(deps, getAuth(req), userId, patch, reason)) satisfies User);
   });
 
   router.post('/:userId/reset-password', async (req, res) => {
     const { userId } = check(UserIdParams, 'params', req.params);
     const body = check(ReasonBody, 'body', req.body ?? {});
-    res.json(await resetPassword(deps, getAuth(req), userId, body.reason));
+    res.json((await resetPassword(deps, getAuth(req), userId, body.reason)) satisfies UserWithPassword);
   });
 
   return router;

@@ -21,6 +21,12 @@ import {
   RotateSecretBody,
   SubscriptionIdParams,
   UpdateSubscriptionBody,
+  type DeliveryList,
+  type InternalHostsList,
+  type SubscriptionList,
+  type SubscriptionWithSecret,
+  type WebhookDelivery,
+  type WebhookSubscription,
 } from '../../contract/webhooks';
 import { check } from './validate';
 
@@ -43,24 +49,29 @@ export function createWebhooksRouter(deps: WebhooksRouterDeps): Router {
   const subDeps = { store: deps.auth.store, clock: deps.auth.clock, egress: deps.egress };
 
   router.get('/webhooks/subscriptions', ...guard, async (req, res) => {
-    res.json({ items: await listSubscriptions(db(), getAuth(req).tenant) });
+    res.json({ items: await listSubscriptions(db(), getAuth(req).tenant) } satisfies SubscriptionList);
   });
 
   router.post('/webhooks/subscriptions', ...guard, async (req, res) => {
     const body = check(CreateSubscriptionBody, 'body', req.body);
     const created = await createSubscription(subDeps, getAuth(req), body, body.reason);
-    res.status(201).location(`/api/v1/webhooks/subscriptions/${created.subscription.id}`).json(created);
+    res
+      .status(201)
+      .location(`/api/v1/webhooks/subscriptions/${created.subscription.id}`)
+      .json(created satisfies SubscriptionWithSecret);
   });
 
   router.get('/webhooks/subscriptions/:subscriptionId', ...guard, async (req, res) => {
     const { subscriptionId } = check(SubscriptionIdParams, 'params', req.params);
-    res.json(await getSubscription(db(), getAuth(req).tenant, subscriptionId));
+    res.json((await getSubscription(db(), getAuth(req).tenant, subscriptionId)) satisfies WebhookSubscription);
   });
 
   router.patch('/webhooks/subscriptions/:subscriptionId', ...guard, async (req, res) => {
     const { subscriptionId } = check(SubscriptionIdParams, 'params', req.params);
     const { reason, ...patch } = check(UpdateSubscriptionBody, 'body', req.body);
-    res.json(await updateSubscription(subDeps, getAuth(req), subscriptionId, patch, reason));
+    res.json(
+      (await updateSubscription(subDeps, getAuth(req), subscriptionId, patch, reason)) satisfies WebhookSubscription,
+    );
   });
 
   router.delete('/webhooks/subscriptions/:subscriptionId', ...guard, async (req, res) => {
@@ -73,26 +84,28 @@ export function createWebhooksRouter(deps: WebhooksRouterDeps): Router {
   router.post('/webhooks/subscriptions/:subscriptionId/rotate-secret', ...guard, async (req, res) => {
     const { subscriptionId } = check(SubscriptionIdParams, 'params', req.params);
     const body = check(RotateSecretBody, 'body', req.body ?? {});
-    res.json(await rotateSecret(subDeps, getAuth(req), subscriptionId, body.reason));
+    res.json((await rotateSecret(subDeps, getAuth(req), subscriptionId, body.reason)) satisfies SubscriptionWithSecret);
   });
 
   router.get('/webhooks/deliveries', ...guard, async (req, res) => {
     const query = check(ListDeliveriesQuery, 'query', req.query);
-    res.json({ items: await listDeliveries(db(), getAuth(req).tenant, query) });
+    res.json({ items: await listDeliveries(db(), getAuth(req).tenant, query) } satisfies DeliveryList);
   });
 
   router.get('/webhooks/deliveries/:deliveryId', ...guard, async (req, res) => {
     const { deliveryId } = check(DeliveryIdParams, 'params', req.params);
-    res.json(await getDelivery(db(), getAuth(req).tenant, deliveryId));
+    res.json((await getDelivery(db(), getAuth(req).tenant, deliveryId)) satisfies WebhookDelivery);
   });
 
   router.get('/webhooks/internal-hosts', ...guard, async (req, res) => {
-    res.json({ hosts: await listInternalHosts(db(), getAuth(req).tenant) });
+    res.json({ hosts: await listInternalHosts(db(), getAuth(req).tenant) } satisfies InternalHostsList);
   });
 
   router.put('/webhooks/internal-hosts', ...guard, async (req, res) => {
     const body = check(InternalHostsBody, 'body', req.body);
-    res.json({ hosts: await putInternalHosts(subDeps, getAuth(req), body.hosts, body.reason) });
+    res.json({
+      hosts: await putInternalHosts(subDeps, getAuth(req), body.hosts, body.reason),
+    } satisfies InternalHostsList);
   });
 
   return router;

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/store/create-store';
 import type { WebhookDeliveryRow } from '../../platform/store/schema';
 
 import type { DeliveryStatus } from '../../contract/webhooks';
+import type { CaseEventType } from '../../workflows/case-event';
 
 export { DELIVERY_STATUSES, type DeliveryStatus } from '../../contract/webhooks';
 
@@ -13,7 +14,7 @@ export interface WebhookDelivery {
   tenantId: string;
   subscriptionId: string;
   eventId: string;
-  eventType: string;
+  eventType: CaseEventType;
   caseId: string;
   status: DeliveryStatus;
   attempts: number;
@@ -31,7 +32,7 @@ export function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
     tenantId: row.tenant_id,
     subscriptionId: row.subscription_id,
     eventId: row.event_id,
-    eventType: row.event_type,
+    eventType: row.event_type as CaseEventType,
     caseId: row.case_id,
     status: row.status as DeliveryStatus,
     attempts: Number(row.attempts),

@@ -56,7 +56,7 @@ describe('the API contract', () => {
     holds<Fits<PendingDecision, cases.PendingDecision>>();
     // Services whose types are their own (store rows mapped for the API).
     holds<Same<WebhookSubscription, webhooks.WebhookSubscription>>();
-    holds<Fits<WebhookDelivery, Omit<webhooks.WebhookDelivery, 'eventType'>>>();
+    holds<Same<WebhookDelivery, webhooks.WebhookDelivery>>();
     holds<Same<QuotaTarget, quota.QuotaTarget>>();
     holds<Fits<TaakstellingPeriod, quota.TaakstellingPeriod>>();
     holds<Fits<ApiKey, apiKeys.ApiKey>>();
