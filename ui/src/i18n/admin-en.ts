@@ -10,6 +10,7 @@ export const beheerEn: typeof beheerNl = {
     notificaties: 'Notificaties',
     municipality: 'Municipality',
     audit: 'Audit log',
+    sessions: 'Sessions',
     municipalities: 'Municipalities',
   },
   common: {
@@ -143,6 +144,17 @@ export const beheerEn: typeof beheerNl = {
     localLogin: 'Allow sign-in with username and password',
     localLoginHelp: 'Off: only national administrators can still sign in with a password.',
     saveIdp: 'Save settings',
+  },
+  sessions: {
+    title: 'Active sessions',
+    intro:
+      'Who is signed in now. An ended session must sign in again; changing a user’s roles or password ends all of their sessions.',
+    user: 'User',
+    started: 'Signed in',
+    lastSeen: 'Last active',
+    expires: 'Expires',
+    via: 'Via',
+    end: 'End',
   },
   audit: {
     title: 'Audit log',

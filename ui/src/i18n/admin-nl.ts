@@ -8,6 +8,7 @@ export const beheerNl = {
     notificaties: 'Notificaties',
     municipality: 'Gemeente',
     audit: 'Auditlog',
+    sessions: 'Sessies',
     municipalities: 'Gemeenten',
   },
   common: {
@@ -144,6 +145,17 @@ export const beheerNl = {
     localLogin: 'Inloggen met gebruikersnaam en wachtwoord toestaan',
     localLoginHelp: 'Uit: alleen landelijk beheerders kunnen nog met een wachtwoord inloggen.',
     saveIdp: 'Instellingen opslaan',
+  },
+  sessions: {
+    title: 'Actieve sessies',
+    intro:
+      'Wie nu is ingelogd. Een beëindigde sessie moet opnieuw inloggen; een wijziging van rollen of wachtwoord beëindigt alle sessies van die gebruiker.',
+    user: 'Gebruiker',
+    started: 'Ingelogd',
+    lastSeen: 'Laatst actief',
+    expires: 'Verloopt',
+    via: 'Via',
+    end: 'Beëindigen',
   },
   audit: {
     title: 'Auditlog',

@@ -10,6 +10,7 @@ export const en: Messages = {
     skip: 'Skip to content',
     loading: 'Loading…',
     loadingPage: 'Loading the page…',
+    pageFailed: 'This page could not be loaded. Reload the page or try again later.',
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',

@@ -9,6 +9,7 @@ export const nl = {
     skip: 'Naar de inhoud',
     loading: 'Laden…',
     loadingPage: 'De pagina wordt geladen…',
+    pageFailed: 'Deze pagina kon niet worden geladen. Laad de pagina opnieuw of probeer het later nog eens.',
     save: 'Opslaan',
     cancel: 'Annuleren',
     close: 'Sluiten',

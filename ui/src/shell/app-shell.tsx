@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
 import { PageSuspense } from './lazy-page';
@@ -15,6 +15,7 @@ const NAV = [
 export function AppShell() {
   const { t } = useTranslation();
   const { session, signOut } = useSession();
+  const { pathname } = useLocation();
   const name = session.user.displayName ?? session.user.username;
   return (
     <div className="shell">
@@ -47,7 +48,7 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        <PageSuspense>
+        <PageSuspense resetKey={pathname}>
           <Outlet />
         </PageSuspense>
       </main>
