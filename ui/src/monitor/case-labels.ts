@@ -78,7 +78,7 @@ export function caseLabels(definition: ProcessDefinition | null, graph: CaseView
       const n = node(nodeId);
       if (n?.kind === 'wait') {
         const e = n.events.find((x) => x.name === name);
-        if (e) return pick(e.label) ?? humanise(name);
+        if (e) return pick(e.label) ?? pick(definition?.events?.[name]?.label) ?? humanise(name);
       }
       if (n?.kind === 'decision') {
         const b = n.branches.find((x) => x.event === name);
@@ -87,9 +87,10 @@ export function caseLabels(definition: ProcessDefinition | null, graph: CaseView
       for (const other of definition?.nodes ?? []) {
         if (other.kind !== 'wait') continue;
         const e = other.events.find((x) => x.name === name);
-        if (e) return pick(e.label) ?? humanise(name);
+        if (e) return pick(e.label) ?? pick(definition?.events?.[name]?.label) ?? humanise(name);
       }
-      return humanise(name);
+      // Format version 2 declares an event's label once, under the definition's events.
+      return pick(definition?.events?.[name]?.label) ?? humanise(name);
     },
     branch(nodeId, branch, next) {
       const n = node(nodeId);

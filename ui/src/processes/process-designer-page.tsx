@@ -49,13 +49,13 @@ export function ProcessDesignerPage() {
   // Lines per step object, so an edit of one step gives only that step new data (one node re-renders and is re-measured).
   const describe = useMemo(() => {
     const cache = new WeakMap<ProcessNode, string[]>();
-    const params = { parameters: doc?.parameters } as ProcessDefinition;
+    const params = { parameters: doc?.parameters, events: doc?.events } as ProcessDefinition;
     return (n: ProcessNode) => {
       let lines = cache.get(n);
       if (!lines) cache.set(n, (lines = describeNode(n, params, lang)));
       return lines;
     };
-  }, [doc?.parameters, lang]);
+  }, [doc?.parameters, doc?.events, lang]);
   const flow = useMemo(
     () =>
       doc
