@@ -1,6 +1,6 @@
 import { api, listening, spawnProduct, type ProductProcess } from '../support/product-process';
 import { uniqueId } from '../support/factories';
-import { attempt, burst, isAccepted, recordFigures, type Attempt, type Sent } from './support/burst';
+import { attempt, burst, eachLimited, isAccepted, recordFigures, type Attempt, type Sent } from './support/burst';
 import { addPerson, finishRuleSetContent, signIn, type Session } from './support/people';
 import { hotelData, startProductUnderFault, untilAnswered } from './support/product-under-fault';
 
@@ -122,7 +122,7 @@ describe('SIGTERM of the API during a burst of starts and publications', () => {
       let duplicated = 0;
       let refusedButApplied = 0;
       let resetButApplied = 0;
-      for (const s of starts) {
+      await eachLimited(starts, 4, async (s) => {
         const first = s.attempts[0];
         const again = await untilAnswered(() =>
           api(
@@ -144,7 +144,7 @@ describe('SIGTERM of the API during a burst of starts and publications', () => {
           (h) => h.type === 'case-started',
         ).length;
         if (startedEntries !== 1) duplicated += 1;
-      }
+      });
 
       // A publication is one transaction: published with its approval and publication in the audit
       // trail, or still in review with neither. An answered 200 is published; a refused one is not.

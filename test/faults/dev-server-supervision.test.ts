@@ -41,7 +41,7 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
     if (p?.proc.child.exitCode === null) await p.proc.stop('SIGTERM');
   });
 
-  it('kill -9: restarted on the same data and port (logged, counted); 503 + Retry-After within 2 s meanwhile; cases go on', async () => {
+  it('kill -9 of the dev server: restarted on the same data and port (logged, counted); 503 + Retry-After within 2 s meanwhile; cases go on. Then kill -9 of the product: the next start stops the server it left behind and goes on with the same cases', async () => {
     p = await startProductUnderFault();
     const before = await startHotelCase(p);
     expect((await api(p.proc.url, 'POST', `/cases/${before}/events`, placed, p.auth)).status).toBe(200);
@@ -85,7 +85,23 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
     ).toBe(200);
     expect(await p.metric('doorstroom_temporal_available')).toBe(1);
 
-    expect(await p.proc.stop('SIGTERM')).toBe(0);
+    // Then kill -9 of the product itself. Its dev server runs in its own process group and SIGKILL
+    // skips every exit hook: the server outlives it, holding port and data, until the next start.
+    const caseId = after.body.caseId as string;
+    const leftBehind = p.devServerPid() as number;
+    p.proc.child.kill('SIGKILL');
+    await waitFor('the product to die', () => p.proc.child.signalCode === 'SIGKILL', 10_000);
+    expect(running(leftBehind)).toBe(true);
+    const again = await spawnProduct(p.env);
+    try {
+      expect(running(leftBehind)).toBe(false);
+      expect(again.output()).toContain('left behind by an earlier run');
+      const done = await untilAnswered(() => api(again.url, 'POST', `/cases/${caseId}/events`, housed, p.auth));
+      expect(done).toMatchObject({ status: 200, body: { status: 'completed', outcome: 'gehuisvest' } });
+      expect(again.output()).not.toMatch(/exited unexpectedly|giving up|"level":50/);
+    } finally {
+      expect(await again.stop('SIGTERM')).toBe(0);
+    }
     expect(await listening(Number(p.env.TEMPORAL_DEV_PORT))).toBe(false);
   });
 
@@ -145,29 +161,6 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
     const event = await untilAnswered(() => api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth));
     expect(event).toMatchObject({ status: 200, body: { accepted: true, currentStep: 'coa-betaalde-periode' } });
     expect(p.logLines('Temporal dev server restarted')).toHaveLength(0);
-  });
-
-  it('kill -9 of the product itself: its dev server outlives it; the restarted product stops that one and goes on with the same cases', async () => {
-    p = await startProductUnderFault();
-    const caseId = await startHotelCase(p);
-    expect((await api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth)).status).toBe(200);
-    const leftBehind = p.devServerPid() as number;
-    p.proc.child.kill('SIGKILL');
-    await waitFor('the product to die', () => p.proc.child.signalCode === 'SIGKILL', 10_000);
-    // Its own process group, and SIGKILL skips every exit hook: the server still holds port and data.
-    expect(running(leftBehind)).toBe(true);
-
-    const again = await spawnProduct(p.env);
-    try {
-      expect(running(leftBehind)).toBe(false);
-      expect(again.output()).toContain('left behind by an earlier run');
-      const done = await untilAnswered(() => api(again.url, 'POST', `/cases/${caseId}/events`, housed, p.auth));
-      expect(done).toMatchObject({ status: 200, body: { status: 'completed', outcome: 'gehuisvest' } });
-      expect(again.output()).not.toMatch(/exited unexpectedly|giving up|"level":50/);
-    } finally {
-      expect(await again.stop('SIGTERM')).toBe(0);
-    }
-    expect(await listening(Number(p.env.TEMPORAL_DEV_PORT))).toBe(false);
   });
 
   it('gives up after the allowed restarts: the product stops with a clear message and exit code 1, leaving no Temporal behind', async () => {

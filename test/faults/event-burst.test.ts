@@ -3,7 +3,16 @@ import path from 'node:path';
 import { startDevServer, type DevServer } from '../../platform/temporal/dev-server';
 import { freePort } from '../../platform/temporal/free-port';
 import { tempDataDir } from '../support/runtime';
-import { acceptedCount, attempt, burst, isAccepted, isOpen, recordFigures, type Sent } from './support/burst';
+import {
+  acceptedCount,
+  attempt,
+  burst,
+  eachLimited,
+  isAccepted,
+  isOpen,
+  recordFigures,
+  type Sent,
+} from './support/burst';
 import {
   housed,
   placed,
@@ -98,7 +107,7 @@ async function verify(p: ProductUnderFault, sent: Array<Sent<EventItem>>, faultA
   let duplicated = 0;
   let refusedButApplied = 0;
   let appliedAfterOpenAnswer = 0;
-  for (const s of sent) {
+  await eachLimited(sent, 4, async (s) => {
     const state = await untilAnswered(() => api(p.proc.url, 'GET', `/cases/${s.item.caseId}`, undefined, p.auth));
     if (state.status !== 200) console.log(JSON.stringify(state.body), p.logLines('unhandled error in request'));
     expect(state.status).toBe(200);
@@ -112,7 +121,7 @@ async function verify(p: ProductUnderFault, sent: Array<Sent<EventItem>>, faultA
     if (s.item.valid && !accepted && hadOpen && count === 1) appliedAfterOpenAnswer += 1;
     if (s.item.valid) expect({ caseId: s.item.caseId, count, last: s.attempts.at(-1) }).toMatchObject({ count: 1 });
     else expect(s.attempts.at(-1)).toMatchObject({ status: 422, code: 'INVALID_PAYLOAD' });
-  }
+  });
   const all = sent.flatMap((s) => s.attempts);
   // Recovered: the first event sent after the fault that was accepted.
   const firstOkAfterFault = all
@@ -152,7 +161,7 @@ async function verifyLedgerAndWebhooks(
   sent: Array<Sent<EventItem>>,
 ) {
   const states = new Map<string, { status: string; history?: Array<{ type: string }> }>();
-  for (const s of sent) {
+  await eachLimited(sent, 4, async (s) => {
     // A housed case moves on to its end by itself; a refused one stays waiting.
     const state = await waitFor(
       `case ${s.item.caseId} to settle`,
@@ -165,7 +174,7 @@ async function verifyLedgerAndWebhooks(
     );
     states.set(s.item.caseId, state);
     if (s.item.valid) expect(state).toMatchObject({ status: 'completed', outcome: 'gehuisvest' });
-  }
+  });
 
   // The ledger: one row per housed case, none for a refused one; the API's realisation agrees.
   const store = readStore(p.env.DATA_DIR as string);

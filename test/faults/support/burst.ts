@@ -93,3 +93,13 @@ export function recordFigures(name: string, figures: Record<string, unknown>): v
 export function acceptedCount(state: { history?: Array<{ type: string; event?: string }> }, name: string): number {
   return (state.history ?? []).filter((h) => h.type === 'event-accepted' && h.event === name).length;
 }
+
+/** Runs `fn` over the items, `concurrency` at a time (reading back after a fault need not go one by one). */
+export async function eachLimited<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++] as T);
+    }),
+  );
+}
