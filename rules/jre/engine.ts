@@ -1,7 +1,7 @@
 import { JreAlmanac, type AlmanacSetup } from './almanac';
 import type { CompileScope } from './compile-condition';
 import { compileRules, type CompiledRules } from './compile-rules';
-import { hasOwn, setOwn } from './copy-value';
+import { hasOwn } from './copy-value';
 import { defineFact, type FactDefinition } from './fact-definition';
 import { Fact } from './fact';
 import { Operator } from './operator';
@@ -25,6 +25,7 @@ import { parseRootCondition, type ParsedCondition } from './parse-condition';
 import { parseRule, type ParsedRule } from './parse-rule';
 import { RunResult } from './run-result';
 import { runWithHandlers } from './run-with-handlers';
+import { factInstances, runWithAlmanac } from './run-with-almanac';
 import { givesFunctions, runFast } from './run-fast';
 import { checkPaths } from './check-paths';
 import { pureConditions } from './pure-conditions';
@@ -259,55 +260,14 @@ export class Engine {
 
   /** A run given an almanac: json-rules-engine adds the engine's facts, then the run's, to it and reads through it. */
   private runOn(almanac: unknown, runtime: Record<string, unknown>): Promise<RunResult> {
-    if (!(almanac instanceof JreAlmanac))
-      return Promise.reject(new JreError('INVALID_ALMANAC', 'Engine: run() options.almanac must be an Almanac'));
-    if (almanac.run !== undefined || almanac.answers !== undefined)
-      return Promise.reject(
-        new JreError('INVALID_ALMANAC', 'Engine: an almanac serves one run; pass a new Almanac to each run()'),
-      );
-    const compiled = this.compiledViaAlmanac ?? this.compile(true);
-    this.status = 'RUNNING';
-    try {
-      for (const fact of this.facts.values()) almanac.addFact(fact.fact ?? fact.id, fact.value);
-      for (const id of Object.keys(runtime)) {
-        const value = runtime[id];
-        almanac.addFact(value instanceof Fact ? value : new Fact(id, value));
-      }
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    const trace: unknown[] = new Array(compiled.traceSize);
-    almanac.attachTrace(trace);
-    almanac.answers = { values: [], next: 0 };
-    return runWithHandlers(compiled, almanac, trace, this.handlers, () => this.isStopped(), true);
+    return runWithAlmanac(almanac, runtime, {
+      facts: this.facts.values(),
+      compile: () => this.compiledViaAlmanac ?? this.compile(true),
+      start: () => {
+        this.status = 'RUNNING';
+      },
+      handlers: this.handlers,
+      stopped: () => this.isStopped(),
+    });
   }
-}
-
-/**
- * Facts given to run() as Fact instances, which json-rules-engine files under the Fact's own id, in
- * the order given (a later one replaces an earlier one of the same id). Undefined when there are none.
- */
-function factInstances(
-  runtime: Record<string, unknown>,
-): { plain: Record<string, unknown>; facts: Map<string, FactDefinition> } | undefined {
-  let found = false;
-  for (const id of Object.keys(runtime))
-    if (runtime[id] instanceof Fact) {
-      found = true;
-      break;
-    }
-  if (!found) return undefined;
-  const plain: Record<string, unknown> = {};
-  const facts = new Map<string, FactDefinition>();
-  for (const id of Object.keys(runtime)) {
-    const value = runtime[id];
-    if (value instanceof Fact) {
-      facts.set(value.id, defineFact(value));
-      delete plain[value.id];
-    } else {
-      setOwn(plain, id, value);
-      facts.delete(id);
-    }
-  }
-  return { plain, facts };
 }
