@@ -1,6 +1,10 @@
 import type { ProcessDefinition } from '../dsl/schema';
 import { validateDefinition } from '../dsl/validate-definition';
+import harV1 from './archive/har-overdracht-v1.json';
+import housingV1 from './archive/huisvesting-statushouder-v1.json';
 import hotelV1 from './archive/nareiziger-hotelverblijf-v1.json';
+import hotelV2 from './archive/nareiziger-hotelverblijf-v2.json';
+import urgencyV1 from './archive/urgentie-aanvraag-v1.json';
 import harOverdracht from './har-overdracht.json';
 import huisvestingStatushouder from './huisvesting-statushouder.json';
 import nareizigerHotelverblijf from './nareiziger-hotelverblijf.json';
@@ -29,6 +33,18 @@ export const builtInDefinitions: ReadonlyMap<string, ProcessDefinition> = new Ma
 
 /**
  * Earlier versions of built-ins, kept byte for byte: the recorded histories in
- * test/fixtures/histories started with these snapshots, and new cases never use them.
+ * test/fixtures/histories started with these snapshots, and new cases never use them. The first
+ * is in format version 1 (as recorded); the later ones were archived in format version 2.
  */
-export const archivedDefinitions: readonly ProcessDefinition[] = [checked(hotelV1)];
+export const archivedDefinitions: readonly ProcessDefinition[] = [
+  checked(hotelV1),
+  checked(hotelV2),
+  checked(harV1),
+  checked(housingV1),
+  checked(urgencyV1),
+];
+
+/** An earlier version of a built-in, as cases and fixtures that started with it have it. */
+export function archivedDefinition(id: string, version: number): ProcessDefinition | undefined {
+  return archivedDefinitions.find((d) => d.id === id && d.version === version);
+}

@@ -10,8 +10,46 @@ export const NodeRef = Type.String({
 });
 /** Name of a fact mapping; the upgrader names one after the decision it came from, so node ids fit. */
 export const MappingName = Type.String({ minLength: 1, maxLength: 63, description: 'name of a fact mapping' });
+/** A parameter path without case variables, e.g. `norms.findHome` or `schemes.HAR.maxDuration`. */
+export const PLAIN_PARAM_PATTERN = '^[A-Za-z0-9_+-]+(\\.[A-Za-z0-9_+-]+)*$';
+
 export const Label = Type.Object(
-  { nl: Type.String({ minLength: 1 }), en: Type.Optional(Type.String()) },
+  {
+    nl: Type.String({ minLength: 1 }),
+    en: Type.Optional(Type.String()),
+    /**
+     * The parameters whose durations this text states, in the order it states them ("10 weken tot
+     * een woning, 12 weken tot de verhuizing" → norms.findHome, norms.moved). The validator refuses
+     * a stated duration that differs from its parameter; the designer rewrites it when the value
+     * changes (label-durations.ts). A reminder, timeout or deadline at `{param}` after a date is
+     * linked to that parameter without saying so.
+     */
+    params: Type.Optional(Type.Array(Type.String({ pattern: PLAIN_PARAM_PATTERN }), { maxItems: 10 })),
+  },
+  { additionalProperties: false },
+);
+
+const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+/**
+ * Where a parameter's value comes from: the regulation, agreement or letter (with article and
+ * date where known), and the period it holds for. Only what is certain is filled in: a document
+ * named without an article is better than an invented one (say so in `note`).
+ */
+export const ParameterSourceSchema = Type.Object(
+  {
+    /** The document: "Algemene wet bestuursrecht", "Kamerbrief …", "Huisvestingsverordening van de gemeente". */
+    document: Label,
+    /** Article or section, e.g. "art. 4:13 lid 2". */
+    article: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    /** Date of the document (a Kamerbrief, a Staatscourant publication). */
+    date: Type.Optional(DateText),
+    /** Kenmerk or web address of the document. */
+    reference: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    note: Type.Optional(Label),
+    validFrom: Type.Optional(DateText),
+    validUntil: Type.Optional(DateText),
+  },
   { additionalProperties: false },
 );
 

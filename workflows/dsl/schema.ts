@@ -11,7 +11,17 @@ import {
   WaitEventSchema,
   WaitNodeSchema,
 } from './schema-nodes';
-import { Id, Label, MappingName, NodeRef, ParamRefSchema, RelativeTimeSchema, ValueSourceSchema } from './schema-parts';
+import {
+  Id,
+  Label,
+  MappingName,
+  NodeRef,
+  ParameterSourceSchema,
+  ParamRefSchema,
+  PLAIN_PARAM_PATTERN,
+  RelativeTimeSchema,
+  ValueSourceSchema,
+} from './schema-parts';
 
 export * from './schema-parts';
 export * from './schema-nodes';
@@ -70,6 +80,15 @@ export const ProcessDefinitionSchema = Type.Object(
     inputDates: Type.Optional(Type.Record(Type.String(), Type.String())),
     /** Values a designer tunes without changing the graph: terms, schemes, flags. Referenced by `{ "param": "a.b" }`. */
     parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /**
+     * The source of each parameter by its path (`norms.findHome`); a source on an object
+     * (`schemes.HAR`) holds for everything under it unless a deeper path has its own.
+     */
+    parameterSources: Type.Optional(
+      Type.Record(Type.String({ pattern: PLAIN_PARAM_PATTERN }), ParameterSourceSchema, {
+        additionalProperties: false,
+      }),
+    ),
     deadlines: Type.Optional(Type.Array(CaseDeadlineSchema)),
     /** Events by the name clients send them with; wait steps refer to them by that name. */
     events: Type.Optional(Type.Record(Id, EventDeclarationSchema, { additionalProperties: false })),
@@ -96,6 +115,8 @@ export type OutcomeBranch = Static<typeof OutcomeBranchSchema>;
 export type Reminder = Static<typeof ReminderSchema>;
 export type RelativeTime = Static<typeof RelativeTimeSchema>;
 export type ParamRef = Static<typeof ParamRefSchema>;
+export type ParameterSource = Static<typeof ParameterSourceSchema>;
+export type LabelText = Static<typeof Label>;
 export type ValueSource = Static<typeof ValueSourceSchema>;
 export type CaseDeadlineSpec = Static<typeof CaseDeadlineSchema>;
 export type NodeKind = ProcessNode['kind'];

@@ -7,6 +7,7 @@ import { checkDeclarations } from './validation/declaration-checks';
 import type { AddError, AddWarning, DefinitionError, DefinitionWarning } from './validation/definition-error';
 import { checkGraph } from './validation/graph-checks';
 import { checkNodes, type ValidationOptions } from './validation/node-checks';
+import { checkNorms } from './validation/norm-checks';
 import { checkPersonalData } from './validation/personal-data-checks';
 import { checkReferences } from './validation/reference-checks';
 import { checkTaskParams } from './validation/task-param-checks';
@@ -98,5 +99,6 @@ export function validateDefinition(input: unknown, options: ValidationOptions = 
   checkTaskParams(def, add);
   checkReferences(def, add);
   checkPersonalData(def, add, options);
+  checkNorms(def, add);
   return errors.length ? { valid: false, errors, warnings } : { valid: true, definition: def, warnings };
 }

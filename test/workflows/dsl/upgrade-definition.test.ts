@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { archivedDefinitions, builtInDefinitions } from '../../../workflows/definitions';
+import { archivedDefinition, archivedDefinitions, builtInDefinitions } from '../../../workflows/definitions';
 import hotelArchive from '../../../workflows/definitions/archive/nareiziger-hotelverblijf-v1.json';
 import { decisionFacts, expectedEvents } from '../../../workflows/dsl/declarations';
 import { inlineDeclarations } from '../../../workflows/dsl/inline-declarations';
@@ -41,7 +41,9 @@ const versionOne: Array<[string, ProcessDefinitionV1]> = [
   ['archive nareiziger-hotelverblijf-v1', hotelArchive as unknown as ProcessDefinitionV1],
   ...readdirSync(histories)
     .filter((f) => f.endsWith('.json'))
-    .map((f): [string, ProcessDefinitionV1] => [`fixture ${f}`, snapshotOf(f)]),
+    .map((f): [string, ProcessDefinitionV1] => [`fixture ${f}`, snapshotOf(f)])
+    // Fixtures recorded after format version 2 came start with a version-2 snapshot: nothing to upgrade.
+    .filter(([, snapshot]) => !('formatVersion' in snapshot)),
 ];
 
 /** What the interpreter reads of a decision: its facts, in order (they go to the rules in this order). */
@@ -50,7 +52,7 @@ const factOrders = (def: ProcessDefinitionV1) =>
 
 describe('upgradeDefinition: format version 1 → 2 with the same behaviour', () => {
   it('covers every built-in and every recorded fixture', () => {
-    expect(versionOne.length).toBeGreaterThanOrEqual(3 + 1 + 9);
+    expect(versionOne.length).toBeGreaterThanOrEqual(3 + 1 + 8);
   });
 
   it.each(versionOne)('%s: upgraded, valid, and written out again it is the version-1 original', (_name, v1) => {
@@ -76,11 +78,13 @@ describe('upgradeDefinition: format version 1 → 2 with the same behaviour', ()
     expect(JSON.stringify(upgradeDefinition(structuredClone(v1)))).toBe(JSON.stringify(once));
   });
 
+  // The version-1 files are the built-ins as they were when format 2 came; later versions of a
+  // built-in are new behaviour, so each file is compared with the archived version it names.
   it.each([...builtInDefinitions.keys()].filter((id) => readdirSync(builtInsV1).includes(`${id}.json`)))(
     'the version-2 built-in %s means what its version-1 file meant',
     (id) => {
       const v1 = read(path.join(builtInsV1, `${id}.json`)) as ProcessDefinitionV1;
-      const v2 = builtInDefinitions.get(id) as ProcessDefinition;
+      const v2 = (archivedDefinition(id, v1.version) ?? builtInDefinitions.get(id)) as ProcessDefinition;
       expect(v2.formatVersion).toBe(2);
       expect(inlineDeclarations(v2)).toEqual(v1);
       expect(

@@ -53,7 +53,7 @@ describe('process-definition validation', () => {
     expect(hotel((d) => d.nodes[1].events.push(structuredClone(d.nodes[1].events[0])))).toContainEqual(
       expect.objectContaining({
         code: 'DUPLICATE_EVENT',
-        path: '/nodes/1/events/2/name',
+        path: '/nodes/1/events/3/name',
         nodeId: 'wacht-op-hotelplaatsing',
       }),
     );
@@ -84,7 +84,7 @@ describe('process-definition validation', () => {
   });
   it('NO_WAY_OUT: a node from which no end can be reached', () => {
     const errors = hotel((d) => {
-      node(d, 'coa-betaalde-periode').events[0].next = 'coa-betaalde-periode';
+      for (const e of node(d, 'coa-betaalde-periode').events) e.next = 'coa-betaalde-periode';
       node(d, 'coa-betaalde-periode').timeout.next = 'coa-betaalde-periode';
     });
     expect(errors).toContainEqual(
@@ -164,7 +164,7 @@ describe('process-definition validation', () => {
     expect(errors).toContainEqual(
       expect.objectContaining({
         code: 'UNKNOWN_PARAMETER',
-        path: '/nodes/3/reminders/0/at/before/param',
+        path: '/nodes/4/reminders/0/at/before/param',
         nodeId: 'tijdelijk-verblijf',
       }),
     );

@@ -27,7 +27,9 @@ export type DefinitionErrorCode =
   | 'UNKNOWN_FACT_MAPPING'
   | 'FACT_MAPPED_TWICE'
   | 'UNKNOWN_TASK_PARAM'
-  | 'INVALID_TASK_PARAM';
+  | 'INVALID_TASK_PARAM'
+  | 'LABEL_CONTRADICTS_PARAMETER'
+  | 'INVALID_VALIDITY';
 
 /**
  * Findings that change no behaviour, so they do not make a definition invalid: the input was in
