@@ -101,3 +101,21 @@ export const WebhookTestResult = Type.Object({
   error: Type.Union([Type.String(), Type.Null()]),
   eventId: Type.String(),
 });
+
+export const SessionParams = Type.Object(
+  { sessionId: Type.String({ pattern: '^[0-9a-f]{64}$' }) },
+  { additionalProperties: false },
+);
+export const SessionList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      userId: Type.String(),
+      username: Type.String(),
+      createdAt: Instant,
+      lastSeenAt: Instant,
+      expiresAt: Instant,
+      identityProvider: Type.Boolean(),
+    }),
+  ),
+});

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { ReasonBody } from '../../contract/common';
-import { MunicipalityParams, WebhookTestParams } from '../../contract/identity-provider';
+import { MunicipalityParams, SessionParams, WebhookTestParams } from '../../contract/identity-provider';
 import { storeEgressGuard } from '../../platform/egress/store-guard';
 import { ApiError } from '../../platform/errors';
 import { appendAudit } from '../../services/audit/audit';
 import { listMunicipalityStates, setMunicipalityDisabled } from '../../services/auth/municipality-state';
+import { endSession, listSessions } from '../../services/auth/session-admin';
 import { NATIONAL_ADMIN } from '../../services/auth/roles';
 import { MUNICIPALITIES, MUNICIPALITIES_YEAR } from '../../services/municipalities/municipalities';
 import { sendWebhook } from '../../services/webhooks/send-webhook';
 import { findSubscriptionRow } from '../../services/webhooks/subscriptions';
-import { authenticate, requireRole } from '../auth/authenticate';
+import { authenticate, requireRole, requireUser } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
 import type { StoreDeps } from './store-deps';
 import { check } from './validate';
@@ -55,6 +56,27 @@ export function createAdminRouter(deps: StoreDeps): Router {
       res.json(state);
     });
   }
+
+  /** Live sessions: an administrator sees the municipality's, anyone else their own; either may end one. */
+  router.get('/sessions', authenticate(deps), requireUser, async (req, res) => {
+    const auth = getAuth(req);
+    const own = !auth.roles.includes('admin');
+    res.json({ items: await listSessions(deps.store, auth.tenant, deps.clock(), own ? auth.actor.id : undefined) });
+  });
+
+  router.delete('/sessions/:sessionId', authenticate(deps), requireUser, async (req, res) => {
+    const { sessionId } = check(SessionParams, 'params', req.params);
+    const auth = getAuth(req);
+    await endSession(
+      deps.store,
+      auth.tenant,
+      sessionId,
+      auth.actor,
+      !auth.roles.includes('admin'),
+      deps.clock().toISOString(),
+    );
+    res.status(204).end();
+  });
 
   /** One signed test event to the subscription's URL, through the egress guard; not in the delivery log. */
   router.post(

@@ -1,3 +1,4 @@
+import { parseJson } from '../../platform/store/json';
 import { appendAudit } from '../audit/audit';
 import { ApiError } from '../../platform/errors';
 import type { AuthContext } from './auth-context';
@@ -93,7 +94,11 @@ export async function changeUser(
     if (!before) throw userNotFound();
     const user = await updateUser(trx, auth.tenant, userId, patch, now);
     if (!user) throw userNotFound();
-    if (patch.disabled) await deleteUserSessions(trx, userId);
+    // New roles take effect everywhere at once: the user signs in again (a provider user gets the mapped roles then).
+    const rolesChanged =
+      patch.roles !== undefined &&
+      [...patch.roles].sort().join() !== parseJson<string[]>(before.roles, []).sort().join();
+    if (patch.disabled || rolesChanged) await deleteUserSessions(trx, userId);
     if (patch.unlock) await resetLoginFailures(trx, loginKeys(auth.tenant, before.username, '').user, deps.clock());
     await appendAudit(
       trx,

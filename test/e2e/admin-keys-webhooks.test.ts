@@ -147,7 +147,7 @@ describe('Beheer in Chromium: API keys, webhooks, audit log and municipalities f
   });
 
   it('keeps every tab axe-clean, in Dutch and in English', async () => {
-    for (const name of ['Gebruikers', 'Notificaties', 'Gemeente']) {
+    for (const name of ['Gebruikers', 'Sessies', 'Notificaties', 'Gemeente']) {
       await page.goto(`${a.base}/beheer`);
       await tab(name);
       expect(await seriousA11yViolations(page)).toEqual([]);

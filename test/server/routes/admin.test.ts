@@ -8,6 +8,7 @@ import {
   caller,
   createStoreTestApp,
   keyCaller,
+  login,
   TEST_PASSWORD,
   userCaller,
   type StoreTestApp,
@@ -119,5 +120,30 @@ describeEachDialect('administration routes', (dialect) => {
     } finally {
       server.close();
     }
+  });
+
+  it('lists live sessions (all for an administrator, own for others) and ends one; a role change signs the user out everywhere', async () => {
+    const gm = tenant();
+    await addTenant(t, gm);
+    const admin = await userCaller(t, gm, 'beheerder', ['admin']);
+    const anna = await userCaller(t, gm, 'anna', ['designer']);
+    const annaAgain = await login(t, gm, 'anna');
+    const all = await admin.get('/sessions');
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((s: { username: string }) => s.username).sort()).toEqual(['anna', 'anna', 'beheerder']);
+    const own = await anna.get('/sessions');
+    expect(own.body.items).toHaveLength(2);
+    expect(JSON.stringify(own.body)).not.toMatch(/csrf/i);
+    const theirs = all.body.items.find((s: { username: string }) => s.username === 'beheerder').id;
+    expect((await anna.send('delete', `/sessions/${theirs}`)).status).toBe(404);
+    const first = own.body.items[0].id;
+    expect((await admin.send('delete', `/sessions/${first}`)).status).toBe(204);
+    const alive = [(await anna.get('/auth/me')).status, (await annaAgain.get('/auth/me')).status].sort();
+    expect(alive).toEqual([200, 401]);
+    await admin.patch(`/users/${anna.user.id}`, { roles: ['designer', 'approver'], reason: 'ook fiatteur' });
+    expect((await annaAgain.get('/auth/me')).status).toBe(401);
+    expect((await anna.get('/auth/me')).status).toBe(401);
+    const audit = await admin.get('/audit?action=session.end');
+    expect(audit.body.items).toHaveLength(1);
   });
 });

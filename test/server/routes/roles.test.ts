@@ -4,6 +4,7 @@ import {
   addTenant,
   createStoreTestApp,
   keyCaller,
+  login,
   RULESET,
   userCaller,
   type Caller,
@@ -185,12 +186,15 @@ describeEachDialect('role matrix', (dialect) => {
     await designer.post('/rulesets/eigen-werk/versions/1/submit', { comment: 'klaar' });
     const me = (await designer.get('/auth/me')).body.actor.id as string;
     await as.admin.patch(`/users/${me}`, { roles: ['designer', 'approver'], reason: 'ook fiatteur' });
-    const own = await designer.post('/rulesets/eigen-werk/versions/1/approve', {});
+    // The role change signed them out everywhere; signed in again, they hold both roles.
+    expect((await designer.get('/auth/me')).status).toBe(401);
+    const designerAgain = await login(t, GM, 'tweezijdig');
+    const own = await designerAgain.post('/rulesets/eigen-werk/versions/1/approve', {});
     expect(own.status).toBe(403);
     expect(own.body.error.code).toBe('FOUR_EYES');
-    expect((await designer.post('/rulesets/eigen-werk/versions/1/reject', { comment: 'zelf' })).body.error.code).toBe(
-      'FOUR_EYES',
-    );
+    expect(
+      (await designerAgain.post('/rulesets/eigen-werk/versions/1/reject', { comment: 'zelf' })).body.error.code,
+    ).toBe('FOUR_EYES');
     expect((await reviewer.post('/rulesets/eigen-werk/versions/1/approve', {})).body.status).toBe('published');
   });
 

@@ -43,14 +43,16 @@ describeEachDialect('user routes', (dialect) => {
     });
   });
 
-  it('changes roles and disables a user, which ends their sessions', async () => {
+  it('changes roles and disables a user, which ends their sessions (both)', async () => {
     const target = await userCaller(t, GM, 'tijdelijk', ['supervisor']);
     const roles = await admin.patch(`/users/${target.user.id}`, {
       roles: ['supervisor', 'designer'],
       reason: 'nieuwe taak',
     });
     expect(roles.body.roles).toEqual(['supervisor', 'designer']);
-    expect((await target.get('/auth/me')).body.roles).toEqual(['supervisor', 'designer']);
+    // A role change signs the user out everywhere; the next sign-in has the new roles.
+    expect((await target.get('/auth/me')).status).toBe(401);
+    expect((await (await login(t, GM, 'tijdelijk')).get('/auth/me')).body.roles).toEqual(['supervisor', 'designer']);
     const disabled = await admin.patch(`/users/${target.user.id}`, { disabled: true, reason: 'uit dienst' });
     expect(disabled.body.disabled).toBe(true);
     expect((await target.get('/auth/me')).status).toBe(401);

@@ -111,6 +111,16 @@ export interface MunicipalityState {
   disabled: boolean;
 }
 
+export interface SessionView {
+  id: string;
+  userId: string;
+  username: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  identityProvider: boolean;
+}
+
 export type AuditFilter = Partial<Record<'action' | 'actorId' | 'targetType' | 'from' | 'to', string>>;
 
 const v1 = (path: string) => `/api/v1${path}`;
@@ -174,6 +184,9 @@ export const adminApi = {
 
   audit: (filter: AuditFilter, before?: number) =>
     api<{ items: AuditEvent[]; nextBefore: number | null }>('GET', v1(`/audit?${auditQuery(filter, before)}`)),
+
+  sessions: () => api<{ items: SessionView[] }>('GET', v1('/sessions')).then(items),
+  endSession: (id: string) => api<void>('DELETE', v1(`/sessions/${id}`)),
 
   municipalities: () => api<{ items: MunicipalityState[] }>('GET', v1('/admin/municipalities')).then(items),
   cbsList: () =>

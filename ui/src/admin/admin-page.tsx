@@ -9,14 +9,17 @@ import { IdentityProviderForm } from './identity-provider-form';
 import { MunicipalitiesPanel } from './municipalities-panel';
 import { NotificatiesPanel } from './notificaties-panel';
 import { ProfileForm } from './profile-form';
+import { SessionsPanel } from './sessions-panel';
 import { UsersPanel } from './users-panel';
 import { WebhooksPanel } from './webhooks-panel';
 import './admin.css';
 
-type TabKey = 'users' | 'apiKeys' | 'webhooks' | 'notificaties' | 'municipality' | 'audit' | 'municipalities';
+type TabKey =
+  'users' | 'sessions' | 'apiKeys' | 'webhooks' | 'notificaties' | 'municipality' | 'audit' | 'municipalities';
 
 const PANELS: Record<TabKey, ComponentType> = {
   users: UsersPanel,
+  sessions: SessionsPanel,
   apiKeys: ApiKeysPanel,
   webhooks: WebhooksPanel,
   notificaties: NotificatiesPanel,
@@ -40,7 +43,9 @@ export function AdminPage() {
   const isNational = useHasRole('national-admin');
   const [params, setParams] = useSearchParams();
   const keys: TabKey[] = [
-    ...(isAdmin ? (['users', 'apiKeys', 'webhooks', 'notificaties', 'municipality', 'audit'] as const) : []),
+    ...(isAdmin
+      ? (['users', 'sessions', 'apiKeys', 'webhooks', 'notificaties', 'municipality', 'audit'] as const)
+      : []),
     ...(isNational ? (['municipalities'] as const) : []),
   ];
   const wanted = params.get('tab') as TabKey | null;
