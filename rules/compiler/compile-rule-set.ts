@@ -142,6 +142,11 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
   compiled.sort((a, b) => b.priority - a.priority);
 
   const derived = derivedFactNames(catalog).filter((name) => scope.usedFacts.has(name));
+  const ownDerivedInputs = [
+    ...new Set(
+      derived.flatMap((name) => (catalog.facts[name]?.derivation ? (catalog.facts[name]?.derived?.from ?? []) : [])),
+    ),
+  ];
   const usedFacts = [...scope.usedFacts];
   const tests = compiled.map((r) => r.condition.test);
   const events = compiled.map((r) => r.event);
@@ -175,6 +180,10 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
       const source = scope.derived.has(name) ? context.derived : facts;
       if (Object.prototype.hasOwnProperty.call(source, name)) used[name] = source[name];
     }
+    // A municipality's derived fact brings the facts it was computed from: a reader (and an objection)
+    // must be able to redo the sum. The built-in ones keep to the derived value (age, not the birth date).
+    for (const name of ownDerivedInputs)
+      if (Object.prototype.hasOwnProperty.call(facts, name)) used[name] = facts[name];
     return { events: fired, explanation: { ruleSet: identity, peildatum: context.peildatum, facts: used, rules } };
   }
 

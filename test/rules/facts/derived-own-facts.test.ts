@@ -153,6 +153,8 @@ describe('derived own facts: explained in Dutch (and English)', () => {
     expect(renderExplanation(result.explanation!, 'nl')).toContain(
       "Gezamenlijk inkomen (berekend: de som van 'Huishoudinkomen' en 'Inkomen partner') is € 50.000 per jaar; vereist is",
     );
+    // The facts it was computed from are among the facts used, so the sum can be checked.
+    expect(result.explanation?.facts).toEqual({ totaalInkomen: 50000, annualIncome: 30000, inkomenPartner: 20000 });
     expect(renderExplanation(result.explanation!, 'en')).toContain(
       "Joint income (computed: the sum of 'Household income' and 'Partner’s income') is",
     );
