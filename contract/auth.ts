@@ -71,10 +71,17 @@ export const MeResponse = Type.Object({
   }),
   roles: Type.Array(RoleSchema),
   permissions: Type.Array(PermissionSchema),
+  /** The signed-in person (absent for an API key). */
+  user: Type.Optional(UserSchema),
   /** Send it back in the X-CSRF-Token header on POST, PUT, PATCH and DELETE. */
   csrfToken: Type.Optional(Type.String()),
   mustChangePassword: Type.Optional(Type.Boolean()),
   sessionExpiresAt: Type.Optional(Instant),
+});
+
+/** A session from the municipality's identity provider ends there too: the browser goes on to this address. */
+export const LogoutResponse = Type.Object({
+  redirectTo: Type.String({ format: 'uri', description: "The identity provider's end-session address" }),
 });
 
 export const LoginResponse = Type.Object({
@@ -91,6 +98,7 @@ export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 export type User = Static<typeof UserSchema>;
 export type MeResponse = Static<typeof MeResponse>;
 export type LoginResponse = Static<typeof LoginResponse>;
+export type LogoutResponse = Static<typeof LogoutResponse>;
 
 /** Your own password changed: the user as it is now. */
 export const PasswordChanged = Type.Object({ user: UserSchema });

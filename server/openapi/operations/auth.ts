@@ -1,4 +1,11 @@
-import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse, PasswordChanged } from '../../../contract/auth';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  LoginResponse,
+  LogoutResponse,
+  MeResponse,
+  PasswordChanged,
+} from '../../../contract/auth';
 import type { Operation } from '../operation';
 
 export const authOperations: Operation[] = [
@@ -22,7 +29,12 @@ export const authOperations: Operation[] = [
     tag: 'Inloggen (auth)',
     access: 'session',
     summary: 'End the session',
-    responses: { 204: { description: 'Logged out' } },
+    description:
+      "A session from the municipality's identity provider ends there too when the provider offers it: then the answer is 200 with the provider's end-session address.",
+    responses: {
+      204: { description: 'Logged out' },
+      200: { description: 'Logged out here; go on to the identity provider', schema: LogoutResponse },
+    },
     errors: ['UNAUTHENTICATED', 'CSRF_FAILED', 'NO_SESSION'],
   },
   {
