@@ -32,7 +32,8 @@ module.exports = {
     },
     {
       name: 'services-below-entry-points',
-      comment: 'Services (webhooks, alerts, quota, versions, sources…) are used by the worker and the HTTP server, never the other way.',
+      comment:
+        'Services (webhooks, alerts, quota, versions, sources…) are used by the worker and the HTTP server, never the other way.',
       severity: 'error',
       from: { path: '^services/' },
       to: { path: above.services },
