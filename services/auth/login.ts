@@ -91,6 +91,13 @@ async function attempt(
   // Always exactly one hash check, against the real hash or the dummy: unknown, disabled and
   // locked accounts take as long as a wrong password does.
   const matches = await verifyPassword(input.password, usable ? row.password_hash! : await dummyHash(deps));
+  // A municipality switched off (by the national administrator) or without local sign-in (its
+  // identity provider instead) answers the same whether the password was right or not: no oracle
+  // for passwords that can no longer be used. Only a national administrator's right password passes.
+  const disabled = tenant ? await tenantDisabled(db, tenant.id) : false;
+  const localOff = tenant && !disabled ? !(await localLoginAllowed(db, tenant.id)) : false;
+  const national = row ? parseJson<string[]>(row.roles, []).includes(NATIONAL_ADMIN) : false;
+  const refusal = disabled ? MUNICIPALITY_OFF : localOff ? LOCAL_LOGIN_OFF : LOGIN_FAILED;
   if (!usable || locked || !matches) {
     await recordLoginFailure(db, keys, now);
     if (tenant)
@@ -107,16 +114,17 @@ async function attempt(
               ? 'account locked'
               : 'wrong password',
       );
-    throw LOGIN_FAILED;
+    throw refusal;
   }
-  // Checked after the password, so the answer to a wrong password stays the same everywhere.
-  if (await tenantDisabled(db, tenant!.id)) {
-    await auditFailure(deps, tenant!.id, row, input.username, 'municipality disabled');
-    throw MUNICIPALITY_OFF;
-  }
-  if (!(await localLoginAllowed(db, tenant!.id)) && !parseJson<string[]>(row.roles, []).includes(NATIONAL_ADMIN)) {
-    await auditFailure(deps, tenant!.id, row, input.username, 'local sign-in switched off');
-    throw LOCAL_LOGIN_OFF;
+  if (disabled || (localOff && !national)) {
+    await auditFailure(
+      deps,
+      tenant!.id,
+      row,
+      input.username,
+      disabled ? 'municipality disabled' : 'local sign-in switched off',
+    );
+    throw refusal;
   }
   const session = await deps.store.transaction(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', row.id).execute();

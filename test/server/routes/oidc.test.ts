@@ -257,7 +257,10 @@ describeEachDialect('sign-in through the municipality’s identity provider', (d
       username: 'lokaal',
       password: 'wrong password!',
     });
-    expect(wrong.body.error.code).toBe('LOGIN_FAILED');
+    // The same answer as a right password: no oracle for passwords that cannot be used any more.
+    expect(wrong.body.error.code).toBe('LOCAL_LOGIN_DISABLED');
+    const unknown = await caller(t.app).post('/auth/login', { tenant: gm, username: 'niemand', password: 'x' });
+    expect(unknown.body.error.code).toBe('LOCAL_LOGIN_DISABLED');
     const national = await caller(t.app).post('/auth/login', {
       tenant: gm,
       username: 'landelijk',
