@@ -60,6 +60,12 @@ interface Figures {
   rssMb: number;
 }
 
+/** The server refuses updates while the case's workflow task is being retried (it timed out under load). */
+function workflowTaskFailing(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: number; message?: string } })?.cause;
+  return cause?.code === 9 && /Workflow Task in failed state/.test(String(cause.message));
+}
+
 async function measure(
   label: string,
   n: number,
@@ -86,7 +92,7 @@ async function measure(
       } catch (err) {
         // The server gave up waiting for the case to take the update (an overloaded machine): ask
         // again with the same update id, which Temporal deduplicates; the clock keeps running.
-        pending = err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
+        pending = err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || workflowTaskFailing(err);
         if (pending) {
           rpcTimeouts += 1;
           continue;

@@ -2,6 +2,7 @@ import { patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities, CaseEventMessage } from '../activity-types';
 import type { CaseEventSubscriptions } from '../case-event';
 import type { CaseInput, CaseState } from '../case-state';
+import { eventPathOn } from './event-path-patch';
 
 // A local activity: publishing only writes a few rows and starts delivery workflows, so it runs in
 // the worker beside the case, without a task-queue round trip for every step of every case.
@@ -12,10 +13,9 @@ const local = proxyLocalActivities<Pick<CaseActivities, 'publishCaseEvent'>>({
 
 /** Cases recorded before case events existed replay without these activity calls. */
 export const CASE_EVENTS_PATCH = 'doorstroom-case-events';
-/** Cases recorded before it published every event, subscribed or not; their replays still do. */
-export const PATCH_CASE_EVENTS_WHERE_SUBSCRIBED = 'doorstroom-case-events-where-subscribed';
-/** Cases recorded before it left case.started to the server. */
-export const PATCH_CASE_STARTED_EVENT = 'doorstroom-case-started-event';
+// The first cases of the cheap event path had an id per change; they replay with them.
+const PATCH_CASE_STARTED_EVENT = 'doorstroom-case-started-event';
+const PATCH_CASE_EVENTS_WHERE_SUBSCRIBED = 'doorstroom-case-events-where-subscribed';
 
 /**
  * How long a case trusts what it knows of its municipality's subscriptions before it asks again
@@ -40,12 +40,12 @@ const known = new WeakMap<CaseState, CaseEventSubscriptions>();
  * cases recorded before the patch.
  */
 export function caseEventsOn(): boolean {
-  return patched(CASE_EVENTS_PATCH);
+  return eventPathOn() || patched(CASE_EVENTS_PATCH);
 }
 
 /** Whether case.started comes from the case itself (earlier cases had it from the server). */
 export function caseStartedEventOn(): boolean {
-  return caseEventsOn() && patched(PATCH_CASE_STARTED_EVENT);
+  return eventPathOn() || (patched(CASE_EVENTS_PATCH) && patched(PATCH_CASE_STARTED_EVENT));
 }
 
 /** True when the case knows, recently enough, that nobody subscribed to this type. */
@@ -66,7 +66,8 @@ export async function emitCaseEvent(
   type: CaseEventMessage['type'],
   extra: Pick<CaseEventMessage, 'step' | 'outcome' | 'deadline' | 'decision'> & { id?: string } = {},
 ): Promise<void> {
-  const whereSubscribed = patched(PATCH_CASE_EVENTS_WHERE_SUBSCRIBED);
+  // Cases recorded before it published every event, subscribed or not; their replays still do.
+  const whereSubscribed = eventPathOn() || patched(PATCH_CASE_EVENTS_WHERE_SUBSCRIBED);
   if (whereSubscribed && nobodyListens(run, type)) return;
   const { state } = run;
   const { id, ...references } = extra;

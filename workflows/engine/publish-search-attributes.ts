@@ -12,13 +12,14 @@ import {
   SA_STEP_TIMEOUT,
   SA_TENANT,
 } from '../search-attributes';
+import { eventPathOn } from './event-path-patch';
 
 // Cases started before the version attribute existed replay their recorded upserts unchanged.
 export const PATCH_SA_PROCESS_VERSION = 'doorstroom-sa-process-version';
 export const PATCH_SA_OVERDUE = 'doorstroom-sa-overdue';
 export const PATCH_SA_STEP_CLOCK = 'doorstroom-sa-step-clock';
-/** Cases recorded before it upserted every attribute at every publish; their replays still do. */
-export const PATCH_SA_ONE_UPSERT = 'doorstroom-sa-one-upsert';
+// The first cases with one upsert per activation had an id of their own; they replay with it.
+const PATCH_SA_ONE_UPSERT = 'doorstroom-sa-one-upsert';
 
 /** The current step's time limit, when it has one: where its clock starts and when it ends. */
 export interface StepClock {
@@ -40,8 +41,9 @@ const queued = new WeakSet<CaseState>();
  * per transition, and none at all when nothing changed.
  */
 export function publishSearchAttributes(state: CaseState, clock: StepClock = {}): void {
-  if (!patched(PATCH_SA_ONE_UPSERT)) {
-    upsertSearchAttributes(caseSearchAttributes(state, clock));
+  // Cases recorded before it upserted every attribute at every publish; their replays still do.
+  if (!(eventPathOn() || patched(PATCH_SA_ONE_UPSERT))) {
+    upsertSearchAttributes(caseSearchAttributes(state, clock, false));
     return;
   }
   latestClock.set(state, clock);
@@ -50,7 +52,7 @@ export function publishSearchAttributes(state: CaseState, clock: StepClock = {})
   // A microtask runs before the activation completes, after the code that queued it has gone on.
   void Promise.resolve().then(() => {
     queued.delete(state);
-    const changed = changedOnly(caseSearchAttributes(state, latestClock.get(state) ?? {}));
+    const changed = changedOnly(caseSearchAttributes(state, latestClock.get(state) ?? {}, eventPathOn()));
     if (changed.length > 0) upsertSearchAttributes(changed as Attributes);
   });
 }
@@ -66,8 +68,11 @@ function changedOnly(attributes: Attributes): Attributes {
   }) as Attributes;
 }
 
-/** The search attributes of a case: references and codes only, never personal data. */
-function caseSearchAttributes(state: CaseState, clock: StepClock): Attributes {
+/**
+ * The search attributes of a case: references and codes only, never personal data. `all`: the
+ * attributes added by later patches without asking for them (the event-path patch implies them).
+ */
+function caseSearchAttributes(state: CaseState, clock: StepClock, all: boolean): Attributes {
   const pending = state.deadlines
     .filter((d) => d.status === 'pending')
     .map((d) => d.at)
@@ -80,15 +85,15 @@ function caseSearchAttributes(state: CaseState, clock: StepClock): Attributes {
     { key: SA_NEXT_DEADLINE, value: pending[0] ? new Date(pending[0]) : null },
     { key: SA_OUTCOME, value: state.outcome ?? null },
   ] as Parameters<typeof upsertSearchAttributes>[0];
-  if (patched(PATCH_SA_PROCESS_VERSION)) {
+  if (all || patched(PATCH_SA_PROCESS_VERSION)) {
     (attributes as unknown[]).push({ key: SA_PROCESS_VERSION, value: String(state.processVersion) });
   }
-  if (patched(PATCH_SA_OVERDUE)) {
+  if (all || patched(PATCH_SA_OVERDUE)) {
     // A missed norm (e.g. 12 weeks from koppeling to moved) keeps a running case overdue until it ends.
     const missed = state.deadlines.some((d) => d.status === 'missed');
     (attributes as unknown[]).push({ key: SA_OVERDUE, value: state.status === 'running' && missed ? 'true' : null });
   }
-  if (patched(PATCH_SA_STEP_CLOCK)) {
+  if (all || patched(PATCH_SA_STEP_CLOCK)) {
     // Lets the monitor count months of stay and placements ending from visibility alone.
     const running = state.status === 'running';
     (attributes as unknown[]).push(

@@ -2,6 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 import type { CaseEventType } from '../../../workflows/case-event';
 import { TRUST_SUBSCRIPTIONS_MS } from '../../../workflows/engine/case-events';
+import { PATCH_EVENT_PATH } from '../../../workflows/engine/event-path-patch';
 import type { processInterpreter } from '../../../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
 import { SA_OUTCOME, SA_STEP } from '../../../workflows/search-attributes';
@@ -74,6 +75,22 @@ describe('case events and search attributes of a case (time-skipping)', () => {
     const markers = (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED);
     // Patch markers only: no local-activity markers.
     expect(markers.every((m) => m.markerRecordedEventAttributes?.markerName === 'core_patch')).toBe(true);
+    // One patch id for the event path: every id costs a new case a marker and the SDK's own upsert.
+    const patchIds = markers.map((m) => {
+      const data = m.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return (JSON.parse(Buffer.from(data ?? []).toString()) as { id: string }).id;
+    });
+    expect(patchIds).toContain(PATCH_EVENT_PATH);
+    for (const superseded of [
+      'doorstroom-case-events',
+      'doorstroom-sa-process-version',
+      'doorstroom-sa-overdue',
+      'doorstroom-sa-step-clock',
+      'doorstroom-sa-one-upsert',
+      'doorstroom-case-events-where-subscribed',
+      'doorstroom-case-started-event',
+    ])
+      expect(patchIds).not.toContain(superseded);
   });
 
   it('publishes only the types subscribed to; old knowledge is checked again by publishing', async () => {
