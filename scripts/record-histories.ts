@@ -16,6 +16,7 @@ import {
 import {
   dateOf,
   harCaseInput,
+  harDefinition,
   hotelCaseInput,
   hotelDefinitionV1,
   housingCaseInput,
@@ -138,6 +139,54 @@ const scenarios: Scenario[] = [
       await send(handle, 'besluit-verzonden', { sentOn: await today(env) });
       await env.sleep('3 weeks');
       await send(handle, 'bezwaar-ingediend', { receivedOn: await today(env) });
+    },
+  },
+  {
+    // Version 3: the nareiziger moves in with the referent during the hotel stay (no tenancy date).
+    file: 'nareiziger-hotelverblijf-v3-inwoning',
+    input: async () => hotelCaseInput({ caseRef: 'ZAAK-FIXTURE-hotel-v3' }),
+    async drive(env, handle) {
+      await send(handle, 'hotel-geplaatst', { placementDate: await today(env), hotelMunicipality: 'GM0363' });
+      await env.sleep('100 days');
+      await send(handle, 'intrek-bij-referent', { moveInDate: await today(env) });
+    },
+  },
+  {
+    // Version 2: the scheme's amount per person recorded with the placement, then housed.
+    file: 'har-overdracht-v2-bedrag',
+    input: async () => {
+      const definition = harDefinition();
+      (definition.parameters as { schemes: Record<string, Record<string, unknown>> }).schemes.HAR!.amountPerPerson =
+        12_500;
+      return harCaseInput({ caseRef: 'ZAAK-FIXTURE-har-v2', definition });
+    },
+    async drive(env, handle) {
+      await send(handle, 'plaatsing-bevestigd', { scheme: 'HAR', placementDate: await today(env) });
+      await env.sleep('60 days');
+      await send(handle, 'woning-gevonden', { tenancyStartDate: await today(env) });
+    },
+  },
+  {
+    // Version 2: re-linked to another municipality after an offer; ends with that reason, not counted.
+    file: 'huisvesting-statushouder-v2-herkoppeld',
+    input: async (env) => housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-herkoppeld' }),
+    async drive(env, handle) {
+      await confirmProposal(handle, 'voorrangsbesluit');
+      await waitForStep(handle, 'wacht-op-aanbod');
+      await send(handle, 'woning-aangeboden', { offerId: 'A-1' });
+      await env.sleep('3 weeks');
+      await send(handle, 'herkoppeld', { newMunicipality: 'GM0599' });
+    },
+  },
+  {
+    // Version 2 (sources on its norms): a refusal sent, the objection term passes without objection.
+    file: 'urgentie-aanvraag-v2-afgewezen',
+    input: async (env) => urgencyApplicationInput(await today(env), { caseRef: 'ZAAK-FIXTURE-urgentie-v2' }),
+    async drive(env, handle) {
+      await confirmProposal(handle, 'urgentiebesluit');
+      await waitForStep(handle, 'afwijzing-verzenden');
+      await send(handle, 'besluit-verzonden', { sentOn: await today(env) });
+      await env.sleep('7 weeks');
     },
   },
 ];

@@ -20,6 +20,13 @@ export function hotelDefinitionV1(): ProcessDefinition {
   );
 }
 
+/** An earlier version of a built-in, as the archive keeps it (for cases and fixtures that started with it). */
+export function archivedBuiltIn(id: string, version: number): ProcessDefinition {
+  const found = archivedDefinitions.find((d) => d.id === id && d.version === version);
+  if (!found) throw new Error(`factories: no archived ${id} v${version}`);
+  return structuredClone(found);
+}
+
 export function harDefinition(): ProcessDefinition {
   return builtIn('har-overdracht');
 }

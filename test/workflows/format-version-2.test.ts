@@ -1,12 +1,14 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CaseInput, CaseState } from '../../workflows/case-state';
-import type { ProcessDefinition, ProcessDefinitionV1 } from '../../workflows/dsl/schema';
+import type { ProcessDefinition } from '../../workflows/dsl/schema';
+import type { ProcessDefinitionV1 } from '../../workflows/dsl/schema-v1';
 import type { processInterpreter } from '../../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import harV1 from './dsl/format-1/har-overdracht.json';
 import housingV1 from './dsl/format-1/huisvesting-statushouder.json';
 import { confirmProposal, createRecordingWorker, createTimeSkippingEnv, waitForStep } from '../support/temporal';
 import {
+  archivedBuiltIn,
   dateOf,
   harCaseInput,
   harDefinition,
@@ -95,7 +97,12 @@ describe('format version 2: a version-1 snapshot and its version-2 definition ru
       await send('woning-gevonden', { tenancyStartDate: dateOf(await env.currentTimeMs()) });
     };
     const v1 = await run(harCaseInput({ definition: asSnapshot(harV1) }), 'wacht-op-plaatsing', script);
-    const v2 = await run(harCaseInput({ definition: harDefinition() }), 'wacht-op-plaatsing', script);
+    // The version-1 file is har-overdracht v1: its format-2 form is archived (v2 added a step).
+    const v2 = await run(
+      harCaseInput({ definition: archivedBuiltIn('har-overdracht', 1) }),
+      'wacht-op-plaatsing',
+      script,
+    );
     expect(harDefinition().formatVersion).toBe(2);
     expect(v1.answers).toHaveLength(4);
     expect(v1.answers[0]).toMatchObject({ refused: 'INVALID_PAYLOAD' });
@@ -121,7 +128,8 @@ describe('format version 2: a version-1 snapshot and its version-2 definition ru
       });
     };
     const v1 = await decisionsOf(asSnapshot(housingV1));
-    const v2 = await decisionsOf(housingDefinition());
+    const v2 = await decisionsOf(archivedBuiltIn('huisvesting-statushouder', 1));
+    expect(housingDefinition().formatVersion).toBe(2);
     expect(v1).toHaveLength(1);
     expect(v1[0]?.order).toContain('dateOfBirth');
     expect(v2).toEqual(v1);

@@ -108,6 +108,24 @@ describe('har-overdracht (time-skipping)', () => {
     });
   });
 
+  it('the amount per person is a parameter of the chosen scheme, recorded with the placement (none entered: null)', async () => {
+    await rec.worker.runUntil(async () => {
+      const definition = harDefinition();
+      (definition.parameters as any).schemes.HAR.amountPerPerson = 12_500;
+      const handle = await start(harCaseInput({ definition }));
+      await send(handle, 'plaatsing-bevestigd', { scheme: 'HAR', placementDate: await today() });
+      const state = await handle.query(caseStateQuery);
+      expect(state.currentStep).toBe('tijdelijk-verblijf');
+      expect(state.variables).toMatchObject({ scheme: 'HAR', amountPerPerson: 12_500 });
+      await handle.terminate('test done');
+
+      const plain = await start();
+      await send(plain, 'plaatsing-bevestigd', { scheme: 'HAR+', placementDate: await today() });
+      expect((await plain.query(caseStateQuery)).variables).toMatchObject({ scheme: 'HAR+', amountPerPerson: null });
+      await plain.terminate('test done');
+    });
+  });
+
   it('no placement yet: a reminder after a week; deregistration ends the case', async () => {
     await rec.worker.runUntil(async () => {
       const handle = await start();

@@ -7,7 +7,7 @@ import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../wor
 import { createRecordingWorker, createTimeSkippingEnv, waitForState, type RecordingWorker } from '../support/temporal';
 import { dateOf, hotelCaseInput, uniqueId } from '../support/factories';
 
-describe('interpreter: nareiziger-hotelverblijf v2 (time-skipping)', () => {
+describe('interpreter: nareiziger-hotelverblijf (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
   let rec: RecordingWorker;
   const taskQueue = uniqueId('interp');
@@ -85,7 +85,7 @@ describe('interpreter: nareiziger-hotelverblijf v2 (time-skipping)', () => {
       // The child is a case of its own: events go to its id, which keeps the parent's prefix.
       const childId = `${handle.workflowId}-overdracht-har-1`;
       expect(state.children).toEqual([
-        expect.objectContaining({ caseId: childId, processId: 'har-overdracht', processVersion: 1, status: 'running' }),
+        expect.objectContaining({ caseId: childId, processId: 'har-overdracht', processVersion: 2, status: 'running' }),
       ]);
       const child = env.client.workflow.getHandle(childId);
       const childState = await waitForState(child, (s) => s.currentStep === 'wacht-op-plaatsing');

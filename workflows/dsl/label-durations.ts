@@ -107,20 +107,38 @@ export function labelContradictions(def: ProcessDefinition): LabelContradiction[
   return out;
 }
 
-/** The definition with every contradicting duration rewritten from its parameter ("6 maanden" → "9 maanden"). */
+/**
+ * The definition with every contradicting duration rewritten from its parameter ("6 maanden" →
+ * "9 maanden"). Only the objects on the way to a rewritten text are copied: the rest keeps its
+ * identity, so the designer re-renders only what changed.
+ */
 export function syncLabelDurations(def: ProcessDefinition): ProcessDefinition {
   const found = labelContradictions(def);
   if (found.length === 0) return def;
-  const copy = structuredClone(def) as unknown as Record<string, unknown>;
-  // Back to front, so an earlier phrase's position still holds after a later one is rewritten.
+  type Obj = Record<string, unknown> | unknown[];
+  const copied = new Set<Obj>();
+  const own = (value: Obj): Obj => {
+    const copy = Array.isArray(value) ? [...value] : { ...value };
+    copied.add(copy);
+    return copy;
+  };
+  const root = own(def as unknown as Obj) as Record<string, unknown>;
+  // Back to front within a text, so an earlier phrase's position still holds after a later one is rewritten.
   for (const c of [...found].sort((a, b) => (a.path === b.path ? b.index - a.index : 0))) {
     const keys = c.path.split('/').slice(1);
-    let at: Record<string, unknown> = copy;
-    for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+    let at = root as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) {
+      let next = at[k] as Obj;
+      if (!copied.has(next)) {
+        next = own(next);
+        at[k] = next;
+      }
+      at = next as Record<string, unknown>;
+    }
     const last = keys[keys.length - 1] as string;
     const text = at[last] as string;
     const words = durationInWords(c.value, c.lang) ?? c.value;
     at[last] = text.slice(0, c.index) + words + text.slice(c.index + c.length);
   }
-  return copy as unknown as ProcessDefinition;
+  return root as unknown as ProcessDefinition;
 }

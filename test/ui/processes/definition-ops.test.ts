@@ -55,7 +55,18 @@ describe('definition edits', () => {
     expect(wait?.kind === 'wait' && wait.events[1]?.next).toBe('beeindigd');
     expect(setEdgeTarget(def, 'registratie', 'next', 'wacht-op-hotelplaatsing')).toBe(def);
     const p = setParameter(def, 'reminders.first', 'P2M');
-    expect(p.parameters).toEqual({ coaPaidPeriod: 'P6M', reminders: { first: 'P2M', second: 'P4M', third: 'P5M' } });
-    expect(p.nodes).toBe(def.nodes);
+    expect(p.parameters).toMatchObject({
+      coaPaidPeriod: 'P6M',
+      reminders: { first: 'P2M', second: 'P4M', third: 'P5M' },
+    });
+    // The reminder's label states the new value; every other step keeps its object.
+    const reminderStep = p.nodes.findIndex((n) => n.id === 'coa-betaalde-periode');
+    const step = p.nodes[reminderStep];
+    expect(step?.kind === 'wait' && step.reminders?.[0]?.label).toMatchObject({
+      nl: '2 maanden in hotel',
+      en: '2 months in hotel',
+    });
+    p.nodes.forEach((n, i) => (i === reminderStep ? expect(n).not.toBe(def.nodes[i]) : expect(n).toBe(def.nodes[i])));
+    expect(setParameter(def, 'coaPaidPeriod', 'P6M').nodes).toBe(def.nodes);
   });
 });

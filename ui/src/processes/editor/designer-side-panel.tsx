@@ -5,7 +5,9 @@ import { DeclarationList } from '../kinds/declaration-list';
 import { specOf } from '../kinds/node-specs';
 import type { PanelContext } from '../kinds/node-spec';
 import { removeNode, renameNode, replaceNode } from '../model/definition-ops';
+import { syncLabelDurations } from '../../../../workflows/dsl/label-durations';
 import { JsonField, LabelFields, TextField } from './fields';
+import { ParameterSources } from './parameter-sources';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -41,8 +43,9 @@ export function DesignerSidePanel({ ctx, selected, errors, change, select }: Pro
           value={def.parameters ?? {}}
           disabled={ro}
           rows={10}
-          onChange={(parameters) => change({ ...def, parameters }, 'parameters')}
+          onChange={(parameters) => change(syncLabelDurations({ ...def, parameters }), 'parameters')}
         />
+        <ParameterSources def={def} lang={ctx.lang} />
         <DeclarationList def={def} lang={ctx.lang} readOnly={ro} change={change} />
       </>
     );

@@ -1,4 +1,5 @@
 import type { NodeKind, ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
+import { syncLabelDurations } from '../../../../workflows/dsl/label-durations';
 
 /**
  * Immutable edits of a process definition. Untouched nodes keep their object, so the graph
@@ -88,7 +89,11 @@ export function setEdgeTarget(def: ProcessDefinition, nodeId: string, path: stri
   return replaceNode(def, nodeId, copy as unknown as ProcessNode);
 }
 
-/** Sets a value in the parameters by dotted path (creating objects on the way). */
+/**
+ * Sets a value in the parameters by dotted path (creating objects on the way). A label that
+ * states the old duration ("6 maanden") is rewritten from the new value, so the screen, the
+ * notices and the besluit never show a norm the case does not run on.
+ */
 export function setParameter(def: ProcessDefinition, path: string, value: unknown): ProcessDefinition {
   const keys = path.split('.');
   const set = (obj: Record<string, unknown> | undefined, i: number): Record<string, unknown> => {
@@ -97,7 +102,7 @@ export function setParameter(def: ProcessDefinition, path: string, value: unknow
     base[k] = i === keys.length - 1 ? value : set(base[k] as Record<string, unknown> | undefined, i + 1);
     return base;
   };
-  return { ...def, parameters: set(def.parameters, 0) };
+  return syncLabelDurations({ ...def, parameters: set(def.parameters, 0) });
 }
 
 export type NodeFactory = (id: string) => ProcessNode;
