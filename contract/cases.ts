@@ -175,7 +175,9 @@ export const DecisionRecordSchema = Type.Object(
     events: Type.Array(
       Type.Object({ type: Type.String(), params: Type.Optional(Type.Record(Type.String(), Type.Unknown())) }),
     ),
-    explanation: Type.Unknown({ description: "The rules' explanation: per rule and condition, held or failed" }),
+    explanation: Type.Optional(
+      Type.Unknown({ description: "The rules' explanation: per rule and condition, held or failed" }),
+    ),
     status: Type.Optional(
       Type.Union(
         ['proposed', 'incomplete', 'confirmed', 'automatic'].map((s) => Type.Literal(s)),
