@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
 import {
@@ -15,6 +15,16 @@ import {
 import { uniqueId } from '../support/factories';
 
 const UI_DIR = path.resolve(__dirname, '..', '..', 'ui', 'dist');
+
+/** Visibility in Temporal is eventually consistent: reload the case list until the case is in it. */
+async function waitForCase(page: Page, caseRef: string): Promise<void> {
+  await eventually(async () => {
+    if ((await page.getByRole('link', { name: caseRef }).count()) > 0) return true;
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor();
+    return false;
+  }, 30_000);
+}
 
 describe("case list in Chromium (the monitor's; /zaken redirects there)", () => {
   let product: RunningProduct;
@@ -77,14 +87,7 @@ describe("case list in Chromium (the monitor's; /zaken redirects there)", () => 
     await expect(
       page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zaken' }).count(),
     ).resolves.toBe(0);
-    // Visibility in Temporal is eventually consistent, and the list refreshes on live events: reload until both are in.
-    for (const ref of refs)
-      await eventually(async () => {
-        if ((await page.getByRole('link', { name: ref }).count()) > 0) return true;
-        await page.reload();
-        await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor();
-        return false;
-      }, 30_000);
+    for (const ref of refs) await waitForCase(page, ref);
     const row = page.getByRole('row').filter({ hasText: refs[0] as string });
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('Wacht op hotelplaatsing');
@@ -122,12 +125,7 @@ describe("case list in Chromium (the monitor's; /zaken redirects there)", () => 
 
     await page.goto(`${base}/monitor/zaken?processId=nareiziger-hotelverblijf`);
     await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor({ timeout: 15_000 });
-    await eventually(async () => {
-      if ((await page.getByRole('link', { name: caseRef }).count()) > 0) return true;
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor();
-      return false;
-    }, 30_000);
+    await waitForCase(page, caseRef);
     await page.getByRole('link', { name: caseRef }).click();
     await page.getByRole('heading', { level: 1, name: caseRef }).waitFor();
     await page.getByText('Nareiziger: hotelverblijf').first().waitFor();
