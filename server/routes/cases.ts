@@ -60,7 +60,8 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const body = check(StartCaseBody, 'body', req.body);
     const idempotencyKey = parseIdempotencyKey(req.get('idempotency-key'));
     const tenant = getAuth(req).tenant;
-    const hash = requestHash({ processId, body });
+    // Hashed only when a key asks for it: a body near the limit costs ~20 ms of CPU to hash.
+    const hash = idempotencyKey === undefined ? '' : requestHash({ processId, body });
     if (idempotencyKey !== undefined) await keys.check(tenant, idempotencyKey, hash);
     const result = await deps.cases.start(tenant, processId, body.caseRef, body.data);
     if (idempotencyKey !== undefined) await keys.remember(tenant, idempotencyKey, hash, result.caseId);
@@ -91,7 +92,7 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const body = check(EventBody, 'body', req.body);
     const idempotencyKey = parseIdempotencyKey(req.get('idempotency-key'));
     const tenant = getAuth(req).tenant;
-    const hash = requestHash({ caseId, body });
+    const hash = idempotencyKey === undefined ? '' : requestHash({ caseId, body });
     try {
       if (idempotencyKey !== undefined) await keys.check(tenant, idempotencyKey, hash);
       const result = await deps.cases.sendEvent(
