@@ -34,7 +34,7 @@ export async function saveFilter(
   db: Db,
   tenant: string,
   userId: string,
-  input: { name: string; filter: Record<string, unknown>; columns?: string[] | null },
+  input: { name: string; filter: SavedFilterContent; columns?: string[] | null },
   now: string,
 ): Promise<SavedFilter> {
   const existing = await db
