@@ -61,7 +61,13 @@ export function createOidcRouter(deps: StoreDeps): Router {
   router.get('/auth/oidc/start', async (req, res) => {
     const { tenant, returnTo } = check(OidcStartQuery, 'query', req.query);
     const base = publicBase(deps, req);
-    const started = await startSignIn(deps, tenant, `${base}${CALLBACK_PATH}`, returnTo ?? '/');
+    let started;
+    try {
+      started = await startSignIn(deps, tenant, `${base}${CALLBACK_PATH}`, returnTo ?? '/');
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'LOGIN_THROTTLED') res.setHeader('Retry-After', '60');
+      throw err;
+    }
     res.setHeader('Set-Cookie', stateCookie(deps, started.state, started.maxAgeMs));
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(302, started.url);

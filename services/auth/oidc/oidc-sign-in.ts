@@ -16,6 +16,9 @@ import { ID_TOKEN_PURPOSE, REFRESH_TOKEN_PURPOSE } from './oidc-session';
 
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
 
+/** Sign-ins under way per municipality (each kept at most 10 minutes). */
+export const MAX_PENDING_SIGN_INS = 5000;
+
 /** Only a path on this site: never `//other.example` or an absolute URL (open redirect). */
 export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) ? value : '/';
@@ -42,6 +45,20 @@ export async function startSignIn(
   const db = oidcDb(deps.store.db);
   // Spent and expired states of earlier sign-ins go first: the table stays small.
   await db.deleteFrom('oidc_login_states').where('expires_at', '<', now.toISOString()).execute();
+  // The start is public: a flood of starts must not fill the store. Real sign-ins stay far below this.
+  const pending = await db
+    .selectFrom('oidc_login_states')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('tenant_id', '=', tenant)
+    .executeTakeFirst();
+  if (Number(pending?.n ?? 0) >= MAX_PENDING_SIGN_INS)
+    throw new ApiError(
+      429,
+      'LOGIN_THROTTLED',
+      'Te veel inlogpogingen tegelijk voor deze gemeente; probeer het over enkele minuten opnieuw (too many sign-ins under way).',
+      undefined,
+      { retryAfterSeconds: 60 },
+    );
   await db
     .insertInto('oidc_login_states')
     .values({
