@@ -4,6 +4,7 @@ import { HalfYear, TaakstellingPeriodSchema } from './quota';
 import { CASE_ID_LIST_PATTERN, CaseId, Ident, Instant, LocalText as Text, Text as FreeText, Uuid } from './common';
 
 /** The monitor's read models: dashboard, process catalog, one case, saved filters, the live stream's query. */
+
 const Count = Type.Integer({ minimum: 0 });
 
 export const MonitorSummarySchema = Type.Object(
