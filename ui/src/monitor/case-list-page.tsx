@@ -115,7 +115,11 @@ export function CaseListPage() {
         case 'processId':
           return pick(info?.title, humanise(r.processId));
         case 'step':
-          return pick(info?.steps.find((s) => s.id === r.step)?.label, humanise(r.step));
+          // A closed case stands on its end step, which the built-in processes name after its outcome.
+          return pick(
+            (info?.steps.find((s) => s.id === r.step) ?? info?.outcomes.find((o) => o.id === r.step))?.label,
+            humanise(r.step),
+          );
         case 'status':
           return t(`status.${r.status}`, { defaultValue: r.status });
         case 'nextDeadline':
