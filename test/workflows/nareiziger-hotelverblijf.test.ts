@@ -1,3 +1,4 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CaseInput } from '../../workflows/case-state';
 import type { processInterpreter } from '../../workflows/interpreter';
@@ -34,7 +35,7 @@ describe('nareiziger-hotelverblijf v3 (time-skipping)', () => {
       args: [input],
     });
   }
-  type Handle = Awaited<ReturnType<typeof start>>;
+  type Handle = WorkflowHandle<typeof processInterpreter>;
   const send = (handle: Handle, name: string, payload: Record<string, unknown> = {}) =>
     handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
   const today = async () => dateOf(await env.currentTimeMs());
