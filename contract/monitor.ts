@@ -232,5 +232,18 @@ export type SavedFilterList = Static<typeof SavedFilterList>;
 export type SaveFilterBody = Static<typeof SaveFilterBody>;
 export type SavedFilterParams = Static<typeof SavedFilterParams>;
 
-/** GET /monitor/events: server-sent events (`changed` with case ids, process, step, status). */
+/** One `changed` event of GET /monitor/events: references and codes only, never case data. */
+export const MonitorChange = Type.Object({
+  type: Type.Literal('changed'),
+  at: Instant,
+  cases: Type.Array(
+    Type.Object({ caseId: Type.String(), processId: Type.String(), step: Type.String(), status: Type.String() }),
+  ),
+  countsChanged: Type.Boolean({
+    description: "The tenant's running or overdue counts moved (timers, other replicas): refresh counts",
+  }),
+});
+export type MonitorChange = Static<typeof MonitorChange>;
+
+/** GET /monitor/events: server-sent events, each a `MonitorChange` (`changed` with case ids, process, step, status). */
 export const MonitorEventStream = Type.String({ contentMediaType: 'text/event-stream' });

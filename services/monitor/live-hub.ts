@@ -3,15 +3,10 @@ import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/pa
 import { visibilityQuery } from '../cases/case-query';
 import type { CaseService } from '../cases/case-service';
 import { SA_NEXT_DEADLINE, SA_PROCESS, SA_STEP } from '../../workflows/search-attributes';
+import type { MonitorChange } from '../../contract/monitor';
 
-/** What a subscriber receives: references and codes only, never case data. */
-export interface ChangeMessage {
-  type: 'changed';
-  at: string;
-  cases: Array<{ caseId: string; processId: string; step: string; status: string }>;
-  /** The tenant's running or overdue counts moved (timers, other replicas): refresh counts. */
-  countsChanged: boolean;
-}
+/** What a subscriber receives (contract/monitor.ts): references and codes only, never case data. */
+export type ChangeMessage = MonitorChange;
 
 interface Subscriber {
   watch: Set<string>;
