@@ -1,4 +1,5 @@
 import { parseDuration, type Duration } from '../../../../workflows/dsl/duration';
+import { durationInWords, type WordsLang } from '../../../../workflows/dsl/duration-words';
 import { resolveDurationValue } from '../../../../workflows/dsl/references';
 import type { ParamRef, RelativeTime } from '../../../../workflows/dsl/schema';
 
@@ -6,30 +7,8 @@ import type { ParamRef, RelativeTime } from '../../../../workflows/dsl/schema';
  * Durations and moments in words, as a designer reads them: P6M from hotelStart is
  * "6 maanden na hotelplaatsing" (Dutch) or "6 months after hotel placement" (English).
  */
-export type WordsLang = 'nl' | 'en';
-
-const UNITS: Record<WordsLang, Record<keyof Duration, [string, string]>> = {
-  nl: {
-    years: ['jaar', 'jaar'],
-    months: ['maand', 'maanden'],
-    weeks: ['week', 'weken'],
-    days: ['dag', 'dagen'],
-    hours: ['uur', 'uur'],
-    minutes: ['minuut', 'minuten'],
-    seconds: ['seconde', 'seconden'],
-  },
-  en: {
-    years: ['year', 'years'],
-    months: ['month', 'months'],
-    weeks: ['week', 'weeks'],
-    days: ['day', 'days'],
-    hours: ['hour', 'hours'],
-    minutes: ['minute', 'minutes'],
-    seconds: ['second', 'seconds'],
-  },
-};
-const ORDER: Array<keyof Duration> = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'];
-const AND: Record<WordsLang, string> = { nl: 'en', en: 'and' };
+export type { WordsLang } from '../../../../workflows/dsl/duration-words';
+export { durationInWords } from '../../../../workflows/dsl/duration-words';
 
 /** Case dates by their name in words; an unknown name is shown as it is. */
 export const DATE_WORDS: Record<string, Record<WordsLang, string>> = {
@@ -47,27 +26,12 @@ export const DATE_WORDS: Record<string, Record<WordsLang, string>> = {
   housed: { nl: 'huisvesting', en: 'housing' },
   tenancyStart: { nl: 'ingang huurcontract', en: 'the start of the tenancy' },
   offer: { nl: 'woningaanbod', en: 'the offer' },
+  departed: { nl: 'vertrek', en: 'departure' },
+  handoverRequested: { nl: 'overname door de gemeente', en: 'the takeover by the municipality' },
 };
 
 export function dateInWords(name: string, lang: WordsLang): string {
   return DATE_WORDS[name]?.[lang] ?? name;
-}
-
-function joinParts(parts: string[], lang: WordsLang): string {
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} ${AND[lang]} ${parts[parts.length - 1]}`;
-}
-
-/** "P6M" → "6 maanden"; "P1Y2W" → "1 jaar en 2 weken"; undefined when it is not an ISO-8601 duration. */
-export function durationInWords(iso: string, lang: WordsLang): string | undefined {
-  let d: Duration;
-  try {
-    d = parseDuration(iso);
-  } catch {
-    return undefined;
-  }
-  const parts = ORDER.filter((k) => d[k] > 0).map((k) => `${d[k]} ${UNITS[lang][k][d[k] === 1 ? 0 : 1]}`);
-  return parts.length ? joinParts(parts, lang) : lang === 'nl' ? 'direct' : 'immediately';
 }
 
 /**
