@@ -5,8 +5,8 @@ import { addPerson, finishRuleSetContent, signIn, type Session } from './support
 import { hotelData, startProductUnderFault, untilAnswered } from './support/product-under-fault';
 
 const STARTS = 60;
-/** Four-eyes publications of rule sets, sent between the starts (every fifth request). */
-const PUBLISHES = 15;
+/** Four-eyes publications of rule sets, sent between the first starts (every third request), around the SIGTERM. */
+const PUBLISHES = 12;
 
 type Item = { kind: 'start'; caseRef: string } | { kind: 'publish'; key: string };
 
@@ -70,7 +70,7 @@ describe('SIGTERM of the API during a burst of starts and publications', () => {
       const items: Item[] = [];
       for (let i = 0, k = 0; i < STARTS; i += 1) {
         items.push({ kind: 'start', caseRef: uniqueId('ZAAK') });
-        if (i % 4 === 3 && k < keys.length) items.push({ kind: 'publish', key: keys[k++] as string });
+        if (i % 2 === 1 && k < keys.length) items.push({ kind: 'publish', key: keys[k++] as string });
       }
       let stopped: Promise<number | null> | undefined;
       let stopAt = 0;
