@@ -71,7 +71,8 @@ export function JsonDocumentView<T>({ doc, issues, readOnly, onChange, idPrefix 
           wrap="off"
           readOnly={readOnly}
           className="utrecht-textarea code"
-          rows={Math.min(lineCount, 40)}
+          // As tall as the text: the frame around it scrolls, so the line numbers stay beside their lines.
+          rows={lineCount}
           value={text}
           onBlur={() => {
             if (!parseError) setDraft(undefined);
