@@ -4,6 +4,7 @@ import { InMemoryQuotaLedger } from '../../../services/quota/quota-ledger';
 import { templateRuleSetSource } from '../../../services/rule-sets/rule-set-source';
 import type { ActivityRegistry } from '../../../worker/activity-registry';
 import type { DecisionOutcome } from '../../../workflows/activity-types';
+import { builtInDefinitions } from '../../../workflows/definitions';
 import { recordingBesluitIssuer, recordingPublisher, testActivities } from '../../support/activity-deps';
 import { twoMunicipalityRuleSets } from '../../support/factories';
 
@@ -98,7 +99,7 @@ describe('activities', () => {
       tenant: 'GM0363',
       processId: 'har-overdracht',
     });
-    expect(def.version).toBe(1);
+    expect(def.version).toBe(builtInDefinitions.get('har-overdracht')?.version);
     await expect(env.run(acts.resolveDefinition, { tenant: 'GM0363', processId: 'nope' })).rejects.toMatchObject({
       type: 'PROCESS_NOT_FOUND',
     });
