@@ -197,3 +197,6 @@ export interface EventResult {
   status: CaseStatus;
   outcome?: string;
 }
+
+/** The interpreter workflow's signature (workflows/interpreter.ts), for starting and continuing cases by name. */
+export type ProcessInterpreter = (input: CaseInput) => Promise<CaseState>;

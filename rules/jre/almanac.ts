@@ -2,7 +2,7 @@ import { hasOwn, paramsKey } from './copy-value';
 import { defineFact, type FactDefinition } from './fact-definition';
 import { compileJsonPath, type CompiledPath } from './json-path';
 import { JreError, undefinedFact } from './jre-error';
-import type { EngineEvent, FactOptions } from './jre-types';
+import type { EngineEvent, FactOptions } from './jre-values';
 import type { RuleResult } from './rule-result';
 
 function isThenable(value: unknown): boolean {

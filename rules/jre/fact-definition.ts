@@ -1,7 +1,7 @@
 import { Fact } from './fact';
 import { JreError } from './jre-error';
 import { parsePriority } from './parse-priority';
-import type { DynamicFact, FactOptions } from './jre-types';
+import type { FactCallback as DynamicFact, FactOptions } from './jre-values';
 
 /** A fact known to the engine or added during a run: a constant, or a synchronous function. */
 export interface FactDefinition {

@@ -1,6 +1,6 @@
 import { paramsKey } from './copy-value';
 import { JreError } from './jre-error';
-import type { DynamicFact, FactOptions } from './jre-types';
+import type { FactCallback as DynamicFact, FactOptions } from './jre-values';
 import { parsePriority } from './parse-priority';
 
 /**

@@ -1,31 +1,15 @@
 import type { JreAlmanac } from './almanac';
+import type { EngineEvent, FactCallback } from './jre-values';
 import type { RuleResult } from './rule-result';
 
+export type { DecoratorCallback, EngineEvent, EngineOptions, FactOptions, OperatorCallback } from './jre-values';
+
 /** A fact that is computed when a condition first needs it. Synchronous: see docs/rules.md. */
-export type DynamicFact<T = unknown> = (params: Record<string, unknown>, almanac: JreAlmanac) => T;
-
-export interface FactOptions {
-  /** Default true: one computation per run and params. */
-  cache?: boolean;
-  /** Conditions on facts of higher priority are evaluated first (json-rules-engine's fact priority). */
-  priority?: number;
-}
-
-export interface EngineOptions {
-  allowUndefinedFacts?: boolean;
-  allowUndefinedConditions?: boolean;
-  replaceFactsInEventParams?: boolean;
-  pathResolver?: (value: object, path: string) => unknown;
-}
+export type DynamicFact<T = unknown> = FactCallback<T, JreAlmanac>;
 
 /** run()'s second argument: an almanac made for this run (json-rules-engine's `{ almanac }`). */
 export interface RunOptions {
   almanac?: JreAlmanac;
-}
-
-export interface EngineEvent {
-  type: string;
-  params?: Record<string, unknown>;
 }
 
 export type EventHandler = (event: EngineEvent, almanac: JreAlmanac, ruleResult: RuleResult) => void | Promise<void>;
@@ -39,9 +23,6 @@ export interface RuleProperties {
   onSuccess?: EventHandler;
   onFailure?: EventHandler;
 }
-
-export type OperatorCallback = (factValue: unknown, jsonValue: unknown) => unknown;
-export type DecoratorCallback = (factValue: unknown, jsonValue: unknown, next: OperatorCallback) => unknown;
 
 export interface EngineResult {
   events: EngineEvent[];

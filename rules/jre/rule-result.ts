@@ -1,6 +1,6 @@
 import { wasEvaluated, type ConditionView, type Trace } from './condition-view';
 import { hasOwn } from './copy-value';
-import type { EngineEvent } from './jre-types';
+import type { EngineEvent } from './jre-values';
 
 type Json = Record<string, unknown>;
 

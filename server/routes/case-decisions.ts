@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { catalogOf, factCatalogs, validateFacts, type FactCatalog, type RuleSet, type RuleSetKind } from '../../rules';
-import { SUPPLY_FACTS_EVENT } from '../../workflows/engine/decision-input';
+import { SUPPLY_FACTS_EVENT } from '../../workflows/engine/decision-events';
 import { appendAudit } from '../../services/audit/audit';
 import { authenticate, getAuth, requirePermission, requireRole, requireUser, type AuthDeps } from '../auth';
 import { findUserRow } from '../../services/auth/users';

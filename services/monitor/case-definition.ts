@@ -2,7 +2,8 @@ import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter, type PayloadCodec } from '@temporalio/common';
 import type { CaseInput } from '../../workflows/case-state';
 import { withEventsInline } from '../../workflows/dsl/inline-declarations';
-import type { ProcessDefinition, ProcessDefinitionV1 } from '../../workflows/dsl/schema';
+import type { ProcessDefinition } from '../../workflows/dsl/schema';
+import type { ProcessDefinitionV1 } from '../../workflows/dsl/schema-v1';
 import { upgradeDefinition } from '../../workflows/dsl/upgrade-definition';
 
 export interface DefinitionLoaderDeps {

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { processInterpreter } from '../../workflows/interpreter';
-import type { ProcessDefinition, ProcessDefinitionV1 } from '../../workflows/dsl/schema';
+import type { ProcessDefinition } from '../../workflows/dsl/schema';
+import type { ProcessDefinitionV1 } from '../../workflows/dsl/schema-v1';
 import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import { validateDefinition } from '../../workflows/dsl/validate-definition';
 import { createRecordingWorker, createTimeSkippingEnv, waitForStep, type RecordingWorker } from '../support/temporal';

@@ -25,7 +25,6 @@ import {
 
 export * from './schema-parts';
 export * from './schema-nodes';
-export type { ProcessDefinitionV1 } from './schema-v1';
 
 /**
  * The process-definition format: the one source of truth for validation (ajv), the TypeScript

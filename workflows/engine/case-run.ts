@@ -3,11 +3,12 @@ import type { CaseEvent, CaseInput, CaseState, HistoryEntry } from '../case-stat
 import { compileSchema, toIssues } from '../dsl/ajv';
 import type { CaseScope } from '../dsl/references';
 import { expectedEvent } from '../dsl/declarations';
-import type { ProcessDefinition, ProcessDefinitionV1, ProcessNode, WaitNode } from '../dsl/schema';
+import type { ProcessDefinition, ProcessNode, WaitNode } from '../dsl/schema';
+import type { ProcessDefinitionV1 } from '../dsl/schema-v1';
 import { upgradeDefinition } from '../dsl/upgrade-definition';
 import { checkDecisionInput } from './check-decision-input';
 import { toIsoInstant } from './deadlines';
-import { CONFIRM_EVENT } from './decision-input';
+import { CONFIRM_EVENT } from './decision-events';
 import { EventInbox } from './event-inbox';
 import { publishSearchAttributes } from './publish-search-attributes';
 

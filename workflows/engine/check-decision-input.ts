@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import type { CaseEvent, PendingDecision } from '../case-state';
 import { decisionFacts } from '../dsl/declarations';
 import type { DecisionNode, ProcessDefinition } from '../dsl/schema';
-import { CONFIRM_EVENT, SUPPLY_FACTS_EVENT } from './decision-input';
+import { CONFIRM_EVENT, SUPPLY_FACTS_EVENT } from './decision-events';
 
 const MAX_REASON = 4000;
 /** A deviation must say why (Awb 3:46): a few words at least, not a placeholder. */

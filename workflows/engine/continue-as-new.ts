@@ -1,5 +1,5 @@
+import type { ProcessInterpreter } from '../case-state';
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import type { processInterpreter } from '../interpreter';
 import type { CaseRun } from './case-run';
 
 /** Well below Temporal's 50k-event hard limit; the server's own suggestion may come earlier. */
@@ -26,5 +26,5 @@ export async function maybeContinueAsNew(run: CaseRun, nodeId: string): Promise<
   run.record({ type: 'continued-as-new', nodeId, detail: `run ${state.runs + 1}` });
   const drop = Math.max(0, state.history.length - KEPT_HISTORY_ENTRIES);
   const carried = { ...state, history: state.history.slice(drop), historyDropped: state.historyDropped + drop };
-  await continueAsNew<typeof processInterpreter>({ ...run.input, resume: { state: carried, nodeId } });
+  await continueAsNew<ProcessInterpreter>({ ...run.input, resume: { state: carried, nodeId } });
 }

@@ -4,12 +4,10 @@ import { addDuration } from '../dsl/duration';
 import type { DecisionNode } from '../dsl/schema';
 import { acts } from './activity-proxies';
 import { caseEventsOn, emitCaseEvent } from './case-events';
-import type { CaseRun } from './case-run';
+import { CONFIRM_EVENT, SUPPLY_FACTS_EVENT } from './decision-events';
 
-/** The event a case handler's missing facts arrive with (through the events API or the case page). */
-export const SUPPLY_FACTS_EVENT = 'gegevens-aanvullen';
-/** The confirmation's event name: it starts with `$`, so only the confirm update can send it, never the events API. */
-export const CONFIRM_EVENT = '$besluit-bevestigen';
+export { CONFIRM_EVENT, SUPPLY_FACTS_EVENT } from './decision-events';
+import type { CaseRun } from './case-run';
 
 const DEFAULT_CONFIRM_WITHIN = 'P14D';
 const DEFAULT_CONFIRM_REMINDERS = ['P7D'];

@@ -1,7 +1,7 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import type { CaseEvent, CaseState, DecisionConfirmationRequest, EventResult } from '../case-state';
 import { caseStateQuery, confirmDecisionUpdate, sendEventUpdate } from '../messages';
-import { CONFIRM_EVENT } from './decision-input';
+import { CONFIRM_EVENT } from './decision-events';
 
 interface Item {
   seq: number;

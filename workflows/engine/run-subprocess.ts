@@ -1,9 +1,8 @@
 import { ApplicationFailure, patched, startChild } from '@temporalio/workflow';
-import type { CaseInput, ChildCase } from '../case-state';
+import type { CaseInput, ChildCase, ProcessInterpreter } from '../case-state';
 import { compileSchema, toIssues } from '../dsl/ajv';
 import { readSource } from '../dsl/references';
 import type { SubprocessNode } from '../dsl/schema';
-import type { processInterpreter } from '../interpreter';
 import { INTERPRETER_WORKFLOW } from '../messages';
 import { findPersonalNumber } from '../privacy/find-personal-number';
 import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../search-attributes';
@@ -59,7 +58,7 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
     data,
     parent: { caseId: state.caseId, nodeId: node.id },
   };
-  const handle = await startChild<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+  const handle = await startChild<ProcessInterpreter>(INTERPRETER_WORKFLOW, {
     workflowId: child.caseId,
     args: [input],
     typedSearchAttributes: [

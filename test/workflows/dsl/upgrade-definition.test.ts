@@ -4,7 +4,8 @@ import { archivedDefinition, archivedDefinitions, builtInDefinitions } from '../
 import hotelArchive from '../../../workflows/definitions/archive/nareiziger-hotelverblijf-v1.json';
 import { decisionFacts, expectedEvents } from '../../../workflows/dsl/declarations';
 import { inlineDeclarations } from '../../../workflows/dsl/inline-declarations';
-import type { ProcessDefinition, ProcessDefinitionV1 } from '../../../workflows/dsl/schema';
+import type { ProcessDefinition } from '../../../workflows/dsl/schema';
+import type { ProcessDefinitionV1 } from '../../../workflows/dsl/schema-v1';
 import { upgradeDefinition } from '../../../workflows/dsl/upgrade-definition';
 import { upgradeStoredDefinition } from '../../../workflows/dsl/upgrade-stored-definition';
 import { validateDefinition } from '../../../workflows/dsl/validate-definition';
