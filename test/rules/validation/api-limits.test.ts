@@ -24,8 +24,9 @@ describe('rule-set limits through the API', () => {
     return c as TopLevelCondition;
   }
 
-  it('answers 422 with nesting-too-deep for a rule set nested 1,000 levels deep, on create and on edit', async () => {
-    const content = aRuleSet({ rules: [aRuleWith(nested(1_000))] });
+  it('answers 422 with nesting-too-deep for a rule set nested deeper than the rules allow, on create and on edit', async () => {
+    // 100 levels: within the API's body depth (300 JSON levels), past the rules' own limit (32).
+    const content = aRuleSet({ rules: [aRuleWith(nested(100))] });
     const created = await designer.post('/rulesets', { key: 'diep', name: 'Diep', content });
     expect(created.status).toBe(422);
     expect(created.body.error.code).toBe('CONTENT_INVALID');
@@ -38,6 +39,16 @@ describe('rule-set limits through the API', () => {
     const edited = await designer.put('/rulesets/ondiep/versions/1', { content });
     expect(edited.status).toBe(422);
     expect(edited.body.error.details.issues[0].code).toBe('nesting-too-deep');
+  });
+
+  it('refuses a body nested 1,000 levels deep before any validator recurses: 400 at /body', async () => {
+    const res = await designer.post('/rulesets', {
+      key: 'dieper',
+      name: 'Dieper',
+      content: aRuleSet({ rules: [aRuleWith(nested(1_000))] }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body' });
   });
 
   it('answers 422 with condition-chain-too-deep for a chain of 1,000 named conditions', async () => {
