@@ -2,7 +2,12 @@
 export { authenticate, requirePermission, requireRole, requireUser, type AuthenticateOptions } from './authenticate';
 export { getAuth, type Actor, type AuthContext } from './context';
 export { authConfig, authConfigFromEnv, type AuthConfig } from '../../services/auth/config';
-export { bootstrapAdmin, bootstrapMessage, bootstrapOptionsFromEnv, type BootstrapResult } from '../../services/auth/bootstrap';
+export {
+  bootstrapAdmin,
+  bootstrapMessage,
+  bootstrapOptionsFromEnv,
+  type BootstrapResult,
+} from '../../services/auth/bootstrap';
 export {
   PERMISSIONS,
   ROLES,
