@@ -1,17 +1,19 @@
+import type {
+  CaseCancelled,
+  CaseList,
+  CaseStateResponse,
+  CaseSummary,
+  DecisionChoice,
+  DecisionRecord,
+  EventResult,
+  HistoryEntry,
+  PendingDecision,
+} from '../../../contract/cases';
+import type { DecisionConfirmed, FactsSupplied } from '../../../contract/case-decisions';
 import { api } from './http';
 
-/** A case as the cases list returns it (Temporal visibility: no personal data). */
-export interface CaseSummary {
-  caseId: string;
-  processId: string;
-  caseRef: string;
-  step: string;
-  status: string;
-  outcome?: string;
-  nextDeadline?: string;
-  startedAt: string;
-  closedAt?: string;
-}
+/** A case as the cases list returns it (Temporal visibility: no personal data); the API's types are the contract's. */
+export type { CaseSummary, DecisionChoice };
 
 /** The case list's filter; a deadline window becomes deadlineAfter/Before from now. */
 export interface ListFilter {
@@ -23,70 +25,15 @@ export interface ListFilter {
   overdue?: boolean;
 }
 
-/** A decision's outcome: the branch (event type; null: the default branch) and the step it leads to. */
-export interface DecisionChoice {
-  branch: string | null;
-  next: string;
-}
-
 /** The case state's decision record (workflows/case-state.ts), as GET /api/v1/cases/{caseId} returns it. */
-export interface DecisionRecordView {
-  nodeId: string;
-  at: string;
-  ruleSetKind: string;
-  ruleSetId: string;
-  ruleSetVersion: number;
-  peildatum: string;
-  facts: Record<string, unknown>;
-  explanation: unknown;
-  branch: string | null;
-  next: string;
-  status?: 'proposed' | 'incomplete' | 'confirmed' | 'automatic';
-  proposal?: DecisionChoice;
-  missingFacts?: string[];
-  confirmation?: {
-    by: { userId: string; username: string; displayName?: string };
-    at: string;
-    branch: string | null;
-    next: string;
-    deviated: boolean;
-    reason?: string;
-  };
-  besluit?: { id: string; sha256: string; createdAt: string };
-}
+export type DecisionRecordView = DecisionRecord;
 
-export interface PendingDecisionView {
-  nodeId: string;
-  phase: 'facts' | 'confirmation';
-  event: string;
-  missingFacts?: string[];
-  proposal?: DecisionChoice;
-  options?: DecisionChoice[];
-  since: string;
-}
+export type PendingDecisionView = PendingDecision;
 
-export interface HistoryEntryView {
-  at: string;
-  type: string;
-  nodeId?: string;
-  event?: string;
-  detail?: string;
-}
+export type HistoryEntryView = HistoryEntry;
 
-/** The parts of the case state the case page reads beside the monitor's view. */
-export interface CaseStateView {
-  caseId: string;
-  processId: string;
-  processVersion: number;
-  status: string;
-  currentStep: string | null;
-  outcome?: string;
-  dates: Record<string, string>;
-  variables: Record<string, unknown>;
-  history: HistoryEntryView[];
-  decisions: DecisionRecordView[];
-  pendingDecision?: PendingDecisionView;
-}
+/** The case state as GET /api/v1/cases/{caseId} returns it; the case page reads it beside the monitor's view. */
+export type CaseStateView = CaseStateResponse;
 
 const DAY = 86_400_000;
 
@@ -112,22 +59,18 @@ const one = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}`;
 
 export const cases = {
   list: (filter: ListFilter, limit: number, cursor?: string) =>
-    api<{ cases: CaseSummary[]; nextCursor: string | null }>(
-      'GET',
-      `/api/v1/cases?${casesQuery(filter, limit, cursor)}`,
-    ),
+    api<CaseList>('GET', `/api/v1/cases?${casesQuery(filter, limit, cursor)}`),
   state: (caseId: string) => api<CaseStateView>('GET', one(caseId)),
   sendEvent: (caseId: string, name: string, payload: Record<string, unknown>) =>
-    api<{ currentStep: string | null }>('POST', `${one(caseId)}/events`, { name, payload }),
-  cancel: (caseId: string, reason: string) => api('POST', `${one(caseId)}/cancel`, { reason }),
+    api<EventResult>('POST', `${one(caseId)}/events`, { name, payload }),
+  cancel: (caseId: string, reason: string) => api<CaseCancelled>('POST', `${one(caseId)}/cancel`, { reason }),
   confirmDecision: (caseId: string, nodeId: string, branch: string | null, reason?: string) =>
-    api<{ accepted: boolean; currentStep: string | null; status: string; decision: DecisionRecordView | null }>(
-      'POST',
-      `${one(caseId)}/decisions/${encodeURIComponent(nodeId)}/confirm`,
-      { branch, ...(reason ? { reason } : {}) },
-    ),
+    api<DecisionConfirmed>('POST', `${one(caseId)}/decisions/${encodeURIComponent(nodeId)}/confirm`, {
+      branch,
+      ...(reason ? { reason } : {}),
+    }),
   supplyFacts: (caseId: string, nodeId: string, facts: Record<string, unknown>) =>
-    api<{ currentStep: string | null }>('POST', `${one(caseId)}/decisions/${encodeURIComponent(nodeId)}/facts`, {
+    api<FactsSupplied>('POST', `${one(caseId)}/decisions/${encodeURIComponent(nodeId)}/facts`, {
       facts,
     }),
 };

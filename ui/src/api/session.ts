@@ -1,15 +1,8 @@
+import type { LoginResponse, LogoutResponse, MeResponse, Role, User } from '../../../contract/auth';
+import type { Tenant } from '../../../contract/tenants';
 import { api, setCsrfToken } from './http';
 
-export type Role = 'admin' | 'designer' | 'approver' | 'supervisor' | 'behandelaar' | 'national-admin';
-
-export interface User {
-  id: string;
-  tenantId: string;
-  username: string;
-  displayName: string | null;
-  roles: Role[];
-  mustChangePassword: boolean;
-}
+export type { Role, User };
 
 export interface Session {
   tenant: string;
@@ -19,17 +12,9 @@ export interface Session {
   mustChangePassword: boolean;
 }
 
-interface MeResponse {
-  tenant: string;
-  roles: Role[];
-  user?: User;
-  csrfToken?: string;
-  mustChangePassword?: boolean;
-}
-
 async function tenantName(tenant: string): Promise<string> {
   try {
-    return (await api<{ name: string }>('GET', `/api/v1/tenants/${encodeURIComponent(tenant)}`)).name;
+    return (await api<Tenant>('GET', `/api/v1/tenants/${encodeURIComponent(tenant)}`)).name;
   } catch {
     // A user with a one-time password may not read the tenant yet; the code is a fine stand-in.
     return tenant;
@@ -56,7 +41,7 @@ export async function currentSession(): Promise<Session | undefined> {
 }
 
 export async function login(tenant: string, username: string, password: string): Promise<Session> {
-  const res = await api<{ user: User; csrfToken: string; mustChangePassword: boolean }>('POST', '/api/v1/auth/login', {
+  const res = await api<LoginResponse>('POST', '/api/v1/auth/login', {
     tenant,
     username,
     password,
@@ -77,7 +62,7 @@ export async function changePassword(currentPassword: string, newPassword: strin
 
 export async function logout(): Promise<void> {
   // A session from the municipality's identity provider ends there too (RP-initiated logout).
-  const res = await api<{ redirectTo?: string } | undefined>('POST', '/api/v1/auth/logout');
+  const res = await api<LogoutResponse | undefined>('POST', '/api/v1/auth/logout');
   setCsrfToken(undefined);
   if (res?.redirectTo) window.location.assign(res.redirectTo);
 }

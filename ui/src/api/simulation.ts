@@ -1,24 +1,8 @@
+import type { KeptSimulation, RuleSetSimulation } from '../../../contract/ruleset-simulation';
 import { api } from './http';
 
-/** The comparison of a rule-set version with the municipality's real decisions (server/simulation/compare-decisions.ts). */
-export interface OwnCasesSimulation {
-  compared: number;
-  changed: number;
-  unreadable: number;
-  truncated: boolean;
-  totals: Array<{ outcome: string | null; label: string; before: number; after: number }>;
-  cases: Array<{
-    caseRef: string;
-    caseId: string;
-    peildatum: string;
-    before: { outcome: string | null; label: string };
-    after: { outcome: string | null; label: string; incomplete?: string[] };
-    decided?: { outcome: string | null; deviated: boolean };
-    conditions: Array<{ rule: string; fact: string; factLabel: string; before: string; after: string }>;
-  }>;
-  ranAt?: string;
-  ranBy?: string;
-}
+/** The comparison of a rule-set version with the municipality's real decisions; the kept one says when and by whom. */
+export type OwnCasesSimulation = RuleSetSimulation & Partial<Pick<KeptSimulation, 'ranAt' | 'ranBy'>>;
 
 const path = (key: string, version: number) => `/api/v1/rulesets/${encodeURIComponent(key)}/versions/${version}`;
 

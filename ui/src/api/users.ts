@@ -1,10 +1,11 @@
+import type { UserList, UserWithPassword } from '../../../contract/users';
 import { api } from './http';
-import type { Role, User } from './session';
+import type { Role } from './session';
 
 export const users = {
-  list: () => api<{ items: User[] }>('GET', '/api/v1/users').then((r) => r.items),
+  list: () => api<UserList>('GET', '/api/v1/users').then((r) => r.items),
   create: (username: string, displayName: string, roles: Role[]) =>
-    api<{ user: User; oneTimePassword: string }>('POST', '/api/v1/users', {
+    api<UserWithPassword>('POST', '/api/v1/users', {
       username,
       ...(displayName ? { displayName } : {}),
       roles,

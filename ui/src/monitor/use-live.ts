@@ -1,11 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import type { MonitorChange } from '../../../contract/monitor';
 
-export interface ChangeMessage {
-  type: 'changed';
-  at: string;
-  cases: Array<{ caseId: string; processId: string; step: string; status: string }>;
-  countsChanged: boolean;
-}
+/** One `changed` event of the stream (contract/monitor.ts). */
+export type ChangeMessage = MonitorChange;
 
 /**
  * Listens to the monitor's server-sent events. `watch` names the cases on screen (the server
