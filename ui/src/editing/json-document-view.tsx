@@ -71,8 +71,7 @@ export function JsonDocumentView<T>({ doc, issues, readOnly, onChange, idPrefix 
           wrap="off"
           readOnly={readOnly}
           className="utrecht-textarea code"
-          // As tall as the text: the frame around it scrolls, so the line numbers stay beside their lines.
-          rows={lineCount}
+          rows={Math.min(lineCount, 40)}
           value={text}
           onBlur={() => {
             if (!parseError) setDraft(undefined);
