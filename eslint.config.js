@@ -29,6 +29,7 @@ module.exports = tseslint.config(
       'data/**',
       'coverage/**',
       '**/*.js',
+      '**/*.cjs',
       '**/*.mjs',
       'ui/vite.config.mts',
     ],
