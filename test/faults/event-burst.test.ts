@@ -35,7 +35,7 @@ import {
 } from './support/ledger-and-webhooks';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CASES = 40;
+const CASES = 32;
 /** Every fourth case gets an event its step refuses (a payload failing its schema): it must never be applied. */
 const refusedOnPurpose = (i: number) => i % 4 === 3;
 /** The event of the burst: housing found, so the case counts for the taakstelling, completes and tells its subscribers. */
