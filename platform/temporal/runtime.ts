@@ -45,6 +45,9 @@ function installSdkLogger(log: Log): void {
   sdkLoggerInstalled = true;
   try {
     Runtime.install({
+      // The SDK would shut every worker down on SIGINT/SIGTERM by itself, at once, racing our own
+      // order (drain HTTP first, then the worker): product/main.ts and worker/main.ts handle signals.
+      shutdownSignals: [],
       logger: new DefaultLogger('WARN', (entry) => {
         const fields = { sdk: true, ...(entry.meta ?? {}) };
         if (entry.level === 'ERROR') log.error(fields, entry.message);
