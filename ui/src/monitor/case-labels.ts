@@ -27,6 +27,10 @@ const VARIABLE_LABELS: Record<string, LocalizedText> = {
   priority: { nl: 'voorrang', en: 'priority' },
   offerId: { nl: 'kenmerk van het aanbod', en: 'offer reference' },
   scheme: { nl: 'regeling', en: 'scheme' },
+  amountPerPerson: { nl: 'vergoeding per persoon', en: 'amount per person' },
+  endReason: { nl: 'reden van beëindiging', en: 'reason for ending' },
+  newMunicipality: { nl: 'nieuwe gemeente', en: 'new municipality' },
+  route: { nl: 'andere route', en: 'other route' },
 };
 
 const has = (o: object | undefined, key: string): boolean =>

@@ -4,8 +4,17 @@ import type { CaseLabels } from './case-labels';
 
 type Words = { nl: string; en: string };
 
-const yesNo = (v: unknown, lang: 'nl' | 'en'): string =>
-  typeof v === 'boolean' ? (v ? (lang === 'nl' ? 'ja' : 'yes') : lang === 'nl' ? 'nee' : 'no') : String(v);
+/**
+ * A value a set-variables task sets, in words: yes/no, "volgens de norm" for a value read from the
+ * definition's parameters (`{ "param": … }`), "niet ingevuld" for null — never `[object Object]`.
+ */
+const valueWords = (v: unknown, lang: 'nl' | 'en'): string => {
+  const nl = lang === 'nl';
+  if (typeof v === 'boolean') return v ? (nl ? 'ja' : 'yes') : nl ? 'nee' : 'no';
+  if (v === null || v === undefined) return nl ? 'niet ingevuld' : 'not filled in';
+  if (typeof v === 'object') return 'param' in v ? (nl ? 'volgens de norm' : 'from the norm') : JSON.stringify(v);
+  return String(v as string | number);
+};
 
 /**
  * One history entry in words, built from the entry's parts and the definition's labels — the
@@ -58,7 +67,7 @@ export function describeEntry(
         return w({ nl: `Besluit (PDF) opgesteld bij “${step}”`, en: `Besluit (PDF) drawn up at “${step}”` });
       if (node?.kind === 'task' && node.action === 'set-variables') {
         const set = Object.entries(node.params ?? {})
-          .map(([k, v]) => `${labels.variable(k)}: ${yesNo(v, lang)}`)
+          .map(([k, v]) => `${labels.variable(k)}: ${valueWords(v, lang)}`)
           .join(', ');
         return w({
           nl: `Taak “${step}” uitgevoerd${set ? ` (${set})` : ''}`,
