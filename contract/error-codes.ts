@@ -106,6 +106,22 @@ export const ERROR_CODES = {
     status: 400,
     description: "The identity provider's settings are incomplete or not valid; `path` names the field.",
   },
+  INVALID_ZGW_SETTINGS: {
+    status: 400,
+    description: "The ZGW APIs' settings are incomplete or not valid; `path` names the field.",
+  },
+  ZGW_NOT_CONFIGURED: {
+    status: 404,
+    description: 'The link with the ZGW APIs is not set up (or switched off) for this municipality.',
+  },
+  ZGW_UNAVAILABLE: {
+    status: 502,
+    description: 'A ZGW API (Zaken, Catalogi, Besluiten, Documenten) could not be reached or did not answer in time.',
+  },
+  ZGW_REFUSED: {
+    status: 502,
+    description: "A ZGW API refused the request; the answer's code and status are in `details`.",
+  },
   OIDC_NOT_CONFIGURED: {
     status: 404,
     description: 'Sign-in through the identity provider is not set up for this municipality.',

@@ -8,6 +8,7 @@ import { idempotencyMigration } from './0005-idempotency';
 import { besluitenMigration } from './0006-besluiten';
 import { securityMigration } from './0007-security';
 import { identityProvidersMigration } from './0008-identity-providers';
+import { zgwMigration } from './0010-zgw';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0006-besluiten': besluitenMigration(dialect),
         '0007-security': securityMigration(dialect),
         '0008-identity-providers': identityProvidersMigration(dialect),
+        '0010-zgw': zgwMigration(dialect),
       };
     },
   };
