@@ -7,11 +7,18 @@ import hotelV2 from './archive/nareiziger-hotelverblijf-v2.json';
 import urgencyV1 from './archive/urgentie-aanvraag-v1.json';
 import harOverdracht from './har-overdracht.json';
 import huisvestingStatushouder from './huisvesting-statushouder.json';
+import inburgering from './inburgering.json';
 import nareizigerHotelverblijf from './nareiziger-hotelverblijf.json';
 import urgentieAanvraag from './urgentie-aanvraag.json';
 
 /** The built-in processes: the defaults a municipality starts from, checked like any other definition. */
-const sources: unknown[] = [nareizigerHotelverblijf, harOverdracht, huisvestingStatushouder, urgentieAanvraag];
+const sources: unknown[] = [
+  nareizigerHotelverblijf,
+  harOverdracht,
+  huisvestingStatushouder,
+  urgentieAanvraag,
+  inburgering,
+];
 
 function checked(source: unknown, lookup?: (id: string) => ProcessDefinition | undefined): ProcessDefinition {
   const result = validateDefinition(source, lookup ? { lookupDefinition: lookup } : {});
