@@ -159,3 +159,26 @@ export function twoMunicipalityRuleSets(): RuleSetSource & { calls: Array<{ tena
 export function dateOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** A person obliged to integrate, linked to `tenant` on `koppelingDate`, with the housing case it belongs to. */
+export function inburgeringCaseInput(
+  koppelingDate: string,
+  overrides: Partial<CaseInput> & { data?: Record<string, unknown> } = {},
+): CaseInput {
+  const { data, ...rest } = overrides;
+  const tenant = rest.tenant ?? 'GM0363';
+  return {
+    tenant,
+    caseRef: uniqueId('zaak'),
+    definition: builtIn('inburgering'),
+    data: {
+      municipality: tenant,
+      koppelingDate,
+      housingCaseId: `${tenant}-huisvesting-statushouder-0a1b2c3d`,
+      householdSize: 2,
+      inburgeraar: { name: 'Test Inburgeraar', dateOfBirth: '1995-02-11' },
+      ...data,
+    },
+    ...rest,
+  };
+}
