@@ -9,6 +9,7 @@ import { besluitenMigration } from './0006-besluiten';
 import { securityMigration } from './0007-security';
 import { identityProvidersMigration } from './0008-identity-providers';
 import { zgwMigration } from './0010-zgw';
+import { rateLimitsMigration } from './0014-rate-limits';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0007-security': securityMigration(dialect),
         '0008-identity-providers': identityProvidersMigration(dialect),
         '0010-zgw': zgwMigration(dialect),
+        '0014-rate-limits': rateLimitsMigration(dialect),
       };
     },
   };
