@@ -17,9 +17,10 @@ const firstErrorAjv = addFormats(new Ajv({ allErrors: false, strict: false }));
 const textAjv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true }));
 
 /**
- * Dates in bodies lie within 1900–2100, as in case data (workflows/dsl/ajv.ts): a notification
- * dated 9999-12-31 or 0000-01-01 was accepted and stored. Query filters are not bounded (they
- * select, they store nothing).
+ * Dates lie within 1900–2100, as in case data (workflows/dsl/ajv.ts): a notification dated
+ * 9999-12-31 or 0000-01-01 was accepted and stored. Query filters and path parameters are bounded
+ * too (issue 17): a filter outside the window is a caller's mistake, answered 400 at its parameter,
+ * not handed on to Temporal's visibility query or the store.
  */
 function boundDates(instance: Ajv): Ajv {
   const inYears = (s: string) => {
@@ -38,6 +39,7 @@ function boundDates(instance: Ajv): Ajv {
 }
 boundDates(bodyAjv);
 boundDates(firstErrorAjv);
+boundDates(textAjv);
 
 // One cache per validator: a schema compiled for a body must not be reused for a query string.
 const compiled = {
