@@ -53,6 +53,18 @@ export const ACTION_PARAMS: { [K in ActionName]: ActionParamsSpec } = {
       { additionalProperties: false },
     ),
   },
+  /**
+   * Case dates by name, each from a `{ "param": … }` (a date parameter; a `{name}` segment is a
+   * case variable or else a top-level input property), a source (`data.x`, `dates.x`,
+   * `parameters.x`) or a literal date (YYYY-MM-DD). Deadlines that count from them start then.
+   */
+  'set-dates': {
+    params: Type.Record(
+      Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }),
+      Type.Union([Type.String({ minLength: 1, maxLength: 200 }), ParamRefSchema]),
+      { additionalProperties: false },
+    ),
+  },
   'count-placement': {
     params: Type.Object(
       {

@@ -14,6 +14,7 @@ const edgesByKind: EdgesOf = {
   wait: (node) => [
     ...node.events.map((e, i) => ({ target: e.next, path: `events/${i}/next` })),
     ...(node.timeout ? [{ target: node.timeout.next, path: 'timeout/next' }] : []),
+    ...(node.complete ? [{ target: node.complete.next, path: 'complete/next' }] : []),
   ],
   decision: (node) => [
     ...node.branches.map((b, i) => ({ target: b.next, path: `branches/${i}/next` })),

@@ -3,10 +3,12 @@ import { DurationSchema, Id, Label, MappingName, NodeRef, RelativeTimeSchema, Va
 
 /** A decision combines a few named fact mappings, not a catalogue of them (keeps validation linear). */
 export const MAX_FACT_MAPPINGS_PER_DECISION = 20;
+/** A wait step completes on at most this many dates (side-by-side work stays small and linear to check). */
+export const MAX_COMPLETE_DATES = 10;
 
 /** The node kinds of a process definition, one schema each; `NodeSchema` is their union. */
 
-export const ACTION_NAMES = ['set-variables', 'set-status', 'notify', 'count-placement'] as const;
+export const ACTION_NAMES = ['set-variables', 'set-status', 'notify', 'count-placement', 'set-dates'] as const;
 
 export const ActionSchema = Type.Object(
   {
@@ -67,6 +69,21 @@ export const WaitNodeSchema = Type.Object(
     reminders: Type.Optional(Type.Array(ReminderSchema)),
     timeout: Type.Optional(
       Type.Object({ at: RelativeTimeSchema, label: Label, next: NodeRef }, { additionalProperties: false }),
+    ),
+    /**
+     * Work that runs side by side in one step: events that loop back to this step each set a date
+     * (one per domain, in any order), and as soon as every date in `dates` is set the step goes on
+     * to `next` — checked on entry and after each accepted event. Bounded: at most ten dates.
+     */
+    complete: Type.Optional(
+      Type.Object(
+        {
+          dates: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: MAX_COMPLETE_DATES }),
+          label: Label,
+          next: NodeRef,
+        },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },

@@ -1,7 +1,8 @@
 import type { ActionName, TaskNode } from '../dsl/schema';
-import { readSource, type CaseScope } from '../dsl/references';
+import { isParamRef, readSource, resolveParam, type CaseScope } from '../dsl/references';
 import type { CaseState } from '../case-state';
 import type { CaseActivities } from './activity-proxies';
+import { toIsoInstant } from './deadlines';
 import { halfYearOf } from './half-year';
 
 export interface ActionContext {
@@ -43,6 +44,31 @@ export const actions: Record<ActionName, ActionHandler> = {
       template,
     });
     return `melding: ${template}`;
+  },
+  /**
+   * Sets case dates from parameters, sources or literal dates (see action-params.ts). Reads the
+   * raw params: a `{name}` segment of a parameter path is a case variable, else a top-level input
+   * property (so an input's cohort picks its cohort's start date). A value that does not resolve
+   * to a date leaves the date unset and says so in the history.
+   */
+  async 'set-dates'(node, _params, { state, scope }) {
+    const keys: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(scope.data)) if (typeof v === 'string') keys[k] = v;
+    Object.assign(keys, scope.variables);
+    const set: string[] = [];
+    const unset: string[] = [];
+    for (const [date, raw] of Object.entries(node.params ?? {})) {
+      let value: unknown;
+      if (isParamRef(raw)) {
+        const r = resolveParam(raw.param, scope.parameters, keys);
+        value = r.ok ? r.value : undefined;
+      } else value = source(raw, scope);
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(value)) {
+        state.dates[date] = toIsoInstant(value, new Date(0));
+        set.push(date);
+      } else unset.push(date);
+    }
+    return `datums gezet: ${set.join(', ') || 'geen'}${unset.length ? `; niet gezet: ${unset.join(', ')}` : ''}`;
   },
   /**
    * Counts the placement for the municipality's taakstelling of the half-year it happened in.

@@ -22,6 +22,8 @@ export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
       acts,
     });
     run.record({ type: 'task', nodeId: node.id, detail });
+    // New dates may start case deadlines: wake their watcher (only this action, so other tasks replay as recorded).
+    if (node.action === 'set-dates') run.touch();
     return node.next;
   },
   async wait(node, run) {

@@ -10,8 +10,17 @@ import { toIsoInstant, waitDeadlines } from './deadlines';
  * Waits for an accepted event or the node's timeout, firing reminders on the way; returns the next
  * node id. `resumed`: the previous run already computed this step's deadlines (continue-as-new).
  */
+/** The step's `complete.next` once every one of its dates is set; undefined before (or without `complete`). */
+function completed(node: WaitNode, run: CaseRun): string | undefined {
+  if (!node.complete || !node.complete.dates.every((d) => run.state.dates[d] !== undefined)) return undefined;
+  run.record({ type: 'task', nodeId: node.id, detail: node.complete.label.nl });
+  return node.complete.next;
+}
+
 export async function runWait(node: WaitNode, run: CaseRun, resumed = false): Promise<string> {
   const { state, inbox } = run;
+  const done = completed(node, run);
+  if (done !== undefined) return done;
   const own = (d: { kind: string }): boolean => d.kind !== 'case';
   state.expectedEvents = node.events.map((e) => e.name);
   if (!resumed) {
@@ -53,7 +62,7 @@ export async function runWait(node: WaitNode, run: CaseRun, resumed = false): Pr
       for (const d of state.deadlines) if (own(d) && d.status === 'pending') d.status = 'cancelled';
       inbox.accept(item.seq, spec.name);
       run.touch();
-      return spec.next;
+      return completed(node, run) ?? spec.next;
     }
     if (!due || new Date(due.at).getTime() > Date.now()) continue;
     due.status = 'done';

@@ -19,6 +19,7 @@ export function knownNames(def: ProcessDefinition): { dates: Set<string>; variab
     }
     if (n.kind === 'subprocess') Object.keys(n.dates ?? {}).forEach((d) => dates.add(d));
     if (n.kind === 'task' && n.action === 'set-variables') Object.keys(n.params ?? {}).forEach((v) => variables.add(v));
+    if (n.kind === 'task' && n.action === 'set-dates') Object.keys(n.params ?? {}).forEach((d) => dates.add(d));
   }
   return { dates, variables };
 }
@@ -56,10 +57,18 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
   const known = knownNames(def);
   const parameters = def.parameters ?? {};
 
-  const checkParam = (ref: ParamRef, path: string, nodeId: string | undefined, wantDuration: boolean): void => {
+  // A set-dates parameter path may key on a top-level input property too (actions.ts).
+  const inputProps = new Set(Object.keys((def.inputSchema.properties as Record<string, unknown> | undefined) ?? {}));
+  const checkParam = (
+    ref: ParamRef,
+    path: string,
+    nodeId: string | undefined,
+    wantDuration: boolean,
+    keysFromInput = false,
+  ): void => {
     const { leaves, missing, variables } = paramLeaves(ref.param, parameters);
     for (const v of variables) {
-      if (!known.variables.has(v))
+      if (!known.variables.has(v) && !(keysFromInput && inputProps.has(v)))
         add('UNKNOWN_VARIABLE', path, `Variabele "${v}" wordt nergens gezet.`, `Variable "${v}" is never set.`, nodeId);
     }
     if (missing !== undefined) {
@@ -135,11 +144,13 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
       case 'wait':
         n.reminders?.forEach((r, j) => checkTime(r.at, `${base}/reminders/${j}/at`, n.id));
         if (n.timeout) checkTime(n.timeout.at, `${base}/timeout/at`, n.id);
+        n.complete?.dates.forEach((d, j) => checkDate(d, `${base}/complete/dates/${j}`, n.id));
         return;
       case 'task':
         for (const [k, v] of Object.entries(n.params ?? {})) {
-          if (isParamRef(v)) checkParam(v, `${base}/params/${k}/param`, n.id, false);
-          else if (n.action === 'count-placement') checkSource(v, `${base}/params/${k}`, n.id);
+          if (isParamRef(v)) checkParam(v, `${base}/params/${k}/param`, n.id, false, n.action === 'set-dates');
+          else if (n.action === 'count-placement' || n.action === 'set-dates')
+            checkSource(v, `${base}/params/${k}`, n.id);
         }
         return;
       case 'decision':
