@@ -9,6 +9,7 @@ import harOverdracht from './har-overdracht.json';
 import huisvestingStatushouder from './huisvesting-statushouder.json';
 import inburgering from './inburgering.json';
 import nareizigerHotelverblijf from './nareiziger-hotelverblijf.json';
+import overgangOekraine from './overgang-oekraine.json';
 import urgentieAanvraag from './urgentie-aanvraag.json';
 
 /** The built-in processes: the defaults a municipality starts from, checked like any other definition. */
@@ -18,6 +19,7 @@ const sources: unknown[] = [
   huisvestingStatushouder,
   urgentieAanvraag,
   inburgering,
+  overgangOekraine,
 ];
 
 function checked(source: unknown, lookup?: (id: string) => ProcessDefinition | undefined): ProcessDefinition {
