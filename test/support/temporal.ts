@@ -10,7 +10,7 @@ import {
 import { registerSearchAttributes } from '../../platform/temporal/register-search-attributes';
 import { InMemoryQuotaLedger } from '../../services/quota/quota-ledger';
 import { createActivityRegistry, type ActivityDeps } from '../../worker/activity-registry';
-import { workerOptions } from '../../worker/worker-options';
+import { workerOptions, workflowBundlerOptions } from '../../worker/worker-options';
 import type { Notification } from '../../workflows/activity-types';
 import { testActivityDeps } from './activity-deps';
 import type { CaseState, DecisionConfirmationRequest, EventResult } from '../../workflows/case-state';
@@ -40,6 +40,8 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export function workflowBundle(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({
     workflowsPath,
+    // As the product's workers bundle it (shared, preloaded validator module).
+    ...workflowBundlerOptions,
     logger: {
       trace: () => undefined,
       debug: () => undefined,
@@ -84,7 +86,12 @@ export async function createRecordingWorker(
   recorder: Recorder = createRecorder(),
 ): Promise<RecordingWorker> {
   const { notifications, calls, quota } = recorder;
-  const { workflowsPath, activities, ...options } = workerOptions(
+  const {
+    workflowsPath,
+    activities,
+    bundlerOptions: _bundled,
+    ...options
+  } = workerOptions(
     createActivityRegistry(
       testActivityDeps({
         quota,

@@ -1,6 +1,7 @@
 import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import type { CaseEvent, CaseInput, CaseState, HistoryEntry } from '../case-state';
-import { compileSchema, toIssues } from '../dsl/ajv';
+import { compilePayloadSchema } from '../dsl/payload-validators';
+import { toIssues } from '../dsl/schema-issues';
 import type { CaseScope } from '../dsl/references';
 import { expectedEvent } from '../dsl/declarations';
 import type { ProcessDefinition, ProcessNode, WaitNode } from '../dsl/schema';
@@ -144,7 +145,7 @@ export class CaseRun {
         nonRetryable: true,
       });
     }
-    const validate = compileSchema(spec.payloadSchema);
+    const validate = compilePayloadSchema(spec.payloadSchema);
     if (!validate(event.payload)) {
       const issues = toIssues(validate.errors, '/payload');
       return ApplicationFailure.create({

@@ -1,6 +1,7 @@
 import { ApplicationFailure, patched, startChild } from '@temporalio/workflow';
 import type { CaseInput, ChildCase, ProcessInterpreter } from '../case-state';
-import { compileSchema, toIssues } from '../dsl/ajv';
+import { compilePayloadSchema } from '../dsl/payload-validators';
+import { toIssues } from '../dsl/schema-issues';
 import { readSource } from '../dsl/references';
 import type { SubprocessNode } from '../dsl/schema';
 import { INTERPRETER_WORKFLOW } from '../messages';
@@ -25,7 +26,7 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
     const value = readSource(src, scope);
     if (value !== undefined) data[key] = value;
   }
-  const validate = compileSchema(definition.inputSchema);
+  const validate = compilePayloadSchema(definition.inputSchema);
   if (!validate(data)) {
     const issues = toIssues(validate.errors, '/data');
     throw ApplicationFailure.nonRetryable(
