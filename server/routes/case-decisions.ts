@@ -33,7 +33,7 @@ export interface CaseDecisionsRouterDeps {
  */
 export function createCaseDecisionsRouter(deps: CaseDecisionsRouterDeps): Router {
   const router = Router();
-  const guard = [authenticate(deps.auth), perCallerRateLimit(deps.rateLimitPerMinute)];
+  const guard = [authenticate(deps.auth), perCallerRateLimit(deps.rateLimitPerMinute, deps.auth.store)];
   const audit = (
     req: Request,
     action: string,

@@ -36,7 +36,7 @@ export interface CasesRouterDeps {
 /** Thin routes: authenticate, validate, call the case service, audit, answer; errors go to the JSON error handler. */
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const router = Router();
-  const limiter = perCallerRateLimit(deps.rateLimitPerMinute);
+  const limiter = perCallerRateLimit(deps.rateLimitPerMinute, deps.auth.store);
   const guard = [authenticate(deps.auth), limiter];
   const keys = createIdempotencyKeys(() => deps.auth.store.db, deps.auth.clock);
 

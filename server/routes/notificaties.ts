@@ -47,7 +47,7 @@ export function createNotificatiesRouter(deps: NotificatiesRouterDeps): Router {
   router.post(
     '/notificaties',
     authenticate(deps.auth),
-    perCallerRateLimit(deps.rateLimitPerMinute ?? 600),
+    perCallerRateLimit(deps.rateLimitPerMinute ?? 600, deps.auth.store),
     requirePermission('notificaties:receive'),
     async (req, res) => {
       const body = check(NotificatieBody, 'body', req.body);
