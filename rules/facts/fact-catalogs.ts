@@ -2,10 +2,12 @@ import { RulesError } from '../rules-error';
 import type { RuleSetKind } from '../rule-set-kinds';
 import type { FactCatalog } from './fact-catalog';
 import { housingPriorityCatalog } from './housing-priority-catalog';
+import { inburgeringPipCatalog } from './inburgering-pip-catalog';
 
 /** One catalog per kind: adding a kind to RULE_SET_KINDS without a catalog fails to compile. */
 export const factCatalogs: Readonly<Record<RuleSetKind, FactCatalog>> = {
   'housing-priority': housingPriorityCatalog,
+  'inburgering-pip': inburgeringPipCatalog,
 };
 
 export function factCatalogFor(kind: string): FactCatalog {

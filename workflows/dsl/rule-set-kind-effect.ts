@@ -10,4 +10,6 @@ export type { RuleSetKind };
  */
 export const RULE_SET_KIND_EFFECT: { [K in RuleSetKind]: 'legal' | 'procedural' } = {
   'housing-priority': 'legal',
+  // The PIP is a beschikking (Wet inburgering 2021): a person sets it.
+  'inburgering-pip': 'legal',
 };
