@@ -22,6 +22,7 @@ import {
   housingCaseInput,
   urgencyApplicationInput,
 } from '../test/support/factories';
+import { transitionCaseInput } from '../test/support/transition-factory';
 
 /**
  * Records the replay fixtures in test/fixtures/histories. Run it only to ADD a fixture for new
@@ -187,6 +188,22 @@ const scenarios: Scenario[] = [
       await waitForStep(handle, 'afwijzing-verzenden');
       await send(handle, 'besluit-verzonden', { sentOn: await today(env) });
       await env.sleep('7 weeks');
+    },
+  },
+  {
+    // A household of displaced persons from Ukraine: housing priority decided by a person, the five
+    // domains side by side (registration after its term, so one case deadline is missed), all done.
+    file: 'overgang-oekraine-v1-afgerond',
+    input: async (env) => transitionCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-overgang' }),
+    async drive(env, handle) {
+      await confirmProposal(handle, 'woonvoorrang');
+      await waitForStep(handle, 'domeinen');
+      await send(handle, 'zorg-geregeld', { route: 'psychosociale-zorg', date: await today(env) });
+      await send(handle, 'huisvesting-geregeld', { route: 'blijven', date: await today(env) });
+      await env.sleep('5 weeks');
+      await send(handle, 'inschrijving-geregeld', { date: await today(env) });
+      await send(handle, 'participatie-geregeld', { vorm: 'school', date: await today(env) });
+      await send(handle, 'uitkering-aangevraagd', { regeling: 'participatiewet', date: await today(env) });
     },
   },
 ];
