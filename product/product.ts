@@ -20,7 +20,7 @@ import { createMetrics } from '../platform/observability/metrics';
 import { storeDeps, type StoreDeps } from '../server/routes/store-router';
 import { oidcOptionsFromEnv } from '../services/auth/oidc/oidc-options-from-env';
 import { systemClock, type Clock } from '../platform/store/clock';
-import { createStore, storeConfigFromEnv, type Store } from '../platform/store/create-store';
+import { createStore, storeConfigFromEnv, storeKeyRingFromEnv, type Store } from '../platform/store/create-store';
 import { PROJECT_ROOT } from '../platform/temporal/binaries';
 import { startTemporalRuntime, type TemporalRuntime } from '../platform/temporal/runtime';
 import { validateArtifactContent } from '../services/wiring/content-validator';
@@ -64,7 +64,10 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
   const { config, log } = opts;
   const env = opts.env ?? process.env;
   const clock = opts.clock ?? systemClock;
-  const store = createStore(storeConfigFromEnv(env, config.dataDir));
+  const store = createStore({
+    ...storeConfigFromEnv(env, config.dataDir),
+    keyRing: storeKeyRingFromEnv(env, config.dataDir),
+  });
   let runtime: TemporalRuntime | undefined;
   let worker: RunningWorker | undefined;
   try {

@@ -1,7 +1,7 @@
 import { loadConfig } from '../platform/config';
 import { createLog } from '../platform/log';
 import { systemClock } from '../platform/store/clock';
-import { createStore, storeConfigFromEnv } from '../platform/store/create-store';
+import { createStore, storeConfigFromEnv, storeKeyRingFromEnv } from '../platform/store/create-store';
 import { startTemporalRuntime } from '../platform/temporal/runtime';
 import { createActivityRegistry } from './activity-registry';
 import { startWorker } from './start-worker';
@@ -16,7 +16,10 @@ async function main(): Promise<void> {
     );
   }
   const log = createLog(config.logLevel);
-  const store = createStore(storeConfigFromEnv(process.env, config.dataDir));
+  const store = createStore({
+    ...storeConfigFromEnv(process.env, config.dataDir),
+    keyRing: storeKeyRingFromEnv(process.env, config.dataDir),
+  });
   await store.migrate();
   const runtime = await startTemporalRuntime({ config, log });
   const activities = createActivityRegistry(storeActivityDeps(store, { log, clock: systemClock }));

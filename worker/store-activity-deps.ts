@@ -57,7 +57,7 @@ export function storeActivityDeps(store: Store, opts: StoreActivityOptions): Act
       client: () => Context.current().client,
       taskQueue: () => Context.current().info.taskQueue,
     }),
-    deliverer: createDeliverer({ db: store.db, clock, egress: opts.egress }),
+    deliverer: createDeliverer({ db: store.db, secrets: store.secrets, clock, egress: opts.egress }),
     onDeliveryEnded: (d) => {
       if (d.status === 'failed') opts.metrics?.webhookFailures.inc();
     },

@@ -3,6 +3,9 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { keyRing, loadCodecKeys, type CodecKeyRing } from '../codec/codec-keys';
+import { secretBox, type SecretBox } from '../codec/secret-box';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -20,12 +23,20 @@ export interface StoreConfig {
   sqlitePath?: string;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * The product's key ring (DOORSTROOM_CODEC_KEYS), for secrets kept in the store (webhook
+   * secrets). Without it (tests, benchmarks) a random ring for this process only: what is sealed
+   * then does not open after a restart, and migration 0009 refuses to convert existing secrets.
+   */
+  keyRing?: CodecKeyRing;
 }
 
 /** The one store interface: a typed query builder over SQLite or PostgreSQL. */
 export interface Store {
   readonly dialect: SqlDialect;
   readonly db: Db;
+  /** Seals and opens the secrets kept in the store with the key ring (platform/codec/secret-box.ts). */
+  readonly secrets: SecretBox;
   /** Applies pending migrations; safe to call on every start and from several replicas. */
   migrate(): Promise<string[]>;
   /** Runs `fn` in one transaction: all of its writes happen, or none. */
@@ -37,7 +48,8 @@ export const DEFAULT_SQLITE_PATH = path.join('data', 'doorstroom.sqlite');
 
 /**
  * Store settings from the environment: PostgreSQL when DATABASE_URL is set, else the SQLite
- * file DOORSTROOM_SQLITE_PATH (default `<dataDir>/doorstroom.sqlite`).
+ * file DOORSTROOM_SQLITE_PATH (default `<dataDir>/doorstroom.sqlite`). The key ring comes apart
+ * (`storeKeyRingFromEnv`), as reading it may create `<dataDir>/codec-keys`.
  */
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, dataDir = 'data'): StoreConfig {
   if (env.DATABASE_URL) {
@@ -45,6 +57,11 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, dataDir
     return { databaseUrl: env.DATABASE_URL, ...(pool && Number.isInteger(pool) && pool > 0 ? { poolSize: pool } : {}) };
   }
   return { sqlitePath: env.DOORSTROOM_SQLITE_PATH || path.join(dataDir, 'doorstroom.sqlite') };
+}
+
+/** The key ring for the store's secrets: the payload codec's (DOORSTROOM_CODEC_KEYS, its file, or `<dataDir>/codec-keys`). */
+export function storeKeyRingFromEnv(env: NodeJS.ProcessEnv = process.env, dataDir = 'data'): CodecKeyRing {
+  return loadCodecKeys(dataDir, env);
 }
 
 export class StoreError extends Error {
@@ -74,11 +91,18 @@ export function createStore(config: StoreConfig = {}): Store {
       ? new PostgresDialect({ pool: createPool(config) })
       : new SqliteDialect({ database: openSqlite(config.sqlitePath ?? DEFAULT_SQLITE_PATH) }),
   });
+  const secrets = secretBox(config.keyRing ?? keyRing([{ id: 'ephemeral', key: randomBytes(32) }]));
   return {
     dialect,
     db,
+    secrets,
     async migrate() {
-      const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+      const migrator = new Migrator({
+        db,
+        provider: migrationProvider(dialect, { box: secrets, persistent: config.keyRing !== undefined }),
+        // Numbers are handed out to work done side by side: one may land after a higher one ran.
+        allowUnorderedMigrations: true,
+      });
       const { error, results } = await migrator.migrateToLatest();
       if (error) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -146,8 +146,12 @@ export interface WebhookSubscriptionTable {
   /** JSON array of case event types, e.g. `["case.started"]`. */
   event_types: string;
   description: string | null;
-  /** HMAC key for signatures; shown to the admin once, needed in clear to sign. */
-  secret: string;
+  /**
+   * The HMAC key for signatures, sealed with the key ring (`v1.<keyId>.…`, migration 0009,
+   * services/webhooks/webhook-secret.ts): shown to the admin once, opened only to sign.
+   * Nullable only because SQLite cannot add a NOT NULL column to a filled table; always set.
+   */
+  secret_enc: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -11,6 +11,7 @@ import { NATIONAL_ADMIN } from '../../services/auth/roles';
 import { MUNICIPALITIES, MUNICIPALITIES_YEAR } from '../../services/municipalities/municipalities';
 import { sendWebhook } from '../../services/webhooks/send-webhook';
 import { findSubscriptionRow } from '../../services/webhooks/subscriptions';
+import { openWebhookSecret } from '../../services/webhooks/webhook-secret';
 import { authenticate, requireRole, requireUser } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
 import type { StoreDeps } from './store-deps';
@@ -107,7 +108,7 @@ export function createAdminRouter(deps: StoreDeps): Router {
         {
           url: row.url,
           tenant: auth.tenant,
-          secret: row.secret,
+          secret: await openWebhookSecret(deps.store.db, deps.store.secrets, row),
           body,
           eventId,
           eventType: 'doorstroom.test',

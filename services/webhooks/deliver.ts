@@ -7,10 +7,14 @@ import type { EgressGuard } from '../../platform/egress/egress-guard';
 import { storeEgressGuard } from '../../platform/egress/store-guard';
 import { sendWebhook } from './send-webhook';
 import { findSubscriptionRow } from './subscriptions';
+import { openWebhookSecret } from './webhook-secret';
+import type { SecretBox } from '../../platform/codec/secret-box';
 
 export interface DelivererDeps {
   db: Db;
   clock: Clock;
+  /** Opens the subscriptions' sealed secrets (the store's key ring). */
+  secrets: SecretBox;
   /** Default: the store's guard with allowances from the environment. */
   egress?: EgressGuard;
 }
@@ -47,7 +51,7 @@ export function createDeliverer(deps: DelivererDeps) {
         {
           url: sub.url,
           tenant: input.tenant,
-          secret: sub.secret,
+          secret: await openWebhookSecret(deps.db, deps.secrets, sub),
           body: JSON.stringify(webhookBody(input.event)),
           eventId: input.event.id,
           eventType: input.event.type,

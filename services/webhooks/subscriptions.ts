@@ -10,6 +10,7 @@ import type { Db, Store } from '../../platform/store/create-store';
 import { parseJson, toJson } from '../../platform/store/json';
 import type { WebhookSubscriptionRow } from '../../platform/store/schema';
 import type { CaseEventSubscriptions, CaseEventType } from '../../workflows/case-event';
+import { sealWebhookSecret } from './webhook-secret';
 
 /** A subscription as the API shows it: never the secret (that is shown once). */
 export interface WebhookSubscription {
@@ -142,7 +143,7 @@ export async function createSubscription(
     url: input.url,
     event_types: toJson(input.eventTypes),
     description: input.description ?? null,
-    secret,
+    secret_enc: sealWebhookSecret(deps.store.secrets, auth.tenant, secret),
     created_by: auth.actor.id,
     created_at: now,
     updated_at: now,
@@ -223,7 +224,7 @@ export async function rotateSecret(
     if (!existing) throw notFound();
     await trx
       .updateTable('webhook_subscriptions')
-      .set({ secret, updated_at: now })
+      .set({ secret_enc: sealWebhookSecret(deps.store.secrets, auth.tenant, secret), updated_at: now })
       .where('tenant_id', '=', auth.tenant)
       .where('id', '=', id)
       .execute();
@@ -238,7 +239,7 @@ export async function rotateSecret(
       },
       now,
     );
-    return { subscription: toSubscription({ ...existing, secret, updated_at: now }), secret };
+    return { subscription: toSubscription({ ...existing, updated_at: now }), secret };
   });
 }
 

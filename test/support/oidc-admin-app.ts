@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { keyRing } from '../../platform/codec/codec-keys';
 import { createEgressGuard } from '../../platform/egress/egress-guard';
-import { secretBox } from '../../services/auth/secret-box';
+import { secretBox } from '../../platform/codec/secret-box';
 import { errorHandler } from '../../server/error-handler';
 import { createMunicipalityProfileRouter } from '../../server/routes/municipality-profile';
 import { createNotificatiesRouter } from '../../server/routes/notificaties';

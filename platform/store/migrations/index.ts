@@ -8,6 +8,8 @@ import { idempotencyMigration } from './0005-idempotency';
 import { besluitenMigration } from './0006-besluiten';
 import { securityMigration } from './0007-security';
 import { identityProvidersMigration } from './0008-identity-providers';
+import { webhookSecretsSealedMigration } from './0009-webhook-secrets-sealed';
+import type { MigrationSecrets } from './migration-secrets';
 import { zgwMigration } from './0010-zgw';
 import { rateLimitsMigration } from './0014-rate-limits';
 
@@ -15,7 +17,7 @@ import { rateLimitsMigration } from './0014-rate-limits';
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
  * Names sort in order of application; never rename or edit one that has shipped.
  */
-export function migrationProvider(dialect: SqlDialect): MigrationProvider {
+export function migrationProvider(dialect: SqlDialect, secrets: MigrationSecrets): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
@@ -27,6 +29,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
         '0006-besluiten': besluitenMigration(dialect),
         '0007-security': securityMigration(dialect),
         '0008-identity-providers': identityProvidersMigration(dialect),
+        '0009-webhook-secrets-sealed': webhookSecretsSealedMigration(dialect, secrets),
         '0010-zgw': zgwMigration(dialect),
         '0014-rate-limits': rateLimitsMigration(dialect),
       };

@@ -2,7 +2,7 @@ import { appendAudit } from '../../audit/audit';
 import { ApiError } from '../../../platform/errors';
 import type { Db, Store } from '../../../platform/store/create-store';
 import { parseJson, toJson } from '../../../platform/store/json';
-import type { SecretBox } from '../secret-box';
+import type { SecretBox } from '../../../platform/codec/secret-box';
 import { oidcDb, type IdentityProviderTable } from './oidc-tables';
 import { MAPPABLE_ROLES, type RoleMapping } from './role-mapping';
 

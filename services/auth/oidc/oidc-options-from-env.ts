@@ -1,7 +1,7 @@
 import { loadCodecKeys } from '../../../platform/codec/codec-keys';
 import { storeEgressGuard } from '../../../platform/egress/store-guard';
 import type { Store } from '../../../platform/store/create-store';
-import { secretBox } from '../secret-box';
+import { secretBox } from '../../../platform/codec/secret-box';
 import { DEFAULT_OIDC_REFRESH_MS, type OidcOptions } from './oidc-options';
 
 /**

@@ -1,5 +1,5 @@
 import type { EgressGuard } from '../../../platform/egress/egress-guard';
-import type { SecretBox } from '../secret-box';
+import type { SecretBox } from '../../../platform/codec/secret-box';
 
 /** What sign-in through a municipality's identity provider needs besides the store. */
 export interface OidcOptions {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { keyRing } from '../../../platform/codec/codec-keys';
 import { createEgressGuard } from '../../../platform/egress/egress-guard';
 import { OIDC_ERRORS } from '../../../services/auth/oidc/oidc-errors';
-import { secretBox } from '../../../services/auth/secret-box';
+import { secretBox } from '../../../platform/codec/secret-box';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../../support/oidc-provider';
 import { describeEachDialect } from '../../support/postgres';
 import {

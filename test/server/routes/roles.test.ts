@@ -14,7 +14,7 @@ import { PERMISSIONS } from '../../../services/auth/roles';
 import { randomBytes } from 'node:crypto';
 import { keyRing } from '../../../platform/codec/codec-keys';
 import { createEgressGuard } from '../../../platform/egress/egress-guard';
-import { secretBox } from '../../../services/auth/secret-box';
+import { secretBox } from '../../../platform/codec/secret-box';
 
 type Who = 'admin' | 'designer' | 'approver' | 'supervisor' | 'national-admin' | 'apiKey';
 const EVERYONE: Who[] = ['admin', 'designer', 'approver', 'supervisor', 'national-admin', 'apiKey'];

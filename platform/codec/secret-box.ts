@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { CodecKeyRing } from '../../platform/codec/codec-keys';
+import type { CodecKeyRing } from './codec-keys';
 
 /**
  * Secrets the product must use again (an identity provider's client secret, a refresh token),

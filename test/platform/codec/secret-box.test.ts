@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { keyRing } from '../../../platform/codec/codec-keys';
-import { secretBox, SecretBoxError } from '../../../services/auth/secret-box';
+import { secretBox, SecretBoxError } from '../../../platform/codec/secret-box';
 
 const key = (id: string) => ({ id, key: randomBytes(32) });
 
