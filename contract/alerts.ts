@@ -100,6 +100,7 @@ export const DigestStatusSchema = Type.Union(DIGEST_STATUSES.map((s) => Type.Lit
 
 const DigestId = Type.String({
   pattern: '^deadline-digest-[A-Za-z0-9._:-]{1,200}$',
+  maxLength: 216,
   description: 'The workflow id of the run; equals Doorstroom-Event-Id',
 });
 export const DigestIdParams = Type.Object({ digestId: DigestId }, { additionalProperties: false });

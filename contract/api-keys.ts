@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { PermissionSchema } from './auth';
+import { PERMISSIONS, PermissionSchema } from './auth';
 import { Instant, NullableInstant, Reason, TenantId, Text } from './common';
 
 export const ApiKeySchema = Type.Object({
@@ -17,7 +17,7 @@ export const ApiKeySchema = Type.Object({
 export const CreateApiKeyBody = Type.Object(
   {
     name: Text(200),
-    permissions: Type.Array(PermissionSchema, { minItems: 1, uniqueItems: true }),
+    permissions: Type.Array(PermissionSchema, { minItems: 1, maxItems: PERMISSIONS.length, uniqueItems: true }),
     reason: Type.Optional(Reason),
   },
   { additionalProperties: false },

@@ -6,7 +6,7 @@ import { CaseId } from './common';
 export const BesluitParams = Type.Object(
   {
     caseId: CaseId,
-    besluitId: Type.String({ format: 'uuid', description: 'Besluit id as listed for the case' }),
+    besluitId: Type.String({ format: 'uuid', maxLength: 36, description: 'Besluit id as listed for the case' }),
   },
   { additionalProperties: false },
 );

@@ -1,17 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { CaseStatus as WorkflowCaseStatus } from '../workflows/case-state';
-import { CaseId, Cursor, Ident, Instant, Limit, NextCursor } from './common';
+import { CaseId, Cursor, Ident, Instant, Limit, MAX_FREE_FORM_PROPERTIES, NextCursor } from './common';
 
 /** Request and response bodies of the case API: validated with ajv and described in OpenAPI from here. */
 
 export const StartCaseBody = Type.Object(
   {
+    // Generous: the shape (3–64 characters) is checked by the case service with its own code, INVALID_CASE_REF.
     caseRef: Type.String({
+      maxLength: 1000,
       description:
         'Your own pseudonymous case reference (e.g. zaaknummer); starting twice with it gives the same case.',
       examples: ['ZAAK-2026-000123'],
     }),
     data: Type.Record(Type.String(), Type.Unknown(), {
+      maxProperties: MAX_FREE_FORM_PROPERTIES,
       description: "Case data, checked against the process's input schema.",
     }),
   },
@@ -27,6 +30,7 @@ export const EventBody = Type.Object(
       description: 'An event the current step expects, e.g. hotel-geplaatst',
     }),
     payload: Type.Record(Type.String(), Type.Unknown(), {
+      maxProperties: MAX_FREE_FORM_PROPERTIES,
       default: {},
       description: "The event's data, checked against its payload schema.",
     }),
@@ -71,10 +75,10 @@ export const ListCasesQuery = Type.Object(
     status: Type.Optional(CaseStatusFilter),
     outcome: Type.Optional(Ident('Only cases that ended with this outcome, e.g. gehuisvest')),
     deadlineBefore: Type.Optional(
-      Type.String({ format: 'date-time', description: 'Next deadline before this instant' }),
+      Type.String({ format: 'date-time', maxLength: 64, description: 'Next deadline before this instant' }),
     ),
     deadlineAfter: Type.Optional(
-      Type.String({ format: 'date-time', description: 'Next deadline at or after this instant' }),
+      Type.String({ format: 'date-time', maxLength: 64, description: 'Next deadline at or after this instant' }),
     ),
     overdue: Type.Optional(Type.Boolean({ description: 'Running cases whose next deadline has passed' })),
     limit: Type.Optional(Limit(200, 50, 'Page size')),
@@ -107,6 +111,7 @@ export const StartCaseHeaders = Type.Object({
   'Idempotency-Key': Type.Optional(
     Type.String({
       pattern: IDEMPOTENCY_KEY_PATTERN.source,
+      maxLength: 200,
       description: 'Your key for this request; reusing it for another request within 24 hours is refused',
     }),
   ),

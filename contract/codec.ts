@@ -7,7 +7,14 @@ const B64 = Type.String({ maxLength: 2_000_000, pattern: '^[A-Za-z0-9+/=]*$' });
 export const CodecBody = Type.Object(
   {
     payloads: Type.Array(
-      Type.Object({ metadata: Type.Optional(Type.Record(Type.String(), B64)), data: Type.Optional(B64) }),
+      // Temporal's Payload as proto3 JSON: metadata and data only; anything else is refused, not passed on.
+      Type.Object(
+        {
+          metadata: Type.Optional(Type.Record(Type.String({ maxLength: 200 }), B64, { maxProperties: 64 })),
+          data: Type.Optional(B64),
+        },
+        { additionalProperties: false },
+      ),
       { maxItems: 1000 },
     ),
   },

@@ -4,12 +4,21 @@ import { Type } from '@sinclair/typebox';
 
 /** CBS municipality code: `GM` and four digits. */
 export const TENANT_ID_PATTERN = '^GM[0-9]{4}$';
-export const TenantId = Type.String({ pattern: TENANT_ID_PATTERN, description: 'CBS-gemeentecode, e.g. GM0363' });
+export const TenantId = Type.String({
+  pattern: TENANT_ID_PATTERN,
+  maxLength: 6,
+  description: 'CBS-gemeentecode, e.g. GM0363',
+});
 
 /** Kebab-case names of processes, steps, outcomes, rule sets and definitions: lower-case, digits, dashes. */
 export const IDENT_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
 export const Ident = (description?: string, examples?: string[]) =>
-  Type.String({ pattern: IDENT_PATTERN, ...(description ? { description } : {}), ...(examples ? { examples } : {}) });
+  Type.String({
+    pattern: IDENT_PATTERN,
+    maxLength: 63,
+    ...(description ? { description } : {}),
+    ...(examples ? { examples } : {}),
+  });
 
 /** Stable name of a rule set or process definition. */
 export const ArtifactKey = Ident('e.g. housing-priority');
@@ -21,11 +30,12 @@ export const CASE_ID_PATTERN = `^${CASE_ID}$`;
 export const CASE_ID_LIST_PATTERN = `^(${CASE_ID})?(,${CASE_ID})*$`;
 export const CaseId = Type.String({
   pattern: CASE_ID_PATTERN,
+  maxLength: 207,
   description: 'Case id as returned when the case was started',
 });
 
 /** Login names: letters, digits and . _ @ - only, so they are safe in logs and URLs. */
-export const Username = Type.String({ pattern: '^[A-Za-z0-9._@-]{2,100}$' });
+export const Username = Type.String({ pattern: '^[A-Za-z0-9._@-]{2,100}$', maxLength: 100 });
 
 /** Free text a person types (names, comments): no control characters. */
 export const Text = (maxLength: number, minLength = 1) =>
@@ -37,12 +47,22 @@ export const Reason = Text(2000);
 export const ReasonBody = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
 export const ReasonQuery = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
 
-export const Uuid = Type.String({ format: 'uuid' });
+/**
+ * Fields of a free-form object (case data, an event's payload, facts): checked further by the
+ * process's or fact catalog's own schema; far above any real case (tens of fields).
+ */
+export const MAX_FREE_FORM_PROPERTIES = 500;
+
+export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 
 /** A date (YYYY-MM-DD, start of that day in the Netherlands) or an RFC 3339 date-time. */
-export const DateOrDateTime = Type.Union([Type.String({ format: 'date' }), Type.String({ format: 'date-time' })]);
+export const DateOrDateTime = Type.Union([
+  Type.String({ format: 'date', maxLength: 10 }),
+  Type.String({ format: 'date-time', maxLength: 64 }),
+]);
 
-export const Instant = Type.String({ format: 'date-time' });
+/** An RFC 3339 date-time; 64 characters leave room for any fraction of a second and offset. */
+export const Instant = Type.String({ format: 'date-time', maxLength: 64 });
 export const NullableInstant = Type.Union([Instant, Type.Null()]);
 
 /** Dutch and English of one text: the UI picks by language. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Ident } from './common';
+import { Ident, MAX_FREE_FORM_PROPERTIES } from './common';
 
 /** Advice: a rule set evaluated on given facts (POST /rulesets/{key}/evaluate). */
 
@@ -10,6 +10,7 @@ export const EvaluateParams = Type.Object({
 export const EvaluateBody = Type.Object(
   {
     facts: Type.Record(Type.String(), Type.Unknown(), {
+      maxProperties: MAX_FREE_FORM_PROPERTIES,
       description:
         "Facts from the kind's fact catalog (derived facts such as weeksSinceKoppeling are computed from the peildatum).",
       examples: [
@@ -25,6 +26,7 @@ export const EvaluateBody = Type.Object(
     peildatum: Type.Optional(
       Type.String({
         format: 'date',
+        maxLength: 10,
         description: 'Reference date: the rule-set version in force on it is used. Default: today.',
       }),
     ),

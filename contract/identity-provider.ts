@@ -27,12 +27,13 @@ export const PutIdentityProviderBody = Type.Object(
         description: 'Absent: keep the stored secret; empty: remove it. Never returned.',
       }),
     ),
-    scopes: Type.Array(Type.String({ pattern: '^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}$' }), {
+    scopes: Type.Array(Type.String({ pattern: '^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}$', maxLength: 100 }), {
       minItems: 1,
       maxItems: 20,
     }),
     roleClaim: Type.String({
       pattern: '^[A-Za-z0-9_:./-]{1,100}$',
+      maxLength: 100,
       description: 'e.g. groups, roles, realm_access.roles',
     }),
     roleMap: Type.Array(RoleMappingSchema, { maxItems: 100 }),
@@ -92,7 +93,7 @@ export const CbsMunicipalityList = Type.Object({
 });
 export const MunicipalityParams = Type.Object({ tenantId: TenantId }, { additionalProperties: false });
 export const WebhookTestParams = Type.Object(
-  { subscriptionId: Type.String({ format: 'uuid' }) },
+  { subscriptionId: Type.String({ format: 'uuid', maxLength: 36 }) },
   { additionalProperties: false },
 );
 export const WebhookTestResult = Type.Object({
@@ -103,7 +104,7 @@ export const WebhookTestResult = Type.Object({
 });
 
 export const SessionParams = Type.Object(
-  { sessionId: Type.String({ pattern: '^[0-9a-f]{64}$' }) },
+  { sessionId: Type.String({ pattern: '^[0-9a-f]{64}$', maxLength: 64 }) },
   { additionalProperties: false },
 );
 export const SessionList = Type.Object({

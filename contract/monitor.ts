@@ -200,7 +200,7 @@ export const SavedFilterContent = Type.Object(
   },
   { additionalProperties: false },
 );
-const ColumnId = Type.String({ pattern: '^[a-zA-Z]{1,40}$' });
+const ColumnId = Type.String({ pattern: '^[a-zA-Z]{1,40}$', maxLength: 40 });
 
 export const SavedFilterSchema = Type.Object(
   {

@@ -12,6 +12,7 @@ export const PostalAddressSchema = Type.Object(
     street: Line('Street and number, or Postbus and number', ['Postbus 202']),
     postcode: Type.String({
       pattern: '^[1-9][0-9]{3} ?[A-Z]{2}$',
+      maxLength: 7,
       description: 'Dutch postcode, e.g. 1000 AE',
       examples: ['1000 AE'],
     }),

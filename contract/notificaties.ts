@@ -27,14 +27,16 @@ export const NotificatieBody = Type.Object(
       description: 'What happened, e.g. create, update, partial_update, destroy',
       examples: ['create'],
     }),
-    aanmaakdatum: Type.String({ format: 'date-time', description: 'When the change happened' }),
+    aanmaakdatum: Type.String({ format: 'date-time', maxLength: 64, description: 'When the change happened' }),
     kenmerken: Type.Optional(
       Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1000 }), {
+        maxProperties: 100,
         description: 'Key/value attributes for filtering (e.g. bronorganisatie, zaaktype)',
       }),
     ),
   },
-  { additionalProperties: true },
+  // Open: the ZGW Notificaties API may add fields; bounded so a body of thousands of them is refused early.
+  { additionalProperties: true, maxProperties: 50 },
 );
 export type NotificatieBody = Static<typeof NotificatieBody>;
 
@@ -53,7 +55,7 @@ export const NotificatieResult = Type.Object(
   { additionalProperties: false },
 );
 
-const Name = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$' });
+const Name = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$', maxLength: 100 });
 
 /** Where a case-data or payload field comes from: a kenmerk (or a notification field), or a constant. */
 export const FieldSource = Type.Union([
@@ -62,6 +64,7 @@ export const FieldSource = Type.Union([
       from: Type.String({
         pattern:
           '^(\\$(hoofdObject|hoofdObjectId|resource|resourceUrl|actie|kanaal|aanmaakdatum)|[A-Za-z0-9_.:-]{1,100})$',
+        maxLength: 100,
         description:
           'A kenmerk name, or $hoofdObject, $hoofdObjectId (last path segment), $resource, $resourceUrl, $actie, $kanaal, $aanmaakdatum',
       }),
@@ -87,6 +90,7 @@ export type FieldSource = Static<typeof FieldSource>;
 const FieldMap = Type.Record(Name, FieldSource, { maxProperties: 50, description: 'Target field → source' });
 const CaseRefPrefix = Type.String({
   pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,19}$',
+  maxLength: 20,
   default: 'zgw-',
   description: 'Prefix of the case reference; the reference is prefix + last path segment of hoofdObject',
 });

@@ -5,6 +5,7 @@ export const HALF_YEAR_PATTERN = '^[0-9]{4}-H[12]$';
 
 export const HalfYear = Type.String({
   pattern: HALF_YEAR_PATTERN,
+  maxLength: 7,
   description: 'Half-year: 1 Jan–30 Jun is H1, 1 Jul–31 Dec is H2',
   examples: ['2026-H1'],
 });

@@ -1,12 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { RoleSchema, UserSchema } from './auth';
+import { ROLES, RoleSchema, UserSchema } from './auth';
 import { Reason, Text, Username } from './common';
 
 export const CreateUserBody = Type.Object(
   {
     username: Username,
     displayName: Type.Optional(Text(200)),
-    roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
+    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length, uniqueItems: true }),
     reason: Type.Optional(Reason),
   },
   { additionalProperties: false },
@@ -15,7 +15,7 @@ export const CreateUserBody = Type.Object(
 export const UpdateUserBody = Type.Object(
   {
     displayName: Type.Optional(Type.Union([Text(200), Type.Null()])),
-    roles: Type.Optional(Type.Array(RoleSchema, { uniqueItems: true })),
+    roles: Type.Optional(Type.Array(RoleSchema, { maxItems: ROLES.length, uniqueItems: true })),
     disabled: Type.Optional(Type.Boolean()),
     /** Lifts a lock-out after failed logins. */
     unlock: Type.Optional(Type.Literal(true)),

@@ -16,6 +16,7 @@ const WebhookUrl = Type.String({
 });
 const EventTypes = Type.Array(CaseEventTypeSchema, {
   minItems: 1,
+  maxItems: CASE_EVENT_TYPES.length,
   uniqueItems: true,
   description: 'The event types to deliver',
 });

@@ -70,4 +70,38 @@ describe('codec endpoint for the Temporal UI', () => {
     const designer = await session('ontwerper', ['designer']);
     expect((await request(product.app).post('/api/v1/codec/decode').set(designer).send(body)).status).toBe(403);
   });
+
+  it('takes Temporal payloads as they are (metadata, data) and refuses anything else with a coded 400', async () => {
+    const supervisor = await session('toezicht-vorm', ['supervisor']);
+    const plain = {
+      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+      data: Buffer.from('{"stap":"hotel"}').toString('base64'),
+    };
+    const encoded = await request(product.app)
+      .post('/api/v1/codec/encode')
+      .set(supervisor)
+      .send({ payloads: [plain, { metadata: plain.metadata }, {}] });
+    expect(encoded.status).toBe(200);
+    expect(encoded.body.payloads).toHaveLength(3);
+    for (const p of encoded.body.payloads) expect(Object.keys(p).sort()).toEqual(['data', 'metadata']);
+
+    for (const [extra, path] of [
+      [{ ...plain, externalPayloads: [] }, '/body/payloads/0/externalPayloads'],
+      [{ ...plain, tenant: 'GM9999' }, '/body/payloads/0/tenant'],
+    ] as const) {
+      const refused = await request(product.app)
+        .post('/api/v1/codec/decode')
+        .set(supervisor)
+        .send({ payloads: [extra] });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path });
+    }
+    const tooManyKeys = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, 'AA==']));
+    const refused = await request(product.app)
+      .post('/api/v1/codec/decode')
+      .set(supervisor)
+      .send({ payloads: [{ metadata: tooManyKeys, data: '' }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/body/payloads/0/metadata' });
+  });
 });
