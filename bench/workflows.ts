@@ -1,5 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import {
   Client,
@@ -31,6 +33,10 @@ import { baselineEvent } from './workflows-baseline';
 const N = Number(process.env.BENCH_CASES ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const WARM_UP = Math.min(200, N);
+/** Cases in the worker's cache for the memory figure (default: as many as the product caches, 2,000). */
+const MEMORY_CASES = Number(process.env.BENCH_MEMORY_CASES ?? Math.min(Math.max(N, 200), 2000));
+/** BENCH_PRELOAD=0: workers without the preloaded (shared) validator module, as before issue 13's fix — for A/B runs. */
+const PRELOAD = process.env.BENCH_PRELOAD !== '0';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
@@ -76,39 +82,7 @@ async function measure(
   const t0 = performance.now();
   const ids = await pool(N, start);
   const startsPerSecond = (N / (performance.now() - t0)) * 1000;
-  const latencies = await pool(N, async (i) => {
-    const id = ids[i] as string;
-    let attempt = 0;
-    let t = performance.now();
-    let pending = false;
-    for (;;) {
-      if (!pending) {
-        t = performance.now();
-        attempt += 1;
-      }
-      try {
-        await event(id, `${id}-event-${attempt}`);
-        return performance.now() - t;
-      } catch (err) {
-        // The server gave up waiting for the case to take the update (an overloaded machine): ask
-        // again with the same update id, which Temporal deduplicates; the clock keeps running.
-        pending = err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || workflowTaskFailing(err);
-        if (pending) {
-          rpcTimeouts += 1;
-          continue;
-        }
-        // A case still deciding its first step is not waiting yet: ask again (counts from the retry).
-        if (
-          err instanceof WorkflowUpdateFailedError &&
-          /CASE_NOT_WAITING/.test(String((err.cause as { type?: string })?.type))
-        ) {
-          await new Promise((r) => setTimeout(r, 20));
-          continue;
-        }
-        throw err;
-      }
-    }
-  });
+  const latencies = await pool(N, (i) => sendEvent(ids[i] as string, event));
   latencies.sort((a, b) => a - b);
   return {
     label,
@@ -118,6 +92,102 @@ async function measure(
     p99: pct(latencies, 99),
     rssMb: mb(process.memoryUsage().rss),
   };
+}
+
+/** Sends one event, re-sending what an overloaded server timed out; resolves with the round trip in ms. */
+async function sendEvent(id: string, event: (id: string, updateId: string) => Promise<unknown>): Promise<number> {
+  let attempt = 0;
+  let t = performance.now();
+  let pending = false;
+  for (;;) {
+    if (!pending) {
+      t = performance.now();
+      attempt += 1;
+    }
+    try {
+      await event(id, `${id}-event-${attempt}`);
+      return performance.now() - t;
+    } catch (err) {
+      // The server gave up waiting for the case to take the update (an overloaded machine): ask
+      // again with the same update id, which Temporal deduplicates; the clock keeps running.
+      pending = err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || workflowTaskFailing(err);
+      if (pending) {
+        rpcTimeouts += 1;
+        continue;
+      }
+      // A case still deciding its first step is not waiting yet: ask again (counts from the retry).
+      if (
+        err instanceof WorkflowUpdateFailedError &&
+        /CASE_NOT_WAITING/.test(String((err.cause as { type?: string })?.type))
+      ) {
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+/** A full garbage collection (the flag is set at run time, so `npm run bench:workflows` needs no node option). */
+const gc: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+const heapAfterGc = () => {
+  gc();
+  gc();
+  return process.memoryUsage();
+};
+
+interface MemoryFigures {
+  label: string;
+  cases: number;
+  heapKbPerCase: number;
+  rssKbPerCase: number;
+}
+
+/**
+ * Worker memory per cached case, with the cache full: a worker whose cache holds exactly `n` cases
+ * runs its workflows in this thread (`debugMode`), so the V8 heap measured here is theirs; `n`
+ * cases are started (and, for the interpreter, sent one event, so its payload validator exists),
+ * then, once all `n` are cached and idle, the heap after a forced full GC is compared with the
+ * heap before the first case. RSS (the native core's per-run state included) is noisier.
+ */
+async function cachedCaseMemory(
+  label: string,
+  n: number,
+  create: (maxCachedWorkflows: number) => Promise<Worker>,
+  start: (i: number) => Promise<string>,
+  event?: (id: string, updateId: string) => Promise<unknown>,
+): Promise<MemoryFigures> {
+  const worker = await create(n);
+  const running = worker.run();
+  try {
+    await new Promise((r) => setTimeout(r, 500));
+    const before = heapAfterGc();
+    // BENCH_HEAP_SNAPSHOTS=dir: heap snapshots before and after, to see what a cached case holds.
+    const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
+    if (snapshots) v8.writeHeapSnapshot(path.join(snapshots, `${label.split(' ')[0]}-before.heapsnapshot`));
+    const ids = await pool(n, start);
+    if (event) await pool(n, (i) => sendEvent(ids[i] as string, event));
+    for (;;) {
+      const status = worker.getStatus();
+      if (status.numCachedWorkflows >= n && status.numInFlightWorkflowActivations === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const after = heapAfterGc();
+    if (snapshots) v8.writeHeapSnapshot(path.join(snapshots, `${label.split(' ')[0]}-after.heapsnapshot`));
+    const kb = (bytes: number) => bytes / n / 1024;
+    return {
+      label,
+      cases: n,
+      heapKbPerCase: kb(after.heapUsed + after.external - before.heapUsed - before.external),
+      rssKbPerCase: kb(after.rss - before.rss),
+    };
+  } finally {
+    worker.shutdown();
+    await running;
+  }
 }
 
 let interrupted: string | undefined;
@@ -155,23 +225,27 @@ async function main(): Promise<void> {
     await store.migrate();
     stops.unshift(() => store.close());
     const native = await NativeConnection.connect({ address: server.address });
-    const interpreterWorker = await Worker.create({
-      connection: native,
-      ...workerOptions(
-        createActivityRegistry({
-          ...storeActivityDeps(store, { log: quiet }),
-          ruleSets: templateRuleSetSource,
-          definitions: builtInDefinitionSource,
-        }),
-        'bench-interpreter',
-      ),
+    const activities = createActivityRegistry({
+      ...storeActivityDeps(store, { log: quiet }),
+      ruleSets: templateRuleSetSource,
+      definitions: builtInDefinitionSource,
     });
+    const interpreterOptions = (taskQueue: string) => {
+      const options = workerOptions(activities, taskQueue);
+      return PRELOAD ? options : { ...options, bundlerOptions: undefined };
+    };
+    const interpreterWorker = await Worker.create({ connection: native, ...interpreterOptions('bench-interpreter') });
     const baselineWorker = await Worker.create({
       connection: native,
       taskQueue: 'bench-baseline',
       workflowsPath: require.resolve('./workflows-baseline'),
     });
     const rssBefore = mb(process.memoryUsage().rss);
+    const row = (f: Figures) =>
+      `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} |`;
+    console.log(
+      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${PRELOAD ? 'shared validators' : 'validators per case (BENCH_PRELOAD=0)'}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    );
     const run = (async () => {
       // The event path is measured, not a person's confirmation: the decision applies its outcome at
       // once here (confirmation `none`, which the validator allows only for procedural rule sets).
@@ -181,61 +255,103 @@ async function main(): Promise<void> {
         nodes: builtIn.nodes.map((n) => (n.kind === 'decision' ? { ...n, confirmation: 'none' as const } : n)),
       };
       const today = new Date().toISOString().slice(0, 10);
+      const startBaseline = (taskQueue: string, tag: string) => async (i: number) =>
+        (
+          await client.workflow.start('baselineCase', {
+            taskQueue,
+            workflowId: `GM0363-bench-base-${tag}-${i}`,
+            args: [],
+          })
+        ).workflowId;
+      const baselineEventOf = (id: string, updateId: string) =>
+        client.workflow
+          .getHandle(id)
+          .executeUpdate(baselineEvent, { updateId, args: [{ name: 'woning-aangeboden', payload: {} }] });
+      const startInterpreter = (taskQueue: string, tag: string) => async (i: number) => {
+        const input: CaseInput = {
+          tenant: 'GM0363',
+          // As the case service starts a case: with what the municipality subscribes to now.
+          caseEvents: await caseEventSubscriptions(store.db, 'GM0363', new Date()),
+          caseRef: `bench-${tag}-${i}`,
+          definition,
+          data: {
+            municipality: 'GM0363',
+            householdSize: 3,
+            permitType: 'asiel',
+            permitDate: today,
+            koppelingDate: today,
+            statushouder: { dateOfBirth: '1990-05-01' },
+          },
+        };
+        return (
+          await client.workflow.start(INTERPRETER_WORKFLOW, {
+            taskQueue,
+            workflowId: `GM0363-bench-case-${tag}-${i}`,
+            args: [input],
+          })
+        ).workflowId;
+      };
+      const interpreterEventOf = (id: string, updateId: string) =>
+        client.workflow.getHandle(id).executeUpdate(sendEventUpdate, {
+          updateId,
+          args: [{ name: 'woning-aangeboden', payload: { offerId: 'A-1' } }],
+        });
       const baseline = (n: number, tag: string) =>
-        measure(
-          'baseline (one-step workflow)',
-          n,
-          async (i) =>
-            (
-              await client.workflow.start('baselineCase', {
-                taskQueue: 'bench-baseline',
-                workflowId: `GM0363-bench-base-${tag}-${i}`,
-                args: [],
-              })
-            ).workflowId,
-          (id, updateId) =>
-            client.workflow
-              .getHandle(id)
-              .executeUpdate(baselineEvent, { updateId, args: [{ name: 'woning-aangeboden', payload: {} }] }),
-        );
+        measure('baseline (one-step workflow)', n, startBaseline('bench-baseline', tag), baselineEventOf);
       const interpreter = (n: number, tag: string) =>
         measure(
           'interpreter (huisvesting-statushouder)',
           n,
-          async (i) => {
-            const input: CaseInput = {
-              tenant: 'GM0363',
-              // As the case service starts a case: with what the municipality subscribes to now.
-              caseEvents: await caseEventSubscriptions(store.db, 'GM0363', new Date()),
-              caseRef: `bench-${tag}-${i}`,
-              definition,
-              data: {
-                municipality: 'GM0363',
-                householdSize: 3,
-                permitType: 'asiel',
-                permitDate: today,
-                koppelingDate: today,
-                statushouder: { dateOfBirth: '1990-05-01' },
-              },
-            };
-            return (
-              await client.workflow.start(INTERPRETER_WORKFLOW, {
-                taskQueue: 'bench-interpreter',
-                workflowId: `GM0363-bench-case-${tag}-${i}`,
-                args: [input],
-              })
-            ).workflowId;
-          },
-          (id, updateId) =>
-            client.workflow.getHandle(id).executeUpdate(sendEventUpdate, {
-              updateId,
-              args: [{ name: 'woning-aangeboden', payload: { offerId: 'A-1' } }],
-            }),
+          startInterpreter('bench-interpreter', tag),
+          interpreterEventOf,
         );
-      // Warm-up (bundles loaded, JIT, server caches), not counted.
-      await baseline(WARM_UP, 'warm');
-      await interpreter(WARM_UP, 'warm');
-      return [await baseline(N, 'run'), await interpreter(N, 'run')] as const;
+      const timings: Figures[] = [];
+      if (N > 0) {
+        // Warm-up (bundles loaded, JIT, server caches), not counted.
+        await baseline(WARM_UP, 'warm');
+        await interpreter(WARM_UP, 'warm');
+        console.log('| workflow | starts/s | event p50 ms | p95 ms | p99 ms | process RSS MB after |');
+        console.log('|---|---:|---:|---:|---:|---:|');
+        // Each phase is printed when it ends: a long run under load still leaves its first figures.
+        for (const phase of [() => baseline(N, 'run'), () => interpreter(N, 'run')]) {
+          const f = await phase();
+          timings.push(f);
+          console.log(row(f));
+        }
+      }
+      const memory: MemoryFigures[] = [];
+      if (MEMORY_CASES > 0) {
+        const inThisThread = { connection: native, debugMode: true } as const;
+        memory.push(
+          await cachedCaseMemory(
+            'baseline (one-step workflow)',
+            MEMORY_CASES,
+            (maxCachedWorkflows) =>
+              Worker.create({
+                ...inThisThread,
+                maxCachedWorkflows,
+                taskQueue: 'bench-memory-baseline',
+                workflowsPath: require.resolve('./workflows-baseline'),
+              }),
+            startBaseline('bench-memory-baseline', 'mem'),
+          ),
+        );
+        memory.push(
+          await cachedCaseMemory(
+            'interpreter (huisvesting-statushouder), one event each',
+            MEMORY_CASES,
+            (maxCachedWorkflows) =>
+              Worker.create({
+                ...inThisThread,
+                maxCachedWorkflows,
+                ...interpreterOptions('bench-memory-interpreter'),
+              }),
+            startInterpreter('bench-memory-interpreter', 'mem'),
+            interpreterEventOf,
+          ),
+        );
+      }
+      return { timings, memory };
     })();
     const workers = [interpreterWorker, baselineWorker];
     const runs = workers.map((w) => w.run());
@@ -266,21 +382,17 @@ async function main(): Promise<void> {
       await Promise.allSettled(runs);
       await native.close();
     }
-    const [base, interp] = figures;
-    console.log(
-      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-    );
-    console.log('| workflow | starts/s | event p50 ms | p95 ms | p99 ms | process RSS MB after |');
-    console.log('|---|---:|---:|---:|---:|---:|');
-    for (const f of figures)
-      console.log(
-        `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} |`,
-      );
+    const [base, interp] = figures.timings;
     console.log(`RSS before: ${rssBefore} MB (client + both workers in one process)`);
     if (rpcTimeouts > 0) console.log(`update calls timed out by the server and sent again: ${rpcTimeouts}`);
-    console.log(
-      `ratio interpreter/baseline: starts ${(interp.startsPerSecond / base.startsPerSecond).toFixed(2)}× (target ≥ 0.8), event p50 ${(interp.p50 / base.p50).toFixed(2)}×, p99 ${(interp.p99 / base.p99).toFixed(2)}×`,
-    );
+    if (base && interp)
+      console.log(
+        `ratio interpreter/baseline: starts ${(interp.startsPerSecond / base.startsPerSecond).toFixed(2)}× (target ≥ 0.8), event p50 ${(interp.p50 / base.p50).toFixed(2)}×, p99 ${(interp.p99 / base.p99).toFixed(2)}× (target ≤ 1.5)`,
+      );
+    for (const m of figures.memory)
+      console.log(
+        `worker memory per cached case, ${m.label}: ${m.heapKbPerCase.toFixed(1)} kB V8 heap (${m.cases} cases cached, GC forced), ${m.rssKbPerCase.toFixed(1)} kB RSS`,
+      );
   } finally {
     for (const stop of stops) await stop().catch(() => undefined);
   }
