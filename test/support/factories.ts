@@ -3,6 +3,7 @@ import type { RuleSetSource } from '../../services/rule-sets/rule-set-source';
 import type { CaseInput } from '../../workflows/case-state';
 import { archivedDefinitions, builtInDefinitions } from '../../workflows/definitions';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
+import pipLeerroute from '../fixtures/rule-sets/pip-leerroute.json';
 
 function builtIn(id: string): ProcessDefinition {
   return structuredClone(builtInDefinitions.get(id) as ProcessDefinition);
@@ -181,4 +182,16 @@ export function inburgeringCaseInput(
     },
     ...rest,
   };
+}
+
+/** The municipality's PIP rule set (the learning route as the broad intake advises), published, in force since 2000. */
+export function pipRuleSets(tenant: string): RuleSetSource {
+  const ruleSet = {
+    ...(structuredClone(pipLeerroute) as unknown as RuleSet),
+    tenant,
+    id: `pip-leerroute-${tenant.toLowerCase()}`,
+    effectiveFrom: '2000-01-01',
+    status: 'published' as const,
+  };
+  return { published: async (t, kind) => (t === tenant && kind === 'inburgering-pip' ? [ruleSet] : []) };
 }
