@@ -1,3 +1,4 @@
+import type { ProcessDefinition } from '../../workflows/dsl/schema';
 import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -141,6 +142,11 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   return {
+    /** The definition a new case of `processId` starts with in this municipality (an import reads its columns' rules from it). */
+    definitionOf(tenant: string, processId: string): Promise<ProcessDefinition | undefined> {
+      return deps.definitions.get(tenant, processId);
+    },
+
     async start(
       tenant: string,
       processId: string,
