@@ -14,6 +14,11 @@ export const ERROR_CODES = {
     description: 'caseRef looks like a BSN or V-nummer; use a pseudonymous reference.',
   },
   INVALID_CASE_DATA: { status: 400, description: "Case data fail the process's input schema; `path` names the field." },
+  INVALID_IMPORT: {
+    status: 422,
+    description:
+      'The household list has errors; `details.errors` lists them by line and column (Dutch and English). Nothing was started.',
+  },
   INVALID_FACTS: {
     status: 400,
     description: "A fact is unknown to the rule-set kind's fact catalog or has the wrong type.",
