@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { templateRuleSetSource } from '../services/rule-sets/rule-set-source';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { CaseInput } from '../workflows/case-state';
 import type { processInterpreter } from '../workflows/interpreter';
@@ -20,6 +21,8 @@ import {
   hotelCaseInput,
   hotelDefinitionV1,
   housingCaseInput,
+  inburgeringCaseInput,
+  pipRuleSets,
   urgencyApplicationInput,
 } from '../test/support/factories';
 import { transitionCaseInput } from '../test/support/transition-factory';
@@ -206,11 +209,43 @@ const scenarios: Scenario[] = [
       await send(handle, 'uitkering-aangevraagd', { regeling: 'participatiewet', date: await today(env) });
     },
   },
+  {
+    // Civic integration: the PIP's route confirmed and sent, assistance started, the term extended, the obligation met.
+    file: 'inburgering-v1-voldaan',
+    input: async (env) => inburgeringCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-inburgering' }),
+    async drive(env, handle) {
+      await env.sleep('3 weeks');
+      await send(handle, 'brede-intake-afgerond', { completedOn: await today(env), advisedRoute: 'b1' });
+      await confirmProposal(handle, 'pip-besluit');
+      await waitForStep(handle, 'pip-verzenden');
+      await send(handle, 'pip-vastgesteld', { issuedOn: await today(env) });
+      await send(handle, 'bijstand-gestart', { startDate: await today(env) });
+      await env.sleep('200 days'); // ontzorgen not ended: its deadline is missed
+      await send(handle, 'termijn-verlengd', {
+        extendedUntil: dateOf((await env.currentTimeMs()) + 1200 * 86_400_000),
+        reason: 'Ziekte tijdens de leerroute, aantoonbaar.',
+      });
+      await env.sleep('1000 days');
+      await send(handle, 'inburgering-voldaan', { completedOn: await today(env) });
+    },
+  },
 ];
 
 async function main(): Promise<void> {
   const env = await createTimeSkippingEnv();
-  const { worker } = await createRecordingWorker(env, 'record');
+  // The PIP's rule set beside the default housing-priority source (which the older fixtures used).
+  const pip = pipRuleSets('GM0363');
+  const { worker } = await createRecordingWorker(
+    env,
+    'record',
+    {},
+    {
+      ruleSets: {
+        published: (tenant, kind) =>
+          kind === 'inburgering-pip' ? pip.published(tenant, kind) : templateRuleSetSource.published(tenant, kind),
+      },
+    },
+  );
   const out = path.join(__dirname, '..', 'test', 'fixtures', 'histories');
   await worker.runUntil(async () => {
     for (const scenario of scenarios) {
