@@ -47,7 +47,14 @@ export interface WebhookDeliveryInput {
 
 export type WebhookDeliveryResult = { status: 'delivered'; statusCode: number } | { status: 'failed'; error: string };
 
-/** One workflow per (subscription, event): Temporal refuses a second with the same id. */
-export function deliveryWorkflowId(subscriptionId: string, eventId: string): string {
-  return `webhook-${subscriptionId}-${eventId}`;
+/**
+ * One workflow per (subscription, event): Temporal refuses a second with the same id. The id names
+ * the municipality (`webhook-GM0363-<subscription>-<event>`), so the payload codec encrypts all of
+ * the delivery's payloads, its result included, with that municipality's key
+ * (platform/codec/tenant-keys.ts); subscription and event ids are random or hashed, never personal.
+ * Deliveries started before carry `webhook-<subscription>-<event>` (the id is kept in the
+ * delivery log) and complete under it.
+ */
+export function deliveryWorkflowId(tenant: string, subscriptionId: string, eventId: string): string {
+  return `webhook-${tenant}-${subscriptionId}-${eventId}`;
 }

@@ -57,7 +57,7 @@ export async function ensureDelivery(
     workflowId: string;
   },
   now: string,
-): Promise<{ delivery: WebhookDelivery; created: boolean }> {
+): Promise<{ delivery: WebhookDelivery; created: boolean; workflowId: string }> {
   const id = randomUUID();
   await db
     .insertInto('webhook_deliveries')
@@ -86,7 +86,8 @@ export async function ensureDelivery(
     .where('subscription_id', '=', entry.subscriptionId)
     .where('event_id', '=', entry.eventId)
     .executeTakeFirstOrThrow();
-  return { delivery: toDelivery(row), created: row.id === id };
+  // The id the delivery was first started with: an entry logged before ids named the municipality keeps its own.
+  return { delivery: toDelivery(row), created: row.id === id, workflowId: row.workflow_id };
 }
 
 export async function findDeliveryRow(db: Db, tenant: string, id: string): Promise<WebhookDeliveryRow | undefined> {

@@ -94,8 +94,7 @@ export function createEventPublisher(deps: EventPublisherDeps) {
       const subscriptions = subscribedTo(active, event.type);
       const deliveries: PublishResult['deliveries'] = [];
       for (const sub of subscriptions) {
-        const workflowId = deliveryWorkflowId(sub.id, event.id);
-        const { delivery, created } = await ensureDelivery(
+        const { delivery, created, workflowId } = await ensureDelivery(
           deps.store.db,
           {
             tenantId: event.tenant,
@@ -103,7 +102,7 @@ export function createEventPublisher(deps: EventPublisherDeps) {
             eventId: event.id,
             eventType: event.type,
             caseId: event.caseId,
-            workflowId,
+            workflowId: deliveryWorkflowId(event.tenant, sub.id, event.id),
           },
           clock().toISOString(),
         );

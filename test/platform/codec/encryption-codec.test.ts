@@ -105,6 +105,18 @@ describe('EncryptionCodec: a key per municipality', () => {
     expect(c!.metadata!['encryption-tenant']).toBeUndefined();
   });
 
+  it("encrypts a delivery's result with the municipality's key when the delivery's workflow id names it", async () => {
+    const id = 'webhook-GM0344-0f8e2a4c-1b7d-4e3a-9c5f-2d6b8a1e4f70-evt_0123';
+    const [result] = await codec.encode([defaultPayloadConverter.toPayload({ status: 'delivered' })], of(id));
+    expect(meta(result!, 'encryption-key-id')).toBe('GM0344.k1');
+    expect(meta(result!, 'encryption-tenant')).toBe('GM0344');
+    await expect(codec.forTenant('GM0363').decode([result!])).rejects.toMatchObject({
+      code: 'PAYLOAD_OTHER_MUNICIPALITY',
+    });
+    const [back] = await codec.forTenant('GM0344').decode([result!]);
+    expect(defaultPayloadConverter.fromPayload(back!)).toEqual({ status: 'delivered' });
+  });
+
   it("refuses another municipality's payload unread, in the codec for one municipality and in a workflow's context", async () => {
     const [enc] = await codec.encode([defaultPayloadConverter.toPayload(secret)], caseOf('GM0344'));
     await expect(codec.forTenant('GM0363').decode([enc!])).rejects.toMatchObject({

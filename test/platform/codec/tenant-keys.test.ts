@@ -45,6 +45,7 @@ describe('TenantKeys: a key per municipality, derived from the key ring', () => 
     ['deadline-digest-GM0344', 'GM0344'],
     ['deadline-digest-GM0344-manual-3f1c', 'GM0344'],
     ['deadline-digest-GM0344-2026-11-29T06:00:00Z', 'GM0344'],
+    ['webhook-GM0363-3f1c-9a2b-evt_01', 'GM0363'],
     ['webhook-3f1c-9a2b', undefined],
     ['x-GM0363-y', undefined],
     [undefined, undefined],

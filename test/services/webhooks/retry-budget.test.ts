@@ -12,8 +12,8 @@ describe('webhook retry budget', () => {
   });
 
   it('derives one workflow id per (subscription, event) and one event id per occurrence', () => {
-    expect(deliveryWorkflowId('s1', 'e1')).toBe(deliveryWorkflowId('s1', 'e1'));
-    expect(deliveryWorkflowId('s1', 'e1')).not.toBe(deliveryWorkflowId('s2', 'e1'));
+    expect(deliveryWorkflowId('GM0363', 's1', 'e1')).toBe(deliveryWorkflowId('GM0363', 's1', 'e1'));
+    expect(deliveryWorkflowId('GM0363', 's1', 'e1')).not.toBe(deliveryWorkflowId('GM0363', 's2', 'e1'));
     const e = {
       type: 'case.started' as const,
       tenant: 'GM0363',
