@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  // The fault-injection suite has its own run: npm run test:faults (test/faults/jest.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
+  // The fault-injection suite and the cluster test have their own runs: npm run test:faults
+  // (test/faults/jest.config.js) and npm run test:cluster (test/cluster/jest.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/', '<rootDir>/test/cluster/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFiles: ['<rootDir>/test/support/egress-env.ts'],
