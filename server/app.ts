@@ -12,6 +12,7 @@ import { createBesluitService } from '../services/besluiten/besluit-service';
 import { createBesluitenRouter } from './routes/besluiten';
 import { createCaseDecisionsRouter } from './routes/case-decisions';
 import { createCasesRouter } from './routes/cases';
+import { createHouseholdImportsRouter } from './routes/household-imports';
 import { createRuleSetSimulationRouter, type RuleSetSimulationDeps } from './routes/ruleset-simulation';
 import { createCodecRouter } from './routes/codec';
 import type { TenantScopedCodec } from '../platform/codec/encryption-codec';
@@ -102,6 +103,14 @@ export function createApp(deps: AppDeps): Express {
       auth: deps.store,
       cases: deps.cases,
       metrics: deps.metrics,
+      rateLimitPerMinute: deps.rateLimitPerMinute ?? 600,
+    }),
+  );
+  app.use(
+    '/api/v1',
+    createHouseholdImportsRouter({
+      auth: deps.store,
+      cases: deps.cases,
       rateLimitPerMinute: deps.rateLimitPerMinute ?? 600,
     }),
   );
