@@ -16,7 +16,7 @@ const WINDOW: LocalizedText = {
 };
 
 /** A valid calendar date (YYYY-MM-DD) within DATE_BOUNDS; fixed-width ISO dates compare as text. */
-export function isDateInBounds(value: unknown): value is string {
+export function isDateInBounds(value: unknown): boolean {
   return isIsoDate(value) && value >= DATE_BOUNDS.min && value <= DATE_BOUNDS.max;
 }
 

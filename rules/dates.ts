@@ -45,7 +45,13 @@ export function toEpochDay(value: unknown): number | undefined {
   return era * 146097 + doe - 719468;
 }
 
-export function isIsoDate(value: unknown): value is string {
+/**
+ * A valid calendar date, YYYY-MM-DD. Branded so that a failed check does not narrow a `string` to
+ * `never`: not every string is a date, so "not a date" must leave it a string.
+ */
+export type IsoDate = string & { readonly __isoDate: true };
+
+export function isIsoDate(value: unknown): value is IsoDate {
   return toEpochDay(value) !== undefined;
 }
 

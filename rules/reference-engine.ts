@@ -1,9 +1,4 @@
-import {
-  Engine,
-  type RuleProperties,
-  type RuleResult,
-  type TopLevelCondition as EngineCondition,
-} from 'json-rules-engine';
+import { Engine, type RuleResult } from 'json-rules-engine';
 import { deepCopy } from './compiler/deep-freeze';
 import { toEngineRules } from './engine-rules';
 import { deriveFacts, type Facts } from './facts/derive-facts';
@@ -32,10 +27,10 @@ export function createReferenceEngine(
   options: ReferenceOptions,
 ): { run(facts: Readonly<Facts>): Promise<ReferenceRun> } {
   const { rules, conditions } = toEngineRules(ruleSet);
-  const engine = new Engine(deepCopy(rules) as RuleProperties[], {
+  const engine = new Engine(deepCopy(rules), {
     allowUndefinedFacts: options.allowUndefinedFacts ?? true,
   });
-  for (const [name, c] of Object.entries(deepCopy(conditions))) engine.setCondition(name, c as EngineCondition);
+  for (const [name, c] of Object.entries(deepCopy(conditions))) engine.setCondition(name, c);
   const context = { peildatum: options.peildatum };
   for (const name of customOperatorNames) {
     const spec = operators[name];
@@ -45,7 +40,7 @@ export function createReferenceEngine(
   return {
     async run(facts) {
       const { events, results, failureResults } = await engine.run(deriveFacts(catalog, facts, options.peildatum));
-      return { events: events as RuleEvent[], results: [...results, ...failureResults] };
+      return { events: events, results: [...results, ...failureResults] };
     },
   };
 }

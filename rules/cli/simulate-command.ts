@@ -24,7 +24,9 @@ function outcomeLabel(events: RuleEvent[] | undefined, lang: CommonOptions['lang
   return events
     .map((e) => {
       const detail = e.params?.category ?? e.params?.reason;
-      return detail === undefined ? e.type : `${e.type}:${String(detail)}`;
+      return detail === undefined
+        ? e.type
+        : `${e.type}:${typeof detail === 'string' ? detail : JSON.stringify(detail)}`;
     })
     .join(' + ');
 }

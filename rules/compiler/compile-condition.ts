@@ -10,8 +10,7 @@ import { conditionPriorityKey } from './priority-key';
 import { expectObject, expectPriority, expectString, shapeError } from './raw-shape';
 
 // Hoisted: a global lookup per call is slow where code runs in a vm context (Jest), and costs nothing to avoid.
-const hasOwn = Object.prototype.hasOwnProperty;
-const has = (o: object, key: string) => hasOwn.call(o, key);
+const has = (o: object, key: string) => Object.hasOwn(o, key);
 
 function compileNot(inner: CompiledCondition, path: string, priorityKey: number): CompiledCondition {
   const test = inner.test;

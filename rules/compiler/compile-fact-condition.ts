@@ -9,8 +9,6 @@ import type { CompilerScope } from './compiler-scope';
 import { conditionPriorityKey } from './priority-key';
 import { expectString } from './raw-shape';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 type Reader = (facts: Facts, context: EvaluationContext) => unknown;
 
 function undefinedFact(name: string): RulesError {
@@ -22,19 +20,19 @@ function factReader(name: string, strict: boolean, derived: boolean): Reader {
   if (derived) {
     if (!strict) return (_f, context) => context.derived[name];
     return (_f, context) => {
-      if (!hasOwn.call(context.derived, name)) throw undefinedFact(name);
+      if (!Object.hasOwn(context.derived, name)) throw undefinedFact(name);
       return context.derived[name];
     };
   }
   if (strict) {
     return (facts) => {
-      if (!hasOwn.call(facts, name)) throw undefinedFact(name);
+      if (!Object.hasOwn(facts, name)) throw undefinedFact(name);
       return facts[name];
     };
   }
   // Names like 'constructor' would otherwise find Object.prototype's members instead of "unknown".
   if (name in Object.prototype || name === '__proto__')
-    return (facts) => (hasOwn.call(facts, name) ? facts[name] : undefined);
+    return (facts) => (Object.hasOwn(facts, name) ? facts[name] : undefined);
   return (facts) => facts[name];
 }
 
@@ -45,7 +43,7 @@ function resolveValue(
 ): { value: unknown; parameter?: string } {
   const raw = condition.value;
   if (isParameterReference(raw)) {
-    const parameter = hasOwn.call(scope.parameters, raw.param) ? scope.parameters[raw.param] : undefined;
+    const parameter = Object.hasOwn(scope.parameters, raw.param) ? scope.parameters[raw.param] : undefined;
     if (!parameter || typeof parameter !== 'object') {
       throw new RulesError(
         'unknown-parameter',
@@ -55,7 +53,7 @@ function resolveValue(
     }
     return { value: parameter.value, parameter: raw.param };
   }
-  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && hasOwn.call(raw, 'fact')) {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.hasOwn(raw, 'fact')) {
     throw new RulesError(
       'unsupported-value',
       { nl: 'Een feit als waarde wordt niet ondersteund.', en: 'A fact as a condition value is not supported.' },
@@ -127,7 +125,7 @@ export function compileFactCondition(condition: FactCondition, path: string, sco
     },
     skip: (facts, context) => {
       const source = isDerived ? context.derived : facts;
-      return describe('not-evaluated', hasOwn.call(source, name) ? source[name] : undefined);
+      return describe('not-evaluated', Object.hasOwn(source, name) ? source[name] : undefined);
     },
     mayThrow: scope.strict || throws,
     priorityKey: conditionPriorityKey(condition),

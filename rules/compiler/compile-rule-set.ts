@@ -201,7 +201,7 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): 
         });
       }
       try {
-        return run(input as Facts, peildatum, explain);
+        return run(input, peildatum, explain);
       } catch (error) {
         // json-rules-engine would reject with whatever an operator threw (a TypeError from `in` on a number, say).
         throw asRulesError(error);

@@ -4,8 +4,6 @@ import type { DerivationContext, FactCatalog, FactDefinition } from './fact-cata
 import { factCatalogFor } from './fact-catalogs';
 import { FORBIDDEN_FACT_NAMES } from './facts-schema';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 // Rule sets are immutable values (a published version never changes), so one catalog per object.
 const cache = new WeakMap<object, FactCatalog>();
 
@@ -33,7 +31,7 @@ export function catalogOf(ruleSet: Pick<RuleSet, 'kind' | 'facts'>): FactCatalog
   const facts: Record<string, FactDefinition> = { ...base.facts };
   for (const name of Object.keys(own)) {
     const definition = own[name];
-    if (FORBIDDEN_FACT_NAMES.has(name) || hasOwn.call(base.facts, name) || !isPlainObject(definition)) continue;
+    if (FORBIDDEN_FACT_NAMES.has(name) || Object.hasOwn(base.facts, name) || !isPlainObject(definition)) continue;
     // The schema's shape is the catalog's (type, label, description, unit, options, range, source, mayBeUnknown).
     facts[name] = definition as unknown as FactDefinition;
   }
@@ -83,9 +81,9 @@ function addDerivations(
   const resolve = (name: string, level: number): { from: string[]; depth: number } | null => {
     const known = resolved.get(name);
     if (known !== undefined) return known;
-    const fact = hasOwn.call(facts, name) ? facts[name] : undefined;
+    const fact = Object.hasOwn(facts, name) ? facts[name] : undefined;
     if (!fact) return null;
-    const own = !hasOwn.call(builtIn, name) && isDerivation(fact.derivation) ? fact.derivation : undefined;
+    const own = !Object.hasOwn(builtIn, name) && isDerivation(fact.derivation) ? fact.derivation : undefined;
     if (!own) return { from: fact.derived ? [...fact.derived.from] : [name], depth: fact.derived ? 1 : 0 };
     if (onPath.has(name) || level > MAX_DERIVATION_DEPTH) return null;
     onPath.add(name);
@@ -108,7 +106,7 @@ function addDerivations(
   };
   for (const name of Object.keys(facts)) {
     const fact = facts[name] as FactDefinition;
-    if (hasOwn.call(builtIn, name) || !isDerivation(fact.derivation)) continue;
+    if (Object.hasOwn(builtIn, name) || !isDerivation(fact.derivation)) continue;
     const derivation = fact.derivation;
     const r = resolve(name, 0);
     facts[name] = {
@@ -132,7 +130,7 @@ function computeWithin(
   if (level > MAX_DERIVATION_DEPTH) return undefined;
   const valueOf = (input: string): unknown => {
     if (memo.has(input)) return memo.get(input);
-    const fact = hasOwn.call(facts, input) ? facts[input] : undefined;
+    const fact = Object.hasOwn(facts, input) ? facts[input] : undefined;
     let value: unknown;
     if (!fact?.derived) value = context.facts[input];
     else if (fact.derived.from.some((f) => context.facts[f] === undefined)) value = undefined;

@@ -69,7 +69,7 @@ function renameIn(root: Condition, from: string, to: string, count: { uses: numb
     else if (Array.isArray(copy.any)) copy.any = copy.any.map(swap);
     else if (copy.not) copy.not = swap(copy.not);
   }
-  return copies.get(root as unknown as Json) as unknown as Condition;
+  return copies.get(root) as unknown as Condition;
 }
 
 function refuse(code: string, path: string, nl: string, en: string): never {
@@ -114,14 +114,14 @@ export function renameFact(ruleSet: RuleSet, from: string, to: string): RenameRe
 
   const count = { uses: 0, seen: false };
   const rules = ruleSet.rules.map((rule) => {
-    const conditions = renameIn(rule.conditions as Condition, from, to, count);
+    const conditions = renameIn(rule.conditions, from, to, count);
     return conditions === rule.conditions ? rule : { ...rule, conditions: conditions as typeof rule.conditions };
   });
   let namedConditions = ruleSet.namedConditions;
   if (namedConditions) {
     const renamed: NonNullable<RuleSet['namedConditions']> = {};
     for (const [name, c] of Object.entries(namedConditions))
-      renamed[name] = renameIn(c as Condition, from, to, count) as (typeof renamed)[string];
+      renamed[name] = renameIn(c, from, to, count) as (typeof renamed)[string];
     namedConditions = renamed;
   }
   if (count.seen)

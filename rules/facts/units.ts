@@ -28,7 +28,5 @@ export const UNITS = {
 export type UnitCode = keyof typeof UNITS;
 
 export function unitSpec(code: string | undefined): UnitSpec | undefined {
-  return code !== undefined && Object.prototype.hasOwnProperty.call(UNITS, code)
-    ? (UNITS[code as UnitCode] as UnitSpec)
-    : undefined;
+  return code !== undefined && Object.prototype.hasOwnProperty.call(UNITS, code) ? UNITS[code as UnitCode] : undefined;
 }

@@ -51,7 +51,7 @@ export function compileAccess(scope: CompileScope, fact: unknown, params: unknow
     typeof id === 'string'
       ? (a: JreAlmanac) => {
           const own = a.runtime;
-          if (a.added === undefined && hasOwnProperty.call(own, id)) {
+          if (a.added === undefined && Object.hasOwn(own, id)) {
             const v = own[id];
             if (typeof v !== 'function') return v;
           }
@@ -65,8 +65,6 @@ export function compileAccess(scope: CompileScope, fact: unknown, params: unknow
     return v !== null && typeof v === 'object' ? resolve(v) : v;
   };
 }
-
-const { hasOwnProperty } = Object.prototype;
 
 function compileFact(node: ParsedCondition, scope: CompileScope): Compiled {
   const slot = scope.reserve(3);

@@ -3,8 +3,6 @@ import { compileAccess, isFactReference, type CompileScope } from './compile-con
 import type { ParsedCondition } from './parse-condition';
 import { paramsKey } from './copy-value';
 
-const { hasOwnProperty } = Object.prototype;
-
 /** A condition without trace or priority groups: true/false only, stopping at the first deciding child. */
 export type FastTest = (almanac: JreAlmanac, memo: unknown[]) => boolean;
 
@@ -70,7 +68,7 @@ function compileFastFact(node: ParsedCondition, fs: FastScope): FastTest | undef
     const key = paramsKey(params === undefined ? {} : params);
     return (a) => {
       const own = a.runtime;
-      if (a.added === undefined && hasOwnProperty.call(own, fact)) {
+      if (a.added === undefined && Object.hasOwn(own, fact)) {
         const v = own[fact];
         if (typeof v !== 'function') return special(v) as boolean;
       }

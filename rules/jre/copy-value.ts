@@ -6,7 +6,7 @@
 export function frozenCopy<T>(value: T, depth = 0): T {
   if (typeof value !== 'object' || value === null) return value;
   if (depth > 256) throw new RangeError('Engine: value nested too deeply');
-  if (Array.isArray(value)) return Object.freeze(value.map((v) => frozenCopy(v, depth + 1))) as T;
+  if (Array.isArray(value)) return Object.freeze((value as unknown[]).map((v) => frozenCopy(v, depth + 1))) as T;
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};

@@ -254,7 +254,7 @@ export class Engine {
       }
       return Promise.resolve(new RunResult(events, failureEvents, almanac, compiled, outcomes, ruleEvents, trace));
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error);
     }
   }
 

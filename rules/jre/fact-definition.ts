@@ -27,7 +27,7 @@ function fromFact(fact: Fact): FactDefinition {
       ? undefined
       : ownCalculate
         ? (params, almanac) => fact.calculate(params, almanac)
-        : (fact.calculationMethod as DynamicFact),
+        : fact.calculationMethod,
     // json-rules-engine never caches a constant fact's calculate(), even a subclass's own.
     cache: fact.isConstant() && ownCalculate ? false : fact.options.cache === true,
     priority: fact.priority,

@@ -4,11 +4,10 @@ import type { EngineEvent } from './jre-types';
 import { RunResult } from './run-result';
 
 const NO_MEMO: unknown[] = [];
-const { hasOwnProperty } = Object.prototype;
 
 /** A run that gives a fact the conditions read as a function must trace: the function may throw or count its calls. */
 export function givesFunctions(runtime: Readonly<Record<string, unknown>>, factIds: readonly string[]): boolean {
-  for (const id of factIds) if (typeof runtime[id] === 'function' && hasOwnProperty.call(runtime, id)) return true;
+  for (const id of factIds) if (typeof runtime[id] === 'function' && Object.hasOwn(runtime, id)) return true;
   return false;
 }
 
@@ -38,6 +37,6 @@ export function runFast(
     }
     return Promise.resolve(new RunResult(events, failureEvents, almanac, compiled, outcomes, ruleEvents, undefined));
   } catch (error) {
-    return Promise.reject(error as Error);
+    return Promise.reject(error);
   }
 }

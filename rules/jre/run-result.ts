@@ -43,7 +43,7 @@ export class RunResult implements EngineResult {
       this.compiled.ordered.forEach((c, i) => {
         if (i >= this.outcomes.length) return; // not evaluated: the run was stopped before its priority level
         const outcome = this.outcomes[i];
-        const r = ruleResult(c, outcome, this.ruleEvents?.[i] ?? c.event, trace as Trace, this.compiled.sites);
+        const r = ruleResult(c, outcome, this.ruleEvents?.[i] ?? c.event, trace, this.compiled.sites);
         (outcome ? results : failureResults).push(r);
       });
       this.built = { results, failureResults };

@@ -10,11 +10,11 @@ import { runWithHandlers } from './run-with-handlers';
 
 export interface AlmanacRunSetup {
   facts: Iterable<FactDefinition>;
-  compile(): CompiledRules;
+  compile: () => CompiledRules;
   /** Marks the engine running (after the almanac is accepted, as json-rules-engine sets its status first). */
-  start(): void;
+  start: () => void;
   handlers: ReadonlyMap<string, EventHandler[]>;
-  stopped(): boolean;
+  stopped: () => boolean;
 }
 
 /**
@@ -42,7 +42,7 @@ export function runWithAlmanac(
       almanac.addFact(value instanceof Fact ? value : new Fact(id, value));
     }
   } catch (error) {
-    return Promise.reject(error as Error);
+    return Promise.reject(error);
   }
   const trace: unknown[] = new Array(compiled.traceSize);
   almanac.attachTrace(trace);

@@ -22,9 +22,9 @@ export interface OperatorSpec {
   /** Built into json-rules-engine; custom operators are registered into it from this registry. */
   builtin: boolean;
   /** Same result as json-rules-engine for every input, including its fact-value validators. */
-  evaluate(factValue: unknown, value: unknown, context: OperatorContext): boolean;
+  evaluate: (factValue: unknown, value: unknown, context: OperatorContext) => boolean;
   /** Whether evaluate throws for this condition value (json-rules-engine then rejects the whole run). */
-  mayThrow?(value: unknown): boolean;
+  mayThrow?: (value: unknown) => boolean;
   /** A specialised test for one condition value; faster than evaluate, same result. */
-  specialise?(value: unknown): (factValue: unknown, context: OperatorContext) => boolean;
+  specialise?: (value: unknown) => (factValue: unknown, context: OperatorContext) => boolean;
 }

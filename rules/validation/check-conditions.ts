@@ -8,8 +8,7 @@ import type { RulesIssue } from '../rules-error';
 import { valueProblem } from './check-value';
 
 // Hoisted: a global lookup per call is slow where code runs in a vm context (Jest), and costs nothing to avoid.
-const hasOwn = Object.prototype.hasOwnProperty;
-const has = (o: object, key: string) => hasOwn.call(o, key);
+const has = (o: object, key: string) => Object.hasOwn(o, key);
 
 function checkFactCondition(
   c: FactCondition,

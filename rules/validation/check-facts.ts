@@ -4,8 +4,6 @@ import { pointer } from '../json-pointer';
 import type { MunicipalityFact, RuleSet } from '../rule-set-schema';
 import type { RulesIssue } from '../rules-error';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 const NUMERIC: ReadonlySet<string> = new Set(['integer', 'number']);
 const WITH_OPTIONS: ReadonlySet<string> = new Set(['enum', 'string-list']);
 
@@ -102,7 +100,7 @@ function checkFact(name: string, fact: MunicipalityFact, issues: RulesIssue[]): 
 export function checkFacts(ruleSet: RuleSet, issues: RulesIssue[]): void {
   const builtIn = factCatalogFor(ruleSet.kind).facts;
   for (const [name, fact] of Object.entries(ruleSet.facts ?? {})) {
-    if (hasOwn.call(builtIn, name)) {
+    if (Object.hasOwn(builtIn, name)) {
       const existing = builtIn[name];
       issues.push({
         code: 'fact-redefined',

@@ -38,7 +38,6 @@ export interface LimitOptions {
 
 const NAME_KEYS = ['fact', 'condition', 'param'] as const;
 // Hoisted: a global lookup per node is slow where code runs in a vm context (Jest).
-const hasOwn = Object.prototype.hasOwnProperty;
 const objectKeys = Object.keys;
 const isArray = Array.isArray;
 const isFinite = Number.isFinite;
@@ -247,7 +246,7 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
       else if (checkNames && FORBIDDEN_NAMES.has(key)) issue(frame, 'forbidden-key', forbidden(key), key);
     }
     if (checkNames) checkNamesIn(frame, object);
-    if (frame.role === 'condition' && typeof object.condition === 'string' && hasOwn.call(object, 'condition')) {
+    if (frame.role === 'condition' && typeof object.condition === 'string' && Object.hasOwn(object, 'condition')) {
       frame.refs?.push(object.condition);
     }
     for (let i = keys.length - 1; i >= 0; i--) {
@@ -263,7 +262,7 @@ export function limitIssues(input: unknown, options: LimitOptions = {}): RulesIs
       if (
         (inCondition || key === 'param') &&
         typeof name === 'string' &&
-        hasOwn.call(object, key) &&
+        Object.hasOwn(object, key) &&
         FORBIDDEN_NAMES.has(name)
       ) {
         issue(frame, 'forbidden-name', forbidden(name), key);

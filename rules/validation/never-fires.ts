@@ -14,8 +14,7 @@ interface Bounds {
 }
 
 // Hoisted: a global lookup per call is slow where code runs in a vm context (Jest), and costs nothing to avoid.
-const hasOwn = Object.prototype.hasOwnProperty;
-const has = (o: object, key: string) => hasOwn.call(o, key);
+const has = (o: object, key: string) => Object.hasOwn(o, key);
 
 /**
  * Conditions looked at per rule. Rules share named conditions, so without a bound 1,000 rules that
