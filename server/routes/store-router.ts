@@ -9,6 +9,7 @@ import { createDefinitionsRouter } from './definitions';
 import { createRulesetsRouter } from './rulesets';
 import { createTenantsRouter } from './tenants';
 import { createUsersRouter } from './users';
+import { createZgwRouter } from './zgw';
 
 export { storeDeps, type StoreDeps, type StoreRouterOptions } from './store-deps';
 
@@ -21,6 +22,7 @@ export function createStoreRouter(options: StoreRouterOptions | StoreDeps): Rout
   const router = Router();
   router.use(createOidcRouter(deps));
   router.use(createAdminRouter(deps));
+  router.use(createZgwRouter(deps));
   router.use('/auth', createAuthRouter(deps));
   router.use('/tenants', createTenantsRouter(deps));
   router.use('/users', createUsersRouter(deps));
