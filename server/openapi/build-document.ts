@@ -2,6 +2,9 @@ import type { TObject, TSchema } from '@sinclair/typebox';
 import { ERROR_CODES, ErrorBody, type ErrorCode } from '../../contract/error-codes';
 import type { Operation } from './operation';
 import { adminOperations } from './operations/admin';
+import { administrationOperations } from './operations/administration';
+import { healthOperations } from './operations/health';
+import { oidcOperations } from './operations/oidc';
 import { alertOperations } from './operations/alerts';
 import { auditOperations } from './operations/audit';
 import { authOperations } from './operations/auth';
@@ -26,7 +29,9 @@ export const OPERATIONS: readonly Operation[] = [
   ...ruleSetSimulationOperations,
   ...definitionOperations,
   ...authOperations,
+  ...oidcOperations,
   ...adminOperations,
+  ...administrationOperations,
   ...auditOperations,
   ...codecOperations,
   ...webhookOperations,
@@ -35,6 +40,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...monitorOperations,
   ...besluitOperations,
   ...municipalityProfileOperations,
+  ...healthOperations,
 ];
 
 // JSON round trip: drops TypeBox's symbol keys and gives the document its own copy.
@@ -119,18 +125,6 @@ function operationObject(op: Operation): object {
 export function buildOpenApiDocument(version: string): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
-  const health = (summary: string) => ({
-    get: {
-      operationId: summary.split(':')[0],
-      tags: ['Beheer (operations)'],
-      summary,
-      security: [],
-      responses: {
-        200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
-        503: { description: 'Not ready', content: { 'application/json': { schema: { type: 'object' } } } },
-      },
-    },
-  });
   return {
     openapi: '3.1.0',
     info: {
@@ -144,12 +138,8 @@ export function buildOpenApiDocument(version: string): object {
     },
     servers: [{ url: '/api/v1' }],
     tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
-    paths: {
-      ...paths,
-      // Also served at the root (/healthz, /readyz) for load balancers and orchestrators.
-      '/healthz': health('healthz: the process answers'),
-      '/readyz': health('readyz: store and Temporal answer'),
-    },
+    // /healthz, /readyz and /metrics are also served at the root, for load balancers and orchestrators.
+    paths,
     components: {
       schemas: { Error: plain(ErrorBody) },
       securitySchemes: {

@@ -10,6 +10,7 @@ import * as cases from '../../contract/cases';
 import * as codec from '../../contract/codec';
 import * as common from '../../contract/common';
 import * as decisions from '../../contract/decisions';
+import * as health from '../../contract/health';
 import * as identityProvider from '../../contract/identity-provider';
 import * as monitor from '../../contract/monitor';
 import * as municipalityProfile from '../../contract/municipality-profile';
@@ -78,6 +79,7 @@ describe('the API contract', () => {
       codec,
       common,
       decisions,
+      health,
       identityProvider,
       monitor,
       municipalityProfile,
