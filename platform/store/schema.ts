@@ -349,7 +349,8 @@ export interface BesluitTable {
   decided_at: string;
   /** Lower-case hex SHA-256 of the PDF bytes. */
   sha256: string;
-  pdf: Buffer;
+  /** The PDF sealed with the key ring, a key per municipality (migration 0013, services/besluiten/sealed-pdf.ts). */
+  pdf_enc: string;
   size: number;
   created_at: string;
 }

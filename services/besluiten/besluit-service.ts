@@ -88,7 +88,7 @@ export function createBesluitService(deps: BesluitServiceDeps): BesluitService {
         createdAt: now.toISOString(),
       };
       try {
-        await insertBesluit(db(), tenant, besluit);
+        await insertBesluit(db(), deps.store.secrets, tenant, besluit);
       } catch (err) {
         // Two attempts of the same activity at once: the unique key lets one in; the other returns its besluit.
         const winner = await findIssued(db(), tenant, caseId, decision.nodeId, decision.at);
@@ -97,7 +97,7 @@ export function createBesluitService(deps: BesluitServiceDeps): BesluitService {
       }
       return issued(besluit);
     },
-    get: (tenant, caseId, id) => findBesluit(db(), tenant, caseId, id),
+    get: (tenant, caseId, id) => findBesluit(db(), deps.store.secrets, tenant, caseId, id),
     list: (tenant, caseId) => listBesluiten(db(), tenant, caseId),
   };
 }

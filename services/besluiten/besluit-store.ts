@@ -1,6 +1,8 @@
+import type { SecretBox } from '../../platform/codec/secret-box';
 import type { Db } from '../../platform/store/create-store';
 import type { BesluitRow } from '../../platform/store/schema';
 import type { BesluitSummary } from '../../contract/besluiten';
+import { openPdf, sealPdf } from './sealed-pdf';
 
 /** A besluit as listed (contract/besluiten.ts): no bytes. */
 export type { BesluitSummary };
@@ -10,7 +12,7 @@ export interface StoredBesluit extends BesluitSummary {
   pdf: Buffer;
 }
 
-const summary = (row: Omit<BesluitRow, 'pdf' | 'case_ref' | 'tenant_id'>): BesluitSummary => ({
+const summary = (row: Omit<BesluitRow, 'pdf_enc' | 'case_ref' | 'tenant_id'>): BesluitSummary => ({
   id: row.id,
   caseId: row.case_id,
   nodeId: row.node_id,
@@ -41,7 +43,8 @@ export async function findIssued(
   return row && summary(row);
 }
 
-export async function insertBesluit(db: Db, tenant: string, b: StoredBesluit): Promise<void> {
+/** Stores a besluit with its PDF sealed (sealed-pdf.ts): the clear bytes never reach the store. */
+export async function insertBesluit(db: Db, box: SecretBox, tenant: string, b: StoredBesluit): Promise<void> {
   await db
     .insertInto('besluiten')
     .values({
@@ -52,16 +55,20 @@ export async function insertBesluit(db: Db, tenant: string, b: StoredBesluit): P
       node_id: b.nodeId,
       decided_at: b.decidedAt,
       sha256: b.sha256,
-      pdf: b.pdf,
+      pdf_enc: sealPdf(box, b.pdf, tenant),
       size: b.size,
       created_at: b.createdAt,
     })
     .execute();
 }
 
-/** One besluit of one case of one tenant: another tenant's id finds nothing. */
+/**
+ * One besluit of one case of one tenant, its PDF opened: another tenant's id finds nothing. A PDF
+ * sealed under an older key of the ring is sealed again under the active one (rotation).
+ */
 export async function findBesluit(
   db: Db,
+  box: SecretBox,
   tenant: string,
   caseId: string,
   id: string,
@@ -73,7 +80,17 @@ export async function findBesluit(
     .where('case_id', '=', caseId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { ...summary(row), caseRef: row.case_ref, pdf: Buffer.from(row.pdf) };
+  if (!row) return undefined;
+  const pdf = openPdf(box, row.pdf_enc, tenant);
+  if (box.needsReencryption(row.pdf_enc))
+    await db
+      .updateTable('besluiten')
+      .set({ pdf_enc: sealPdf(box, pdf, tenant) })
+      .where('tenant_id', '=', tenant)
+      .where('id', '=', row.id)
+      .where('pdf_enc', '=', row.pdf_enc)
+      .execute();
+  return { ...summary(row), caseRef: row.case_ref, pdf };
 }
 
 export async function listBesluiten(db: Db, tenant: string, caseId: string): Promise<BesluitSummary[]> {

@@ -11,6 +11,7 @@ import { identityProvidersMigration } from './0008-identity-providers';
 import { webhookSecretsSealedMigration } from './0009-webhook-secrets-sealed';
 import type { MigrationSecrets } from './migration-secrets';
 import { zgwMigration } from './0010-zgw';
+import { besluitPdfsSealedMigration } from './0013-besluit-pdfs-sealed';
 import { rateLimitsMigration } from './0014-rate-limits';
 
 /**
@@ -31,6 +32,7 @@ export function migrationProvider(dialect: SqlDialect, secrets: MigrationSecrets
         '0008-identity-providers': identityProvidersMigration(dialect),
         '0009-webhook-secrets-sealed': webhookSecretsSealedMigration(dialect, secrets),
         '0010-zgw': zgwMigration(dialect),
+        '0013-besluit-pdfs-sealed': besluitPdfsSealedMigration(dialect, secrets),
         '0014-rate-limits': rateLimitsMigration(dialect),
       };
     },

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { openPdf, sealPdf } from '../../../services/besluiten/sealed-pdf';
 import { createBesluitService, type BesluitService } from '../../../services/besluiten/besluit-service';
 import { saveProfile } from '../../../services/municipalities/profile-store';
 import { insertTenant } from '../../../platform/store/tenants';
@@ -89,5 +90,54 @@ describeEachDialect('besluit service', (dialect) => {
     expect(await service.get('GM0014', CASE, id)).toBeUndefined();
     expect(await service.get('GM0363', `${CASE}x`, id)).toBeUndefined();
     expect(await service.list('GM0014', CASE)).toEqual([]);
+  });
+
+  it("stores the PDF sealed with the municipality's key: no clear bytes in the row, opened on reading", async () => {
+    await saveAmsterdam();
+    const { id } = await issue();
+    const row = await t.store.db.selectFrom('besluiten').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(Object.keys(row)).not.toContain('pdf');
+    expect(row.pdf_enc).toMatch(/^v1\./);
+    const stored = (await service.get('GM0363', CASE, id))!;
+    const raw = JSON.stringify(row);
+    expect(raw).not.toContain('%PDF');
+    expect(raw).not.toContain(stored.pdf.toString('base64').slice(0, 40));
+    expect(openPdf(t.store.secrets, row.pdf_enc, 'GM0363').equals(stored.pdf)).toBe(true);
+    // Another municipality's key (its own purpose and associated data) does not open it.
+    expect(() => openPdf(t.store.secrets, row.pdf_enc, 'GM0014')).toThrow(/does not decrypt/);
+  });
+
+  it('opens a PDF sealed under an older key of the ring and seals it again under the active key', async () => {
+    await saveAmsterdam();
+    const { id } = await issue();
+    const old = (
+      await t.store.db.selectFrom('besluiten').select('pdf_enc').where('id', '=', id).executeTakeFirstOrThrow()
+    ).pdf_enc;
+    // A letter sealed under k-oud; then the ring rotated: k-nieuw first, k-oud kept for reading.
+    const { keyRing } = await import('../../../platform/codec/codec-keys');
+    const { secretBox } = await import('../../../platform/codec/secret-box');
+    const before = keyRing([{ id: 'k-oud', key: randomBytes(32) }]);
+    const after = keyRing([
+      { id: 'k-nieuw', key: randomBytes(32) },
+      { id: 'k-oud', key: before.byId.get('k-oud')! },
+    ]);
+    const pdf = openPdf(t.store.secrets, old, 'GM0363');
+    await t.store.db
+      .updateTable('besluiten')
+      .set({ pdf_enc: sealPdf(secretBox(before), pdf, 'GM0363') })
+      .where('id', '=', id)
+      .execute();
+    const rotated = createBesluitService({ store: { ...t.store, secrets: secretBox(after) }, clock });
+    expect((await rotated.get('GM0363', CASE, id))!.pdf.equals(pdf)).toBe(true);
+    const resealed = (
+      await t.store.db.selectFrom('besluiten').select('pdf_enc').where('id', '=', id).executeTakeFirstOrThrow()
+    ).pdf_enc;
+    expect(resealed).toMatch(/^v1\.k-nieuw\./);
+    // Once re-sealed, the old key can go.
+    const onlyNew = createBesluitService({
+      store: { ...t.store, secrets: secretBox(keyRing([{ id: 'k-nieuw', key: after.byId.get('k-nieuw')! }])) },
+      clock,
+    });
+    expect((await onlyNew.get('GM0363', CASE, id))!.pdf.equals(pdf)).toBe(true);
   });
 });
