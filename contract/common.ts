@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox';
+import { IDENT_PATTERN, TENANT_ID_PATTERN } from './id-patterns';
+
+export { IDENT_PATTERN, TENANT_ID_PATTERN };
 
 /** Shared pieces of the API's request and response schemas: each id pattern is written here once. */
 
 /** CBS municipality code: `GM` and four digits. */
-export const TENANT_ID_PATTERN = '^GM[0-9]{4}$';
 export const TenantId = Type.String({
   pattern: TENANT_ID_PATTERN,
   maxLength: 6,
@@ -11,7 +13,6 @@ export const TenantId = Type.String({
 });
 
 /** Kebab-case names of processes, steps, outcomes, rule sets and definitions: lower-case, digits, dashes. */
-export const IDENT_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
 export const Ident = (description?: string, examples?: string[]) =>
   Type.String({
     pattern: IDENT_PATTERN,

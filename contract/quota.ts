@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Instant, Reason, TenantId } from './common';
+import { HALF_YEAR_PATTERN } from './id-patterns';
 
-export const HALF_YEAR_PATTERN = '^[0-9]{4}-H[12]$';
+export { HALF_YEAR_PATTERN };
 
 export const HalfYear = Type.String({
   pattern: HALF_YEAR_PATTERN,

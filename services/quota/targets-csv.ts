@@ -1,4 +1,8 @@
+import { HALF_YEAR_PATTERN, TENANT_ID_PATTERN } from '../../contract/id-patterns';
 import { ApiError } from '../../platform/errors';
+
+const TENANT_ID = new RegExp(TENANT_ID_PATTERN);
+const HALF_YEAR = new RegExp(HALF_YEAR_PATTERN);
 
 export interface TargetLine {
   municipality: string;
@@ -61,10 +65,10 @@ export function parseTargetsCsv(csv: string): TargetLine[] {
     const cells = raw.split(sep).map((c) => c.trim().replace(/^"|"$/g, ''));
     const get = (f: keyof TargetLine) => cells[fields.indexOf(f)] ?? '';
     const municipality = get('municipality').toUpperCase();
-    if (!/^GM[0-9]{4}$/.test(municipality))
+    if (!TENANT_ID.test(municipality))
       throw fail(i + 1, `gemeente must be a CBS code such as GM0363, not "${municipality}"`);
     const halfYear = get('halfYear').toUpperCase();
-    if (!/^[0-9]{4}-H[12]$/.test(halfYear)) throw fail(i + 1, `halfjaar must look like 2026-H1, not "${halfYear}"`);
+    if (!HALF_YEAR.test(halfYear)) throw fail(i + 1, `halfjaar must look like 2026-H1, not "${halfYear}"`);
     if (seen.has(`${municipality}|${halfYear}`)) throw fail(i + 1, `${municipality} ${halfYear} appears twice`);
     seen.add(`${municipality}|${halfYear}`);
     out.push({

@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
+import { IDENT_PATTERN } from '../../contract/id-patterns';
 
 /** Small shared pieces of the process-definition format (see schema.ts). */
 
-export const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'kebab-case identifier' });
+export const Id = Type.String({ pattern: IDENT_PATTERN, description: 'kebab-case identifier' });
 export const NodeRef = Type.String({
   minLength: 1,
   maxLength: 63,

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { HALF_YEAR_PATTERN, htmlPattern, TENANT_ID_PATTERN } from '../../../contract/id-patterns';
 import { ApiProblem } from '../api/http';
 import { useHasRole, useSession } from '../shell/session-context';
 import { quota, type QuotaTarget } from '../api/quota';
@@ -90,8 +91,11 @@ export function QuotaSetupPage() {
       ) : (
         <div className="monitor-grid">
           <form className="stack monitor-card" onSubmit={save}>
-            {field('municipality', t('quota.municipality'), { required: true, pattern: 'GM[0-9]{4}' })}
-            {field('halfYear', t('quota.halfYear'), { required: true, pattern: '[0-9]{4}-H[12]' })}
+            {field('municipality', t('quota.municipality'), {
+              required: true,
+              pattern: htmlPattern(TENANT_ID_PATTERN),
+            })}
+            {field('halfYear', t('quota.halfYear'), { required: true, pattern: htmlPattern(HALF_YEAR_PATTERN) })}
             {field('target', t('quota.target'), { required: true, type: 'number', min: 0 })}
             {field('backlog', t('quota.backlog'), { type: 'number', min: 0 })}
             {field('surplus', t('quota.surplus'), { type: 'number', min: 0 })}

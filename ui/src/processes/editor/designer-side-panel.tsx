@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { NodeOfKind, ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
+import { IDENT_PATTERN } from '../../../../contract/id-patterns';
+import type { ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
 import type { DefinitionError } from '../../../../workflows/dsl/validate-definition';
 import { DeclarationList } from '../kinds/declaration-list';
 import { specOf } from '../kinds/node-specs';
@@ -9,14 +10,14 @@ import { syncLabelDurations } from '../../../../workflows/dsl/label-durations';
 import { JsonField, LabelFields, TextField } from './fields';
 import { ParameterSources } from './parameter-sources';
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const ID_PATTERN = new RegExp(IDENT_PATTERN);
 
 interface Props {
   ctx: PanelContext;
   selected: string | undefined;
   errors: readonly DefinitionError[];
-  change(def: ProcessDefinition, undoKey?: string): void;
-  select(id: string | undefined): void;
+  change: (def: ProcessDefinition, undoKey?: string) => void;
+  select: (id: string | undefined) => void;
 }
 
 /** The form for the selected step: what every step has (name, id, start, delete), then its kind's own form. Nothing selected: the process itself. */
@@ -87,12 +88,7 @@ export function DesignerSidePanel({ ctx, selected, errors, change, select }: Pro
             }
           }}
         />
-        <Panel
-          node={current as NodeOfKind<typeof current.kind>}
-          ctx={ctx}
-          onChange={onChange as (n: NodeOfKind<typeof current.kind>, key?: string) => void}
-          onChangeDefinition={change}
-        />
+        <Panel node={current} ctx={ctx} onChange={onChange} onChangeDefinition={change} />
         {!ro && (
           <div className="utrecht-button-group pd-panel__actions">
             {def.start !== node.id && (

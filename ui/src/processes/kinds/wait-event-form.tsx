@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { IDENT_PATTERN } from '../../../../contract/id-patterns';
 import { expectedEvents } from '../../../../workflows/dsl/declarations';
 import type { EventDeclaration, WaitEvent, WaitNode } from '../../../../workflows/dsl/schema';
 import { JsonField, LabelFields, MappingField, SelectField, TargetSelect, TextField } from '../editor/fields';
@@ -6,7 +7,7 @@ import { declareEvent, NEW_EVENT, renameEvent, usersOf } from './declaration-ops
 import { word } from './declaration-words';
 import type { PanelProps } from './node-spec';
 
-const EVENT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const EVENT_NAME = new RegExp(IDENT_PATTERN);
 const at = <T,>(list: readonly T[], i: number, item: T) => list.map((x, j) => (j === i ? item : x));
 
 /** The payload schema's fields in one line: name (type, required). */
