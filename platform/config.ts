@@ -14,6 +14,11 @@ export interface Config {
     taskQueue: string;
     devPort: number;
     uiPort?: number;
+    /**
+     * DOORSTROOM_TEMPORAL_UI_ORIGINS: origins of a Temporal Web UI run apart (a cluster's), comma-separated,
+     * whose codec calls may carry the session cookie (CORS with credentials); the embedded UI's are added.
+     */
+    uiOrigins: string[];
     tls: boolean;
     apiKey?: string;
     /** Cases a worker keeps in memory between events (each ~300 kB); more are replayed from history. */
@@ -48,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'doorstroom',
       devPort: int('TEMPORAL_DEV_PORT', 7233, env),
       uiPort: ui ? int('TEMPORAL_UI_PORT', 8233, env) : undefined,
+      uiOrigins: (env.DOORSTROOM_TEMPORAL_UI_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
       tls: env.TEMPORAL_TLS === 'true' || env.TEMPORAL_TLS === '1' || Boolean(env.TEMPORAL_API_KEY),
       apiKey: env.TEMPORAL_API_KEY || undefined,
       maxCachedWorkflows: env.TEMPORAL_MAX_CACHED_WORKFLOWS

@@ -126,9 +126,12 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
       },
       caseIdOf: (tenant, processId, caseRef) => caseIdFor(idSecret, tenant, processId, caseRef),
       codec: started.codec,
-      temporalUiOrigins: config.temporal.uiPort
-        ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`]
-        : undefined,
+      temporalUiOrigins: [
+        ...config.temporal.uiOrigins,
+        ...(config.temporal.uiPort
+          ? [`http://localhost:${config.temporal.uiPort}`, `http://127.0.0.1:${config.temporal.uiPort}`]
+          : []),
+      ],
       metrics,
       log,
       rateLimitPerMinute: config.rateLimitPerMinute,
