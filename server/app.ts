@@ -12,6 +12,7 @@ import { createBesluitService } from '../services/besluiten/besluit-service';
 import { createBesluitenRouter } from './routes/besluiten';
 import { createCaseDecisionsRouter } from './routes/case-decisions';
 import { createCasesRouter } from './routes/cases';
+import { createCohortProgressRouter } from './routes/cohort-progress';
 import { createHouseholdImportsRouter } from './routes/household-imports';
 import { createRuleSetSimulationRouter, type RuleSetSimulationDeps } from './routes/ruleset-simulation';
 import { createCodecRouter } from './routes/codec';
@@ -75,6 +76,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', createDecisionsRouter({ auth: deps.store, ruleSets: storeRuleSetSource(deps.store.store) }));
   app.use('/api/v1', createCodecRouter({ auth: deps.store, codec: deps.codec, uiOrigins: deps.temporalUiOrigins }));
   app.use('/api/v1', createMonitorRouter({ auth: deps.store, cases: deps.cases, codec: deps.codec, ...deps.monitor }));
+  app.use(
+    '/api/v1',
+    createCohortProgressRouter({ auth: deps.store, cases: deps.cases, definitions: deps.monitor.definitions }),
+  );
   app.use('/api/v1', createQuotaRouter({ auth: deps.store }));
   app.use('/api/v1', createWebhooksRouter({ auth: deps.store }));
   app.use('/api/v1', createAlertsRouter({ auth: deps.store, ...deps.alerts }));
