@@ -77,7 +77,16 @@ async function eventBurst(p: ProductUnderFault, fault: () => void, faultAfter: n
         const alreadyPlaced =
           placement.status === 409 && placement.body.error?.details?.step === 'coa-betaalde-periode';
         if (placement.status !== 200 && !alreadyPlaced)
-          throw new Error(`placement: ${placement.status} ${JSON.stringify(placement.body)}`);
+          throw new Error(
+            `placement: ${placement.status} ${JSON.stringify(placement.body)}\n` +
+              // The product's error lines say why (a 500 is a bug, never an answer).
+              p.proc
+                .output()
+                .split('\n')
+                .filter((line) => line.includes('"level":50'))
+                .slice(-5)
+                .join('\n'),
+          );
         caseIds[i] = caseId;
       }
     }),
