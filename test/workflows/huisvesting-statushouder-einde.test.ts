@@ -8,7 +8,7 @@ import {
   waitForStep,
   type RecordingWorker,
 } from '../support/temporal';
-import { dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../support/factories';
+import { archivedBuiltIn, dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../support/factories';
 
 /**
  * Version 2's endings with a reason: a status holder who leaves, is re-linked to another
@@ -35,7 +35,8 @@ describe('huisvesting-statushouder v2: ending with a reason (time-skipping)', ()
     const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
       taskQueue,
       workflowId: uniqueId('GM0363-case'),
-      args: [housingCaseInput(today)],
+      // Version 2's endings; version 3 keeps them and adds the fit check (huisvesting-statushouder-aanbodtoets.test.ts).
+      args: [housingCaseInput(today, { definition: archivedBuiltIn('huisvesting-statushouder', 2) })],
     });
     await confirmProposal(handle, 'voorrangsbesluit');
     await waitForStep(handle, 'wacht-op-aanbod');

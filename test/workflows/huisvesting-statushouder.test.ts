@@ -11,7 +11,7 @@ import {
   waitForStep,
   type RecordingWorker,
 } from '../support/temporal';
-import { dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../support/factories';
+import { archivedBuiltIn, dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../support/factories';
 
 describe('huisvesting-statushouder (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -30,7 +30,12 @@ describe('huisvesting-statushouder (time-skipping)', () => {
 
   async function start(tenant = 'GM0363', permitDate?: string) {
     const today = dateOf(await env.currentTimeMs());
-    const input = housingCaseInput(today, { tenant, ...(permitDate ? { permitDate } : {}) });
+    // Version 2's paths (version 3 adds the fit check before an offer: huisvesting-statushouder-aanbodtoets.test.ts).
+    const input = housingCaseInput(today, {
+      tenant,
+      definition: archivedBuiltIn('huisvesting-statushouder', 2),
+      ...(permitDate ? { permitDate } : {}),
+    });
     const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
       taskQueue,
       workflowId: uniqueId(`${tenant}-case`),

@@ -2,6 +2,7 @@ import type { ProcessDefinition } from '../dsl/schema';
 import { validateDefinition } from '../dsl/validate-definition';
 import harV1 from './archive/har-overdracht-v1.json';
 import housingV1 from './archive/huisvesting-statushouder-v1.json';
+import housingV2 from './archive/huisvesting-statushouder-v2.json';
 import hotelV1 from './archive/nareiziger-hotelverblijf-v1.json';
 import hotelV2 from './archive/nareiziger-hotelverblijf-v2.json';
 import urgencyV1 from './archive/urgentie-aanvraag-v1.json';
@@ -50,6 +51,7 @@ export const archivedDefinitions: readonly ProcessDefinition[] = [
   checked(hotelV2),
   checked(harV1),
   checked(housingV1),
+  checked(housingV2),
   checked(urgencyV1),
 ];
 

@@ -10,6 +10,8 @@ import type { ProcessDefinitionV1, ProcessNodeV1 } from './schema-v1';
  */
 export function inlineDeclarations(def: ProcessDefinition): ProcessDefinitionV1 {
   const inlineNode = (node: ProcessNode): ProcessNodeV1 => {
+    // Version 1 never had check steps: nothing recorded or stored in it can hold one.
+    if (node.kind === 'check') throw new Error(`inlineDeclarations: check step "${node.id}" has no version-1 form`);
     if (node.kind === 'wait') {
       return {
         ...node,

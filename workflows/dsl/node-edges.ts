@@ -25,6 +25,10 @@ const edgesByKind: EdgesOf = {
     ...(node.otherwise !== undefined ? [{ target: node.otherwise, path: 'otherwise' }] : []),
   ],
   end: () => [],
+  check: (node) => [
+    { target: node.pass, path: 'pass' },
+    { target: node.fail, path: 'fail' },
+  ],
 };
 
 export function edgesOf(node: ProcessNode): Edge[] {

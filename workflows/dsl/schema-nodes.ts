@@ -150,6 +150,51 @@ export const SubprocessNodeSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A check compares a few numbers of the case, no more: past this a rule set is the right tool. */
+export const MAX_CHECK_CONDITIONS = 10;
+export const CHECK_OPERATORS = [
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'equal',
+  'notEqual',
+] as const;
+
+/** `value` `operator` `limit` (+ `plus`), all numbers from the case or the parameters. */
+export const CheckConditionSchema = Type.Object(
+  {
+    id: Id,
+    label: Label,
+    value: ValueSourceSchema,
+    operator: Type.Union(CHECK_OPERATORS.map((o) => Type.Literal(o))),
+    limit: ValueSourceSchema,
+    /** Added to the limit first, e.g. rooms + 1 person. */
+    plus: Type.Optional(ValueSourceSchema),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Routes on a comparison of case values without a rule set (docs/processes.md, "Check"): every
+ * condition holds → `pass`; one fails or cannot be judged (a value that is not a number, a
+ * parameter the municipality has not filled in) → `fail`. Procedural only: a step with legal
+ * effect after `fail` is a person's (the built-in asks for an override with a reason).
+ */
+export const CheckNodeSchema = Type.Object(
+  {
+    id: NodeRef,
+    kind: Type.Literal('check'),
+    label: Label,
+    conditions: Type.Array(CheckConditionSchema, { minItems: 1, maxItems: MAX_CHECK_CONDITIONS }),
+    /** Case variable that gets the result: `{ passed, failed: [condition ids], unknown: [condition ids] }`. */
+    assign: Type.Optional(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,62}$' })),
+    pass: NodeRef,
+    fail: NodeRef,
+  },
+  { additionalProperties: false },
+);
+
 export const EndNodeSchema = Type.Object(
   {
     id: NodeRef,
@@ -166,4 +211,5 @@ export const NodeSchema = Type.Union([
   DecisionNodeSchema,
   SubprocessNodeSchema,
   EndNodeSchema,
+  CheckNodeSchema,
 ]);

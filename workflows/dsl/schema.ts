@@ -1,6 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {
   BranchSchema,
+  CheckConditionSchema,
+  CheckNodeSchema,
   DecisionNodeSchema,
   EndNodeSchema,
   NodeSchema,
@@ -109,6 +111,8 @@ export type WaitEvent = Static<typeof WaitEventSchema>;
 export type DecisionNode = Static<typeof DecisionNodeSchema>;
 export type SubprocessNode = Static<typeof SubprocessNodeSchema>;
 export type EndNode = Static<typeof EndNodeSchema>;
+export type CheckNode = Static<typeof CheckNodeSchema>;
+export type CheckCondition = Static<typeof CheckConditionSchema>;
 export type Branch = Static<typeof BranchSchema>;
 export type OutcomeBranch = Static<typeof OutcomeBranchSchema>;
 export type Reminder = Static<typeof ReminderSchema>;

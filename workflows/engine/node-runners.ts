@@ -4,6 +4,7 @@ import { actions } from './actions';
 import { caseEventsOn, emitCaseEvent } from './case-events';
 import { acts } from './activity-proxies';
 import type { CaseRun } from './case-run';
+import { runCheck } from './run-check';
 import { runDecision } from './run-decision';
 import { runSubprocess } from './run-subprocess';
 import { runWait } from './run-wait';
@@ -32,6 +33,7 @@ export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
     return runWait(node, run);
   },
   decision: (node, run) => runDecision(node, run),
+  check: async (node, run) => Promise.resolve(runCheck(node, run)),
   async subprocess(node, run) {
     // The case now waits on its child, possibly for months: answer the event that brought it here,
     // and refuse events queued on the way (they belong to the child case now).

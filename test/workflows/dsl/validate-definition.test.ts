@@ -22,7 +22,8 @@ describe('process-definition validation', () => {
     (id) => {
       const result = validateDefinition(builtInDefinitions.get(id), {
         lookupDefinition: lookup,
-        ruleSetEvents: () => ['priority', 'no-priority'],
+        ruleSetEvents: (kind) =>
+          kind === 'inburgering-pip' ? ['b1-route', 'onderwijsroute', 'z-route'] : ['priority', 'no-priority'],
       });
       expect(result).toMatchObject({ valid: true });
     },

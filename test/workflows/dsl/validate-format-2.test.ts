@@ -2,7 +2,7 @@ import { ACTION_PARAMS, paramFields } from '../../../workflows/dsl/action-params
 import { inlineDeclarations } from '../../../workflows/dsl/inline-declarations';
 import { ACTION_NAMES } from '../../../workflows/dsl/schema';
 import { validateDefinition, type DefinitionError } from '../../../workflows/dsl/validate-definition';
-import { harDefinition, housingDefinition } from '../../support/factories';
+import { archivedBuiltIn, harDefinition, housingDefinition } from '../../support/factories';
 
 type Mutate = (def: any) => void;
 const node = (def: any, id: string) => def.nodes.find((n: any) => n.id === id);
@@ -164,10 +164,12 @@ describe('format version 2: task settings from the action registry', () => {
 
 describe('format version 2: which version an input is', () => {
   it('version-1 input is accepted, upgraded, and the validator says so', () => {
-    const r = validateDefinition(inlineDeclarations(housingDefinition()));
+    // Version 2 of the housing process: version 3's check step has no version-1 form.
+    const housingV2 = () => archivedBuiltIn('huisvesting-statushouder', 2);
+    const r = validateDefinition(inlineDeclarations(housingV2()));
     expect(r).toMatchObject({ valid: true, definition: { formatVersion: 2 } });
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'UPGRADED_FROM_V1', path: '' })]);
-    expect(validateDefinition({ ...inlineDeclarations(housingDefinition()), formatVersion: 1 }).valid).toBe(true);
+    expect(validateDefinition({ ...inlineDeclarations(housingV2()), formatVersion: 1 }).valid).toBe(true);
   });
 
   it('a version-1 shape error points into what was sent', () => {

@@ -17,7 +17,7 @@ import {
   waitForStep,
   type RecordingWorker,
 } from '../../support/temporal';
-import { dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../../support/factories';
+import { archivedBuiltIn, dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../../support/factories';
 
 /** The code of the ApplicationFailure behind a refused update. */
 async function refusal(p: Promise<unknown>): Promise<string | undefined> {
@@ -62,7 +62,8 @@ describe('decision steps: a proposal, then a person (time-skipping)', () => {
 
   async function start(statushouder: Record<string, unknown> = { dateOfBirth: '1990-05-01' }) {
     const today = dateOf(await env.currentTimeMs());
-    const input = housingCaseInput(today, {});
+    // Version 2: its offers go straight to the household (version 3 checks their fit first).
+    const input = housingCaseInput(today, { definition: archivedBuiltIn('huisvesting-statushouder', 2) });
     input.data = { ...input.data, statushouder };
     return env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
       taskQueue,

@@ -29,7 +29,9 @@ export type DefinitionErrorCode =
   | 'UNKNOWN_TASK_PARAM'
   | 'INVALID_TASK_PARAM'
   | 'LABEL_CONTRADICTS_PARAMETER'
-  | 'INVALID_VALIDITY';
+  | 'INVALID_VALIDITY'
+  | 'DUPLICATE_CONDITION'
+  | 'CHECK_NOT_NUMERIC';
 
 /**
  * Findings that change no behaviour, so they do not make a definition invalid: the input was in

@@ -1,3 +1,4 @@
+import { checkCheck } from './check-checks';
 import { decisionFacts } from '../declarations';
 import type { DecisionNode, ProcessDefinition, SubprocessNode, WaitNode } from '../schema';
 import { RULE_SET_KIND_EFFECT, type RuleSetKind } from '../rule-set-kind-effect';
@@ -131,5 +132,6 @@ export function checkNodes(def: ProcessDefinition, add: AddError, options: Valid
     if (n.kind === 'wait') checkWait(n, base, add);
     if (n.kind === 'decision') checkDecision(def, n, base, add, options);
     if (n.kind === 'subprocess') checkSubprocess(n, base, add, options);
+    if (n.kind === 'check') checkCheck(def, n, base, add);
   });
 }

@@ -18,6 +18,7 @@ export function knownNames(def: ProcessDefinition): { dates: Set<string>; variab
       }
     }
     if (n.kind === 'subprocess') Object.keys(n.dates ?? {}).forEach((d) => dates.add(d));
+    if (n.kind === 'check' && n.assign) variables.add(n.assign);
     if (n.kind === 'task' && n.action === 'set-variables') Object.keys(n.params ?? {}).forEach((v) => variables.add(v));
     if (n.kind === 'task' && n.action === 'set-dates') Object.keys(n.params ?? {}).forEach((d) => dates.add(d));
   }
@@ -158,6 +159,12 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
         return;
       case 'subprocess':
         for (const [k, v] of Object.entries(n.input)) checkSource(v, `${base}/input/${k}`, n.id);
+        return;
+      case 'check':
+        n.conditions.forEach((c, j) => {
+          for (const key of ['value', 'limit', 'plus'] as const)
+            if (c[key] !== undefined) checkSource(c[key], `${base}/conditions/${j}/${key}`, n.id);
+        });
         return;
       case 'end':
         return;

@@ -1,4 +1,5 @@
 import type { NodeKind, NodeOfKind, ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
+import { checkSpec } from './check-spec';
 import { decisionSpec } from './decision-spec';
 import { endSpec } from './end-spec';
 import type { NodeSpec, NodeSpecs } from './node-spec';
@@ -13,6 +14,7 @@ export const nodeSpecs: NodeSpecs = {
   decision: decisionSpec,
   subprocess: subprocessSpec,
   end: endSpec,
+  check: checkSpec,
 };
 
 export const NODE_KINDS = Object.keys(nodeSpecs) as NodeKind[];

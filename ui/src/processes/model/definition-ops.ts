@@ -55,6 +55,8 @@ export function retarget(def: ProcessDefinition, from: string, to: string): Proc
           outcomes: n.outcomes.map((o) => (o.next === from ? { ...o, next: to } : o)),
           ...(n.otherwise !== undefined ? { otherwise: fix(n.otherwise) } : {}),
         };
+      case 'check':
+        return n.pass === from || n.fail === from ? { ...n, pass: fix(n.pass), fail: fix(n.fail) } : n;
       case 'end':
         return n;
     }
