@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Branch } from '../../../../workflows/dsl/schema';
-import { LabelFields, SelectField, TargetSelect, TextField } from '../editor/fields';
+import { LabelFields, SelectField, TextField } from '../editor/fields';
+import { BranchList } from './branch-list';
 import { FactMappingsForm } from './fact-mappings-form';
 import { dateInWords } from '../model/duration-words';
 import type { NodeSpec, PanelProps } from './node-spec';
@@ -8,8 +8,6 @@ import type { NodeSpec, PanelProps } from './node-spec';
 function DecisionPanel({ node, ctx, onChange, onChangeDefinition }: PanelProps<'decision'>) {
   const { t } = useTranslation();
   const ro = ctx.readOnly;
-  const setBranch = (i: number, b: Branch, key?: string) =>
-    onChange({ ...node, branches: node.branches.map((x, j) => (j === i ? b : x)) }, key);
   return (
     <>
       <TextField
@@ -38,57 +36,34 @@ function DecisionPanel({ node, ctx, onChange, onChangeDefinition }: PanelProps<'
         onChange={onChange}
         onChangeDefinition={onChangeDefinition}
       />
-      <h3 className="utrecht-heading-3">{t('designer.branches')}</h3>
-      {node.branches.map((b, i) => (
-        <div key={i} className="pd-item" role="group" aria-label={b.label?.[ctx.lang] ?? b.event}>
-          <TextField
-            label={t('designer.ruleEvent')}
-            value={b.event}
-            disabled={ro}
-            onChange={(event) => setBranch(i, { ...b, event }, `${node.id}:br${i}:event`)}
-          />
-          <LabelFields
-            label={t('designer.branchLabel')}
-            value={b.label ?? { nl: b.event }}
-            disabled={ro}
-            onChange={(label) => setBranch(i, { ...b, label }, `${node.id}:br${i}:label`)}
-          />
-          <TargetSelect
-            label={t('designer.next')}
-            def={ctx.def}
-            self={node.id}
-            value={b.next}
-            disabled={ro}
-            onChange={(next) => setBranch(i, { ...b, next })}
-          />
-          {!ro && (
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--subtle"
-              onClick={() => onChange({ ...node, branches: node.branches.filter((_, j) => j !== i) })}
-            >
-              {t('designer.removeBranch')}
-            </button>
-          )}
-        </div>
-      ))}
-      {!ro && (
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          onClick={() => onChange({ ...node, branches: [...node.branches, { event: 'uitkomst', next: '' }] })}
-        >
-          {t('designer.addBranch')}
-        </button>
-      )}
-      <TargetSelect
-        label={t('designer.otherwise')}
-        def={ctx.def}
-        self={node.id}
-        value={node.otherwise}
-        allowNone
-        disabled={ro}
-        onChange={(otherwise) => {
+      <BranchList
+        nodeId={node.id}
+        ctx={ctx}
+        heading={t('designer.branches')}
+        branches={node.branches}
+        nameOf={(b) => b.label?.[ctx.lang] ?? b.event}
+        fields={(b, i, set) => (
+          <>
+            <TextField
+              label={t('designer.ruleEvent')}
+              value={b.event}
+              disabled={ro}
+              onChange={(event) => set({ ...b, event }, `${node.id}:br${i}:event`)}
+            />
+            <LabelFields
+              label={t('designer.branchLabel')}
+              value={b.label ?? { nl: b.event }}
+              disabled={ro}
+              onChange={(label) => set({ ...b, label }, `${node.id}:br${i}:label`)}
+            />
+          </>
+        )}
+        onChange={(branches, key) => onChange({ ...node, branches }, key)}
+        create={() => ({ event: 'uitkomst', next: '' })}
+        addLabel={t('designer.addBranch')}
+        removeLabel={t('designer.removeBranch')}
+        otherwise={node.otherwise}
+        onOtherwise={(otherwise) => {
           const { otherwise: _drop, ...rest } = node;
           onChange(otherwise ? { ...rest, otherwise } : rest);
         }}

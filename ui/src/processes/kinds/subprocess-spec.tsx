@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { OutcomeBranch, ValueSource } from '../../../../workflows/dsl/schema';
-import { MappingField, TargetSelect, TextField } from '../editor/fields';
+import type { ValueSource } from '../../../../workflows/dsl/schema';
+import { MappingField, TextField } from '../editor/fields';
+import { BranchList } from './branch-list';
 import type { NodeSpec, PanelProps } from './node-spec';
 
 function SubprocessPanel({ node, ctx, onChange }: PanelProps<'subprocess'>) {
   const { t } = useTranslation();
   const ro = ctx.readOnly;
-  const setOutcome = (i: number, o: OutcomeBranch, key?: string) =>
-    onChange({ ...node, outcomes: node.outcomes.map((x, j) => (j === i ? o : x)) }, key);
   return (
     <>
       <TextField
@@ -26,51 +25,26 @@ function SubprocessPanel({ node, ctx, onChange }: PanelProps<'subprocess'>) {
         disabled={ro}
         onChange={(input) => onChange({ ...node, input: input as Record<string, ValueSource> }, `${node.id}:input`)}
       />
-      <h3 className="utrecht-heading-3">{t('designer.outcomes')}</h3>
-      {node.outcomes.map((o, i) => (
-        <div key={i} className="pd-item" role="group" aria-label={o.outcome}>
+      <BranchList
+        nodeId={node.id}
+        ctx={ctx}
+        heading={t('designer.outcomes')}
+        branches={node.outcomes}
+        nameOf={(o) => o.outcome}
+        fields={(o, i, set) => (
           <TextField
             label={t('designer.outcome')}
             value={o.outcome}
             disabled={ro}
-            onChange={(outcome) => setOutcome(i, { ...o, outcome }, `${node.id}:out${i}`)}
+            onChange={(outcome) => set({ ...o, outcome }, `${node.id}:out${i}`)}
           />
-          <TargetSelect
-            label={t('designer.next')}
-            def={ctx.def}
-            self={node.id}
-            value={o.next}
-            disabled={ro}
-            onChange={(next) => setOutcome(i, { ...o, next })}
-          />
-          {!ro && (
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--subtle"
-              onClick={() => onChange({ ...node, outcomes: node.outcomes.filter((_, j) => j !== i) })}
-            >
-              {t('designer.removeOutcome')}
-            </button>
-          )}
-        </div>
-      ))}
-      {!ro && (
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          onClick={() => onChange({ ...node, outcomes: [...node.outcomes, { outcome: 'uitkomst', next: '' }] })}
-        >
-          {t('designer.addOutcome')}
-        </button>
-      )}
-      <TargetSelect
-        label={t('designer.otherwise')}
-        def={ctx.def}
-        self={node.id}
-        value={node.otherwise}
-        allowNone
-        disabled={ro}
-        onChange={(otherwise) => {
+        )}
+        onChange={(outcomes, key) => onChange({ ...node, outcomes }, key)}
+        create={() => ({ outcome: 'uitkomst', next: '' })}
+        addLabel={t('designer.addOutcome')}
+        removeLabel={t('designer.removeOutcome')}
+        otherwise={node.otherwise}
+        onOtherwise={(otherwise) => {
           const { otherwise: _drop, ...rest } = node;
           onChange(otherwise ? { ...rest, otherwise } : rest);
         }}
