@@ -18,13 +18,13 @@ import { storeActivityDeps } from '../../../worker/store-activity-deps';
 import { deadlineDigest } from '../../../workflows/deadline-digest';
 import { eventually, OTHER_TENANT, startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
 import { createReceiver } from '../webhooks/support/receiver';
+import { daysAgo } from '../../support/municipal-date';
 
 /** Receivers here listen on 127.0.0.1 over http: the egress guard's development allowance. */
 const LOOPBACK = { DOORSTROOM_EGRESS_ALLOW_LOOPBACK: 'true' };
 
 const PROCESS = 'nareiziger-hotelverblijf';
 const PASSWORD = 'alerts-test-wachtwoord-2026';
-const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const config = (url: string, over: Record<string, unknown> = {}) => ({
   enabled: true,
   daysAhead: 30,

@@ -5,6 +5,10 @@ import { hashPassword } from '../../../services/auth/password';
 import type { Role } from '../../../services/auth/roles';
 import { insertUser } from '../../../services/auth/users';
 import { startProduct, tempDataDir, TEST_TENANT, type RunningProduct } from '../../support/runtime';
+import { daysAgo } from '../../support/municipal-date';
+
+/** The municipality's calendar date (support/municipal-date.ts), for the monitor's tests that import it from here. */
+export { daysAgo };
 
 export interface MonitorProduct extends RunningProduct {
   /** The product's app (it mounts the monitor and quota routers itself). */
@@ -46,18 +50,6 @@ export async function startMonitorProduct(opts: { uiDir?: string } = {}): Promis
 }
 
 /** YYYY-MM-DD `days` days before today (UTC). */
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-/**
- * The municipality's calendar date `days` ago (Europe/Amsterdam, as the seeded rule set's start date
- * is): between 23:00 and 24:00 UTC the UTC date is still yesterday there, and a case dated by UTC
- * would fall before the rule set in force.
- */
-export const daysAgo = (days: number): string => amsterdamDay.format(new Date(Date.now() - days * 86_400_000));
 
 /** A browser context signed in as `username` of the test municipality (cookie from a real login). */
 export async function signedInPage(
