@@ -210,6 +210,24 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Version 3: an offer with too few rooms is held by the fit check; a case handler overrides with a reason.
+    file: 'huisvesting-statushouder-v3-aanbodtoets',
+    input: async (env) => {
+      const input = housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-aanbodtoets' });
+      (input.definition.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = 800;
+      return input;
+    },
+    async drive(env, handle) {
+      await confirmProposal(handle, 'voorrangsbesluit');
+      await waitForStep(handle, 'wacht-op-aanbod');
+      await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 2, rent: 700 });
+      await send(handle, 'passendheid-afwijking', { reason: 'Gezin kiest zelf voor deze woning; tijdelijk krap.' });
+      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
+      await env.sleep('1 week');
+      await send(handle, 'verhuisd', { moveDate: await today(env) });
+    },
+  },
+  {
     // Civic integration: the PIP's route confirmed and sent, assistance started, the term extended, the obligation met.
     file: 'inburgering-v1-voldaan',
     input: async (env) => inburgeringCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-inburgering' }),
