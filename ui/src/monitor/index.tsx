@@ -10,9 +10,10 @@ const CaseListPage = lazyPage(() => import('./case-list-page'), 'CaseListPage');
 const CasePage = lazyPage(() => import('./case-page'), 'CasePage');
 const QuotaSetupPage = lazyPage(() => import('./quota-setup-page'), 'QuotaSetupPage');
 const AlertsPage = lazyPage(() => import('./alerts-page'), 'AlertsPage');
+const TransitionPage = lazyPage(() => import('./transition-page'), 'TransitionPage');
 
 function MonitorNav() {
-  const { t } = useMonitorT();
+  const { t, lang } = useMonitorT();
   const isAdmin = useHasRole('admin');
   // Links from the mount point (e.g. /monitor), wherever below it the user is.
   const splat = useParams()['*'] ?? '';
@@ -35,6 +36,11 @@ function MonitorNav() {
         <li>
           <NavLink to={`${base}/taakstelling`} className={cls}>
             {t('nav.quota')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/overgang-oekraine`} className={cls}>
+            {lang === 'en' ? 'Ukraine transition' : 'Overgang Oekraïne'}
           </NavLink>
         </li>
         {isAdmin && (
@@ -65,6 +71,7 @@ export function MonitorRoutes() {
           <Route path="zaken/:caseId" element={<CasePage />} />
           <Route path="taakstelling" element={<QuotaSetupPage />} />
           <Route path="meldingen" element={<AlertsPage />} />
+          <Route path="overgang-oekraine" element={<TransitionPage />} />
         </Routes>
       </PageSuspense>
     </div>
