@@ -20,8 +20,8 @@ import { rateLimitsMigration } from './0014-rate-limits';
  */
 export function migrationProvider(dialect: SqlDialect, secrets: MigrationSecrets): MigrationProvider {
   return {
-    async getMigrations(): Promise<Record<string, Migration>> {
-      return {
+    getMigrations: (): Promise<Record<string, Migration>> =>
+      Promise.resolve({
         '0001-initial': initialMigration(dialect),
         '0002-webhooks': webhooksMigration(dialect),
         '0003-quota': quotaMigration(dialect),
@@ -34,7 +34,6 @@ export function migrationProvider(dialect: SqlDialect, secrets: MigrationSecrets
         '0010-zgw': zgwMigration(dialect),
         '0013-besluit-pdfs-sealed': besluitPdfsSealedMigration(dialect, secrets),
         '0014-rate-limits': rateLimitsMigration(dialect),
-      };
-    },
+      }),
   };
 }
