@@ -12,6 +12,7 @@ import { ProfileForm } from './profile-form';
 import { SessionsPanel } from './sessions-panel';
 import { UsersPanel } from './users-panel';
 import { WebhooksPanel } from './webhooks-panel';
+import { ZgwSettingsForm } from './zgw-settings-form';
 import './admin.css';
 
 type TabKey =
@@ -22,7 +23,12 @@ const PANELS: Record<TabKey, ComponentType> = {
   sessions: SessionsPanel,
   apiKeys: ApiKeysPanel,
   webhooks: WebhooksPanel,
-  notificaties: NotificatiesPanel,
+  notificaties: () => (
+    <div className="stack">
+      <NotificatiesPanel />
+      <ZgwSettingsForm />
+    </div>
+  ),
   municipality: () => (
     <div className="stack">
       <ProfileForm />
