@@ -17,6 +17,7 @@ import { monitorOperations } from './operations/monitor';
 import { municipalityProfileOperations } from './operations/municipality-profile';
 import { notificatieOperations } from './operations/notificaties';
 import { webhookOperations } from './operations/webhooks';
+import { zgwOperations } from './operations/zgw';
 import { decisionOperations } from './operations/decisions';
 import { definitionOperations, ruleSetOperations } from './operations/artifacts';
 
@@ -37,6 +38,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...webhookOperations,
   ...alertOperations,
   ...notificatieOperations,
+  ...zgwOperations,
   ...monitorOperations,
   ...besluitOperations,
   ...municipalityProfileOperations,
