@@ -18,8 +18,8 @@ const W = {
   source: { nl: 'Bron', en: 'Source' },
   cohort: { nl: 'Cohort {id}, start {date}', en: 'Cohort {id}, starts {date}' },
   summary: {
-    nl: '{households} huishoudens · {completed} afgerond · {left} vertrokken · {atRisk} met risico',
-    en: '{households} households · {completed} completed · {left} left · {atRisk} at risk',
+    nl: '{households} {hh} · {completed} afgerond · {left} vertrokken · {atRisk} met risico',
+    en: '{households} {hh} · {completed} completed · {left} left · {atRisk} at risk',
   },
   domain: { nl: 'Domein', en: 'Domain' },
   done: { nl: 'Geregeld', en: 'Arranged' },
@@ -125,6 +125,14 @@ export function TransitionPage() {
             <span data-testid={`cohort-${c.cohort}-summary`}>
               {w('summary', {
                 households: n(c.households),
+                hh:
+                  lang === 'en'
+                    ? c.households === 1
+                      ? 'household'
+                      : 'households'
+                    : c.households === 1
+                      ? 'huishouden'
+                      : 'huishoudens',
                 completed: n(c.completed),
                 left: n(c.left),
                 atRisk: n(c.atRisk),

@@ -1,0 +1,157 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import request from 'supertest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
+import { uniqueId } from '../support/factories';
+import { eventually, TEST_TENANT } from '../support/runtime';
+import { signedInPage, startMonitorProduct, type MonitorProduct } from '../services/monitor/monitor-product';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** Households per cohort of the built-in phasing (cohort-1 starts 1 September 2026: its registration term has passed). */
+const COHORTS: Array<[cohort: string, n: number]> = [
+  ['cohort-1', 4],
+  ['cohort-2', 2],
+  ['cohort-3', 1],
+];
+
+describe('Ukrainian transition in Chromium: the GOO list imported in the monitor, progress per cohort', () => {
+  let p: MonitorProduct;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+  let sessions: Record<'toezicht' | 'behandelaar' | 'beheer', Record<string, string>>;
+  const refs = COHORTS.flatMap(([cohort, n]) => Array.from({ length: n }, () => ({ cohort, ref: uniqueId('HH') })));
+
+  beforeAll(async () => {
+    // The real app shell, built by `npm test`'s pretest (npm run build:ui); E2E_UI_DIR: a build elsewhere.
+    p = await startMonitorProduct({ uiDir: process.env.E2E_UI_DIR ?? path.join(ROOT, 'ui', 'dist') });
+    server = p.app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    sessions = {
+      toezicht: await p.session(TEST_TENANT, 'toezicht', ['supervisor']),
+      behandelaar: await p.session(TEST_TENANT, 'behandelaar', ['behandelaar']),
+      beheer: await p.session(TEST_TENANT, 'beheer', ['admin']),
+    };
+    const profile = await request(p.monitorApp)
+      .put('/api/v1/municipality/profile')
+      .set(sessions.beheer)
+      .send({
+        address: { street: 'Postbus 202', postcode: '1000 AE', city: 'Amsterdam' },
+        signatory: { name: 'J. de Vries', function: 'teamleider Wonen' },
+        byeLaw: {
+          name: 'Huisvestingsverordening Amsterdam',
+          year: 2024,
+          articles: { 'housing-priority': 'art. 2.6.1' },
+        },
+        court: 'Rechtbank Amsterdam',
+      });
+    if (profile.status !== 200) throw new Error(`profile ${profile.status}`);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    await p?.stop();
+  }, 30_000);
+
+  it('imports the list through the upload (errors by line first, nothing started), then shows each cohort against the end date', async () => {
+    const { context, page } = await signedInPage(browser, base, 'toezicht');
+    await page.goto(`${base}/monitor`);
+    await page.getByRole('link', { name: 'Overgang Oekraïne' }).click();
+    await page.getByRole('heading', { name: 'Overgang Oekraïense ontheemden', level: 1 }).waitFor();
+    // The end date in words, with its source.
+    const end = page.getByTestId('transition-end');
+    await end.waitFor();
+    expect(await end.innerText()).toMatch(/Einde tijdelijke bescherming: 4 maart 2027/);
+    expect(await end.innerText()).toMatch(/Bron: Uitvoeringsbesluit van de Raad/);
+
+    // A list with an error: the table names line and column in Dutch; nothing starts.
+    const file = page.getByLabel('Bestand (CSV)');
+    const upload = async (csv: string) => {
+      await file.setInputFiles({ name: 'goo-bewoners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await page.getByRole('button', { name: 'Lijst importeren' }).click();
+    };
+    const header = 'referentie;cohort;huishoudgrootte;kinderen';
+    await upload(`${header}\n${refs[0]?.ref};cohort-1;3;1\n${uniqueId('HH')};cohort-9;2;0\n`);
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.innerText()).toMatch(/3\s+cohort\s+Cohort "cohort-9" staat niet in de fasering/);
+    expect(await page.getByRole('status').innerText()).toMatch(/er is niets gestart/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'transition-import-errors.png'), fullPage: true });
+    const listed = await request(p.monitorApp).get('/api/v1/cases?processId=overgang-oekraine').set(p.auth);
+    expect(listed.body.cases).toEqual([]);
+
+    // The whole list: every household started.
+    const csv = `${header}\n${refs.map((r) => `${r.ref};${r.cohort};2;0`).join('\n')}\n`;
+    await upload(csv);
+    await page
+      .getByText(`${refs.length} huishoudens in de lijst: ${refs.length} gestart, 0 hadden al een zaak.`)
+      .waitFor();
+    // Again: nothing starts twice.
+    await upload(csv);
+    await page
+      .getByText(`${refs.length} huishoudens in de lijst: 0 gestart, ${refs.length} hadden al een zaak.`)
+      .waitFor();
+
+    // Two households of cohort 1: the housing-priority proposal confirmed by a behandelaar, then one
+    // arranges its registration and care, the other leaves.
+    const api = request(p.monitorApp);
+    const cases = await eventually(async () => {
+      const res = await api.get('/api/v1/cases?processId=overgang-oekraine&limit=50').set(p.auth);
+      const found = res.body.cases as Array<{ caseId: string; caseRef: string }>;
+      return found.length === refs.length && found;
+    }, 30_000);
+    const idOf = (ref: string) => cases.find((c) => c.caseRef === ref)?.caseId as string;
+    const [a, b] = [idOf(refs[0]?.ref as string), idOf(refs[1]?.ref as string)];
+    for (const id of [a, b]) {
+      await eventually(async () => {
+        const s = await api.get(`/api/v1/cases/${id}`).set(p.auth);
+        return s.body.pendingDecision?.phase === 'confirmation';
+      }, 30_000);
+      const confirmed = await api
+        .post(`/api/v1/cases/${id}/decisions/woonvoorrang/confirm`)
+        .set(sessions.behandelaar)
+        .send({ branch: null });
+      expect(confirmed.status).toBe(200);
+    }
+    const send = async (id: string, name: string, payload: Record<string, unknown>) => {
+      const res = await eventually(async () => {
+        const r = await api.post(`/api/v1/cases/${id}/events`).set(p.auth).send({ name, payload });
+        return r.status === 200 && r;
+      }, 15_000);
+      expect(res.status).toBe(200);
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    await send(a, 'inschrijving-geregeld', { date: today });
+    await send(a, 'zorg-geregeld', { route: 'psychosociale-zorg', date: today });
+    await send(b, 'huishouden-vertrokken', { reden: 'terug-naar-oekraine', date: today });
+
+    // The cohort view: counts right per cohort and domain.
+    const summary = (c: string) => page.getByTestId(`cohort-${c}-summary`).innerText();
+    await eventually(async () => {
+      await page.reload();
+      await page.getByTestId('cohort-cohort-1').waitFor();
+      return (await summary('cohort-1')).startsWith('4 huishoudens · 0 afgerond · 1 vertrokken');
+    }, 30_000);
+    expect(await summary('cohort-2')).toMatch(/^2 huishoudens · 0 afgerond · 0 vertrokken/);
+    expect(await summary('cohort-3')).toMatch(/^1 huishouden · 0 afgerond · 0 vertrokken/);
+    const cell = (id: string) => page.getByTestId(id).innerText();
+    expect(await cell('done-cohort-1-inschrijving')).toBe('1 / 3');
+    expect(await cell('done-cohort-1-zorg')).toBe('1 / 3');
+    expect(await cell('done-cohort-1-huisvesting')).toBe('0 / 3');
+    // Cohort 1 started on 1 September 2026: four weeks for registration have passed for the two still open.
+    expect(await cell('overdue-cohort-1-inschrijving')).toBe('2');
+    expect(await cell('risk-cohort-1-inschrijving')).toBe('2');
+    expect(await summary('cohort-1')).toMatch(/· 3 met risico$/);
+    expect(await cell('done-cohort-3-inschrijving')).toBe('0 / 1');
+    // Cohort captions carry the start date in words.
+    expect(await page.getByTestId('cohort-cohort-1').locator('caption').innerText()).toMatch(
+      /^Cohort cohort-1, start 1 september 2026/,
+    );
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'transition-cohorts.png'), fullPage: true });
+    expect(await seriousA11yViolations(page, { wcagOnly: false })).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
