@@ -1,125 +1,59 @@
-import type { Permission, Role } from '../../../contract/auth';
+import type { Static } from '@sinclair/typebox';
+import type { ApiKey, ApiKeyList, CreateApiKeyBody, CreatedApiKey } from '../../../contract/api-keys';
+import type { AuditEvent, AuditPage } from '../../../contract/audit';
+import type { Permission, Role, User } from '../../../contract/auth';
+import type {
+  CbsMunicipalityList,
+  IdentityProviderResponse,
+  MunicipalityStateSchema,
+  PutIdentityProviderBody,
+  RoleMappingSchema,
+  SessionList,
+  WebhookTestResult,
+} from '../../../contract/identity-provider';
+import type { MunicipalityProfile, MunicipalityProfileResponse } from '../../../contract/municipality-profile';
+import type { MappingBody, MappingList, NotificatieMapping } from '../../../contract/notificaties';
+import type { CreatedTenantResponse, CreateTenantBody } from '../../../contract/tenants';
+import type { CreateUserBody, UpdateUserBody, UserList, UserWithPassword } from '../../../contract/users';
+import type {
+  CreateSubscriptionBody,
+  DeliveryList,
+  SubscriptionList,
+  SubscriptionWithSecret,
+  WebhookDelivery,
+  WebhookSubscription,
+} from '../../../contract/webhooks';
 import { api } from '../api/http';
-import type { User } from '../api/session';
 
-/** The administration's calls; types follow the API contract (contract/), the UI imports types only. */
+/**
+ * The administration's calls through the one API client (api/http.ts). Every request and
+ * response type is the contract's (contract/, imported as types only): the names below are
+ * what the panels call them, never a second copy of a shape.
+ */
 
-export interface AdminUser extends User {
-  disabled: boolean;
-  identityProvider?: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  permissions: Permission[];
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface Subscription {
-  id: string;
-  url: string;
-  eventTypes: string[];
-  description: string | null;
-  active: boolean;
-  createdAt: string;
-}
-
-export interface Delivery {
-  id: string;
-  subscriptionId: string;
-  eventId: string;
-  eventType: string;
-  caseId: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  updatedAt: string;
-}
-
-export interface Mapping {
-  id: string;
-  name: string;
-  kanaal: string;
-  resource: string;
-  actie: string;
-  action: { kind: 'start-case' | 'send-event'; processId: string; eventName?: string };
-  active: boolean;
-}
-
-export interface RoleMapping {
-  value: string;
-  roles: Role[];
-}
-
-export interface IdpSettings {
-  issuer: string;
-  clientId: string;
-  hasClientSecret: boolean;
-  scopes: string[];
-  roleClaim: string;
+export type AdminUser = User;
+export type { ApiKey, AuditEvent };
+export type Subscription = WebhookSubscription;
+export type Delivery = WebhookDelivery;
+export type Mapping = NotificatieMapping;
+type ContractRoleMapping = Static<typeof RoleMappingSchema>;
+/** A municipality's own roles: a provider's group never gives `national-admin`. */
+type TenantRole = ContractRoleMapping['roles'][number];
+/** A mapping line as the form edits it: the form's role list is typed with every role (Role). */
+export type RoleMapping = Omit<ContractRoleMapping, 'roles'> & { roles: Role[] };
+export type IdpView = Static<typeof IdentityProviderResponse>;
+/** The settings as the form edits them: the contract's view without who changed them last. */
+export type IdpSettings = Omit<NonNullable<IdpView['settings']>, 'updatedBy' | 'updatedAt' | 'roleMap'> & {
   roleMap: RoleMapping[];
-  enabled: boolean;
-  localLogin: boolean;
-}
-
-export interface IdpView {
-  settings: IdpSettings | null;
-  redirectUri: string;
-  postLogoutRedirectUri: string;
-}
-
-export interface PostalAddress {
-  street: string;
-  postcode: string;
-  city: string;
-}
-
-export interface Profile {
-  name: string;
-  address: PostalAddress | null;
-  objectionAddress: PostalAddress | null;
-  signatory: { name: string; function: string } | null;
-  byeLaw: { name: string; year: number; articles: Record<string, string> } | null;
-  court: string | null;
-}
-
-export interface ProfileView {
-  profile: Profile;
-  completeness: { complete: boolean; missing: { code: string; message: { nl: string; en: string } }[] };
-}
-
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actor: { kind: string; id: string };
-  action: string;
-  target: { type: string; id: string | null };
-  reason: string | null;
-}
-
-export interface MunicipalityState {
-  id: string;
-  name: string;
-  disabled: boolean;
-}
-
-export interface SessionView {
-  id: string;
-  userId: string;
-  username: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  identityProvider: boolean;
-}
+};
+const tenantRoles = (roles: Role[]): TenantRole[] => roles.filter((r): r is TenantRole => r !== 'national-admin');
+export type ProfileView = MunicipalityProfileResponse;
+/** The profile as the form edits it: the contract's without the fields the server keeps. */
+export type Profile = Omit<MunicipalityProfile, 'tenant' | 'nameSource' | 'updatedAt' | 'updatedBy'>;
+export type MunicipalityState = Static<typeof MunicipalityStateSchema>;
+export type SessionView = Static<typeof SessionList>['items'][number];
+type CbsList = Static<typeof CbsMunicipalityList>;
+type TestResult = Static<typeof WebhookTestResult>;
 
 export type AuditFilter = Partial<Record<'action' | 'actorId' | 'targetType' | 'from' | 'to', string>>;
 
@@ -135,71 +69,77 @@ export function auditQuery(filter: AuditFilter, before?: number): string {
 }
 
 export const adminApi = {
-  users: () => api<{ items: AdminUser[] }>('GET', v1('/users')).then(items),
+  users: () => api<UserList>('GET', v1('/users')).then(items),
   createUser: (username: string, displayName: string, roles: Role[], reason: string) =>
-    api<{ user: AdminUser; oneTimePassword: string }>('POST', v1('/users'), {
+    api<UserWithPassword>('POST', v1('/users'), {
       username,
       ...(displayName ? { displayName } : {}),
       roles,
       ...withReason(reason),
-    }),
-  patchUser: (id: string, patch: { roles?: Role[]; disabled?: boolean; unlock?: true }, reason = '') =>
-    api<AdminUser>('PATCH', v1(`/users/${id}`), { ...patch, ...withReason(reason) }),
-  resetPassword: (id: string) =>
-    api<{ user: AdminUser; oneTimePassword: string }>('POST', v1(`/users/${id}/reset-password`), {}),
+    } satisfies CreateUserBody),
+  patchUser: (id: string, patch: Omit<UpdateUserBody, 'reason'>, reason = '') =>
+    api<AdminUser>('PATCH', v1(`/users/${id}`), { ...patch, ...withReason(reason) } satisfies UpdateUserBody),
+  resetPassword: (id: string) => api<UserWithPassword>('POST', v1(`/users/${id}/reset-password`), {}),
 
-  apiKeys: () => api<{ items: ApiKey[] }>('GET', v1('/api-keys')).then(items),
+  apiKeys: () => api<ApiKeyList>('GET', v1('/api-keys')).then(items),
   createApiKey: (name: string, permissions: Permission[], reason: string) =>
-    api<{ apiKey: ApiKey; secret: string }>('POST', v1('/api-keys'), { name, permissions, ...withReason(reason) }),
+    api<CreatedApiKey>('POST', v1('/api-keys'), {
+      name,
+      permissions,
+      ...withReason(reason),
+    } satisfies CreateApiKeyBody),
   revokeApiKey: (id: string) => api<ApiKey>('POST', v1(`/api-keys/${id}/revoke`), {}),
 
-  subscriptions: () => api<{ items: Subscription[] }>('GET', v1('/webhooks/subscriptions')).then(items),
+  subscriptions: () => api<SubscriptionList>('GET', v1('/webhooks/subscriptions')).then(items),
   createSubscription: (url: string, eventTypes: string[], description: string) =>
-    api<{ subscription: Subscription; secret: string }>('POST', v1('/webhooks/subscriptions'), {
+    api<SubscriptionWithSecret>('POST', v1('/webhooks/subscriptions'), {
       url,
-      eventTypes,
+      // The panel offers the contract's event types only; the server checks them again.
+      eventTypes: eventTypes as CreateSubscriptionBody['eventTypes'],
       ...(description ? { description } : {}),
-    }),
+    } satisfies CreateSubscriptionBody),
   deleteSubscription: (id: string) => api<void>('DELETE', v1(`/webhooks/subscriptions/${id}`)),
-  testSubscription: (id: string) =>
-    api<{ ok: boolean; statusCode: number | null; error: string | null }>(
-      'POST',
-      v1(`/webhooks/subscriptions/${id}/test`),
-      {},
-    ),
-  deliveries: () => api<{ items: Delivery[] }>('GET', v1('/webhooks/deliveries?limit=50')).then(items),
+  testSubscription: (id: string) => api<TestResult>('POST', v1(`/webhooks/subscriptions/${id}/test`), {}),
+  deliveries: () => api<DeliveryList>('GET', v1('/webhooks/deliveries?limit=50')).then(items),
 
-  mappings: () => api<{ items: Mapping[] }>('GET', v1('/notificatie-mappings')).then(items),
-  createMapping: (body: unknown) => api<Mapping>('POST', v1('/notificatie-mappings'), body),
-  putMapping: (id: string, body: unknown) => api<Mapping>('PUT', v1(`/notificatie-mappings/${id}`), body),
-  getMapping: (id: string) => api<Mapping & Record<string, unknown>>('GET', v1(`/notificatie-mappings/${id}`)),
+  mappings: () => api<MappingList>('GET', v1('/notificatie-mappings')).then(items),
+  /** The body is what the administrator typed as JSON: the server validates it against MappingBody. */
+  createMapping: (body: MappingBody | unknown) => api<Mapping>('POST', v1('/notificatie-mappings'), body),
+  putMapping: (id: string, body: MappingBody) => api<Mapping>('PUT', v1(`/notificatie-mappings/${id}`), body),
+  getMapping: (id: string) => api<Mapping>('GET', v1(`/notificatie-mappings/${id}`)),
   deleteMapping: (id: string) => api<void>('DELETE', v1(`/notificatie-mappings/${id}`)),
 
   profile: () => api<ProfileView>('GET', v1('/municipality/profile')),
   saveProfile: (profile: Omit<Profile, 'name'> & { name?: string }) =>
     api<ProfileView>('PUT', v1('/municipality/profile'), profile),
   identityProvider: () => api<IdpView>('GET', v1('/identity-provider')),
-  saveIdentityProvider: (body: Omit<IdpSettings, 'hasClientSecret'> & { clientSecret?: string }) =>
-    api<IdpView>('PUT', v1('/identity-provider'), body),
+  saveIdentityProvider: (settings: Omit<IdpSettings, 'hasClientSecret'> & { clientSecret?: string; reason?: string }) =>
+    // Field by field: the form's state may carry the view's extra fields, which the server refuses.
+    api<IdpView>('PUT', v1('/identity-provider'), {
+      issuer: settings.issuer,
+      clientId: settings.clientId,
+      scopes: settings.scopes,
+      roleClaim: settings.roleClaim,
+      roleMap: settings.roleMap.map((line) => ({ value: line.value, roles: tenantRoles(line.roles) })),
+      enabled: settings.enabled,
+      localLogin: settings.localLogin,
+      ...(settings.clientSecret !== undefined ? { clientSecret: settings.clientSecret } : {}),
+      ...(settings.reason ? { reason: settings.reason } : {}),
+    } satisfies PutIdentityProviderBody),
 
-  audit: (filter: AuditFilter, before?: number) =>
-    api<{ items: AuditEvent[]; nextBefore: number | null }>('GET', v1(`/audit?${auditQuery(filter, before)}`)),
+  audit: (filter: AuditFilter, before?: number) => api<AuditPage>('GET', v1(`/audit?${auditQuery(filter, before)}`)),
 
-  sessions: () => api<{ items: SessionView[] }>('GET', v1('/sessions')).then(items),
+  sessions: () => api<Static<typeof SessionList>>('GET', v1('/sessions')).then(items),
   endSession: (id: string) => api<void>('DELETE', v1(`/sessions/${id}`)),
 
   municipalities: () => api<{ items: MunicipalityState[] }>('GET', v1('/admin/municipalities')).then(items),
-  cbsList: () =>
-    api<{ year: number; items: { code: string; name: string; province: string; exists: boolean }[] }>(
-      'GET',
-      v1('/admin/cbs-municipalities'),
-    ),
+  cbsList: () => api<CbsList>('GET', v1('/admin/cbs-municipalities')),
   createMunicipality: (id: string, name: string, adminUsername: string) =>
-    api<{ tenant: { id: string; name: string }; admin?: { user: User; oneTimePassword?: string } }>(
-      'POST',
-      v1('/tenants'),
-      { id, name, ...(adminUsername ? { admin: { username: adminUsername } } : {}) },
-    ),
+    api<CreatedTenantResponse>('POST', v1('/tenants'), {
+      id,
+      name,
+      ...(adminUsername ? { admin: { username: adminUsername } } : {}),
+    } satisfies CreateTenantBody),
   setMunicipalityDisabled: (id: string, disabled: boolean, reason: string) =>
     api<MunicipalityState>(
       'POST',
