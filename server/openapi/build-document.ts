@@ -11,6 +11,7 @@ import { authOperations } from './operations/auth';
 import { besluitOperations } from './operations/besluiten';
 import { caseDecisionOperations } from './operations/case-decisions';
 import { caseOperations } from './operations/cases';
+import { cohortProgressOperations, householdImportOperations } from './operations/household-imports';
 import { ruleSetSimulationOperations } from './operations/ruleset-simulation';
 import { codecOperations } from './operations/codec';
 import { monitorOperations } from './operations/monitor';
@@ -24,6 +25,7 @@ import { definitionOperations, ruleSetOperations } from './operations/artifacts'
 /** Every endpoint under /api/v1, in the order the reference shows them. */
 export const OPERATIONS: readonly Operation[] = [
   ...caseOperations,
+  ...householdImportOperations,
   ...caseDecisionOperations,
   ...decisionOperations,
   ...ruleSetOperations,
@@ -40,6 +42,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...notificatieOperations,
   ...zgwOperations,
   ...monitorOperations,
+  ...cohortProgressOperations,
   ...besluitOperations,
   ...municipalityProfileOperations,
   ...healthOperations,

@@ -1,3 +1,4 @@
+import { TransitionProgress } from '../../../contract/cohort-progress';
 import { HouseholdImportResult, ImportHouseholdsBody } from '../../../contract/household-import';
 import type { Operation } from '../operation';
 
@@ -28,5 +29,21 @@ export const householdImportOperations: Operation[] = [
       'BODY_TOO_LARGE',
       'TEMPORAL_UNAVAILABLE',
     ],
+  },
+];
+
+export const cohortProgressOperations: Operation[] = [
+  {
+    method: 'get',
+    path: '/monitor/transition',
+    operationId: 'getTransitionProgress',
+    tag: 'Monitor',
+    access: 'session',
+    requires: 'a municipal role (admin, designer, approver, supervisor, behandelaar)',
+    summary: 'The Ukrainian transition per cohort against the end of temporary protection',
+    description:
+      'Per cohort of the phasing parameter: households, completed, left, and per domain how many have it arranged, are at risk (term within 14 days or passed) or overdue. Reads the state of each case of overgang-oekraine (at most 2,000; `truncated` says when there were more).',
+    responses: { 200: { description: 'Progress per cohort', schema: TransitionProgress } },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'TEMPORAL_UNAVAILABLE'],
   },
 ];
