@@ -13,6 +13,7 @@ import { createBesluitenRouter } from './routes/besluiten';
 import { createCaseDecisionsRouter } from './routes/case-decisions';
 import { createCasesRouter } from './routes/cases';
 import { createCohortProgressRouter } from './routes/cohort-progress';
+import { createInburgeringWaitingRouter } from './routes/inburgering-waiting';
 import { createHouseholdImportsRouter } from './routes/household-imports';
 import { createRuleSetSimulationRouter, type RuleSetSimulationDeps } from './routes/ruleset-simulation';
 import { createCodecRouter } from './routes/codec';
@@ -79,6 +80,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     '/api/v1',
     createCohortProgressRouter({ auth: deps.store, cases: deps.cases, definitions: deps.monitor.definitions }),
+  );
+  app.use(
+    '/api/v1',
+    createInburgeringWaitingRouter({ auth: deps.store, cases: deps.cases, definitions: deps.monitor.definitions }),
   );
   app.use('/api/v1', createQuotaRouter({ auth: deps.store }));
   app.use('/api/v1', createWebhooksRouter({ auth: deps.store }));
