@@ -52,8 +52,8 @@ async function startOne(file: string, port: number, children: ChildProcess[]): P
         resolve();
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`prism exited (${code}):\n${log.slice(-2000)}`));
