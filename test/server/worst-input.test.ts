@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { hashPassword } from '../../services/auth/password';
@@ -10,17 +10,31 @@ import { operationsOf, worstCases, type DocOperation, type WorstCase } from './w
 
 /**
  * Issue 17, item 3: the worst inputs to every documented operation are refused with a coded 4xx
- * JSON error, never a 5xx, within a CPU budget. The cases come from the OpenAPI document
+ * JSON error, never a 5xx, within 100 ms of CPU. The cases come from the OpenAPI document
  * (worst-input-cases.ts), so a new route is covered without touching this file.
  *
- * CPU is measured with process.cpuUsage() around each request: the whole process (server,
- * supertest's client side, the embedded worker's threads, garbage collection). The target is
- * 100 ms; the assertion allows 2× for that noise on a shared 2-core machine, and a request
- * over it is repeated twice and judged by its fastest run, so one unlucky GC pause does not
- * fail the suite. Quadratic work on inputs near the body limit costs seconds, far past either.
+ * CPU is the request's own: the CPU time of the process's main thread, where express parses,
+ * validates and answers (Linux `/proc/<pid>/task/<pid>/schedstat`, nanoseconds), not the whole
+ * process — the embedded Temporal worker's threads, V8's helper threads and the other tenants of a
+ * shared 2-core machine are left out. What still shares the main thread (supertest's client side,
+ * an activity finishing meanwhile) only adds to a measurement, so a first run within the budget
+ * passes. A run over it is measured again, interleaved with a trivial request (GET /healthz)
+ * three times, and judged by the median of the worst input minus the median of the trivial one.
+ * Where schedstat is missing (not Linux), the whole process is measured and the budget doubled.
+ * Quadratic work on inputs near the body limit costs seconds, far past the budget.
  */
 const TARGET_CPU_MS = 100;
-const CPU_BUDGET_MS = Number(process.env.WORST_INPUT_CPU_BUDGET_MS ?? TARGET_CPU_MS * 2);
+const SCHEDSTAT = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+const PER_THREAD = existsSync(SCHEDSTAT);
+const CPU_BUDGET_MS = Number(process.env.WORST_INPUT_CPU_BUDGET_MS ?? (PER_THREAD ? TARGET_CPU_MS : TARGET_CPU_MS * 2));
+/** CPU milliseconds used so far by the main thread (or, without schedstat, by the whole process). */
+function cpuNowMs(): number {
+  if (PER_THREAD) return Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+const REPEATS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Path parameters that exist in a fresh product, so a body gets past the lookup to its validators. */
 const SAMPLES: Record<string, string> = {
@@ -81,7 +95,7 @@ describe('worst inputs to every operation of the OpenAPI document', () => {
   afterAll(async () => {
     heaviest.sort((a, b) => b.cpuMs - a.cpuMs);
     console.log(
-      `worst-input: heaviest requests (CPU ms, budget ${CPU_BUDGET_MS}):\n` +
+      `worst-input: heaviest requests (${PER_THREAD ? 'main-thread' : 'process'} CPU ms, budget ${CPU_BUDGET_MS}):\n` +
         heaviest
           .slice(0, 10)
           .map((h) => `  ${h.cpuMs.toFixed(1)}  ${h.op}  ${h.name}`)
@@ -107,18 +121,37 @@ describe('worst inputs to every operation of the OpenAPI document', () => {
 
   async function send(op: DocOperation, c: WorstCase, headers: Record<string, string>): Promise<Outcome> {
     const url = `/api/v1${c.path}${c.query ? `?${c.query}` : ''}`;
-    const started = process.cpuUsage();
+    const started = cpuNowMs();
     let req = request(server)[op.method](url).set(headers);
     if (c.headers) req = req.set(c.headers);
     if (c.body !== undefined) req = req.set('Content-Type', 'application/json').send(c.body);
     const res = await req;
-    const used = process.cpuUsage(started);
+    const cpuMs = cpuNowMs() - started;
     const code = (res.body as { error?: { code?: unknown } } | undefined)?.error?.code;
     return {
       status: res.status,
       code: typeof code === 'string' ? code : undefined,
-      cpuMs: (used.user + used.system) / 1000,
+      cpuMs,
     };
+  }
+
+  /** CPU of a trivial request, the same way: what any request costs the main thread. */
+  async function baselineMs(): Promise<number> {
+    const started = cpuNowMs();
+    await request(server).get('/healthz');
+    return cpuNowMs() - started;
+  }
+
+  /** Over the budget at first: the median of three runs, less the median of three trivial requests between them. */
+  async function remeasure(op: DocOperation, c: WorstCase, headers: Record<string, string>): Promise<Outcome> {
+    const worst: Outcome[] = [];
+    const trivial: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      trivial.push(await baselineMs());
+      worst.push(await send(op, c, headers));
+    }
+    const first = worst[0]!;
+    return { ...first, cpuMs: Math.max(0, median(worst.map((w) => w.cpuMs)) - median(trivial)) };
   }
 
   it('has operations to attack', () => {
@@ -132,10 +165,7 @@ describe('worst inputs to every operation of the OpenAPI document', () => {
       const failures: string[] = [];
       for (const c of worstCases(op, SAMPLES)) {
         let outcome = await send(op, c, headers);
-        for (let retry = 0; retry < 2 && outcome.cpuMs > CPU_BUDGET_MS && outcome.status < 500; retry++) {
-          const again = await send(op, c, headers);
-          if (again.cpuMs < outcome.cpuMs) outcome = again;
-        }
+        if (outcome.cpuMs > CPU_BUDGET_MS && outcome.status < 500) outcome = await remeasure(op, c, headers);
         heaviest.push({ op: label, name: c.name, cpuMs: outcome.cpuMs });
         const { status, code, cpuMs } = outcome;
         progress(`${label}\t${c.name}\t${status}\t${code ?? ''}\t${cpuMs.toFixed(1)}`);
