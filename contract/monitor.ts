@@ -1,5 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CaseStatusFilter, DeadlineSchema } from './cases';
+import {
+  CaseStatusFilter,
+  DeadlineSchema,
+  DecisionRecordSchema,
+  HistoryEntrySchema,
+  PendingDecisionSchema,
+} from './cases';
 import { HalfYear, TaakstellingPeriodSchema } from './quota';
 import { CASE_ID_LIST_PATTERN, CaseId, Ident, Instant, LocalText as Text, Text as FreeText, Uuid } from './common';
 
@@ -174,6 +180,16 @@ export const CaseViewSchema = Type.Object(
       ),
     ),
     parentCaseId: Type.Union([Type.String(), Type.Null()]),
+    // The case page shows the history in words, the decision waiting for a person and every decision
+    // record (proposal, facts used, reasons, who decided, the besluit): these, and not the whole case
+    // state with the case data and variables (names, addresses), which it does not show (issue 17).
+    history: Type.Array(HistoryEntrySchema, { description: "The case's history entries, oldest first" }),
+    pendingDecision: Type.Union([PendingDecisionSchema, Type.Null()], {
+      description: 'The decision the case waits for a person on (facts to supply or a proposal to confirm), if any',
+    }),
+    decisionRecords: Type.Array(DecisionRecordSchema, {
+      description: 'Every decision record, oldest first: proposal, facts used, explanation, confirmation, besluit',
+    }),
     canAct: Type.Boolean({ description: 'The caller may send events and cancel (supervisors) and the case runs' }),
   },
   { additionalProperties: false },

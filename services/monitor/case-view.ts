@@ -156,6 +156,9 @@ export function buildCaseView(
       outcome: c.outcome ?? null,
     })),
     parentCaseId: state.parentCaseId ?? null,
+    history: state.history,
+    pendingDecision: state.pendingDecision ?? null,
+    decisionRecords: state.decisions,
     canAct: canAct && running,
   };
 }

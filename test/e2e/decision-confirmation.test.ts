@@ -175,6 +175,11 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     const caseId = await startCase(true);
     await waitingFor(caseId, 'confirmation');
     const { context, page } = await signedInPage(browser, base, 'behandelaar');
+    // Issue 17: the case page reads the monitor's view, never the whole case (case data, variables).
+    const caseReads: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && /\/api\/v1\/cases\/[^/?]+(\?|$)/.test(r.url())) caseReads.push(r.url());
+    });
     await page.goto(`${base}/monitor/zaken/${encodeURIComponent(caseId)}`);
     await page.getByTestId('proposal').filter({ hasText: 'Voorstel: Voorrang' }).waitFor({ timeout: 15_000 });
     const reasons = page.getByTestId('decision-reasons');
@@ -262,6 +267,7 @@ describe('decision confirmation in Chromium: proposal, reasons, override with a 
     expect(text).toMatch(/bezwaar/i);
     expect(text).toMatch(/zes weken/);
     expect(text).not.toMatch(/\{\{|voorrangsbesluit|\bpriority\b|no-priority|1970|housing-priority|dateOfBirth/);
+    expect(caseReads).toEqual([]);
     await context.close();
   }, 120_000);
 

@@ -90,6 +90,33 @@ describe('monitor API over the real product', () => {
     expect(asSupervisor.body.canAct).toBe(true);
   }, 30_000);
 
+  it('gives the case page its history and decisions without the case data it does not show (issue 17)', async () => {
+    const started = await request(p.monitorApp)
+      .post('/api/v1/processes/nareiziger-hotelverblijf/cases')
+      .set(p.auth)
+      .send({
+        caseRef: uniqueId('MON-P'),
+        data: {
+          municipality: TEST_TENANT,
+          householdSize: 2,
+          registrationDate: daysAgo(20),
+          nareiziger: { name: 'Yara Voorbeeld' },
+        },
+      });
+    expect(started.status).toBe(201);
+    const caseId = started.body.caseId as string;
+    const full = await request(p.monitorApp).get(`/api/v1/cases/${caseId}`).set(p.auth);
+    expect(JSON.stringify(full.body)).toContain('Yara Voorbeeld');
+
+    const view = await request(p.monitorApp).get(`/api/v1/monitor/cases/${caseId}`).set(supervisor);
+    expect(view.status).toBe(200);
+    expect(JSON.stringify(view.body)).not.toContain('Yara');
+    expect(view.body).not.toHaveProperty('data');
+    expect(view.body).not.toHaveProperty('variables');
+    expect(view.body).toMatchObject({ pendingDecision: null, decisionRecords: [] });
+    expect(view.body.history).toEqual(full.body.history);
+  }, 30_000);
+
   it('keeps municipalities apart: another municipality sees neither the case nor its counts', async () => {
     const res = await request(p.monitorApp)
       .get(`/api/v1/monitor/cases/${hotelCases[0] as string}`)

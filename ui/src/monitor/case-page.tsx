@@ -4,7 +4,7 @@ import type { ProcessDefinition } from '../../../workflows/dsl/schema';
 import { ApiProblem } from '../api/http';
 import { useHasRole } from '../shell/session-context';
 import { artifacts } from '../api/artifacts';
-import { cases, type CaseStateView } from '../api/cases';
+import { cases } from '../api/cases';
 import { monitor, type CaseView } from '../api/monitor';
 import type { LocalizedText } from '../i18n/localized-text';
 import { caseLabels } from './case-labels';
@@ -26,9 +26,9 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const { t, pick, lang } = useMonitorT();
   const isBehandelaar = useHasRole('behandelaar');
+  // The monitor's view of the case carries the pending decision and the decision records too: the page
+  // never reads the whole case state (case data, variables), which it does not show.
   const [view, setView] = useState<CaseView | null>(null);
-  // The case state itself: pending decision and decision records (the monitor's view leaves them out).
-  const [state, setState] = useState<CaseStateView | null>(null);
   const [definition, setDefinition] = useState<ProcessDefinition | null>(null);
   const [processTitles, setProcessTitles] = useState<Map<string, LocalizedText>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +45,6 @@ export function CasePage() {
       },
       (e: Error) => setError(e.message),
     );
-    cases.state(caseId).then(setState, () => setState(null));
   }, [caseId]);
   useEffect(load, [load]);
   const processId = view?.processId;
@@ -66,7 +65,7 @@ export function CasePage() {
       );
   }, [hasChildren]);
   // The besluit is drawn up right after the confirmation: look again until it is there.
-  const lastConfirmed = [...(state?.decisions ?? [])].reverse().find((d) => d.status === 'confirmed');
+  const lastConfirmed = [...(view?.decisionRecords ?? [])].reverse().find((d) => d.status === 'confirmed');
   const awaitingBesluit =
     !!lastConfirmed &&
     !lastConfirmed.besluit &&
@@ -75,7 +74,7 @@ export function CasePage() {
     if (!awaitingBesluit) return undefined;
     const timer = setTimeout(load, 1500);
     return () => clearTimeout(timer);
-  }, [awaitingBesluit, state, load]);
+  }, [awaitingBesluit, view, load]);
   const connected = useLive([caseId], (msg) => {
     if (msg.cases.some((c) => c.caseId === caseId)) load();
   });
@@ -119,11 +118,11 @@ export function CasePage() {
     return label.toLowerCase().startsWith(prefix.toLowerCase()) ? label : `${prefix}: ${label}`;
   };
   const pending =
-    view.status === 'running' && state?.pendingDecision && state.pendingDecision.nodeId === state.currentStep
-      ? state.pendingDecision
+    view.status === 'running' && view.pendingDecision && view.pendingDecision.nodeId === view.currentStep
+      ? view.pendingDecision
       : undefined;
   const pendingRecord = pending
-    ? [...(state?.decisions ?? [])].reverse().find((d) => d.nodeId === pending.nodeId)
+    ? [...view.decisionRecords].reverse().find((d) => d.nodeId === pending.nodeId)
     : undefined;
   const decisionDone = (message: string) => {
     setDecisionNotice(message || null);
@@ -310,25 +309,17 @@ export function CasePage() {
         <div className="monitor-card">
           <h2 className="utrecht-heading-2">{t('case.timeline')}</h2>
           <ol className="monitor-timeline" data-testid="timeline">
-            {state
-              ? state.history.map((h, i) => (
-                  <li key={i} className={`monitor-timeline-${h.type}`}>
-                    <time dateTime={h.at}>{formatDateTime(h.at)}</time> {describeEntry(h, l, definition)}
-                  </li>
-                ))
-              : view.timeline.map((h, i) => (
-                  <li key={i} className={`monitor-timeline-${h.type}`}>
-                    <time dateTime={h.at}>{formatDateTime(h.at)}</time> {pick(h.text)}
-                  </li>
-                ))}
+            {view.history.map((h, i) => (
+              <li key={i} className={`monitor-timeline-${h.type}`}>
+                <time dateTime={h.at}>{formatDateTime(h.at)}</time> {describeEntry(h, l, definition)}
+              </li>
+            ))}
           </ol>
-          {state && (
-            <DecisionHistory
-              caseId={caseId}
-              decisions={state.decisions.filter((d) => d !== pendingRecord)}
-              labels={l}
-            />
-          )}
+          <DecisionHistory
+            caseId={caseId}
+            decisions={view.decisionRecords.filter((d) => d !== pendingRecord)}
+            labels={l}
+          />
         </div>
       </div>
     </section>
