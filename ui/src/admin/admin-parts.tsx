@@ -24,7 +24,7 @@ export function StatusMessage({ children }: { children?: ReactNode }) {
 }
 
 /** The one moment a secret is visible: a labelled read-only field to copy from, and a button to close it. */
-export function SecretOnce({ intro, secret, onDone }: { intro: string; secret: string; onDone(): void }) {
+export function SecretOnce({ intro, secret, onDone }: { intro: string; secret: string; onDone: () => void }) {
   const { t } = useTranslation();
   return (
     <div role="status" className="utrecht-alert utrecht-alert--ok secret-once">
@@ -51,7 +51,7 @@ export function SecretOnce({ intro, secret, onDone }: { intro: string; secret: s
   );
 }
 
-export function ReasonField({ value, onChange }: { value: string; onChange(v: string): void }) {
+export function ReasonField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation();
   return (
     <FormField label={t('beheer.common.reason')}>
@@ -72,8 +72,8 @@ export function ReasonField({ value, onChange }: { value: string; onChange(v: st
 export function useLoaded<T>(load: () => Promise<T>): {
   data: T | undefined;
   error: string | undefined;
-  setError(e: string | undefined): void;
-  reload(): Promise<void>;
+  setError: (e: string | undefined) => void;
+  reload: () => Promise<void>;
 } {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();

@@ -7,7 +7,7 @@ import { ErrorAlert, ReasonField, StatusMessage, Td, Th, useAction, useLoaded } 
 
 const ROLES: Role[] = ['designer', 'approver', 'supervisor', 'behandelaar', 'admin'];
 
-function RoleBoxes({ value, onChange, legend }: { value: Role[]; onChange(r: Role[]): void; legend: string }) {
+function RoleBoxes({ value, onChange, legend }: { value: Role[]; onChange: (r: Role[]) => void; legend: string }) {
   const { t } = useTranslation();
   return (
     <fieldset className="utrecht-form-fieldset">

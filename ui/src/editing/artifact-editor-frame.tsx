@@ -27,7 +27,7 @@ interface Props<T, K extends EditorTab> {
   tabs: readonly K[];
   tabIdPrefix: string;
   tab: K;
-  onTab(tab: K): void;
+  onTab: (tab: K) => void;
   /** The open tab's panel. */
   children: ReactNode;
   /** The issue list below the panel; left out where a tab has none. */

@@ -13,9 +13,9 @@ interface Props {
   message?: string;
   canUndo: boolean;
   canRedo: boolean;
-  onUndo(): void;
-  onRedo(): void;
-  onSave(): void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onSave: () => void;
 }
 
 /** Title, version and status, save state, undo/redo (also Ctrl+Z / Ctrl+Y outside text fields) and save. */

@@ -12,7 +12,7 @@ export interface JsonDocumentViewProps<T> {
   doc: T;
   issues: readonly JsonDocumentIssue[];
   readOnly: boolean;
-  onChange(doc: T): void;
+  onChange: (doc: T) => void;
   /** Prefix of the element ids, unique per page. */
   idPrefix: string;
 }

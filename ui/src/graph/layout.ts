@@ -79,7 +79,7 @@ export function layoutTree(
     const d = depth.get(id) as number;
     const half = cross(n) / 2;
     // Never on top of the node placed before it in the same rank.
-    const floor = lastEnd[d] === undefined ? -Infinity : (lastEnd[d] as number) + NODESEP + half;
+    const floor = lastEnd[d] === undefined ? -Infinity : lastEnd[d] + NODESEP + half;
     let c: number;
     if (kids.length === 0) {
       c = Math.max(cursor + half, floor);

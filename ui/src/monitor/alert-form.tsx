@@ -60,7 +60,7 @@ export function AlertForm({
 }: {
   config: AlertConfig | null;
   errors: FieldErrors;
-  onSave(input: AlertConfigInput): void;
+  onSave: (input: AlertConfigInput) => void;
 }) {
   const { t } = useMonitorT();
   const [form, setForm] = useState(() => fromConfig(config));

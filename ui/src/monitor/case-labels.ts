@@ -42,16 +42,16 @@ export function catalogOf(kind: string | undefined): FactCatalog | undefined {
 
 export interface CaseLabels {
   lang: Lang;
-  step(id: string | null | undefined): string;
+  step: (id: string | null | undefined) => string;
   /** An event a wait step (or a decision step) accepts. */
-  event(nodeId: string | null | undefined, name: string): string;
+  event: (nodeId: string | null | undefined, name: string) => string;
   /** A decision's outcome: the branch's label; the default branch by the step it leads to. */
-  branch(nodeId: string, branch: string | null, next?: string): string;
+  branch: (nodeId: string, branch: string | null, next?: string) => string;
   /** A case outcome (end step) or a subprocess's outcome. */
-  outcome(outcome: string, nodeId?: string | null): string;
-  date(key: string): string;
-  variable(name: string): string;
-  fact(kind: string | undefined, name: string): string;
+  outcome: (outcome: string, nodeId?: string | null) => string;
+  date: (key: string) => string;
+  variable: (name: string) => string;
+  fact: (kind: string | undefined, name: string) => string;
 }
 
 /**

@@ -11,9 +11,7 @@ import { formatDate } from '../shell/format';
 export function RuleSetLine({ record }: { record: DecisionRecordView }) {
   const { t, pick } = useMonitorT();
   const ruleSet = (record.explanation as Partial<Explanation> | null)?.ruleSet;
-  const name =
-    ruleSet?.title ??
-    pick(catalogOf(record.ruleSetKind)?.label as { nl: string; en: string } | undefined, record.ruleSetId);
+  const name = ruleSet?.title ?? pick(catalogOf(record.ruleSetKind)?.label, record.ruleSetId);
   const from = ruleSet?.effectiveFrom
     ? t('decision.from', { date: formatDate(ruleSet.effectiveFrom.slice(0, 10)) })
     : '';

@@ -13,7 +13,7 @@ const valueWords = (v: unknown, lang: 'nl' | 'en'): string => {
   if (typeof v === 'boolean') return v ? (nl ? 'ja' : 'yes') : nl ? 'nee' : 'no';
   if (v === null || v === undefined) return nl ? 'niet ingevuld' : 'not filled in';
   if (typeof v === 'object') return 'param' in v ? (nl ? 'volgens de norm' : 'from the norm') : JSON.stringify(v);
-  return String(v as string | number);
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? '');
 };
 
 /**

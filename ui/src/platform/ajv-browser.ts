@@ -37,7 +37,8 @@ function checkCompilable(root: object): void {
     for (const [k, v] of Object.entries(node)) {
       if (NOT_SCHEMAS.has(k)) continue;
       if (k === 'pattern' && typeof v === 'string') new RegExp(v, 'u');
-      if (k === 'patternProperties' && v && typeof v === 'object') Object.keys(v).forEach((p) => new RegExp(p, 'u'));
+      if (k === 'patternProperties' && v && typeof v === 'object')
+        Object.keys(v as object).forEach((p) => new RegExp(p, 'u'));
       if (k === '$ref' && typeof v === 'string' && !resolves(v))
         throw new Error(`can't resolve reference ${v} from id #`);
       walk(v);

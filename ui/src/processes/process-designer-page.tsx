@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { knownNames } from '../../../workflows/dsl/validation/reference-checks';
 import { validateDefinition } from '../../../workflows/dsl/validate-definition';
-import type { NodeKind, NodeOfKind, ProcessDefinition, ProcessNode } from '../../../workflows/dsl/schema';
+import type { NodeKind, ProcessDefinition, ProcessNode } from '../../../workflows/dsl/schema';
 import { ArtifactEditorFrame, EditorPending } from '../editing/artifact-editor-frame';
 import { publishedVersion } from '../editing/use-artifact';
 import { useArtifactEditor } from '../editing/use-artifact-editor';
@@ -98,7 +98,7 @@ export function ProcessDesignerPage() {
     (source: string, target: string) => {
       const node = doc?.nodes.find((n) => n.id === source);
       if (!doc || !node) return;
-      const connected = specOf(node.kind).connect(node as NodeOfKind<typeof node.kind>, target);
+      const connected = specOf(node.kind).connect(node, target);
       if (connected) change(replaceNode(doc, source, connected));
       setSelected(source);
     },

@@ -20,7 +20,7 @@ interface Props {
   dirty: boolean;
   valid: boolean;
   simulation?: string;
-  onChanged(version: number): void;
+  onChanged: (version: number) => void;
 }
 
 /** Four-eyes publishing: the designer submits with a comment; another person approves with a date, or rejects with a reason. */

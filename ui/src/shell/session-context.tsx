@@ -3,8 +3,8 @@ import type { Role, Session } from '../api/session';
 
 export interface SessionState {
   session: Session;
-  refresh(): Promise<void>;
-  signOut(): Promise<void>;
+  refresh: () => Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 export const SessionContext = createContext<SessionState | undefined>(undefined);

@@ -15,7 +15,7 @@ export function Tabs<K extends string>({
 }: {
   tabs: Tab<K>[];
   active: K;
-  onChange(k: K): void;
+  onChange: (k: K) => void;
   idPrefix: string;
   children: ReactNode;
 }) {

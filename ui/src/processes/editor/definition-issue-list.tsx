@@ -9,7 +9,7 @@ export function DefinitionIssueList({
 }: {
   errors: readonly DefinitionError[];
   lang: 'nl' | 'en';
-  onGo(nodeId: string): void;
+  onGo: (nodeId: string) => void;
 }) {
   const { t } = useTranslation();
   if (errors.length === 0)

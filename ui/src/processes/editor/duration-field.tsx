@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isDuration } from '../../../../workflows/dsl/duration';
 import { isParamRef, resolveDurationValue } from '../../../../workflows/dsl/references';
-import type { ParamRef, RelativeTime } from '../../../../workflows/dsl/schema';
+import type { RelativeTime } from '../../../../workflows/dsl/schema';
 import type { PanelContext } from '../kinds/node-spec';
 import { dateInWords, relativeTimeInWords, singleUnit } from '../model/duration-words';
 import { SelectField, TextField } from './fields';
@@ -23,18 +23,17 @@ export function DurationField({
   legend: string;
   at: RelativeTime;
   ctx: PanelContext;
-  onChange(at: RelativeTime, undoKey?: string): void;
+  onChange: (at: RelativeTime, undoKey?: string) => void;
   undoKey: string;
 }) {
   const { t } = useTranslation();
   const direction: 'after' | 'before' = at.before !== undefined && at.after === undefined ? 'before' : 'after';
   const value = at[direction];
-  const param = isParamRef(value) ? (value as ParamRef).param : undefined;
+  const param = isParamRef(value) ? value.param : undefined;
   const iso =
     value === undefined
       ? 'P0D'
-      : (resolveDurationValue(value as string | ParamRef, { parameters: ctx.def.parameters ?? {}, variables: {} }) ??
-        '');
+      : (resolveDurationValue(value, { parameters: ctx.def.parameters ?? {}, variables: {} }) ?? '');
   const single = singleUnit(iso);
   const words = relativeTimeInWords(at, ctx.lang, ctx.def.parameters ?? {});
   const disabled = ctx.readOnly;

@@ -18,7 +18,7 @@ export function TextField({
   label: string;
   help?: string;
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   disabled?: boolean;
   error?: string;
 }) {
@@ -51,7 +51,7 @@ export function SelectField({
   help?: string;
   value: string;
   options: ReadonlyArray<{ value: string; label: string }>;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   disabled?: boolean;
 }) {
   return (
@@ -85,7 +85,7 @@ export function LabelFields({
 }: {
   label: string;
   value: LabelValue;
-  onChange(v: LabelValue): void;
+  onChange: (v: LabelValue) => void;
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
@@ -123,7 +123,7 @@ export function TargetSelect({
   def: ProcessDefinition;
   value: string | undefined;
   self: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   disabled?: boolean;
   allowNone?: boolean;
 }) {
@@ -151,7 +151,7 @@ export function JsonField({
   label: string;
   help?: string;
   value: unknown;
-  onChange(v: Record<string, unknown>): void;
+  onChange: (v: Record<string, unknown>) => void;
   disabled?: boolean;
   rows?: number;
 }) {
@@ -205,7 +205,7 @@ export function MappingField({
   label: string;
   help?: string;
   value: Record<string, unknown>;
-  onChange(v: Record<string, unknown>): void;
+  onChange: (v: Record<string, unknown>) => void;
   disabled?: boolean;
   keyLabel: string;
   valueLabel: string;

@@ -3,7 +3,7 @@ import type { NodeKind } from '../../../../workflows/dsl/schema';
 import { NODE_KINDS, nodeSpecs } from '../kinds/node-specs';
 
 /** Adds a step of a kind; with a step selected, the new one follows it where that step has an open way out. */
-export function Palette({ onAdd, disabled }: { onAdd(kind: NodeKind): void; disabled: boolean }) {
+export function Palette({ onAdd, disabled }: { onAdd: (kind: NodeKind) => void; disabled: boolean }) {
   const { t } = useTranslation();
   return (
     <nav className="pd-palette" aria-labelledby="pd-palette-title">

@@ -18,11 +18,11 @@ interface Props {
   edges: ProcessFlowEdge[];
   selected: string | undefined;
   readOnly: boolean;
-  onSelect(id: string): void;
+  onSelect: (id: string) => void;
   /** A connection dragged from one step to another. */
-  onConnect(source: string, target: string): void;
+  onConnect: (source: string, target: string) => void;
   /** An existing edge's end dragged to another step. */
-  onReconnect(edgeId: string, source: string, path: string, target: string): void;
+  onReconnect: (edgeId: string, source: string, path: string, target: string) => void;
 }
 
 const defaultEdgeOptions = {

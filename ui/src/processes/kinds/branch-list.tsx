@@ -14,7 +14,7 @@ interface BranchListProps<B extends { next: string }> {
   /** The fields that say when a branch is taken; `set` changes it (with an undo key for typing). */
   fields: (branch: B, i: number, set: (branch: B, undoKey?: string) => void) => ReactNode;
   onChange: (branches: B[], undoKey?: string) => void;
-  create: () => B;
+  create: () => NoInfer<B>;
   addLabel: string;
   removeLabel: string;
   /** The step taken when no branch matches ("anders"); undefined when none is chosen. */

@@ -6,7 +6,7 @@ interface Props {
   def: ProcessDefinition;
   lang: 'nl' | 'en';
   readOnly: boolean;
-  change(def: ProcessDefinition, undoKey?: string): void;
+  change: (def: ProcessDefinition, undoKey?: string) => void;
 }
 
 /**

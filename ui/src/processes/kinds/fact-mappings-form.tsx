@@ -10,8 +10,8 @@ interface Props {
   def: ProcessDefinition;
   lang: 'nl' | 'en';
   readOnly: boolean;
-  onChange(next: DecisionNode, undoKey?: string): void;
-  onChangeDefinition(next: ProcessDefinition, undoKey?: string): void;
+  onChange: (next: DecisionNode, undoKey?: string) => void;
+  onChangeDefinition: (next: ProcessDefinition, undoKey?: string) => void;
 }
 
 /**

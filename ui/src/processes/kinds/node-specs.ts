@@ -1,4 +1,4 @@
-import type { NodeKind, NodeOfKind, ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
+import type { NodeKind, ProcessDefinition, ProcessNode } from '../../../../workflows/dsl/schema';
 import { checkSpec } from './check-spec';
 import { decisionSpec } from './decision-spec';
 import { endSpec } from './end-spec';
@@ -20,9 +20,9 @@ export const nodeSpecs: NodeSpecs = {
 export const NODE_KINDS = Object.keys(nodeSpecs) as NodeKind[];
 
 export function specOf<K extends NodeKind>(kind: K): NodeSpec<K> {
-  return nodeSpecs[kind] as unknown as NodeSpec<K>;
+  return nodeSpecs[kind];
 }
 
 export function describeNode(node: ProcessNode, def: ProcessDefinition, lang: 'nl' | 'en'): string[] {
-  return specOf(node.kind).describe(node as NodeOfKind<typeof node.kind>, def, lang);
+  return specOf(node.kind).describe(node, def, lang);
 }

@@ -9,7 +9,7 @@ interface Props {
   node: TaskNode;
   lang: 'nl' | 'en';
   readOnly: boolean;
-  onChange(params: Record<string, unknown>, undoKey?: string): void;
+  onChange: (params: Record<string, unknown>, undoKey?: string) => void;
 }
 
 /**

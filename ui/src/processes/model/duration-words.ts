@@ -46,7 +46,7 @@ export function relativeTimeInWords(
   const date = dateInWords(at.from, lang);
   const value = at.after ?? at.before;
   if (value === undefined) return lang === 'nl' ? `bij ${date}` : `at ${date}`;
-  const iso = resolveDurationValue(value as string | ParamRef, { parameters, variables: {} });
+  const iso = resolveDurationValue(value, { parameters, variables: {} });
   const amount =
     iso === undefined
       ? lang === 'nl'

@@ -6,8 +6,8 @@ export interface EditorApi {
   catalog: FactCatalog | undefined;
   lang: Language;
   readOnly: boolean;
-  change(doc: RuleSet, undoKey?: string): void;
-  select(path: string): void;
+  change: (doc: RuleSet, undoKey?: string) => void;
+  select: (path: string) => void;
   /** Tenant code, for the gemeentecode hint. */
   tenant: string;
 }

@@ -13,8 +13,8 @@ export function IssueList({
   errors: RulesIssue[];
   warnings: RulesIssue[];
   lang: Lang;
-  onGo?(path: string): void;
-  lineOf?(path: string): number;
+  onGo?: (path: string) => void;
+  lineOf?: (path: string) => number;
 }) {
   const { t } = useTranslation();
   if (errors.length === 0 && warnings.length === 0)

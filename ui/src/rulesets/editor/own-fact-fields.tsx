@@ -46,10 +46,10 @@ export function OwnFactFields({
   name: string;
   fact: MunicipalityFact;
   facts: Record<string, MunicipalityFact>;
-  setFacts(next: Record<string, MunicipalityFact>, key?: string): void;
-  rename(from: string, to: string): void;
+  setFacts: (next: Record<string, MunicipalityFact>, key?: string) => void;
+  rename: (from: string, to: string) => void;
   notice: string | undefined;
-  onRemove(): void;
+  onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const ro = api.readOnly;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renameFact, RulesError, type MunicipalityFact, type RuleSet } from '../../../../rules';
+import { renameFact, RulesError, type MunicipalityFact } from '../../../../rules';
 import type { EditorApi } from './editor-api';
 import { OwnFactFields } from './own-fact-fields';
 
@@ -44,7 +44,7 @@ export function OwnFactsForm({ api }: { api: EditorApi }) {
   };
   const setFacts = (next: Record<string, MunicipalityFact>, key?: string) => {
     const { facts: _old, ...rest } = api.doc;
-    api.change(Object.keys(next).length > 0 ? ({ ...rest, facts: next } as RuleSet) : (rest as RuleSet), key);
+    api.change(Object.keys(next).length > 0 ? { ...rest, facts: next } : rest, key);
   };
   const add = () => {
     const [name, fact] = newFact(facts);

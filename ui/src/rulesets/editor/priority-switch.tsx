@@ -13,7 +13,7 @@ export function PrioritySwitch({
   doc: RuleSet;
   readOnly: boolean;
   tenant: string;
-  onChange(doc: RuleSet): void;
+  onChange: (doc: RuleSet) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();

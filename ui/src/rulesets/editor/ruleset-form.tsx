@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JsonValue, Parameter, Rule } from '../../../../rules';
+import type { Parameter, Rule } from '../../../../rules';
 import { FormField } from '../../shell/form-field';
 import { setAt } from '../model/json-pointer';
 import { appendItem } from '../model/list-ops';
@@ -88,10 +88,10 @@ function ParameterField({ api, name, p }: { api: EditorApi; name: string; p: Par
                 ? type
                 : 'string',
             unit: p.unit,
-            label: p.label as { nl: string; en: string },
+            label: p.label,
             description: { nl: '', en: '' },
           }}
-          value={p.value as JsonValue}
+          value={p.value}
           onChange={(v) => api.change(setAt(api.doc, `/parameters/${name}/value`, v), `/parameters/${name}`)}
         />
       )}

@@ -12,7 +12,7 @@ export function TextInput({
   label: string;
   help?: string;
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   disabled?: boolean;
   multiline?: boolean;
 }) {

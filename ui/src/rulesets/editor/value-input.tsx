@@ -15,7 +15,7 @@ interface Props {
   value: JsonValue;
   lang: Language;
   describedBy?: string;
-  onChange(value: JsonValue): void;
+  onChange: (value: JsonValue) => void;
   disabled?: boolean;
 }
 
@@ -78,7 +78,7 @@ export function ValueInput({ id, fact, shape, value, lang, describedBy, onChange
       <input
         {...common}
         className="utrecht-textbox utrecht-textbox--html-input"
-        value={list.join('; ')}
+        value={list.map((x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x))).join('; ')}
         onChange={(e) =>
           onChange(
             e.target.value

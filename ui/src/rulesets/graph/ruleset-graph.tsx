@@ -12,12 +12,11 @@ interface Props {
   lang: Language;
   decorations: Decorations;
   selected: string | undefined;
-  onSelect(path: string): void;
+  onSelect: (path: string) => void;
 }
 
 /** A node's size by its kind; module-level, so the layout is not redone each render. */
-const ruleSetNodeSize = (n: Omit<RuleSetFlowNode, 'position'>) =>
-  ruleSetNodeSpecs[n.type as keyof typeof ruleSetNodeSpecs];
+const ruleSetNodeSize = (n: Omit<RuleSetFlowNode, 'position'>) => ruleSetNodeSpecs[n.type];
 
 /** The rule set drawn as a tree, laid out by dagre; clicking (or Enter on) a node selects it for the side panel. */
 export function RuleSetGraph({ ruleSet, catalog, lang, decorations, selected, onSelect }: Props) {

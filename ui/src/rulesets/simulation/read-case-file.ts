@@ -12,7 +12,7 @@ export function readCaseFile(name: string, text: string, catalog: FactCatalog): 
     return list.map((o: Record<string, unknown>, i) => {
       if (o.facts && typeof o.facts === 'object')
         return {
-          id: String(o.id ?? i + 1),
+          id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : String(i + 1),
           facts: o.facts as Record<string, unknown>,
           ...(typeof o.peildatum === 'string' ? { peildatum: o.peildatum } : {}),
         };

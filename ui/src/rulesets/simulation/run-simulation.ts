@@ -20,7 +20,9 @@ export function outcomeLabel(events: RuleEvent[]): string {
   return events
     .map((e) => {
       const detail = e.params?.category ?? e.params?.reason;
-      return detail === undefined ? e.type : `${e.type}:${String(detail)}`;
+      return detail === undefined
+        ? e.type
+        : `${e.type}:${typeof detail === 'string' ? detail : JSON.stringify(detail)}`;
     })
     .join(' + ');
 }

@@ -34,7 +34,7 @@ export function SimulationPanel({
   lang: Language;
   tenant: string;
   result: SimulationSummary | undefined;
-  onResult(r: SimulationSummary): void;
+  onResult: (r: SimulationSummary) => void;
 }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<{ name: string; cases: SimCase[] }>();

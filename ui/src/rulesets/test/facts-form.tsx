@@ -15,7 +15,7 @@ export function FactsForm({
   catalog: FactCatalog;
   lang: Language;
   values: RawFacts;
-  onChange(v: RawFacts): void;
+  onChange: (v: RawFacts) => void;
 }) {
   const facts = Object.entries(catalog.facts).filter(([, f]) => !f.derived);
   return (
@@ -58,7 +58,7 @@ function FactInput({
   fact: FactDefinition;
   lang: Language;
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
 }) {
   const { t } = useTranslation();
   const common = {

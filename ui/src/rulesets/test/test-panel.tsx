@@ -55,7 +55,7 @@ export function TestPanel({
   catalog: FactCatalog | undefined;
   lang: Language;
   storageKey: string;
-  onStatuses(s: Map<string, RunStatus> | undefined): void;
+  onStatuses: (s: Map<string, RunStatus> | undefined) => void;
 }) {
   const { t } = useTranslation();
   const [raw, setRaw] = useState<RawFacts>(() => ({ ...EXAMPLE, linkedMunicipality: storageKey.split('/')[0] ?? '' }));
