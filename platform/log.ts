@@ -20,7 +20,7 @@ export function createLog(
         logMethod(args, method) {
           const clean = args.map((a) => redactPersonal(a)) as Parameters<typeof method>;
           // pino reads a leading Error as { err }: keep that shape after it became a plain object.
-          if (args[0] instanceof Error) clean[0] = { err: clean[0] } as never;
+          if (args[0] instanceof Error) clean[0] = { err: clean[0] };
           return method.apply(this, clean);
         },
       },

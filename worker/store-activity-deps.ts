@@ -43,7 +43,7 @@ export function storeActivityDeps(store: Store, opts: StoreActivityOptions): Act
   return {
     log: opts.log,
     // The log line of `notify` is the notification for now; the Notificaties API comes later.
-    deliver: async () => undefined,
+    deliver: () => Promise.resolve(),
     ruleSets,
     definitions: storeDefinitionSource(store, clock),
     quota: createSqlQuotaLedger(store, clock),

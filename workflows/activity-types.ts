@@ -99,30 +99,30 @@ export interface DigestAttempt {
 
 /** The case interpreter's activities. */
 export interface CaseActivities {
-  notify(n: Notification): Promise<void>;
+  notify: (n: Notification) => Promise<void>;
   /** Evaluates the tenant's rule set of a kind, the version in force on the peildatum. */
-  evaluateDecision(req: DecisionRequest): Promise<DecisionOutcome>;
+  evaluateDecision: (req: DecisionRequest) => Promise<DecisionOutcome>;
   /** The besluit of a confirmed decision, rendered from the record and stored with its hash (undefined in histories from before issuing existed). */
-  issueBesluit(req: BesluitRequest): Promise<IssuedBesluit | undefined>;
+  issueBesluit: (req: BesluitRequest) => Promise<IssuedBesluit | undefined>;
   /** The definition snapshot a subprocess starts with. */
-  resolveDefinition(req: { tenant: string; processId: string }): Promise<ProcessDefinition>;
+  resolveDefinition: (req: { tenant: string; processId: string }) => Promise<ProcessDefinition>;
   /** Hands a case event to the webhook publisher (idempotent per event id). */
-  publishCaseEvent(event: CaseEventMessage): Promise<CaseEventPublication>;
+  publishCaseEvent: (event: CaseEventMessage) => Promise<CaseEventPublication>;
   /** Counts a placement for the taakstelling; idempotent on (caseId, nodeId). */
-  recordPlacement(p: PlacementCount): Promise<{ recorded: boolean }>;
+  recordPlacement: (p: PlacementCount) => Promise<{ recorded: boolean }>;
 }
 
 /** The webhook delivery workflow's activities. */
 export interface WebhookActivities {
   /** One signed POST; throws (and Temporal retries with backoff) until the receiver answers 2xx. */
-  deliverWebhook(input: WebhookDeliveryInput): Promise<{ statusCode: number }>;
+  deliverWebhook: (input: WebhookDeliveryInput) => Promise<{ statusCode: number }>;
   /** The retry budget is spent: the log says failed, with the last error. */
-  markWebhookFailed(input: { tenant: string; deliveryId: string; error: string }): Promise<void>;
+  markWebhookFailed: (input: { tenant: string; deliveryId: string; error: string }) => Promise<void>;
 }
 
 /** The deadline digest workflow's activities. */
 export interface AlertActivities {
-  sendDeadlineDigest(run: DigestAttempt): Promise<DeadlineDigestResult>;
+  sendDeadlineDigest: (run: DigestAttempt) => Promise<DeadlineDigestResult>;
 }
 
 /** Every activity of the worker: the registry's shape. */

@@ -56,6 +56,9 @@ function tenantNamedBy(payload: Payload): string | undefined {
 const associatedData = (keyId: string, tenant: string, compression: string): Buffer =>
   Buffer.from(`doorstroom-payload-v2\u0000${keyId}\u0000${tenant}\u0000${compression}`);
 
+/** The work's result as a promise: a refused payload rejects it, as a throw in an async function would (the codec API is async; the work is not). */
+const settled = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+
 /**
  * AES-256-GCM over whole payloads (data and metadata), so case data, event payloads and results
  * are ciphertext in Temporal's history. A payload of a municipality is encrypted with that
@@ -71,26 +74,30 @@ export class EncryptionCodec implements TenantScopedCodec {
     this.tenantKeys = new TenantKeys(keys);
   }
 
-  async encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
-    const fromContext = tenantOfWorkflowId(context?.workflowId);
-    return payloads.map((payload) => this.encodeOne(payload, fromContext ?? tenantNamedBy(payload)));
+  encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
+    return settled(() => {
+      const fromContext = tenantOfWorkflowId(context?.workflowId);
+      return payloads.map((payload) => this.encodeOne(payload, fromContext ?? tenantNamedBy(payload)));
+    });
   }
 
   /**
    * A workflow's payloads must be under its own municipality's key (or a ring key): a payload
    * of another municipality put into a case (a signal through the Temporal UI) is refused.
    */
-  async decode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
-    const expected = tenantOfWorkflowId(context?.workflowId);
-    return payloads.map((payload) => this.decodeOne(payload, expected));
+  decode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
+    return settled(() => {
+      const expected = tenantOfWorkflowId(context?.workflowId);
+      return payloads.map((payload) => this.decodeOne(payload, expected));
+    });
   }
 
   /** Encodes with `tenant`'s key; decodes that municipality's payloads and ring-key payloads, refuses others unread. */
   forTenant(tenant: string): PayloadCodec {
     if (!isTenantCode(tenant)) throw new CodecError(`EncryptionCodec: "${tenant}" is not a municipality code`);
     return {
-      encode: async (payloads) => payloads.map((payload) => this.encodeOne(payload, tenant)),
-      decode: async (payloads) => payloads.map((payload) => this.decodeOne(payload, tenant)),
+      encode: (payloads) => settled(() => payloads.map((payload) => this.encodeOne(payload, tenant))),
+      decode: (payloads) => settled(() => payloads.map((payload) => this.decodeOne(payload, tenant))),
     };
   }
 

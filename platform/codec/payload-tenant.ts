@@ -27,7 +27,7 @@ export function tenantsOfPayload(payload: Payload): Set<string> {
   const stack: unknown[] = [value];
   for (let seen = 0; stack.length && seen < MAX_NODES; seen++) {
     const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
+    if (Array.isArray(node)) stack.push(...(node as unknown[]));
     else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
         if (typeof v === 'string') {

@@ -16,7 +16,8 @@ const TENANT_WORKFLOW_IDS = [/^(GM\d{4})-/, /^deadline-digest-(GM\d{4})(?:-|$)/,
 /** Derived keys kept in memory; key ids reach decode from the codec endpoint, so the cache is bounded. */
 const MAX_CACHED = 4096;
 
-export const isTenantCode = (value: unknown): value is string => typeof value === 'string' && TENANT.test(value);
+/** A CBS municipality code; typed as `GM…` so that "not a code" leaves a string a string (not never). */
+export const isTenantCode = (value: unknown): value is `GM${string}` => typeof value === 'string' && TENANT.test(value);
 
 export function tenantOfWorkflowId(workflowId: string | undefined): string | undefined {
   if (!workflowId) return undefined;

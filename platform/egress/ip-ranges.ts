@@ -64,7 +64,7 @@ function v6Bytes(ip: string): number[] {
   const groups = (s: string) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
   const left = groups(head);
   const right = rest === undefined ? [] : groups(rest);
-  const all = [...left, ...new Array(8 - left.length - right.length).fill(0), ...right];
+  const all = [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
   const bytes = all.flatMap((g) => [(g >> 8) & 0xff, g & 0xff]);
   if (tail.length) bytes.splice(12, 4, ...tail);
   return bytes;

@@ -50,7 +50,8 @@ export function createMetrics() {
     const end = requests.startTimer();
     res.once('finish', () => {
       // The matched route template (e.g. /cases/:caseId), so ids never become label values.
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      const template = (req.route as { path?: string | RegExp } | undefined)?.path;
+      const route = template ? `${req.baseUrl}${String(template)}` : 'unmatched';
       end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();

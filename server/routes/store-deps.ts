@@ -23,9 +23,8 @@ export interface StoreRouterOptions {
 export type StoreDeps = TenantAdminDeps & VersionDeps;
 
 export function storeDeps(options: StoreRouterOptions | StoreDeps): StoreDeps {
-  if ('config' in options && 'seeds' in options && 'validateContent' in options && 'clock' in options)
-    return options as StoreDeps;
-  const o = options as StoreRouterOptions;
+  if ('config' in options && 'seeds' in options && 'validateContent' in options && 'clock' in options) return options;
+  const o = options;
   return {
     store: o.store,
     clock: o.clock ?? systemClock,

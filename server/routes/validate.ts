@@ -119,7 +119,7 @@ export function check<T extends TSchema>(schema: T, part: RequestPart, value: un
         '/body',
       );
     fn = compile(schema, 'first');
-    if (fn(value)) return value as Static<T>;
+    if (fn(value)) return value;
     if (shape.arrayWork <= MAX_ALL_ERRORS_WORK) {
       fn = compile(schema, 'body');
       fn(value);
@@ -127,7 +127,7 @@ export function check<T extends TSchema>(schema: T, part: RequestPart, value: un
   } else {
     fn = compile(schema, part);
     const copy = { ...(value as object) };
-    if (fn(copy)) return copy as Static<T>;
+    if (fn(copy)) return copy;
   }
   const errors = fn.errors ?? [];
   const first = errors[0];

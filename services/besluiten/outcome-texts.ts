@@ -70,7 +70,7 @@ function safeCall(fn: Lookup | undefined, ruleSet: RuleSet, eventType: string | 
 export function outcomeLabelNl(ruleSet: RuleSet, eventType: string | null, labels?: ExplanationLabelsLike): string {
   const candidates = [
     fromLabels(labels, eventType)?.label?.nl,
-    fromLabels(ruleSet as LabelledRuleSet, eventType)?.label?.nl,
+    fromLabels(ruleSet, eventType)?.label?.nl,
     safeCall(exported.outcomeLabel, ruleSet, eventType),
     eventType === null ? 'geen voorrang' : own(DEFAULT_LABEL, eventType),
   ];
@@ -86,7 +86,7 @@ export function decisionSentenceNl(
 ): string {
   const candidates = [
     fromLabels(labels, eventType)?.decision?.nl,
-    fromLabels(ruleSet as LabelledRuleSet, eventType)?.decision?.nl,
+    fromLabels(ruleSet, eventType)?.decision?.nl,
     safeCall(exported.decisionSentence, ruleSet, eventType),
   ];
   const found = candidates.find((c): c is string => usable(c, eventType) && !/^Uitkomst:/.test(c));

@@ -176,7 +176,7 @@ export function renderBesluit(content: BesluitContent): Promise<Buffer> {
       },
       lang: 'nl-NL',
       displayTitle: true,
-    } as PDFKit.PDFDocumentOptions);
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

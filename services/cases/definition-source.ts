@@ -9,10 +9,6 @@ export interface DefinitionSource {
 
 /** The built-in definitions for every tenant (until a municipality publishes its own versions). */
 export const builtInDefinitionSource: DefinitionSource = {
-  async get(_tenant, processId) {
-    return builtInDefinitions.get(processId);
-  },
-  async list() {
-    return [...builtInDefinitions.values()];
-  },
+  get: (_tenant, processId) => Promise.resolve(builtInDefinitions.get(processId)),
+  list: () => Promise.resolve([...builtInDefinitions.values()]),
 };

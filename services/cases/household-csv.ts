@@ -153,8 +153,8 @@ export function parseHouseholdCsv(
       ],
     };
 
-  const cohorts = ((definition.parameters as { phasing?: { cohorts?: Record<string, unknown> } } | undefined)?.phasing
-    ?.cohorts ?? {}) as Record<string, unknown>;
+  const cohorts =
+    (definition.parameters as { phasing?: { cohorts?: Record<string, unknown> } } | undefined)?.phasing?.cohorts ?? {};
   const validate = compileSchema(definition.inputSchema);
   const rows: HouseholdRow[] = [];
   const seen = new Map<string, { line: number; data: string }>();

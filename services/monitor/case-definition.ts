@@ -3,7 +3,6 @@ import { defaultPayloadConverter, type PayloadCodec } from '@temporalio/common';
 import type { CaseInput } from '../../workflows/case-state';
 import { withEventsInline } from '../../workflows/dsl/inline-declarations';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
-import type { ProcessDefinitionV1 } from '../../workflows/dsl/schema-v1';
 import { upgradeDefinition } from '../../workflows/dsl/upgrade-definition';
 
 export interface DefinitionLoaderDeps {
@@ -34,7 +33,7 @@ export function createCaseDefinitionLoader(deps: DefinitionLoaderDeps, maxEntrie
     if (!input?.definition) return undefined;
     // Snapshots of cases started before format version 2 are version 1; events get their declared
     // label and payload schema on the step, where the case view reads them.
-    const definition = withEventsInline(upgradeDefinition(input.definition as ProcessDefinition | ProcessDefinitionV1));
+    const definition = withEventsInline(upgradeDefinition(input.definition));
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(caseId, definition);
     return definition;

@@ -129,7 +129,7 @@ export function buildCaseView(
             .map((e) => ({
               name: e.name,
               label: label(e.label, e.name),
-              payloadSchema: (e.payloadSchema ?? { type: 'object' }) as Record<string, unknown>,
+              payloadSchema: e.payloadSchema ?? { type: 'object' },
             }))
         : [],
     timeline: state.history.map((h) => ({

@@ -33,7 +33,7 @@ export function createStateCache(read: StateReader, opts: { maxEntries?: number;
     tenant: string,
     items: Array<{ caseId: string; version: string }>,
   ): Promise<Array<CaseState | undefined>> {
-    const out: Array<CaseState | undefined> = new Array(items.length);
+    const out = new Array<CaseState | undefined>(items.length);
     let next = 0;
     const worker = async () => {
       while (next < items.length) {

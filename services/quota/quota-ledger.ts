@@ -9,11 +9,11 @@ export interface QuotaLedger {
 export class InMemoryQuotaLedger implements QuotaLedger {
   readonly placements = new Map<string, PlacementCount>();
 
-  async record(p: PlacementCount): Promise<{ recorded: boolean }> {
+  record(p: PlacementCount): Promise<{ recorded: boolean }> {
     const key = `${p.caseId}\u0000${p.nodeId}`;
-    if (this.placements.has(key)) return { recorded: false };
+    if (this.placements.has(key)) return Promise.resolve({ recorded: false });
     this.placements.set(key, { ...p });
-    return { recorded: true };
+    return Promise.resolve({ recorded: true });
   }
 
   /** Realised placements of a municipality in a half-year. */

@@ -14,15 +14,18 @@ const TEMPLATE_EFFECTIVE_FROM = '2000-01-01';
  * every tenant's housing-priority rule set, with the tenant's own municipality code filled in.
  */
 export const templateRuleSetSource: RuleSetSource = {
-  async published(tenant, kind) {
-    if (kind !== 'housing-priority') return [];
-    const ruleSet = loadTemplate('status-holder-priority', {
-      tenant,
-      id: 'statushouders-voorrang',
-      effectiveFrom: TEMPLATE_EFFECTIVE_FROM,
-    });
-    const code = ruleSet.parameters?.gemeentecode;
-    if (code) code.value = tenant;
-    return [{ ...ruleSet, status: 'published' }];
-  },
+  // A template that fails to load rejects the promise (as before), it does not throw at the caller.
+  published: (tenant, kind) => Promise.resolve().then(() => templateVersions(tenant, kind)),
 };
+
+function templateVersions(tenant: string, kind: string): RuleSet[] {
+  if (kind !== 'housing-priority') return [];
+  const ruleSet = loadTemplate('status-holder-priority', {
+    tenant,
+    id: 'statushouders-voorrang',
+    effectiveFrom: TEMPLATE_EFFECTIVE_FROM,
+  });
+  const code = ruleSet.parameters?.gemeentecode;
+  if (code) code.value = tenant;
+  return [{ ...ruleSet, status: 'published' }];
+}

@@ -73,7 +73,7 @@ function itemsOf(collection: Json, keys: string[]): Keyed[] {
   if (isObject(collection)) return Object.entries(collection).map(([key, value]) => ({ key, value }));
   if (!Array.isArray(collection)) return [];
   const seen = new Set<string>();
-  return collection.map((value, index) => {
+  return (collection as Json[]).map((value, index) => {
     const named = isObject(value)
       ? keys.map((k) => value[k]).find((v) => typeof v === 'string' || typeof v === 'number')
       : undefined;

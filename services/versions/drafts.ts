@@ -147,7 +147,7 @@ export async function createDraft(
     const base = await findVersionRow(trx, artifact, baseNumber);
     if (!base)
       throw new ApiError(404, 'NOT_FOUND', `${key} has no version ${baseNumber} to start from.`, '/body/fromVersion');
-    const content = input.content !== undefined ? input.content : JSON.parse(base.content);
+    const content: unknown = input.content !== undefined ? input.content : JSON.parse(base.content);
     const row = await insertDraft(trx, artifact, latest + 1, content, who.actor.id, base.version, now.toISOString());
     await appendAudit(
       trx,

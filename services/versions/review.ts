@@ -56,7 +56,7 @@ async function move(trx: Db, step: Step, from: VersionStatus, set: ArtifactVersi
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1)
     throw new ApiError(409, 'VERSION_CONFLICT', `Version ${step.row.version} changed meanwhile; reload it.`);
-  return { ...step.row, ...set } as ArtifactVersionRow;
+  return { ...step.row, ...set };
 }
 
 /**

@@ -122,11 +122,11 @@ export function syncLabelDurations(def: ProcessDefinition): ProcessDefinition {
     copied.add(copy);
     return copy;
   };
-  const root = own(def as unknown as Obj) as Record<string, unknown>;
+  const root = own(def) as Record<string, unknown>;
   // Back to front within a text, so an earlier phrase's position still holds after a later one is rewritten.
   for (const c of [...found].sort((a, b) => (a.path === b.path ? b.index - a.index : 0))) {
     const keys = c.path.split('/').slice(1);
-    let at = root as Record<string, unknown>;
+    let at = root;
     for (const k of keys.slice(0, -1)) {
       let next = at[k] as Obj;
       if (!copied.has(next)) {

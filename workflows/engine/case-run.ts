@@ -5,7 +5,6 @@ import { toIssues } from '../dsl/schema-issues';
 import type { CaseScope } from '../dsl/references';
 import { expectedEvent } from '../dsl/declarations';
 import type { ProcessDefinition, ProcessNode, WaitNode } from '../dsl/schema';
-import type { ProcessDefinitionV1 } from '../dsl/schema-v1';
 import { upgradeDefinition } from '../dsl/upgrade-definition';
 import { checkDecisionInput } from './check-decision-input';
 import { toIsoInstant } from './deadlines';
@@ -56,7 +55,7 @@ export class CaseRun {
   constructor(readonly input: CaseInput) {
     // A running case's snapshot may be in format version 1; the upgrade is pure, so every replay
     // reads the same version 2 (and a version-2 snapshot comes back as it is).
-    this.definition = upgradeDefinition(input.definition as ProcessDefinition | ProcessDefinitionV1);
+    this.definition = upgradeDefinition(input.definition);
     this.nodes = new Map(this.definition.nodes.map((n) => [n.id, n]));
     this.state = initialState(input, this.now());
     this.inbox.install(

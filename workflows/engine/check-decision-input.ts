@@ -89,7 +89,7 @@ export function checkDecisionInput(
     const choices = (pending.options ?? []).map((o) => o.branch ?? '(standaard)').join(', ');
     return refuse(
       'BRANCH_UNKNOWN',
-      `Decision "${node.id}" has no branch "${String(branch)}"; choose one of: ${choices}.`,
+      `Decision "${node.id}" has no branch ${JSON.stringify(branch)}; choose one of: ${choices}.`,
       { choices: pending.options?.map((o) => o.branch) },
     );
   }

@@ -22,7 +22,7 @@ export class EventInbox {
   install(state: () => CaseState, check: (event: CaseEvent) => ApplicationFailure | undefined): void {
     setHandler(caseStateQuery, state);
     setHandler(sendEventUpdate, (event) => this.enqueue(event), {
-      validator: (event) => {
+      validator: (event: CaseEvent) => {
         // Names starting with `$` are the engine's own (a confirmation): never accepted from the events API.
         if (typeof event?.name === 'string' && event.name.startsWith('$')) {
           throw ApplicationFailure.create({
@@ -37,7 +37,7 @@ export class EventInbox {
     });
     const asEvent = (req: DecisionConfirmationRequest): CaseEvent => ({ name: CONFIRM_EVENT, payload: { ...req } });
     setHandler(confirmDecisionUpdate, (req) => this.enqueue(asEvent(req)), {
-      validator: (req) => {
+      validator: (req: DecisionConfirmationRequest) => {
         const problem = check(asEvent(req));
         if (problem) throw problem;
       },

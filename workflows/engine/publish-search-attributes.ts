@@ -53,7 +53,7 @@ export function publishSearchAttributes(state: CaseState, clock: StepClock = {})
   void Promise.resolve().then(() => {
     queued.delete(state);
     const changed = changedOnly(caseSearchAttributes(state, latestClock.get(state) ?? {}, eventPathOn()));
-    if (changed.length > 0) upsertSearchAttributes(changed as Attributes);
+    if (changed.length > 0) upsertSearchAttributes(changed);
   });
 }
 

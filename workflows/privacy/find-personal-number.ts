@@ -72,8 +72,8 @@ export function findPersonalNumber(text: string): PersonalNumberFound | undefine
     .replace(HEX_TOKEN, (h) => (/[a-f]/i.test(h) ? 'x'.repeat(h.length) : h));
   const runs = [...scan.matchAll(/\d+/g)].map((m) => ({
     digits: m[0],
-    start: m.index as number,
-    end: (m.index as number) + m[0].length,
+    start: m.index,
+    end: m.index + m[0].length,
   }));
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as (typeof runs)[number];

@@ -22,7 +22,7 @@ export function besluitPdfsSealedMigration(dialect: SqlDialect, secrets: Migrati
     async up(db: Kysely<any>): Promise<void> {
       const { count } = (await db
         .selectFrom('besluiten')
-        .select((eb: any) => eb.fn.countAll().as('count'))
+        .select((eb) => eb.fn.countAll().as('count'))
         .executeTakeFirstOrThrow()) as { count: number | string };
       if (Number(count) > 0 && !secrets.persistent)
         throw new Error(

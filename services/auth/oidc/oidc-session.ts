@@ -9,7 +9,7 @@ import { oidcDb, type OidcSessionColumns } from './oidc-tables';
 import { openIdClient } from './openid-client';
 import { providerFor, reasonOf } from './provider-configuration';
 import { providerClaims, upsertProviderUser } from './provider-user';
-import { mapRoles } from './role-mapping';
+import { mapRoles, type RoleMapping } from './role-mapping';
 
 export const REFRESH_TOKEN_PURPOSE = 'oidc-refresh-token';
 export const ID_TOKEN_PURPOSE = 'oidc-id-token';
@@ -90,7 +90,7 @@ export async function refreshProviderSession(
     throw oidcError('OIDC_PROVIDER_ERROR', { step: 'refresh', cause: reasonOf(err) });
   }
   const claims = await providerClaims(config, tokens, user.external_subject ?? undefined);
-  const roles = mapRoles(claims, row.role_claim, JSON.parse(row.role_map));
+  const roles = mapRoles(claims, row.role_claim, JSON.parse(row.role_map) as RoleMapping[]);
   if (roles.length === 0) return end('no mapped role');
   await deps.store.transaction(async (trx) => {
     await upsertProviderUser(trx, tenant, claims, roles, now.toISOString());

@@ -11,7 +11,7 @@ import { oidcDb } from './oidc-tables';
 import { openIdClient } from './openid-client';
 import { isTokenCheckFailure, providerFor, reasonOf } from './provider-configuration';
 import { providerClaims, upsertProviderUser } from './provider-user';
-import { mapRoles } from './role-mapping';
+import { mapRoles, type RoleMapping } from './role-mapping';
 import { ID_TOKEN_PURPOSE, REFRESH_TOKEN_PURPOSE } from './oidc-session';
 
 export const CALLBACK_PATH = '/api/v1/auth/oidc/callback';
@@ -152,7 +152,7 @@ async function exchange(
     throw oidcError('OIDC_PROVIDER_ERROR', { step: 'token', cause: reasonOf(err) });
   }
   const claims = await providerClaims(config, tokens);
-  const roles = mapRoles(claims, row.role_claim, JSON.parse(row.role_map));
+  const roles = mapRoles(claims, row.role_claim, JSON.parse(row.role_map) as RoleMapping[]);
   if (roles.length === 0) throw oidcError('OIDC_NO_ROLE', { subject: claims.sub });
   const now = deps.clock();
   return deps.store.transaction(async (trx) => {

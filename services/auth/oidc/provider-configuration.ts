@@ -54,13 +54,13 @@ async function discover(options: OidcOptions, row: IdentityProviderTable): Promi
     undefined,
     secret ? client.ClientSecretBasic(secret) : client.None(),
     {
-      [client.customFetch]: customFetch as never,
+      [client.customFetch]: customFetch,
       // Plain http reaches the guard only where it allows it (this machine in development and tests).
       execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
       timeout: 10,
     },
   );
-  config[client.customFetch] = customFetch as never;
+  config[client.customFetch] = customFetch;
   return config;
 }
 

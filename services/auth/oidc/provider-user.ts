@@ -25,7 +25,7 @@ export async function providerClaims(
   if (expectedSubject && sub !== expectedSubject) throw new Error('OIDC: the provider answered for another subject');
   let userInfo: Record<string, unknown> = {};
   if (config.serverMetadata().userinfo_endpoint && tokens.access_token)
-    userInfo = (await openIdClient().fetchUserInfo(config, tokens.access_token, sub)) as Record<string, unknown>;
+    userInfo = await openIdClient().fetchUserInfo(config, tokens.access_token, sub);
   return { ...(idClaims ?? {}), ...userInfo, sub };
 }
 

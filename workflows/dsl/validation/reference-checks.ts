@@ -1,6 +1,6 @@
 import { isDuration } from '../duration';
 import { isParamRef, paramSegments, splitSource } from '../references';
-import type { ParamRef, ProcessDefinition, RelativeTime, ValueSource } from '../schema';
+import type { ParamRef, ProcessDefinition, RelativeTime } from '../schema';
 import { pointer, type AddError } from './definition-error';
 import { mappingUsers } from './declaration-checks';
 
@@ -113,7 +113,7 @@ export function checkReferences(def: ProcessDefinition, add: AddError): void {
       }
     }
   };
-  const checkSource = (source: ValueSource | unknown, path: string, nodeId: string | undefined): void => {
+  const checkSource = (source: unknown, path: string, nodeId: string | undefined): void => {
     if (typeof source !== 'string' || !/^(data|variables|dates|parameters)\./.test(source)) return;
     const { root, path: rest } = splitSource(source);
     if (root === 'dates') checkDate(rest.join('.'), path, nodeId);
