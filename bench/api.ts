@@ -84,7 +84,7 @@ function cannon(label: string, opts: autocannon.Options): Promise<Phase> {
   return new Promise((resolve, reject) => {
     const timing = opts.amount ? {} : { duration: SECONDS };
     autocannon({ connections: CONNECTIONS, timeout: CLIENT_TIMEOUT_S, ...timing, ...opts }, (err, r) => {
-      if (err) return reject(err);
+      if (err) return reject(err as Error);
       const statuses = Object.entries(r.statusCodeStats ?? {})
         .map(([code, v]) => `${code}×${(v as { count: number }).count}`)
         .join(' ');
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
           setupRequest: (req) => ({ ...req, body: JSON.stringify({ caseRef: `BENCH-${process.pid}-${n++}`, data }) }),
           onResponse: (_s, body) => {
             try {
-              caseIds.push(JSON.parse(body).caseId);
+              caseIds.push((JSON.parse(body) as { caseId: string }).caseId);
             } catch {
               /* counted as error */
             }

@@ -24,7 +24,7 @@ export function bigRuleSet(base: RuleSet, rules: number): RuleSet {
         ],
       },
       event: { type: 'priority', params: { category: 'bench', rank: (i % 5) + 1 } },
-    })) as RuleSet['rules'],
+    })),
   };
 }
 

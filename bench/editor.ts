@@ -36,9 +36,12 @@ async function timeToInteractive(page: Page, url: string, ready: string): Promis
 async function editTimes(page: Page, selector: string): Promise<number[]> {
   return page.evaluate(
     async ({ selector, edits }) => {
-      const input = document.querySelector(selector) as HTMLInputElement | null;
+      const input = document.querySelector<HTMLInputElement>(selector);
       if (!input) throw new Error(`bench: no ${selector}`);
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (v: string) => void;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (
+        this: HTMLInputElement,
+        v: string,
+      ) => void;
       const out: number[] = [];
       for (let i = 0; i < edits; i += 1) {
         performance.mark('editor:edit-start');
@@ -83,13 +86,16 @@ async function main(): Promise<void> {
     const page = await loginInBrowser(context, stack.base, 'bench-ui', password);
 
     console.log(
-      `Editor benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, ${await stack.browser.version()}`,
+      `Editor benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, ${stack.browser.version()}`,
     );
     console.log('| screen | size | open (ms) | edit median (ms) | edit p95 (ms) | within target |');
     console.log('|---|---|---:|---:|---:|---|');
 
-    const rsBase = (await api.call('GET', '/api/v1/rulesets/housing-priority/effective')).body.content as RuleSet;
-    const rsDraft = (await api.call('POST', '/api/v1/rulesets/housing-priority/versions', {})).body.version as number;
+    const rsBase = ((await api.call('GET', '/api/v1/rulesets/housing-priority/effective')).body as { content: RuleSet })
+      .content;
+    const rsDraft = (
+      (await api.call('POST', '/api/v1/rulesets/housing-priority/versions', {})).body as { version: number }
+    ).version;
     const ruleSetUrl = `${stack.base}/regels/housing-priority`;
     const ruleTitle = 'aside.side-panel input.utrecht-textbox';
     for (const n of [10, 200]) {

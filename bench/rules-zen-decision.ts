@@ -71,8 +71,12 @@ export function urgencySchemeJdm(): object {
           hitPolicy: 'collect',
           inputs,
           outputs,
-          rules: rows.map((row, i) =>
-            Object.fromEntries([['_id', `row-${i}`], ...ids.map((id) => [id, row[id] ?? ''])]),
+          rules: rows.map(
+            (row, i) =>
+              Object.fromEntries([['_id', `row-${i}`], ...ids.map((id) => [id, row[id] ?? ''])]) as Record<
+                string,
+                unknown
+              >,
           ),
         },
       },

@@ -40,7 +40,7 @@ const PRELOAD = process.env.BENCH_PRELOAD !== '0';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = new Array(count);
+  const out = new Array<T>(count);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
@@ -214,8 +214,8 @@ async function main(): Promise<void> {
     log: quiet,
   });
   const stops: Array<() => Promise<void>> = [
-    async () => server.stop(),
-    async () => rmSync(dataDir, { recursive: true, force: true }),
+    () => server.stop(),
+    () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
   ];
   try {
     const connection = await Connection.connect({ address: server.address });

@@ -53,7 +53,7 @@ export function municipalitiesFor(xml: string, year: number): { indelingYear: nu
   return { indelingYear: latest.year, items };
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const [xmlPath, yearText, commit, out = path.join('server', 'municipalities', 'municipalities.json')] =
     process.argv.slice(2);
   if (!xmlPath || !yearText || !commit)
@@ -84,8 +84,10 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((err: unknown) => {
+  try {
+    main();
+  } catch (err: unknown) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
-  });
+  }
 }

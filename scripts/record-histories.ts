@@ -35,7 +35,7 @@ import { transitionCaseInput } from '../test/support/transition-factory';
 type Handle = WorkflowHandle<typeof processInterpreter>;
 interface Scenario {
   file: string;
-  input: (env: TestWorkflowEnvironment) => Promise<CaseInput>;
+  input: (env: TestWorkflowEnvironment) => CaseInput | Promise<CaseInput>;
   drive: (env: TestWorkflowEnvironment, handle: Handle) => Promise<Handle | void>;
 }
 
@@ -45,7 +45,7 @@ const send = (handle: Handle, name: string, payload: Record<string, unknown> = {
 
 const hotelV1 = (scenario: 'gehuisvest' | 'har-overdracht'): Scenario => ({
   file: `nareiziger-hotelverblijf-v1-${scenario}`,
-  input: async () => hotelCaseInput({ caseRef: `ZAAK-FIXTURE-${scenario}`, definition: hotelDefinitionV1() }),
+  input: () => hotelCaseInput({ caseRef: `ZAAK-FIXTURE-${scenario}`, definition: hotelDefinitionV1() }),
   async drive(env, handle) {
     await send(handle, 'hotel-geplaatst', { placementDate: await today(env), hotelMunicipality: 'GM0363' });
     if (scenario === 'gehuisvest') {
@@ -112,7 +112,7 @@ const scenarios: Scenario[] = [
   },
   {
     file: 'har-overdracht-v1-termijn-verstreken',
-    input: async () => harCaseInput({ caseRef: 'ZAAK-FIXTURE-har' }),
+    input: () => harCaseInput({ caseRef: 'ZAAK-FIXTURE-har' }),
     async drive(env, handle) {
       await env.sleep('8 days');
       await send(handle, 'plaatsing-bevestigd', { scheme: 'HAR+', placementDate: await today(env) });
@@ -122,7 +122,7 @@ const scenarios: Scenario[] = [
   },
   {
     file: 'nareiziger-hotelverblijf-v2-har-overdracht',
-    input: async () => hotelCaseInput({ caseRef: 'ZAAK-FIXTURE-hotel-v2' }),
+    input: () => hotelCaseInput({ caseRef: 'ZAAK-FIXTURE-hotel-v2' }),
     async drive(env, handle) {
       await send(handle, 'hotel-geplaatst', { placementDate: await today(env), hotelMunicipality: 'GM0363' });
       await env.sleep('190 days');
@@ -148,7 +148,7 @@ const scenarios: Scenario[] = [
   {
     // Version 3: the nareiziger moves in with the referent during the hotel stay (no tenancy date).
     file: 'nareiziger-hotelverblijf-v3-inwoning',
-    input: async () => hotelCaseInput({ caseRef: 'ZAAK-FIXTURE-hotel-v3' }),
+    input: () => hotelCaseInput({ caseRef: 'ZAAK-FIXTURE-hotel-v3' }),
     async drive(env, handle) {
       await send(handle, 'hotel-geplaatst', { placementDate: await today(env), hotelMunicipality: 'GM0363' });
       await env.sleep('100 days');
@@ -158,7 +158,7 @@ const scenarios: Scenario[] = [
   {
     // Version 2: the scheme's amount per person recorded with the placement, then housed.
     file: 'har-overdracht-v2-bedrag',
-    input: async () => {
+    input: () => {
       const definition = harDefinition();
       (definition.parameters as { schemes: Record<string, Record<string, unknown>> }).schemes.HAR!.amountPerPerson =
         12_500;

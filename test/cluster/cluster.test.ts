@@ -228,7 +228,7 @@ describe('cases across replicas', () => {
         w.opened = false;
         const source = new EventSource(`/api/v1/monitor/events?watch=${encodeURIComponent(caseId)}`);
         source.onopen = () => (w.opened = true);
-        source.addEventListener('changed', (e) => w.changes.push(JSON.parse((e as MessageEvent).data)));
+        source.addEventListener('changed', (e) => w.changes.push(JSON.parse(e.data)));
       }, target);
       await page.waitForFunction(() => (window as unknown as { opened: boolean }).opened, undefined, {
         timeout: 20_000,

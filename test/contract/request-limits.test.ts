@@ -78,7 +78,7 @@ function contractRequestSchemas(): Array<[string, Schema]> {
     const module = require(join(dir, file)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module))
       if (/(Body|Query|Params|Headers)$/.test(name) && value && typeof value === 'object')
-        if (!RESPONSES.has(`contract/${file}:${name}`)) out.push([`contract/${file}:${name}`, value as Schema]);
+        if (!RESPONSES.has(`contract/${file}:${name}`)) out.push([`contract/${file}:${name}`, value]);
   }
   return out;
 }

@@ -114,7 +114,7 @@ export function sample(s: JsonSchema, depth = 0): unknown {
     case 'object': {
       const out: Record<string, unknown> = {};
       if (depth < 4)
-        for (const key of s.required ?? []) if (s.properties?.[key]) out[key] = sample(s.properties[key]!, depth + 1);
+        for (const key of s.required ?? []) if (s.properties?.[key]) out[key] = sample(s.properties[key], depth + 1);
       return out;
     }
     default:

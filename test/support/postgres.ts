@@ -21,7 +21,7 @@ function showSkipNotice(): void {
 
 export interface TestDatabase {
   url: string;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 export async function createTestDatabase(baseUrl: string): Promise<TestDatabase> {
@@ -62,7 +62,7 @@ export async function createTestDatabase(baseUrl: string): Promise<TestDatabase>
 /** A store on a fresh database of the given dialect, migrated, with a function to throw it away. */
 export interface TestStore {
   store: Store;
-  dispose(): Promise<void>;
+  dispose: () => Promise<void>;
 }
 
 export async function createTestStore(dialect: SqlDialect, options: { migrate?: boolean } = {}): Promise<TestStore> {

@@ -101,7 +101,7 @@ export async function startTemporalCluster(opts: { namespace?: string } = {}): P
   try {
     if (process.getuid?.() === 0) chownSync(dir, Number(run('id', ['-u', 'postgres']).trim()), 0);
     const [pgPort, ...ports] = await freePorts(7);
-    const p = [...(ports as number[]).slice(0, 5), ...(await freeLowPorts(4)), ports[5] as number];
+    const p = [...ports.slice(0, 5), ...(await freeLowPorts(4)), ports[5] as number];
     // PostgreSQL, trust on the socket, passwords on TCP (like a real server).
     const pwfile = path.join(dir, 'pw');
     writeFileSync(pwfile, `${PG_PASSWORD}\n`, { mode: 0o644 });

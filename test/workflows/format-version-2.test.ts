@@ -1,7 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CaseInput, CaseState } from '../../workflows/case-state';
 import type { ProcessDefinition } from '../../workflows/dsl/schema';
-import type { ProcessDefinitionV1 } from '../../workflows/dsl/schema-v1';
 import type { processInterpreter } from '../../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../workflows/messages';
 import harV1 from './dsl/format-1/har-overdracht.json';
@@ -32,7 +31,7 @@ describe('format version 2: a version-1 snapshot and its version-2 definition ru
     await env?.teardown();
   });
 
-  const asSnapshot = (d: unknown) => d as ProcessDefinitionV1 as unknown as ProcessDefinition;
+  const asSnapshot = (d: unknown) => d as ProcessDefinition;
 
   /**
    * What a run shows, without the instants: the two runs start at different points of the test

@@ -17,8 +17,7 @@ function payloadsIn(node: unknown, out: WirePayload[] = []): WirePayload[] {
   if (Array.isArray(node)) for (const item of node) payloadsIn(item, out);
   else if (node && typeof node === 'object' && !(node instanceof Uint8Array)) {
     const value = node as Record<string, unknown>;
-    if (value.metadata && typeof value.metadata === 'object' && value.data instanceof Uint8Array)
-      out.push(value as WirePayload);
+    if (value.metadata && typeof value.metadata === 'object' && value.data instanceof Uint8Array) out.push(value);
     // Not through the codec, by design: search attributes (never personal data, design.md) and the SDK's patch markers.
     else
       for (const [k, child] of Object.entries(value))

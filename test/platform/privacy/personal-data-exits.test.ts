@@ -83,7 +83,7 @@ describe('personal data never leaves through an unencrypted exit', () => {
         done();
       },
     });
-    product = await startProduct(undefined, { log: createLog('debug', sink as never) });
+    product = await startProduct(undefined, { log: createLog('debug', sink) });
     receiver = createReceiver(await freePort());
     await receiver.listen();
     await createSubscription({ store: product.product.store, clock: () => new Date() }, adminOf(TEST_TENANT), {

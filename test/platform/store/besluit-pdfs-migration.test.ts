@@ -30,10 +30,10 @@ async function storeBefore0013(dialect: SqlDialect, keys?: CodecKeyRing) {
     provider: migrationProvider(dialect, { box: store.secrets, persistent: keys !== undefined }),
   });
   const { error } = await migrator.migrateTo('0010-zgw');
-  if (error) throw error;
+  if (error) throw new Error('test: migrating the store failed', { cause: error });
   return {
     store,
-    async drop() {
+    drop: async () => {
       await store.close();
       await drop();
     },
@@ -143,7 +143,7 @@ describeEachDialect('migration 0013: besluit PDFs sealed with a key per municipa
       });
       // Down past 0014 and 0013 (0014 sorts after 0013).
       const { error } = await migrator.migrateTo('0010-zgw');
-      if (error) throw error;
+      if (error) throw new Error('test: migrating the store down failed', { cause: error });
       const row = (await (store.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
         .selectFrom('besluiten')
         .selectAll()

@@ -27,10 +27,10 @@ async function storeAt0008(dialect: SqlDialect, keys?: CodecKeyRing): Promise<{ 
     provider: migrationProvider(dialect, { box: store.secrets, persistent: keys !== undefined }),
   });
   const { error } = await migrator.migrateTo('0008-identity-providers');
-  if (error) throw error;
+  if (error) throw new Error('test: migrating the store failed', { cause: error });
   return {
     store,
-    async drop() {
+    drop: async () => {
       await store.close();
       await drop();
     },

@@ -161,12 +161,15 @@ describe('derived own facts: explained in Dutch (and English)', () => {
   });
 
   it('dates and lookups read in words, option labels instead of values', () => {
-    const rs = ruleSet({ geboortedatumPartner, leeftijdPartner, woonpunten }, {
-      all: [
-        { fact: 'leeftijdPartner', operator: 'greaterThanInclusive', value: 18 },
-        { fact: 'woonpunten', operator: 'greaterThan', value: 1 },
-      ],
-    } as unknown as Condition);
+    const rs = ruleSet(
+      { geboortedatumPartner, leeftijdPartner, woonpunten },
+      {
+        all: [
+          { fact: 'leeftijdPartner', operator: 'greaterThanInclusive', value: 18 },
+          { fact: 'woonpunten', operator: 'greaterThan', value: 1 },
+        ],
+      },
+    );
     const result = evaluate(
       rs,
       { geboortedatumPartner: '1990-05-05', currentHousing: 'hotel' },

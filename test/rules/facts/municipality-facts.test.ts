@@ -158,7 +158,7 @@ describe("a rule set's own facts", () => {
 
   it('refuses definitions a form or explanation cannot use', () => {
     const bad = (fact: Partial<MunicipalityFact> & Record<string, unknown>) =>
-      codes(withOwnFact({ hulpbehoevendheidsscore: score, extra: { ...score, ...fact } as MunicipalityFact }));
+      codes(withOwnFact({ hulpbehoevendheidsscore: score, extra: { ...score, ...fact } }));
     expect(bad({ type: 'enum', minimum: undefined, maximum: undefined, unit: undefined })).toEqual([
       ['missing-options', '/facts/extra/options'],
     ]);

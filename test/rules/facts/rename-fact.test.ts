@@ -99,7 +99,7 @@ describe('renameFact', () => {
   it('is linear: a condition tree 5,000 levels deep costs no stack', () => {
     let deep: any = { fact: 'score', operator: 'equal', value: 1 };
     for (let i = 0; i < 5000; i++) deep = { not: deep };
-    const rs = { ...ruleSet(), rules: [aRuleWith({ all: [deep] }, { name: 'diep' })] } as RuleSet;
+    const rs = { ...ruleSet(), rules: [aRuleWith({ all: [deep] }, { name: 'diep' })] };
     const { ruleSet: after, uses } = renameFact(rs, 'score', 'zorgscore');
     expect(uses).toBe(4); // the deep one, the named condition and the derivation's two inputs
     let node: any = (after.rules[0]?.conditions as any).all[0];

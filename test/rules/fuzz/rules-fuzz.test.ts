@@ -158,16 +158,13 @@ const structured = fc
     facts: fc.option(fc.dictionary(fc.constantFrom(...OWN_NAMES), ownFact, { maxKeys: 4 }), { nil: undefined }),
     kind: fc.constantFrom('housing-priority', 'housing-priority', 'other', 5),
   })
-  .map(
-    ({ rules, namedConditions, facts, kind }) =>
-      ({
-        ...aRuleSet(),
-        kind,
-        rules,
-        ...(namedConditions ? { namedConditions } : {}),
-        ...(facts ? { facts } : {}),
-      }) as unknown,
-  );
+  .map(({ rules, namedConditions, facts, kind }) => ({
+    ...aRuleSet(),
+    kind,
+    rules,
+    ...(namedConditions ? { namedConditions } : {}),
+    ...(facts ? { facts } : {}),
+  }));
 
 /** n own facts, each derived from the one before (a chain), from all before it (a fan-in), or in a ring. */
 function derivedFacts(n: number, shape: 'chain' | 'fan' | 'ring'): unknown {
@@ -204,13 +201,13 @@ const adversarial = fc.oneof(
         const k = kind === 'mixed' ? (['all', 'any', 'not', 'not-list'] as const)[i % 4] : kind;
         c = k === 'not' ? { not: c } : k === 'not-list' ? { not: [c] } : { [k as string]: [c] };
       }
-      return aRuleSet({ rules: [aRule({ conditions: c as never })] }) as unknown;
+      return aRuleSet({ rules: [aRule({ conditions: c as never })] });
     }),
   fc.integer({ min: 1, max: 3_000 }).map((n) => {
     const namedConditions: Record<string, unknown> = {};
     for (let i = 0; i < n; i++)
       namedConditions[`c${i}`] = { all: [i === n - 1 ? aFactCondition() : { condition: `c${i + 1}` }] };
-    return { ...aRuleSet({ rules: [aRule({ conditions: { condition: 'c0' } })] }), namedConditions } as unknown;
+    return { ...aRuleSet({ rules: [aRule({ conditions: { condition: 'c0' } })] }), namedConditions };
   }),
   fc.integer({ min: 0, max: 30_000 }).map(
     (n) =>
@@ -241,7 +238,7 @@ const adversarial = fc.oneof(
   fc
     .record({
       n: fc.integer({ min: 1, max: 250 }),
-      shape: fc.constantFrom('chain', 'fan', 'ring') as fc.Arbitrary<'chain' | 'fan' | 'ring'>,
+      shape: fc.constantFrom<'chain' | 'fan' | 'ring'>('chain', 'fan', 'ring'),
     })
     .map(({ n, shape }) => derivedFacts(n, shape)),
   fc

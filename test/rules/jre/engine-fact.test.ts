@@ -35,7 +35,7 @@ const cases: JreCase[] = [
   },
   {
     name: 'a fact given as undefined is defined',
-    rules: [rule({ fact: 'age', operator: 'equal', value: undefined as unknown as null })],
+    rules: [rule({ fact: 'age', operator: 'equal', value: undefined })],
     run: { age: undefined },
     events: ['r'],
   },
@@ -121,7 +121,7 @@ const cases: JreCase[] = [
   },
   {
     name: 'path: no match is undefined',
-    rules: [rule({ fact: 'account', path: '$.nope.deeper', operator: 'equal', value: undefined as unknown as null })],
+    rules: [rule({ fact: 'account', path: '$.nope.deeper', operator: 'equal', value: undefined })],
     run: { account },
     events: ['r'],
   },

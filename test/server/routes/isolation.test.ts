@@ -51,7 +51,7 @@ describeEachDialect('tenant isolation', (dialect) => {
       'national-admin',
     ]);
     callers['A key of A with every permission'] = await keyCaller(t, A, [...PERMISSIONS]);
-    await callers['A user with every municipal role']!.post('/rulesets', {
+    await callers['A user with every municipal role'].post('/rulesets', {
       key: 'housing-priority',
       name: 'Van A',
       content: RULESET(),

@@ -40,7 +40,7 @@ describeEachDialect('the rate limiter counts in the store', (dialect) => {
 
   test('counts concurrent requests exactly (one upsert each, no lost updates)', async () => {
     const store = storeRateLimitCounter(t.store);
-    const results = await Promise.all(Array.from({ length: 20 }, () => store.increment('user:race')));
+    const results = await Promise.all(Array.from({ length: 20 }, async () => store.increment('user:race')));
     expect(results.map((r) => r.totalHits).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(results[0]?.resetTime?.getTime()).toBeGreaterThan(Date.now());
   });

@@ -161,7 +161,7 @@ describeEachDialect('role matrix', (dialect) => {
     };
     await addTenant(t, GM, 'Almere');
     await addTenant(t, OTHER, 'Lelystad');
-    for (const role of EVERYONE.filter((w) => w !== 'apiKey') as Exclude<Who, 'apiKey'>[])
+    for (const role of EVERYONE.filter((w): w is Exclude<Who, 'apiKey'> => w !== 'apiKey'))
       as[role] = await userCaller(t, GM, `als-${role}`, [role]);
     as.apiKey = await keyCaller(t, GM, [...PERMISSIONS]);
     author = await userCaller(t, GM, 'auteur', ['designer']);

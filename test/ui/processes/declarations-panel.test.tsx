@@ -20,7 +20,7 @@ function Harness({
 }: {
   initial: ProcessDefinition;
   step: string;
-  onDoc(d: ProcessDefinition): void;
+  onDoc: (d: ProcessDefinition) => void;
 }) {
   const [def, setDef] = useState(initial);
   const [selected, setSelected] = useState<string | undefined>(step || undefined);
@@ -62,10 +62,10 @@ describe('designer: task settings drawn from the action registry', () => {
   it('count-placement: a parameter reference is edited as its path, a yes/no as a choice', () => {
     const saved = renderStep(copy(harJson), 'tel-plaatsing');
     const settings = screen.getByRole('group', { name: 'Instellingen van de actie' });
-    expect((within(settings).getByLabelText('Geplaatst op (bijv. dates.placed)') as HTMLInputElement).value).toBe(
+    expect(within(settings).getByLabelText<HTMLInputElement>('Geplaatst op (bijv. dates.placed)').value).toBe(
       'dates.placed',
     );
-    const counts = within(settings).getByLabelText('Telt mee — uit parameter') as HTMLInputElement;
+    const counts = within(settings).getByLabelText<HTMLInputElement>('Telt mee — uit parameter');
     expect(counts.value).toBe('schemes.{scheme}.countsForTaakstelling');
     fireEvent.change(within(settings).getByLabelText('Gemeente (standaard data.municipality)'), {
       target: { value: 'data.municipality' },

@@ -8,7 +8,7 @@ import { setParameter } from '../../../ui/src/processes/model/definition-ops';
 import { i18n } from '../../../ui/src/i18n/i18n';
 import { hotelStay } from './fixtures';
 
-function Harness({ initial, onDoc }: { initial: ProcessDefinition; onDoc(d: ProcessDefinition): void }) {
+function Harness({ initial, onDoc }: { initial: ProcessDefinition; onDoc: (d: ProcessDefinition) => void }) {
   const [def, setDef] = useState(initial);
   const [selected, setSelected] = useState<string | undefined>('coa-betaalde-periode');
   const change = (d: ProcessDefinition) => {

@@ -9,12 +9,12 @@ import { FactsForm, type RawFacts } from '../../../ui/src/rulesets/test/facts-fo
 const catalog = factCatalogFor('housing-priority');
 if (!catalog) throw new Error('no housing-priority catalog');
 
-function Harness({ onValues, lang = 'nl' }: { onValues(v: RawFacts): void; lang?: 'nl' | 'en' }) {
+function Harness({ onValues, lang = 'nl' }: { onValues: (v: RawFacts) => void; lang?: 'nl' | 'en' }) {
   const [values, setValues] = useState<RawFacts>({});
   return (
     <I18nextProvider i18n={i18n}>
       <FactsForm
-        catalog={catalog!}
+        catalog={catalog}
         lang={lang}
         values={values}
         onChange={(v) => {
@@ -37,13 +37,12 @@ describe('test form generated from the fact catalog', () => {
     }
     const byType = (type: string) => facts.find(([, f]) => f.type === type && !f.derived)?.[1];
     const date = byType('date');
-    if (date) expect((screen.getByLabelText(date.label.nl, { exact: true }) as HTMLInputElement).type).toBe('date');
+    if (date) expect(screen.getByLabelText<HTMLInputElement>(date.label.nl, { exact: true }).type).toBe('date');
     const integer = byType('integer');
-    if (integer)
-      expect((screen.getByLabelText(integer.label.nl, { exact: true }) as HTMLInputElement).type).toBe('number');
+    if (integer) expect(screen.getByLabelText<HTMLInputElement>(integer.label.nl, { exact: true }).type).toBe('number');
     const choice = byType('enum');
     if (choice) {
-      const select = screen.getByLabelText(choice.label.nl, { exact: true }) as HTMLSelectElement;
+      const select = screen.getByLabelText<HTMLSelectElement>(choice.label.nl, { exact: true });
       expect(select.tagName).toBe('SELECT');
       // "unknown" first, then the catalog's options by their Dutch label.
       expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
@@ -54,7 +53,7 @@ describe('test form generated from the fact catalog', () => {
     const flag = byType('boolean');
     if (flag)
       expect(
-        Array.from((screen.getByLabelText(flag.label.nl, { exact: true }) as HTMLSelectElement).options).map(
+        Array.from(screen.getByLabelText<HTMLSelectElement>(flag.label.nl, { exact: true }).options).map(
           (o) => o.value,
         ),
       ).toEqual(['', 'ja', 'nee']);

@@ -35,7 +35,7 @@ function withOwnFact(): RuleSet {
   return rs;
 }
 
-function Editor({ initial, children }: { initial: RuleSet; children(api: EditorApi): React.ReactNode }) {
+function Editor({ initial, children }: { initial: RuleSet; children: (api: EditorApi) => React.ReactNode }) {
   const [doc, setDoc] = useState(initial);
   const api: EditorApi = {
     doc,
@@ -70,7 +70,7 @@ describe("the editor with the municipality's own facts", () => {
         />
       </I18nextProvider>,
     );
-    const input = screen.getByLabelText('Hulpbehoevendheidsscore', { exact: true }) as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Hulpbehoevendheidsscore', { exact: true });
     expect([input.type, input.min, input.max]).toEqual(['number', '0', '10']);
     expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
       'Bron: advies GGD-arts.',
@@ -100,10 +100,10 @@ describe("the editor with the municipality's own facts", () => {
     render(
       <Editor initial={withOwnFact()}>{(api) => <ConditionForm api={api} path="/rules/1/conditions/all/0" />}</Editor>,
     );
-    const factSelect = screen.getByLabelText('Gegeven') as HTMLSelectElement;
+    const factSelect = screen.getByLabelText<HTMLSelectElement>('Gegeven');
     expect(factSelect.value).toBe('hulpbehoevendheidsscore');
     expect(within(factSelect).getByRole('option', { name: 'Hulpbehoevendheidsscore' })).toBeTruthy();
-    const ops = Array.from((screen.getByLabelText('Vergelijking') as HTMLSelectElement).options).map((o) => o.value);
+    const ops = Array.from(screen.getByLabelText<HTMLSelectElement>('Vergelijking').options).map((o) => o.value);
     expect(ops).toContain('greaterThanInclusive');
     expect(ops).not.toContain('contains');
   });

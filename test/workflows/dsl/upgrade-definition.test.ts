@@ -129,9 +129,8 @@ describe('upgradeDefinition: format version 1 → 2 with the same behaviour', ()
 
   it('equal fact mappings become one, named after the first decision; key order decides equality', () => {
     const v1 = structuredClone(versionOne.find(([n]) => n.includes('huisvesting'))![1]);
-    const [first, second] = v1.nodes.filter((n) => n.kind === 'decision') as Array<
-      Extract<(typeof v1.nodes)[number], { kind: 'decision' }>
-    >;
+    type Decision = Extract<(typeof v1.nodes)[number], { kind: 'decision' }>;
+    const [first, second] = v1.nodes.filter((n): n is Decision => n.kind === 'decision');
     second!.facts = { ...first!.facts };
     expect(Object.keys(upgradeDefinition(v1).factMappings ?? {})).toEqual(['voorrangsbesluit']);
     second!.facts = Object.fromEntries(Object.entries(first!.facts).reverse());

@@ -112,12 +112,12 @@ function factCondition(r: Random, c: GeneratedCase): Record<string, unknown> {
     operator,
     value: wantsList ? Array.from({ length: r.int(0, 3) }, () => scalar(r)) : value(r),
   };
-  if (PATHS[fact] && r.chance(0.7)) condition.path = r.pick(PATHS[fact] as string[]);
+  if (PATHS[fact] && r.chance(0.7)) condition.path = r.pick(PATHS[fact]);
   if (fact === 'dyn' && r.chance(0.6)) condition.params = { k: r.int(0, 3) };
   if (!c.plain && r.chance(0.25)) {
     const other = r.pick(ALL_FACTS);
     const ref: Record<string, unknown> = { fact: other };
-    if (PATHS[other] && r.chance(0.7)) ref.path = r.pick(PATHS[other] as string[]);
+    if (PATHS[other] && r.chance(0.7)) ref.path = r.pick(PATHS[other]);
     if (other === 'dyn' && r.chance(0.5)) ref.params = { k: r.int(0, 3) };
     condition.value = ref;
   }
