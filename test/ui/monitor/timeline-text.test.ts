@@ -2,7 +2,7 @@ import { builtInDefinitions } from '../../../workflows/definitions';
 import { caseLabels } from '../../../ui/src/monitor/case-labels';
 import { describeEntry } from '../../../ui/src/monitor/timeline-text';
 
-const graph = { nodes: [], edges: [] };
+const graph = { start: '', nodes: [], edges: [] };
 const har = builtInDefinitions.get('har-overdracht')!;
 const housing = builtInDefinitions.get('huisvesting-statushouder')!;
 const at = '2026-11-30T10:00:00.000Z';
