@@ -42,6 +42,7 @@ function edgeLabel(def: ProcessDefinition, node: ProcessNode, path: string, lang
     return e?.label[lang] ?? e?.label.nl;
   }
   if (node.kind === 'wait' && head === 'timeout') return node.timeout?.label[lang] ?? node.timeout?.label.nl;
+  if (node.kind === 'wait' && head === 'complete') return node.complete?.label[lang] ?? node.complete?.label.nl;
   if (node.kind === 'decision' && head === 'branches')
     return node.branches[i]?.label?.[lang] ?? node.branches[i]?.event;
   if (node.kind === 'subprocess' && head === 'outcomes')
