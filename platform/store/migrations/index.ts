@@ -13,6 +13,7 @@ import type { MigrationSecrets } from './migration-secrets';
 import { zgwMigration } from './0010-zgw';
 import { besluitPdfsSealedMigration } from './0013-besluit-pdfs-sealed';
 import { rateLimitsMigration } from './0014-rate-limits';
+import { oidcLogoutTokensMigration } from './0015-oidc-logout-tokens';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -34,6 +35,7 @@ export function migrationProvider(dialect: SqlDialect, secrets: MigrationSecrets
         '0010-zgw': zgwMigration(dialect),
         '0013-besluit-pdfs-sealed': besluitPdfsSealedMigration(dialect, secrets),
         '0014-rate-limits': rateLimitsMigration(dialect),
+        '0015-oidc-logout-tokens': oidcLogoutTokensMigration(dialect),
       }),
   };
 }
