@@ -143,6 +143,11 @@ export const ERROR_CODES = {
   },
   OIDC_NO_ROLE: { status: 403, description: 'Signed in, but none of your groups gives a Doorstroom role.' },
   OIDC_USER_DISABLED: { status: 403, description: 'Your Doorstroom account is disabled.' },
+  OIDC_LOGOUT_TOKEN_INVALID: {
+    status: 400,
+    description:
+      "The identity provider's logout token is not valid (signature, issuer, audience, age, events, nonce, sub or sid) or was used already; `details.reason` says which.",
+  },
   SESSION_ENDED_BY_PROVIDER: {
     status: 401,
     description: "The session ended: the municipality's identity provider no longer confirms the account.",
