@@ -49,7 +49,7 @@ export function ensureTemporalServer(log: (line: string) => void = (l) => consol
   mkdirSync(bin, { recursive: true });
   log(
     `Building the Temporal server ${TEMPORAL_SERVER_VERSION} (cmd/server and cmd/tools/sql) into ${bin}. ` +
-      'This happens once per machine and takes about 10 minutes on two cores (the modules are downloaded first); ' +
+      'This happens once per machine and takes up to 30 minutes on two busy cores (measured: 30 min 15 s with the module download); ' +
       'later runs use the cache.',
   );
   const started = Date.now();
