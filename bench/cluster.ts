@@ -77,7 +77,7 @@ async function measure(setup: string, base: string, auth: Record<string, string>
       auth,
     );
     if (res.status !== 201) errors += 1;
-    return res.body.caseId as string;
+    return (res.body as { caseId: string }).caseId;
   });
   const ids = starts.results.filter(Boolean);
   await settle(client, ids);

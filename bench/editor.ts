@@ -38,6 +38,8 @@ async function editTimes(page: Page, selector: string): Promise<number[]> {
     async ({ selector, edits }) => {
       const input = document.querySelector<HTMLInputElement>(selector);
       if (!input) throw new Error(`bench: no ${selector}`);
+      // Called as setValue.call(input, …) below: `this` is the input.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (
         this: HTMLInputElement,
         v: string,
@@ -109,10 +111,14 @@ async function main(): Promise<void> {
       report('Regelset', `${n} rules, ${conditions} conditions`, open, edits, { open: 1000, edit: 100 });
     }
 
-    const pdBase = (await api.call('GET', '/api/v1/definitions/nareiziger-hotelverblijf/effective')).body
-      .content as ProcessDefinition;
-    const pdDraft = (await api.call('POST', '/api/v1/definitions/nareiziger-hotelverblijf/versions', {})).body
-      .version as number;
+    const pdBase = (
+      (await api.call('GET', '/api/v1/definitions/nareiziger-hotelverblijf/effective')).body as {
+        content: ProcessDefinition;
+      }
+    ).content;
+    const pdDraft = (
+      (await api.call('POST', '/api/v1/definitions/nareiziger-hotelverblijf/versions', {})).body as { version: number }
+    ).version;
     const processUrl = `${stack.base}/processen/nareiziger-hotelverblijf`;
     const stepName = 'aside.pd-side-panel fieldset.pd-pair input';
     for (const doc of [pdBase, bigProcess(pdBase, 60)]) {

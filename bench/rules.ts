@@ -1,4 +1,4 @@
-import { Engine as ReferenceEngine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Engine as ReferenceEngine } from 'json-rules-engine';
 import { compileRuleSet } from '../rules/compiler/compile-rule-set';
 import { toEngineRules } from '../rules/engine-rules';
 import { deriveFacts } from '../rules/facts/derive-facts';
@@ -102,7 +102,9 @@ async function main(): Promise<void> {
     engine.addOperator(name, (a, b) => operators[name].evaluate(a, b, { peildatum: PEILDATUM }));
   const runRaw = async (facts: Facts) => (await engine.run(facts)).events;
 
-  // Not a dependency (see scripts/ensure-zen-engine.js, run by prebench:rules): loaded by name, typed here.
+  // Not a dependency (see scripts/ensure-zen-engine.js, run by prebench:rules): loaded by name, typed here;
+  // the specifier is cast to string so that tsc does not try to resolve the module.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const { ZenEngine } = (await import('@gorules/zen-engine' as string)) as ZenModule;
   const zen = new ZenEngine();
   const decision = zen.createDecision(urgencySchemeJdm());
@@ -111,9 +113,8 @@ async function main(): Promise<void> {
   // The raw rules name derived facts (age); the three engines that take raw facts get them derived
   // beforehand, so their timings are the engines alone. The compiled path derives its own (its API).
   const derived = applicants.map((facts) => deriveFacts(catalog, facts, PEILDATUM));
-  const jreRaw = new ReferenceEngine(structuredClone(raw.rules) as RuleProperties[], { allowUndefinedFacts: true });
-  for (const [name, c] of Object.entries(structuredClone(raw.conditions)))
-    jreRaw.setCondition(name, c as TopLevelCondition);
+  const jreRaw = new ReferenceEngine(structuredClone(raw.rules), { allowUndefinedFacts: true });
+  for (const [name, c] of Object.entries(structuredClone(raw.conditions))) jreRaw.setCondition(name, c);
   for (const name of customOperatorNames)
     jreRaw.addOperator(name, (a: unknown, b: unknown) => operators[name].evaluate(a, b, { peildatum: PEILDATUM }));
 

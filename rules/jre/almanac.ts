@@ -25,7 +25,6 @@ export interface AlmanacOptions {
   pathResolver?: (value: object, path: string) => unknown;
 }
 
-const { hasOwnProperty } = Object.prototype;
 const NO_FACTS: ReadonlyMap<string, FactDefinition> = new Map();
 const NO_RUNTIME: Readonly<Record<string, unknown>> = Object.freeze({});
 /** Compiled default paths of almanacs made by callers; bounded, since paths come from rules. */
@@ -120,7 +119,7 @@ export class JreAlmanac {
   value(id: string, params: unknown, key: string): unknown {
     let fact: FactDefinition | undefined = this.added?.get(id);
     if (fact === undefined) {
-      if (hasOwnProperty.call(this.runtime, id)) {
+      if (Object.hasOwn(this.runtime, id)) {
         const v = this.runtime[id];
         if (typeof v !== 'function') return v;
         fact = defineFact(id, v);
@@ -159,7 +158,7 @@ export class JreAlmanac {
     try {
       return Promise.resolve(this.factValueSync(id, params, path));
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error);
     }
   }
 
@@ -196,6 +195,8 @@ export class JreAlmanac {
     if (answers === undefined) throw new JreError('INVALID_ALMANAC', 'Engine: this almanac is not in a run');
     const i = answers.next++;
     const given = answers.values[i];
+    // A signal to the run, not an error: no stack to capture on this hot path (run-with-handlers catches it).
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (given === undefined) throw new PendingRead(request);
     if (given.ok) return given.value;
     throw given.error;
@@ -212,6 +213,8 @@ export class JreAlmanac {
 
   /** Named-condition outcomes remembered in this run rest on the facts as they were: forget them. */
   forgetOutcomes(): void {
+    // A hole, not undefined: `slot in trace` is how a result tells an evaluated condition (rule-result.ts).
+    // eslint-disable-next-line @typescript-eslint/no-array-delete
     for (const slot of this.memoSlots) delete this.trace[slot];
   }
 

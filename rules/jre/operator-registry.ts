@@ -53,6 +53,8 @@ export class OperatorRegistry {
     if (typeof cb !== 'function') throw new JreError('INVALID_OPERAND', 'Missing operator callback');
     const callback = cb as OperatorCallback;
     this.operators.set(
+      // json-rules-engine keys operators by String(name), objects included: the same conversion.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       String(name),
       withValidator({ cb: callback, validator }, (a, b) => callback(a, b)),
     );
@@ -79,6 +81,8 @@ export class OperatorRegistry {
   addDecorator(name: unknown, cb: unknown, validator?: (v: unknown) => boolean): void {
     if (!name) throw new JreError('INVALID_OPERAND', 'Missing decorator name');
     if (typeof cb !== 'function') throw new JreError('INVALID_OPERAND', 'Missing decorator callback');
+    // json-rules-engine keys decorators by String(name), objects included: the same conversion.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     this.decorators.set(String(name), { cb: cb as DecoratorCallback, validator });
   }
 
@@ -104,7 +108,7 @@ export class OperatorRegistry {
     for (const { name: decoratorName, definition } of decorators) {
       const next = evaluator;
       const { cb } = definition;
-      evaluator = withValidator(definition, (a, b) => cb(a, b, next as OperatorCallback));
+      evaluator = withValidator(definition, (a, b) => cb(a, b, next));
       if (
         this.builtIn.has(next) &&
         Object.prototype.hasOwnProperty.call(defaultDecorators, decoratorName) &&

@@ -76,6 +76,8 @@ export function parseCondition(input: unknown, depth = 0): ParsedCondition {
 function stringable(value: unknown, what: string): void {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return;
   try {
+    // Whether json-rules-engine's String(value) would throw (an object whose toString throws): the check itself.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     String(value);
   } catch {
     throw invalidCondition(`Condition: "${what}" must be a string or a number`);

@@ -30,6 +30,8 @@ function parseJsonRule(text: string): unknown {
 function mustStringify(value: unknown, what: string): void {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return;
   try {
+    // Whether json-rules-engine's String(value) would throw (an object whose toString throws): the check itself.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     String(value);
   } catch {
     throw invalidRule(`Rule: "${what}" must be a string or a number`);

@@ -51,7 +51,7 @@ export async function computeCohortProgress(deps: CohortProgressDeps, tenant: st
   const truncated = summaries.length > MAX_TRANSITION_CASES;
   const counted = summaries.slice(0, MAX_TRANSITION_CASES);
 
-  const states: Array<CaseState | undefined> = new Array(counted.length);
+  const states = new Array<CaseState | undefined>(counted.length);
   let next = 0;
   const reader = async () => {
     while (next < counted.length) {

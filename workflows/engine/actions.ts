@@ -24,14 +24,14 @@ const source = (value: unknown, scope: CaseScope): unknown =>
 
 /** Every task action by name: the Record type makes a forgotten action a compile error. */
 export const actions: Record<ActionName, ActionHandler> = {
-  async 'set-variables'(node, params, { state }) {
+  'set-variables'(node, params, { state }) {
     Object.assign(state.variables, params);
-    return `variabelen gezet: ${Object.keys(node.params ?? {}).join(', ')}`;
+    return Promise.resolve(`variabelen gezet: ${Object.keys(node.params ?? {}).join(', ')}`);
   },
-  async 'set-status'(_node, params, { state }) {
+  'set-status'(_node, params, { state }) {
     const status = params.status;
     if (typeof status === 'string') state.caseStatus = status;
-    return `status: ${String(status)}`;
+    return Promise.resolve(`status: ${String(status)}`);
   },
   async notify(node, params, { state, acts }) {
     const template = typeof params.template === 'string' ? params.template : node.id;
@@ -51,7 +51,7 @@ export const actions: Record<ActionName, ActionHandler> = {
    * property (so an input's cohort picks its cohort's start date). A value that does not resolve
    * to a date leaves the date unset and says so in the history.
    */
-  async 'set-dates'(node, _params, { state, scope }) {
+  'set-dates'(node, _params, { state, scope }) {
     const keys: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(scope.data)) if (typeof v === 'string') keys[k] = v;
     Object.assign(keys, scope.variables);
@@ -68,7 +68,9 @@ export const actions: Record<ActionName, ActionHandler> = {
         set.push(date);
       } else unset.push(date);
     }
-    return `datums gezet: ${set.join(', ') || 'geen'}${unset.length ? `; niet gezet: ${unset.join(', ')}` : ''}`;
+    return Promise.resolve(
+      `datums gezet: ${set.join(', ') || 'geen'}${unset.length ? `; niet gezet: ${unset.join(', ')}` : ''}`,
+    );
   },
   /**
    * Counts the placement for the municipality's taakstelling of the half-year it happened in.
@@ -78,7 +80,10 @@ export const actions: Record<ActionName, ActionHandler> = {
    */
   async 'count-placement'(node, params, { state, scope, now, acts }) {
     if (params.counts === false) return 'telt niet mee voor de taakstelling';
+    // Replay: the same conversion the recorded histories were made with (the activity's input must not change).
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     const placedOn = String(source(params.placedOn, scope) ?? now.toISOString()).slice(0, 10);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     const municipality = String(source(params.municipality ?? 'data.municipality', scope) ?? state.tenant);
     const scheme = params.scheme === undefined ? undefined : source(params.scheme, scope);
     const halfYear = halfYearOf(placedOn);

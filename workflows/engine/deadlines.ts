@@ -75,6 +75,8 @@ export function caseDeadline(spec: CaseDeadlineSpec, scope: TimeScope, nodeId: s
 /** A date given in an event payload: a calendar date means midnight UTC of that day. */
 export function toIsoInstant(value: unknown, now: Date): string {
   if (value === 'now' || value === undefined) return now.toISOString();
+  // Replay: the same conversion the recorded histories were made with (a payload's date is a string or a number).
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const s = String(value);
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00.000Z` : new Date(s).toISOString();
 }

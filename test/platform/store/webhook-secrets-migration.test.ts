@@ -13,7 +13,10 @@ const CLEAR = `whsec_${'a'.repeat(43)}`;
 const NOW = '2026-11-30T01:00:00.000Z';
 
 /** A store of the dialect on a fresh database, migrated up to 0008 (secrets still in clear). */
-async function storeAt0008(dialect: SqlDialect, keys?: CodecKeyRing): Promise<{ store: Store; drop(): Promise<void> }> {
+async function storeAt0008(
+  dialect: SqlDialect,
+  keys?: CodecKeyRing,
+): Promise<{ store: Store; drop: () => Promise<void> }> {
   let store: Store;
   let drop = async (): Promise<void> => undefined;
   if (dialect === 'sqlite') store = createStore({ sqlitePath: ':memory:', ...(keys ? { keyRing: keys } : {}) });

@@ -29,7 +29,7 @@ describe('inburgering waiting list', () => {
       state('d', 'pip-verzenden', '2026-09-14', missed),
       state('e', 'brede-intake', '2026-09-15', missed),
       state('f', 'leerroute', '2026-09-15'),
-      state('g', 'brede-intake', '2026-09-15', { status: 'completed' } as Partial<CaseState>),
+      state('g', 'brede-intake', '2026-09-15', { status: 'completed' }),
     ]);
     expect(weeks).toEqual([
       { week: '2026-09-14', intake: 1, pip: 1, overdue: 2 },
