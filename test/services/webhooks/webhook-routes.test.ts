@@ -175,6 +175,6 @@ describeEachDialect('webhook subscription and delivery-log routes', (dialect) =>
     const first = await ensureDelivery(t.deps.store.db, entry, t.clock().toISOString());
     const second = await ensureDelivery(t.deps.store.db, entry, t.clock().toISOString());
     expect(first.created).toBe(true);
-    expect(second).toEqual({ delivery: first.delivery, created: false });
+    expect(second).toEqual({ delivery: first.delivery, created: false, workflowId: 'w' });
   });
 });
