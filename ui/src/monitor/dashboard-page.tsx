@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { monitor, type MonitorSummary, type TaakstellingPeriod } from '../api/monitor';
+import { InburgeringWaitingPanel } from './inburgering-waiting-panel';
 import { LiveStatus } from './live-status';
 import { useLive } from './use-live';
 import { useMonitorT } from './use-monitor-t';
@@ -76,7 +77,7 @@ function QuotaTable({ rows, caption }: { rows: TaakstellingPeriod[]; caption: st
 
 /** The dashboard: answers "who needs action this week, and are we on track for the taakstelling?". */
 export function DashboardPage() {
-  const { t, pick } = useMonitorT();
+  const { t, pick, lang } = useMonitorT();
   const [summary, setSummary] = useState<MonitorSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -292,6 +293,7 @@ export function DashboardPage() {
           )}
         </div>
       </div>
+      <InburgeringWaitingPanel lang={lang} />
     </section>
   );
 }
