@@ -45,6 +45,7 @@ export const PutZgwSettingsBody = Type.Object(
     ),
     bronorganisatie: Type.String({
       pattern: '^[0-9]{9}$',
+      maxLength: 9,
       description: 'RSIN of the municipality, written as bronorganisatie and verantwoordelijkeOrganisatie',
     }),
     processLinks: Type.Array(ZgwProcessLink, { maxItems: 100 }),
