@@ -116,12 +116,21 @@ function operationObject(op: Operation): object {
       ...parameters(op.headers, 'header'),
     ],
     ...(op.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: plain(op.body) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { [op.bodyContentType ?? 'application/json']: { schema: plain(op.body) } },
+          },
+        }
       : {}),
     // Every endpoint with a body can meet the body parser's own refusals.
     responses: {
       ...responses,
-      ...errorResponses(op.body ? [...op.errors, 'MALFORMED_JSON', 'BODY_TOO_LARGE'] : op.errors),
+      ...errorResponses(
+        op.body
+          ? [...op.errors, ...(op.bodyContentType ? [] : (['MALFORMED_JSON'] as const)), 'BODY_TOO_LARGE']
+          : op.errors,
+      ),
     },
   };
 }

@@ -34,6 +34,8 @@ export interface Operation {
   /** Request headers (optional unless listed in `required`). */
   headers?: TSchema;
   body?: TSchema;
+  /** The body's media type; JSON unless named (a provider's form post, e.g.). */
+  bodyContentType?: string;
   responses: Record<number, ResponseSpec>;
   errors: ErrorCode[];
 }
