@@ -14,6 +14,7 @@ import { caseOperations } from './operations/cases';
 import { cohortProgressOperations, householdImportOperations } from './operations/household-imports';
 import { ruleSetSimulationOperations } from './operations/ruleset-simulation';
 import { codecOperations } from './operations/codec';
+import { inburgeringWaitingOperations } from './operations/inburgering-waiting';
 import { monitorOperations } from './operations/monitor';
 import { municipalityProfileOperations } from './operations/municipality-profile';
 import { notificatieOperations } from './operations/notificaties';
@@ -43,6 +44,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...zgwOperations,
   ...monitorOperations,
   ...cohortProgressOperations,
+  ...inburgeringWaitingOperations,
   ...besluitOperations,
   ...municipalityProfileOperations,
   ...healthOperations,
