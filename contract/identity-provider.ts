@@ -66,6 +66,8 @@ export const IdentityProviderResponse = Type.Object({
   /** To register at the provider. */
   redirectUri: Type.String(),
   postLogoutRedirectUri: Type.String(),
+  /** OpenID Connect Back-Channel Logout 1.0: where the provider posts its logout tokens. */
+  backchannelLogoutUri: Type.String(),
 });
 
 export const SignInMethodsQuery = Type.Object({ tenant: TenantId }, { additionalProperties: false });
@@ -120,3 +122,9 @@ export const SessionList = Type.Object({
     }),
   ),
 });
+
+/** OpenID Connect Back-Channel Logout 1.0 §2.5: the provider posts the logout token form-encoded. */
+export const BackchannelLogoutBody = Type.Object(
+  { logout_token: Type.String({ minLength: 1, maxLength: 16384 }) },
+  { additionalProperties: true },
+);

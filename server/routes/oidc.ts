@@ -1,5 +1,10 @@
-import { Router, type Request, type Response } from 'express';
-import { OidcStartQuery, PutIdentityProviderBody, SignInMethodsQuery } from '../../contract/identity-provider';
+import express, { Router, type Request, type Response } from 'express';
+import {
+  BackchannelLogoutBody,
+  OidcStartQuery,
+  PutIdentityProviderBody,
+  SignInMethodsQuery,
+} from '../../contract/identity-provider';
 import { ApiError } from '../../platform/errors';
 import { findTenant } from '../../platform/store/tenants';
 import { readCookie, sessionCookie } from '../../services/auth/cookies';
@@ -8,6 +13,7 @@ import {
   saveIdentityProvider,
   toSettings,
 } from '../../services/auth/oidc/identity-provider-settings';
+import { BACKCHANNEL_LOGOUT_PATH, backchannelLogout } from '../../services/auth/oidc/backchannel-logout';
 import { isOidcErrorCode } from '../../services/auth/oidc/oidc-errors';
 import { CALLBACK_PATH, finishSignIn, startSignIn } from '../../services/auth/oidc/oidc-sign-in';
 import { oidcOptionsOf } from '../../services/auth/oidc/provider-configuration';
@@ -95,6 +101,19 @@ export function createOidcRouter(deps: StoreDeps): Router {
     }
   });
 
+  // Back-channel logout (OpenID Connect Back-Channel Logout 1.0): the provider posts a signed logout
+  // token, form-encoded, server to server; no cookie, no CSRF token. 200 when done, 400 with a code when not.
+  router.post(
+    '/auth/oidc/backchannel-logout',
+    express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 10 }),
+    async (req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      const { logout_token } = check(BackchannelLogoutBody, 'body', req.body ?? {});
+      await backchannelLogout(deps, logout_token);
+      res.status(200).end();
+    },
+  );
+
   const admin = [authenticate(deps), requireRole('admin')];
 
   router.get('/identity-provider', ...admin, async (req, res) => {
@@ -104,6 +123,7 @@ export function createOidcRouter(deps: StoreDeps): Router {
       settings: row ? toSettings(row) : null,
       redirectUri: `${base}${CALLBACK_PATH}`,
       postLogoutRedirectUri: `${base}/`,
+      backchannelLogoutUri: `${base}${BACKCHANNEL_LOGOUT_PATH}`,
     });
   });
 
@@ -120,7 +140,12 @@ export function createOidcRouter(deps: StoreDeps): Router {
       deps.clock().toISOString(),
     );
     const base = publicBase(deps, req);
-    res.json({ settings, redirectUri: `${base}${CALLBACK_PATH}`, postLogoutRedirectUri: `${base}/` });
+    res.json({
+      settings,
+      redirectUri: `${base}${CALLBACK_PATH}`,
+      postLogoutRedirectUri: `${base}/`,
+      backchannelLogoutUri: `${base}${BACKCHANNEL_LOGOUT_PATH}`,
+    });
   });
 
   return router;

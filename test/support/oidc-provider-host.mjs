@@ -28,7 +28,10 @@ const readBody = (req) =>
 
 /**
  * @param {{ redirectUris: string[], postLogoutRedirectUris: string[], clientId: string, clientSecret: string,
- *   account: (username: string) => any, accountBySub: (sub: string) => any, tamper: () => string }} o
+ *   account: (username: string) => any, accountBySub: (sub: string) => any, tamper: () => string,
+ *   backchannelLogoutUri?: string }} o
+ * With `backchannelLogoutUri`, Back-Channel Logout 1.0 is on: a logout at the provider posts a logout
+ * token (with `sid`) there; `signJwt` signs any claims with the provider's own key (for refusals).
  */
 export async function startProvider(o) {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -47,14 +50,25 @@ export async function startProvider(o) {
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
+        ...(o.backchannelLogoutUri
+          ? { backchannel_logout_uri: o.backchannelLogoutUri, backchannel_logout_session_required: true }
+          : {}),
       },
     ],
     jwks: { keys: [jwk] },
     cookies: { keys: [randomUUID()] },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'], groups: ['groups'] },
     scopes: ['openid', 'profile', 'groups', 'offline_access'],
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true },
+      backchannelLogout: { enabled: !!o.backchannelLogoutUri },
+    },
     pkce: { required: () => true },
+    // The provider refuses to post to special-use addresses (SSRF protection); in the test Doorstroom
+    // listens on 127.0.0.1, so its own requests go out without that dispatcher.
+    // eslint-disable-next-line no-unused-vars
+    fetch: (url, { dispatcher, ...options }) => fetch(url, options),
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx, sub) => {
@@ -118,5 +132,17 @@ export async function startProvider(o) {
     }
   });
 
-  return { issuer, stop: () => new Promise((r) => server.close(() => r())) };
+  const backchannel = [];
+  provider.on('backchannel.success', (_ctx, client, sub, sid) =>
+    backchannel.push({ ok: true, client: client.clientId, sub, sid }),
+  );
+  provider.on('backchannel.error', (_ctx, err, client, sub, sid) =>
+    backchannel.push({ ok: false, client: client.clientId, sub, sid, error: String(err?.message ?? err) }),
+  );
+  const signJwt = (claims, header = {}) => {
+    const input = `${b64url({ alg: 'RS256', kid: 'test-key', typ: 'logout+jwt', ...header })}.${b64url(claims)}`;
+    return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
+  };
+
+  return { issuer, backchannel, signJwt, stop: () => new Promise((r) => server.close(() => r())) };
 }

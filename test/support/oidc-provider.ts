@@ -19,8 +19,20 @@ export interface TestAccount {
 
 export type Tamper = 'none' | 'wrong-audience' | 'expired';
 
+export interface BackchannelDelivery {
+  ok: boolean;
+  client: string;
+  sub: string;
+  sid?: string;
+  error?: string;
+}
+
 export interface TestProvider {
   issuer: string;
+  /** Back-channel logout posts the provider made (with `backchannelLogoutUri`), as its events report them. */
+  backchannel: BackchannelDelivery[];
+  /** Signs any claims (header RS256, kid of the provider's key, typ logout+jwt unless changed) with the provider's key. */
+  signJwt(claims: Record<string, unknown>, header?: Record<string, unknown>): string;
   clientId: string;
   clientSecret: string;
   accounts: Map<string, TestAccount>;
@@ -34,6 +46,8 @@ export interface TestProviderOptions {
   accounts: TestAccount[];
   clientId?: string;
   clientSecret?: string;
+  /** Turns Back-Channel Logout 1.0 on, posting logout tokens (with sid) here. */
+  backchannelLogoutUri?: string;
 }
 
 function nativeRequire(id: string): unknown {
@@ -53,7 +67,13 @@ interface ProviderHost {
     account: (username: string) => TestAccount | undefined;
     accountBySub: (sub: string) => TestAccount | undefined;
     tamper: () => Tamper;
-  }): Promise<{ issuer: string; stop(): Promise<void> }>;
+    backchannelLogoutUri?: string;
+  }): Promise<{
+    issuer: string;
+    backchannel: BackchannelDelivery[];
+    signJwt(claims: Record<string, unknown>, header?: Record<string, unknown>): string;
+    stop(): Promise<void>;
+  }>;
 }
 
 export async function startTestProvider(options: TestProviderOptions): Promise<TestProvider> {
@@ -70,9 +90,12 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     account: (username) => accounts.get(username),
     accountBySub: (sub) => [...accounts.values()].find((a) => a.sub === sub),
     tamper: () => state.tamper,
+    ...(options.backchannelLogoutUri ? { backchannelLogoutUri: options.backchannelLogoutUri } : {}),
   });
   return {
     issuer: started.issuer,
+    backchannel: started.backchannel,
+    signJwt: (claims, header) => started.signJwt(claims, header),
     clientId,
     clientSecret,
     accounts,
@@ -139,4 +162,26 @@ export async function signInAtProvider(
     body = new URLSearchParams({ username }).toString();
   }
   throw new Error('test IdP: too many redirects');
+}
+
+/**
+ * Logout at the provider in the browser that signed in there (its cookies in `jar`): the
+ * provider's end-session page, then its confirmation form with "yes, sign me out". With
+ * back-channel logout on, the provider posts its logout tokens before it answers.
+ */
+export async function logoutAtProvider(issuer: string, jar: CookieJar): Promise<void> {
+  const page = await fetch(`${issuer}/session/end`, { headers: { cookie: jar.header() }, redirect: 'manual' });
+  jar.take(page);
+  const html = await page.text();
+  const action = /action="([^"]+)"/.exec(html)?.[1];
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!action || !xsrf) throw new Error(`test IdP: no logout form (${page.status}): ${html.slice(0, 300)}`);
+  const done = await fetch(new URL(action, issuer), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+  });
+  jar.take(done);
+  if (done.status >= 400) throw new Error(`test IdP: logout refused (${done.status})`);
 }

@@ -1,4 +1,5 @@
 import {
+  BackchannelLogoutBody,
   IdentityProviderResponse,
   OidcStartQuery,
   PutIdentityProviderBody,
@@ -48,6 +49,21 @@ export const oidcOperations: Operation[] = [
       303: { description: 'Signed in (to the start page), or refused (to the login page with signinError)' },
     },
     errors: [],
+  },
+  {
+    method: 'post',
+    path: '/auth/oidc/backchannel-logout',
+    operationId: 'oidcBackchannelLogout',
+    tag: T,
+    access: 'public',
+    summary:
+      'Where the identity provider ends sessions (OpenID Connect Back-Channel Logout 1.0; the backchannel_logout_uri to register there)',
+    description:
+      "Server to server, form-encoded `logout_token`. The token's issuer and audience name a municipality's enabled identity provider; it is verified against the provider's JWKS (fetched through the egress guard): signature, `iss`, `aud` = client id, `iat` at most 5 minutes old, the event `http://schemas.openid.net/event/backchannel-logout`, `sub` or `sid`, no `nonce`, and a `jti` not used before (kept in the store for all replicas). Then that user's provider sessions in that municipality end (by `sid` when the token has one), audited. 200 with `Cache-Control: no-store` and no body; a token that fails any check: 400 OIDC_LOGOUT_TOKEN_INVALID with `details.reason`.",
+    body: BackchannelLogoutBody,
+    bodyContentType: 'application/x-www-form-urlencoded',
+    responses: { 200: { description: 'The sessions named by the token have ended (also when there were none)' } },
+    errors: ['VALIDATION_FAILED', 'OIDC_LOGOUT_TOKEN_INVALID', 'OIDC_UNAVAILABLE', 'OIDC_PROVIDER_ERROR'],
   },
   {
     method: 'get',

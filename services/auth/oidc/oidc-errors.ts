@@ -33,6 +33,10 @@ export const OIDC_ERRORS = {
     403,
     'Uw account in Doorstroom is uitgeschakeld; neem contact op met uw beheerder (your Doorstroom account is disabled).',
   ],
+  OIDC_LOGOUT_TOKEN_INVALID: [
+    400,
+    'De afmeldopdracht van de identiteitsprovider is ongeldig of al gebruikt (the provider’s logout token is not valid or was used already).',
+  ],
   SESSION_ENDED_BY_PROVIDER: [
     401,
     'Uw sessie is beëindigd: de identiteitsprovider van uw gemeente bevestigt uw account niet meer. Log opnieuw in (session ended: the identity provider no longer confirms your account).',

@@ -152,6 +152,7 @@ async function exchange(
     throw oidcError('OIDC_PROVIDER_ERROR', { step: 'token', cause: reasonOf(err) });
   }
   const claims = await providerClaims(config, tokens);
+  const idSid = tokens.claims()?.sid;
   const roles = mapRoles(claims, row.role_claim, JSON.parse(row.role_map) as RoleMapping[]);
   if (roles.length === 0) throw oidcError('OIDC_NO_ROLE', { subject: claims.sub });
   const now = deps.clock();
@@ -167,6 +168,8 @@ async function exchange(
           : null,
         oidc_id_token_enc: tokens.id_token ? options.box.seal(tokens.id_token, ID_TOKEN_PURPOSE, tenant) : null,
         refresh_due_at: new Date(now.getTime() + (options.refreshMs ?? DEFAULT_OIDC_REFRESH_MS)).toISOString(),
+        // The provider's session, which a back-channel logout may name (services/auth/oidc/backchannel-logout.ts).
+        oidc_sid: typeof idSid === 'string' ? idSid.slice(0, 255) : null,
       })
       .where('id_hash', '=', sha256(session.token))
       .execute();

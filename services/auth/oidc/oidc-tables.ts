@@ -32,6 +32,15 @@ export interface OidcSessionColumns {
   oidc_refresh_enc: string | null;
   oidc_id_token_enc: string | null;
   refresh_due_at: string | null;
+  /** The provider's session id (`sid` of the ID token), migration 0015: a back-channel logout may name it. */
+  oidc_sid: string | null;
+}
+
+/** Logout tokens acted on (migration 0015): SHA-256 of issuer and `jti`, kept until they expire. */
+export interface OidcLogoutTokenTable {
+  jti_hash: string;
+  tenant_id: string;
+  expires_at: string;
 }
 
 type OidcDatabase = Omit<Database, 'sessions' | 'tenants'> & {
@@ -39,9 +48,10 @@ type OidcDatabase = Omit<Database, 'sessions' | 'tenants'> & {
   tenants: TenantTable & { disabled_at: string | null };
   identity_providers: IdentityProviderTable;
   oidc_login_states: OidcLoginStateTable;
+  oidc_logout_tokens: OidcLogoutTokenTable;
 };
 
 export type OidcDb = Kysely<OidcDatabase>;
 
-/** The same connection, typed with the columns of migration 0008. */
+/** The same connection, typed with the columns of migrations 0008 and 0015. */
 export const oidcDb = (db: Db): OidcDb => db as unknown as OidcDb;
