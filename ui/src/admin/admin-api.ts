@@ -103,8 +103,8 @@ export const adminApi = {
   deliveries: () => api<DeliveryList>('GET', v1('/webhooks/deliveries?limit=50')).then(items),
 
   mappings: () => api<MappingList>('GET', v1('/notificatie-mappings')).then(items),
-  /** The body is what the administrator typed as JSON: the server validates it against MappingBody. */
-  createMapping: (body: MappingBody | unknown) => api<Mapping>('POST', v1('/notificatie-mappings'), body),
+  /** The body is what the administrator typed as JSON: the server validates it against MappingBody (so it is `unknown` here). */
+  createMapping: (body: unknown) => api<Mapping>('POST', v1('/notificatie-mappings'), body),
   putMapping: (id: string, body: MappingBody) => api<Mapping>('PUT', v1(`/notificatie-mappings/${id}`), body),
   getMapping: (id: string) => api<Mapping>('GET', v1(`/notificatie-mappings/${id}`)),
   deleteMapping: (id: string) => api<void>('DELETE', v1(`/notificatie-mappings/${id}`)),
