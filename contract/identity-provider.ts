@@ -126,5 +126,6 @@ export const SessionList = Type.Object({
 /** OpenID Connect Back-Channel Logout 1.0 §2.5: the provider posts the logout token form-encoded. */
 export const BackchannelLogoutBody = Type.Object(
   { logout_token: Type.String({ minLength: 1, maxLength: 16384 }) },
-  { additionalProperties: true },
+  // Providers may add parameters (the spec lets them); the form parser reads at most 10.
+  { additionalProperties: true, maxProperties: 10 },
 );
