@@ -63,6 +63,7 @@ export function storeActivityDeps(store: Store, opts: StoreActivityOptions): Act
     },
     digests: createDigestSender({
       db: store.db,
+      secrets: store.secrets,
       clock,
       labels: (tenant, now) => digestLabelsFromStore(store.db, tenant, now),
       env,

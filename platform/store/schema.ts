@@ -273,8 +273,8 @@ export interface AlertDigestConfigTable {
   channel: string;
   url: string | null;
   email_to: string | null;
-  /** Signs webhook digests; shown once. */
-  secret: string;
+  /** Signs webhook digests, sealed with the key ring (services/alerts/alert-secret.ts, migration 0016); shown once. */
+  secret_enc: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -12,6 +12,7 @@ import { checkWebhookUrl } from '../webhooks/url-policy';
 import { digestScheduleId, type DeadlineDigestResult } from '../../workflows/digest-input';
 import { DIGEST_TIMEZONE, type DigestCalendar, type DigestScheduler } from './digest-schedule';
 import type { AlertConfig } from '../../contract/alerts';
+import { sealAlertSecret } from './alert-secret';
 
 export type DigestDelivery = { channel: 'webhook'; url: string } | { channel: 'email'; to: string };
 
@@ -132,6 +133,8 @@ export async function putAlertConfig(
   };
   return deps.store.transaction(async (trx) => {
     const existing = await findAlertConfigRow(trx, auth.tenant);
+    // A new configuration gets a secret, shown in this answer only; the store keeps it sealed.
+    const fresh = existing ? undefined : newSecret();
     const row: AlertDigestConfigRow = {
       tenant_id: auth.tenant,
       enabled: input.enabled ? 1 : 0,
@@ -140,7 +143,7 @@ export async function putAlertConfig(
       channel: delivery.channel,
       url: delivery.channel === 'webhook' ? delivery.url : null,
       email_to: delivery.channel === 'email' ? delivery.to : null,
-      secret: existing?.secret ?? newSecret(),
+      secret_enc: existing?.secret_enc ?? sealAlertSecret(deps.store.secrets, auth.tenant, fresh ?? newSecret()),
       created_by: existing?.created_by ?? auth.actor.id,
       created_at: existing?.created_at ?? now,
       updated_at: now,
@@ -169,7 +172,7 @@ export async function putAlertConfig(
     );
     if (input.enabled) await deps.scheduler.upsert(auth.tenant, calendar);
     else await deps.scheduler.remove(auth.tenant);
-    return { config, created: !existing, ...(existing ? {} : { secret: row.secret }) };
+    return { config, created: !existing, ...(fresh === undefined ? {} : { secret: fresh }) };
   });
 }
 
@@ -209,7 +212,7 @@ export async function rotateAlertSecret(
     if (!existing) throw notFound();
     await trx
       .updateTable('alert_digest_configs')
-      .set({ secret, updated_at: now })
+      .set({ secret_enc: sealAlertSecret(deps.store.secrets, auth.tenant, secret), updated_at: now })
       .where('tenant_id', '=', auth.tenant)
       .execute();
     await appendAudit(
@@ -223,7 +226,7 @@ export async function rotateAlertSecret(
       },
       now,
     );
-    return { config: toAlertConfig({ ...existing, secret, updated_at: now }), secret };
+    return { config: toAlertConfig({ ...existing, updated_at: now }), secret };
   });
 }
 

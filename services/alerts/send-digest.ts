@@ -1,9 +1,11 @@
+import type { SecretBox } from '../../platform/codec/secret-box';
 import type { EgressGuard } from '../../platform/egress/egress-guard';
 import { storeEgressGuard } from '../../platform/egress/store-guard';
 import type { Clock } from '../../platform/store/clock';
 import type { Db } from '../../platform/store/create-store';
 import { sendWebhook } from '../webhooks/send-webhook';
 import { findAlertConfigRow } from './alert-config';
+import { openAlertSecret } from './alert-secret';
 import type { Collected } from './collect-deadlines';
 import { buildDigest, DIGEST_EVENT_TYPE, type DigestBody } from './digest';
 import type { DigestLabels } from './digest-labels';
@@ -16,6 +18,8 @@ const DAY_MS = 86_400_000;
 
 export interface DigestSenderDeps {
   db: Db;
+  /** Opens the digest's signing secret (the store's key ring). */
+  secrets: SecretBox;
   clock: Clock;
   /** The deadlines of a municipality's running cases in [from, to). */
   collect: (tenant: string, from: Date, to: Date) => Promise<Collected>;
@@ -79,7 +83,7 @@ export function createDigestSender(deps: DigestSenderDeps) {
       {
         url: config.url ?? '',
         tenant: run.tenant,
-        secret: config.secret,
+        secret: await openAlertSecret(deps.db, deps.secrets, config),
         body: JSON.stringify(body),
         eventId: run.digestId,
         eventType: DIGEST_EVENT_TYPE,

@@ -14,6 +14,7 @@ import { zgwMigration } from './0010-zgw';
 import { besluitPdfsSealedMigration } from './0013-besluit-pdfs-sealed';
 import { rateLimitsMigration } from './0014-rate-limits';
 import { oidcLogoutTokensMigration } from './0015-oidc-logout-tokens';
+import { alertSecretsSealedMigration } from './0016-alert-secrets-sealed';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -36,6 +37,7 @@ export function migrationProvider(dialect: SqlDialect, secrets: MigrationSecrets
         '0013-besluit-pdfs-sealed': besluitPdfsSealedMigration(dialect, secrets),
         '0014-rate-limits': rateLimitsMigration(dialect),
         '0015-oidc-logout-tokens': oidcLogoutTokensMigration(dialect),
+        '0016-alert-secrets-sealed': alertSecretsSealedMigration(dialect, secrets),
       }),
   };
 }

@@ -1,5 +1,6 @@
 import { queryAudit } from '../../../services/audit/audit';
 import { reconcileDigestSchedules } from '../../../services/alerts/alert-config';
+import { ALERT_SECRET_PURPOSE, openAlertSecret } from '../../../services/alerts/alert-secret';
 import { recordDigestAttempt } from '../../../services/alerts/digest-log';
 import { describeEachDialect } from '../../support/postgres';
 import { addTenant, caller, userCaller } from '../../support/store-app';
@@ -43,6 +44,15 @@ describeEachDialect('deadline digest configuration and log routes', (dialect) =>
     const read = await admin.get('/alerts/deadline-digest');
     expect(read.status).toBe(200);
     expect(JSON.stringify(read.body)).not.toContain(created.body.secret);
+    // At rest the secret is sealed with the key ring, bound to the municipality (migration 0016).
+    const stored = await t.deps.store.db
+      .selectFrom('alert_digest_configs')
+      .selectAll()
+      .where('tenant_id', '=', A)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain(created.body.secret);
+    expect(await openAlertSecret(t.deps.store.db, t.deps.store.secrets, stored)).toBe(created.body.secret);
+    expect(() => t.deps.store.secrets.open(stored.secret_enc!, ALERT_SECRET_PURPOSE, B)).toThrow(/does not decrypt/);
 
     const changed = await admin.put(
       '/alerts/deadline-digest',
@@ -68,6 +78,12 @@ describeEachDialect('deadline digest configuration and log routes', (dialect) =>
     expect(rotated.status).toBe(200);
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(created.body.secret);
+    const resealed = await t.deps.store.db
+      .selectFrom('alert_digest_configs')
+      .selectAll()
+      .where('tenant_id', '=', A)
+      .executeTakeFirstOrThrow();
+    expect(await openAlertSecret(t.deps.store.db, t.deps.store.secrets, resealed)).toBe(rotated.body.secret);
 
     expect((await admin.send('delete', '/alerts/deadline-digest?reason=opgeheven')).status).toBe(204);
     expect(t.scheduler.calls.at(-1)).toEqual({ op: 'remove', tenant: A });

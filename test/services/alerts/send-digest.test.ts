@@ -69,6 +69,7 @@ describe('one digest attempt (collect, build, deliver, log) without Temporal', (
       const windows: Array<[Date, Date]> = [];
       const sender = createDigestSender({
         db: t.deps.store.db,
+        secrets: t.deps.store.secrets,
         clock: () => new Date(),
         env: LOOPBACK,
         collect: async (tn, f, to) => {
@@ -100,7 +101,13 @@ describe('one digest attempt (collect, build, deliver, log) without Temporal', (
 
   it('keeps a failing digest pending until its last attempt, then failed; a switched-off schedule is skipped', async () => {
     await configure({ channel: 'webhook', url: `http://127.0.0.1:${await freePort()}/down` });
-    const sender = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: LOOPBACK, collect });
+    const sender = createDigestSender({
+      db: t.deps.store.db,
+      secrets: t.deps.store.secrets,
+      clock: () => new Date(),
+      env: LOOPBACK,
+      collect,
+    });
     const id = `deadline-digest-${A}-2`;
     expect((await sender.send({ digestId: id, tenant: A, trigger: 'schedule', attempt: 1, final: false })).status).toBe(
       'pending',
@@ -129,6 +136,7 @@ describe('one digest attempt (collect, build, deliver, log) without Temporal', (
     const sent: Array<{ envelope: { from: string; to: string }; message: string }> = [];
     const withSmtp = createDigestSender({
       db: t.deps.store.db,
+      secrets: t.deps.store.secrets,
       clock: () => new Date(),
       env: LOOPBACK,
       collect,
@@ -147,7 +155,13 @@ describe('one digest attempt (collect, build, deliver, log) without Temporal', (
     expect(sent[0]?.envelope).toEqual({ from: 'doorstroom@gemeente.example.nl', to: 'termijnen@gemeente.example.nl' });
     expect(sent[0]?.message).toContain('X-Doorstroom-Digest-Id: deadline-digest-GM0363-3');
 
-    const without = createDigestSender({ db: t.deps.store.db, clock: () => new Date(), env: LOOPBACK, collect });
+    const without = createDigestSender({
+      db: t.deps.store.db,
+      secrets: t.deps.store.secrets,
+      clock: () => new Date(),
+      env: LOOPBACK,
+      collect,
+    });
     expect(
       await without.send({ digestId: `deadline-digest-${A}-4`, tenant: A, trigger: 'manual', attempt: 1, final: true }),
     ).toMatchObject({ status: 'failed', error: 'e-mail is not available without DOORSTROOM_SMTP_URL' });
