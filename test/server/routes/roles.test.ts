@@ -126,6 +126,23 @@ describeEachDialect('role matrix', (dialect) => {
       run: (c) => c.post('/tenants', { id: `GM${String(5000 + ++n)}`, name: 'Nieuw' }),
     },
     { name: 'read the identity-provider settings', allowed: ['admin'], run: (c) => c.get('/identity-provider') },
+    { name: 'read the ZGW link settings', allowed: ['admin'], run: (c) => c.get('/zgw-settings') },
+    {
+      name: 'change the ZGW link settings',
+      allowed: ['admin'],
+      run: (c) =>
+        c.put('/zgw-settings', {
+          zakenUrl: 'https://openzaak.example.nl/zaken/api/v1',
+          catalogiUrl: 'https://openzaak.example.nl/catalogi/api/v1',
+          besluitenUrl: 'https://openzaak.example.nl/besluiten/api/v1',
+          documentenUrl: 'https://openzaak.example.nl/documenten/api/v1',
+          clientId: 'doorstroom',
+          clientSecret: 'geheim-voor-de-test',
+          bronorganisatie: '002220647',
+          processLinks: [],
+          enabled: false,
+        }),
+    },
     {
       name: 'change the identity-provider settings',
       allowed: ['admin'],
