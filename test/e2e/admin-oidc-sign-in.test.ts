@@ -39,6 +39,14 @@ describe('Sign-in through the municipality’s identity provider, in Chromium', 
     await expect(page.getByLabel('Redirect-URI (registreer deze bij de provider)').inputValue()).resolves.toBe(
       `${a.base}/api/v1/auth/oidc/callback`,
     );
+    // Registered at the provider so that logging out there ends the session here (back-channel logout).
+    await expect(
+      page
+        .getByLabel(
+          'Back-channel-uitlog-URI (registreer deze bij de provider: uitloggen daar beëindigt de sessie hier)',
+        )
+        .inputValue(),
+    ).resolves.toBe(`${a.base}/api/v1/auth/oidc/backchannel-logout`);
     await page.getByLabel('Issuer-URL').fill(idp.issuer);
     await page.getByLabel('Client-ID').fill(idp.clientId);
     await page.getByLabel('Client-secret').fill(idp.clientSecret);

@@ -101,6 +101,16 @@ export function IdentityProviderForm() {
               />
             )}
           </FormField>
+          <FormField label={t('beheer.municipality.backchannelLogoutUri')}>
+            {({ id }) => (
+              <input
+                id={id}
+                readOnly
+                className="utrecht-textbox utrecht-textbox--html-input"
+                value={data.backchannelLogoutUri}
+              />
+            )}
+          </FormField>
           {text('issuer', t('beheer.municipality.issuer'), undefined, 'url')}
           {text('clientId', t('beheer.municipality.clientId'))}
           <FormField

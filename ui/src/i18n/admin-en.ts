@@ -128,6 +128,8 @@ export const beheerEn: typeof beheerNl = {
       'Staff sign in through the municipality’s identity provider (OpenID Connect: Microsoft Entra ID, Keycloak, ADFS). Roles follow their groups.',
     redirectUri: 'Redirect URI (register it at the provider)',
     postLogoutUri: 'Address after logout',
+    backchannelLogoutUri:
+      'Back-channel logout URI (register it at the provider: logging out there ends the session here)',
     issuer: 'Issuer URL',
     clientId: 'Client ID',
     clientSecret: 'Client secret',

@@ -129,6 +129,8 @@ export const beheerNl = {
       'Medewerkers loggen in via de identiteitsprovider van de gemeente (OpenID Connect: Microsoft Entra ID, Keycloak, ADFS). Rollen volgen hun groepen.',
     redirectUri: 'Redirect-URI (registreer deze bij de provider)',
     postLogoutUri: 'Adres na uitloggen',
+    backchannelLogoutUri:
+      'Back-channel-uitlog-URI (registreer deze bij de provider: uitloggen daar beëindigt de sessie hier)',
     issuer: 'Issuer-URL',
     clientId: 'Client-ID',
     clientSecret: 'Client-secret',
