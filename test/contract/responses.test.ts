@@ -8,10 +8,13 @@ import * as besluiten from '../../contract/besluiten';
 import * as caseDecisions from '../../contract/case-decisions';
 import * as cases from '../../contract/cases';
 import * as codec from '../../contract/codec';
+import * as cohortProgress from '../../contract/cohort-progress';
 import * as common from '../../contract/common';
 import * as decisions from '../../contract/decisions';
 import * as health from '../../contract/health';
+import * as householdImport from '../../contract/household-import';
 import * as identityProvider from '../../contract/identity-provider';
+import * as inburgeringWaiting from '../../contract/inburgering-waiting';
 import * as monitor from '../../contract/monitor';
 import * as municipalityProfile from '../../contract/municipality-profile';
 import * as notificaties from '../../contract/notificaties';
@@ -20,6 +23,7 @@ import * as rulesetSimulation from '../../contract/ruleset-simulation';
 import * as tenants from '../../contract/tenants';
 import * as users from '../../contract/users';
 import * as webhooks from '../../contract/webhooks';
+import * as zgw from '../../contract/zgw';
 import type { ApiKey } from '../../services/auth/api-keys';
 import type { User } from '../../services/auth/users';
 import type { QuotaTarget } from '../../services/quota/targets';
@@ -77,10 +81,13 @@ describe('the API contract', () => {
       caseDecisions,
       cases,
       codec,
+      cohortProgress,
       common,
       decisions,
       health,
+      householdImport,
       identityProvider,
+      inburgeringWaiting,
       monitor,
       municipalityProfile,
       notificaties,
@@ -89,6 +96,7 @@ describe('the API contract', () => {
       tenants,
       users,
       webhooks,
+      zgw,
     ];
     const contract = new Set<unknown>(modules.flatMap((m) => Object.values(m)));
     const outside: string[] = [];
