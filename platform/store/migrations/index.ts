@@ -15,6 +15,7 @@ import { besluitPdfsSealedMigration } from './0013-besluit-pdfs-sealed';
 import { rateLimitsMigration } from './0014-rate-limits';
 import { oidcLogoutTokensMigration } from './0015-oidc-logout-tokens';
 import { alertSecretsSealedMigration } from './0016-alert-secrets-sealed';
+import { zgwSyncMigration } from './0018-zgw-sync';
 
 /**
  * Migrations in code, not read from a folder: they survive bundling and need no file paths.
@@ -38,6 +39,7 @@ export function migrationProvider(dialect: SqlDialect, secrets: MigrationSecrets
         '0014-rate-limits': rateLimitsMigration(dialect),
         '0015-oidc-logout-tokens': oidcLogoutTokensMigration(dialect),
         '0016-alert-secrets-sealed': alertSecretsSealedMigration(dialect, secrets),
+        '0018-zgw-sync': zgwSyncMigration(dialect),
       }),
   };
 }
