@@ -58,6 +58,8 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
     definition,
     data,
     parent: { caseId: state.caseId, nodeId: node.id },
+    // The child is a case of the same municipality: it starts knowing the parent's subscriptions (input only, no command).
+    ...(run.input.caseEvents ? { caseEvents: run.input.caseEvents } : {}),
   };
   const handle = await startChild<ProcessInterpreter>(INTERPRETER_WORKFLOW, {
     workflowId: child.caseId,
