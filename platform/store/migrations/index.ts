@@ -15,6 +15,7 @@ import { besluitPdfsSealedMigration } from './0013-besluit-pdfs-sealed';
 import { rateLimitsMigration } from './0014-rate-limits';
 import { oidcLogoutTokensMigration } from './0015-oidc-logout-tokens';
 import { alertSecretsSealedMigration } from './0016-alert-secrets-sealed';
+import { notificatieLogMigration } from './0017-notificatie-log';
 import { zgwSyncMigration } from './0018-zgw-sync';
 
 /**
@@ -39,6 +40,7 @@ export function migrationProvider(dialect: SqlDialect, secrets: MigrationSecrets
         '0014-rate-limits': rateLimitsMigration(dialect),
         '0015-oidc-logout-tokens': oidcLogoutTokensMigration(dialect),
         '0016-alert-secrets-sealed': alertSecretsSealedMigration(dialect, secrets),
+        '0017-notificatie-log': notificatieLogMigration(dialect),
         '0018-zgw-sync': zgwSyncMigration(dialect),
       }),
   };
