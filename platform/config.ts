@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from './temporal/binaries';
+import { temporalTlsSettingsFromEnv, type TemporalTlsSettings } from './temporal/temporal-tls';
 
 /** All configuration comes from the environment; every variable is documented in the README. */
 export interface Config {
@@ -19,7 +20,8 @@ export interface Config {
      * whose codec calls may carry the session cookie (CORS with credentials); the embedded UI's are added.
      */
     uiOrigins: string[];
-    tls: boolean;
+    /** TLS towards a cluster: on with TEMPORAL_TLS, a CA, a client certificate (mTLS), a server name or an API key. */
+    tls: TemporalTlsSettings;
     apiKey?: string;
     /** Cases a worker keeps in memory between events (each ~300 kB); more are replayed from history. */
     maxCachedWorkflows: number;
@@ -57,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .split(',')
         .map((o) => o.trim().replace(/\/$/, ''))
         .filter(Boolean),
-      tls: env.TEMPORAL_TLS === 'true' || env.TEMPORAL_TLS === '1' || Boolean(env.TEMPORAL_API_KEY),
+      tls: temporalTlsSettingsFromEnv(env),
       apiKey: env.TEMPORAL_API_KEY || undefined,
       maxCachedWorkflows: env.TEMPORAL_MAX_CACHED_WORKFLOWS
         ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0)

@@ -144,7 +144,8 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
           name: 'store',
           check: async () => void (await store.db.selectFrom('tenants').select('id').limit(1).execute()),
         },
-        { name: 'temporal', check: async () => void (await started.client.workflowService.getSystemInfo({})) },
+        // With TLS a handshake first: a refused certificate shows as TEMPORAL_TLS_REFUSED, not a timeout.
+        { name: 'temporal', check: () => started.ready() },
       ],
     });
     return {

@@ -10,6 +10,8 @@ import type { Metrics } from '../observability/metrics';
 import { findTemporalBinaries } from './binaries';
 import { startDevServer, type DevServer } from './dev-server';
 import { watchTemporalAvailability, type TemporalAvailability } from './temporal-availability';
+import { checkTemporalTls, readTemporalTls } from './temporal-tls';
+import type { TLSConfig } from '@temporalio/client';
 
 export interface TemporalRuntime {
   client: Client;
@@ -24,6 +26,11 @@ export interface TemporalRuntime {
   namespace: string;
   /** A new native connection for a worker (each worker, and each restart of one, gets its own). */
   connectWorker(): Promise<NativeConnection>;
+  /**
+   * The readiness check: with TLS a handshake first (a refused certificate rejects with a
+   * TemporalTlsError, code TEMPORAL_TLS_REFUSED, within 3 s), then the frontend's system info.
+   */
+  ready(): Promise<void>;
   /** Stops the connections and the embedded dev server; stop workers of this runtime first. */
   stop(): Promise<void>;
 }
@@ -59,13 +66,13 @@ function installSdkLogger(log: Log): void {
   }
 }
 
-function nativeConnectionOptions(config: Config, address: string) {
-  return { address, tls: config.temporal.tls ? {} : undefined, apiKey: config.temporal.apiKey };
+function nativeConnectionOptions(config: Config, address: string, tls: TLSConfig | undefined) {
+  return { address, tls, apiKey: config.temporal.apiKey };
 }
 
-function connectionOptions(config: Config, address: string) {
+function connectionOptions(config: Config, address: string, tls: TLSConfig | undefined) {
   return {
-    ...nativeConnectionOptions(config, address),
+    ...nativeConnectionOptions(config, address, tls),
     // grpc-js backs off up to 120 s between reconnects by default: a restarted server would sit unused.
     channelArgs: { 'grpc.initial_reconnect_backoff_ms': 250, 'grpc.max_reconnect_backoff_ms': 2_000 },
   };
@@ -75,6 +82,8 @@ function connectionOptions(config: Config, address: string) {
 export async function startTemporalRuntime(opts: RuntimeOptions): Promise<TemporalRuntime> {
   const { config, log } = opts;
   installSdkLogger(log);
+  // Certificate files are read once, here: a bad one stops the start with TEMPORAL_TLS_CONFIG_INVALID.
+  const tls = config.temporal.address ? readTemporalTls(config.temporal.tls) : undefined;
   let devServer: DevServer | undefined;
   let address = config.temporal.address;
   if (!address) {
@@ -101,11 +110,14 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
     // Personal data in case inputs, events and results is ciphertext in Temporal's history.
     const codec = new EncryptionCodec(loadCodecKeys(config.dataDir));
     const dataConverter: DataConverter = { payloadCodecs: [codec] };
-    const connection = await Connection.connect(connectionOptions(config, address));
+    // A refused certificate is named at once (TEMPORAL_TLS_REFUSED) rather than as the SDK's
+    // "failed to connect before the deadline" after 10 s; an unreachable server is the SDK's to report.
+    if (tls) await checkTemporalTls(address, tls);
+    const connection = await Connection.connect(connectionOptions(config, address, tls));
     stops.unshift(() => connection.close());
     const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
     // The probe has no retries of its own: an unreachable server must show at once.
-    const probeConnection = Connection.lazy({ ...connectionOptions(config, address), interceptors: [] });
+    const probeConnection = Connection.lazy({ ...connectionOptions(config, address, tls), interceptors: [] });
     stops.unshift(() => probeConnection.close());
     const availability = watchTemporalAvailability({
       connection,
@@ -132,7 +144,14 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
       availability,
       dataConverter,
       namespace: config.temporal.namespace,
-      connectWorker: () => NativeConnection.connect(nativeConnectionOptions(config, serverAddress)),
+      connectWorker: () => NativeConnection.connect(nativeConnectionOptions(config, serverAddress, tls)),
+      async ready() {
+        if (tls) {
+          const check = await checkTemporalTls(serverAddress, tls);
+          if (!check.ok) throw new Error(`Temporal (${serverAddress}) is unreachable: ${check.reason}`);
+        }
+        await client.workflowService.getSystemInfo({});
+      },
       async stop() {
         for (const stop of stops) await stop().catch((err: unknown) => log.warn({ err }, 'while stopping Temporal'));
         await devServer?.stop();

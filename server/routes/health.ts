@@ -23,7 +23,15 @@ export function createHealthRouter(deps: { checks: ReadinessCheck[]; metrics: Me
           ]);
           return { name: c.name, ok: true, ms: Date.now() - started };
         } catch (err) {
-          return { name: c.name, ok: false, ms: Date.now() - started, error: (err as Error).message };
+          const code = (err as { code?: unknown }).code;
+          // A coded failure (e.g. TEMPORAL_TLS_REFUSED) says its code, for the operator reading the probe.
+          return {
+            name: c.name,
+            ok: false,
+            ms: Date.now() - started,
+            ...(typeof code === 'string' && /^[A-Z_]+$/.test(code) ? { code } : {}),
+            error: (err as Error).message,
+          };
         }
       }),
     );
