@@ -5,10 +5,10 @@ import { toIssues } from '../dsl/schema-issues';
 import type { CaseScope } from '../dsl/references';
 import { expectedEvent } from '../dsl/declarations';
 import type { ProcessDefinition, ProcessNode, WaitNode } from '../dsl/schema';
-import { upgradeDefinition } from '../dsl/upgrade-definition';
 import { checkDecisionInput } from './check-decision-input';
 import { toIsoInstant } from './deadlines';
 import { CONFIRM_EVENT } from './decision-events';
+import { sharedDefinition } from './definition-pool';
 import { EventInbox } from './event-inbox';
 import { publishSearchAttributes } from './publish-search-attributes';
 
@@ -52,11 +52,20 @@ export class CaseRun {
   /** Bumped whenever dates or the status change, to wake the case-deadline watcher. */
   changes = 0;
 
-  constructor(readonly input: CaseInput) {
+  readonly input: CaseInput;
+
+  constructor(input: CaseInput) {
     // A running case's snapshot may be in format version 1; the upgrade is pure, so every replay
-    // reads the same version 2 (and a version-2 snapshot comes back as it is).
-    this.definition = upgradeDefinition(input.definition);
-    this.nodes = new Map(this.definition.nodes.map((n) => [n.id, n]));
+    // reads the same version 2 (and a version-2 snapshot comes back as it is). Cases with the same
+    // snapshot share one frozen copy of it, upgraded and indexed once (definition-pool.ts); the
+    // input the SDK decoded for this case is pointed at it too, so the case's own copy is garbage
+    // (the SDK keeps the workflow's arguments for as long as the run lasts). Same content, so
+    // continue-as-new and subprocesses hand on exactly what they did.
+    const shared = sharedDefinition(input.definition);
+    input.definition = shared.snapshot as ProcessDefinition;
+    this.input = input;
+    this.definition = shared.definition;
+    this.nodes = shared.nodes;
     this.state = initialState(input, this.now());
     this.inbox.install(
       () => this.state,
