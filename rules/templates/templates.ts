@@ -1,13 +1,19 @@
 import type { LocalizedText } from '../localized-text';
 import type { RuleSet } from '../rule-set-schema';
 import { assertValidRuleSet } from '../validation/assert-valid-rule-set';
+import inburgeringPipLeerroute from './inburgering-pip-leerroute.json';
 import noStatusHolderPriority from './no-status-holder-priority.json';
 import statusHolderPriority from './status-holder-priority.json';
 import urgencyScheme from './urgency-scheme.json';
 
 // JSON imports, not file reads: the UI bundles templates and rules/ stays free of I/O.
 
-export const TEMPLATE_IDS = ['status-holder-priority', 'no-status-holder-priority', 'urgency-scheme'] as const;
+export const TEMPLATE_IDS = [
+  'status-holder-priority',
+  'no-status-holder-priority',
+  'urgency-scheme',
+  'inburgering-pip-leerroute',
+] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 export interface Template {
@@ -27,6 +33,10 @@ export const templates: Readonly<Record<TemplateId, Template>> = {
   'urgency-scheme': {
     label: { nl: 'Volledige urgentieregeling', en: 'Complete urgency scheme' },
     document: urgencyScheme,
+  },
+  'inburgering-pip-leerroute': {
+    label: { nl: 'Leerroute in het PIP volgens de brede intake', en: 'PIP learning route as the broad intake advises' },
+    document: inburgeringPipLeerroute,
   },
 };
 

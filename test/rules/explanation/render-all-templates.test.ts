@@ -46,6 +46,13 @@ const FACT_SETS: Record<string, Record<string, unknown>> = {
   'nothing known': {},
 };
 
+// The facts of a PIP rule set (kind inburgering-pip): the broad intake's advice, or nothing yet.
+const PIP_FACT_SETS: Record<string, Record<string, unknown>> = {
+  'intake advises the B1 route': { adviesLeerroute: 'b1' },
+  'intake advises the Z route': { adviesLeerroute: 'z' },
+  'no intake advice yet': {},
+};
+
 const ENGLISH_OUTCOMES =
   /\b(priority|no-priority|not-eligible|status-holder|medical|mantelzorg-category|leaving-institution|demolition)\b/;
 
@@ -58,7 +65,7 @@ describe('every template renders as a person reads it', () => {
       ...Object.keys(ruleSet.namedConditions ?? {}),
       ...ruleSet.rules.map((r) => r.name),
     ].filter((id) => /[A-Z-]/.test(id));
-    for (const [name, facts] of Object.entries(FACT_SETS)) {
+    for (const [name, facts] of Object.entries(ruleSet.kind === 'inburgering-pip' ? PIP_FACT_SETS : FACT_SETS)) {
       it(`${id}: ${name}`, () => {
         const { explanation } = assessCase(ruleSet, facts, { peildatum: '2026-02-01' });
         const nl = renderExplanation(explanation!, 'nl');

@@ -1,7 +1,9 @@
 import { assessCase } from '../../../rules/assess-case';
 import { evaluate } from '../../../rules/evaluate';
 import { loadTemplate, TEMPLATE_IDS, templates } from '../../../rules/templates/templates';
+import { renderExplanation } from '../../../rules/explanation/render-explanation';
 import { validateRuleSet } from '../../../rules/validation/validate-rule-set';
+import { finishedTemplate } from '../support/finished-template';
 import { PEILDATUM } from '../support/factories';
 
 function aStatusHolder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -173,6 +175,44 @@ describe('templates', () => {
       const ruleSet = scheme();
       ruleSet.rules.find((r) => r.name === 'statushouder')!.enabled = false;
       expect(evaluate(ruleSet, aStatusHolder(), { peildatum: PEILDATUM }).events).toEqual([]);
+    });
+  });
+
+  describe('PIP learning route (inburgering-pip)', () => {
+    const pip = () => finishedTemplate('inburgering-pip-leerroute');
+    it('is a rule set of the inburgering-pip kind, for the process inburgering', () => {
+      expect(pip()).toMatchObject({ kind: 'inburgering-pip', status: 'draft', tenant: 'GM0363' });
+    });
+    it.each([
+      ['b1', 'b1-route'],
+      ['onderwijs', 'onderwijsroute'],
+      ['z', 'z-route'],
+    ])('proposes the route the broad intake advises (%s → %s)', (advice, route) => {
+      const result = assessCase(pip(), { adviesLeerroute: advice }, { peildatum: PEILDATUM });
+      expect(result).toMatchObject({ status: 'complete' });
+      expect(result.events.map((e) => e.type)).toEqual([route]);
+    });
+    it('proposes nothing without the intake advice, and asks for it by its label', () => {
+      const result = assessCase(pip(), {}, { peildatum: PEILDATUM });
+      expect(result.status).toBe('incomplete');
+      expect(result.status === 'incomplete' && result.missingFacts.map((f) => [f.name, f.label.nl])).toEqual([
+        ['adviesLeerroute', 'Advies leerroute uit de brede intake'],
+      ]);
+    });
+    it('names its source: the municipal bye-law to fill in, and the Wet inburgering 2021 without an invented article', () => {
+      for (const rule of loadTemplate('inburgering-pip-leerroute').rules) {
+        expect(rule.legalBasis).toMatch(
+          /^Verordening inburgering \{\{gemeente\}\} \{\{jaar\}\}, art\. \{\{artikel\}\}/,
+        );
+        expect(rule.legalBasis).toContain('Wet inburgering 2021');
+        expect(rule.legalBasis).not.toMatch(/Wet inburgering 2021,? art/);
+      }
+      const nl = renderExplanation(
+        evaluate(pip(), { adviesLeerroute: 'z' }, { peildatum: PEILDATUM, explain: true }).explanation!,
+        'nl',
+      );
+      expect(nl).toContain('Verordening inburgering Amsterdam 2026, art. 2.7');
+      expect(nl).toContain('Z-route');
     });
   });
 });

@@ -38,6 +38,21 @@ describe('built-in templates are seeded as drafts, and only a finished rule set 
     expect(JSON.stringify([ruleSet.body, hotel.body.effectiveFrom])).not.toContain('1970');
   });
 
+  it('seeds the PIP learning-route template (inburgering-pip) as a draft too: no municipality writes its own first', async () => {
+    const designer = await userCaller(t, 'GM0363', 'ontwerper-pip', ['designer']);
+    const pip = await designer.get('/rulesets/inburgering-pip/versions/1');
+    expect(pip.body).toMatchObject({ status: 'draft', authorId: 'system:seed' });
+    expect(pip.body.content).toMatchObject({ kind: 'inburgering-pip', tenant: 'GM0363', effectiveFrom: '2026-03-02' });
+    expect(pip.body.content.rules.map((r: { event: { type: string } }) => r.event.type)).toEqual([
+      'b1-route',
+      'onderwijsroute',
+      'z-route',
+    ]);
+    const res = await designer.post('/rulesets/inburgering-pip/versions/1/submit', { comment: 'klaar?' });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'NOT_PUBLISHABLE', path: '/content/rules/0/legalBasis' });
+  });
+
   it('refuses to submit the seeded draft while placeholders remain: 422 with codes and paths', async () => {
     const designer = await userCaller(t, 'GM0363', 'ontwerper2', ['designer']);
     const res = await designer.post('/rulesets/housing-priority/versions/1/submit', { comment: 'klaar?' });
