@@ -63,10 +63,10 @@ export const FieldSource = Type.Union([
     {
       from: Type.String({
         pattern:
-          '^(\\$(hoofdObject|hoofdObjectId|resource|resourceUrl|actie|kanaal|aanmaakdatum)|[A-Za-z0-9_.:-]{1,100})$',
-        maxLength: 100,
+          '^(\\$(hoofdObject|hoofdObjectId|resource|resourceUrl|actie|kanaal|aanmaakdatum)|eigenschap:[^\\u0000-\\u001f]{1,100}|[A-Za-z0-9_.:-]{1,100})$',
+        maxLength: 111,
         description:
-          'A kenmerk name, or $hoofdObject, $hoofdObjectId (last path segment), $resource, $resourceUrl, $actie, $kanaal, $aanmaakdatum',
+          'A kenmerk name; $hoofdObject, $hoofdObjectId (last path segment), $resource, $resourceUrl, $actie, $kanaal, $aanmaakdatum; or a field of the zaak behind the notification: zaak.<field> (e.g. zaak.startdatum), status.<field> (e.g. status.datumStatusGezet, status.statustype), eigenschap:<naam> (a zaakeigenschap by name). A mapping that reads the zaak is handled asynchronously (202).',
       }),
       as: Type.Optional(
         Type.Union([Type.Literal('string'), Type.Literal('integer'), Type.Literal('number'), Type.Literal('boolean')], {
@@ -95,12 +95,32 @@ const CaseRefPrefix = Type.String({
   description: 'Prefix of the case reference; the reference is prefix + last path segment of hoofdObject',
 });
 
+/** `zaak.<field>`, `status.<field>` or `eigenschap:<naam>`: a field of the zaak behind the notification. */
+export const ZaakSource = Type.String({
+  pattern: '^(zaak|status)\\.[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$|^eigenschap:[^\\u0000-\\u001f]{1,100}$',
+  maxLength: 111,
+});
+
+const ReadZaak = Type.Boolean({
+  default: false,
+  description:
+    'Read the zaak behind the notification (its eigenschappen, current status and rollen) before acting, even when no field names it. Implied by any zaak.*, status.* or eigenschap:* source or condition.',
+});
+
+const When = Type.Record(ZaakSource, Type.Array(Type.String({ maxLength: 1000 }), { minItems: 1, maxItems: 50 }), {
+  maxProperties: 10,
+  description:
+    'Conditions on the fetched zaak: every named field must have one of the listed values (e.g. {"status.statustype": ["https://…/statustypen/…"]}). When no matching mapping’s conditions hold, the notification is recorded as ignored.',
+});
+
 export const StartCaseAction = Type.Object(
   {
     kind: Type.Literal('start-case'),
     processId: Ident('Process to start, e.g. nareiziger-hotelverblijf'),
     caseRefPrefix: Type.Optional(CaseRefPrefix),
     data: Type.Optional(FieldMap),
+    readZaak: Type.Optional(ReadZaak),
+    when: Type.Optional(When),
   },
   { additionalProperties: false },
 );
@@ -123,6 +143,8 @@ export const SendEventAction = Type.Object(
         description: 'Acknowledge (result ignored) instead of 404 when no case has this reference',
       }),
     ),
+    readZaak: Type.Optional(ReadZaak),
+    when: Type.Optional(When),
   },
   { additionalProperties: false },
 );
@@ -178,6 +200,20 @@ export const MappingIdParams = Type.Object({ mappingId: Uuid }, { additionalProp
 export const DeleteMappingQuery = ReasonQuery;
 
 export type NotificatieResult = Static<typeof NotificatieResult>;
+
+/** 202: a mapping reads the zaak; a workflow fetches it and acts (see GET /notificaties/log for the outcome). */
+export const NotificatieAccepted = Type.Object(
+  {
+    result: Type.Literal('accepted', {
+      description: 'Accepted: the zaak behind the notification is read and the mapping applied in the background',
+    }),
+    mappingId: Uuid,
+    logId: Type.String({ description: 'The entry in GET /api/v1/notificaties/log that shows the outcome' }),
+    duplicate: Type.Boolean({ description: 'The same notification was accepted before; it is handled once' }),
+  },
+  { additionalProperties: false },
+);
+export type NotificatieAccepted = Static<typeof NotificatieAccepted>;
 export type StartCaseAction = Static<typeof StartCaseAction>;
 export type SendEventAction = Static<typeof SendEventAction>;
 export type MappingList = Static<typeof MappingList>;

@@ -7,6 +7,8 @@ import {
   listMappings,
   replaceMapping,
 } from '../../services/notificaties/mappings';
+import { listNotificatieLog } from '../../services/notificaties/notificatie-log';
+import type { NotificationWorkflows } from '../../services/notificaties/notification-workflows';
 import { createNotificatieReceiver, type NotificatieReceiverDeps } from '../../services/notificaties/receive';
 import {
   DeleteMappingQuery,
@@ -15,8 +17,10 @@ import {
   NotificatieBody,
   type MappingList,
   type NotificatieMapping,
+  type NotificatieAccepted,
   type NotificatieResult,
 } from '../../contract/notificaties';
+import { NotificatieLogQuery, type NotificatieLogPage } from '../../contract/notificaties-log';
 import { perCallerRateLimit } from './rate-limit';
 import { check } from './validate';
 
@@ -25,6 +29,8 @@ export interface NotificatiesRouterDeps {
   cases: NotificatieReceiverDeps['cases'];
   caseIdOf: NotificatieReceiverDeps['caseIdOf'];
   log: NotificatieReceiverDeps['log'];
+  /** Starts the workflow that reads the zaak behind a notification (mappings reading zaak.*, status.*, eigenschap:*). */
+  workflows?: NotificationWorkflows;
   /** Callbacks per minute per API key (default 600). */
   rateLimitPerMinute?: number;
 }
@@ -40,6 +46,8 @@ export function createNotificatiesRouter(deps: NotificatiesRouterDeps): Router {
     cases: deps.cases,
     caseIdOf: deps.caseIdOf,
     log: deps.log,
+    clock: deps.auth.clock,
+    workflows: deps.workflows,
   });
   const admin = [authenticate(deps.auth), requireRole('admin')];
   const mappingDeps = { store: deps.auth.store, clock: deps.auth.clock };
@@ -51,9 +59,21 @@ export function createNotificatiesRouter(deps: NotificatiesRouterDeps): Router {
     requirePermission('notificaties:receive'),
     async (req, res) => {
       const body = check(NotificatieBody, 'body', req.body);
-      res.status(200).json((await receiver.receive(getAuth(req).tenant, body)) satisfies NotificatieResult);
+      const answer = await receiver.receive(getAuth(req).tenant, body);
+      res.status(answer.status).json(answer.body satisfies NotificatieResult | NotificatieAccepted);
     },
   );
+
+  router.get('/notificaties/log', ...admin, async (req, res) => {
+    const query = check(NotificatieLogQuery, 'query', req.query);
+    res.json(
+      (await listNotificatieLog(deps.auth.store.db, getAuth(req).tenant, {
+        limit: query.limit ?? 50,
+        cursor: query.cursor,
+        result: query.result,
+      })) satisfies NotificatieLogPage,
+    );
+  });
 
   router.get('/notificatie-mappings', ...admin, async (req, res) => {
     res.json({ items: await listMappings(deps.auth.store.db, getAuth(req).tenant) } satisfies MappingList);

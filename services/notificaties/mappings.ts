@@ -75,14 +75,15 @@ export async function getMapping(db: Db, tenant: string, id: string): Promise<No
 }
 
 /**
- * The active mapping for a notification: kanaal, resource and actie equal, and every kenmerk
- * the mapping names has that value. The most specific (most kenmerken) wins; ties go to the oldest.
+ * The active mappings for a notification, most specific first: kanaal, resource and actie equal,
+ * and every kenmerk the mapping names has that value. More kenmerken is more specific; ties go to
+ * the oldest.
  */
-export async function matchMapping(
+export async function matchMappings(
   db: Db,
   tenant: string,
   n: { kanaal: string; resource: string; actie: string; kenmerken?: Record<string, string> },
-): Promise<NotificatieMapping | undefined> {
+): Promise<NotificatieMapping[]> {
   const rows = await db
     .selectFrom('notificatie_mappings')
     .selectAll()
@@ -97,7 +98,16 @@ export async function matchMapping(
   const kenmerken = n.kenmerken ?? {};
   const matching = rows.map(toMapping).filter((m) => Object.entries(m.kenmerken).every(([k, v]) => kenmerken[k] === v));
   // Stable sort: equal specificity keeps the creation order.
-  return matching.sort((a, b) => Object.keys(b.kenmerken).length - Object.keys(a.kenmerken).length)[0];
+  return matching.sort((a, b) => Object.keys(b.kenmerken).length - Object.keys(a.kenmerken).length);
+}
+
+/** The most specific active mapping for a notification (see matchMappings). */
+export async function matchMapping(
+  db: Db,
+  tenant: string,
+  n: { kanaal: string; resource: string; actie: string; kenmerken?: Record<string, string> },
+): Promise<NotificatieMapping | undefined> {
+  return (await matchMappings(db, tenant, n))[0];
 }
 
 export async function createMapping(
