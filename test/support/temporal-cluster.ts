@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, type TLSConfig } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import { freePorts, waitForPort } from '../../platform/temporal/free-port';
@@ -88,7 +88,15 @@ export interface TemporalCluster {
  * temporal-sql-tool (PostgreSQL 12+ plugin), the Temporal server (`cmd/server`, all four services)
  * with deploy/temporal/config.yaml on random ports, and the namespace registered.
  */
-export async function startTemporalCluster(opts: { namespace?: string } = {}): Promise<TemporalCluster> {
+export async function startTemporalCluster(
+  opts: {
+    namespace?: string;
+    /** More of the config template's variables (e.g. the frontend's TLS: TEMPORAL_FRONTEND_TLS_*). */
+    serverEnv?: Record<string, string>;
+    /** How the helper itself connects (to register the namespace) when the frontend speaks TLS. */
+    tls?: TLSConfig;
+  } = {},
+): Promise<TemporalCluster> {
   const namespace = opts.namespace ?? 'doorstroom';
   const binaries = ensureTemporalServer();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'doorstroom-cluster-'));
@@ -187,6 +195,7 @@ export async function startTemporalCluster(opts: { namespace?: string } = {}): P
         TEMPORAL_METRICS_PORT: String(metrics),
         TEMPORAL_DYNAMIC_CONFIG_FILE: CLUSTER_DYNAMIC_CONFIG,
         TEMPORAL_LOG_LEVEL: process.env.TEMPORAL_LOG_LEVEL ?? 'warn',
+        ...opts.serverEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -205,7 +214,7 @@ export async function startTemporalCluster(opts: { namespace?: string } = {}): P
     });
 
     // The namespace, as `temporal operator namespace create` would (30 days' retention of closed cases).
-    const connection = await Connection.connect({ address });
+    const connection = await Connection.connect({ address, tls: opts.tls });
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
