@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { CaseStatus as WorkflowCaseStatus } from '../workflows/case-state';
-import { CaseId, Cursor, Ident, Instant, Limit, MAX_FREE_FORM_PROPERTIES, NextCursor } from './common';
+import { CaseId, Cursor, Ident, Instant, Limit, LocalText, MAX_FREE_FORM_PROPERTIES, NextCursor } from './common';
 
 /** Request and response bodies of the case API: validated with ajv and described in OpenAPI from here. */
 
@@ -68,6 +68,21 @@ export const CaseStatusFilter = Type.Union(
   { description: 'Case status' },
 );
 
+/**
+ * The orders the case list offers across all its pages (services/cases/case-order.ts); a leading
+ * minus is descending. Cases without a next deadline come last in both directions. Without
+ * `sort`, Temporal's own order: running cases first, newest first.
+ */
+export const CASE_SORTS = ['nextDeadline', '-nextDeadline', 'startedAt', '-startedAt'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export const CaseSortSchema = Type.Union(
+  CASE_SORTS.map((s) => Type.Literal(s)),
+  {
+    description:
+      'Order of the whole list, page after page: nextDeadline | -nextDeadline | startedAt | -startedAt (minus: descending; cases without a deadline last)',
+  },
+);
+
 export const ListCasesQuery = Type.Object(
   {
     processId: Type.Optional(Ident('Only cases of this process')),
@@ -81,6 +96,7 @@ export const ListCasesQuery = Type.Object(
       Type.String({ format: 'date-time', maxLength: 64, description: 'Next deadline at or after this instant' }),
     ),
     overdue: Type.Optional(Type.Boolean({ description: 'Running cases whose next deadline has passed' })),
+    sort: Type.Optional(CaseSortSchema),
     limit: Type.Optional(Limit(200, 50, 'Page size')),
     cursor: Type.Optional(Cursor),
   },
@@ -133,6 +149,13 @@ export const CaseSummary = Type.Object({
   processId: Type.String(),
   caseRef: Type.String(),
   step: Type.String(),
+  stepLabel: Type.Optional(
+    Type.Object(LocalText.properties, {
+      additionalProperties: false,
+      description: "The step's label in the definition version the case runs (end steps included)",
+    }),
+  ),
+  processVersion: Type.Optional(Type.Integer({ description: 'The definition version the case runs' })),
   status: Type.Union([...EXECUTION_STATUSES.map((s) => Type.Literal(s)), Type.Literal('unknown')], {
     description: 'The workflow execution status',
   }),

@@ -78,8 +78,10 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   });
 
   router.get('/cases', ...guard, requirePermission('cases:read'), async (req, res) => {
-    const { limit, cursor, ...filter } = check(ListCasesQuery, 'query', req.query);
-    res.json((await deps.cases.list(getAuth(req).tenant, filter, { limit: limit ?? 50, cursor })) satisfies CaseList);
+    const { limit, cursor, sort, ...filter } = check(ListCasesQuery, 'query', req.query);
+    res.json(
+      (await deps.cases.list(getAuth(req).tenant, filter, { limit: limit ?? 50, cursor, sort })) satisfies CaseList,
+    );
   });
 
   router.get('/cases/:caseId', ...guard, requirePermission('cases:read'), async (req, res) => {

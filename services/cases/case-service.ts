@@ -23,16 +23,27 @@ import {
   SA_NEXT_DEADLINE,
   SA_OUTCOME,
   SA_PROCESS,
+  SA_PROCESS_VERSION,
   SA_STEP,
   SA_TENANT,
 } from '../../workflows/search-attributes';
 import { visibilityQuery, type CaseFilter } from './case-query';
 import { ApiError } from '../../platform/errors';
 import type { ErrorCode } from '../../contract/error-codes';
-import type { CaseList, CaseStateResponse, CaseSummary, ExecutionStatus } from '../../contract/cases';
+import type { CaseList, CaseSort, CaseStateResponse, CaseSummary, ExecutionStatus } from '../../contract/cases';
 import { caseIdFor, tenantOfCaseId } from './case-id';
 import { openCursor, sealCursor } from './cursor';
+import {
+  decodeOrderedCursor,
+  encodeOrderedCursor,
+  isOrderedCursor,
+  orderedPage,
+  sortKeyOf,
+  type Visibility,
+} from './case-order';
+import { createStepLabels } from './step-labels';
 import { checkCaseReference } from './case-reference';
+import { whileWorkflowTaskFails } from './workflow-task-retry';
 import type { DefinitionSource } from './definition-source';
 
 export interface CaseServiceDeps {
@@ -74,6 +85,34 @@ const EVENT_FAILURES: Record<string, { status: number; code: ErrorCode }> = {
 export function createCaseService(deps: CaseServiceDeps) {
   const { client } = deps;
   const temporal = <T>(fn: () => Promise<T>): Promise<T> => (deps.temporal ? deps.temporal.call(fn) : fn());
+  const stepLabels = createStepLabels(deps.definitions);
+  const visibility: Visibility = {
+    async count(query) {
+      const res = await client.workflowService.countWorkflowExecutions({ namespace: deps.namespace, query });
+      return Number(res.count ?? 0);
+    },
+    async list(query, pageSize, token) {
+      const res = await client.workflowService.listWorkflowExecutions({
+        namespace: deps.namespace,
+        query,
+        pageSize,
+        nextPageToken: token,
+      });
+      return { executions: res.executions ?? [], next: res.nextPageToken ?? undefined };
+    },
+  };
+
+  /** Summaries with each step's label from the case's own definition version. */
+  async function labelled(tenant: string, executions: temporal.api.workflow.v1.IWorkflowExecutionInfo[]) {
+    const rows = executions.map(summarise);
+    const labels = await Promise.all(
+      rows.map((r) => stepLabels(tenant, r.processId, r.processVersion, r.step).catch(() => undefined)),
+    );
+    return rows.map((r, i) => {
+      const stepLabel = labels[i];
+      return stepLabel ? { ...r, stepLabel } : r;
+    });
+  }
 
   async function ownedHandle(tenant: string, caseId: string) {
     const notFound = new ApiError(404, 'CASE_NOT_FOUND', `Case ${caseId} does not exist.`, '/params/caseId');
@@ -116,7 +155,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       );
     }
     try {
-      return await send(handle);
+      // Refused as a whole while the case's workflow task is retried (a timeout under load): sent again.
+      return await whileWorkflowTaskFails(caseId, () => send(handle));
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         const mapped = EVENT_FAILURES[err.cause.type ?? ''];
@@ -201,7 +241,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     async get(tenant: string, caseId: string): Promise<CaseState & CaseStateResponse> {
       return temporal(async () => {
         const { handle } = await ownedHandle(tenant, caseId);
-        return handle.query(caseStateQuery);
+        return whileWorkflowTaskFails(caseId, () => handle.query(caseStateQuery));
       });
     },
 
@@ -227,13 +267,52 @@ export function createCaseService(deps: CaseServiceDeps) {
       );
     },
 
-    /** One page of cases from Temporal visibility; `cursor` is the opaque token of the next page. */
-    async list(tenant: string, filter: CaseFilter, page: { limit: number; cursor?: string }): Promise<CaseList> {
+    /**
+     * One page of cases from Temporal visibility; `cursor` is the opaque token of the next page.
+     * With `sort`, the whole list in that order, page after page (services/cases/case-order.ts);
+     * without, Temporal's own order and page token.
+     */
+    async list(
+      tenant: string,
+      filter: CaseFilter,
+      page: { limit: number; cursor?: string; sort?: CaseSort },
+    ): Promise<CaseList> {
       const token = page.cursor ? openCursor(deps.idSecret, tenant, page.cursor) : undefined;
+      const query = visibilityQuery(tenant, filter, new Date());
+      if (page.sort) {
+        const sort = page.sort;
+        const after = token ? decodeOrderedCursor(token, sort) : undefined;
+        const { rows, next } = await temporal(() =>
+          orderedPage({
+            visibility,
+            base: query,
+            sort,
+            limit: page.limit,
+            after,
+            keyOf: (wf) =>
+              sortKeyOf(
+                wf,
+                decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields).get(SA_NEXT_DEADLINE),
+                sort,
+              ),
+          }),
+        );
+        return {
+          cases: await labelled(tenant, rows),
+          nextCursor: next ? sealCursor(deps.idSecret, tenant, encodeOrderedCursor(next)) : null,
+        };
+      }
+      if (token && isOrderedCursor(token))
+        throw new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          'cursor: it belongs to a sorted list; give the same sort, or start again without the cursor.',
+          '/query/cursor',
+        );
       const raw = await temporal(() =>
         client.workflowService.listWorkflowExecutions({
           namespace: deps.namespace,
-          query: visibilityQuery(tenant, filter, new Date()),
+          query,
           pageSize: page.limit,
           nextPageToken: token,
         }),
@@ -242,7 +321,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         raw.nextPageToken && raw.nextPageToken.length > 0
           ? sealCursor(deps.idSecret, tenant, Buffer.from(raw.nextPageToken))
           : null;
-      return { cases: (raw.executions ?? []).map(summarise), nextCursor: next };
+      return { cases: await labelled(tenant, raw.executions ?? []), nextCursor: next };
     },
 
     /** Cancels a running case; the workflow records the cancellation and ends. */
@@ -277,11 +356,13 @@ function summarise(wf: temporal.api.workflow.v1.IWorkflowExecutionInfo): CaseSum
   const millis = (t: { seconds?: unknown; nanos?: number | null } | null | undefined): string | undefined =>
     t ? new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString() : undefined;
   const deadline = sa.get(SA_NEXT_DEADLINE);
+  const version = Number(sa.get(SA_PROCESS_VERSION) ?? NaN);
   return {
     caseId: wf.execution?.workflowId ?? '',
     processId: sa.get(SA_PROCESS) ?? '',
     caseRef: sa.get(SA_CASE_REF) ?? '',
     step: sa.get(SA_STEP) ?? '',
+    ...(Number.isInteger(version) && version > 0 ? { processVersion: version } : {}),
     status: STATUS_NAMES[Number(wf.status ?? 0)] ?? 'unknown',
     outcome: sa.get(SA_OUTCOME) || undefined,
     nextDeadline: deadline ? deadline.toISOString() : undefined,

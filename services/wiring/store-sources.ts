@@ -5,7 +5,7 @@ import type { DefinitionSource } from '../cases/definition-source';
 import { declarePersonalFields } from '../../platform/privacy/redact-personal';
 import type { Clock } from '../../platform/store/clock';
 import type { Store } from '../../platform/store/create-store';
-import { findArtifact, findEffectiveRow, listArtifacts, listVersionRows } from '../versions/repository';
+import { findArtifact, findEffectiveRow, findVersionRow, listArtifacts, listVersionRows } from '../versions/repository';
 
 /**
  * Published process definitions from the store: the version in force now. The snapshot carries
@@ -28,6 +28,13 @@ export function storeDefinitionSource(store: Store, clock: Clock): DefinitionSou
       const artifacts = await listArtifacts(store.db, tenant, 'definition');
       const found = await Promise.all(artifacts.map((a) => effective(tenant, a.key)));
       return found.filter((d): d is ProcessDefinition => d !== undefined);
+    },
+    async version(tenant, key, version) {
+      const artifact = await findArtifact(store.db, tenant, 'definition', key);
+      const row = artifact ? await findVersionRow(store.db, artifact, version) : undefined;
+      if (!row || (row.status !== 'published' && row.status !== 'retired')) return undefined;
+      const definition = upgradeStoredDefinition(JSON.parse(row.content)) as ProcessDefinition;
+      return { ...definition, id: key, version: row.version };
     },
   };
 }
