@@ -13,6 +13,24 @@ export const ZgwStatusLink = Type.Object(
   { additionalProperties: false },
 );
 
+/** A decision step whose besluit has its own besluittype. */
+export const ZgwBesluitLink = Type.Object(
+  {
+    decision: Ident('Decision step id in the process definition', ['housing-priority']),
+    besluittype: ZgwUrl('Catalogi API besluittype URL'),
+  },
+  { additionalProperties: false },
+);
+
+/** An outcome (end step) whose resultaat has its own resultaattype. */
+export const ZgwResultaatLink = Type.Object(
+  {
+    outcome: Ident('Outcome of an end step in the process definition', ['placed']),
+    resultaattype: ZgwUrl('Catalogi API resultaattype URL'),
+  },
+  { additionalProperties: false },
+);
+
 /** One process linked to a zaaktype: what Doorstroom writes back for its cases. */
 export const ZgwProcessLink = Type.Object(
   {
@@ -20,10 +38,16 @@ export const ZgwProcessLink = Type.Object(
     zaaktype: ZgwUrl('Catalogi API zaaktype URL'),
     statustypen: Type.Array(ZgwStatusLink, { maxItems: 100 }),
     besluittype: Type.Optional(ZgwUrl('Catalogi API besluittype URL: a confirmed decision becomes a besluit')),
+    besluittypen: Type.Optional(
+      Type.Array(ZgwBesluitLink, { maxItems: 100, description: 'Per decision step; others use besluittype' }),
+    ),
     informatieobjecttype: Type.Optional(
       ZgwUrl('Catalogi API informatieobjecttype URL of the besluit PDF (Documenten API)'),
     ),
     resultaattype: Type.Optional(ZgwUrl('Catalogi API resultaattype URL set when the case ends')),
+    resultaattypen: Type.Optional(
+      Type.Array(ZgwResultaatLink, { maxItems: 100, description: 'Per outcome; others use resultaattype' }),
+    ),
     eindstatustype: Type.Optional(ZgwUrl('Catalogi API statustype URL (the last one) that closes the zaak')),
   },
   { additionalProperties: false },

@@ -2,9 +2,10 @@ import type { ActivityName, DoorstroomActivities } from '../workflows/activity-t
 import { createAlertActivities, type AlertActivityDeps } from './activities/alerts';
 import { createCaseActivities, type CaseActivityDeps } from './activities/case-activities';
 import { createWebhookActivities, type WebhookActivityDeps } from './activities/webhooks';
+import { createZgwSyncActivities, type ZgwSyncActivityDeps } from './activities/zgw-sync';
 
 /** Everything the worker's activities need, all of it required: the store's in production, fakes in tests. */
-export type ActivityDeps = CaseActivityDeps & WebhookActivityDeps & AlertActivityDeps;
+export type ActivityDeps = CaseActivityDeps & WebhookActivityDeps & AlertActivityDeps & ZgwSyncActivityDeps;
 
 /** Every activity a workflow may call, by name: a name left out, or one too many, does not compile. */
 export type ActivityRegistry = { readonly [K in ActivityName]: DoorstroomActivities[K] };
@@ -18,6 +19,7 @@ export function createActivityRegistry(deps: ActivityDeps): ActivityRegistry {
   const cases = createCaseActivities(deps);
   const webhooks = createWebhookActivities(deps);
   const alerts = createAlertActivities(deps);
+  const zgw = createZgwSyncActivities(deps);
   return {
     notify: cases.notify,
     evaluateDecision: cases.evaluateDecision,
@@ -28,5 +30,9 @@ export function createActivityRegistry(deps: ActivityDeps): ActivityRegistry {
     deliverWebhook: webhooks.deliverWebhook,
     markWebhookFailed: webhooks.markWebhookFailed,
     sendDeadlineDigest: alerts.sendDeadlineDigest,
+    zgwEnsureZaak: zgw.zgwEnsureZaak,
+    zgwSetStatus: zgw.zgwSetStatus,
+    zgwRegisterBesluit: zgw.zgwRegisterBesluit,
+    zgwCloseZaak: zgw.zgwCloseZaak,
   };
 }

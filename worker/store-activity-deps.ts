@@ -9,6 +9,11 @@ import { createSqlQuotaLedger } from '../services/quota/sql-quota-ledger';
 import { createDeliverer } from '../services/webhooks/deliver';
 import { createEventPublisher } from '../services/webhooks/publisher';
 import { storeDefinitionSource, storeRuleSetSource } from '../services/wiring/store-sources';
+import { findBesluit } from '../services/besluiten/besluit-store';
+import { createZgwConnections } from '../services/zgw/zgw-connection';
+import { createZgwWriteBack } from '../services/zgw/zgw-write-back';
+import { storeEgressGuard } from '../platform/egress/store-guard';
+import { SA_CASE_REF } from '../workflows/search-attributes';
 import type { EgressGuard } from '../platform/egress/egress-guard';
 import type { Log } from '../platform/log';
 import type { Metrics } from '../platform/observability/metrics';
@@ -40,6 +45,12 @@ export function storeActivityDeps(store: Store, opts: StoreActivityOptions): Act
   const clock = opts.clock ?? systemClock;
   const env = opts.env ?? process.env;
   const ruleSets = storeRuleSetSource(store);
+  const zgwConnections = createZgwConnections({
+    db: store.db,
+    box: store.secrets,
+    egress: opts.egress ?? storeEgressGuard(store.db),
+    clock,
+  });
   return {
     log: opts.log,
     // The log line of `notify` is the notification for now; the Notificaties API comes later.
@@ -75,6 +86,20 @@ export function storeActivityDeps(store: Store, opts: StoreActivityOptions): Act
         const ctx = Context.current();
         const namespace = ctx.info.workflowNamespace ?? ctx.client.options.namespace;
         return collectDeadlines({ client: ctx.client, namespace }, tenant, from, to);
+      },
+    }),
+    zgw: createZgwWriteBack({
+      store,
+      clock,
+      clientFor: zgwConnections.zgwClientFor,
+      // The reference is a search attribute of the case (pseudonymous, checked at start).
+      caseRefOf: async (_tenant, caseId) => {
+        const description = await Context.current().client.workflow.getHandle(caseId).describe();
+        return description.typedSearchAttributes.get(SA_CASE_REF);
+      },
+      besluitPdf: async (tenant, caseId, besluitId) => {
+        const b = await findBesluit(store.db, store.secrets, tenant, caseId, besluitId);
+        return b && { pdf: b.pdf, decidedAt: b.decidedAt };
       },
     }),
   };

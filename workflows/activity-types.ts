@@ -4,6 +4,7 @@ import type { DecisionRecord } from './case-state';
 import type { DeadlineDigestResult, DigestTrigger } from './digest-input';
 import type { ProcessDefinition } from './dsl/schema';
 import type { WebhookDeliveryInput } from './webhook-delivery-input';
+import type { ZgwBesluitInput, ZgwCloseInput, ZgwStatusInput, ZgwWriteResult, ZgwZaakInput } from './zgw-sync-input';
 
 /**
  * Every activity a Doorstroom workflow calls, by name: the contract between the workflows (which
@@ -125,6 +126,18 @@ export interface AlertActivities {
   sendDeadlineDigest: (run: DigestAttempt) => Promise<DeadlineDigestResult>;
 }
 
+/** The ZGW write-back's activities (workflows/zgw-sync.ts): each write looks up what it created before. */
+export interface ZgwSyncActivities {
+  /** case.started: creates the zaak, or links the one the case came from (caseRef `zgw-<uuid>`). */
+  zgwEnsureZaak: (input: ZgwZaakInput) => Promise<ZgwWriteResult>;
+  /** case.step-entered: sets the status of the step's statustype, if mapped. */
+  zgwSetStatus: (input: ZgwStatusInput) => Promise<ZgwWriteResult>;
+  /** besluit.created: registers the besluit and stores its PDF, linked to zaak and besluit. */
+  zgwRegisterBesluit: (input: ZgwBesluitInput) => Promise<ZgwWriteResult>;
+  /** case.completed: the resultaat and the eindstatus, which closes the zaak. */
+  zgwCloseZaak: (input: ZgwCloseInput) => Promise<ZgwWriteResult>;
+}
+
 /** Every activity of the worker: the registry's shape. */
-export type DoorstroomActivities = CaseActivities & WebhookActivities & AlertActivities;
+export type DoorstroomActivities = CaseActivities & WebhookActivities & AlertActivities & ZgwSyncActivities;
 export type ActivityName = keyof DoorstroomActivities;

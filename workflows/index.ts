@@ -1,4 +1,5 @@
-// Every workflow the Doorstroom worker runs: the generic case interpreter, webhook delivery, deadline digests.
+// Every workflow the Doorstroom worker runs: the generic case interpreter, webhook delivery, deadline digests, the ZGW write-back.
 export { processInterpreter } from './interpreter';
 export { webhookDelivery } from './webhook-delivery';
 export { deadlineDigest } from './deadline-digest';
+export { zgwSync } from './zgw-sync';

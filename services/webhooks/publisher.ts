@@ -19,6 +19,8 @@ import {
   type WebhookDeliveryInput,
 } from '../../workflows/webhook-delivery-input';
 import { activeSubscriptions, subscribedEventTypes, subscribedTo } from './subscriptions';
+import { handToZgwSync, zgwLinkedProcesses, zgwSubscribedTypes } from '../zgw/zgw-sync-start';
+import type { ZgwRetryPolicy } from '../../workflows/zgw-sync-input';
 
 export interface EventPublisherDeps {
   store: Pick<Store, 'db'>;
@@ -29,6 +31,8 @@ export interface EventPublisherDeps {
   clock?: Clock;
   /** Overrides of the retry budget (tests use seconds). */
   retry?: Partial<DeliveryRetryPolicy>;
+  /** Overrides of the ZGW write-back's retry policy (tests use seconds). */
+  zgwRetry?: Partial<ZgwRetryPolicy>;
   log?: { info: (obj: object, msg: string) => void };
 }
 
@@ -37,6 +41,8 @@ export interface PublishResult {
   deliveries: Array<{ subscriptionId: string; deliveryId: string; workflowId: string; started: boolean }>;
   /** Every event type the tenant has an active subscription to now (the case remembers it for a while). */
   subscribedTypes: CaseEventType[];
+  /** The ZGW sync workflow the event was handed to, when its process is linked to a zaaktype. */
+  zgwSync?: string;
 }
 
 export class EventPublishError extends Error {
@@ -132,11 +138,19 @@ export function createEventPublisher(deps: EventPublisherDeps) {
         }
         deliveries.push({ subscriptionId: sub.id, deliveryId: delivery.id, workflowId, started });
       }
+      // The ZGW write-back is one more subscriber: a linked process's events go to its case's sync.
+      const linked = await zgwLinkedProcesses(deps.store.db, event.tenant);
+      const zgwSync = await handToZgwSync(
+        { client: client(), taskQueue: taskQueue(), retry: deps.zgwRetry },
+        linked,
+        stripToReferences(event),
+      );
       deps.log?.info(
         { tenant: event.tenant, eventId: event.id, type: event.type, subscriptions: deliveries.length },
         'case event published',
       );
-      return { eventId: event.id, deliveries, subscribedTypes: subscribedEventTypes(active) };
+      const subscribedTypes = [...new Set([...subscribedEventTypes(active), ...zgwSubscribedTypes(linked)])].sort();
+      return { eventId: event.id, deliveries, subscribedTypes, ...(zgwSync ? { zgwSync } : {}) };
     },
   };
 }

@@ -11,6 +11,7 @@ import { parseJson, toJson } from '../../platform/store/json';
 import type { WebhookSubscriptionRow } from '../../platform/store/schema';
 import type { CaseEventSubscriptions, CaseEventType } from '../../workflows/case-event';
 import { sealWebhookSecret } from './webhook-secret';
+import { zgwLinkedProcesses, zgwSubscribedTypes } from '../zgw/zgw-sync-start';
 
 /** A subscription as the API shows it: never the secret (that is shown once). */
 export interface WebhookSubscription {
@@ -115,9 +116,14 @@ export function subscribedEventTypes(rows: WebhookSubscriptionRow[]): CaseEventT
   return [...types].sort();
 }
 
-/** What a case starting now should know of its municipality's subscriptions (CaseInput.caseEvents). */
+/**
+ * What a case starting now should know of its municipality's subscriptions (CaseInput.caseEvents):
+ * the webhook subscriptions', and the ZGW write-back's when a process is linked to a zaaktype.
+ */
 export async function caseEventSubscriptions(db: Db, tenant: string, now: Date): Promise<CaseEventSubscriptions> {
-  return { types: subscribedEventTypes(await activeSubscriptions(db, tenant)), asOf: now.toISOString() };
+  const webhooks = subscribedEventTypes(await activeSubscriptions(db, tenant));
+  const zgw = zgwSubscribedTypes(await zgwLinkedProcesses(db, tenant));
+  return { types: [...new Set([...webhooks, ...zgw])].sort(), asOf: now.toISOString() };
 }
 
 export interface SubscriptionInput {

@@ -40,7 +40,7 @@ const notInThisTest = (what: string) => async (): Promise<never> => {
 /**
  * The worker's activity deps for tests without a store: in-memory ledger, the template rule sets,
  * the built-in definitions, recording publisher and besluit issuer; webhook delivery and digests
- * need the store (storeActivityDeps) and refuse here. `over` replaces any of them.
+ * and the ZGW write-back need the store (storeActivityDeps) and refuse here. `over` replaces any of them.
  */
 export function testActivityDeps(over: Partial<ActivityDeps> = {}): ActivityDeps {
   return {
@@ -53,6 +53,12 @@ export function testActivityDeps(over: Partial<ActivityDeps> = {}): ActivityDeps
     events: recordingPublisher(),
     deliverer: { attempt: notInThisTest('webhook delivery'), fail: notInThisTest('webhook delivery') },
     digests: { send: notInThisTest('the deadline digest') },
+    zgw: {
+      ensureZaak: notInThisTest('the ZGW write-back'),
+      setStatus: notInThisTest('the ZGW write-back'),
+      registerBesluit: notInThisTest('the ZGW write-back'),
+      closeZaak: notInThisTest('the ZGW write-back'),
+    },
     ...over,
   };
 }

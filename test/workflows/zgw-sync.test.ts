@@ -1,0 +1,276 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createEgressGuard } from '../../platform/egress/egress-guard';
+import { insertTenant } from '../../platform/store/tenants';
+import { createZgwConnections } from '../../services/zgw/zgw-connection';
+import { saveZgwSettings } from '../../services/zgw/zgw-settings';
+import { handToZgwSync } from '../../services/zgw/zgw-sync-start';
+import { listZgwWrites } from '../../services/zgw/zgw-sync-store';
+import { createZgwWriteBack } from '../../services/zgw/zgw-write-back';
+import type { PublishedCaseEvent } from '../../workflows/case-event';
+import { zgwSyncWorkflowId, type ZgwRetryPolicy, type ZgwSyncResult } from '../../workflows/zgw-sync-input';
+import { createTestStore, type TestStore } from '../support/postgres';
+import { createRecordingWorker, createTimeSkippingEnv } from '../support/temporal';
+import { createFakeZgw, FAKE_BASES } from '../support/zgw-fake';
+
+jest.setTimeout(120_000);
+
+const TENANT = 'GM0363';
+const PROCESS = 'nareiziger-hotelverblijf';
+const CAT = FAKE_BASES.catalogi;
+const LINK = {
+  processId: PROCESS,
+  zaaktype: `${CAT}/zaaktypen/0119dd4e-7be9-477e-bccf-75023b1453c1`,
+  statustypen: [{ step: 'wacht-op-hotelplaatsing', statustype: `${CAT}/statustypen/1` }],
+  besluittype: `${CAT}/besluittypen/2`,
+  informatieobjecttype: `${CAT}/informatieobjecttypen/3`,
+  resultaattype: `${CAT}/resultaattypen/4`,
+  resultaattypen: [{ outcome: 'beeindigd', resultaattype: `${CAT}/resultaattypen/9` }],
+  eindstatustype: `${CAT}/statustypen/5`,
+};
+/** Production's policy shape, in seconds (the test server skips the waits). */
+const FAST: Partial<ZgwRetryPolicy> = { initialIntervalMs: 1_000, maximumIntervalMs: 2_000, maximumAttempts: 3 };
+
+let seq = 0;
+const newCaseId = () => `${TENANT}-${PROCESS}-${(++seq).toString(16).padStart(24, '0')}`;
+const BESLUIT_ID = '6f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
+
+/** The events a case of the hotel process publishes, in its order, with ids fixed by its history. */
+function caseEvents(caseId: string, outcome = 'gehuisvest'): Array<PublishedCaseEvent & { id: string }> {
+  const base = { tenant: TENANT, caseId, processId: PROCESS };
+  return [
+    { ...base, id: `${caseId}:1:0:started`, type: 'case.started', occurredAt: '2026-11-29T23:30:00.000Z' },
+    {
+      ...base,
+      id: `${caseId}:1:1:step`,
+      type: 'case.step-entered',
+      step: 'registratie',
+      occurredAt: '2026-11-29T23:30:01.000Z',
+    },
+    {
+      ...base,
+      id: `${caseId}:1:2:step`,
+      type: 'case.step-entered',
+      step: 'wacht-op-hotelplaatsing',
+      occurredAt: '2026-11-30T08:00:00.000Z',
+    },
+    {
+      ...base,
+      id: `${caseId}:1:3:besluit`,
+      type: 'besluit.created',
+      decision: { nodeId: 'tel-huisvesting', besluitId: BESLUIT_ID },
+      occurredAt: '2026-11-30T09:00:00.000Z',
+    },
+    { ...base, id: `${caseId}:1:4:done`, type: 'case.completed', outcome, occurredAt: '2026-12-01T10:00:00.000Z' },
+  ];
+}
+
+describe('ZGW sync workflow (time-skipping test server, SQLite store)', () => {
+  let env: TestWorkflowEnvironment;
+  let t: TestStore;
+  let worker: Worker;
+  let running: Promise<void>;
+  const fake = createFakeZgw();
+  const caseRefs = new Map<string, string>();
+  const taskQueue = 'zgw-sync-test';
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    t = await createTestStore('sqlite');
+    const now = new Date().toISOString();
+    await insertTenant(t.store.db, { id: TENANT, name: 'Gemeente Utrecht' }, now);
+    await saveZgwSettings(
+      { store: t.store, box: t.store.secrets },
+      TENANT,
+      {
+        zakenUrl: FAKE_BASES.zaken,
+        catalogiUrl: FAKE_BASES.catalogi,
+        besluitenUrl: FAKE_BASES.besluiten,
+        documentenUrl: FAKE_BASES.documenten,
+        clientId: 'doorstroom-gm0363',
+        clientSecret: 'geheim-van-de-gemeente',
+        bronorganisatie: '002220647',
+        processLinks: [LINK],
+        enabled: true,
+      },
+      { kind: 'user', id: 'beheerder' },
+      'test',
+      now,
+    );
+    const connections = createZgwConnections({
+      db: t.store.db,
+      box: t.store.secrets,
+      egress: createEgressGuard({ allowLoopback: false, allowHttp: false }),
+      fetch: () => fake.fetch,
+    });
+    const zgw = createZgwWriteBack({
+      store: t.store,
+      clock: () => new Date(),
+      clientFor: connections.zgwClientFor,
+      caseRefOf: (_tenant, caseId) => Promise.resolve(caseRefs.get(caseId) ?? 'dossier-2026-0042'),
+      besluitPdf: (_tenant, _caseId, id) =>
+        Promise.resolve(
+          id === BESLUIT_ID
+            ? { pdf: Buffer.from('%PDF-1.7\n%besluit\n'), decidedAt: '2026-11-30T08:59:00.000Z' }
+            : undefined,
+        ),
+    });
+    ({ worker } = await createRecordingWorker(env, taskQueue, {}, { zgw }));
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await t?.dispose();
+  });
+  beforeEach(() => {
+    fake.requests.length = 0;
+  });
+
+  const hand = (event: PublishedCaseEvent & { id: string }) =>
+    handToZgwSync({ client: env.client, taskQueue, retry: FAST }, [PROCESS], event);
+  const runAll = async (events: Array<PublishedCaseEvent & { id: string }>): Promise<ZgwSyncResult> => {
+    for (const e of events) await hand(e);
+    return env.client.workflow.getHandle(zgwSyncWorkflowId(events[0]!.caseId)).result() as Promise<ZgwSyncResult>;
+  };
+
+  it('creates the zaak, sets the mapped status, registers the besluit with its PDF linked to zaak and besluit, and closes the zaak', async () => {
+    const caseId = newCaseId();
+    const result = await runAll(caseEvents(caseId));
+
+    expect(fake.posts()).toEqual([
+      'zaken',
+      'statussen',
+      'besluiten',
+      'enkelvoudiginformatieobjecten',
+      'besluitinformatieobjecten',
+      'zaakinformatieobjecten',
+      'resultaten',
+      'statussen',
+    ]);
+    const [zaak, status, besluit, document, , , resultaat, eind] = fake.requests.map((r) => r.body!);
+    expect(zaak).toEqual({
+      zaaktype: LINK.zaaktype,
+      bronorganisatie: '002220647',
+      verantwoordelijkeOrganisatie: '002220647',
+      startdatum: '2026-11-30', // 23:30 UTC is the 30th in the Netherlands
+      omschrijving: `Doorstroom: ${PROCESS}`,
+    });
+    expect(status).toEqual({
+      zaak: result.zaakUrl,
+      statustype: `${CAT}/statustypen/1`,
+      datumStatusGezet: '2026-11-30T08:00:00.000Z',
+    });
+    expect(besluit).toMatchObject({ besluittype: LINK.besluittype, datum: '2026-11-30', zaak: result.zaakUrl });
+    expect(document).toMatchObject({
+      informatieobjecttype: LINK.informatieobjecttype,
+      formaat: 'application/pdf',
+      inhoud: Buffer.from('%PDF-1.7\n%besluit\n').toString('base64'),
+      vertrouwelijkheidaanduiding: 'vertrouwelijk',
+    });
+    expect(resultaat).toEqual({ zaak: result.zaakUrl, resultaattype: LINK.resultaattype });
+    expect(eind).toMatchObject({ zaak: result.zaakUrl, statustype: LINK.eindstatustype });
+    expect(fake.requests.every((r) => r.authorization?.startsWith('Bearer ey'))).toBe(true);
+    expect(result).toMatchObject({ processed: 5, failed: [] });
+
+    const writes = await listZgwWrites(t.store.db, TENANT, caseId);
+    expect(writes.map((w) => [w.kind, w.state])).toEqual(
+      expect.arrayContaining([
+        ['zaak-created', 'done'],
+        ['status-set', 'done'],
+        ['besluit-registered', 'done'],
+        ['document-stored', 'done'],
+        ['resultaat-set', 'done'],
+        ['zaak-closed', 'done'],
+      ]),
+    );
+    const audit = await t.store.db.selectFrom('audit_events').selectAll().where('target_id', '=', caseId).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(
+      [
+        'zgw.besluit-registered',
+        'zgw.document-linked',
+        'zgw.document-linked',
+        'zgw.document-stored',
+        'zgw.resultaat-set',
+        'zgw.status-set',
+        'zgw.zaak-closed',
+        'zgw.zaak-created',
+      ].sort(),
+    );
+    // References only: no PDF bytes, no reference of the case, no names.
+    expect(JSON.stringify(audit)).not.toMatch(/dossier-2026|JVBER|Utrecht/);
+  });
+
+  it('links the zaak the case came from (caseRef zgw-<uuid>) after reading it, and uses the outcome’s own resultaattype', async () => {
+    const caseId = newCaseId();
+    const uuid = 'd4d41c3a-5ca8-4c24-9bb2-b4f4e4d1e6a1';
+    caseRefs.set(caseId, `zgw-${uuid}`);
+    fake.addZaak(uuid);
+    const result = await runAll(caseEvents(caseId, 'beeindigd'));
+    expect(fake.requests[0]).toMatchObject({ method: 'GET', url: `${FAKE_BASES.zaken}/zaken/${uuid}` });
+    expect(fake.posts()).not.toContain('zaken');
+    expect(result.zaakUrl).toBe(`${FAKE_BASES.zaken}/zaken/${uuid}`);
+    expect(fake.requests.find((r) => r.url.endsWith('/resultaten'))?.body).toEqual({
+      zaak: result.zaakUrl,
+      resultaattype: `${CAT}/resultaattypen/9`,
+    });
+    const writes = await listZgwWrites(t.store.db, TENANT, caseId);
+    expect(writes.find((w) => w.key === 'zaak')).toMatchObject({ kind: 'zaak-linked', state: 'done' });
+  });
+
+  it('retries an unreachable API (503) with the activity retry policy and creates the status once', async () => {
+    const caseId = newCaseId();
+    fake.failNext('/statussen', 503);
+    fake.failNext('/statussen', 503);
+    const result = await runAll(caseEvents(caseId));
+    expect(result.failed).toEqual([]);
+    const statusPosts = fake.requests.filter((r) => r.url.endsWith('/statussen'));
+    expect(statusPosts).toHaveLength(4); // three attempts for the step, one eindstatus
+    const writes = await listZgwWrites(t.store.db, TENANT, caseId);
+    expect(writes.find((w) => w.kind === 'status-set')).toMatchObject({ state: 'done', attempts: 3, errorCode: null });
+  });
+
+  it('records a write that keeps failing as failing with its code, and goes on with the next events: the case is never held up', async () => {
+    const caseId = newCaseId();
+    fake.failNext('/besluiten', 400); // a refusal: not retried
+    for (let i = 0; i < 3; i++) fake.failNext('/resultaten', 503); // unreachable for all three attempts
+    const result = await runAll(caseEvents(caseId));
+    expect(result.failed.map((f) => f.eventId)).toEqual([`${caseId}:1:3:besluit`, `${caseId}:1:4:done`]);
+    expect(fake.requests.filter((r) => r.url.endsWith('/besluiten'))).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.url.endsWith('/resultaten'))).toHaveLength(3);
+    const writes = await listZgwWrites(t.store.db, TENANT, caseId);
+    expect(writes.find((w) => w.kind === 'besluit-registered')).toMatchObject({
+      state: 'failing',
+      errorCode: 'ZGW_REFUSED',
+      attempts: 1,
+    });
+    expect(writes.find((w) => w.kind === 'resultaat-set')).toMatchObject({
+      state: 'failing',
+      errorCode: 'ZGW_UNAVAILABLE',
+      attempts: 3,
+    });
+    expect(writes.find((w) => w.kind === 'zaak-closed')).toBeUndefined();
+  });
+
+  it('is idempotent: an event signalled twice is written once, and replaying the whole case in a new run writes nothing', async () => {
+    const caseId = newCaseId();
+    const events = caseEvents(caseId);
+    await hand(events[0]!);
+    await hand(events[0]!);
+    await runAll(events);
+    expect(fake.posts().filter((p) => p === 'zaken')).toHaveLength(1);
+    expect(fake.posts()).toHaveLength(8);
+
+    fake.requests.length = 0;
+    const again = await runAll(events); // the sync ended; signalWithStart begins a new run
+    expect(fake.posts()).toEqual([]);
+    expect(again.zaakUrl).toBeDefined();
+  });
+
+  it('does nothing for a process without a link, and never starts a sync for it', async () => {
+    const other = { ...caseEvents(newCaseId())[0]!, processId: 'inburgering' };
+    expect(await handToZgwSync({ client: env.client, taskQueue }, [PROCESS], other)).toBeUndefined();
+    expect(fake.requests).toEqual([]);
+  });
+});
