@@ -10,9 +10,15 @@ const TENANT_KEY_ID = /^(GM\d{4})\.([A-Za-z0-9._-]{1,64})$/;
  * cases and their children (`GM0363-<process>-<hash>`, services/cases/case-id.ts), the deadline
  * digest (`deadline-digest-GM0363[-…]`, workflows/digest-input.ts) and webhook deliveries
  * (`webhook-GM0363-<subscription>-<event>`, workflows/webhook-delivery-input.ts; older ones,
- * `webhook-<subscription uuid>-…`, name none and keep the ring key for what names no municipality).
+ * `webhook-<subscription uuid>-…`, name none and keep the ring key for what names no municipality),
+ * and the ZGW write-back of a case (`zgw-sync-<case id>`, workflows/zgw-sync-input.ts).
  */
-const TENANT_WORKFLOW_IDS = [/^(GM\d{4})-/, /^deadline-digest-(GM\d{4})(?:-|$)/, /^webhook-(GM\d{4})-/];
+const TENANT_WORKFLOW_IDS = [
+  /^(GM\d{4})-/,
+  /^deadline-digest-(GM\d{4})(?:-|$)/,
+  /^webhook-(GM\d{4})-/,
+  /^zgw-sync-(GM\d{4})-/,
+];
 /** Derived keys kept in memory; key ids reach decode from the codec endpoint, so the cache is bounded. */
 const MAX_CACHED = 4096;
 

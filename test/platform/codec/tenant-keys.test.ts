@@ -47,6 +47,7 @@ describe('TenantKeys: a key per municipality, derived from the key ring', () => 
     ['deadline-digest-GM0344-2026-11-29T06:00:00Z', 'GM0344'],
     ['webhook-GM0363-3f1c-9a2b-evt_01', 'GM0363'],
     ['webhook-3f1c-9a2b', undefined],
+    ['zgw-sync-GM0363-nareiziger-hotelverblijf-0123456789abcdef01234567', 'GM0363'],
     ['x-GM0363-y', undefined],
     [undefined, undefined],
   ])('takes the municipality of workflow id %s from where the server puts it: %s', (id, tenant) => {
