@@ -5,11 +5,12 @@ import tls from 'node:tls';
 import type { TLSConfig } from '@temporalio/client';
 
 /**
- * TLS towards Temporal, as the environment states it (docs/deployment.md, README):
- * TEMPORAL_TLS, TEMPORAL_TLS_CA_FILE (the server's CA), TEMPORAL_TLS_CERT_FILE + TEMPORAL_TLS_KEY_FILE
- * (a client certificate: mTLS), TEMPORAL_TLS_SERVER_NAME (the name in the server's certificate, when
- * the address is another) and TEMPORAL_API_KEY (Temporal Cloud). Only names and paths here: the
- * files are read once, at start, by {@link readTemporalTls}.
+ * TLS towards Temporal, as the environment states it (docs/deployment.md, README), with the names
+ * Temporal's own CLI and SDKs read (environment configuration): TEMPORAL_TLS,
+ * TEMPORAL_TLS_SERVER_CA_CERT_PATH (the server's CA), TEMPORAL_TLS_CLIENT_CERT_PATH +
+ * TEMPORAL_TLS_CLIENT_KEY_PATH (a client certificate: mTLS), TEMPORAL_TLS_SERVER_NAME (the name in
+ * the server's certificate, when the address is another) and TEMPORAL_API_KEY (Temporal Cloud).
+ * Only names and paths here: the files are read once, at start, by {@link readTemporalTls}.
  */
 export interface TemporalTlsSettings {
   enabled: boolean;
@@ -46,15 +47,15 @@ function flag(name: string, raw: string | undefined): boolean | undefined {
 export function temporalTlsSettingsFromEnv(env: NodeJS.ProcessEnv): TemporalTlsSettings {
   const explicit = flag('TEMPORAL_TLS', env.TEMPORAL_TLS);
   const settings = {
-    caFile: env.TEMPORAL_TLS_CA_FILE || undefined,
-    certFile: env.TEMPORAL_TLS_CERT_FILE || undefined,
-    keyFile: env.TEMPORAL_TLS_KEY_FILE || undefined,
+    caFile: env.TEMPORAL_TLS_SERVER_CA_CERT_PATH || undefined,
+    certFile: env.TEMPORAL_TLS_CLIENT_CERT_PATH || undefined,
+    keyFile: env.TEMPORAL_TLS_CLIENT_KEY_PATH || undefined,
     serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined,
   };
   const named = Object.entries({
-    TEMPORAL_TLS_CA_FILE: settings.caFile,
-    TEMPORAL_TLS_CERT_FILE: settings.certFile,
-    TEMPORAL_TLS_KEY_FILE: settings.keyFile,
+    TEMPORAL_TLS_SERVER_CA_CERT_PATH: settings.caFile,
+    TEMPORAL_TLS_CLIENT_CERT_PATH: settings.certFile,
+    TEMPORAL_TLS_CLIENT_KEY_PATH: settings.keyFile,
     TEMPORAL_TLS_SERVER_NAME: settings.serverName,
     TEMPORAL_API_KEY: env.TEMPORAL_API_KEY || undefined,
   })
@@ -67,8 +68,8 @@ export function temporalTlsSettingsFromEnv(env: NodeJS.ProcessEnv): TemporalTlsS
     );
   if (Boolean(settings.certFile) !== Boolean(settings.keyFile))
     throw invalid(
-      'TEMPORAL_TLS_CERT_FILE en TEMPORAL_TLS_KEY_FILE horen samen: het clientcertificaat en zijn sleutel',
-      'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together: the client certificate and its key',
+      'TEMPORAL_TLS_CLIENT_CERT_PATH en TEMPORAL_TLS_CLIENT_KEY_PATH horen samen: het clientcertificaat en zijn sleutel',
+      'TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH go together: the client certificate and its key',
     );
   const enabled = explicit === true || named.length > 0;
   if (enabled && !env.TEMPORAL_ADDRESS)
@@ -130,29 +131,29 @@ export function readTemporalTls(settings: TemporalTlsSettings, now = new Date())
   const config: TLSConfig = {};
   if (settings.serverName) config.serverNameOverride = settings.serverName;
   if (settings.caFile) {
-    const pem = readSetting('TEMPORAL_TLS_CA_FILE', settings.caFile);
-    for (const ca of certificates('TEMPORAL_TLS_CA_FILE', settings.caFile, pem))
-      checkValidity('TEMPORAL_TLS_CA_FILE', settings.caFile, ca, now);
+    const pem = readSetting('TEMPORAL_TLS_SERVER_CA_CERT_PATH', settings.caFile);
+    for (const ca of certificates('TEMPORAL_TLS_SERVER_CA_CERT_PATH', settings.caFile, pem))
+      checkValidity('TEMPORAL_TLS_SERVER_CA_CERT_PATH', settings.caFile, ca, now);
     config.serverRootCACertificate = pem;
   }
   if (settings.certFile && settings.keyFile) {
-    const crt = readSetting('TEMPORAL_TLS_CERT_FILE', settings.certFile);
-    const key = readSetting('TEMPORAL_TLS_KEY_FILE', settings.keyFile);
-    const [leaf] = certificates('TEMPORAL_TLS_CERT_FILE', settings.certFile, crt);
-    checkValidity('TEMPORAL_TLS_CERT_FILE', settings.certFile, leaf!, now);
+    const crt = readSetting('TEMPORAL_TLS_CLIENT_CERT_PATH', settings.certFile);
+    const key = readSetting('TEMPORAL_TLS_CLIENT_KEY_PATH', settings.keyFile);
+    const [leaf] = certificates('TEMPORAL_TLS_CLIENT_CERT_PATH', settings.certFile, crt);
+    checkValidity('TEMPORAL_TLS_CLIENT_CERT_PATH', settings.certFile, leaf!, now);
     let privateKey;
     try {
       privateKey = createPrivateKey(key);
     } catch (err) {
       throw invalid(
-        `TEMPORAL_TLS_KEY_FILE=${settings.keyFile} bevat geen leesbare (onversleutelde) PEM-sleutel`,
-        `TEMPORAL_TLS_KEY_FILE=${settings.keyFile} holds no readable (unencrypted) PEM key: ${(err as Error).message}`,
+        `TEMPORAL_TLS_CLIENT_KEY_PATH=${settings.keyFile} bevat geen leesbare (onversleutelde) PEM-sleutel`,
+        `TEMPORAL_TLS_CLIENT_KEY_PATH=${settings.keyFile} holds no readable (unencrypted) PEM key: ${(err as Error).message}`,
       );
     }
     if (!leaf!.checkPrivateKey(privateKey))
       throw invalid(
-        `TEMPORAL_TLS_KEY_FILE=${settings.keyFile} hoort niet bij het certificaat in TEMPORAL_TLS_CERT_FILE`,
-        `TEMPORAL_TLS_KEY_FILE=${settings.keyFile} is not the key of the certificate in TEMPORAL_TLS_CERT_FILE`,
+        `TEMPORAL_TLS_CLIENT_KEY_PATH=${settings.keyFile} hoort niet bij het certificaat in TEMPORAL_TLS_CLIENT_CERT_PATH`,
+        `TEMPORAL_TLS_CLIENT_KEY_PATH=${settings.keyFile} is not the key of the certificate in TEMPORAL_TLS_CLIENT_CERT_PATH`,
       );
     config.clientCertPair = { crt, key };
   }

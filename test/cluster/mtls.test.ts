@@ -83,9 +83,9 @@ beforeAll(async () => {
     tls: { ...readTemporalTls(clientTls), serverNameOverride: 'temporal-frontend' },
   });
   env = await deploymentEnv(cluster, {
-    TEMPORAL_TLS_CA_FILE: pki.caFile,
-    TEMPORAL_TLS_CERT_FILE: pki.clientCertFile,
-    TEMPORAL_TLS_KEY_FILE: pki.clientKeyFile,
+    TEMPORAL_TLS_SERVER_CA_CERT_PATH: pki.caFile,
+    TEMPORAL_TLS_CLIENT_CERT_PATH: pki.clientCertFile,
+    TEMPORAL_TLS_CLIENT_KEY_PATH: pki.clientKeyFile,
     // The address is 127.0.0.1; the certificate names temporal-frontend (as behind a load balancer).
     TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
   });
@@ -132,7 +132,7 @@ test('with its client certificate an API replica and a worker run a case over mT
 
 test('without a client certificate the API refuses to start: TEMPORAL_TLS_REFUSED, in seconds', async () => {
   const run = await runToExit('product/main.ts', {
-    ...without(['TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE']),
+    ...without(['TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH']),
     DOORSTROOM_WORKER: 'false',
     PORT: '0',
   });
@@ -144,8 +144,8 @@ test('without a client certificate the API refuses to start: TEMPORAL_TLS_REFUSE
 test('with a client certificate of another CA the worker refuses to start: TEMPORAL_TLS_REFUSED', async () => {
   const run = await runToExit('worker/main.ts', {
     ...env,
-    TEMPORAL_TLS_CERT_FILE: other.clientCertFile,
-    TEMPORAL_TLS_KEY_FILE: other.clientKeyFile,
+    TEMPORAL_TLS_CLIENT_CERT_PATH: other.clientCertFile,
+    TEMPORAL_TLS_CLIENT_KEY_PATH: other.clientKeyFile,
   });
   expect(run.code).toBe(1);
   expect(run.output).toMatch(/TEMPORAL_TLS_REFUSED/);

@@ -27,7 +27,7 @@ describe('TLS settings towards Temporal', () => {
   it('are off without any TLS variable, on with TEMPORAL_TLS, a file, a server name or an API key', () => {
     expect(temporalTlsSettingsFromEnv({ ...ADDRESS }).enabled).toBe(false);
     expect(temporalTlsSettingsFromEnv({ ...ADDRESS, TEMPORAL_TLS: 'true' }).enabled).toBe(true);
-    expect(temporalTlsSettingsFromEnv({ ...ADDRESS, TEMPORAL_TLS_CA_FILE: '/ca.pem' })).toEqual({
+    expect(temporalTlsSettingsFromEnv({ ...ADDRESS, TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/ca.pem' })).toEqual({
       enabled: true,
       caFile: '/ca.pem',
       certFile: undefined,
@@ -36,16 +36,16 @@ describe('TLS settings towards Temporal', () => {
     });
     expect(temporalTlsSettingsFromEnv({ ...ADDRESS, TEMPORAL_TLS_SERVER_NAME: 'temporal' }).enabled).toBe(true);
     expect(temporalTlsSettingsFromEnv({ ...ADDRESS, TEMPORAL_API_KEY: 'k' }).enabled).toBe(true);
-    expect(loadConfig({ ...ADDRESS, TEMPORAL_TLS_CA_FILE: '/ca.pem' }).temporal.tls.caFile).toBe('/ca.pem');
+    expect(loadConfig({ ...ADDRESS, TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/ca.pem' }).temporal.tls.caFile).toBe('/ca.pem');
   });
 
   it('refuse what cannot work, coded, in Dutch and English, when the configuration is loaded', () => {
     const cases: Array<[NodeJS.ProcessEnv, RegExp]> = [
-      [{ ...ADDRESS, TEMPORAL_TLS_CERT_FILE: '/c.pem' }, /horen samen.*go together/],
-      [{ ...ADDRESS, TEMPORAL_TLS_KEY_FILE: '/c.key' }, /horen samen.*go together/],
-      [{ ...ADDRESS, TEMPORAL_TLS: 'false', TEMPORAL_TLS_CA_FILE: '/ca.pem' }, /TEMPORAL_TLS=false naast/],
+      [{ ...ADDRESS, TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem' }, /horen samen.*go together/],
+      [{ ...ADDRESS, TEMPORAL_TLS_CLIENT_KEY_PATH: '/c.key' }, /horen samen.*go together/],
+      [{ ...ADDRESS, TEMPORAL_TLS: 'false', TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/ca.pem' }, /TEMPORAL_TLS=false naast/],
       [{ ...ADDRESS, TEMPORAL_TLS: 'yes' }, /TEMPORAL_TLS=yes is geen true of false/],
-      [{ TEMPORAL_TLS_CA_FILE: '/ca.pem' }, /vraagt TEMPORAL_ADDRESS.*needs TEMPORAL_ADDRESS/],
+      [{ TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/ca.pem' }, /vraagt TEMPORAL_ADDRESS.*needs TEMPORAL_ADDRESS/],
     ];
     for (const [env, message] of cases) {
       expect(() => loadConfig(env)).toThrow(message);
@@ -86,9 +86,12 @@ describe('reading the certificate files (once, at start)', () => {
     const notPem = path.join(pki.dir, 'not-pem.txt');
     writeFileSync(notPem, 'hello');
     const cases: Array<[Parameters<typeof readTemporalTls>, RegExp]> = [
-      [[{ ...mtls(), caFile: '/nonexistent/ca.pem' }], /TEMPORAL_TLS_CA_FILE=\/nonexistent\/ca.pem bestaat niet/],
-      [[{ ...mtls(), certFile: notPem }], /TEMPORAL_TLS_CERT_FILE=.* bevat geen PEM-certificaat/],
-      [[{ ...mtls(), keyFile: notPem }], /TEMPORAL_TLS_KEY_FILE=.* bevat geen leesbare/],
+      [
+        [{ ...mtls(), caFile: '/nonexistent/ca.pem' }],
+        /TEMPORAL_TLS_SERVER_CA_CERT_PATH=\/nonexistent\/ca.pem bestaat niet/,
+      ],
+      [[{ ...mtls(), certFile: notPem }], /TEMPORAL_TLS_CLIENT_CERT_PATH=.* bevat geen PEM-certificaat/],
+      [[{ ...mtls(), keyFile: notPem }], /TEMPORAL_TLS_CLIENT_KEY_PATH=.* bevat geen leesbare/],
       [[{ ...mtls(), keyFile: other.clientKeyFile }], /hoort niet bij het certificaat.*is not the key/],
       [[mtls(), new Date(Date.now() + 10 * 86_400_000)], /is verlopen op .*expired on/],
     ];
