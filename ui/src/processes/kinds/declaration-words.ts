@@ -32,6 +32,22 @@ const words = {
   yes: { nl: 'ja', en: 'yes' },
   no: { nl: 'nee', en: 'no' },
   unset: { nl: '(niet gezet)', en: '(not set)' },
+  complete: { nl: 'Verder als alle datums gezet zijn', en: 'Go on when every date is set' },
+  completeHelp: {
+    nl: 'Werk dat naast elkaar loopt in één stap: gebeurtenissen die naar deze stap terugleiden zetten elk een datum; zodra alle gekozen datums gezet zijn, gaat de zaak verder.',
+    en: 'Work side by side in one step: events that lead back to this step each set a date; as soon as every chosen date is set, the case goes on.',
+  },
+  completeDates: { nl: 'Datums die gezet moeten zijn', en: 'Dates that must be set' },
+  completeDatesMax: { nl: 'ten hoogste {max}', en: 'at most {max}' },
+  completeDatesNone: { nl: 'Kies minstens één datum.', en: 'Choose at least one date.' },
+  completeDatesNoneKnown: {
+    nl: 'Dit proces zet nog geen datums: laat eerst een gebeurtenis een datum zetten.',
+    en: 'This process sets no dates yet: let an event set a date first.',
+  },
+  completeLabel: { nl: 'Omschrijving', en: 'Label' },
+  completeNext: { nl: 'Daarna naar', en: 'Then to' },
+  addComplete: { nl: 'Verder als datums gezet zijn…', en: 'Go on when dates are set…' },
+  removeComplete: { nl: 'Niet meer op datums wachten', en: 'Stop waiting for dates' },
 } as const;
 
 export type DeclarationWord = keyof typeof words;

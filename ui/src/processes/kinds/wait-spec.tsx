@@ -4,10 +4,11 @@ import type { ProcessDefinition, Reminder, WaitEvent, WaitNode } from '../../../
 import { DurationField } from '../editor/duration-field';
 import { LabelFields, TargetSelect } from '../editor/fields';
 import { replaceNode } from '../model/definition-ops';
-import { relativeTimeInWords } from '../model/duration-words';
+import { dateInWords, relativeTimeInWords } from '../model/duration-words';
 import { declareEvent, freshName, NEW_EVENT } from './declaration-ops';
 import { word } from './declaration-words';
 import type { NodeSpec, PanelProps } from './node-spec';
+import { WaitCompleteForm } from './wait-complete-form';
 import { WaitEventForm } from './wait-event-form';
 
 const at = <T,>(list: readonly T[], i: number, item: T) => list.map((x, j) => (j === i ? item : x));
@@ -117,6 +118,7 @@ function WaitPanel({ node, ctx, onChange, onChangeDefinition }: PanelProps<'wait
           </button>
         )
       )}
+      <WaitCompleteForm node={node} ctx={ctx} onChange={onChange} />
       <h3 className="utrecht-heading-3">{t('designer.events')}</h3>
       <p className="utrecht-form-field-description">{t('designer.eventsHelp')}</p>
       {node.events.map((e, i) => (
@@ -190,6 +192,10 @@ export const waitSpec: NodeSpec<'wait'> = {
     );
     if (node.timeout)
       lines.push(`${lang === 'nl' ? 'Termijn' : 'Time limit'}: ${relativeTimeInWords(node.timeout.at, lang, params)}`);
+    if (node.complete?.dates.length)
+      lines.push(
+        `${lang === 'nl' ? 'Verder als gezet' : 'Goes on when set'}: ${node.complete.dates.map((d) => dateInWords(d, lang)).join(', ')}`,
+      );
     return lines.length
       ? lines
       : [

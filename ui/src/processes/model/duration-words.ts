@@ -28,6 +28,29 @@ export const DATE_WORDS: Record<string, Record<WordsLang, string>> = {
   offer: { nl: 'woningaanbod', en: 'the offer' },
   departed: { nl: 'vertrek', en: 'departure' },
   handoverRequested: { nl: 'overname door de gemeente', en: 'the takeover by the municipality' },
+  homeFound: { nl: 'woning gevonden', en: 'home found' },
+  moved: { nl: 'verhuizing', en: 'the move' },
+  // Urgency application (urgentie-aanvraag)
+  aanvraag: { nl: 'aanvraag', en: 'the application' },
+  besluitVerzonden: { nl: 'verzending van het besluit', en: 'the sending of the decision' },
+  bezwaar: { nl: 'bezwaar', en: 'the objection' },
+  // Civic integration (inburgering)
+  bredeIntake: { nl: 'brede intake', en: 'the broad intake' },
+  pipVastgesteld: { nl: 'vaststelling van het PIP', en: 'the PIP decision' },
+  bijstandStart: { nl: 'start van de bijstand', en: 'the start of social assistance' },
+  ontzorgenBeeindigd: { nl: 'einde van het ontzorgen', en: 'the end of ontzorgen' },
+  verlengdTot: { nl: 'verlengde inburgeringstermijn', en: 'the extended integration term' },
+  ontheffing: { nl: 'ontheffing', en: 'the exemption' },
+  voldaan: { nl: 'voldaan aan de inburgeringsplicht', en: 'the integration obligation met' },
+  // Ukrainian transition (overgang-oekraine)
+  cohortStart: { nl: 'start van het cohort', en: 'the start of the cohort' },
+  einddatum: { nl: 'einddatum tijdelijke bescherming', en: 'the end of temporary protection' },
+  huisvestingGeregeld: { nl: 'huisvesting geregeld', en: 'housing arranged' },
+  inkomenGeregeld: { nl: 'inkomen geregeld', en: 'income arranged' },
+  participatieGeregeld: { nl: 'participatie geregeld', en: 'participation arranged' },
+  zorgGeregeld: { nl: 'zorg geregeld', en: 'care arranged' },
+  inschrijvingGeregeld: { nl: 'inschrijving geregeld', en: 'registration arranged' },
+  vertrokken: { nl: 'vertrek van het huishouden', en: 'the household leaving' },
 };
 
 export function dateInWords(name: string, lang: WordsLang): string {
