@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { PutZgwSettingsBody, type ZgwSettingsResponse } from '../../contract/zgw';
-import { ApiError } from '../../platform/errors';
+import { storeDefinitionSource } from '../../services/wiring/store-sources';
 import { findZgwSettingsRow, saveZgwSettings, toZgwSettings } from '../../services/zgw/zgw-settings';
 import { authenticate, requireRole } from '../auth/authenticate';
 import { getAuth } from '../auth/context';
@@ -10,6 +10,7 @@ import { check } from './validate';
 /**
  * The municipality's link with its ZGW APIs (paths relative to /api/v1): administrators read
  * and replace it (audited as zgwSettings.update); the client secret is written, never read back.
+ * The process links are checked against the municipality's published processes.
  */
 export function createZgwRouter(deps: StoreDeps): Router {
   const router = Router();
@@ -22,17 +23,16 @@ export function createZgwRouter(deps: StoreDeps): Router {
 
   router.put('/zgw-settings', ...admin, async (req, res) => {
     const { reason, ...input } = check(PutZgwSettingsBody, 'body', req.body);
-    // The secret is sealed with the product's key ring, as the identity provider's is.
-    const box = deps.oidc?.box;
-    if (!box)
-      throw new ApiError(
-        404,
-        'ZGW_NOT_CONFIGURED',
-        'Deze server heeft geen sleutelring om het client secret te versleutelen (no key ring for secrets on this server).',
-      );
     const auth = getAuth(req);
+    const definitions = storeDefinitionSource(deps.store, deps.clock);
     const settings = await saveZgwSettings(
-      { store: deps.store, box },
+      {
+        store: deps.store,
+        // The store's key ring (DOORSTROOM_CODEC_KEYS), which the worker opens it with; secrets
+        // sealed earlier with the identity providers' box open as well: in the product both are that ring.
+        box: deps.store.secrets,
+        definitionOf: (processId) => definitions.get(auth.tenant, processId),
+      },
       auth.tenant,
       input,
       auth.actor,

@@ -4,7 +4,9 @@ import type { SecretBox } from '../../platform/codec/secret-box';
 import { ApiError } from '../../platform/errors';
 import type { Db, Store } from '../../platform/store/create-store';
 import { parseJson, toJson } from '../../platform/store/json';
+import type { ProcessDefinition } from '../../workflows/dsl/schema';
 import { appendAudit } from '../audit/audit';
+import { checkProcessLinks } from './zgw-link-check';
 
 /** The table of migration 0010, as this module reads and writes it. */
 export interface ZgwSettingsTable {
@@ -100,9 +102,12 @@ function validate(input: Input): Input {
   };
 }
 
-/** Replaces the settings; audited with before and after (never the secret, only whether it changed). */
+/**
+ * Replaces the settings; audited with before and after (never the secret, only whether it changed).
+ * With `definitionOf`, the links are checked against the published processes (zgw-link-check.ts).
+ */
 export async function saveZgwSettings(
-  deps: { store: Store; box: SecretBox },
+  deps: { store: Store; box: SecretBox; definitionOf?: (processId: string) => Promise<ProcessDefinition | undefined> },
   tenant: string,
   raw: Input,
   actor: { kind: 'user' | 'apiKey' | 'system'; id: string },
@@ -110,6 +115,7 @@ export async function saveZgwSettings(
   now: string,
 ): Promise<ZgwSettings> {
   const input = validate(raw);
+  if (deps.definitionOf) await checkProcessLinks(input.processLinks, input.catalogiUrl, deps.definitionOf);
   return deps.store.transaction(async (trx) => {
     const before = await findZgwSettingsRow(trx, tenant);
     const secret =

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { keyRing } from '../../../platform/codec/codec-keys';
-import { secretBox } from '../../../platform/codec/secret-box';
-import { createEgressGuard } from '../../../platform/egress/egress-guard';
+import { seedsFor } from '../../../services/wiring/seeds';
 import { findZgwSettingsRow, ZGW_SECRET_PURPOSE } from '../../../services/zgw/zgw-settings';
 import { describeEachDialect } from '../../support/postgres';
 import { addTenant, createStoreTestApp, userCaller, type StoreTestApp } from '../../support/store-app';
@@ -22,7 +19,7 @@ const body = (over: Record<string, unknown> = {}) => ({
     {
       processId: 'nareiziger-hotelverblijf',
       zaaktype: `${OZ}/catalogi/api/v1/zaaktypen/0119dd4e-7be9-477e-bccf-75023b1453c1`,
-      statustypen: [{ step: 'hotel-placement', statustype: `${OZ}/catalogi/api/v1/statustypen/1` }],
+      statustypen: [{ step: 'wacht-op-hotelplaatsing', statustype: `${OZ}/catalogi/api/v1/statustypen/1` }],
       besluittype: `${OZ}/catalogi/api/v1/besluittypen/2`,
       informatieobjecttype: `${OZ}/catalogi/api/v1/informatieobjecttypen/3`,
       resultaattype: `${OZ}/catalogi/api/v1/resultaattypen/4`,
@@ -33,16 +30,18 @@ const body = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+const CAT = `${OZ}/catalogi/api/v1`;
+const link = (over: Record<string, unknown>) => ({ ...body().processLinks[0], ...over });
+
 describeEachDialect('ZGW settings (administrators)', (dialect) => {
   let t: StoreTestApp;
   let n = 0;
   const tenant = () => `GM8${String(++n).padStart(3, '0')}`;
-  const box = secretBox(keyRing([{ id: 'k1', key: randomBytes(32) }]));
-
+  // The built-in processes, published in every new municipality: the links name their steps.
   beforeAll(async () => {
-    t = await createStoreTestApp(dialect);
-    t.deps.oidc = { box, egress: createEgressGuard({ allowLoopback: false, allowHttp: false }) };
+    t = await createStoreTestApp(dialect, { seeds: (gm) => seedsFor(gm, '2026-01-01') });
   });
+  const box = () => t.deps.store.secrets;
   afterAll(async () => {
     await t.dispose();
   });
@@ -67,9 +66,9 @@ describeEachDialect('ZGW settings (administrators)', (dialect) => {
 
     const row = (await findZgwSettingsRow(t.deps.store.db, gm))!;
     expect(JSON.stringify(row)).not.toContain(SECRET);
-    expect(box.open(row.client_secret_enc!, ZGW_SECRET_PURPOSE, gm)).toBe(SECRET);
+    expect(box().open(row.client_secret_enc!, ZGW_SECRET_PURPOSE, gm)).toBe(SECRET);
     // Bound to the municipality: the same ciphertext does not open for another one.
-    expect(() => box.open(row.client_secret_enc!, ZGW_SECRET_PURPOSE, 'GM0001')).toThrow();
+    expect(() => box().open(row.client_secret_enc!, ZGW_SECRET_PURPOSE, 'GM0001')).toThrow();
 
     // Absent secret keeps the stored one.
     const { clientSecret: _omit, ...withoutSecret } = body({ clientId: 'doorstroom-2' });
@@ -106,6 +105,53 @@ describeEachDialect('ZGW settings (administrators)', (dialect) => {
         'INVALID_ZGW_SETTINGS',
         '/body/processLinks/1/processId',
       ],
+      // Against the published process definitions and the configured Catalogi API:
+      [
+        { processLinks: [link({ processId: 'geen-proces' })] },
+        'INVALID_ZGW_SETTINGS',
+        '/body/processLinks/0/processId',
+      ],
+      [
+        { processLinks: [link({ statustypen: [{ step: 'geen-stap', statustype: `${CAT}/statustypen/1` }] })] },
+        'INVALID_ZGW_SETTINGS',
+        '/body/processLinks/0/statustypen/0/step',
+      ],
+      [
+        {
+          processLinks: [
+            link({
+              statustypen: [{ step: 'registratie', statustype: 'https://elders.nl/catalogi/api/v1/statustypen/1' }],
+            }),
+          ],
+        },
+        'INVALID_ZGW_SETTINGS',
+        '/body/processLinks/0/statustypen/0/statustype',
+      ],
+      [
+        { processLinks: [link({ zaaktype: 'https://elders.nl/catalogi/api/v1/zaaktypen/1' })] },
+        'INVALID_ZGW_SETTINGS',
+        '/body/processLinks/0/zaaktype',
+      ],
+      [
+        {
+          processLinks: [
+            link({
+              processId: 'urgentie-aanvraag',
+              statustypen: [],
+              besluittypen: [{ decision: 'geen-besluit', besluittype: `${CAT}/besluittypen/7` }],
+            }),
+          ],
+        },
+        'INVALID_ZGW_SETTINGS',
+        '/body/processLinks/0/besluittypen/0/decision',
+      ],
+      [
+        {
+          processLinks: [link({ resultaattypen: [{ outcome: 'onbekend', resultaattype: `${CAT}/resultaattypen/8` }] })],
+        },
+        'INVALID_ZGW_SETTINGS',
+        '/body/processLinks/0/resultaattypen/0/outcome',
+      ],
     ];
     for (const [over, code, path] of cases) {
       const res = await admin.put('/zgw-settings', body(over));
@@ -113,6 +159,23 @@ describeEachDialect('ZGW settings (administrators)', (dialect) => {
       expect(res.body.error.message.length).toBeGreaterThan(5);
     }
     expect((await admin.get('/zgw-settings')).body).toEqual({ settings: null });
+  });
+
+  it('takes a besluittype per decision step and a resultaattype per outcome that the process has', async () => {
+    const gm = tenant();
+    await addTenant(t, gm);
+    const admin = await userCaller(t, gm, 'beheerder', ['admin']);
+    const links = [
+      link({ resultaattypen: [{ outcome: 'beeindigd', resultaattype: `${CAT}/resultaattypen/9` }] }),
+      link({
+        processId: 'urgentie-aanvraag',
+        statustypen: [{ step: 'urgentiebesluit', statustype: `${CAT}/statustypen/6` }],
+        besluittypen: [{ decision: 'urgentiebesluit', besluittype: `${CAT}/besluittypen/7` }],
+      }),
+    ];
+    const res = await admin.put('/zgw-settings', body({ processLinks: links }));
+    expect(res.status).toBe(200);
+    expect(res.body.settings.processLinks).toEqual(links);
   });
 
   it('is for administrators only', async () => {
