@@ -1,7 +1,8 @@
 # Run by scripts/zgw-stack.ts through Open Zaak's `manage.py shell -c`: the catalogus a municipality
-# would publish for Doorstroom's process nareiziger-hotelverblijf / huisvesting-statushouder — a
-# published zaaktype with three statustypen, a resultaattype, a besluittype with its
-# informatieobjecttype, and the eigenschap huishoudgrootte — and Doorstroom's autorisaties, limited
+# would publish for Doorstroom's processes — zaaktype NAREIZIGER-HOTELVERBLIJF (started in Open Zaak,
+# followed by Doorstroom) and HUISVESTING-STATUSHOUDER (started in Doorstroom, written back), each
+# published with three statustypen and the eigenschap huishoudgrootte; for the second a
+# resultaattype and a besluittype with its informatieobjecttype — and Doorstroom's autorisaties, limited
 # to that zaaktype and its types (docs/zgw.md §1). Idempotent: found by identificatie, else created.
 # Prints one line "CATALOGUS {json of uuids}".
 import datetime
@@ -31,38 +32,58 @@ cat, _ = Catalogus.objects.get_or_create(
     rsin=RSIN,
     defaults={"naam": "Doorstroom (test)", "contactpersoon_beheer_naam": "Beheer"},
 )
-zt = ZaakType.objects.filter(catalogus=cat, identificatie="HUISVESTING-STATUSHOUDER").first()
-if not zt:
-    zt = ZaakType.objects.create(
-        catalogus=cat,
-        identificatie="HUISVESTING-STATUSHOUDER",
-        zaaktype_omschrijving="Huisvesting statushouder",
-        vertrouwelijkheidaanduiding=VertrouwelijkheidsAanduiding.vertrouwelijk,
-        doel="Huisvesting van een statushouder",
-        aanleiding="Koppeling van een statushouder aan de gemeente",
-        indicatie_intern_of_extern="extern",
-        handeling_initiator="aanvragen",
-        onderwerp="Huisvesting",
-        handeling_behandelaar="behandelen",
-        doorlooptijd_behandeling=datetime.timedelta(days=180),
-        opschorting_en_aanhouding_mogelijk=False,
-        verlenging_mogelijk=False,
-        publicatie_indicatie=False,
-        versiedatum=BEGIN,
-        datum_begin_geldigheid=BEGIN,
-        verantwoordelijke=RSIN,
-        producten_of_diensten=["https://example.com/product/huisvesting"],
-        referentieproces_naam="Huisvesting statushouders",
-        trefwoorden=[],
-        verantwoordingsrelatie=[],
-        concept=False,
+def zaaktype(identificatie, omschrijving, statussen):
+    zt = ZaakType.objects.filter(catalogus=cat, identificatie=identificatie).first()
+    if not zt:
+        zt = ZaakType.objects.create(
+            catalogus=cat,
+            identificatie=identificatie,
+            zaaktype_omschrijving=omschrijving,
+            vertrouwelijkheidaanduiding=VertrouwelijkheidsAanduiding.vertrouwelijk,
+            doel=omschrijving,
+            aanleiding=omschrijving,
+            indicatie_intern_of_extern="extern",
+            handeling_initiator="aanvragen",
+            onderwerp="Huisvesting",
+            handeling_behandelaar="behandelen",
+            doorlooptijd_behandeling=datetime.timedelta(days=180),
+            opschorting_en_aanhouding_mogelijk=False,
+            verlenging_mogelijk=False,
+            publicatie_indicatie=False,
+            versiedatum=BEGIN,
+            datum_begin_geldigheid=BEGIN,
+            verantwoordelijke=RSIN,
+            producten_of_diensten=["https://example.com/product/huisvesting"],
+            referentieproces_naam=omschrijving,
+            trefwoorden=[],
+            verantwoordingsrelatie=[],
+            concept=False,
+        )
+    uuids = []
+    for nr, naam in enumerate(statussen, start=1):
+        st, _ = StatusType.objects.get_or_create(
+            zaaktype=zt, statustypevolgnummer=nr, defaults={"statustype_omschrijving": naam}
+        )
+        uuids.append(str(st.uuid))
+    spec, _ = EigenschapSpecificatie.objects.get_or_create(
+        formaat="getal", lengte="2", kardinaliteit="1", defaults={"waardenverzameling": []}
     )
-statustypen = []
-for nr, omschrijving in [(1, "Gekoppeld"), (2, "Wacht op aanbod"), (3, "Afgerond")]:
-    st, _ = StatusType.objects.get_or_create(
-        zaaktype=zt, statustypevolgnummer=nr, defaults={"statustype_omschrijving": omschrijving}
+    eig, _ = Eigenschap.objects.get_or_create(
+        zaaktype=zt,
+        eigenschapnaam="huishoudgrootte",
+        defaults={"definitie": "Aantal personen in het huishouden", "specificatie_van_eigenschap": spec},
     )
-    statustypen.append(str(st.uuid))
+    return zt, uuids, eig
+
+
+# Started in Open Zaak (a zaaksysteem registers the nareiziger): Doorstroom follows its statussen.
+nzt, nareiziger_statustypen, neig = zaaktype(
+    "NAREIZIGER-HOTELVERBLIJF", "Nareiziger hotelverblijf", ["Aangemeld", "Hotel geplaatst", "Afgerond"]
+)
+# Started in Doorstroom (process linked to this zaaktype): Doorstroom writes back.
+zt, statustypen, eig = zaaktype(
+    "HUISVESTING-STATUSHOUDER", "Huisvesting statushouder", ["Gekoppeld", "Wacht op aanbod", "Afgerond"]
+)
 rt = ResultaatType.objects.filter(zaaktype=zt, omschrijving="Afgehandeld").first()
 if not rt:
     rt = ResultaatType.objects.create(
@@ -98,15 +119,6 @@ if not bt:
     )
 bt.zaaktypen.add(zt)
 bt.informatieobjecttypen.add(iot)
-spec, _ = EigenschapSpecificatie.objects.get_or_create(
-    formaat="getal", lengte="2", kardinaliteit="1", defaults={"waardenverzameling": []}
-)
-eig, _ = Eigenschap.objects.get_or_create(
-    zaaktype=zt,
-    eigenschapnaam="huishoudgrootte",
-    defaults={"definitie": "Aantal personen in het huishouden", "specificatie_van_eigenschap": spec},
-)
-
 # Doorstroom's client: only what docs/zgw.md §1 lists, for this zaaktype and its types.
 base = f"http://{settings.OPENZAAK_DOMAIN}/catalogi/api/v1"
 app, _ = Applicatie.objects.get_or_create(
@@ -115,13 +127,14 @@ app, _ = Applicatie.objects.get_or_create(
 )
 app.autorisaties.all().delete()
 max_v = VertrouwelijkheidsAanduiding.vertrouwelijk
-Autorisatie.objects.create(
-    applicatie=app,
-    component=ComponentTypes.zrc,
-    scopes=["zaken.lezen", "zaken.aanmaken", "zaken.bijwerken", "zaken.statussen.toevoegen"],
-    zaaktype=f"{base}/zaaktypen/{zt.uuid}",
-    max_vertrouwelijkheidaanduiding=max_v,
-)
+for linked in (zt, nzt):
+    Autorisatie.objects.create(
+        applicatie=app,
+        component=ComponentTypes.zrc,
+        scopes=["zaken.lezen", "zaken.aanmaken", "zaken.bijwerken", "zaken.statussen.toevoegen"],
+        zaaktype=f"{base}/zaaktypen/{linked.uuid}",
+        max_vertrouwelijkheidaanduiding=max_v,
+    )
 Autorisatie.objects.create(applicatie=app, component=ComponentTypes.ztc, scopes=["catalogi.lezen"])
 Autorisatie.objects.create(
     applicatie=app,
@@ -148,6 +161,9 @@ print(
             "besluittype": str(bt.uuid),
             "informatieobjecttype": str(iot.uuid),
             "eigenschap": str(eig.uuid),
+            "nareizigerZaaktype": str(nzt.uuid),
+            "nareizigerStatustypen": nareiziger_statustypen,
+            "nareizigerEigenschap": str(neig.uuid),
         }
     )
 )

@@ -38,6 +38,9 @@ export interface ZgwStackOptions {
 /** What the catalogus script made in Open Zaak (URLs). */
 export interface ZgwCatalogus {
   catalogus: string;
+  /** NAREIZIGER-HOTELVERBLIJF: started in Open Zaak; statustypen Aangemeld, Hotel geplaatst, Afgerond. */
+  nareiziger: { zaaktype: string; statustypen: string[]; eigenschap: string };
+  /** HUISVESTING-STATUSHOUDER (the fields below): started in Doorstroom and written back; Gekoppeld, Wacht op aanbod, Afgerond. */
   zaaktype: string;
   statustypen: string[];
   resultaattype: string;
@@ -57,8 +60,8 @@ export interface ZgwStack {
   catalogus: ZgwCatalogus;
   /** Setup time of this run in ms per step (a step skipped because it was done before: absent). */
   timings: Record<string, number>;
-  /** The abonnement in Open Notificaties on kanalen zaken and besluiten, to Doorstroom's callback. */
-  subscribe(callbackUrl: string, authorization: string): void;
+  /** The abonnement in Open Notificaties on kanaal zaken (zaaktype NAREIZIGER-HOTELVERBLIJF), to Doorstroom's callback. */
+  subscribe(callbackUrl: string, authorization: string): Promise<void>;
   logs(): { openZaak: string; openNotificaties: string; openZaakCelery: string; openNotificatiesCelery: string };
   stop(): Promise<void>;
 }
@@ -389,6 +392,11 @@ export async function startZgwStack(opts: ZgwStackOptions = {}): Promise<ZgwStac
   const ztc = `${ozUrl}/catalogi/api/v1`;
   const catalogus: ZgwCatalogus = {
     catalogus: `${ztc}/catalogussen/${uuids.catalogus as string}`,
+    nareiziger: {
+      zaaktype: `${ztc}/zaaktypen/${uuids.nareizigerZaaktype as string}`,
+      statustypen: (uuids.nareizigerStatustypen as string[]).map((u) => `${ztc}/statustypen/${u}`),
+      eigenschap: `${ztc}/eigenschappen/${uuids.nareizigerEigenschap as string}`,
+    },
     zaaktype: `${ztc}/zaaktypen/${uuids.zaaktype as string}`,
     statustypen: (uuids.statustypen as string[]).map((u) => `${ztc}/statustypen/${u}`),
     resultaattype: `${ztc}/resultaattypen/${uuids.resultaattype as string}`,
@@ -406,6 +414,8 @@ export async function startZgwStack(opts: ZgwStackOptions = {}): Promise<ZgwStac
     openNotificatiesCelery: path.join(logs, 'on-celery.log'),
   };
   const start = (app: (typeof apps)[number], args: string[], logFile: string, cwd?: string) => {
+    // Where the apps' Celery workers touch their liveness and readiness files.
+    mkdirSync(path.join(cache, `${app.key}-src`, 'tmp'), { recursive: true });
     const fd = openSync(logFile, 'w');
     const child = spawn(`${path.join(cache, `${app.key}-venv`)}/bin/python`, args, {
       env: envOf(app),
@@ -499,7 +509,7 @@ export async function startZgwStack(opts: ZgwStackOptions = {}): Promise<ZgwStac
     bronorganisatie: BRONORGANISATIE,
     catalogus,
     timings,
-    subscribe(callbackUrl, authorization) {
+    async subscribe(callbackUrl, authorization) {
       const file = path.join(cache, 'on-abonnement.yaml');
       writeFileSync(
         file,
@@ -507,10 +517,19 @@ export async function startZgwStack(opts: ZgwStackOptions = {}): Promise<ZgwStac
           ABONNEMENT_UUID,
           CALLBACK_URL: callbackUrl,
           CALLBACK_AUTH: authorization,
-          ZAAKTYPE: catalogus.zaaktype,
+          ZAAKTYPE: catalogus.nareiziger.zaaktype,
         }),
       );
-      manage(on, ['setup_configuration', '--yaml-file', file], 'on-abonnement.log');
+      // Not execFileSync: the caller's event loop (a running Doorstroom, its HTTP clients) goes on meanwhile.
+      const fd = openSync(path.join(logs, 'on-abonnement.log'), 'a');
+      const child = spawn(
+        `${path.join(cache, 'on-venv')}/bin/python`,
+        [`${path.join(cache, 'on-src')}/src/manage.py`, 'setup_configuration', '--yaml-file', file],
+        { env: envOf(on), stdio: ['ignore', fd, fd] },
+      );
+      closeSync(fd);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      if (code !== 0) throw new ZgwStackError(`zgw-stack: the abonnement was not configured (logs/on-abonnement.log)`);
     },
     logs: () => ({
       openZaak: readFileSync(logFiles.openZaak, 'utf8'),
