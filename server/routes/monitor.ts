@@ -11,6 +11,7 @@ import type { LiveHub } from '../../services/monitor/live-hub';
 import { MONITOR_CONFIG } from '../../services/monitor/monitor-config';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from '../../services/monitor/saved-filters';
 import { createStateCache } from '../../services/monitor/state-cache';
+import { listZgwWrites } from '../../services/zgw/zgw-sync-store';
 import { computeSummary, type MonitorSummary } from '../../services/monitor/summary';
 import {
   EventsQuery,
@@ -94,16 +95,25 @@ export function createMonitorRouter(deps: MonitorRouterDeps): Router {
     const { caseId } = check(MonitorCaseParams, 'params', req.params);
     const auth = getAuth(req);
     const state = await deps.cases.get(auth.tenant, caseId);
-    const [definition, description] = await Promise.all([
+    const [definition, description, zgwWrites] = await Promise.all([
       loadDefinition(caseId),
       deps.client.workflow.getHandle(caseId).describe(),
+      listZgwWrites(deps.auth.store.db, auth.tenant, caseId),
     ]);
     if (!definition)
       throw new ApiError(404, 'CASE_NOT_FOUND', `Case ${caseId} has no readable definition.`, '/params/caseId');
     const status = STATUS_NAMES[description.status.name] ?? description.status.name.toLowerCase();
     res
       .set('Cache-Control', 'no-store')
-      .json(buildCaseView(state, definition, status, auth.permissions.includes('cases:events')) satisfies CaseView);
+      .json(
+        buildCaseView(
+          state,
+          definition,
+          status,
+          auth.permissions.includes('cases:events'),
+          zgwWrites,
+        ) satisfies CaseView,
+      );
   });
 
   router.get('/monitor/events', ...read, (req, res) => {

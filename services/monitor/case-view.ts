@@ -4,6 +4,8 @@ import type { CaseView } from '../../contract/monitor';
 import type { CaseState, HistoryEntry } from '../../workflows/case-state';
 import { edgesOf } from '../../workflows/dsl/node-edges';
 import type { ProcessDefinition, ProcessNode } from '../../workflows/dsl/schema';
+import type { ZgwWrite } from '../zgw/zgw-sync-store';
+import { mergeTimeline, zgwTimeline } from './zgw-timeline';
 
 type Text = { nl: string; en: string };
 const label = (l: { nl: string; en?: string } | undefined, fallback: string): Text => ({
@@ -94,6 +96,8 @@ export function buildCaseView(
   definition: ProcessDefinition,
   workflowStatus: string,
   canAct: boolean,
+  /** What the ZGW write-back wrote to the zaaksysteem for this case (services/zgw/zgw-sync-store.ts). */
+  zgwWrites: ZgwWrite[] = [],
 ): CaseView {
   const nodes = new Map(definition.nodes.map((n) => [n.id, n]));
   const path: string[] = [];
@@ -132,12 +136,15 @@ export function buildCaseView(
               payloadSchema: e.payloadSchema ?? { type: 'object' },
             }))
         : [],
-    timeline: state.history.map((h) => ({
-      at: h.at,
-      type: h.type,
-      nodeId: h.nodeId ?? null,
-      text: describe(h, nodes),
-    })),
+    timeline: mergeTimeline(
+      state.history.map((h) => ({
+        at: h.at,
+        type: h.type,
+        nodeId: h.nodeId ?? null,
+        text: describe(h, nodes),
+      })),
+      zgwTimeline(zgwWrites, (id) => label(nodes.get(id)?.label, id)),
+    ),
     decisions: state.decisions.map((d) => ({
       nodeId: d.nodeId,
       at: d.at,
