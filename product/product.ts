@@ -26,6 +26,7 @@ import { startTemporalRuntime, type TemporalRuntime } from '../platform/temporal
 import { validateArtifactContent } from '../services/wiring/content-validator';
 import { seedsFor } from '../services/wiring/seeds';
 import { caseEventSubscriptions } from '../services/webhooks/subscriptions';
+import { createNotificationWorkflows } from '../services/notificaties/notification-workflows';
 import { createActivityRegistry } from '../worker/activity-registry';
 import { startWorker, type RunningWorker } from '../worker/start-worker';
 import { storeActivityDeps } from '../worker/store-activity-deps';
@@ -95,7 +96,15 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
     runtime = started;
     // DOORSTROOM_WORKER=false: an API replica beside separate `npm run worker` processes.
     if (env.DOORSTROOM_WORKER !== 'false') {
-      const activities = createActivityRegistry(storeActivityDeps(store, { log, clock, metrics, env }));
+      const activities = createActivityRegistry(
+        storeActivityDeps(store, {
+          log,
+          clock,
+          metrics,
+          env,
+          idSecret: loadIdSecret(config.dataDir, config.idSecret),
+        }),
+      );
       worker = await startWorker({ runtime: started, config, log, activities, metrics });
     }
     const runningWorker = worker;
@@ -125,6 +134,11 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
         hub,
       },
       caseIdOf: (tenant, processId, caseRef) => caseIdFor(idSecret, tenant, processId, caseRef),
+      // Notifications whose mapping reads the zaak: answered 202, a workflow reads it.
+      notificationWorkflows: createNotificationWorkflows({
+        client: started.client,
+        taskQueue: config.temporal.taskQueue,
+      }),
       codec: started.codec,
       temporalUiOrigins: [
         ...config.temporal.uiOrigins,

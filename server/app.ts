@@ -23,6 +23,7 @@ import { createDocsRouter } from './routes/docs';
 import { createMonitorRouter, type MonitorRouterDeps } from './routes/monitor';
 import { createMunicipalityProfileRouter } from './routes/municipality-profile';
 import { createNotificatiesRouter } from './routes/notificaties';
+import type { NotificationWorkflows } from '../services/notificaties/notification-workflows';
 import { createQuotaRouter } from './routes/quota';
 import { createWebhooksRouter } from './routes/webhooks';
 import { storeRuleSetSource } from '../services/wiring/store-sources';
@@ -37,6 +38,8 @@ export interface AppDeps {
   alerts: Omit<AlertsRouterDeps, 'auth'>;
   /** The case id a (tenant, process, caseRef) has: incoming notifications find their case by it. */
   caseIdOf: (tenant: string, processId: string, caseRef: string) => string;
+  /** Starts the workflow of a notification whose mapping reads the zaak (answered 202); absent, such a notification gets 503. */
+  notificationWorkflows?: NotificationWorkflows;
   metrics: Metrics;
   readiness: ReadinessCheck[];
   log: { error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void };
@@ -95,6 +98,7 @@ export function createApp(deps: AppDeps): Express {
       cases: deps.cases,
       caseIdOf: deps.caseIdOf,
       log: deps.log,
+      workflows: deps.notificationWorkflows,
       rateLimitPerMinute: deps.rateLimitPerMinute,
     }),
   );

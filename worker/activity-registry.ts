@@ -2,10 +2,15 @@ import type { ActivityName, DoorstroomActivities } from '../workflows/activity-t
 import { createAlertActivities, type AlertActivityDeps } from './activities/alerts';
 import { createCaseActivities, type CaseActivityDeps } from './activities/case-activities';
 import { createWebhookActivities, type WebhookActivityDeps } from './activities/webhooks';
+import { createZgwNotificationActivities, type NotificatieActivityDeps } from './activities/zgw-notification';
 import { createZgwSyncActivities, type ZgwSyncActivityDeps } from './activities/zgw-sync';
 
 /** Everything the worker's activities need, all of it required: the store's in production, fakes in tests. */
-export type ActivityDeps = CaseActivityDeps & WebhookActivityDeps & AlertActivityDeps & ZgwSyncActivityDeps;
+export type ActivityDeps = CaseActivityDeps &
+  WebhookActivityDeps &
+  AlertActivityDeps &
+  ZgwSyncActivityDeps &
+  NotificatieActivityDeps;
 
 /** Every activity a workflow may call, by name: a name left out, or one too many, does not compile. */
 export type ActivityRegistry = { readonly [K in ActivityName]: DoorstroomActivities[K] };
@@ -20,6 +25,7 @@ export function createActivityRegistry(deps: ActivityDeps): ActivityRegistry {
   const webhooks = createWebhookActivities(deps);
   const alerts = createAlertActivities(deps);
   const zgw = createZgwSyncActivities(deps);
+  const notificaties = createZgwNotificationActivities(deps);
   return {
     notify: cases.notify,
     evaluateDecision: cases.evaluateDecision,
@@ -34,5 +40,8 @@ export function createActivityRegistry(deps: ActivityDeps): ActivityRegistry {
     zgwSetStatus: zgw.zgwSetStatus,
     zgwRegisterBesluit: zgw.zgwRegisterBesluit,
     zgwCloseZaak: zgw.zgwCloseZaak,
+    readNotificationZaak: notificaties.readNotificationZaak,
+    applyNotificationMapping: notificaties.applyNotificationMapping,
+    recordNotificationOutcome: notificaties.recordNotificationOutcome,
   };
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from '../platform/config';
 import { createLog } from '../platform/log';
 import { systemClock } from '../platform/store/clock';
+import { loadIdSecret } from '../services/cases/case-id';
 import { createStore, storeConfigFromEnv, storeKeyRingFromEnv } from '../platform/store/create-store';
 import { startTemporalRuntime } from '../platform/temporal/runtime';
 import { createActivityRegistry } from './activity-registry';
@@ -22,7 +23,13 @@ async function main(): Promise<void> {
   });
   await store.migrate();
   const runtime = await startTemporalRuntime({ config, log });
-  const activities = createActivityRegistry(storeActivityDeps(store, { log, clock: systemClock }));
+  const activities = createActivityRegistry(
+    storeActivityDeps(store, {
+      log,
+      clock: systemClock,
+      idSecret: loadIdSecret(config.dataDir, config.idSecret),
+    }),
+  );
   const worker = await startWorker({ runtime, config, log, activities }).catch(async (err: unknown) => {
     await runtime.stop();
     throw err;

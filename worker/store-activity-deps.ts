@@ -11,6 +11,11 @@ import { createEventPublisher } from '../services/webhooks/publisher';
 import { storeDefinitionSource, storeRuleSetSource } from '../services/wiring/store-sources';
 import { findBesluit } from '../services/besluiten/besluit-store';
 import { createZgwConnections } from '../services/zgw/zgw-connection';
+import { caseIdFor } from '../services/cases/case-id';
+import { createCaseService } from '../services/cases/case-service';
+import { recordOutcome } from '../services/notificaties/notificatie-log';
+import { caseEventSubscriptions } from '../services/webhooks/subscriptions';
+import { ApiError } from '../platform/errors';
 import { createZgwWriteBack } from '../services/zgw/zgw-write-back';
 import { storeEgressGuard } from '../platform/egress/store-guard';
 import { SA_CASE_REF } from '../workflows/search-attributes';
@@ -34,6 +39,8 @@ export interface StoreActivityOptions {
   smtp?: SmtpConfig | null;
   env?: NodeJS.ProcessEnv;
   sendMail?: typeof sendMail;
+  /** The case-id secret (services/cases/case-id.ts): notifications read from their zaak start cases and send events with it. */
+  idSecret?: Buffer;
 }
 
 /**
@@ -88,6 +95,30 @@ export function storeActivityDeps(store: Store, opts: StoreActivityOptions): Act
         return collectDeadlines({ client: ctx.client, namespace }, tenant, from, to);
       },
     }),
+    // Notifications whose mapping reads the zaak (workflows/zgw-notification.ts): the case service
+    // runs on the activity's own client and task queue.
+    notificaties: {
+      zgwClientFor: zgwConnections.zgwClientFor,
+      cases: () => {
+        const ctx = Context.current();
+        if (!opts.idSecret)
+          throw new ApiError(503, 'TEMPORAL_UNAVAILABLE', 'Deze worker kent het case-id-geheim niet (no id secret).');
+        return createCaseService({
+          client: ctx.client,
+          namespace: ctx.info.workflowNamespace ?? ctx.client.options.namespace,
+          taskQueue: ctx.info.taskQueue,
+          idSecret: opts.idSecret,
+          definitions: storeDefinitionSource(store, clock),
+          caseEvents: (tenant) => caseEventSubscriptions(store.db, tenant, clock()),
+        });
+      },
+      caseIdOf: (tenant, processId, caseRef) => {
+        if (!opts.idSecret)
+          throw new ApiError(503, 'TEMPORAL_UNAVAILABLE', 'Deze worker kent het case-id-geheim niet (no id secret).');
+        return caseIdFor(opts.idSecret, tenant, processId, caseRef);
+      },
+      recordOutcome: (tenant, key, outcome) => recordOutcome(store.db, tenant, key, outcome, clock().toISOString()),
+    },
     zgw: createZgwWriteBack({
       store,
       clock,

@@ -4,6 +4,7 @@ import type { DecisionRecord } from './case-state';
 import type { DeadlineDigestResult, DigestTrigger } from './digest-input';
 import type { ProcessDefinition } from './dsl/schema';
 import type { WebhookDeliveryInput } from './webhook-delivery-input';
+import type { ZgwNotificationActivities } from './zgw-notification-input';
 import type { ZgwBesluitInput, ZgwCloseInput, ZgwStatusInput, ZgwWriteResult, ZgwZaakInput } from './zgw-sync-input';
 
 /**
@@ -139,5 +140,9 @@ export interface ZgwSyncActivities {
 }
 
 /** Every activity of the worker: the registry's shape. */
-export type DoorstroomActivities = CaseActivities & WebhookActivities & AlertActivities & ZgwSyncActivities;
+export type DoorstroomActivities = CaseActivities &
+  WebhookActivities &
+  AlertActivities &
+  ZgwSyncActivities &
+  ZgwNotificationActivities;
 export type ActivityName = keyof DoorstroomActivities;

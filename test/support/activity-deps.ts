@@ -59,6 +59,12 @@ export function testActivityDeps(over: Partial<ActivityDeps> = {}): ActivityDeps
       registerBesluit: notInThisTest('the ZGW write-back'),
       closeZaak: notInThisTest('the ZGW write-back'),
     },
+    notificaties: {
+      zgwClientFor: notInThisTest('reading the zaak of a notification'),
+      cases: () => ({ start: notInThisTest('a notification'), sendEvent: notInThisTest('a notification') }),
+      caseIdOf: () => 'not-in-this-test',
+      recordOutcome: notInThisTest('the notification log'),
+    },
     ...over,
   };
 }
