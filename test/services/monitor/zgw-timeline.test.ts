@@ -31,7 +31,7 @@ function state(): CaseState {
     placements: [],
     runs: 0,
     historyDropped: 0,
-  } as CaseState;
+  };
 }
 
 describeEachDialect('the case timeline shows the ZGW write-back', (dialect) => {
