@@ -379,6 +379,21 @@ describe('against a real Open Zaak and Open Notificaties (npm run test:zgw)', ()
         const statussen = await zs.get(`${zaken}/statussen?zaak=${encodeURIComponent(zaakUrl)}`);
         return (statussen.results as Array<{ statustype: string }>).some((s) => s.statustype === c.statustypen[1]);
       });
+
+      // Here: the case timeline says what was written, in words, and nothing failed.
+      const view = (await call('GET', `/monitor/cases/${caseId}`, admin)).body as {
+        timeline: Array<{ type: string; text: { nl: string } }>;
+      };
+      const said = view.timeline.map((e) => e.text.nl);
+      expect(said).toEqual(
+        expect.arrayContaining([
+          'Zaak aangemaakt in het zaaksysteem',
+          'Besluit geregistreerd in het zaaksysteem',
+          'Besluit-PDF opgeslagen in het zaaksysteem',
+        ]),
+      );
+      expect(said.filter((t) => t.startsWith('Status gezet in het zaaksysteem')).length).toBeGreaterThanOrEqual(2);
+      expect(view.timeline.filter((e) => e.type.endsWith('-failing'))).toEqual([]);
     });
   });
 });
