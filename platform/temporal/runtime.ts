@@ -148,7 +148,10 @@ export async function startTemporalRuntime(opts: RuntimeOptions): Promise<Tempor
       async ready() {
         if (tls) {
           const check = await checkTemporalTls(serverAddress, tls);
-          if (!check.ok) throw new Error(`Temporal (${serverAddress}) is unreachable: ${check.reason}`);
+          if (!check.ok)
+            throw Object.assign(new Error(`Temporal (${serverAddress}) is unreachable: ${check.reason}`), {
+              code: 'TEMPORAL_UNAVAILABLE',
+            });
         }
         await client.workflowService.getSystemInfo({});
       },
