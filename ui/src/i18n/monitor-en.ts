@@ -73,7 +73,7 @@ export const monitorEn: Messages['monitor'] = {
     page: 'Page {{page}}',
     empty: 'No cases found.',
     sortBy: 'Sort by {{column}}',
-    sortNote: 'Sorting applies to the loaded page.',
+    sortNote: 'The order holds for the whole list, across all pages; sort by next deadline or by start date.',
     saved: 'Saved filters',
     saveAs: 'Name for this filter',
     save: 'Save filter',

@@ -77,7 +77,8 @@ export const monitorNl = {
     page: 'Pagina {{page}}',
     empty: 'Geen zaken gevonden.',
     sortBy: 'Sorteer op {{column}}',
-    sortNote: 'Sorteren geldt voor de geladen pagina.',
+    sortNote:
+      'De volgorde geldt voor de hele lijst, over alle pagina’s; sorteren kan op volgende termijn en op startdatum.',
     saved: 'Opgeslagen filters',
     saveAs: 'Naam voor dit filter',
     save: 'Filter opslaan',
