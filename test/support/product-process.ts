@@ -17,7 +17,13 @@ export interface ProductProcess {
  * loader. Not the tsx CLI: its signal relay SIGKILLs the child 30 ms after a SIGTERM, which a
  * product under load cannot meet (docs/reliability.md), and a signal must reach the product itself.
  */
-export async function spawnProduct(env: Record<string, string>): Promise<ProductProcess> {
+export async function spawnProduct(
+  env: Record<string, string>,
+  opts: {
+    /** Waits until the product listens on `port` (default: at most 90 s); throws with the reason otherwise. */
+    untilListening?: (port: number, child: ChildProcess, output: () => string) => Promise<void>;
+  } = {},
+): Promise<ProductProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'product/main.ts'], {
     cwd: ROOT,
@@ -29,7 +35,9 @@ export async function spawnProduct(env: Record<string, string>): Promise<Product
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
-    await waitForPort('127.0.0.1', port, 90_000, () => child.exitCode === null);
+    await (opts.untilListening
+      ? opts.untilListening(port, child, () => out)
+      : waitForPort('127.0.0.1', port, 90_000, () => child.exitCode === null));
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`product did not start: ${(err as Error).message}\n${out}`);

@@ -4,6 +4,7 @@ import { freePort } from '../../../platform/temporal/free-port';
 import { api } from '../../support/product-process';
 import { createReceiver, type Receiver } from '../../services/webhooks/support/receiver';
 import type { Session } from './people';
+import { waitFor } from './product-under-fault';
 
 /** What a municipality's system subscribes to: every case event a hotel stay produces. */
 export const SUBSCRIBED = ['case.started', 'case.step-entered', 'case.completed'] as const;
@@ -101,5 +102,58 @@ export function expectedEvents(state: { status: string; history?: Array<{ type: 
     'case.started': 1,
     'case.step-entered': (state.history ?? []).filter((h) => h.type === 'step-entered').length,
     'case.completed': state.status === 'completed' ? 1 : 0,
+  };
+}
+
+/**
+ * Waits until every webhook the cases' histories imply has reached the receiver and the delivery
+ * log has nothing pending (within `settleMs`), then checks: each event at least once, with one
+ * stable id (header = body); every logged delivery arrived; nothing arrived that the log does not
+ * know. Gives the figures.
+ */
+export async function verifyWebhooks(
+  store: ReturnType<typeof readStore>,
+  watch: WebhookWatch,
+  states: Map<string, { status: string; history?: Array<{ type: string }> }>,
+  settleMs: number,
+) {
+  const expected = new Map([...states].map(([caseId, state]) => [caseId, expectedEvents(state)]));
+  const missing = () => {
+    const got = received(watch.receiver);
+    let n = 0;
+    for (const [caseId, byType] of expected)
+      for (const [type, count] of Object.entries(byType)) n += Math.max(0, count - got.distinct(caseId, type));
+    return n;
+  };
+  const settledAt = Date.now();
+  await waitFor(
+    () => {
+      const pending = store.deliveries(watch.subscriptionId).filter((d) => d.status !== 'delivered');
+      return `every webhook to be delivered (missing at the receiver: ${missing()}; not delivered in the log: ${pending.length}, e.g. ${JSON.stringify(pending.slice(0, 5))})`;
+    },
+    () =>
+      missing() === 0 &&
+      store.deliveries(watch.subscriptionId).every((d) => d.status === 'delivered') &&
+      store.deliveries(watch.subscriptionId),
+    settleMs,
+    500,
+  );
+  const log = store.deliveries(watch.subscriptionId);
+  const got = received(watch.receiver);
+  for (const [caseId, byType] of expected)
+    for (const [type, count] of Object.entries(byType))
+      expect({ caseId, type, distinct: got.distinct(caseId, type) }).toEqual({ caseId, type, distinct: count });
+  // Every logged delivery reached the receiver, and the receiver got nothing the log does not know.
+  expect(log.filter((d) => !got.times.has(d.event_id))).toEqual([]);
+  expect([...got.times.keys()].filter((id) => !log.some((d) => d.event_id === id))).toEqual([]);
+  const webhooksExpected = [...expected.values()].reduce((n, t) => n + Object.values(t).reduce((a, b) => a + b, 0), 0);
+  return {
+    webhooksExpected,
+    webhooksReceived: watch.receiver.received.length,
+    webhooksDistinct: got.times.size,
+    webhookDuplicates: got.duplicates,
+    webhookIdMismatch: got.idMismatch,
+    webhooksLost: webhooksExpected - got.times.size,
+    webhooksSettleMs: Date.now() - settledAt,
   };
 }
