@@ -18,6 +18,7 @@ import * as inburgeringWaiting from '../../contract/inburgering-waiting';
 import * as monitor from '../../contract/monitor';
 import * as municipalityProfile from '../../contract/municipality-profile';
 import * as notificaties from '../../contract/notificaties';
+import * as notificatiesLog from '../../contract/notificaties-log';
 import * as quota from '../../contract/quota';
 import * as rulesetSimulation from '../../contract/ruleset-simulation';
 import * as tenants from '../../contract/tenants';
@@ -91,6 +92,7 @@ describe('the API contract', () => {
       monitor,
       municipalityProfile,
       notificaties,
+      notificatiesLog,
       quota,
       rulesetSimulation,
       tenants,

@@ -4,9 +4,11 @@ import {
   MappingIdParams,
   MappingList,
   NotificatieBody,
+  NotificatieAccepted,
   NotificatieMappingSchema,
   NotificatieResult,
 } from '../../../contract/notificaties';
+import { NotificatieLogPage, NotificatieLogQuery } from '../../../contract/notificaties-log';
 import type { ErrorCode } from '../../../contract/error-codes';
 import type { Operation } from '../operation';
 
@@ -27,9 +29,16 @@ export const notificatieOperations: Operation[] = [
     summary: 'Callback for a Notificaties API abonnement: a matching mapping starts a case or sends it an event',
     description:
       'Register this URL as the `callbackUrl` of an abonnement at the Notificaties API, with `auth` set to `Bearer <api key>` (permission notificaties:receive). ' +
-      "The case reference is the mapping's prefix (default `zgw-`) plus the last path segment of `hoofdObject`. A notification no mapping matches is acknowledged with `result: ignored`. See docs/notificaties.md.",
+      "The case reference is the mapping's prefix (default `zgw-`) plus the last path segment of `hoofdObject`. A notification no mapping matches is acknowledged with `result: ignored`. " +
+      'A mapping that reads the zaak behind the notification (a source or condition `zaak.*`, `status.*`, `eigenschap:*`, or `readZaak`) is answered **202** at once: a workflow reads the zaak, its zaakeigenschappen, current status and rollen from the Zaken API (ZGW settings of the municipality) and starts the case or sends the event; the outcome shows in GET /notificaties/log. The same notification delivered again is handled once (`duplicate: true`). See docs/notificaties.md.',
     body: NotificatieBody,
-    responses: { 200: { description: 'Handled or ignored', schema: NotificatieResult } },
+    responses: {
+      200: { description: 'Handled at once (kenmerken form) or ignored', schema: NotificatieResult },
+      202: {
+        description: 'Accepted: the zaak is read and the mapping applied by a workflow',
+        schema: NotificatieAccepted,
+      },
+    },
     errors: [
       'UNAUTHENTICATED',
       'FORBIDDEN',
@@ -49,7 +58,22 @@ export const notificatieOperations: Operation[] = [
       'INVALID_PAYLOAD',
       'CASE_BUSY',
       'RATE_LIMITED',
+      'TEMPORAL_UNAVAILABLE',
     ],
+  },
+  {
+    method: 'get',
+    path: '/notificaties/log',
+    operationId: 'listNotificatieLog',
+    tag: T,
+    access: 'session',
+    requires: 'admin',
+    summary: 'What happened to each received notification, newest first',
+    description:
+      'Per notification: when it came, kanaal, resource and actie, the mapping, and the result (pending, case-started, case-exists, event-sent, ignored with its reason, failed with its code). No URLs, kenmerken or zaak data. Paged with `cursor`.',
+    query: NotificatieLogQuery,
+    responses: { 200: { description: 'One page of the log', schema: NotificatieLogPage } },
+    errors: [...admin, 'VALIDATION_FAILED'],
   },
   {
     method: 'get',
