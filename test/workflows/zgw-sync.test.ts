@@ -1,69 +1,25 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { createEgressGuard } from '../../platform/egress/egress-guard';
-import { insertTenant } from '../../platform/store/tenants';
-import { createZgwConnections } from '../../services/zgw/zgw-connection';
-import { saveZgwSettings } from '../../services/zgw/zgw-settings';
 import { handToZgwSync } from '../../services/zgw/zgw-sync-start';
 import { listZgwWrites } from '../../services/zgw/zgw-sync-store';
-import { createZgwWriteBack } from '../../services/zgw/zgw-write-back';
 import type { PublishedCaseEvent } from '../../workflows/case-event';
 import { zgwSyncWorkflowId, type ZgwRetryPolicy, type ZgwSyncResult } from '../../workflows/zgw-sync-input';
 import { createTestStore, type TestStore } from '../support/postgres';
 import { createRecordingWorker, createTimeSkippingEnv } from '../support/temporal';
-import { createFakeZgw, FAKE_BASES } from '../support/zgw-fake';
+import { createFakeZgw, FAKE_BASES, FAKE_LINK, fakeZgwWriteBack, hotelCaseEvents } from '../support/zgw-fake';
 
 jest.setTimeout(120_000);
 
 const TENANT = 'GM0363';
 const PROCESS = 'nareiziger-hotelverblijf';
 const CAT = FAKE_BASES.catalogi;
-const LINK = {
-  processId: PROCESS,
-  zaaktype: `${CAT}/zaaktypen/0119dd4e-7be9-477e-bccf-75023b1453c1`,
-  statustypen: [{ step: 'wacht-op-hotelplaatsing', statustype: `${CAT}/statustypen/1` }],
-  besluittype: `${CAT}/besluittypen/2`,
-  informatieobjecttype: `${CAT}/informatieobjecttypen/3`,
-  resultaattype: `${CAT}/resultaattypen/4`,
-  resultaattypen: [{ outcome: 'beeindigd', resultaattype: `${CAT}/resultaattypen/9` }],
-  eindstatustype: `${CAT}/statustypen/5`,
-};
+const LINK = FAKE_LINK;
 /** Production's policy shape, in seconds (the test server skips the waits). */
 const FAST: Partial<ZgwRetryPolicy> = { initialIntervalMs: 1_000, maximumIntervalMs: 2_000, maximumAttempts: 3 };
 
 let seq = 0;
 const newCaseId = () => `${TENANT}-${PROCESS}-${(++seq).toString(16).padStart(24, '0')}`;
-const BESLUIT_ID = '6f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
-
-/** The events a case of the hotel process publishes, in its order, with ids fixed by its history. */
-function caseEvents(caseId: string, outcome = 'gehuisvest'): Array<PublishedCaseEvent & { id: string }> {
-  const base = { tenant: TENANT, caseId, processId: PROCESS };
-  return [
-    { ...base, id: `${caseId}:1:0:started`, type: 'case.started', occurredAt: '2026-11-29T23:30:00.000Z' },
-    {
-      ...base,
-      id: `${caseId}:1:1:step`,
-      type: 'case.step-entered',
-      step: 'registratie',
-      occurredAt: '2026-11-29T23:30:01.000Z',
-    },
-    {
-      ...base,
-      id: `${caseId}:1:2:step`,
-      type: 'case.step-entered',
-      step: 'wacht-op-hotelplaatsing',
-      occurredAt: '2026-11-30T08:00:00.000Z',
-    },
-    {
-      ...base,
-      id: `${caseId}:1:3:besluit`,
-      type: 'besluit.created',
-      decision: { nodeId: 'tel-huisvesting', besluitId: BESLUIT_ID },
-      occurredAt: '2026-11-30T09:00:00.000Z',
-    },
-    { ...base, id: `${caseId}:1:4:done`, type: 'case.completed', outcome, occurredAt: '2026-12-01T10:00:00.000Z' },
-  ];
-}
+const caseEvents = hotelCaseEvents;
 
 describe('ZGW sync workflow (time-skipping test server, SQLite store)', () => {
   let env: TestWorkflowEnvironment;
@@ -77,44 +33,7 @@ describe('ZGW sync workflow (time-skipping test server, SQLite store)', () => {
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
     t = await createTestStore('sqlite');
-    const now = new Date().toISOString();
-    await insertTenant(t.store.db, { id: TENANT, name: 'Gemeente Utrecht' }, now);
-    await saveZgwSettings(
-      { store: t.store, box: t.store.secrets },
-      TENANT,
-      {
-        zakenUrl: FAKE_BASES.zaken,
-        catalogiUrl: FAKE_BASES.catalogi,
-        besluitenUrl: FAKE_BASES.besluiten,
-        documentenUrl: FAKE_BASES.documenten,
-        clientId: 'doorstroom-gm0363',
-        clientSecret: 'geheim-van-de-gemeente',
-        bronorganisatie: '002220647',
-        processLinks: [LINK],
-        enabled: true,
-      },
-      { kind: 'user', id: 'beheerder' },
-      'test',
-      now,
-    );
-    const connections = createZgwConnections({
-      db: t.store.db,
-      box: t.store.secrets,
-      egress: createEgressGuard({ allowLoopback: false, allowHttp: false }),
-      fetch: () => fake.fetch,
-    });
-    const zgw = createZgwWriteBack({
-      store: t.store,
-      clock: () => new Date(),
-      clientFor: connections.zgwClientFor,
-      caseRefOf: (_tenant, caseId) => Promise.resolve(caseRefs.get(caseId) ?? 'dossier-2026-0042'),
-      besluitPdf: (_tenant, _caseId, id) =>
-        Promise.resolve(
-          id === BESLUIT_ID
-            ? { pdf: Buffer.from('%PDF-1.7\n%besluit\n'), decidedAt: '2026-11-30T08:59:00.000Z' }
-            : undefined,
-        ),
-    });
+    const zgw = await fakeZgwWriteBack(t.store, fake, { caseRefOf: (caseId) => caseRefs.get(caseId) });
     ({ worker } = await createRecordingWorker(env, taskQueue, {}, { zgw }));
     running = worker.run();
   });
