@@ -148,9 +148,15 @@ export async function orderedPage(deps: OrderedPageDeps): Promise<{ rows: Execut
       .sort((x, y) => cmp(x.key, y.key));
 
   /** The first `n` cases of `query` in order; all its cases lie at or after position `from` on `dims[0]`. */
-  async function fresh(query: string, dims: Dimension[], n: number, from?: number): Promise<Execution[]> {
+  async function fresh(
+    query: string,
+    dims: Dimension[],
+    n: number,
+    from?: number,
+    known?: number,
+  ): Promise<Execution[]> {
     if (n <= 0) return [];
-    const total = await deps.visibility.count(query);
+    const total = known ?? (await deps.visibility.count(query));
     if (total <= readable || dims.length === 0) return take(await listAll(query), n);
     const d = dims[0] as Dimension;
     const count = (x: number) => deps.visibility.count(and(query, range(d, undefined, x)));
@@ -195,28 +201,80 @@ export async function orderedPage(deps: OrderedPageDeps): Promise<{ rows: Execut
       }
     }
     if (lo === undefined || hi === undefined) throw new Error('unreachable: the range is bracketed');
-    // Narrow until the range before hi can be read in one go, or is one millisecond wide.
-    while (hiCount > readable && hi - lo > 1) {
+    let low: number = lo;
+    let high: number = hi;
+    let lowCount = loCount;
+    let highCount = hiCount;
+    // Narrow until the range before high can be read in one go, or is one millisecond wide. A count at
+    // an interpolated point usually cuts the range to about a page; when a cut left more than half
+    // of its cases (they bunch together, or share one instant), the next cut is at the value of a
+    // case inside the range (a pivot, as in quickselect: one list call and two counts), or, on the
+    // start time, in the middle.
+    let stalled = false;
+    let stalls = 0;
+    while (highCount > readable && high - low > 1) {
+      const before = highCount - lowCount;
       const target = (n + Math.min(readable, 2 * n)) / 2;
-      const guess = lo + Math.round(((hi - lo) * (target - loCount)) / Math.max(1, hiCount - loCount));
-      // Interpolate, but move at least an eighth of the range: a bad guess still halves it in three counts.
-      const eighth = Math.max(1, Math.floor((hi - lo) / 8));
-      const x = Math.min(hi - eighth, Math.max(lo + eighth, guess));
-      const c = await count(x);
-      if (c >= n) {
-        hi = x;
-        hiCount = c;
+      if (stalled && d !== START && stalls % 2 === 1) {
+        // The pivot: of some cases in the range, the value at the fraction of the range a page needs.
+        const sample: number[] = (await deps.visibility.list(and(query, range(d, low, high)), 25)).executions
+          .map((wf) => d.of(deps.keyOf(wf)))
+          .filter((v): v is number => v !== null)
+          .map(pos)
+          .sort((x, y) => x - y);
+        const q = Math.min(1, Math.max(0, (target - lowCount) / Math.max(1, highCount - lowCount)));
+        const v: number | undefined = sample[Math.min(sample.length - 1, Math.floor(q * sample.length))];
+        const p: number = v === undefined ? low + Math.floor((high - low) / 2) : Math.min(high - 1, Math.max(low, v));
+        const c1 = p > low ? await count(p) : lowCount;
+        if (c1 >= n) {
+          high = p;
+          highCount = c1;
+        } else {
+          low = p;
+          lowCount = c1;
+          const c2 = await count(p + 1);
+          if (c2 >= n) {
+            high = p + 1;
+            highCount = c2;
+          } else {
+            low = p + 1;
+            lowCount = c2;
+          }
+        }
+      } else if (stalled) {
+        // Halve the range (every other stall; always on the start time, the order Temporal lists in itself).
+        const x = low + Math.floor((high - low) / 2);
+        const c = await count(x);
+        if (c >= n) {
+          high = x;
+          highCount = c;
+        } else {
+          low = x;
+          lowCount = c;
+        }
       } else {
-        lo = x;
-        loCount = c;
+        const guess = low + Math.round(((high - low) * (target - lowCount)) / Math.max(1, highCount - lowCount));
+        // Interpolate, but move at least an eighth of the range.
+        const eighth = Math.max(1, Math.floor((high - low) / 8));
+        const x = Math.min(high - eighth, Math.max(low + eighth, guess));
+        const c = await count(x);
+        if (c >= n) {
+          high = x;
+          highCount = c;
+        } else {
+          low = x;
+          lowCount = c;
+        }
       }
+      stalled = highCount - lowCount > before / 2;
+      stalls = stalled ? stalls + 1 : 0;
     }
-    widths[d.name] = Math.max(1, hi - (from ?? lo));
-    if (hiCount <= readable) return take(await listAll(and(query, range(d, undefined, hi))), n);
+    widths[d.name] = Math.max(1, high - (from ?? low));
+    if (highCount <= readable) return take(await listAll(and(query, range(d, undefined, high))), n);
     // One millisecond holds more than a page: those cases are ordered on the next dimension.
-    const before = loCount > 0 ? take(await listAll(and(query, range(d, undefined, lo))), n) : [];
-    const tie = and(query, range(d, lo, lo + 1));
-    return [...before, ...(await fresh(tie, dims.slice(1), n - before.length))];
+    const before = lowCount > 0 ? take(await listAll(and(query, range(d, undefined, low))), n) : [];
+    const tie = and(query, range(d, low, low + 1));
+    return [...before, ...(await fresh(tie, dims.slice(1), n - before.length, undefined, highCount - lowCount))];
   }
 
   const take = (rows: Execution[], n: number) =>

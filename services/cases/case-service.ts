@@ -86,18 +86,23 @@ export function createCaseService(deps: CaseServiceDeps) {
   const { client } = deps;
   const temporal = <T>(fn: () => Promise<T>): Promise<T> => (deps.temporal ? deps.temporal.call(fn) : fn());
   const stepLabels = createStepLabels(deps.definitions);
+  // Each visibility call of a sorted page has its own deadline (a page makes several).
   const visibility: Visibility = {
     async count(query) {
-      const res = await client.workflowService.countWorkflowExecutions({ namespace: deps.namespace, query });
+      const res = await temporal(() =>
+        client.workflowService.countWorkflowExecutions({ namespace: deps.namespace, query }),
+      );
       return Number(res.count ?? 0);
     },
     async list(query, pageSize, token) {
-      const res = await client.workflowService.listWorkflowExecutions({
-        namespace: deps.namespace,
-        query,
-        pageSize,
-        nextPageToken: token,
-      });
+      const res = await temporal(() =>
+        client.workflowService.listWorkflowExecutions({
+          namespace: deps.namespace,
+          query,
+          pageSize,
+          nextPageToken: token,
+        }),
+      );
       return { executions: res.executions ?? [], next: res.nextPageToken ?? undefined };
     },
   };
@@ -282,21 +287,15 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (page.sort) {
         const sort = page.sort;
         const after = token ? decodeOrderedCursor(token, sort) : undefined;
-        const { rows, next } = await temporal(() =>
-          orderedPage({
-            visibility,
-            base: query,
-            sort,
-            limit: page.limit,
-            after,
-            keyOf: (wf) =>
-              sortKeyOf(
-                wf,
-                decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields).get(SA_NEXT_DEADLINE),
-                sort,
-              ),
-          }),
-        );
+        const { rows, next } = await orderedPage({
+          visibility,
+          base: query,
+          sort,
+          limit: page.limit,
+          after,
+          keyOf: (wf) =>
+            sortKeyOf(wf, decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields).get(SA_NEXT_DEADLINE), sort),
+        });
         return {
           cases: await labelled(tenant, rows),
           nextCursor: next ? sealCursor(deps.idSecret, tenant, encodeOrderedCursor(next)) : null,

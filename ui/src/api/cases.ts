@@ -1,6 +1,7 @@
 import type {
   CaseCancelled,
   CaseList,
+  CaseSort,
   CaseStateResponse,
   CaseSummary,
   DecisionChoice,
@@ -13,7 +14,7 @@ import type { DecisionConfirmed, FactsSupplied } from '../../../contract/case-de
 import { api } from './http';
 
 /** A case as the cases list returns it (Temporal visibility: no personal data); the API's types are the contract's. */
-export type { CaseSummary, DecisionChoice };
+export type { CaseSort, CaseSummary, DecisionChoice };
 
 /** The case list's filter; a deadline window becomes deadlineAfter/Before from now. */
 export interface ListFilter {
@@ -38,7 +39,7 @@ export type CaseStateView = CaseStateResponse;
 const DAY = 86_400_000;
 
 /** The cases API's query for a monitor filter: a deadline window becomes deadlineAfter/Before from now. */
-export function casesQuery(filter: ListFilter, limit: number, cursor?: string): string {
+export function casesQuery(filter: ListFilter, limit: number, cursor?: string, sort?: CaseSort): string {
   const q = new URLSearchParams();
   if (filter.processId) q.set('processId', filter.processId);
   if (filter.step) q.set('step', filter.step);
@@ -50,6 +51,7 @@ export function casesQuery(filter: ListFilter, limit: number, cursor?: string): 
     q.set('deadlineAfter', new Date(now).toISOString());
     q.set('deadlineBefore', new Date(now + (filter.deadlineWindow === '7d' ? 7 : 30) * DAY).toISOString());
   }
+  if (sort) q.set('sort', sort);
   q.set('limit', String(limit));
   if (cursor) q.set('cursor', cursor);
   return q.toString();
@@ -58,8 +60,9 @@ export function casesQuery(filter: ListFilter, limit: number, cursor?: string): 
 const one = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}`;
 
 export const cases = {
-  list: (filter: ListFilter, limit: number, cursor?: string) =>
-    api<CaseList>('GET', `/api/v1/cases?${casesQuery(filter, limit, cursor)}`),
+  /** One page; with `sort`, the server orders the whole list (a page is never re-sorted here). */
+  list: (filter: ListFilter, limit: number, cursor?: string, sort?: CaseSort) =>
+    api<CaseList>('GET', `/api/v1/cases?${casesQuery(filter, limit, cursor, sort)}`),
   state: (caseId: string) => api<CaseStateView>('GET', one(caseId)),
   sendEvent: (caseId: string, name: string, payload: Record<string, unknown>) =>
     api<EventResult>('POST', `${one(caseId)}/events`, { name, payload }),

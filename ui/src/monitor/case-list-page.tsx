@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { cases, type CaseSummary, type ListFilter } from '../api/cases';
+import { cases, type CaseSort, type CaseSummary, type ListFilter } from '../api/cases';
 import { monitor, type ProcessInfo, type SavedFilter } from '../api/monitor';
 import { humanise } from './humanise';
 import { toCsv } from './csv';
@@ -24,6 +24,17 @@ type Column = (typeof ALL_COLUMNS)[number];
 const DEFAULT_COLUMNS: Column[] = ['caseRef', 'processId', 'step', 'status', 'nextDeadline', 'startedAt'];
 const COLUMNS_KEY = 'doorstroom.monitor.columns';
 const STATUSES = ['running', 'completed', 'cancelled', 'terminated', 'failed', 'timed_out'];
+/** The columns the server orders the whole list by (GET /cases?sort=…); other columns are not sortable. */
+const SORTABLE: Partial<Record<Column, 'nextDeadline' | 'startedAt'>> = {
+  nextDeadline: 'nextDeadline',
+  startedAt: 'startedAt',
+};
+const SORTS: readonly string[] = ['nextDeadline', '-nextDeadline', 'startedAt', '-startedAt'];
+
+function sortFromParams(p: URLSearchParams): CaseSort | undefined {
+  const v = p.get('sort');
+  return v && SORTS.includes(v) ? (v as CaseSort) : undefined;
+}
 
 function filterFromParams(p: URLSearchParams): ListFilter {
   const f: ListFilter = {};
@@ -58,6 +69,8 @@ export function CaseListPage() {
   const { t, pick } = useMonitorT();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
+  // The order is the server's, across all pages: a page is shown as it comes.
+  const sort = sortFromParams(params);
   const [draft, setDraft] = useState<ListFilter>(filter);
   // Undefined until loaded: rows wait for it, so a step is never shown by its id first.
   const [processes, setProcesses] = useState<ProcessInfo[]>();
@@ -66,7 +79,6 @@ export function CaseListPage() {
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [columns, setColumns] = useState<Column[]>(storedColumns);
-  const [sort, setSort] = useState<{ column: Column; dir: 'asc' | 'desc' } | null>(null);
   const [saved, setSaved] = useState<SavedFilter[]>([]);
   const [saveName, setSaveName] = useState('');
   const page = cursors.length;
@@ -85,10 +97,10 @@ export function CaseListPage() {
   useEffect(() => {
     setDraft(filter);
     setCursors([undefined]);
-  }, [filter]);
+  }, [filter, sort]);
 
   const load = useCallback(() => {
-    cases.list(filter, PAGE, cursor).then(
+    cases.list(filter, PAGE, cursor, sort).then(
       (r) => {
         setRows(r.cases);
         setNext(r.nextCursor);
@@ -96,7 +108,7 @@ export function CaseListPage() {
       },
       (e: Error) => setError(e.message),
     );
-  }, [filter, cursor]);
+  }, [filter, cursor, sort]);
   useEffect(load, [load]);
 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -115,9 +127,10 @@ export function CaseListPage() {
         case 'processId':
           return pick(info?.title, humanise(r.processId));
         case 'step':
-          // A closed case stands on its end step, which the built-in processes name after its outcome.
+          // The label from the case's own definition version (an older one, or an end step), else today's.
           return pick(
-            (info?.steps.find((s) => s.id === r.step) ?? info?.outcomes.find((o) => o.id === r.step))?.label,
+            r.stepLabel ??
+              (info?.steps.find((s) => s.id === r.step) ?? info?.outcomes.find((o) => o.id === r.step))?.label,
             humanise(r.step),
           );
         case 'status':
@@ -134,17 +147,16 @@ export function CaseListPage() {
     },
     [processes, pick, t],
   );
-  const sorted = useMemo(() => {
-    if (!rows || !sort) return rows;
-    const key = (r: CaseSummary) =>
-      sort.column === 'nextDeadline' || sort.column === 'startedAt' ? (r[sort.column] ?? '9999') : cell(r, sort.column);
-    return [...rows].sort((a, b) => key(a).localeCompare(key(b)) * (sort.dir === 'asc' ? 1 : -1));
-  }, [rows, sort, cell]);
-
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    setParams(paramsFromFilter(draft));
+    setParams({ ...paramsFromFilter(draft), ...(sort ? { sort } : {}) });
   };
+  /** Ascending first, then descending; the server orders every page. */
+  const sortBy = (column: 'nextDeadline' | 'startedAt') =>
+    setParams({
+      ...paramsFromFilter(filter),
+      sort: sort === column ? `-${column}` : column,
+    });
   const toggleColumn = (c: Column) => {
     const nextCols = columns.includes(c)
       ? columns.filter((x) => x !== c)
@@ -161,7 +173,7 @@ export function CaseListPage() {
     const all: CaseSummary[] = [];
     let c: string | undefined;
     do {
-      const r = await cases.list(filter, 200, c);
+      const r = await cases.list(filter, 200, c, sort);
       all.push(...r.cases);
       c = r.nextCursor ?? undefined;
     } while (c && all.length < 10000);
@@ -342,7 +354,7 @@ export function CaseListPage() {
                   className="utrecht-button utrecht-button--subtle"
                   onClick={() => {
                     if (s.columns?.length) setColumns(s.columns as Column[]);
-                    setParams(paramsFromFilter(s.filter));
+                    setParams({ ...paramsFromFilter(s.filter), ...(sort ? { sort } : {}) });
                   }}
                 >
                   {t('list.use')}: {s.name}
@@ -388,9 +400,9 @@ export function CaseListPage() {
           {t('error', { message: error })}
         </p>
       )}
-      {!sorted || !processes ? (
+      {!rows || !processes ? (
         <p>{t('loading')}</p>
-      ) : sorted.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="utrecht-paragraph">{t('list.empty')}</p>
       ) : (
         <table className="utrecht-table monitor-cases" data-testid="case-table">
@@ -400,20 +412,21 @@ export function CaseListPage() {
           <thead>
             <tr>
               {columns.map((c) => {
-                const dir = sort?.column === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+                const key = SORTABLE[c];
+                if (!key)
+                  return (
+                    <th key={c} scope="col">
+                      {t(`list.col.${c}`)}
+                    </th>
+                  );
+                const dir = sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : 'none';
                 return (
                   <th key={c} scope="col" aria-sort={dir}>
                     <button
                       type="button"
                       className="monitor-sort"
                       title={t('list.sortBy', { column: t(`list.col.${c}`) })}
-                      onClick={() =>
-                        setSort(
-                          sort?.column === c && sort.dir === 'asc'
-                            ? { column: c, dir: 'desc' }
-                            : { column: c, dir: 'asc' },
-                        )
-                      }
+                      onClick={() => sortBy(key)}
                     >
                       {t(`list.col.${c}`)}
                       <span aria-hidden="true">{dir === 'ascending' ? ' ▲' : dir === 'descending' ? ' ▼' : ''}</span>
@@ -424,7 +437,7 @@ export function CaseListPage() {
             </tr>
           </thead>
           <tbody>
-            {sorted.map((r) => (
+            {rows.map((r) => (
               <tr key={r.caseId} data-case-id={r.caseId}>
                 {columns.map((c, i) =>
                   i === 0 ? (
