@@ -228,6 +228,24 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Version 4: at the koppeling the housing case starts its linked inburgering case (not waited
+    // for), then the v3 path: priority confirmed, a fitting offer accepted, moved.
+    file: 'huisvesting-statushouder-v4-inburgering-gestart',
+    input: async (env) => {
+      const input = housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-v4-inburgering' });
+      (input.definition.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = 800;
+      return input;
+    },
+    async drive(env, handle) {
+      await confirmProposal(handle, 'voorrangsbesluit');
+      await waitForStep(handle, 'wacht-op-aanbod');
+      await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 });
+      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
+      await env.sleep('1 week');
+      await send(handle, 'verhuisd', { moveDate: await today(env) });
+    },
+  },
+  {
     // Civic integration: the PIP's route confirmed and sent, assistance started, the term extended, the obligation met.
     file: 'inburgering-v1-voldaan',
     input: async (env) => inburgeringCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-inburgering' }),

@@ -3,6 +3,7 @@ import { validateDefinition } from '../dsl/validate-definition';
 import harV1 from './archive/har-overdracht-v1.json';
 import housingV1 from './archive/huisvesting-statushouder-v1.json';
 import housingV2 from './archive/huisvesting-statushouder-v2.json';
+import housingV3 from './archive/huisvesting-statushouder-v3.json';
 import hotelV1 from './archive/nareiziger-hotelverblijf-v1.json';
 import hotelV2 from './archive/nareiziger-hotelverblijf-v2.json';
 import urgencyV1 from './archive/urgentie-aanvraag-v1.json';
@@ -52,6 +53,7 @@ export const archivedDefinitions: readonly ProcessDefinition[] = [
   checked(harV1),
   checked(housingV1),
   checked(housingV2),
+  checked(housingV3),
   checked(urgencyV1),
 ];
 

@@ -94,6 +94,48 @@ export const ACTION_PARAMS: { [K in ActionName]: ActionParamsSpec } = {
       { additionalProperties: false },
     ),
   },
+  /**
+   * Starts a linked case of another process (not a subprocess: it outlives this case and is not
+   * waited for), at most once: its id is this case's id and the step's id. `data` is its input, each
+   * value a source (`data.x`, `dates.x` as a date, `variables.x`) or a literal; `linkProperty` names
+   * the input property that receives this case's id; `caseIdAs` the variable that keeps the linked
+   * case's id; `enabled: false` (usually a parameter) skips it.
+   */
+  'start-linked-case': {
+    params: Type.Object(
+      {
+        process: orParam(
+          Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }),
+          { nl: 'Proces van de gekoppelde zaak', en: 'Process of the linked case' },
+          'text',
+        ),
+        data: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), SourceOrText, {
+          additionalProperties: false,
+          maxProperties: 20,
+          label: { nl: 'Gegevens voor de gekoppelde zaak', en: 'Data for the linked case' },
+          field: 'json',
+        }),
+        linkProperty: Type.Optional(
+          Type.String({
+            pattern: '^[A-Za-z][A-Za-z0-9_]*$',
+            maxLength: 100,
+            label: { nl: 'Veld voor het zaak-id van deze zaak', en: "Property for this case's id" },
+            field: 'text',
+          }),
+        ),
+        caseIdAs: Type.Optional(
+          Type.String({
+            pattern: '^[A-Za-z][A-Za-z0-9_]*$',
+            maxLength: 100,
+            label: { nl: 'Variabele voor het zaak-id', en: 'Variable for the case id' },
+            field: 'text',
+          }),
+        ),
+        enabled: Type.Optional(orParam(Type.Boolean(), { nl: 'Aan', en: 'On' }, 'boolean')),
+      },
+      { additionalProperties: false },
+    ),
+  },
 };
 
 /** The form fields of an action's params, in order; empty for a free record (the form shows JSON then). */

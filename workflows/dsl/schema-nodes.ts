@@ -8,7 +8,14 @@ export const MAX_COMPLETE_DATES = 10;
 
 /** The node kinds of a process definition, one schema each; `NodeSchema` is their union. */
 
-export const ACTION_NAMES = ['set-variables', 'set-status', 'notify', 'count-placement', 'set-dates'] as const;
+export const ACTION_NAMES = [
+  'set-variables',
+  'set-status',
+  'notify',
+  'count-placement',
+  'set-dates',
+  'start-linked-case',
+] as const;
 
 export const ActionSchema = Type.Object(
   {

@@ -1,6 +1,13 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { ActionName, TaskNode } from '../dsl/schema';
+import { compilePayloadSchema } from '../dsl/payload-validators';
+import { toIssues } from '../dsl/schema-issues';
+import { INTERPRETER_WORKFLOW } from '../messages';
+import { findPersonalNumber } from '../privacy/find-personal-number';
+import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../search-attributes';
 import { isParamRef, readSource, resolveParam, type CaseScope } from '../dsl/references';
-import type { CaseState } from '../case-state';
+import type { CaseInput, CaseState, ProcessInterpreter } from '../case-state';
 import type { CaseActivities } from './activity-proxies';
 import { toIsoInstant } from './deadlines';
 import { halfYearOf } from './half-year';
@@ -9,7 +16,7 @@ export interface ActionContext {
   state: CaseState;
   scope: CaseScope;
   now: Date;
-  acts: Pick<CaseActivities, 'notify' | 'recordPlacement'>;
+  acts: Pick<CaseActivities, 'notify' | 'recordPlacement' | 'resolveDefinition'>;
 }
 
 /** `params` has its `{ "param": … }` references already resolved against the definition's parameters. */
@@ -97,5 +104,56 @@ export const actions: Record<ActionName, ActionHandler> = {
     const { recorded } = await acts.recordPlacement({ tenant: state.tenant, caseId: state.caseId, ...placement });
     state.placements.push({ ...placement, recorded });
     return `geteld voor taakstelling ${municipality} ${halfYear}`;
+  },
+  /**
+   * Starts a linked case (see action-params.ts): a case of its own that outlives this one
+   * (ParentClosePolicy ABANDON) and is not waited for. Idempotent: the id is derived from this
+   * case's id and the step (no personal data), a second start of it is refused by Temporal and
+   * reported as already started. Input that does not fit the other process is reported in the
+   * history by path (never its values) and this case goes on.
+   */
+  async 'start-linked-case'(node, params, { state, scope, acts }) {
+    if (params.enabled === false) return 'gekoppelde zaak niet gestart: uitgezet in de parameters';
+    const processId = String(params.process);
+    const data: Record<string, unknown> = {};
+    for (const [key, raw] of Object.entries((params.data ?? {}) as Record<string, unknown>)) {
+      const value = source(raw, scope);
+      // Case dates are instants; an input date is the calendar day.
+      if (typeof raw === 'string' && raw.startsWith('dates.') && typeof value === 'string')
+        data[key] = value.slice(0, 10);
+      else if (value !== undefined) data[key] = value;
+    }
+    if (typeof params.linkProperty === 'string') data[params.linkProperty] = state.caseId;
+    const definition = await acts.resolveDefinition({ tenant: state.tenant, processId });
+    const validate = compilePayloadSchema(definition.inputSchema);
+    if (!validate(data)) {
+      const issues = toIssues(validate.errors, '/data').map((i) => `${i.path} ${i.message}`);
+      return `gekoppelde zaak ${processId} niet gestart: ${issues.join('; ')}`;
+    }
+    const caseId = `${state.caseId}-${node.id}`;
+    const caseRef = `${state.caseRef}/${node.id}`;
+    if (findPersonalNumber(caseRef))
+      return `gekoppelde zaak ${processId} niet gestart: het kenmerk lijkt op een BSN of V-nummer; hernoem de stap`;
+    const input: CaseInput = { tenant: state.tenant, caseRef, definition, data };
+    let detail = `gekoppelde zaak gestart: ${definition.id} v${definition.version}: ${caseId}`;
+    try {
+      await startChild<ProcessInterpreter>(INTERPRETER_WORKFLOW, {
+        workflowId: caseId,
+        args: [input],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: SA_TENANT, value: state.tenant },
+          { key: SA_PROCESS, value: definition.id },
+          { key: SA_CASE_REF, value: caseRef },
+          { key: SA_STEP, value: definition.start },
+        ],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      detail = `gekoppelde zaak bestond al: ${caseId}`;
+    }
+    if (typeof params.caseIdAs === 'string') state.variables[params.caseIdAs] = caseId;
+    return detail;
   },
 };
