@@ -5,7 +5,8 @@ import { daysAgo, startMonitorProduct } from '../test/services/monitor/monitor-p
 
 // npx tsx bench/monitor.ts [cases] — starts the product in-process, starts N hotel-stay cases
 // (default 10,000; placed in a hotel 0–180 days ago) and times the monitor's reads from the API:
-// the first page of the case list (goal < 500 ms) with and without filters, and the dashboard.
+// the first page of the case list (goal < 500 ms) with and without filters, pages 1 and 10 in
+// deadline order, and the dashboard.
 
 const CASES = Number(process.argv[2] ?? 10_000);
 const RUNS = 15;
@@ -76,6 +77,20 @@ async function main(): Promise<void> {
     await timed('GET /cases?limit=50&overdue=true', get('/api/v1/cases?limit=50&overdue=true'));
     const first = (await get('/api/v1/cases?limit=50')()) as { nextCursor: string };
     await timed('GET /cases?limit=50&cursor (second page)', get(`/api/v1/cases?limit=50&cursor=${first.nextCursor}`));
+    // Sorted across pages (services/cases/case-order.ts): page 1, and page 10 from the cursor of page 9.
+    await timed('GET /cases?limit=50&sort=nextDeadline (page 1)', get('/api/v1/cases?limit=50&sort=nextDeadline'));
+    let cursor = '';
+    for (let page = 1; page < 10; page++) {
+      const r = (await get(`/api/v1/cases?limit=50&sort=nextDeadline${cursor ? `&cursor=${cursor}` : ''}`)()) as {
+        nextCursor: string;
+      };
+      cursor = r.nextCursor;
+    }
+    await timed(
+      'GET /cases?limit=50&sort=nextDeadline&cursor (page 10)',
+      get(`/api/v1/cases?limit=50&sort=nextDeadline&cursor=${cursor}`),
+    );
+    await timed('GET /cases?limit=50&sort=-startedAt (page 1)', get('/api/v1/cases?limit=50&sort=-startedAt'));
     const c0 = performance.now();
     await get('/api/v1/monitor/summary')();
     console.log(
