@@ -391,6 +391,8 @@ export const en: Messages = {
       'set-status': 'Set status',
       notify: 'Send notification',
       'count-placement': 'Count for the housing quota',
+      'set-dates': 'Set dates',
+      'start-linked-case': 'Start a linked case',
     },
     units: { Y: 'years', M: 'months', W: 'weeks', D: 'days' },
     unitsOne: { Y: 'year', M: 'month', W: 'week', D: 'day' },

@@ -393,6 +393,8 @@ export const nl = {
       'set-status': 'Status zetten',
       notify: 'Melding sturen',
       'count-placement': 'Meetellen voor taakstelling',
+      'set-dates': 'Datums zetten',
+      'start-linked-case': 'Gekoppelde zaak starten',
     },
     units: { Y: 'jaar', M: 'maanden', W: 'weken', D: 'dagen' },
     unitsOne: { Y: 'jaar', M: 'maand', W: 'week', D: 'dag' },
