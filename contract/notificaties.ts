@@ -109,6 +109,7 @@ const ReadZaak = Type.Boolean({
 
 const When = Type.Record(ZaakSource, Type.Array(Type.String({ maxLength: 1000 }), { minItems: 1, maxItems: 50 }), {
   maxProperties: 10,
+  additionalProperties: false,
   description:
     'Conditions on the fetched zaak: every named field must have one of the listed values (e.g. {"status.statustype": ["https://…/statustypen/…"]}). When no matching mapping’s conditions hold, the notification is recorded as ignored.',
 });

@@ -34,6 +34,7 @@ export async function createIntegrationTestApp(
       },
       caseIdOf: notificaties?.caseIdOf ?? ((tenant, processId, ref) => `${tenant}-${processId}-${ref}`),
       log: notificaties?.log ?? { info: () => undefined },
+      workflows: notificaties?.workflows,
     }),
   );
   app.use(errorHandler({ error: () => undefined }));
