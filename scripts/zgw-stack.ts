@@ -189,7 +189,13 @@ async function waitHttp(url: string, timeoutMs: number, alive: () => boolean, wh
 export async function startZgwStack(opts: ZgwStackOptions = {}): Promise<ZgwStack> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const cache = cacheDir(opts);
-  const ports = opts.ports ?? { pg: 54410, redis: 6390, openZaak: 8610, openNotificaties: 8611 };
+  // DOORSTROOM_ZGW_PORTS=pg,redis,openZaak,openNotificaties: a second stack beside the first.
+  const fromEnv = process.env.DOORSTROOM_ZGW_PORTS?.split(',').map(Number);
+  const ports =
+    opts.ports ??
+    (fromEnv?.length === 4 && fromEnv.every((p) => Number.isInteger(p) && p > 0)
+      ? { pg: fromEnv[0]!, redis: fromEnv[1]!, openZaak: fromEnv[2]!, openNotificaties: fromEnv[3]! }
+      : { pg: 54410, redis: 6390, openZaak: 8610, openNotificaties: 8611 });
   const logs = path.join(cache, 'logs');
   mkdirSync(logs, { recursive: true });
   const timings: Record<string, number> = {};

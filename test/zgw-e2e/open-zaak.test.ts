@@ -78,7 +78,7 @@ describe('against a real Open Zaak and Open Notificaties (npm run test:zgw)', ()
     return login(username, NEW_PASSWORD);
   };
   const cases = async (processId: string) =>
-    ((await call('GET', `/cases?processId=${processId}`, admin)).body.items ?? []) as Array<Record<string, any>>;
+    ((await call('GET', `/cases?processId=${processId}`, admin)).body.cases ?? []) as Array<Record<string, any>>;
   const readCase = async (caseId: string) => (await call('GET', `/cases/${caseId}`, admin)).body as Record<string, any>;
   const notificatieLog = async () => (await call('GET', '/notificaties/log', admin)).body as unknown;
   /** What to show when a wait fails: Doorstroom's notification log and the apps' last log lines. */
