@@ -2,12 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PutZgwSettingsBody, ZgwProcessLink, ZgwSettingsResponse } from '../../../contract/zgw';
 import { api } from '../api/http';
+import { monitor, type ProcessInfo } from '../api/monitor';
 import { FormField } from '../shell/form-field';
 import { ErrorAlert, ReasonField, StatusMessage, useAction, useLoaded } from './admin-parts';
+import { ZgwProcessLinkEditor } from './zgw-process-link';
 
 type Form = Omit<PutZgwSettingsBody, 'clientSecret' | 'reason'>;
 type UrlKey = 'zakenUrl' | 'catalogiUrl' | 'besluitenUrl' | 'documentenUrl';
-type LinkUrlKey = 'zaaktype' | 'besluittype' | 'informatieobjecttype' | 'resultaattype' | 'eindstatustype';
 
 const EMPTY: Form = {
   zakenUrl: '',
@@ -43,11 +44,16 @@ const WORDS = {
     besluittype: 'Besluittype',
     informatieobjecttype: 'Informatieobjecttype van de besluit-PDF',
     resultaattype: 'Resultaattype bij het einde',
-    eindstatustype: 'Eindstatustype',
+    eindstatustype: 'Eindstatustype (sluit de zaak)',
     step: 'Stap',
     statustype: 'Statustype',
+    decision: 'Besluitstap',
+    outcome: 'Uitkomst',
+    choose: '— kies —',
     addLink: 'Proces toevoegen',
     addStatus: 'Stap met statustype toevoegen',
+    addBesluit: 'Besluittype voor een besluitstap toevoegen',
+    addResultaat: 'Resultaattype voor een uitkomst toevoegen',
     remove: 'Verwijderen',
     save: 'Opslaan',
     saved: 'Opgeslagen.',
@@ -73,11 +79,16 @@ const WORDS = {
     besluittype: 'Besluittype',
     informatieobjecttype: 'Informatieobjecttype of the decision PDF',
     resultaattype: 'Resultaattype at the end',
-    eindstatustype: 'Final statustype',
+    eindstatustype: 'Final statustype (closes the zaak)',
     step: 'Step',
     statustype: 'Statustype',
+    decision: 'Decision step',
+    outcome: 'Outcome',
+    choose: '— choose —',
     addLink: 'Add process',
     addStatus: 'Add step with statustype',
+    addBesluit: 'Add besluittype for a decision step',
+    addResultaat: 'Add resultaattype for an outcome',
     remove: 'Remove',
     save: 'Save',
     saved: 'Saved.',
@@ -89,8 +100,14 @@ const loadSettings = () => api<ZgwSettingsResponse>('GET', '/api/v1/zgw-settings
 /** Beheer → Notificaties: the municipality's ZGW APIs, its client for the JWT, and which process writes to which zaaktype. */
 export function ZgwSettingsForm() {
   const { i18n } = useTranslation();
-  const w = i18n.language?.startsWith('en') ? WORDS.en : WORDS.nl;
+  const lang = i18n.language?.startsWith('en') ? 'en' : 'nl';
+  const w = WORDS[lang];
   const { data, error, setError, reload } = useLoaded(loadSettings);
+  // The published processes with their steps and outcomes: links are chosen by label.
+  const [processes, setProcesses] = useState<ProcessInfo[]>([]);
+  useEffect(() => {
+    monitor.processes().then(setProcesses, () => setProcesses([]));
+  }, []);
   const { run, busy } = useAction(setError);
   const [form, setForm] = useState<Form>(EMPTY);
   const [secret, setSecret] = useState('');
@@ -183,55 +200,16 @@ export function ZgwSettingsForm() {
           <fieldset className="utrecht-form-fieldset stack">
             <legend className="utrecht-form-fieldset__legend">{w.links}</legend>
             {form.processLinks.map((link, i) => (
-              <div key={i} className="role-map-line stack">
-                {input(`${w.process} ${i + 1}`, link.processId, (v) => setLink(i, { ...link, processId: v }), {
-                  required: true,
-                })}
-                {(
-                  ['zaaktype', 'besluittype', 'informatieobjecttype', 'resultaattype', 'eindstatustype'] as LinkUrlKey[]
-                ).map((k) => (
-                  <div key={k}>
-                    {input(w[k], link[k] ?? '', (v) => setLink(i, { ...link, [k]: v }), {
-                      type: 'url',
-                      required: k === 'zaaktype',
-                    })}
-                  </div>
-                ))}
-                {link.statustypen.map((s, j) => (
-                  <div key={j} className="stack">
-                    {input(`${w.step} ${j + 1}`, s.step, (v) =>
-                      setLink(i, {
-                        ...link,
-                        statustypen: link.statustypen.map((x, m) => (m === j ? { ...x, step: v } : x)),
-                      }),
-                    )}
-                    {input(`${w.statustype} ${j + 1}`, s.statustype, (v) =>
-                      setLink(i, {
-                        ...link,
-                        statustypen: link.statustypen.map((x, m) => (m === j ? { ...x, statustype: v } : x)),
-                      }),
-                    )}
-                  </div>
-                ))}
-                <div className="button-row">
-                  <button
-                    type="button"
-                    className="utrecht-button utrecht-button--secondary-action"
-                    onClick={() =>
-                      setLink(i, { ...link, statustypen: [...link.statustypen, { step: '', statustype: '' }] })
-                    }
-                  >
-                    {w.addStatus}
-                  </button>
-                  <button
-                    type="button"
-                    className="utrecht-button utrecht-button--subtle"
-                    onClick={() => setForm({ ...form, processLinks: form.processLinks.filter((_, j) => j !== i) })}
-                  >
-                    {w.remove}
-                  </button>
-                </div>
-              </div>
+              <ZgwProcessLinkEditor
+                key={i}
+                index={i}
+                link={link}
+                processes={processes}
+                words={w}
+                lang={lang}
+                onChange={(l) => setLink(i, l)}
+                onRemove={() => setForm({ ...form, processLinks: form.processLinks.filter((_, j) => j !== i) })}
+              />
             ))}
             <button
               type="button"
