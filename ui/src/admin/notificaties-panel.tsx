@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormField } from '../shell/form-field';
 import { adminApi, type Mapping } from './admin-api';
 import { ErrorAlert, Td, Th, useAction, useLoaded } from './admin-parts';
+import { NotificatiesLog } from './notificaties-log';
 
 const EXAMPLE = {
   name: 'Hotelplaatsing gemeld',
@@ -144,6 +145,7 @@ export function NotificatiesPanel() {
           </button>
         </div>
       </form>
+      <NotificatiesLog />
     </div>
   );
 }
