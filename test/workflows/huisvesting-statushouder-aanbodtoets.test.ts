@@ -9,11 +9,11 @@ import {
   waitForStep,
   type RecordingWorker,
 } from '../support/temporal';
-import { dateOf, housingCaseInput, housingDefinition, twoMunicipalityRuleSets, uniqueId } from '../support/factories';
+import { archivedBuiltIn, dateOf, housingCaseInput, twoMunicipalityRuleSets, uniqueId } from '../support/factories';
 
 /** Version 3 with the municipality's rent limit filled in (the built-in leaves it empty: no verified amount). */
 function withRentLimit(maxRent: number | null): ProcessDefinition {
-  const def = housingDefinition();
+  const def = archivedBuiltIn('huisvesting-statushouder', 3); // v4 adds only the linked inburgering case at the start
   (def.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = maxRent;
   return def;
 }

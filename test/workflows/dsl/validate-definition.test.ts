@@ -12,6 +12,7 @@ function errorsOf(base: () => unknown, mutate: Mutate, options = {}): Definition
   return result.valid ? [] : result.errors;
 }
 const hotel = (m: Mutate) => errorsOf(hotelDefinition, m);
+// Version 4: node 0 is the start task that starts the linked inburgering case, node 1 the priority decision.
 const housing = (m: Mutate, options = {}) => errorsOf(housingDefinition, m, options);
 const har = (m: Mutate) => errorsOf(harDefinition, m);
 const node = (def: any, id: string) => def.nodes.find((n: any) => n.id === id);
@@ -95,7 +96,7 @@ describe('process-definition validation', () => {
   it('CYCLE_WITHOUT_WAIT: a loop of tasks and decisions with no wait in it', () => {
     const errors = housing((d) => (node(d, 'voorrang-toegekend').next = 'voorrangsbesluit'));
     expect(errors).toContainEqual(
-      expect.objectContaining({ code: 'CYCLE_WITHOUT_WAIT', path: '/nodes/0', nodeId: 'voorrangsbesluit' }),
+      expect.objectContaining({ code: 'CYCLE_WITHOUT_WAIT', path: '/nodes/1', nodeId: 'voorrangsbesluit' }),
     );
   });
   it('INVALID_PAYLOAD_SCHEMA: a payload schema ajv cannot compile', () => {
@@ -173,7 +174,7 @@ describe('process-definition validation', () => {
   it('DECISION_UNCOVERED: a decision without a default (a rule set may fire nothing)', () => {
     const errors = housing((d) => delete node(d, 'voorrangsbesluit').otherwise);
     expect(errors).toContainEqual(
-      expect.objectContaining({ code: 'DECISION_UNCOVERED', path: '/nodes/0/otherwise', nodeId: 'voorrangsbesluit' }),
+      expect.objectContaining({ code: 'DECISION_UNCOVERED', path: '/nodes/1/otherwise', nodeId: 'voorrangsbesluit' }),
     );
   });
   it('UNKNOWN_RULE_EVENT: a branch on an event the tenant’s rule sets never fire', () => {
@@ -183,7 +184,7 @@ describe('process-definition validation', () => {
     expect(errors).toEqual([
       expect.objectContaining({
         code: 'UNKNOWN_RULE_EVENT',
-        path: '/nodes/0/branches/0/event',
+        path: '/nodes/1/branches/0/event',
         nodeId: 'voorrangsbesluit',
       }),
     ]);
