@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { seedsFor } from '../../services/wiring/seeds';
 import { findZgwSettingsRow } from '../../services/zgw/zgw-settings';
 import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
 import { signInLocally, startAdminApp, type AdminE2eApp } from '../support/oidc-admin-app';
@@ -16,6 +17,8 @@ describe('Beheer in Chromium: the ZGW link (Open Zaak) in the Notificaties tab',
 
   beforeAll(async () => {
     a = await startAdminApp();
+    // The built-in processes published in the municipality, as in the product: links name their steps.
+    a.t.deps.seeds = (gm) => seedsFor(gm, '2026-01-01');
     await addTenant(a.t, TENANT, 'Amsterdam');
     await addUser(a.t, TENANT, 'beheerder', ['admin']);
     browser = await launchBrowser();
@@ -45,8 +48,11 @@ describe('Beheer in Chromium: the ZGW link (Open Zaak) in the Notificaties tab',
     await form.getByLabel('Proces 1').fill('nareiziger-hotelverblijf');
     await form.getByLabel('Zaaktype', { exact: true }).fill(`${OZ}/catalogi/api/v1/zaaktypen/0119dd4e`);
     await form.getByRole('button', { name: 'Stap met statustype toevoegen' }).click();
-    await form.getByLabel('Stap 1').fill('hotel-placement');
+    await form.getByLabel('Stap 1').fill('wacht-op-hotelplaatsing');
     await form.getByLabel('Statustype 1').fill(`${OZ}/catalogi/api/v1/statustypen/1`);
+    await form.getByRole('button', { name: 'Resultaattype voor een uitkomst toevoegen' }).click();
+    await form.getByLabel('Uitkomst 1').fill('beeindigd');
+    await form.getByLabel('Resultaattype bij het einde 1').fill(`${OZ}/catalogi/api/v1/resultaattypen/9`);
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await form.getByText('Opgeslagen.').waitFor();
     await form.getByText('Er is een secret opgeslagen; leeg laten houdt het.').waitFor();
@@ -60,10 +66,21 @@ describe('Beheer in Chromium: the ZGW link (Open Zaak) in the Notificaties tab',
       {
         processId: 'nareiziger-hotelverblijf',
         zaaktype: `${OZ}/catalogi/api/v1/zaaktypen/0119dd4e`,
-        statustypen: [{ step: 'hotel-placement', statustype: `${OZ}/catalogi/api/v1/statustypen/1` }],
+        statustypen: [{ step: 'wacht-op-hotelplaatsing', statustype: `${OZ}/catalogi/api/v1/statustypen/1` }],
+        resultaattypen: [{ outcome: 'beeindigd', resultaattype: `${OZ}/catalogi/api/v1/resultaattypen/9` }],
       },
     ]);
     expect(row.client_secret_enc).not.toContain(SECRET);
+  });
+
+  it('refuses a step the process does not have, at its path, in Dutch', async () => {
+    const form = page.locator('section[aria-labelledby="zgw-title"]');
+    await form.getByLabel('Stap 1').fill('geen-stap');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('alert').textContent()).toMatch(/Stap geen-stap bestaat niet/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-zgw-settings-step-refused.png'), fullPage: true });
+    await form.getByLabel('Stap 1').fill('wacht-op-hotelplaatsing');
   });
 
   it('shows the server’s refusal with its words and keeps what was typed', async () => {

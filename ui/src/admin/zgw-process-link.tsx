@@ -31,6 +31,8 @@ function Select(props: {
   choose: string;
   onChange: (v: string) => void;
 }) {
+  // Without the process catalogue (the monitor's; not every deployment of this screen has it) the id is typed.
+  if (props.options.length === 0) return <Text label={props.label} value={props.value} onChange={props.onChange} />;
   return (
     <FormField label={props.label}>
       {({ id, describedBy }) => (
@@ -52,6 +54,24 @@ function Select(props: {
             <option value={props.value}>{props.value}</option>
           )}
         </select>
+      )}
+    </FormField>
+  );
+}
+
+function Text(props: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <FormField label={props.label}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          type="text"
+          aria-describedby={describedBy}
+          className="utrecht-textbox utrecht-textbox--html-input"
+          required
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       )}
     </FormField>
   );
@@ -193,7 +213,7 @@ export function ZgwProcessLinkEditor(props: {
         >
           {w.addStatus}
         </button>
-        {decisions.length > 0 && (
+        {(decisions.length > 0 || !process) && (
           <button
             type="button"
             className="utrecht-button utrecht-button--secondary-action"
