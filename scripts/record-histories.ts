@@ -245,6 +245,25 @@ const scenarios: Scenario[] = [
       await send(handle, 'verhuisd', { moveDate: await today(env) });
     },
   },
+  // The same case after the engine asks its patches in the first workflow task (doorstroom-patches-at-start).
+  {
+    // Version 4: at the koppeling the housing case starts its linked inburgering case (not waited
+    // for), then the v3 path: priority confirmed, a fitting offer accepted, moved.
+    file: 'huisvesting-statushouder-v4-patches-at-start',
+    input: async (env) => {
+      const input = housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-v4-patches' });
+      (input.definition.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = 800;
+      return input;
+    },
+    async drive(env, handle) {
+      await confirmProposal(handle, 'voorrangsbesluit');
+      await waitForStep(handle, 'wacht-op-aanbod');
+      await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 });
+      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
+      await env.sleep('1 week');
+      await send(handle, 'verhuisd', { moveDate: await today(env) });
+    },
+  },
   {
     // Civic integration: the PIP's route confirmed and sent, assistance started, the term extended, the obligation met.
     file: 'inburgering-v1-voldaan',

@@ -6,6 +6,7 @@ import { CaseRun } from './engine/case-run';
 import { nodeRunners } from './engine/node-runners';
 import { runWait } from './engine/run-wait';
 import { watchCaseDeadlines } from './engine/watch-case-deadlines';
+import { patchesAtStart } from './engine/patches-at-start';
 
 const CANCEL_STATE_PATCH = 'doorstroom-cancel-state';
 
@@ -50,12 +51,14 @@ async function walk(run: CaseRun): Promise<void> {
  * second coroutine beside the walk.
  */
 export async function processInterpreter(input: CaseInput): Promise<CaseState> {
+  // First, before any activity: a new case records this one marker in its first workflow task.
+  patchesAtStart();
   const run = new CaseRun(input);
   try {
     await Promise.all([walk(run), watchCaseDeadlines(run)]);
   } catch (err) {
     // Cancelled through the API (with its reason in the audit trail): the state says so, then the run ends as cancelled.
-    if (isCancellation(err) && patched(CANCEL_STATE_PATCH)) {
+    if (isCancellation(err) && (patchesAtStart() || patched(CANCEL_STATE_PATCH))) {
       run.state.status = 'cancelled';
       run.record({ type: 'cancelled', nodeId: run.state.currentStep ?? undefined });
       run.publish();

@@ -1,6 +1,7 @@
 import type { ProcessInterpreter } from '../case-state';
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import type { CaseRun } from './case-run';
+import { patchesAtStart } from './patches-at-start';
 
 /** Well below Temporal's 50k-event hard limit; the server's own suggestion may come earlier. */
 export const DEFAULT_HISTORY_LIMIT = 10_000;
@@ -19,7 +20,7 @@ export async function maybeContinueAsNew(run: CaseRun, nodeId: string): Promise<
   const limit = run.input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   if (!info.continueAsNewSuggested && info.historyLength < limit) return;
   // Cases recorded before this existed never continued as new; their replays must not either.
-  if (!patched(PATCH_CONTINUE_AS_NEW)) return;
+  if (!(patchesAtStart() || patched(PATCH_CONTINUE_AS_NEW))) return;
   await condition(() => allHandlersFinished() || run.inbox.items.length > 0);
   if (run.inbox.items.length > 0) return; // handle the event first; the next wait checks again
   const { state } = run;

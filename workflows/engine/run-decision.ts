@@ -8,6 +8,7 @@ import { applyDecisionAtOnce } from './apply-decision-at-once';
 import { caseEventsOn, emitCaseEvent } from './case-events';
 import type { CaseRun } from './case-run';
 import { awaitDecisionInput } from './decision-input';
+import { patchesAtStart } from './patches-at-start';
 
 /** Cases recorded before proposals and confirmation existed replay the old decision path. */
 export const DECISION_CONFIRMATION_PATCH = 'doorstroom-decision-confirmation';
@@ -46,7 +47,7 @@ function branchOptions(node: DecisionNode): Array<{ branch: string | null; next:
  * - With `none` (procedural routing only, see the validator) the outcome applies at once.
  */
 export async function runDecision(node: DecisionNode, run: CaseRun): Promise<string> {
-  if (!patched(DECISION_CONFIRMATION_PATCH)) return applyDecisionAtOnce(node, run);
+  if (!(patchesAtStart() || patched(DECISION_CONFIRMATION_PATCH))) return applyDecisionAtOnce(node, run);
   const { state } = run;
   const peildatum = state.dates[node.peildatum]?.slice(0, 10);
   if (!peildatum) {

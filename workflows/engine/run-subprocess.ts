@@ -9,6 +9,7 @@ import { findPersonalNumber } from '../privacy/find-personal-number';
 import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../search-attributes';
 import { acts } from './activity-proxies';
 import type { CaseRun } from './case-run';
+import { patchesAtStart } from './patches-at-start';
 
 export const PATCH_SUBPROCESS_REF_CHECK = 'doorstroom-subprocess-ref-check';
 
@@ -46,7 +47,7 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
   const caseRef = `${state.caseRef}/${node.id}-${n}`;
   // The same check as the API's: digits in a node id next to the counter could spell a BSN, and the
   // reference goes into a search attribute unencrypted.
-  if (patched(PATCH_SUBPROCESS_REF_CHECK) && findPersonalNumber(caseRef)) {
+  if ((patchesAtStart() || patched(PATCH_SUBPROCESS_REF_CHECK)) && findPersonalNumber(caseRef)) {
     throw ApplicationFailure.nonRetryable(
       `Subprocess "${node.id}": the child's case reference looks like a BSN or V-nummer; rename the node.`,
       'CASE_REF_LOOKS_PERSONAL',

@@ -1,0 +1,18 @@
+import { patched } from '@temporalio/workflow';
+
+/**
+ * One patch, asked in a case's first workflow task, that stands for every patch the engine asks
+ * later in a run (decision confirmation, continue-as-new, the subprocess reference check, the
+ * cancellation state). Why: during replay the SDK knows a patch marker only while it replays the
+ * workflow task that recorded it. A `patched()` asked right after a local activity can be recorded
+ * live in the task after the one in which replay resolves that activity, and the replay then says
+ * "no" where the live run said "yes" (TMPRL1100, seen on a recorded housing case: the decision's
+ * patch marker one task after a `publishCaseEvent` marker). With this patch in the first task,
+ * a case started from here on asks no patch later, so that cannot happen to it. Cases recorded
+ * before it keep asking the old ids where they asked them.
+ */
+export const PATCH_AT_START = 'doorstroom-patches-at-start';
+
+export function patchesAtStart(): boolean {
+  return patched(PATCH_AT_START);
+}
