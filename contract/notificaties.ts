@@ -69,9 +69,19 @@ export const FieldSource = Type.Union([
           'A kenmerk name; $hoofdObject, $hoofdObjectId (last path segment), $resource, $resourceUrl, $actie, $kanaal, $aanmaakdatum; or a field of the zaak behind the notification: zaak.<field> (e.g. zaak.startdatum), status.<field> (e.g. status.datumStatusGezet, status.statustype), eigenschap:<naam> (a zaakeigenschap by name). A mapping that reads the zaak is handled asynchronously (202).',
       }),
       as: Type.Optional(
-        Type.Union([Type.Literal('string'), Type.Literal('integer'), Type.Literal('number'), Type.Literal('boolean')], {
-          description: 'Convert the text value (default string)',
-        }),
+        Type.Union(
+          [
+            Type.Literal('string'),
+            Type.Literal('integer'),
+            Type.Literal('number'),
+            Type.Literal('boolean'),
+            Type.Literal('date'),
+          ],
+          {
+            description:
+              'Convert the value (default string). date: a date stays; a date-time (e.g. status.datumStatusGezet) becomes the calendar day in the Netherlands (Europe/Amsterdam).',
+          },
+        ),
       ),
     },
     { additionalProperties: false },

@@ -19,13 +19,17 @@ function sourcesOf(input: ZgwNotificationInput): string[] {
 }
 
 /** The failure's code and the ZGW API's HTTP status, from an activity that gave up. */
-function failureOf(err: ActivityFailure): Pick<ZgwNotificationOutcome, 'errorCode' | 'httpStatus'> {
+function failureOf(
+  err: ActivityFailure,
+): Pick<ZgwNotificationOutcome, 'errorCode' | 'httpStatus'> & { mappingId?: string } {
   const cause = err.cause;
   if (cause instanceof ApplicationFailure) {
-    const detail = cause.details?.[0] as { status?: unknown } | null | undefined;
+    const detail = cause.details?.[0] as { status?: unknown; mappingId?: unknown } | null | undefined;
     return {
       errorCode: cause.type ?? 'FAILED',
       ...(typeof detail?.status === 'number' ? { httpStatus: detail.status } : {}),
+      // The mapping whose conditions held and whose action failed (the activity says which).
+      ...(typeof detail?.mappingId === 'string' ? { mappingId: detail.mappingId } : {}),
     };
   }
   return { errorCode: 'FAILED' };

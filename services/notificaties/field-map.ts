@@ -1,5 +1,6 @@
 import { ApiError } from '../../platform/errors';
 import type { FieldSource, NotificatieBody } from '../../contract/notificaties';
+import { toMunicipalDate } from './field-date';
 
 /** The last path segment of a URL, e.g. the zaak's uuid from its hoofdObject URL. */
 export function lastPathSegment(url: string): string | undefined {
@@ -35,10 +36,20 @@ function notificationField(n: NotificatieBody, name: string): string | undefined
 
 function convert(
   text: string,
-  as: 'string' | 'integer' | 'number' | 'boolean',
+  as: 'string' | 'integer' | 'number' | 'boolean' | 'date',
   path: string,
 ): string | number | boolean {
   if (as === 'string') return text;
+  if (as === 'date') {
+    const date = toMunicipalDate(text);
+    if (date) return date;
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      `${path}: must be a date or a date-time (1900–2100) for this mapping`,
+      path,
+    );
+  }
   if (as === 'boolean') {
     if (text === 'true') return true;
     if (text === 'false') return false;

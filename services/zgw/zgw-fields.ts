@@ -1,4 +1,5 @@
 import { ApiError } from '../../platform/errors';
+import { toMunicipalDate } from '../notificaties/field-date';
 
 /** What a notification's zaak resolves to: the zaak, its eigenschappen, its current status and rollen. */
 export interface ZaakSnapshot {
@@ -8,7 +9,8 @@ export interface ZaakSnapshot {
   rollen: Array<Record<string, unknown>>;
 }
 
-export type ZgwFieldSource = { from: string; as?: 'string' | 'integer' | 'number' | 'boolean' } | { value: unknown };
+export type ZgwFieldSource =
+  { from: string; as?: 'string' | 'integer' | 'number' | 'boolean' | 'date' } | { value: unknown };
 
 /** `zaak.<field>`, `status.<field>` (dotted paths) and `eigenschap:<naam>`: the sources a mapping may read. */
 export const ZGW_SOURCE_PATTERN =
@@ -36,8 +38,18 @@ function read(snapshot: ZaakSnapshot, from: string): unknown {
   return pick(root === 'zaak' ? snapshot.zaak : snapshot.status, path);
 }
 
-function convert(value: unknown, as: 'string' | 'integer' | 'number' | 'boolean', from: string): unknown {
+function convert(value: unknown, as: 'string' | 'integer' | 'number' | 'boolean' | 'date', from: string): unknown {
   const text = typeof value === 'string' ? value.trim() : value;
+  if (as === 'date') {
+    const date = toMunicipalDate(text);
+    if (date) return date;
+    throw new ApiError(
+      400,
+      'INVALID_CASE_DATA',
+      `${from}: moet een datum of datum-tijd zijn (1900–2100) voor deze koppeling (must be a date or date-time).`,
+      `/zgw/${from}`,
+    );
+  }
   if (as === 'string') return typeof text === 'string' ? text : JSON.stringify(text);
   if (as === 'boolean') {
     if (text === true || text === 'true') return true;

@@ -201,7 +201,7 @@ describe('against a real Open Zaak and Open Notificaties (npm run test:zgw)', ()
           caseRefPrefix: 'zgw-',
           eventName: 'hotel-geplaatst',
           payload: {
-            placementDate: { from: 'status.datumStatusGezet' },
+            placementDate: { from: 'status.datumStatusGezet', as: 'date' },
             hotelMunicipality: { value: TEST_TENANT },
           },
           when: { 'status.statustype': [n.statustypen[1]] },

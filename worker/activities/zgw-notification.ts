@@ -39,17 +39,21 @@ const PERMANENT = new Set([
  * An ApiError as a Temporal failure: its code as the type, the ZGW status in the details; a ZGW
  * refusal, a missing link or data the process refuses are not retried, an unreachable API is.
  */
-async function asActivity<T>(run: () => Promise<T>): Promise<T> {
+async function asActivity<T>(run: (chosen: { mappingId?: string }) => Promise<T>): Promise<T> {
+  // The mapping chosen before the failure, so the log names the one that failed.
+  const chosen: { mappingId?: string } = {};
   try {
-    return await run();
+    return await run(chosen);
   } catch (err) {
     if (err instanceof ApiError) {
       const details = (err.details ?? {}) as { status?: number };
+      const status = typeof details.status === 'number' ? { status: details.status } : {};
+      const mapping = chosen.mappingId ? { mappingId: chosen.mappingId } : {};
       throw ApplicationFailure.create({
         type: err.code,
         message: err.message,
         nonRetryable: err instanceof ZgwError ? !err.retryable : PERMANENT.has(err.code),
-        details: [typeof details.status === 'number' ? { status: details.status } : null],
+        details: [Object.keys(status).length + Object.keys(mapping).length > 0 ? { ...status, ...mapping } : null],
       });
     }
     throw err;
@@ -73,8 +77,9 @@ export function createZgwNotificationActivities(deps: NotificatieActivityDeps): 
       }),
 
     applyNotificationMapping: (req) =>
-      asActivity(async (): Promise<ZgwNotificationOutcome> => {
+      asActivity(async (failing): Promise<ZgwNotificationOutcome> => {
         const chosen = req.candidates.find((c) => conditionsHold(req.snapshot, c.action));
+        if (chosen) failing.mappingId = chosen.mappingId;
         if (!chosen)
           return {
             result: 'ignored',
