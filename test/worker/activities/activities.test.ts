@@ -143,15 +143,22 @@ describe('activities', () => {
 describe('the activity registry', () => {
   it('holds every activity a workflow calls, each name once', () => {
     expect(Object.keys(testActivities()).sort()).toEqual([
+      'applyNotificationMapping',
       'deliverWebhook',
       'evaluateDecision',
       'issueBesluit',
       'markWebhookFailed',
       'notify',
       'publishCaseEvent',
+      'readNotificationZaak',
+      'recordNotificationOutcome',
       'recordPlacement',
       'resolveDefinition',
       'sendDeadlineDigest',
+      'zgwCloseZaak',
+      'zgwEnsureZaak',
+      'zgwRegisterBesluit',
+      'zgwSetStatus',
     ]);
   });
 
