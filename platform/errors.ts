@@ -47,11 +47,15 @@ export class TemporalUnavailableError extends ApiError {
 
 /**
  * gRPC UNAVAILABLE or DEADLINE_EXCEEDED anywhere in an error's cause chain (Temporal did not
- * answer), or the client's channel closed under a request while the process stops.
+ * answer), the client's channel closed under a request while the process stops, or the
+ * product's own namespace "not found" — a Temporal server that is starting again (the embedded
+ * dev server after a crash, a frontend before its namespace registry has loaded) answers so
+ * until it is ready; the namespace is the product's configuration, never the caller's input.
  */
 export function isTemporalUnreachable(err: unknown): boolean {
   let e: unknown = err;
   for (let depth = 0; e && typeof e === 'object' && depth < 6; depth += 1) {
+    if ((e as { name?: unknown }).name === 'NamespaceNotFoundError') return true;
     const grpc = e as { code?: unknown; metadata?: unknown; details?: unknown; cause?: unknown; message?: unknown };
     if ((grpc.code === 14 || grpc.code === 4) && grpc.metadata !== undefined && typeof grpc.details === 'string')
       return true;
