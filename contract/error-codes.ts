@@ -36,6 +36,11 @@ export const ERROR_CODES = {
   PASSWORD_UNCHANGED: { status: 400, description: 'The new password equals the current one.' },
   WRONG_PASSWORD: { status: 400, description: 'The current password is wrong.' },
   UNAUTHENTICATED: { status: 401, description: 'No valid session cookie or API key.' },
+  METRICS_UNAUTHORIZED: {
+    status: 401,
+    description:
+      '/metrics needs `Authorization: Bearer <METRICS_TOKEN>` (the token is set, and this request lacks it or has another).',
+  },
   LOGIN_FAILED: {
     status: 401,
     description: 'Wrong credentials, or the account is temporarily locked (one answer for both).',
