@@ -160,51 +160,42 @@ export async function orderedPage(deps: OrderedPageDeps): Promise<{ rows: Execut
     if (total <= readable || dims.length === 0) return take(await listAll(query), n);
     const d = dims[0] as Dimension;
     const count = (x: number) => deps.visibility.count(and(query, range(d, undefined, x)));
-    // lo: fewer than n cases before it; hi: at least n before it (hiCount of them).
-    let lo: number | undefined = from;
-    let loCount = 0;
-    let hi: number | undefined;
-    let hiCount = total;
+    // lo: fewer than n cases before it (loCount of them); hi: at least n before it (hiCount).
+    const b: { lo?: number; loCount: number; hi?: number; hiCount: number } = { lo: from, loCount: 0, hiCount: total };
+    /** The bound-update step: x becomes hi when at least a page lies before it (`isHi`), else lo. True when hi. */
+    const narrowTo = (x: number, c: number, isHi = c >= n): boolean => {
+      if (isHi) {
+        b.hi = x;
+        b.hiCount = c;
+      } else {
+        b.lo = x;
+        b.loCount = c;
+      }
+      return isHi;
+    };
+    /** The range once both ends are found. */
+    const bracket = () => {
+      if (b.lo === undefined || b.hi === undefined) throw new Error('unreachable: the range is bracketed');
+      return { low: b.lo, high: b.hi, lowCount: b.loCount, highCount: b.hiCount };
+    };
     const width = Math.max(1, widths[d.name] ?? HOUR);
     const start = from ?? pos(Date.now());
     const first = from !== undefined ? from + width : start;
-    const c0 = await count(first);
-    if (c0 >= n) {
-      hi = first;
-      hiCount = c0;
-    } else {
-      lo = first;
-      loCount = c0;
-    }
-    // Widen by doubling until the range is bracketed.
-    for (let step = width; lo === undefined || hi === undefined; step *= 2) {
-      if (hi === undefined) {
-        const x = Math.min((lo as number) + step, pos(desc ? DOMAIN_MIN : DOMAIN_MAX) + 1);
+    narrowTo(first, await count(first));
+    // Widen by doubling until the range is bracketed, within the domain's ends.
+    const end = pos(desc ? DOMAIN_MIN : DOMAIN_MAX) + 1;
+    const origin = pos(desc ? DOMAIN_MAX : DOMAIN_MIN);
+    for (let step = width; b.lo === undefined || b.hi === undefined; step *= 2) {
+      if (b.hi === undefined) {
+        const x = Math.min((b.lo as number) + step, end);
         const c = await count(x);
-        if (c >= n || x >= pos(desc ? DOMAIN_MIN : DOMAIN_MAX) + 1) {
-          hi = x;
-          hiCount = c;
-        } else {
-          lo = x;
-          loCount = c;
-        }
+        narrowTo(x, c, c >= n || x >= end);
       } else {
-        const x = Math.max(hi - step, pos(desc ? DOMAIN_MAX : DOMAIN_MIN));
+        const x = Math.max(b.hi - step, origin);
         const c = await count(x);
-        if (c < n || x <= pos(desc ? DOMAIN_MAX : DOMAIN_MIN)) {
-          lo = x;
-          loCount = c;
-        } else {
-          hi = x;
-          hiCount = c;
-        }
+        narrowTo(x, c, c >= n && x > origin);
       }
     }
-    if (lo === undefined || hi === undefined) throw new Error('unreachable: the range is bracketed');
-    let low: number = lo;
-    let high: number = hi;
-    let lowCount = loCount;
-    let highCount = hiCount;
     // Narrow until the range before high can be read in one go, or is one millisecond wide. A count at
     // an interpolated point usually cuts the range to about a page; when a cut left more than half
     // of its cases (they bunch together, or share one instant), the next cut is at the value of a
@@ -212,7 +203,8 @@ export async function orderedPage(deps: OrderedPageDeps): Promise<{ rows: Execut
     // start time, in the middle.
     let stalled = false;
     let stalls = 0;
-    while (highCount > readable && high - low > 1) {
+    for (let r = bracket(); r.highCount > readable && r.high - r.low > 1; r = bracket()) {
+      const { low, high, lowCount, highCount } = r;
       const before = highCount - lowCount;
       const target = (n + Math.min(readable, 2 * n)) / 2;
       if (stalled && d !== START && stalls % 2 === 1) {
@@ -225,50 +217,23 @@ export async function orderedPage(deps: OrderedPageDeps): Promise<{ rows: Execut
         const q = Math.min(1, Math.max(0, (target - lowCount) / Math.max(1, highCount - lowCount)));
         const v: number | undefined = sample[Math.min(sample.length - 1, Math.floor(q * sample.length))];
         const p: number = v === undefined ? low + Math.floor((high - low) / 2) : Math.min(high - 1, Math.max(low, v));
-        const c1 = p > low ? await count(p) : lowCount;
-        if (c1 >= n) {
-          high = p;
-          highCount = c1;
-        } else {
-          low = p;
-          lowCount = c1;
-          const c2 = await count(p + 1);
-          if (c2 >= n) {
-            high = p + 1;
-            highCount = c2;
-          } else {
-            low = p + 1;
-            lowCount = c2;
-          }
-        }
+        if (!narrowTo(p, p > low ? await count(p) : lowCount)) narrowTo(p + 1, await count(p + 1));
       } else if (stalled) {
         // Halve the range (every other stall; always on the start time, the order Temporal lists in itself).
         const x = low + Math.floor((high - low) / 2);
-        const c = await count(x);
-        if (c >= n) {
-          high = x;
-          highCount = c;
-        } else {
-          low = x;
-          lowCount = c;
-        }
+        narrowTo(x, await count(x));
       } else {
         const guess = low + Math.round(((high - low) * (target - lowCount)) / Math.max(1, highCount - lowCount));
         // Interpolate, but move at least an eighth of the range.
         const eighth = Math.max(1, Math.floor((high - low) / 8));
         const x = Math.min(high - eighth, Math.max(low + eighth, guess));
-        const c = await count(x);
-        if (c >= n) {
-          high = x;
-          highCount = c;
-        } else {
-          low = x;
-          lowCount = c;
-        }
+        narrowTo(x, await count(x));
       }
-      stalled = highCount - lowCount > before / 2;
+      const now = bracket();
+      stalled = now.highCount - now.lowCount > before / 2;
       stalls = stalled ? stalls + 1 : 0;
     }
+    const { low, high, lowCount, highCount } = bracket();
     widths[d.name] = Math.max(1, high - (from ?? low));
     if (highCount <= readable) return take(await listAll(and(query, range(d, undefined, high))), n);
     // One millisecond holds more than a page: those cases are ordered on the next dimension.
