@@ -29,6 +29,8 @@ export interface Config {
   defaultTenant: string;
   idSecret?: string;
   rateLimitPerMinute: number;
+  /** METRICS_TOKEN: the bearer token /metrics asks for (Prometheus' scrape `authorization`); unset, /metrics is open. */
+  metricsToken?: string;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -68,5 +70,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTenant: tenant,
     idSecret: env.DOORSTROOM_ID_SECRET || undefined,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ? Math.max(1, Number(env.RATE_LIMIT_PER_MINUTE) || 600) : 600,
+    metricsToken: metricsToken(env),
   };
+}
+
+/** A guessable token guards nothing: at least 32 characters (`openssl rand -hex 32` gives 64), no white space. */
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32 || /\s/.test(raw))
+    throw new Error(
+      'Config: METRICS_TOKEN must be at least 32 characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
+  return raw;
 }

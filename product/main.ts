@@ -76,6 +76,11 @@ async function main(): Promise<void> {
     `Opslag: ${product.store.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'SQLite in ' + config.dataDir}`,
   );
   if (product.runtime.devServer?.uiUrl) console.log(`Temporal UI: ${product.runtime.devServer.uiUrl}`);
+  if (!config.metricsToken) {
+    console.log(
+      `Let op: ${url}/metrics is zonder token te lezen; zet METRICS_TOKEN (metrics are open without a token; set METRICS_TOKEN).`,
+    );
+  }
   if (product.bootstrapMessage) console.log(`\n${product.bootstrapMessage}`);
   console.log('\nStoppen: Ctrl-C\n');
 }

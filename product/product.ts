@@ -147,6 +147,7 @@ export async function startProduct(opts: ProductOptions): Promise<Product> {
           : []),
       ],
       metrics,
+      metricsToken: config.metricsToken,
       log,
       rateLimitPerMinute: config.rateLimitPerMinute,
       assertCanSign: assertCanSign(store),

@@ -41,6 +41,8 @@ export interface AppDeps {
   /** Starts the workflow of a notification whose mapping reads the zaak (answered 202); absent, such a notification gets 503. */
   notificationWorkflows?: NotificationWorkflows;
   metrics: Metrics;
+  /** METRICS_TOKEN: /metrics asks for it as a bearer token; unset, /metrics is open. */
+  metricsToken?: string;
   readiness: ReadinessCheck[];
   log: { error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void };
   /** Built UI to serve at /, if present. */
@@ -73,7 +75,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.metrics.middleware);
   app.use(express.json({ limit: BODY_LIMIT }));
 
-  const health = createHealthRouter({ checks: deps.readiness, metrics: deps.metrics });
+  const health = createHealthRouter({
+    checks: deps.readiness,
+    metrics: deps.metrics,
+    metricsToken: deps.metricsToken,
+  });
   app.use(health);
   app.use('/api/v1', health);
   app.use(createDocsRouter(API_VERSION));

@@ -1,13 +1,22 @@
 import { Router } from 'express';
 import type { Metrics } from '../../platform/observability/metrics';
+import { requireMetricsToken } from './metrics-token';
 
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
 }
 
-/** /healthz: the process answers. /readyz: its dependencies answer too. /metrics: Prometheus. */
-export function createHealthRouter(deps: { checks: ReadinessCheck[]; metrics: Metrics }): Router {
+/**
+ * /healthz: the process answers. /readyz: its dependencies answer too. /metrics: Prometheus,
+ * behind METRICS_TOKEN when one is set (probes stay open: a kubelet sends no token).
+ */
+export function createHealthRouter(deps: {
+  checks: ReadinessCheck[];
+  metrics: Metrics;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; unset, /metrics is open. */
+  metricsToken?: string;
+}): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -38,7 +47,7 @@ export function createHealthRouter(deps: { checks: ReadinessCheck[]; metrics: Me
     const ready = results.every((r) => r.ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks: results });
   });
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', requireMetricsToken(deps.metricsToken), async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
   return router;

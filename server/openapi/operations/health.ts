@@ -35,8 +35,10 @@ export const healthOperations: Operation[] = [
     tag: T,
     access: 'public',
     summary: 'Prometheus metrics (requests, cases, webhook failures); also at /metrics',
+    description:
+      "With METRICS_TOKEN set, only for `Authorization: Bearer <METRICS_TOKEN>` (a scrape config's `authorization`); otherwise 401 METRICS_UNAUTHORIZED. Without it the metrics are open, and `npm start` says so.",
     responses: { 200: { description: 'Prometheus text format', schema: MetricsText, contentType: 'text/plain' } },
-    errors: [],
+    errors: ['METRICS_UNAUTHORIZED'],
   },
   {
     method: 'get',
