@@ -5,10 +5,19 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, SCREENSHOT_DIR, seriousA11yViolations } from '../support/browser';
 import { uniqueId } from '../support/factories';
 import { eventually, TEST_TENANT } from '../support/runtime';
-import { signedInPage, startMonitorProduct, type MonitorProduct } from '../services/monitor/monitor-product';
+import {
+  dutchDay,
+  publishTransitionCalendar,
+  transitionCalendar,
+  type TransitionCalendar,
+} from '../support/transition-calendar';
+import { daysAgo, signedInPage, startMonitorProduct, type MonitorProduct } from '../services/monitor/monitor-product';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-/** Households per cohort of the built-in phasing (cohort-1 starts 1 September 2026: its registration term has passed). */
+/**
+ * Households per cohort. The municipality's phasing is set from the test's today
+ * (support/transition-calendar.ts): cohort-1 started five weeks ago, so its registration term has passed.
+ */
 const COHORTS: Array<[cohort: string, n: number]> = [
   ['cohort-1', 4],
   ['cohort-2', 2],
@@ -20,7 +29,8 @@ describe('Ukrainian transition in Chromium: the GOO list imported in the monitor
   let server: Server;
   let browser: Browser;
   let base: string;
-  let sessions: Record<'toezicht' | 'behandelaar' | 'beheer', Record<string, string>>;
+  let sessions: Record<'toezicht' | 'behandelaar' | 'beheer' | 'ontwerper' | 'goedkeurder', Record<string, string>>;
+  let calendar: TransitionCalendar;
   const refs = COHORTS.flatMap(([cohort, n]) => Array.from({ length: n }, () => ({ cohort, ref: uniqueId('HH') })));
 
   beforeAll(async () => {
@@ -33,7 +43,16 @@ describe('Ukrainian transition in Chromium: the GOO list imported in the monitor
       toezicht: await p.session(TEST_TENANT, 'toezicht', ['supervisor']),
       behandelaar: await p.session(TEST_TENANT, 'behandelaar', ['behandelaar']),
       beheer: await p.session(TEST_TENANT, 'beheer', ['admin']),
+      ontwerper: await p.session(TEST_TENANT, 'ontwerper', ['designer']),
+      goedkeurder: await p.session(TEST_TENANT, 'goedkeurder', ['approver']),
     };
+    // Not the built-in dates (4 March 2027 passes): the municipality's own phasing, from today.
+    calendar = transitionCalendar(daysAgo(0));
+    await publishTransitionCalendar(
+      p.monitorApp,
+      { designer: sessions.ontwerper, approver: sessions.goedkeurder },
+      calendar,
+    );
     const profile = await request(p.monitorApp)
       .put('/api/v1/municipality/profile')
       .set(sessions.beheer)
@@ -64,7 +83,9 @@ describe('Ukrainian transition in Chromium: the GOO list imported in the monitor
     // The end date in words, with its source.
     const end = page.getByTestId('transition-end');
     await end.waitFor();
-    expect(await end.innerText()).toMatch(/Einde tijdelijke bescherming: 4 maart 2027/);
+    expect(await end.innerText()).toContain(
+      `Einde tijdelijke bescherming: ${dutchDay(calendar.endOfTemporaryProtection)}`,
+    );
     expect(await end.innerText()).toMatch(/Bron: Uitvoeringsbesluit van de Raad/);
 
     // A list with an error: the table names line and column in Dutch; nothing starts.
@@ -104,18 +125,23 @@ describe('Ukrainian transition in Chromium: the GOO list imported in the monitor
       await page.getByTestId('cohort-cohort-1').waitFor();
       return (await summary('cohort-1')) === '4 huishoudens · 0 afgerond · 0 vertrokken · 4 met risico';
     }, 30_000);
-    expect(await summary('cohort-2')).toMatch(/^2 huishoudens · 0 afgerond · 0 vertrokken/);
-    expect(await summary('cohort-3')).toMatch(/^1 huishouden · 0 afgerond · 0 vertrokken/);
+    // Cohorts 2 and 3 start in four and eight weeks: none of their terms is near.
+    expect(await summary('cohort-2')).toBe('2 huishoudens · 0 afgerond · 0 vertrokken · 0 met risico');
+    expect(await summary('cohort-3')).toBe('1 huishouden · 0 afgerond · 0 vertrokken · 0 met risico');
     const cell = (id: string) => page.getByTestId(id).innerText();
     expect(await cell('done-cohort-1-inschrijving')).toBe('0 / 4');
     expect(await cell('done-cohort-2-huisvesting')).toBe('0 / 2');
-    // Cohort 1 started on 1 September 2026: its four weeks for registration have passed for all four.
+    // Cohort 1 started five weeks ago: its four weeks for registration have passed for all four.
     expect(await cell('overdue-cohort-1-inschrijving')).toBe('4');
     expect(await cell('risk-cohort-1-inschrijving')).toBe('4');
+    // Its six weeks for care end in a week: at risk, not overdue; housing is due a month before the end date.
+    expect(await cell('risk-cohort-1-zorg')).toBe('4');
+    expect(await cell('overdue-cohort-1-zorg')).toBe('0');
+    expect(await cell('risk-cohort-1-huisvesting')).toBe('0');
     expect(await cell('done-cohort-3-inschrijving')).toBe('0 / 1');
     // Cohort captions carry the start date in words.
     expect(await page.getByTestId('cohort-cohort-1').locator('caption').innerText()).toMatch(
-      /^Cohort cohort-1, start 1 september 2026/,
+      new RegExp(`^Cohort cohort-1, start ${dutchDay(calendar.cohorts['cohort-1'])}`),
     );
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'transition-cohorts.png'), fullPage: true });
     expect(await seriousA11yViolations(page, { wcagOnly: false })).toEqual([]);
