@@ -12,6 +12,7 @@ export const CASE_EVENT_TYPES = [
   'case.deadline-approaching',
   'case.deadline-passed',
   'case.completed',
+  'case.cancelled',
   'decision.proposed',
   'decision.incomplete',
   'decision.confirmed',

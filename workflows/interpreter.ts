@@ -1,4 +1,11 @@
-import { allHandlersFinished, ApplicationFailure, condition, isCancellation, patched } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  patched,
+} from '@temporalio/workflow';
 import type { CaseInput, CaseState } from './case-state';
 import type { ProcessNode } from './dsl/schema';
 import { caseEventsOn, caseStartedEventOn, emitCaseEvent } from './engine/case-events';
@@ -6,7 +13,7 @@ import { CaseRun } from './engine/case-run';
 import { nodeRunners } from './engine/node-runners';
 import { runWait } from './engine/run-wait';
 import { watchCaseDeadlines } from './engine/watch-case-deadlines';
-import { patchesAtStart } from './engine/patches-at-start';
+import { patchesAtStart, patchesAtStart2 } from './engine/patches-at-start';
 
 const CANCEL_STATE_PATCH = 'doorstroom-cancel-state';
 
@@ -53,6 +60,7 @@ async function walk(run: CaseRun): Promise<void> {
 export async function processInterpreter(input: CaseInput): Promise<CaseState> {
   // First, before any activity: a new case records this one marker in its first workflow task.
   patchesAtStart();
+  patchesAtStart2();
   const run = new CaseRun(input);
   try {
     await Promise.all([walk(run), watchCaseDeadlines(run)]);
@@ -63,6 +71,11 @@ export async function processInterpreter(input: CaseInput): Promise<CaseState> {
       run.record({ type: 'cancelled', nodeId: run.state.currentStep ?? undefined });
       run.publish();
       run.inbox.rejectRemaining('The case was cancelled.');
+      // Subscribers (and the ZGW write-back, which closes the zaak) hear of it; references only, never the reason.
+      if (patchesAtStart2())
+        await CancellationScope.nonCancellable(() =>
+          emitCaseEvent(run, 'case.cancelled', { id: `${run.state.caseId}:cancelled` }),
+        );
     }
     throw err;
   }

@@ -16,3 +16,14 @@ export const PATCH_AT_START = 'doorstroom-patches-at-start';
 export function patchesAtStart(): boolean {
   return patched(PATCH_AT_START);
 }
+
+/**
+ * The second start patch, for what was added after the first: it stands for the `case.cancelled`
+ * publication when a case is cancelled (the ZGW write-back closes its zaak on it). Cases started
+ * before it (with or without the first) are cancelled as before, publishing nothing.
+ */
+export const PATCH_AT_START_2 = 'doorstroom-patches-at-start-2';
+
+export function patchesAtStart2(): boolean {
+  return patched(PATCH_AT_START_2);
+}
