@@ -49,6 +49,11 @@ export const ZgwProcessLink = Type.Object(
       Type.Array(ZgwResultaatLink, { maxItems: 100, description: 'Per outcome; others use resultaattype' }),
     ),
     eindstatustype: Type.Optional(ZgwUrl('Catalogi API statustype URL (the last one) that closes the zaak')),
+    cancelledResultaattype: Type.Optional(
+      ZgwUrl(
+        'Catalogi API resultaattype URL set when the case is cancelled (e.g. "geannuleerd" or "ingetrokken"); needs eindstatustype. Absent: a cancelled case leaves its zaak open',
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -6,7 +6,13 @@ export const ZGW_SYNC_WORKFLOW = 'zgwSync';
 export const ZGW_SYNC_EVENT_SIGNAL = 'zgwCaseEvent';
 
 /** The case events the ZGW write-back acts on; a process linked to a zaaktype counts as subscribed to them. */
-export const ZGW_SYNC_EVENT_TYPES = ['case.started', 'case.step-entered', 'besluit.created', 'case.completed'] as const;
+export const ZGW_SYNC_EVENT_TYPES = [
+  'case.started',
+  'case.step-entered',
+  'besluit.created',
+  'case.completed',
+  'case.cancelled',
+] as const;
 
 /**
  * One sync workflow per case: `zgw-sync-GM0363-<case id>` — the case id is a keyed hash with the
@@ -74,11 +80,14 @@ export interface ZgwCloseInput {
   processId: string;
   zaakUrl?: string;
   outcome?: string;
+  /** case.cancelled: the resultaat is the link's cancelledResultaattype, with a fixed toelichting. */
+  cancelled?: boolean;
   at: string;
 }
 
 /** What one write did: the URL of what it created (or found), or why it had nothing to do. */
-export type ZgwWriteResult = { url: string; documentUrl?: string } | { skipped: 'not-linked' | 'not-mapped' };
+export type ZgwWriteResult =
+  { url: string; documentUrl?: string } | { skipped: 'not-linked' | 'not-mapped' | 'left-open' };
 
 export interface ZgwSyncResult {
   zaakUrl?: string;

@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   defineSignal,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -15,8 +16,13 @@ type SyncEvent = PublishedCaseEvent & { id: string };
 
 export const zgwCaseEventSignal = defineSignal<[SyncEvent]>(ZGW_SYNC_EVENT_SIGNAL);
 
-/** A case that publishes nothing for this long has ended without case.completed (cancelled); a later event starts a new run. */
+/** A case that publishes nothing for this long has ended without case.completed or case.cancelled (e.g. terminated, or cancelled before it published case.cancelled); a later event starts a new run. */
 const IDLE_DAYS = 400;
+/**
+ * case.cancelled closes the zaak. Syncs that met the event before (handled by an older worker: it
+ * did nothing) replay without the activity.
+ */
+const CANCEL_PATCH = 'doorstroom-zgw-sync-case-cancelled';
 /** Event ids remembered across continue-as-new, against a publication signalled twice. */
 const SEEN_KEPT = 200;
 
@@ -74,6 +80,10 @@ export async function zgwSync(input: ZgwSyncInput): Promise<ZgwSyncResult> {
       case 'case.completed':
         completed = true;
         return acts.zgwCloseZaak({ ...ref, zaakUrl, outcome: event.outcome, at: event.occurredAt });
+      case 'case.cancelled':
+        if (!patched(CANCEL_PATCH)) return undefined;
+        completed = true;
+        return acts.zgwCloseZaak({ ...ref, zaakUrl, cancelled: true, at: event.occurredAt });
       default:
         return undefined;
     }

@@ -30,6 +30,14 @@ const DONE: Record<Exclude<ZgwWriteKind, 'document-linked'>, (step: Text) => Tex
   }),
   'resultaat-set': () => ({ nl: 'Resultaat gezet in het zaaksysteem', en: 'Resultaat set in the case system' }),
   'zaak-closed': () => ({ nl: 'Zaak afgesloten in het zaaksysteem', en: 'Zaak closed in the case system' }),
+  'zaak-cancelled': () => ({
+    nl: 'Zaak afgesloten in het zaaksysteem als geannuleerd',
+    en: 'Zaak closed in the case system as cancelled',
+  }),
+  'zaak-left-open': () => ({
+    nl: 'Zaak blijft open in het zaaksysteem: voor een geannuleerde zaak is geen resultaattype ingesteld (Beheer → ZGW-koppeling)',
+    en: 'Zaak stays open in the case system: no resultaattype is set for a cancelled case (Beheer → ZGW-koppeling)',
+  }),
 };
 
 /**

@@ -41,7 +41,13 @@ export async function checkProcessLinks(
       );
     const { steps, decisions, outcomes } = offered(definition);
     inCatalogus(link.zaaktype, `${at}/zaaktype`);
-    for (const key of ['besluittype', 'informatieobjecttype', 'resultaattype', 'eindstatustype'] as const)
+    for (const key of [
+      'besluittype',
+      'informatieobjecttype',
+      'resultaattype',
+      'eindstatustype',
+      'cancelledResultaattype',
+    ] as const)
       inCatalogus(link[key], `${at}/${key}`);
     link.statustypen.forEach((s, j) => {
       if (!steps.has(s.step))

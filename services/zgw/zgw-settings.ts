@@ -81,7 +81,13 @@ function validate(input: Input): Input {
       checkUrl(s.statustype, `${at}/statustypen/${j}/statustype`);
     });
     checkUrl(link.zaaktype, `${at}/zaaktype`);
-    for (const key of ['besluittype', 'informatieobjecttype', 'resultaattype', 'eindstatustype'] as const) {
+    for (const key of [
+      'besluittype',
+      'informatieobjecttype',
+      'resultaattype',
+      'eindstatustype',
+      'cancelledResultaattype',
+    ] as const) {
       const v = link[key];
       if (v !== undefined) checkUrl(v, `${at}/${key}`);
     }
@@ -89,6 +95,11 @@ function validate(input: Input): Input {
       throw invalid(
         'Bij een besluittype hoort een informatieobjecttype voor de besluit-PDF (besluittype needs an informatieobjecttype).',
         `${at}/informatieobjecttype`,
+      );
+    if (link.cancelledResultaattype && !link.eindstatustype)
+      throw invalid(
+        'Bij een resultaattype voor een geannuleerde zaak hoort een eindstatustype, anders blijft de zaak open (cancelledResultaattype needs an eindstatustype).',
+        `${at}/cancelledResultaattype`,
       );
     return link;
   });

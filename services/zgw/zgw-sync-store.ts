@@ -24,7 +24,11 @@ export type ZgwWriteKind =
   | 'document-stored'
   | 'document-linked'
   | 'resultaat-set'
-  | 'zaak-closed';
+  | 'zaak-closed'
+  /** The eindstatus of a cancelled case. */
+  | 'zaak-cancelled'
+  /** Not a write: a cancelled case whose link has no resultaattype for it; the zaak stays open. */
+  | 'zaak-left-open';
 
 export interface ZgwWrite {
   key: string;
@@ -133,4 +137,32 @@ export function recordZgwFailing(db: Db, ref: ZgwWriteRef, code: string, at: str
     attempts: 1,
     at,
   });
+}
+
+/** Records a note: something the write-back decided not to write, done at once, without a URL. */
+export function recordZgwNote(db: Db, ref: ZgwWriteRef, at: string): Promise<void> {
+  return upsert(db, {
+    tenant_id: ref.tenant,
+    case_id: ref.caseId,
+    write_key: ref.key,
+    kind: ref.kind,
+    state: 'done',
+    zgw_url: null,
+    node_id: ref.nodeId ?? null,
+    error_code: null,
+    attempts: 1,
+    at,
+  });
+}
+
+/** Whether a note with this key was recorded (a retried activity records it once). */
+export async function hasZgwNote(db: Db, tenant: string, caseId: string, key: string): Promise<boolean> {
+  const row = await syncDb(db)
+    .selectFrom('zgw_sync_writes')
+    .select('state')
+    .where('tenant_id', '=', tenant)
+    .where('case_id', '=', caseId)
+    .where('write_key', '=', key)
+    .executeTakeFirst();
+  return row?.state === 'done';
 }

@@ -7,7 +7,15 @@ import type { ZgwClient } from './zgw-client';
 import type { ZgwClientFor } from './zgw-connection';
 import { ZgwError } from './zgw-error';
 import { findZgwSettingsRow, toZgwSettings } from './zgw-settings';
-import { doneZgwWrite, recordZgwDone, recordZgwFailing, type ZgwWriteKind, type ZgwWriteRef } from './zgw-sync-store';
+import {
+  doneZgwWrite,
+  hasZgwNote,
+  recordZgwDone,
+  recordZgwFailing,
+  recordZgwNote,
+  type ZgwWriteKind,
+  type ZgwWriteRef,
+} from './zgw-sync-store';
 import type {
   ZgwBesluitInput,
   ZgwCloseInput,
@@ -30,6 +38,13 @@ export interface ZgwWriteBackDeps {
     besluitId: string,
   ) => Promise<{ pdf: Buffer; decidedAt: string } | undefined>;
 }
+
+/**
+ * The resultaat's toelichting of a cancelled case: a fixed text. The cancellation's reason is free
+ * text (POST /cases/{id}/cancel) that may name a person, so it never leaves Doorstroom.
+ */
+export const CANCELLED_TOELICHTING =
+  'Geannuleerd in Doorstroom: de behandeling is gestopt voordat de zaak een uitkomst had.';
 
 /** A case started from a zaak (Notificaties intake) carries the zaak's uuid in its reference. */
 const FROM_ZAAK = /^zgw-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -93,6 +108,24 @@ export function createZgwWriteBack(deps: ZgwWriteBackDeps) {
       at,
     );
     return url;
+  }
+
+  /** Records (once) and audits something the write-back did not write, with its reason in the timeline. */
+  async function note(r: ZgwWriteRef): Promise<void> {
+    if (await hasZgwNote(db(), r.tenant, r.caseId, r.key)) return;
+    const at = now();
+    await recordZgwNote(db(), r, at);
+    await appendAudit(
+      db(),
+      {
+        tenantId: r.tenant,
+        actor: { kind: 'system', id: 'zgw-sync' },
+        action: `zgw.${r.kind}`,
+        target: { type: 'case', id: r.caseId },
+        details: { key: r.key },
+      },
+      at,
+    );
   }
 
   /** The zaak's URL: from the workflow's state, else from the store (a new run after a long silence). */
@@ -227,23 +260,42 @@ export function createZgwWriteBack(deps: ZgwWriteBackDeps) {
       return { url: besluit, documentUrl: document };
     },
 
-    /** case.completed: the resultaat of the outcome, then the eindstatus (which closes the zaak). */
+    /**
+     * case.completed: the resultaat of the outcome, then the eindstatus (which closes the zaak).
+     * case.cancelled: the link's resultaattype for a cancelled case with a fixed toelichting (the
+     * cancellation's reason is free text and may name a person: it stays in Doorstroom's audit
+     * trail), then the eindstatus; without that resultaattype the zaak stays open, and the case
+     * timeline says so and why.
+     */
     async closeZaak(input: ZgwCloseInput): Promise<ZgwWriteResult> {
       const linked = await linkOf(input.tenant, input.processId);
       if (!linked) return { skipped: 'not-linked' };
       const { client, link } = linked;
-      const resultaattype = resultaattypeOf(link, input.outcome);
+      if (input.cancelled && (!link.cancelledResultaattype || !link.eindstatustype)) {
+        // A note, not a write: done at once, no URL; the timeline shows why the zaak stays open.
+        await note(ref(input.tenant, input.caseId, 'zaak-open', 'zaak-left-open'));
+        return { skipped: 'left-open' };
+      }
+      const resultaattype = input.cancelled ? link.cancelledResultaattype : resultaattypeOf(link, input.outcome);
       if (!resultaattype && !link.eindstatustype) return { skipped: 'not-mapped' };
       const zaakUrl = await zaakOf(input);
+      const nodeId = input.cancelled ? undefined : input.outcome;
       if (resultaattype)
-        await once(ref(input.tenant, input.caseId, 'resultaat', 'resultaat-set', input.outcome), async () => {
+        await once(ref(input.tenant, input.caseId, 'resultaat', 'resultaat-set', nodeId), async () => {
           if (!zaakUrl) throw notLinked('resultaat zetten');
-          const r = await (await client()).createResultaat({ zaak: zaakUrl, resultaattype });
+          const r = await (
+            await client()
+          ).createResultaat({
+            zaak: zaakUrl,
+            resultaattype,
+            ...(input.cancelled ? { toelichting: CANCELLED_TOELICHTING } : {}),
+          });
           return r.url;
         });
       if (!link.eindstatustype) return { skipped: 'not-mapped' };
       const eindstatustype = link.eindstatustype;
-      const url = await once(ref(input.tenant, input.caseId, 'eindstatus', 'zaak-closed', input.outcome), async () => {
+      const kind: ZgwWriteKind = input.cancelled ? 'zaak-cancelled' : 'zaak-closed';
+      const url = await once(ref(input.tenant, input.caseId, 'eindstatus', kind, nodeId), async () => {
         if (!zaakUrl) throw notLinked('zaak afsluiten');
         const s = await (
           await client()

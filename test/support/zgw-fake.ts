@@ -77,6 +77,7 @@ export const FAKE_LINK = {
   resultaattype: `${FAKE_BASES.catalogi}/resultaattypen/4`,
   resultaattypen: [{ outcome: 'beeindigd', resultaattype: `${FAKE_BASES.catalogi}/resultaattypen/9` }],
   eindstatustype: `${FAKE_BASES.catalogi}/statustypen/5`,
+  cancelledResultaattype: `${FAKE_BASES.catalogi}/resultaattypen/6`,
 };
 
 /**
@@ -157,5 +158,20 @@ export function hotelCaseEvents(caseId: string, outcome = 'gehuisvest'): Array<P
       occurredAt: '2026-11-30T09:00:00.000Z',
     },
     { ...base, id: `${caseId}:1:4:done`, type: 'case.completed', outcome, occurredAt: '2026-12-01T10:00:00.000Z' },
+  ];
+}
+
+/** A hotel case cancelled while it waits for its hotel: its events up to there, then case.cancelled. */
+export function hotelCancelledEvents(caseId: string): Array<PublishedCaseEvent & { id: string }> {
+  const base = { tenant: 'GM0363', caseId, processId: 'nareiziger-hotelverblijf' };
+  return [
+    ...hotelCaseEvents(caseId).slice(0, 3),
+    {
+      ...base,
+      id: `${caseId}:cancelled`,
+      type: 'case.cancelled',
+      step: 'wacht-op-hotelplaatsing',
+      occurredAt: '2026-11-30T10:00:00.000Z',
+    },
   ];
 }

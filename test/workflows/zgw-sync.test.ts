@@ -4,9 +4,21 @@ import { handToZgwSync } from '../../services/zgw/zgw-sync-start';
 import { listZgwWrites } from '../../services/zgw/zgw-sync-store';
 import type { PublishedCaseEvent } from '../../workflows/case-event';
 import { zgwSyncWorkflowId, type ZgwRetryPolicy, type ZgwSyncResult } from '../../workflows/zgw-sync-input';
+import type { CaseState } from '../../workflows/case-state';
 import { createTestStore, type TestStore } from '../support/postgres';
 import { createRecordingWorker, createTimeSkippingEnv } from '../support/temporal';
-import { createFakeZgw, FAKE_BASES, FAKE_LINK, fakeZgwWriteBack, hotelCaseEvents } from '../support/zgw-fake';
+import { buildCaseView } from '../../services/monitor/case-view';
+import { saveZgwSettings } from '../../services/zgw/zgw-settings';
+import { CANCELLED_TOELICHTING } from '../../services/zgw/zgw-write-back';
+import {
+  createFakeZgw,
+  FAKE_BASES,
+  FAKE_LINK,
+  fakeZgwWriteBack,
+  hotelCancelledEvents,
+  hotelCaseEvents,
+} from '../support/zgw-fake';
+import { hotelDefinition } from '../support/factories';
 
 jest.setTimeout(120_000);
 
@@ -192,4 +204,110 @@ describe('ZGW sync workflow (time-skipping test server, SQLite store)', () => {
     expect(await handToZgwSync({ client: env.client, taskQueue }, [PROCESS], other)).toBeUndefined();
     expect(fake.requests).toEqual([]);
   });
+  it('a cancelled case closes its zaak: the resultaattype for a cancelled case with a fixed toelichting, then the eindstatus, and the sync ends', async () => {
+    const caseId = newCaseId();
+    const result = await runAll(hotelCancelledEvents(caseId));
+    expect(result).toMatchObject({ processed: 4, failed: [] });
+    expect(fake.posts()).toEqual(['zaken', 'statussen', 'resultaten', 'statussen']);
+    const [, , resultaat, eind] = fake.requests.map((r) => r.body!);
+    expect(resultaat).toEqual({
+      zaak: result.zaakUrl,
+      resultaattype: LINK.cancelledResultaattype,
+      toelichting: CANCELLED_TOELICHTING,
+    });
+    expect(eind).toEqual({
+      zaak: result.zaakUrl,
+      statustype: LINK.eindstatustype,
+      datumStatusGezet: '2026-11-30T10:00:00.000Z',
+    });
+    const writes = await listZgwWrites(t.store.db, TENANT, caseId);
+    expect(writes.filter((w) => w.key === 'resultaat' || w.key === 'eindstatus').map((w) => [w.kind, w.state])).toEqual(
+      [
+        ['resultaat-set', 'done'],
+        ['zaak-cancelled', 'done'],
+      ],
+    );
+    const audit = await t.store.db.selectFrom('audit_events').selectAll().where('target_id', '=', caseId).execute();
+    expect(audit.map((a) => a.action)).toContain('zgw.zaak-cancelled');
+    // The timeline says it in words.
+    const view = buildCaseView(cancelledState(caseId), hotelDefinition(), 'cancelled', false, writes);
+    expect(view.timeline.map((e) => e.text.nl)).toContain('Zaak afgesloten in het zaaksysteem als geannuleerd');
+  });
+
+  it('without a resultaattype for a cancelled case the zaak stays open, and the timeline says so and why (once, in Dutch)', async () => {
+    const caseId = newCaseId();
+    const { cancelledResultaattype: _none, ...withoutCancel } = LINK;
+    await relink(withoutCancel);
+    try {
+      const events = hotelCancelledEvents(caseId);
+      const result = await runAll(events);
+      expect(result).toMatchObject({ processed: 4, failed: [] });
+      expect(fake.posts()).toEqual(['zaken', 'statussen']);
+      // The event again (a new run): still nothing sent, still one note.
+      await runAll([events.at(-1)!]);
+      expect(fake.posts()).toEqual(['zaken', 'statussen']);
+      const writes = await listZgwWrites(t.store.db, TENANT, caseId);
+      expect(writes.filter((w) => w.kind === 'zaak-left-open')).toEqual([
+        expect.objectContaining({ key: 'zaak-open', state: 'done', url: null }),
+      ]);
+      const view = buildCaseView(cancelledState(caseId), hotelDefinition(), 'cancelled', false, writes);
+      expect(view.timeline.map((e) => [e.type, e.text.nl])).toContainEqual([
+        'zgw-zaak-left-open',
+        'Zaak blijft open in het zaaksysteem: voor een geannuleerde zaak is geen resultaattype ingesteld (Beheer → ZGW-koppeling)',
+      ]);
+      const audit = await t.store.db.selectFrom('audit_events').selectAll().where('target_id', '=', caseId).execute();
+      expect(audit.filter((a) => a.action === 'zgw.zaak-left-open')).toHaveLength(1);
+    } finally {
+      await relink(LINK);
+    }
+  });
+
+  /** Saves the municipality's link anew (the write-back reads it per write). */
+  async function relink(link: Record<string, unknown>): Promise<void> {
+    await saveZgwSettings(
+      { store: t.store, box: t.store.secrets },
+      TENANT,
+      {
+        zakenUrl: FAKE_BASES.zaken,
+        catalogiUrl: FAKE_BASES.catalogi,
+        besluitenUrl: FAKE_BASES.besluiten,
+        documentenUrl: FAKE_BASES.documenten,
+        clientId: 'doorstroom-gm0363',
+        bronorganisatie: '002220647',
+        processLinks: [link as typeof LINK],
+        enabled: true,
+      },
+      { kind: 'user', id: 'beheerder' },
+      'test',
+      new Date().toISOString(),
+    );
+  }
 });
+
+/** The case's own state as the monitor reads it: started, waiting for its hotel, cancelled. */
+function cancelledState(caseId: string): CaseState {
+  return {
+    caseId,
+    tenant: TENANT,
+    caseRef: 'dossier-2026-0042',
+    processId: PROCESS,
+    processVersion: 1,
+    status: 'cancelled',
+    currentStep: 'wacht-op-hotelplaatsing',
+    expectedEvents: [],
+    data: {},
+    variables: {},
+    dates: {},
+    deadlines: [],
+    history: [
+      { at: '2026-11-29T23:30:00.000Z', type: 'case-started' },
+      { at: '2026-11-30T08:00:00.000Z', type: 'step-entered', nodeId: 'wacht-op-hotelplaatsing' },
+      { at: '2026-11-30T10:00:00.000Z', type: 'cancelled', nodeId: 'wacht-op-hotelplaatsing' },
+    ],
+    decisions: [],
+    children: [],
+    placements: [],
+    runs: 0,
+    historyDropped: 0,
+  };
+}

@@ -152,6 +152,28 @@ describeEachDialect('ZGW settings (administrators)', (dialect) => {
         'INVALID_ZGW_SETTINGS',
         '/body/processLinks/0/resultaattypen/0/outcome',
       ],
+      // The resultaattype of a cancelled case: in the Catalogi API, and only with an eindstatustype.
+      [
+        { processLinks: [link({ cancelledResultaattype: 'https://elders.nl/catalogi/api/v1/resultaattypen/6' })] },
+        'INVALID_ZGW_SETTINGS',
+        '/body/processLinks/0/cancelledResultaattype',
+      ],
+      [
+        {
+          processLinks: [
+            JSON.parse(
+              JSON.stringify(link({ cancelledResultaattype: `${CAT}/resultaattypen/6`, eindstatustype: undefined })),
+            ) as object,
+          ],
+        },
+        'INVALID_ZGW_SETTINGS',
+        '/body/processLinks/0/cancelledResultaattype',
+      ],
+      [
+        { processLinks: [link({ cancelledResultaattype: 'geen-url' })] },
+        'VALIDATION_FAILED',
+        '/body/processLinks/0/cancelledResultaattype',
+      ],
     ];
     for (const [over, code, path] of cases) {
       const res = await admin.put('/zgw-settings', body(over));
@@ -161,12 +183,15 @@ describeEachDialect('ZGW settings (administrators)', (dialect) => {
     expect((await admin.get('/zgw-settings')).body).toEqual({ settings: null });
   });
 
-  it('takes a besluittype per decision step and a resultaattype per outcome that the process has', async () => {
+  it('takes a besluittype per decision step, a resultaattype per outcome that the process has, and one for a cancelled case', async () => {
     const gm = tenant();
     await addTenant(t, gm);
     const admin = await userCaller(t, gm, 'beheerder', ['admin']);
     const links = [
-      link({ resultaattypen: [{ outcome: 'beeindigd', resultaattype: `${CAT}/resultaattypen/9` }] }),
+      link({
+        resultaattypen: [{ outcome: 'beeindigd', resultaattype: `${CAT}/resultaattypen/9` }],
+        cancelledResultaattype: `${CAT}/resultaattypen/6`,
+      }),
       link({
         processId: 'urgentie-aanvraag',
         statustypen: [{ step: 'urgentiebesluit', statustype: `${CAT}/statustypen/6` }],

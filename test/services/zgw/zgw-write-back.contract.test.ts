@@ -14,13 +14,16 @@ const TENANT = 'GM0363';
 const PROCESS = 'nareiziger-hotelverblijf';
 const CASE = `${TENANT}-${PROCESS}-0123456789abcdef01234567`;
 const FROM_ZAAK = `${TENANT}-${PROCESS}-89abcdef0123456789abcdef`;
+const CANCELLED = `${TENANT}-${PROCESS}-fedcba9876543210fedcba98`;
 const BESLUIT_ID = '6f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
 
 /**
  * Every request the write-back sends — create zaak, read the zaak a case came from, status,
  * besluit, enkelvoudiginformatieobject with the PDF, both links, resultaat and eindstatus —
  * against the VNG's own OpenAPI documents served by Prism with --errors: a request that breaks
- * the standard is answered with an error and named in the `sl-violations` header.
+ * the standard is answered with an error and named in the `sl-violations` header. A cancelled
+ * case: its resultaat (the resultaattype for a cancelled case, with the fixed toelichting) and
+ * eindstatus, the same way.
  */
 describe('ZGW write-back against the VNG OpenAPI documents (Prism)', () => {
   let mock: ZgwMock;
@@ -70,6 +73,7 @@ describe('ZGW write-back against the VNG OpenAPI documents (Prism)', () => {
             informatieobjecttype: `${cat}/informatieobjecttypen/3b4c5d6e-7f8a-4b9c-8d0e-2f3a4b5c6d7e`,
             resultaattype: `${cat}/resultaattypen/4c5d6e7f-8a9b-4c0d-9e1f-3a4b5c6d7e8f`,
             eindstatustype: `${cat}/statustypen/5d6e7f8a-9b0c-4d1e-8f2a-4b5c6d7e8f9a`,
+            cancelledResultaattype: `${cat}/resultaattypen/6e7f8a9b-0c1d-4e2f-9a3b-5c6d7e8f9a0b`,
           },
         ],
       },
@@ -147,5 +151,22 @@ describe('ZGW write-back against the VNG OpenAPI documents (Prism)', () => {
       ['GET', '/zaken/d4d41c3a-5ca8-4c24-9bb2-b4f4e4d1e6a1', 200, null],
     ]);
     expect('url' in res && typeof res.url).toBe('string');
+  });
+
+  it('closes the zaak of a cancelled case within the standard: resultaat with its toelichting, then the eindstatus; once', async () => {
+    const zgw = writeBack();
+    const ref = { tenant: TENANT, caseId: CANCELLED, processId: PROCESS };
+    const zaak = await zgw.ensureZaak({ ...ref, startedAt: '2026-11-29T18:00:00.000Z' });
+    const zaakUrl = 'url' in zaak ? zaak.url : undefined;
+    seen.length = 0;
+    const closed = await zgw.closeZaak({ ...ref, zaakUrl, cancelled: true, at: '2026-11-30T09:30:00.000Z' });
+    expect('url' in closed).toBe(true);
+    expect(seen.map((s) => [s.method, s.path, s.status, s.violations])).toEqual([
+      ['POST', '/resultaten', 201, null],
+      ['POST', '/statussen', 201, null],
+    ]);
+    seen.length = 0;
+    await zgw.closeZaak({ ...ref, zaakUrl, cancelled: true, at: '2026-11-30T09:30:00.000Z' });
+    expect(seen).toEqual([]);
   });
 });
