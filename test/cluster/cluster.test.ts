@@ -1,8 +1,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import { CASE_SORTS } from '../../contract/cases';
+import { orderedPage, sortKeyOf, type OrderedCursor } from '../../services/cases/case-order';
+import { visibilityQuery } from '../../services/cases/case-query';
+import { SA_NEXT_DEADLINE } from '../../workflows/search-attributes';
 import { acceptedCount } from '../faults/support/burst';
 import { launchBrowser } from '../support/browser';
+import {
+  countingVisibility,
+  expectedOrder,
+  ORDER_SHARED_DEADLINE,
+  orderProcessId,
+  orderRows,
+  startOrderCases,
+  type OrderRow,
+} from '../support/case-order';
 import { uniqueId } from '../support/factories';
 import { api, createApiKeyAsAdmin, type ProductProcess } from '../support/product-process';
 import { TEST_TENANT } from '../support/runtime';
@@ -339,3 +353,97 @@ test('the deadline-digest schedule runs once, not once per replica', async () =>
     receiver.close();
   }
 }, 300_000);
+
+describe('the case list sorted across pages on PostgreSQL visibility', () => {
+  // More cases than one range may hold when listed in full (200 at 20 a page): the counts narrow.
+  const ORDER_CASES = 260;
+  const LIMIT = 20;
+  const processId = orderProcessId();
+  let rows: OrderRow[];
+
+  beforeAll(async () => {
+    const { terminated } = await startOrderCases(temporal, TEST_TENANT, processId, ORDER_CASES);
+    const query = visibilityQuery(TEST_TENANT, { processId }, new Date());
+    await waitFor(
+      'every sorted-list case, and every ended one, in visibility',
+      async () =>
+        (await temporal.workflow.count(query)).count === ORDER_CASES &&
+        (await temporal.workflow.count(`${query} AND ExecutionStatus = 'Terminated'`)).count === terminated,
+      120_000,
+    );
+    rows = await orderRows(temporal, cluster.namespace, TEST_TENANT, processId);
+    expect(rows).toHaveLength(ORDER_CASES);
+  }, 300_000);
+
+  test('the cases tie: many share one next deadline, and some share a start millisecond', () => {
+    const shared = rows.filter((r) => r.deadline === ORDER_SHARED_DEADLINE);
+    expect(shared.length).toBeGreaterThan(LIMIT);
+    expect(rows.filter((r) => r.deadline === null).length).toBe(ORDER_CASES / 10);
+    const perMs = new Map<bigint, number>();
+    for (const r of rows) perMs.set(r.startNs / 1_000_000n, (perMs.get(r.startNs / 1_000_000n) ?? 0) + 1);
+    // Not asserted: the server stamps the start times (8 starts at a time usually share some milliseconds).
+    console.log(
+      `sorted-list cases: ${shared.length} on one deadline, ${[...perMs.values()].filter((n) => n > 1).length} start milliseconds shared by 2–${Math.max(...perMs.values())} cases`,
+    );
+  });
+
+  test('every order, walked page by page through replica A and B in turn, is the whole list in that order, also with a filter', async () => {
+    for (const sort of CASE_SORTS) {
+      for (const [filter, subset] of [
+        [{}, rows],
+        [{ step: 'stap-b', status: 'running' }, rows.filter((r) => r.step === 'stap-b' && r.running)],
+      ] as const) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const replica = pages % 2 === 0 ? a : b;
+          const query = new URLSearchParams({ processId, ...filter, sort, limit: String(LIMIT) });
+          if (cursor) query.set('cursor', cursor);
+          const res = await api(replica.url, 'GET', `/cases?${query.toString()}`, undefined, auth);
+          expect(res.status).toBe(200);
+          expect(res.body.cases.length).toBeLessThanOrEqual(LIMIT);
+          seen.push(...res.body.cases.map((c: { caseId: string }) => c.caseId));
+          cursor = res.body.nextCursor ?? undefined;
+          pages++;
+        } while (cursor && pages < 60);
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(seen).toEqual(expectedOrder(subset, sort));
+        expect(pages).toBe(Math.ceil(subset.length / LIMIT));
+      }
+    }
+  }, 300_000);
+
+  test('narrowed to one millisecond and then on the start time, the order still holds (15 cases read at a time)', async () => {
+    const visibility = countingVisibility(temporal, cluster.namespace);
+    const base = visibilityQuery(TEST_TENANT, { processId }, new Date());
+    const perPage: number[] = [];
+    for (const sort of CASE_SORTS) {
+      const ids: string[] = [];
+      let after: OrderedCursor | undefined;
+      do {
+        visibility.calls = 0;
+        const page = await orderedPage({
+          visibility,
+          base,
+          sort,
+          limit: 10,
+          after,
+          maxRead: 15,
+          keyOf: (wf) =>
+            sortKeyOf(wf, decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields).get(SA_NEXT_DEADLINE), sort),
+        });
+        perPage.push(visibility.calls);
+        ids.push(...page.rows.map((wf) => wf.execution?.workflowId ?? ''));
+        after = page.next;
+      } while (after);
+      expect(ids).toEqual(expectedOrder(rows, sort));
+    }
+    perPage.sort((x, y) => x - y);
+    // As on SQLite (test/services/cases/case-list-order.test.ts): bounded work per page.
+    expect(perPage[perPage.length - 1]).toBeLessThanOrEqual(45);
+    console.log(
+      `PostgreSQL visibility calls per page: median ${perPage[Math.floor(perPage.length / 2)]}, max ${perPage[perPage.length - 1]} over ${perPage.length} pages`,
+    );
+  }, 300_000);
+});
