@@ -28,4 +28,23 @@ describe('describeEntry: set-variables tasks in words', () => {
     expect(text).toContain('reden van beëindiging: herkoppeld');
     expect(text).not.toMatch(/endReason|object Object/);
   });
+
+  it('says a confirmed proposal is a decision taken, not a second proposal', () => {
+    const labels = caseLabels(housing, graph, 'nl');
+    const entry = (detail: string) =>
+      describeEntry({ at, type: 'decision', nodeId: 'voorrangsbesluit', event: 'priority', detail }, labels, housing);
+    expect(entry('voorstel statushouders-voorrang v1 op 2026-11-30: priority')).toBe(
+      'Voorstel bij “Voorrang volgens de huisvestingsverordening”: Voorrang',
+    );
+    expect(entry('voorstel bevestigd')).toBe(
+      'Besluit genomen bij “Voorrang volgens de huisvestingsverordening”: Voorrang (voorstel bevestigd)',
+    );
+    expect(
+      describeEntry(
+        { at, type: 'decision', nodeId: 'voorrangsbesluit', event: 'priority', detail: 'voorstel bevestigd' },
+        caseLabels(housing, graph, 'en'),
+        housing,
+      ),
+    ).toMatch(/^Decided at “.+”: .+ \(proposal confirmed\)$/);
+  });
 });

@@ -103,13 +103,14 @@ export function describeEntry(
         });
       }
       const outcome = labels.branch(entry.nodeId ?? '', entry.event ?? null);
-      if (detail.startsWith('voorstel '))
-        return w({ nl: `Voorstel bij “${step}”: ${outcome}`, en: `Proposal at “${step}”: ${outcome}` });
+      // Before the proposal's prefix: a confirmation's detail also starts with "voorstel ".
       if (detail === 'voorstel bevestigd')
         return w({
           nl: `Besluit genomen bij “${step}”: ${outcome} (voorstel bevestigd)`,
           en: `Decided at “${step}”: ${outcome} (proposal confirmed)`,
         });
+      if (detail.startsWith('voorstel '))
+        return w({ nl: `Voorstel bij “${step}”: ${outcome}`, en: `Proposal at “${step}”: ${outcome}` });
       if (detail === 'afgeweken van het voorstel')
         return w({
           nl: `Besluit genomen bij “${step}”: ${outcome} (afgeweken van het voorstel)`,
