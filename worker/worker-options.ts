@@ -20,6 +20,9 @@ import type { ActivityRegistry } from './activity-registry';
  * workflow as before; the behaviour is the same.
  */
 export const preloadedWorkflowModules = [
+  // Sets the stack depth of the context's errors before the SDK freezes its globals (issue 13: the
+  // SDK's promise hook keeps a stack per pending promise; see the module).
+  require.resolve('../workflows/stack-trace-limit'),
   require.resolve('../workflows/dsl/payload-validators'),
   require.resolve('../workflows/index'),
 ];
