@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import type { ActionName, TaskNode } from '../dsl/schema';
+import type { ActionName, ProcessDefinition, TaskNode } from '../dsl/schema';
 import { compilePayloadSchema } from '../dsl/payload-validators';
 import { toIssues } from '../dsl/schema-issues';
 import { INTERPRETER_WORKFLOW } from '../messages';
@@ -10,6 +10,7 @@ import { isParamRef, readSource, resolveParam, type CaseScope } from '../dsl/ref
 import type { CaseInput, CaseState, ProcessInterpreter } from '../case-state';
 import type { CaseActivities } from './activity-proxies';
 import { toIsoInstant } from './deadlines';
+import { sharedDefinition } from './definition-pool';
 import { halfYearOf } from './half-year';
 
 export interface ActionContext {
@@ -124,7 +125,11 @@ export const actions: Record<ActionName, ActionHandler> = {
       else if (value !== undefined) data[key] = value;
     }
     if (typeof params.linkProperty === 'string') data[params.linkProperty] = state.caseId;
-    const definition = await acts.resolveDefinition({ tenant: state.tenant, processId });
+    // The worker's shared copy of this snapshot (definition-pool.ts): the SDK keeps the child's
+    // start options, input included, for as long as the child runs (months), so each parent held
+    // its own decoded copy of the linked definition (~20 kB); equal content, so the same command.
+    const resolved = await acts.resolveDefinition({ tenant: state.tenant, processId });
+    const definition = sharedDefinition(resolved).snapshot as ProcessDefinition;
     const validate = compilePayloadSchema(definition.inputSchema);
     if (!validate(data)) {
       const issues = toIssues(validate.errors, '/data').map((i) => `${i.path} ${i.message}`);
