@@ -1,27 +1,12 @@
 import type { ZgwProcessLink } from '../../../contract/zgw';
 import type { ProcessInfo } from '../api/monitor';
+import type { ZgwWords } from '../i18n/admin-zgw';
 import { FormField } from '../shell/form-field';
 
-export type LinkWords = Record<
-  | 'process'
-  | 'zaaktype'
-  | 'besluittype'
-  | 'informatieobjecttype'
-  | 'resultaattype'
-  | 'eindstatustype'
-  | 'step'
-  | 'statustype'
-  | 'decision'
-  | 'outcome'
-  | 'addStatus'
-  | 'addBesluit'
-  | 'addResultaat'
-  | 'remove'
-  | 'choose',
-  string
->;
+export type LinkWords = ZgwWords;
 
-type UrlKey = 'zaaktype' | 'besluittype' | 'informatieobjecttype' | 'resultaattype' | 'eindstatustype';
+type UrlKey =
+  'zaaktype' | 'besluittype' | 'informatieobjecttype' | 'resultaattype' | 'eindstatustype' | 'cancelledResultaattype';
 type Option = { value: string; label: string };
 
 function Select(props: {
@@ -77,9 +62,15 @@ function Text(props: { label: string; value: string; onChange: (v: string) => vo
   );
 }
 
-function Url(props: { label: string; value: string; required?: boolean; onChange: (v: string) => void }) {
+function Url(props: {
+  label: string;
+  value: string;
+  required?: boolean;
+  help?: string;
+  onChange: (v: string) => void;
+}) {
   return (
-    <FormField label={props.label}>
+    <FormField label={props.label} help={props.help}>
       {({ id, describedBy }) => (
         <input
           id={id}
@@ -127,12 +118,22 @@ export function ZgwProcessLinkEditor(props: {
         options={props.processes.map((p) => ({ value: p.processId, label: p.title[lang] }))}
         onChange={(v) => onChange({ ...link, processId: v })}
       />
-      {(['zaaktype', 'besluittype', 'informatieobjecttype', 'resultaattype', 'eindstatustype'] as UrlKey[]).map((k) => (
+      {(
+        [
+          'zaaktype',
+          'besluittype',
+          'informatieobjecttype',
+          'resultaattype',
+          'eindstatustype',
+          'cancelledResultaattype',
+        ] as UrlKey[]
+      ).map((k) => (
         <Url
           key={k}
           label={w[k]}
           value={link[k] ?? ''}
           required={k === 'zaaktype'}
+          help={k === 'cancelledResultaattype' ? w.cancelledHelp : undefined}
           onChange={(v) => onChange({ ...link, [k]: v })}
         />
       ))}

@@ -5,6 +5,7 @@ import { api } from '../api/http';
 import { monitor, type ProcessInfo } from '../api/monitor';
 import { FormField } from '../shell/form-field';
 import { ErrorAlert, ReasonField, StatusMessage, useAction, useLoaded } from './admin-parts';
+import { ZGW_SETTINGS_WORDS } from '../i18n/admin-zgw';
 import { ZgwProcessLinkEditor } from './zgw-process-link';
 
 type Form = Omit<PutZgwSettingsBody, 'clientSecret' | 'reason'>;
@@ -21,79 +22,7 @@ const EMPTY: Form = {
   enabled: false,
 };
 
-// The words of this form, Dutch first; kept here so the shared translation files stay untouched.
-const WORDS = {
-  nl: {
-    title: 'ZGW-koppeling (Open Zaak)',
-    intro:
-      'Doorstroom leest de zaak achter een notificatie en schrijft statussen, besluiten en documenten terug in de Zaken-, Catalogi-, Besluiten- en Documenten-API van de gemeente. Zie docs/zgw.md.',
-    zakenUrl: 'Zaken API',
-    catalogiUrl: 'Catalogi API',
-    besluitenUrl: 'Besluiten API',
-    documentenUrl: 'Documenten API',
-    baseHelp: 'Basisadres, bijvoorbeeld',
-    clientId: 'Client id',
-    clientSecret: 'Client secret',
-    secretHelp: 'Ondertekent het JWT (HS256). Wordt versleuteld bewaard en nooit meer getoond.',
-    secretStored: 'Er is een secret opgeslagen; leeg laten houdt het.',
-    rsin: 'RSIN van de gemeente (bronorganisatie)',
-    enabled: 'Koppeling aan',
-    links: 'Processen met een zaaktype',
-    process: 'Proces',
-    zaaktype: 'Zaaktype',
-    besluittype: 'Besluittype',
-    informatieobjecttype: 'Informatieobjecttype van de besluit-PDF',
-    resultaattype: 'Resultaattype bij het einde',
-    eindstatustype: 'Eindstatustype (sluit de zaak)',
-    step: 'Stap',
-    statustype: 'Statustype',
-    decision: 'Besluitstap',
-    outcome: 'Uitkomst',
-    choose: '— kies —',
-    addLink: 'Proces toevoegen',
-    addStatus: 'Stap met statustype toevoegen',
-    addBesluit: 'Besluittype voor een besluitstap toevoegen',
-    addResultaat: 'Resultaattype voor een uitkomst toevoegen',
-    remove: 'Verwijderen',
-    save: 'Opslaan',
-    saved: 'Opgeslagen.',
-  },
-  en: {
-    title: 'ZGW link (Open Zaak)',
-    intro:
-      "Doorstroom reads the zaak behind a notification and writes statuses, decisions and documents back to the municipality's Zaken, Catalogi, Besluiten and Documenten APIs. See docs/zgw.md.",
-    zakenUrl: 'Zaken API',
-    catalogiUrl: 'Catalogi API',
-    besluitenUrl: 'Besluiten API',
-    documentenUrl: 'Documenten API',
-    baseHelp: 'Base address, e.g.',
-    clientId: 'Client id',
-    clientSecret: 'Client secret',
-    secretHelp: 'Signs the JWT (HS256). Stored encrypted and never shown again.',
-    secretStored: 'A secret is stored; leave empty to keep it.',
-    rsin: "Municipality's RSIN (bronorganisatie)",
-    enabled: 'Link on',
-    links: 'Processes with a zaaktype',
-    process: 'Process',
-    zaaktype: 'Zaaktype',
-    besluittype: 'Besluittype',
-    informatieobjecttype: 'Informatieobjecttype of the decision PDF',
-    resultaattype: 'Resultaattype at the end',
-    eindstatustype: 'Final statustype (closes the zaak)',
-    step: 'Step',
-    statustype: 'Statustype',
-    decision: 'Decision step',
-    outcome: 'Outcome',
-    choose: '— choose —',
-    addLink: 'Add process',
-    addStatus: 'Add step with statustype',
-    addBesluit: 'Add besluittype for a decision step',
-    addResultaat: 'Add resultaattype for an outcome',
-    remove: 'Remove',
-    save: 'Save',
-    saved: 'Saved.',
-  },
-};
+const WORDS = ZGW_SETTINGS_WORDS;
 
 const loadSettings = () => api<ZgwSettingsResponse>('GET', '/api/v1/zgw-settings');
 
