@@ -131,6 +131,7 @@ export const monitorEn: Messages['monitor'] = {
     cancelled: 'Case cancelled.',
     fields: {
       accommodation: 'Accommodation',
+      date: 'Date',
       hotelMunicipality: 'Municipality of the hotel (CBS code)',
       housingAssociation: 'Housing association',
       moveDate: 'Move date',

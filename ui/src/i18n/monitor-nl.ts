@@ -142,6 +142,7 @@ export const monitorNl = {
     cancelled: 'Zaak geannuleerd.',
     fields: {
       accommodation: 'Verblijfplaats',
+      date: 'Datum',
       hotelMunicipality: 'Gemeente van het hotel (CBS-code)',
       housingAssociation: 'Woningcorporatie',
       moveDate: 'Verhuisdatum',
