@@ -4,7 +4,8 @@ import { PERMISSIONS, type Permission } from '../../../contract/auth';
 import { FormField } from '../shell/form-field';
 import { formatDateTime } from '../shell/format';
 import { adminApi } from './admin-api';
-import { ErrorAlert, ReasonField, SecretOnce, Td, Th, useAction, useLoaded } from './admin-parts';
+import { AdminCreateForm, AdminTable, RowAction } from './admin-list';
+import { ErrorAlert, ReasonField, SecretOnce, useAction, useLoaded } from './admin-parts';
 
 /** API keys of the municipality's systems: create with permissions (secret shown once), revoke, last use. */
 export function ApiKeysPanel() {
@@ -38,54 +39,46 @@ export function ApiKeysPanel() {
           onDone={() => setCreated(undefined)}
         />
       )}
-      {keys && keys.length === 0 && <p className="utrecht-paragraph">{t('beheer.common.none')}</p>}
-      {keys && keys.length > 0 && (
-        <table className="utrecht-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <Th>{t('beheer.apiKeys.name')}</Th>
-              <Th>{t('beheer.apiKeys.prefix')}</Th>
-              <Th>{t('beheer.apiKeys.permissions')}</Th>
-              <Th>{t('beheer.common.created')}</Th>
-              <Th>{t('beheer.apiKeys.lastUsed')}</Th>
-              <Th>{t('beheer.common.status')}</Th>
-              <Th>{t('beheer.common.actions')}</Th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {keys.map((k) => (
-              <tr key={k.id} className="utrecht-table__row">
-                <Td>{k.name}</Td>
-                <Td>
-                  <code>{k.prefix}…</code>
-                </Td>
-                <Td>{k.permissions.map((p) => t(`beheer.permissions.${p}`, { nsSeparator: false })).join(', ')}</Td>
-                <Td>{formatDateTime(k.createdAt)}</Td>
-                <Td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('beheer.common.never')}</Td>
-                <Td>{k.revokedAt ? t('beheer.apiKeys.revoked') : t('beheer.common.active')}</Td>
-                <Td>
-                  {!k.revokedAt && (
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--subtle"
-                      aria-label={`${t('beheer.apiKeys.revoke')}: ${k.name}`}
-                      disabled={busy}
-                      onClick={() => {
-                        if (window.confirm(t('beheer.common.confirm')))
-                          void run(() => adminApi.revokeApiKey(k.id)).then(reload);
-                      }}
-                    >
-                      {t('beheer.apiKeys.revoke')}
-                    </button>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3 className="utrecht-heading-3">{t('beheer.apiKeys.create')}</h3>
-      <form className="stack narrow" onSubmit={(e) => void create(e)}>
+      <AdminTable
+        rows={keys}
+        rowKey={(k) => k.id}
+        emptyText={t('beheer.common.none')}
+        columns={[
+          { header: t('beheer.apiKeys.name'), cell: (k) => k.name },
+          { header: t('beheer.apiKeys.prefix'), cell: (k) => <code>{k.prefix}…</code> },
+          {
+            header: t('beheer.apiKeys.permissions'),
+            cell: (k) => k.permissions.map((p) => t(`beheer.permissions.${p}`, { nsSeparator: false })).join(', '),
+          },
+          { header: t('beheer.common.created'), cell: (k) => formatDateTime(k.createdAt) },
+          {
+            header: t('beheer.apiKeys.lastUsed'),
+            cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('beheer.common.never')),
+          },
+          {
+            header: t('beheer.common.status'),
+            cell: (k) => (k.revokedAt ? t('beheer.apiKeys.revoked') : t('beheer.common.active')),
+          },
+          {
+            header: t('beheer.common.actions'),
+            cell: (k) =>
+              !k.revokedAt && (
+                <RowAction
+                  label={t('beheer.apiKeys.revoke')}
+                  of={k.name}
+                  disabled={busy}
+                  confirm
+                  onClick={() => void run(() => adminApi.revokeApiKey(k.id)).then(reload)}
+                />
+              ),
+          },
+        ]}
+      />
+      <AdminCreateForm
+        title={t('beheer.apiKeys.create')}
+        onSubmit={(e) => void create(e)}
+        disabled={busy || permissions.length === 0}
+      >
         <FormField label={t('beheer.apiKeys.name')}>
           {({ id }) => (
             <input
@@ -115,16 +108,7 @@ export function ApiKeysPanel() {
           ))}
         </fieldset>
         <ReasonField value={reason} onChange={setReason} />
-        <div>
-          <button
-            type="submit"
-            className="utrecht-button utrecht-button--primary-action"
-            disabled={busy || permissions.length === 0}
-          >
-            {t('beheer.apiKeys.create')}
-          </button>
-        </div>
-      </form>
+      </AdminCreateForm>
     </div>
   );
 }

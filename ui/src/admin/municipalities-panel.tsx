@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../shell/form-field';
 import { adminApi } from './admin-api';
-import { ErrorAlert, ReasonField, StatusMessage, Td, Th, useAction, useLoaded } from './admin-parts';
+import { AdminCreateForm, AdminTable, RowAction } from './admin-list';
+import { ErrorAlert, ReasonField, StatusMessage, useAction, useLoaded } from './admin-parts';
 
 /** National administration: municipalities from the CBS list, disabled and enabled again. */
 export function MunicipalitiesPanel() {
@@ -41,45 +42,32 @@ export function MunicipalitiesPanel() {
       <p className="utrecht-paragraph">{t('beheer.municipalities.intro')}</p>
       <ErrorAlert message={error ?? cbs.error} />
       <StatusMessage>{message}</StatusMessage>
-      {list && (
-        <table className="utrecht-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <Th>{t('beheer.municipalities.code')}</Th>
-              <Th>{t('beheer.municipalities.name')}</Th>
-              <Th>{t('beheer.common.status')}</Th>
-              <Th>{t('beheer.common.actions')}</Th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {list.map((m) => (
-              <tr key={m.id} className="utrecht-table__row">
-                <Td>
-                  <code>{m.id}</code>
-                </Td>
-                <Td>{m.name}</Td>
-                <Td>{m.disabled ? t('beheer.municipalities.disabled') : t('beheer.common.active')}</Td>
-                <Td>
-                  <button
-                    type="button"
-                    className="utrecht-button utrecht-button--subtle"
-                    disabled={busy}
-                    aria-label={`${m.disabled ? t('beheer.municipalities.enable') : t('beheer.municipalities.disable')}: ${m.name}`}
-                    onClick={() => {
-                      if (m.disabled || window.confirm(t('beheer.common.confirm')))
-                        void run(() => adminApi.setMunicipalityDisabled(m.id, !m.disabled, reason)).then(reload);
-                    }}
-                  >
-                    {m.disabled ? t('beheer.municipalities.enable') : t('beheer.municipalities.disable')}
-                  </button>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3 className="utrecht-heading-3">{t('beheer.municipalities.create')}</h3>
-      <form className="stack narrow" onSubmit={(e) => void create(e)}>
+      <AdminTable
+        rows={list}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: t('beheer.municipalities.code'), cell: (m) => <code>{m.id}</code> },
+          { header: t('beheer.municipalities.name'), cell: (m) => m.name },
+          {
+            header: t('beheer.common.status'),
+            cell: (m) => (m.disabled ? t('beheer.municipalities.disabled') : t('beheer.common.active')),
+          },
+          {
+            header: t('beheer.common.actions'),
+            cell: (m) => (
+              <RowAction
+                label={m.disabled ? t('beheer.municipalities.enable') : t('beheer.municipalities.disable')}
+                of={m.name}
+                disabled={busy}
+                // Disabling asks first; enabling again does not.
+                confirm={!m.disabled}
+                onClick={() => void run(() => adminApi.setMunicipalityDisabled(m.id, !m.disabled, reason)).then(reload)}
+              />
+            ),
+          },
+        ]}
+      />
+      <AdminCreateForm title={t('beheer.municipalities.create')} onSubmit={(e) => void create(e)} disabled={busy}>
         <FormField label={t('beheer.municipalities.choose', { year: cbs.data?.year ?? '' })}>
           {({ id }) => (
             <select
@@ -109,12 +97,7 @@ export function MunicipalitiesPanel() {
           )}
         </FormField>
         <ReasonField value={reason} onChange={setReason} />
-        <div>
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
-            {t('beheer.municipalities.create')}
-          </button>
-        </div>
-      </form>
+      </AdminCreateForm>
     </div>
   );
 }

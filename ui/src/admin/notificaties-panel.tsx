@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../shell/form-field';
 import { adminApi, type Mapping } from './admin-api';
-import { ErrorAlert, Td, Th, useAction, useLoaded } from './admin-parts';
+import { AdminCreateForm, AdminTable, RowAction } from './admin-list';
+import { ErrorAlert, useAction, useLoaded } from './admin-parts';
 import { NotificatiesLog } from './notificaties-log';
 
 const EXAMPLE = {
@@ -67,65 +68,54 @@ export function NotificatiesPanel() {
       </FormField>
       <ErrorAlert message={error} />
       <h3 className="utrecht-heading-3">{t('beheer.notificaties.mappings')}</h3>
-      {mappings && mappings.length === 0 && <p className="utrecht-paragraph">{t('beheer.common.none')}</p>}
-      {mappings && mappings.length > 0 && (
-        <table className="utrecht-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <Th>{t('beheer.notificaties.name')}</Th>
-              <Th>{t('beheer.notificaties.channel')}</Th>
-              <Th>{t('beheer.notificaties.action')}</Th>
-              <Th>{t('beheer.common.status')}</Th>
-              <Th>{t('beheer.common.actions')}</Th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {mappings.map((m) => (
-              <tr key={m.id} className="utrecht-table__row">
-                <Td>{m.name}</Td>
-                <Td>
-                  <code>
-                    {m.kanaal} / {m.resource} / {m.actie}
-                  </code>
-                </Td>
-                <Td>
-                  {m.action.kind === 'start-case'
-                    ? t('beheer.notificaties.startCase', { process: m.action.processId })
-                    : t('beheer.notificaties.sendEvent', { event: m.action.eventName, process: m.action.processId })}
-                </Td>
-                <Td>{m.active ? t('beheer.common.active') : t('beheer.common.inactive')}</Td>
-                <Td>
-                  <div className="button-row">
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--subtle"
-                      disabled={busy}
-                      aria-label={`${m.active ? t('beheer.notificaties.deactivate') : t('beheer.notificaties.activate')}: ${m.name}`}
-                      onClick={() => void toggle(m)}
-                    >
-                      {m.active ? t('beheer.notificaties.deactivate') : t('beheer.notificaties.activate')}
-                    </button>
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--subtle"
-                      disabled={busy}
-                      aria-label={`${t('beheer.notificaties.remove')}: ${m.name}`}
-                      onClick={() => {
-                        if (window.confirm(t('beheer.common.confirm')))
-                          void run(() => adminApi.deleteMapping(m.id)).then(reload);
-                      }}
-                    >
-                      {t('beheer.notificaties.remove')}
-                    </button>
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3 className="utrecht-heading-3">{t('beheer.notificaties.create')}</h3>
-      <form className="stack" onSubmit={(e) => void create(e)}>
+      <AdminTable
+        rows={mappings}
+        rowKey={(m) => m.id}
+        emptyText={t('beheer.common.none')}
+        columns={[
+          { header: t('beheer.notificaties.name'), cell: (m) => m.name },
+          {
+            header: t('beheer.notificaties.channel'),
+            cell: (m) => (
+              <code>
+                {m.kanaal} / {m.resource} / {m.actie}
+              </code>
+            ),
+          },
+          {
+            header: t('beheer.notificaties.action'),
+            cell: (m) =>
+              m.action.kind === 'start-case'
+                ? t('beheer.notificaties.startCase', { process: m.action.processId })
+                : t('beheer.notificaties.sendEvent', { event: m.action.eventName, process: m.action.processId }),
+          },
+          {
+            header: t('beheer.common.status'),
+            cell: (m) => (m.active ? t('beheer.common.active') : t('beheer.common.inactive')),
+          },
+          {
+            header: t('beheer.common.actions'),
+            cell: (m) => (
+              <div className="button-row">
+                <RowAction
+                  label={m.active ? t('beheer.notificaties.deactivate') : t('beheer.notificaties.activate')}
+                  of={m.name}
+                  disabled={busy}
+                  onClick={() => void toggle(m)}
+                />
+                <RowAction
+                  label={t('beheer.notificaties.remove')}
+                  of={m.name}
+                  disabled={busy}
+                  confirm
+                  onClick={() => void run(() => adminApi.deleteMapping(m.id)).then(reload)}
+                />
+              </div>
+            ),
+          },
+        ]}
+      />
+      <AdminCreateForm title={t('beheer.notificaties.create')} onSubmit={(e) => void create(e)} disabled={busy} wide>
         <FormField label={t('beheer.notificaties.json')} help={t('beheer.notificaties.jsonHelp')} error={jsonError}>
           {({ id, describedBy, invalid }) => (
             <textarea
@@ -139,12 +129,7 @@ export function NotificatiesPanel() {
             />
           )}
         </FormField>
-        <div>
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
-            {t('beheer.notificaties.create')}
-          </button>
-        </div>
-      </form>
+      </AdminCreateForm>
       <NotificatiesLog />
     </div>
   );

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../api/session';
 import { FormField } from '../shell/form-field';
 import { adminApi, type AdminUser } from './admin-api';
-import { ErrorAlert, ReasonField, StatusMessage, Td, Th, useAction, useLoaded } from './admin-parts';
+import { AdminCreateForm, AdminTable, RowAction } from './admin-list';
+import { ErrorAlert, ReasonField, StatusMessage, useAction, useLoaded } from './admin-parts';
 
 const ROLES: Role[] = ['designer', 'approver', 'supervisor', 'behandelaar', 'admin'];
 
@@ -63,82 +64,64 @@ export function UsersPanel() {
       <h2 className="utrecht-heading-2">{t('beheer.users.title')}</h2>
       <ErrorAlert message={error} />
       <StatusMessage>{message}</StatusMessage>
-      {list && (
-        <table className="utrecht-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <Th>{t('admin.username')}</Th>
-              <Th>{t('admin.displayName')}</Th>
-              <Th>{t('admin.roles')}</Th>
-              <Th>{t('beheer.users.source')}</Th>
-              <Th>{t('admin.status')}</Th>
-              <Th>{t('beheer.common.actions')}</Th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {list.map((u) => (
-              <tr key={u.id} className="utrecht-table__row">
-                <Td>{u.username}</Td>
-                <Td>{u.displayName ?? '—'}</Td>
-                <Td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</Td>
-                <Td>{u.identityProvider ? t('beheer.users.idp') : t('beheer.users.local')}</Td>
-                <Td>
-                  {u.disabled ? t('admin.disabled') : u.mustChangePassword ? t('admin.mustChange') : t('admin.active')}
-                </Td>
-                <Td>
-                  <div className="button-row">
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--subtle"
-                      aria-label={`${t('beheer.users.editRoles')}: ${u.username}`}
-                      onClick={() => setEditing({ user: u, roles: u.roles.filter((r) => r !== 'national-admin') })}
-                    >
-                      {t('beheer.users.editRoles')}
-                    </button>
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--subtle"
-                      aria-label={`${u.disabled ? t('beheer.users.enable') : t('beheer.users.disable')}: ${u.username}`}
-                      disabled={busy}
-                      onClick={() => void act(() => adminApi.patchUser(u.id, { disabled: !u.disabled }))}
-                    >
-                      {u.disabled ? t('beheer.users.enable') : t('beheer.users.disable')}
-                    </button>
-                    {!u.identityProvider && (
-                      <button
-                        type="button"
-                        className="utrecht-button utrecht-button--subtle"
-                        aria-label={`${t('beheer.users.reset')}: ${u.username}`}
-                        disabled={busy}
-                        onClick={() =>
-                          void run(() => adminApi.resetPassword(u.id)).then((r) => {
-                            if (r)
-                              setMessage(
-                                t('beheer.users.resetDone', { username: u.username, password: r.oneTimePassword }),
-                              );
-                            return reload();
-                          })
-                        }
-                      >
-                        {t('beheer.users.reset')}
-                      </button>
-                    )}
-                    {u.lockedUntil && (
-                      <button
-                        type="button"
-                        className="utrecht-button utrecht-button--subtle"
-                        onClick={() => void act(() => adminApi.patchUser(u.id, { unlock: true }))}
-                      >
-                        {t('beheer.users.unlock')}
-                      </button>
-                    )}
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        rows={list}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: t('admin.username'), cell: (u) => u.username },
+          { header: t('admin.displayName'), cell: (u) => u.displayName ?? '—' },
+          { header: t('admin.roles'), cell: (u) => u.roles.map((r) => t(`roles.${r}`)).join(', ') },
+          {
+            header: t('beheer.users.source'),
+            cell: (u) => (u.identityProvider ? t('beheer.users.idp') : t('beheer.users.local')),
+          },
+          {
+            header: t('admin.status'),
+            cell: (u) =>
+              u.disabled ? t('admin.disabled') : u.mustChangePassword ? t('admin.mustChange') : t('admin.active'),
+          },
+          {
+            header: t('beheer.common.actions'),
+            cell: (u) => (
+              <div className="button-row">
+                <RowAction
+                  label={t('beheer.users.editRoles')}
+                  of={u.username}
+                  onClick={() => setEditing({ user: u, roles: u.roles.filter((r) => r !== 'national-admin') })}
+                />
+                <RowAction
+                  label={u.disabled ? t('beheer.users.enable') : t('beheer.users.disable')}
+                  of={u.username}
+                  disabled={busy}
+                  onClick={() => void act(() => adminApi.patchUser(u.id, { disabled: !u.disabled }))}
+                />
+                {!u.identityProvider && (
+                  <RowAction
+                    label={t('beheer.users.reset')}
+                    of={u.username}
+                    disabled={busy}
+                    onClick={() =>
+                      void run(() => adminApi.resetPassword(u.id)).then((r) => {
+                        if (r)
+                          setMessage(
+                            t('beheer.users.resetDone', { username: u.username, password: r.oneTimePassword }),
+                          );
+                        return reload();
+                      })
+                    }
+                  />
+                )}
+                {u.lockedUntil && (
+                  <RowAction
+                    label={t('beheer.users.unlock')}
+                    onClick={() => void act(() => adminApi.patchUser(u.id, { unlock: true }))}
+                  />
+                )}
+              </div>
+            ),
+          },
+        ]}
+      />
       {editing && (
         <form
           className="stack narrow"
@@ -168,8 +151,7 @@ export function UsersPanel() {
           </div>
         </form>
       )}
-      <h3 className="utrecht-heading-3">{t('admin.create')}</h3>
-      <form className="stack narrow" onSubmit={(e) => void create(e)}>
+      <AdminCreateForm title={t('admin.create')} onSubmit={(e) => void create(e)} disabled={busy}>
         <FormField label={t('admin.username')}>
           {({ id }) => (
             <input
@@ -193,12 +175,7 @@ export function UsersPanel() {
         </FormField>
         <RoleBoxes legend={t('admin.roles')} value={roles} onChange={setRoles} />
         <ReasonField value={reason} onChange={setReason} />
-        <div>
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
-            {t('admin.create')}
-          </button>
-        </div>
-      </form>
+      </AdminCreateForm>
     </div>
   );
 }

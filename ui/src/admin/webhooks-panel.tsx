@@ -4,7 +4,8 @@ import { CASE_EVENT_TYPES } from '../../../workflows/case-event';
 import { FormField } from '../shell/form-field';
 import { formatDateTime } from '../shell/format';
 import { adminApi } from './admin-api';
-import { ErrorAlert, SecretOnce, StatusMessage, Td, Th, useAction, useLoaded } from './admin-parts';
+import { AdminCreateForm, AdminTable, RowAction } from './admin-list';
+import { ErrorAlert, SecretOnce, StatusMessage, useAction, useLoaded } from './admin-parts';
 
 /** Webhook subscriptions: create (secret shown once), signed test delivery, delete, and the delivery log. */
 export function WebhooksPanel() {
@@ -46,59 +47,46 @@ export function WebhooksPanel() {
       <ErrorAlert message={error} />
       <StatusMessage>{message}</StatusMessage>
       {created && <SecretOnce intro={created.url} secret={created.secret} onDone={() => setCreated(undefined)} />}
-      {subs && subs.length === 0 && <p className="utrecht-paragraph">{t('beheer.common.none')}</p>}
-      {subs && subs.length > 0 && (
-        <table className="utrecht-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <Th>{t('beheer.webhooks.url')}</Th>
-              <Th>{t('beheer.webhooks.events')}</Th>
-              <Th>{t('beheer.webhooks.description')}</Th>
-              <Th>{t('beheer.common.status')}</Th>
-              <Th>{t('beheer.common.actions')}</Th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {subs.map((s) => (
-              <tr key={s.id} className="utrecht-table__row">
-                <Td>
-                  <code>{s.url}</code>
-                </Td>
-                <Td>{s.eventTypes.join(', ')}</Td>
-                <Td>{s.description ?? '—'}</Td>
-                <Td>{s.active ? t('beheer.common.active') : t('beheer.common.inactive')}</Td>
-                <Td>
-                  <div className="button-row">
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--secondary-action"
-                      disabled={busy}
-                      aria-label={`${t('beheer.webhooks.test')}: ${s.url}`}
-                      onClick={() => void test(s.id)}
-                    >
-                      {t('beheer.webhooks.test')}
-                    </button>
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--subtle"
-                      disabled={busy}
-                      aria-label={`${t('beheer.webhooks.remove')}: ${s.url}`}
-                      onClick={() => {
-                        if (window.confirm(t('beheer.common.confirm')))
-                          void run(() => adminApi.deleteSubscription(s.id)).then(reload);
-                      }}
-                    >
-                      {t('beheer.webhooks.remove')}
-                    </button>
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3 className="utrecht-heading-3">{t('beheer.webhooks.create')}</h3>
-      <form className="stack narrow" onSubmit={(e) => void create(e)}>
+      <AdminTable
+        rows={subs}
+        rowKey={(s) => s.id}
+        emptyText={t('beheer.common.none')}
+        columns={[
+          { header: t('beheer.webhooks.url'), cell: (s) => <code>{s.url}</code> },
+          { header: t('beheer.webhooks.events'), cell: (s) => s.eventTypes.join(', ') },
+          { header: t('beheer.webhooks.description'), cell: (s) => s.description ?? '—' },
+          {
+            header: t('beheer.common.status'),
+            cell: (s) => (s.active ? t('beheer.common.active') : t('beheer.common.inactive')),
+          },
+          {
+            header: t('beheer.common.actions'),
+            cell: (s) => (
+              <div className="button-row">
+                <RowAction
+                  label={t('beheer.webhooks.test')}
+                  of={s.url}
+                  secondary
+                  disabled={busy}
+                  onClick={() => void test(s.id)}
+                />
+                <RowAction
+                  label={t('beheer.webhooks.remove')}
+                  of={s.url}
+                  disabled={busy}
+                  confirm
+                  onClick={() => void run(() => adminApi.deleteSubscription(s.id)).then(reload)}
+                />
+              </div>
+            ),
+          },
+        ]}
+      />
+      <AdminCreateForm
+        title={t('beheer.webhooks.create')}
+        onSubmit={(e) => void create(e)}
+        disabled={busy || events.length === 0}
+      >
         <FormField label={t('beheer.webhooks.url')}>
           {({ id }) => (
             <input
@@ -137,52 +125,26 @@ export function WebhooksPanel() {
             />
           )}
         </FormField>
-        <div>
-          <button
-            type="submit"
-            className="utrecht-button utrecht-button--primary-action"
-            disabled={busy || events.length === 0}
-          >
-            {t('beheer.webhooks.create')}
-          </button>
-        </div>
-      </form>
+      </AdminCreateForm>
       <h3 className="utrecht-heading-3">{t('beheer.webhooks.deliveries')}</h3>
       <p className="utrecht-paragraph">{t('beheer.webhooks.deliveriesIntro')}</p>
       <ErrorAlert message={deliveries.error} />
-      {deliveries.data && deliveries.data.length === 0 && (
-        <p className="utrecht-paragraph">{t('beheer.common.none')}</p>
-      )}
-      {deliveries.data && deliveries.data.length > 0 && (
-        <table className="utrecht-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <Th>{t('beheer.webhooks.event')}</Th>
-              <Th>{t('beheer.webhooks.case')}</Th>
-              <Th>{t('beheer.common.status')}</Th>
-              <Th>{t('beheer.webhooks.attempts')}</Th>
-              <Th>{t('beheer.webhooks.lastResult')}</Th>
-              <Th>{t('beheer.webhooks.updated')}</Th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {deliveries.data.map((d) => (
-              <tr key={d.id} className="utrecht-table__row">
-                <Td>
-                  <code>{d.eventType}</code>
-                </Td>
-                <Td>
-                  <code>{d.caseId}</code>
-                </Td>
-                <Td>{t(`beheer.webhooks.delivery.${d.status}`)}</Td>
-                <Td>{d.attempts}</Td>
-                <Td>{d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? '—')}</Td>
-                <Td>{formatDateTime(d.updatedAt)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        rows={deliveries.data}
+        rowKey={(d) => d.id}
+        emptyText={t('beheer.common.none')}
+        columns={[
+          { header: t('beheer.webhooks.event'), cell: (d) => <code>{d.eventType}</code> },
+          { header: t('beheer.webhooks.case'), cell: (d) => <code>{d.caseId}</code> },
+          { header: t('beheer.common.status'), cell: (d) => t(`beheer.webhooks.delivery.${d.status}`) },
+          { header: t('beheer.webhooks.attempts'), cell: (d) => d.attempts },
+          {
+            header: t('beheer.webhooks.lastResult'),
+            cell: (d) => (d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? '—')),
+          },
+          { header: t('beheer.webhooks.updated'), cell: (d) => formatDateTime(d.updatedAt) },
+        ]}
+      />
     </div>
   );
 }
