@@ -16,8 +16,9 @@ import { ensureTemporalServer, TEMPORAL_SERVER_CACHE, TEMPORAL_SERVER_VERSION } 
  *    (POSTGRES_IMAGE, TEMPORAL_IMAGE, TEMPORAL_ADMIN_TOOLS_IMAGE):
  *    - `debian:bookworm-slim`: `debootstrap --variant=minbase bookworm`, imported;
  *    - `node:20-bookworm-slim` (the Dockerfile's FROM): that + this machine's Node 20 and npm, a user
- *      `node` (uid 1000), and this machine's NODE_EXTRA_CA_CERTS when set — a stand-in for the
- *      official image, not the same;
+ *      `node` (uid 1000), Node's headers (npm_config_nodedir: node-gyp builds better-sqlite3 without
+ *      downloading them), this machine's NODE_EXTRA_CA_CERTS when set — a stand-in for the official
+ *      image, not the same;
  *    - `doorstroom-standin/postgres:15`: Debian's PostgreSQL 15 with an entrypoint that reads
  *      POSTGRES_USER/POSTGRES_PASSWORD/POSTGRES_DB as the official image does;
  *    - `doorstroom-standin/temporal-server:1.30.8` and `…/temporal-admin-tools:1.30.8`: the Temporal
@@ -151,6 +152,8 @@ function nodeBase() {
     throw new Error(`${IMAGES.node} needs Node 20 on this machine for its stand-in; this is ${process.version}`);
   const npmDir = path.resolve(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm');
   if (!existsSync(path.join(npmDir, 'bin', 'npm-cli.js'))) throw new Error(`npm not found at ${npmDir}`);
+  const headers = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
+  if (!existsSync(path.join(headers, 'node.h'))) throw new Error(`Node's headers not found at ${headers}`);
   // A machine that trusts extra CAs (a TLS-inspecting proxy to the npm registry) gives them to the
   // stand-in too, or `npm ci` in deploy/Dockerfile fails with SELF_SIGNED_CERT_IN_CHAIN.
   const extraCa = process.env.NODE_EXTRA_CA_CERTS;
@@ -160,14 +163,17 @@ function nodeBase() {
 FROM ${IMAGES.debian}
 COPY node /usr/local/bin/node
 COPY npm /usr/local/lib/node_modules/npm
+COPY include /usr/local/include/node
 RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
  && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
  && groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
  && node --version && npm --version
 ENV NODE_VERSION=${process.versions.node}
+# node-gyp (better-sqlite3 without a prebuilt binary) uses these headers instead of downloading them.
+ENV npm_config_nodedir=/usr/local
 ${extraCa ? 'COPY extra-ca.crt /usr/local/share/extra-ca.crt\nENV NODE_EXTRA_CA_CERTS=/usr/local/share/extra-ca.crt' : ''}
 CMD ["node"]`,
-    { node: process.execPath, npm: npmDir, ...(extraCa ? { 'extra-ca.crt': extraCa } : {}) },
+    { node: process.execPath, npm: npmDir, include: headers, ...(extraCa ? { 'extra-ca.crt': extraCa } : {}) },
   );
 }
 
