@@ -347,9 +347,10 @@ describe('Ukrainian transition in Chromium: housing priority proposed by the mun
     // The housing domain: the behandelaar records the move to a regular home on the case page.
     await page.getByLabel('Gebeurtenis').selectOption({ label: 'Huisvesting geregeld' });
     const form = page.locator('form[data-event="huisvesting-geregeld"]');
-    await form.locator('select').selectOption('regulier');
-    await form.locator('input[type="date"]').fill(today());
-    await form.getByRole('button').click();
+    await form.getByLabel('Route (verplicht)').selectOption('regulier');
+    await form.getByLabel('Datum (verplicht)').fill(today());
+    await shot(page, 'transition-decision-housing-event');
+    await form.getByRole('button', { name: 'Doorgeven' }).click();
     await eventually(async () => {
       const s = await caseState(caseId);
       return s.deadlines.find((d: { id: string }) => d.id === 'case:huisvesting')?.status === 'met';
