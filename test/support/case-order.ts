@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { temporal } from '@temporalio/proto';
 import type { CaseSort } from '../../contract/cases';
-import type { Visibility } from '../../services/cases/case-order';
+import { orderedPage, sortKeyOf, type OrderedCursor, type Visibility } from '../../services/cases/case-order';
 import { visibilityQuery } from '../../services/cases/case-query';
 import { INTERPRETER_WORKFLOW } from '../../workflows/messages';
 import { SA_CASE_REF, SA_NEXT_DEADLINE, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
@@ -64,14 +64,16 @@ export const orderCaseId = (tenant: string, processId: string, i: number) =>
   `${tenant}-${processId}-${String(i).padStart(4, '0')}`;
 
 /**
- * Starts `count` cases (8 at a time: many share a start millisecond), steps `stap-a` (i % 3 = 0) and
- * `stap-b`; terminates every 17th from 5 on (the status filter combines with the order).
+ * Starts `count` cases, `concurrency` at a time (the more at once, the more share a start
+ * millisecond: the server stamps the start time), steps `stap-a` (i % 3 = 0) and `stap-b`;
+ * terminates every 17th from 5 on (the status filter combines with the order).
  */
 export async function startOrderCases(
   client: Client,
   tenant: string,
   processId: string,
   count: number,
+  concurrency = 8,
 ): Promise<{ terminated: number }> {
   const taskQueue = `geen-worker-${uniqueId('q')}`;
   let next = 0;
@@ -93,7 +95,7 @@ export async function startOrderCases(
       });
     }
   };
-  await Promise.all(Array.from({ length: 8 }, starter));
+  await Promise.all(Array.from({ length: concurrency }, starter));
   let terminated = 0;
   for (let i = 5; i < count; i += 17) {
     await client.workflow.getHandle(orderCaseId(tenant, processId, i)).terminate('test: een beëindigde zaak');
@@ -151,4 +153,38 @@ export async function orderRows(client: Client, namespace: string, tenant: strin
     token = res.nextPageToken?.length ? res.nextPageToken : undefined;
   } while (token);
   return rows;
+}
+
+/**
+ * Every page of one order straight from `orderedPage` (no HTTP): the workflow ids in page order, and
+ * the visibility calls each page made. `maxRead` below a tie's size forces narrowing to one
+ * millisecond and then on the start time.
+ */
+export async function walkOrdered(
+  visibility: Visibility & { calls: number },
+  base: string,
+  sort: CaseSort,
+  limit: number,
+  maxRead?: number,
+): Promise<{ ids: string[]; callsPerPage: number[] }> {
+  const ids: string[] = [];
+  const callsPerPage: number[] = [];
+  let after: OrderedCursor | undefined;
+  do {
+    visibility.calls = 0;
+    const page = await orderedPage({
+      visibility,
+      base,
+      sort,
+      limit,
+      after,
+      maxRead,
+      keyOf: (wf) =>
+        sortKeyOf(wf, decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields).get(SA_NEXT_DEADLINE), sort),
+    });
+    callsPerPage.push(visibility.calls);
+    ids.push(...page.rows.map((wf) => wf.execution?.workflowId ?? ''));
+    after = page.next;
+  } while (after);
+  return { ids, callsPerPage };
 }
