@@ -175,4 +175,39 @@ describe('overgang-oekraine (time-skipping)', () => {
       await handle.cancel();
     });
   });
+  it('an unknown date of birth is never a "no": no proposal until it is supplied, then the rules propose', async () => {
+    await rec.worker.runUntil(async () => {
+      const { handle } = await start({ medicalUrgency: true, contactpersoon: { name: 'Test Contactpersoon' } });
+      const waiting = await waitForState(handle, (s) => s.pendingDecision?.phase === 'facts');
+      expect(waiting.pendingDecision?.missingFacts).toEqual(['dateOfBirth']);
+      expect(waiting.pendingDecision?.proposal ?? null).toBeNull();
+      expect(waiting.decisions.filter((d) => d.status === 'confirmed')).toEqual([]);
+      expect(waiting.currentStep).toBe('woonvoorrang');
+      expect(waiting.variables.woonvoorrang).toBeUndefined();
+      await send(handle, 'gegevens-aanvullen', { facts: { dateOfBirth: '1984-03-12' } });
+      const proposed = await waitForState(handle, (s) => s.pendingDecision?.phase === 'confirmation');
+      expect(proposed.pendingDecision?.proposal).toMatchObject({ branch: 'priority' });
+      await confirmProposal(handle, 'woonvoorrang');
+      expect((await waitForStep(handle, 'domeinen')).variables.woonvoorrang).toBe(true);
+      await handle.cancel();
+    });
+  });
+
+  it('a household that leaves after the end date ends the case as left; the domains it arranged stay met', async () => {
+    await rec.worker.runUntil(async () => {
+      const { handle } = await start();
+      await confirmProposal(handle, 'woonvoorrang');
+      await waitForStep(handle, 'domeinen');
+      await send(handle, 'inschrijving-geregeld', { date: await today() });
+      // Past the end date (six months after the cohort start in this test's calendar).
+      await env.sleep('190 days');
+      await waitForStep(handle, 'na-einddatum');
+      const end = await send(handle, 'huishouden-vertrokken', { reden: 'andere-gemeente', date: await today() });
+      expect(end).toMatchObject({ status: 'completed', outcome: 'vertrokken' });
+      const done = await handle.result();
+      expect(done.variables.vertrekreden).toBe('andere-gemeente');
+      expect(deadline(done, 'inschrijving')?.status).toBe('met');
+      expect(deadline(done, 'huisvesting')?.status).toBe('missed');
+    });
+  });
 });
