@@ -1,47 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { keyRing, type CodecKeyRing } from '../../../platform/codec/codec-keys';
 import { secretBox } from '../../../platform/codec/secret-box';
-import { createStore, type SqlDialect, type Store } from '../../../platform/store/create-store';
-import { migrationProvider } from '../../../platform/store/migrations';
+import type { Store } from '../../../platform/store/create-store';
 import { insertTenant } from '../../../platform/store/tenants';
 import { ALERT_SECRET_PURPOSE, openAlertSecret } from '../../../services/alerts/alert-secret';
 import { computeSignature } from '../../../services/webhooks/signature';
-import { createTestDatabase, describeEachDialect, TEST_DATABASE_URL } from '../../support/postgres';
+import { describeEachDialect } from '../../support/postgres';
+import { storeAtMigration } from '../../support/store-at-migration';
 
 const ring = (id: string): CodecKeyRing => keyRing([{ id, key: randomBytes(32) }]);
 const CLEAR = `whsec_${'d'.repeat(43)}`;
 const NOW = '2026-11-30T02:00:00.000Z';
 type Untyped = Kysely<Record<string, Record<string, unknown>>>;
-
-/** A store of the dialect on a fresh database, migrated up to 0015 (the digest secret still in clear). */
-async function storeAt0015(
-  dialect: SqlDialect,
-  keys?: CodecKeyRing,
-): Promise<{ store: Store; drop: () => Promise<void> }> {
-  let store: Store;
-  let drop = async (): Promise<void> => undefined;
-  if (dialect === 'sqlite') store = createStore({ sqlitePath: ':memory:', ...(keys ? { keyRing: keys } : {}) });
-  else {
-    const database = await createTestDatabase(TEST_DATABASE_URL!);
-    store = createStore({ databaseUrl: database.url, poolSize: 2, ...(keys ? { keyRing: keys } : {}) });
-    drop = database.drop;
-  }
-  const migrator = new Migrator({
-    db: store.db,
-    provider: migrationProvider(dialect, { box: store.secrets, persistent: keys !== undefined }),
-    allowUnorderedMigrations: true,
-  });
-  const { error } = await migrator.migrateTo('0015-oidc-logout-tokens');
-  if (error) throw new Error('test: migrating the store failed', { cause: error });
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      await drop();
-    },
-  };
-}
 
 async function insertClearDigest(store: Store, tenant: string): Promise<void> {
   // The row as 0004 wrote it: the schema type no longer has the clear column.
@@ -65,7 +36,7 @@ async function insertClearDigest(store: Store, tenant: string): Promise<void> {
 
 describeEachDialect('migration 0016: digest secrets sealed with the key ring', (dialect) => {
   it('seals every clear digest secret, drops the clear column, and the digest still signs with the same secret', async () => {
-    const { store, drop } = await storeAt0015(dialect, ring('k1'));
+    const { store, drop } = await storeAtMigration(dialect, '0015-oidc-logout-tokens', ring('k1'));
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertTenant(store.db, { id: 'GM0344', name: 'Utrecht' }, NOW);
@@ -96,7 +67,7 @@ describeEachDialect('migration 0016: digest secrets sealed with the key ring', (
   });
 
   it('refuses to seal an existing digest secret without the product key ring', async () => {
-    const { store, drop } = await storeAt0015(dialect);
+    const { store, drop } = await storeAtMigration(dialect, '0015-oidc-logout-tokens');
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertClearDigest(store, 'GM0363');
@@ -113,7 +84,7 @@ describeEachDialect('migration 0016: digest secrets sealed with the key ring', (
 
   it('a digest secret under an older key opens after rotation and moves to the new key at its next use', async () => {
     const old = ring('k-oud');
-    const { store, drop } = await storeAt0015(dialect, old);
+    const { store, drop } = await storeAtMigration(dialect, '0015-oidc-logout-tokens', old);
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertClearDigest(store, 'GM0363');

@@ -1,44 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { keyRing, type CodecKeyRing } from '../../../platform/codec/codec-keys';
-import { createStore, type SqlDialect, type Store } from '../../../platform/store/create-store';
-import { migrationProvider } from '../../../platform/store/migrations';
+import type { Store } from '../../../platform/store/create-store';
 import { besluitPdfPurposeAt0013 } from '../../../platform/store/migrations/0013-besluit-pdfs-sealed';
 import { insertTenant } from '../../../platform/store/tenants';
 import { createBesluitService } from '../../../services/besluiten/besluit-service';
 import { besluitPdfPurpose } from '../../../services/besluiten/sealed-pdf';
-import { createTestDatabase, describeEachDialect, TEST_DATABASE_URL } from '../../support/postgres';
+import { describeEachDialect } from '../../support/postgres';
+import { storeAtMigration } from '../../support/store-at-migration';
 
 const ring = (id: string): CodecKeyRing => keyRing([{ id, key: randomBytes(32) }]);
 const NOW = '2026-11-30T01:00:00.000Z';
 const CASE = 'GM0363-statushouder-huisvesting-0123456789abcdef01234567';
 /** A letter as 0006 stored it: clear bytes with a name in them. */
 const letter = (n: number) => Buffer.from(`%PDF-1.7\nBeschikking voor Yara Voorbeeld ${n}\n%%EOF\n`);
-
-/** A store of the dialect on a fresh database, migrated up to the last migration before 0013. */
-async function storeBefore0013(dialect: SqlDialect, keys?: CodecKeyRing) {
-  let store: Store;
-  let drop = async (): Promise<void> => undefined;
-  if (dialect === 'sqlite') store = createStore({ sqlitePath: ':memory:', ...(keys ? { keyRing: keys } : {}) });
-  else {
-    const database = await createTestDatabase(TEST_DATABASE_URL!);
-    store = createStore({ databaseUrl: database.url, poolSize: 2, ...(keys ? { keyRing: keys } : {}) });
-    drop = database.drop;
-  }
-  const migrator = new Migrator({
-    db: store.db,
-    provider: migrationProvider(dialect, { box: store.secrets, persistent: keys !== undefined }),
-  });
-  const { error } = await migrator.migrateTo('0010-zgw');
-  if (error) throw new Error('test: migrating the store failed', { cause: error });
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      await drop();
-    },
-  };
-}
 
 async function insertClearBesluit(store: Store, id: string, tenant: string, pdf: Buffer, n = 0): Promise<void> {
   // The row as 0006 wrote it: the schema type no longer has the clear column.
@@ -66,7 +41,7 @@ describeEachDialect('migration 0013: besluit PDFs sealed with a key per municipa
   });
 
   it('seals every stored PDF, drops the clear column, and the service still hands out the same bytes', async () => {
-    const { store, drop } = await storeBefore0013(dialect, ring('k1'));
+    const { store, drop } = await storeAtMigration(dialect, '0010-zgw', ring('k1'));
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertTenant(store.db, { id: 'GM0344', name: 'Utrecht' }, NOW);
@@ -114,7 +89,7 @@ describeEachDialect('migration 0013: besluit PDFs sealed with a key per municipa
   });
 
   it('refuses to seal existing PDFs without the product key ring, and changes nothing', async () => {
-    const { store, drop } = await storeBefore0013(dialect);
+    const { store, drop } = await storeAtMigration(dialect, '0010-zgw');
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertClearBesluit(store, '00000000-0000-4000-8000-000000000001', 'GM0363', letter(1));
@@ -131,19 +106,13 @@ describeEachDialect('migration 0013: besluit PDFs sealed with a key per municipa
   });
 
   it('goes down again: the clear PDFs come back', async () => {
-    const { store, drop } = await storeBefore0013(dialect, ring('k1'));
+    const { store, drop, migrateTo } = await storeAtMigration(dialect, '0010-zgw', ring('k1'));
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertClearBesluit(store, '00000000-0000-4000-8000-000000000001', 'GM0363', letter(1));
       await store.migrate();
-      const migrator = new Migrator({
-        db: store.db,
-        provider: migrationProvider(dialect, { box: store.secrets, persistent: true }),
-        allowUnorderedMigrations: true,
-      });
       // Down past 0014 and 0013 (0014 sorts after 0013).
-      const { error } = await migrator.migrateTo('0010-zgw');
-      if (error) throw new Error('test: migrating the store down failed', { cause: error });
+      await migrateTo('0010-zgw');
       const row = (await (store.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
         .selectFrom('besluiten')
         .selectAll()

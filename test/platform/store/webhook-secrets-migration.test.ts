@@ -1,44 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { Migrator } from 'kysely';
 import { keyRing, type CodecKeyRing } from '../../../platform/codec/codec-keys';
-import { createStore, type SqlDialect, type Store } from '../../../platform/store/create-store';
-import { migrationProvider } from '../../../platform/store/migrations';
+import type { Store } from '../../../platform/store/create-store';
 import { insertTenant } from '../../../platform/store/tenants';
 import { computeSignature } from '../../../services/webhooks/signature';
 import { openWebhookSecret, WEBHOOK_SECRET_PURPOSE } from '../../../services/webhooks/webhook-secret';
-import { createTestDatabase, describeEachDialect, TEST_DATABASE_URL } from '../../support/postgres';
+import { describeEachDialect } from '../../support/postgres';
+import { storeAtMigration } from '../../support/store-at-migration';
 
 const ring = (id: string): CodecKeyRing => keyRing([{ id, key: randomBytes(32) }]);
 const CLEAR = `whsec_${'a'.repeat(43)}`;
 const NOW = '2026-11-30T01:00:00.000Z';
-
-/** A store of the dialect on a fresh database, migrated up to 0008 (secrets still in clear). */
-async function storeAt0008(
-  dialect: SqlDialect,
-  keys?: CodecKeyRing,
-): Promise<{ store: Store; drop: () => Promise<void> }> {
-  let store: Store;
-  let drop = async (): Promise<void> => undefined;
-  if (dialect === 'sqlite') store = createStore({ sqlitePath: ':memory:', ...(keys ? { keyRing: keys } : {}) });
-  else {
-    const database = await createTestDatabase(TEST_DATABASE_URL!);
-    store = createStore({ databaseUrl: database.url, poolSize: 2, ...(keys ? { keyRing: keys } : {}) });
-    drop = database.drop;
-  }
-  const migrator = new Migrator({
-    db: store.db,
-    provider: migrationProvider(dialect, { box: store.secrets, persistent: keys !== undefined }),
-  });
-  const { error } = await migrator.migrateTo('0008-identity-providers');
-  if (error) throw new Error('test: migrating the store failed', { cause: error });
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      await drop();
-    },
-  };
-}
 
 async function insertClearSubscription(store: Store, id: string, tenant: string): Promise<void> {
   // The row as 0002 wrote it: the schema type no longer has the clear column.
@@ -63,7 +34,7 @@ async function insertClearSubscription(store: Store, id: string, tenant: string)
 describeEachDialect('migration 0009: webhook secrets sealed with the key ring', (dialect) => {
   it('seals every clear secret, drops the clear column, and deliveries still sign with the same secret', async () => {
     const keys = ring('k1');
-    const { store, drop } = await storeAt0008(dialect, keys);
+    const { store, drop } = await storeAtMigration(dialect, '0008-identity-providers', keys);
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertTenant(store.db, { id: 'GM0344', name: 'Utrecht' }, NOW);
@@ -96,7 +67,7 @@ describeEachDialect('migration 0009: webhook secrets sealed with the key ring', 
   });
 
   it('refuses to seal existing secrets without the product key ring (they would be lost at the next start)', async () => {
-    const { store, drop } = await storeAt0008(dialect);
+    const { store, drop } = await storeAtMigration(dialect, '0008-identity-providers');
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertClearSubscription(store, 'sub-a', 'GM0363');
@@ -114,7 +85,7 @@ describeEachDialect('migration 0009: webhook secrets sealed with the key ring', 
 
   it('a secret under an older key opens after rotation and is sealed again under the new key at its next use', async () => {
     const old = ring('k-oud');
-    const { store, drop } = await storeAt0008(dialect, old);
+    const { store, drop } = await storeAtMigration(dialect, '0008-identity-providers', old);
     try {
       await insertTenant(store.db, { id: 'GM0363', name: 'Amsterdam' }, NOW);
       await insertClearSubscription(store, 'sub-a', 'GM0363');
