@@ -188,6 +188,7 @@ export function createZgwClient(conn: ZgwConnection, fetch: ZgwFetch, clock: () 
       bestandsnaam: string;
       inhoud: string;
       vertrouwelijkheidaanduiding?: string;
+      indicatieGebruiksrecht?: boolean | null;
     }) => post('documenten', 'document opslaan', '/enkelvoudiginformatieobjecten', body),
 
     linkBesluitInformatieobject: (body: { besluit: string; informatieobject: string }) =>

@@ -245,6 +245,9 @@ export function createZgwWriteBack(deps: ZgwWriteBackDeps) {
           inhoud: stored.pdf.toString('base64'),
           // A besluit is addressed to a person: never less than confidential.
           vertrouwelijkheidaanduiding: 'vertrouwelijk',
+          // The municipality's own letter: no use rights beyond consulting it. Set, because Open Zaak
+          // refuses a zaak's eindstatus while a document of the zaak leaves it unspecified.
+          indicatieGebruiksrecht: false,
         });
         return d.url;
       });

@@ -99,6 +99,7 @@ describe('ZGW sync workflow (time-skipping test server, SQLite store)', () => {
       formaat: 'application/pdf',
       inhoud: Buffer.from('%PDF-1.7\n%besluit\n').toString('base64'),
       vertrouwelijkheidaanduiding: 'vertrouwelijk',
+      indicatieGebruiksrecht: false,
     });
     expect(resultaat).toEqual({ zaak: result.zaakUrl, resultaattype: LINK.resultaattype });
     expect(eind).toMatchObject({ zaak: result.zaakUrl, statustype: LINK.eindstatustype });
