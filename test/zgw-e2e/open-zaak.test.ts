@@ -140,6 +140,8 @@ describe('against a real Open Zaak and Open Notificaties (npm run test:zgw)', ()
           informatieobjecttype: c.informatieobjecttype,
           resultaattype: c.resultaattype,
           eindstatustype: c.statustypen[2],
+          // The zaaktype has one resultaattype; a municipality would add one such as "Geannuleerd".
+          cancelledResultaattype: c.resultaattype,
         },
       ],
       reason: 'aansluiten op Open Zaak (test:zgw)',
@@ -394,6 +396,33 @@ describe('against a real Open Zaak and Open Notificaties (npm run test:zgw)', ()
       );
       expect(said.filter((t) => t.startsWith('Status gezet in het zaaksysteem')).length).toBeGreaterThanOrEqual(2);
       expect(view.timeline.filter((e) => e.type.endsWith('-failing'))).toEqual([]);
+
+      // The case is cancelled here: its zaak there gets the resultaat (with the fixed toelichting,
+      // never the reason) and the eindstatus, and is closed (einddatum set).
+      const t2 = Date.now();
+      const cancelled = await call('POST', `/cases/${caseId}/cancel`, behandelaar, {
+        reason: 'Huishouden verhuisd naar een andere gemeente',
+      });
+      expect(cancelled.status).toBe(202);
+      const closed = await until('the zaak closed in Open Zaak', async () => {
+        const z = await zs.get(zaakUrl);
+        return z.einddatum ? z : undefined;
+      });
+      timings.cancelToClosed = Date.now() - t2;
+      const resultaat = await zs.get(closed.resultaat as string);
+      expect(resultaat).toMatchObject({
+        resultaattype: c.resultaattype,
+        toelichting: expect.stringMatching(/^Geannuleerd in Doorstroom/),
+      });
+      expect(JSON.stringify(resultaat)).not.toContain('verhuisd');
+      const statussen = await zs.get(`${zaken}/statussen?zaak=${encodeURIComponent(zaakUrl)}`);
+      expect((statussen.results as Array<{ statustype: string }>).some((s) => s.statustype === c.statustypen[2])).toBe(
+        true,
+      );
+      await until('the timeline to say the zaak was closed as cancelled', async () => {
+        const v = (await call('GET', `/monitor/cases/${caseId}`, admin)).body as typeof view;
+        return v.timeline.some((e) => e.text.nl === 'Zaak afgesloten in het zaaksysteem als geannuleerd');
+      });
     });
   });
 });
