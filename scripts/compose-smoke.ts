@@ -322,6 +322,7 @@ interface Answer {
 async function api(base: string, method: string, route: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}/api/v1${route}`, {
     method,
+    signal: AbortSignal.timeout(30_000),
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -363,6 +364,9 @@ async function main() {
   const refAt = args.indexOf('--ref');
   const ref = refAt >= 0 ? args[refAt + 1] : undefined;
   const started = Date.now();
+  // Waiting on fetch alone does not keep Node's event loop alive: without this the process ended,
+  // exit 0, while the replicas were still starting.
+  const keepAlive = setInterval(() => undefined, 60_000);
 
   console.log(`docker ${docker(['version', '--format', '{{.Server.Version}}'], { quiet: true }).trim()}`);
 
@@ -419,7 +423,11 @@ async function main() {
     await timed('both API replicas ready (/readyz 200)', () =>
       Promise.all(
         replicas.map((base) =>
-          waitFor(`${base}/readyz`, async () => (await fetch(`${base}/readyz`)).status === 200, 300_000),
+          waitFor(
+            `${base}/readyz`,
+            async () => (await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(10_000) })).status === 200,
+            300_000,
+          ),
         ),
       ),
     );
@@ -530,6 +538,7 @@ async function main() {
       source.cleanup();
     }
   }
+  clearInterval(keepAlive);
   console.log('\ntimings:');
   for (const [what, seconds] of timings) console.log(`  ${seconds.toFixed(1).padStart(7)} s  ${what}`);
   console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  total`);
