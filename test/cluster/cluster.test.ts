@@ -1,11 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { CASE_SORTS } from '../../contract/cases';
-import { orderedPage, sortKeyOf, type OrderedCursor } from '../../services/cases/case-order';
 import { visibilityQuery } from '../../services/cases/case-query';
-import { SA_NEXT_DEADLINE } from '../../workflows/search-attributes';
 import { acceptedCount } from '../faults/support/burst';
 import { launchBrowser } from '../support/browser';
 import {
@@ -15,6 +12,7 @@ import {
   orderProcessId,
   orderRows,
   startOrderCases,
+  walkOrdered,
   type OrderRow,
 } from '../support/case-order';
 import { uniqueId } from '../support/factories';
@@ -362,7 +360,8 @@ describe('the case list sorted across pages on PostgreSQL visibility', () => {
   let rows: OrderRow[];
 
   beforeAll(async () => {
-    const { terminated } = await startOrderCases(temporal, TEST_TENANT, processId, ORDER_CASES);
+    // 32 starts at a time, so that some cases share a start millisecond (ties on startedAt).
+    const { terminated } = await startOrderCases(temporal, TEST_TENANT, processId, ORDER_CASES, 32);
     const query = visibilityQuery(TEST_TENANT, { processId }, new Date());
     await waitFor(
       'every sorted-list case, and every ended one, in visibility',
@@ -381,7 +380,7 @@ describe('the case list sorted across pages on PostgreSQL visibility', () => {
     expect(rows.filter((r) => r.deadline === null).length).toBe(ORDER_CASES / 10);
     const perMs = new Map<bigint, number>();
     for (const r of rows) perMs.set(r.startNs / 1_000_000n, (perMs.get(r.startNs / 1_000_000n) ?? 0) + 1);
-    // Not asserted: the server stamps the start times (8 starts at a time usually share some milliseconds).
+    // Not asserted: the server stamps the start times (32 starts at a time usually share some milliseconds).
     console.log(
       `sorted-list cases: ${shared.length} on one deadline, ${[...perMs.values()].filter((n) => n > 1).length} start milliseconds shared by 2–${Math.max(...perMs.values())} cases`,
     );
@@ -419,24 +418,8 @@ describe('the case list sorted across pages on PostgreSQL visibility', () => {
     const base = visibilityQuery(TEST_TENANT, { processId }, new Date());
     const perPage: number[] = [];
     for (const sort of CASE_SORTS) {
-      const ids: string[] = [];
-      let after: OrderedCursor | undefined;
-      do {
-        visibility.calls = 0;
-        const page = await orderedPage({
-          visibility,
-          base,
-          sort,
-          limit: 10,
-          after,
-          maxRead: 15,
-          keyOf: (wf) =>
-            sortKeyOf(wf, decodeTypedSearchAttributes(wf.searchAttributes?.indexedFields).get(SA_NEXT_DEADLINE), sort),
-        });
-        perPage.push(visibility.calls);
-        ids.push(...page.rows.map((wf) => wf.execution?.workflowId ?? ''));
-        after = page.next;
-      } while (after);
+      const { ids, callsPerPage } = await walkOrdered(visibility, base, sort, 10, 15);
+      perPage.push(...callsPerPage);
       expect(ids).toEqual(expectedOrder(rows, sort));
     }
     perPage.sort((x, y) => x - y);
