@@ -139,10 +139,12 @@ describe('Ukrainian transition in Chromium: the GOO list imported in the monitor
     expect(await cell('overdue-cohort-1-zorg')).toBe('0');
     expect(await cell('risk-cohort-1-huisvesting')).toBe('0');
     expect(await cell('done-cohort-3-inschrijving')).toBe('0 / 1');
-    // Cohort captions carry the start date in words.
+    // Cohort captions name the cohort by its place in the phasing (never its id) and the start date in words.
     expect(await page.getByTestId('cohort-cohort-1').locator('caption').innerText()).toMatch(
-      new RegExp(`^Cohort cohort-1, start ${dutchDay(calendar.cohorts['cohort-1'])}`),
+      new RegExp(`^Cohort 1, start ${dutchDay(calendar.cohorts['cohort-1'])}`),
     );
+    expect(await page.getByTestId('cohort-cohort-3').locator('caption').innerText()).toMatch(/^Cohort 3, start /);
+    expect(await page.locator('caption').allInnerTexts()).not.toContainEqual(expect.stringMatching(/cohort-\d/));
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'transition-cohorts.png'), fullPage: true });
     expect(await seriousA11yViolations(page, { wcagOnly: false })).toEqual([]);
     await context.close();

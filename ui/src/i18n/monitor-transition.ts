@@ -10,7 +10,7 @@ export const TRANSITION_WORDS = {
   daysLeft: { nl: 'nog {n} dagen', en: '{n} days left' },
   passed: { nl: 'verstreken', en: 'passed' },
   source: { nl: 'Bron', en: 'Source' },
-  cohort: { nl: 'Cohort {id}, start {date}', en: 'Cohort {id}, starts {date}' },
+  cohort: { nl: '{name}, start {date}', en: '{name}, starts {date}' },
   summary: {
     nl: '{households} {hh} · {completed} afgerond · {left} vertrokken · {atRisk} met risico',
     en: '{households} {hh} · {completed} completed · {left} left · {atRisk} at risk',

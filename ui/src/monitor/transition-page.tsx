@@ -3,6 +3,7 @@ import { ApiProblem } from '../api/http';
 import { transition, type ImportLineError, type TransitionProgress } from '../api/transition';
 import { formatDate, formatNumber } from '../shell/format';
 import { TRANSITION_WORDS } from '../i18n/monitor-transition';
+import { cohortNames } from './cohort-labels';
 import { useMonitorT } from './use-monitor-t';
 
 const W = TRANSITION_WORDS;
@@ -49,6 +50,7 @@ export function TransitionPage() {
       });
   };
 
+  const names = cohortNames(progress?.cohorts ?? [], lang);
   const daysLeft = progress?.endDate
     ? Math.ceil((new Date(`${progress.endDate}T00:00:00Z`).getTime() - Date.now()) / 86_400_000)
     : undefined;
@@ -77,7 +79,7 @@ export function TransitionPage() {
       {progress?.cohorts.map((c) => (
         <table key={c.cohort} className="utrecht-table monitor-card" data-testid={`cohort-${c.cohort}`}>
           <caption className="utrecht-table__caption">
-            {w('cohort', { id: c.cohort, date: formatDate(c.start, lang) })}
+            {w('cohort', { name: names.get(c.cohort) ?? '', date: formatDate(c.start, lang) })}
             <br />
             <span data-testid={`cohort-${c.cohort}-summary`}>
               {w('summary', {
