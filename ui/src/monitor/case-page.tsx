@@ -13,10 +13,11 @@ import { DecisionHistory } from './decision-history';
 import { DecisionPanel } from './decision-panel';
 import { EventForm } from './event-form';
 import { LiveStatus } from './live-status';
+import { formatEntryTime, formatTerm } from './term-date';
 import { describeEntry } from './timeline-text';
 import { useLive } from './use-live';
 import { useMonitorT } from './use-monitor-t';
-import { formatDate, formatDateTime } from '../shell/format';
+import { formatDate } from '../shell/format';
 
 /**
  * One case: the decision it waits for (proposal and form, or gegevens aanvullen), graph, facts,
@@ -282,7 +283,7 @@ export function CasePage() {
                   className={d.status === 'pending' && Date.parse(d.at) < Date.now() ? 'monitor-overdue' : undefined}
                 >
                   <th scope="row">{deadlineName(d.kind, d.label)}</th>
-                  <td>{formatDateTime(d.at)}</td>
+                  <td>{formatTerm(definition, view.dates, d, lang)}</td>
                   <td>{t(`case.deadlineStatus.${d.status}`, { defaultValue: d.status })}</td>
                 </tr>
               ))}
@@ -311,7 +312,8 @@ export function CasePage() {
           <ol className="monitor-timeline" data-testid="timeline">
             {view.history.map((h, i) => (
               <li key={i} className={`monitor-timeline-${h.type}`}>
-                <time dateTime={h.at}>{formatDateTime(h.at)}</time> {describeEntry(h, l, definition)}
+                <time dateTime={h.at}>{formatEntryTime(h, definition, view.dates, view.deadlines, lang)}</time>{' '}
+                {describeEntry(h, l, definition)}
               </li>
             ))}
           </ol>
