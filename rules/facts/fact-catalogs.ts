@@ -3,10 +3,12 @@ import type { RuleSetKind } from '../rule-set-kinds';
 import type { FactCatalog } from './fact-catalog';
 import { housingPriorityCatalog } from './housing-priority-catalog';
 import { inburgeringPipCatalog } from './inburgering-pip-catalog';
+import { urgencySchemeCatalog } from './urgency-scheme-catalog';
 
 /** One catalog per kind: adding a kind to RULE_SET_KINDS without a catalog fails to compile. */
 export const factCatalogs: Readonly<Record<RuleSetKind, FactCatalog>> = {
   'housing-priority': housingPriorityCatalog,
+  'urgency-scheme': urgencySchemeCatalog,
   'inburgering-pip': inburgeringPipCatalog,
 };
 

@@ -24,7 +24,7 @@ function urgencyScheme(tenant: string): RuleSetSource {
   };
   const code = ruleSet.parameters?.gemeentecode;
   if (code) code.value = tenant;
-  return { published: async (t, kind) => (t === tenant && kind === 'housing-priority' ? [ruleSet] : []) };
+  return { published: async (t, kind) => (t === tenant && kind === 'urgency-scheme' ? [ruleSet] : []) };
 }
 
 const DOMAINS = ['huisvesting', 'zorg', 'inschrijving', 'participatie', 'inkomen'] as const;

@@ -23,7 +23,7 @@ function urgencyScheme(tenant: string): RuleSetSource {
   };
   const code = ruleSet.parameters?.gemeentecode;
   if (code) code.value = tenant;
-  return { published: async (t, kind) => (t === tenant && kind === 'housing-priority' ? [ruleSet] : []) };
+  return { published: async (t, kind) => (t === tenant && kind === 'urgency-scheme' ? [ruleSet] : []) };
 }
 
 describe('urgentie-aanvraag (time-skipping)', () => {

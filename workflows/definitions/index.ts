@@ -6,7 +6,9 @@ import housingV2 from './archive/huisvesting-statushouder-v2.json';
 import housingV3 from './archive/huisvesting-statushouder-v3.json';
 import hotelV1 from './archive/nareiziger-hotelverblijf-v1.json';
 import hotelV2 from './archive/nareiziger-hotelverblijf-v2.json';
+import transitionV1 from './archive/overgang-oekraine-v1.json';
 import urgencyV1 from './archive/urgentie-aanvraag-v1.json';
+import urgencyV2 from './archive/urgentie-aanvraag-v2.json';
 import harOverdracht from './har-overdracht.json';
 import huisvestingStatushouder from './huisvesting-statushouder.json';
 import inburgering from './inburgering.json';
@@ -55,6 +57,8 @@ export const archivedDefinitions: readonly ProcessDefinition[] = [
   checked(housingV2),
   checked(housingV3),
   checked(urgencyV1),
+  checked(urgencyV2),
+  checked(transitionV1),
 ];
 
 /** An earlier version of a built-in, as cases and fixtures that started with it have it. */

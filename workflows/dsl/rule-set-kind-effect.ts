@@ -10,6 +10,8 @@ export type { RuleSetKind };
  */
 export const RULE_SET_KIND_EFFECT: { [K in RuleSetKind]: 'legal' | 'procedural' } = {
   'housing-priority': 'legal',
+  // Urgency is a beschikking (Huisvestingswet 2014 art. 12): a person confirms it.
+  'urgency-scheme': 'legal',
   // The PIP is a beschikking (Wet inburgering 2021): a person sets it.
   'inburgering-pip': 'legal',
 };

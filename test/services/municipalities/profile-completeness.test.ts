@@ -35,7 +35,7 @@ describe('profile completeness', () => {
     expect(paths.every((p) => p.startsWith('/byeLaw/articles/'))).toBe(true);
     // One article for the whole kind fills every placeholder.
     const general = amsterdamProfile({
-      byeLaw: { name: 'Huisvestingsverordening Amsterdam', year: 2024, articles: { 'housing-priority': 'art. 2.6' } },
+      byeLaw: { name: 'Huisvestingsverordening Amsterdam', year: 2024, articles: { 'urgency-scheme': 'art. 2.6' } },
     });
     expect(profileCompleteness(general, ruleSet).complete).toBe(true);
   });
