@@ -110,3 +110,35 @@ export function AdminCreateForm({
     </>
   );
 }
+
+/** A fieldset of checkboxes choosing some of `options`; `label` gives each one's words. */
+export function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  label,
+}: {
+  legend: string;
+  options: readonly T[];
+  value: T[];
+  onChange: (value: T[]) => void;
+  label: (option: T) => ReactNode;
+}) {
+  return (
+    <fieldset className="utrecht-form-fieldset">
+      <legend className="utrecht-form-fieldset__legend">{legend}</legend>
+      {options.map((o) => (
+        <label key={o} className="checkbox-label">
+          <input
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={value.includes(o)}
+            onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))}
+          />{' '}
+          {label(o)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

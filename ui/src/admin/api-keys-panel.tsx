@@ -4,7 +4,7 @@ import { PERMISSIONS, type Permission } from '../../../contract/auth';
 import { FormField } from '../shell/form-field';
 import { formatDateTime } from '../shell/format';
 import { adminApi } from './admin-api';
-import { AdminCreateForm, AdminTable, RowAction } from './admin-list';
+import { AdminCreateForm, AdminTable, CheckboxGroup, RowAction } from './admin-list';
 import { ErrorAlert, ReasonField, SecretOnce, useAction, useLoaded } from './admin-parts';
 
 /** API keys of the municipality's systems: create with permissions (secret shown once), revoke, last use. */
@@ -91,22 +91,17 @@ export function ApiKeysPanel() {
             />
           )}
         </FormField>
-        <fieldset className="utrecht-form-fieldset">
-          <legend className="utrecht-form-fieldset__legend">{t('beheer.apiKeys.permissions')}</legend>
-          {PERMISSIONS.map((p) => (
-            <label key={p} className="checkbox-label">
-              <input
-                type="checkbox"
-                className="utrecht-checkbox utrecht-checkbox--html-input"
-                checked={permissions.includes(p)}
-                onChange={(e) =>
-                  setPermissions(e.target.checked ? [...permissions, p] : permissions.filter((x) => x !== p))
-                }
-              />{' '}
+        <CheckboxGroup
+          legend={t('beheer.apiKeys.permissions')}
+          options={PERMISSIONS}
+          value={permissions}
+          onChange={setPermissions}
+          label={(p) => (
+            <>
               {t(`beheer.permissions.${p}`, { nsSeparator: false })} <code>{p}</code>
-            </label>
-          ))}
-        </fieldset>
+            </>
+          )}
+        />
         <ReasonField value={reason} onChange={setReason} />
       </AdminCreateForm>
     </div>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../api/session';
 import { FormField } from '../shell/form-field';
 import { adminApi, type AdminUser } from './admin-api';
-import { AdminCreateForm, AdminTable, RowAction } from './admin-list';
+import { AdminCreateForm, AdminTable, CheckboxGroup, RowAction } from './admin-list';
 import { ErrorAlert, ReasonField, StatusMessage, useAction, useLoaded } from './admin-parts';
 
 const ROLES: Role[] = ['designer', 'approver', 'supervisor', 'behandelaar', 'admin'];
@@ -11,20 +11,7 @@ const ROLES: Role[] = ['designer', 'approver', 'supervisor', 'behandelaar', 'adm
 function RoleBoxes({ value, onChange, legend }: { value: Role[]; onChange: (r: Role[]) => void; legend: string }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="utrecht-form-fieldset">
-      <legend className="utrecht-form-fieldset__legend">{legend}</legend>
-      {ROLES.map((r) => (
-        <label key={r} className="checkbox-label">
-          <input
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            checked={value.includes(r)}
-            onChange={(e) => onChange(e.target.checked ? [...value, r] : value.filter((x) => x !== r))}
-          />{' '}
-          {t(`roles.${r}`)}
-        </label>
-      ))}
-    </fieldset>
+    <CheckboxGroup legend={legend} options={ROLES} value={value} onChange={onChange} label={(r) => t(`roles.${r}`)} />
   );
 }
 

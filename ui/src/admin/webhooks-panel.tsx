@@ -4,7 +4,7 @@ import { CASE_EVENT_TYPES } from '../../../workflows/case-event';
 import { FormField } from '../shell/form-field';
 import { formatDateTime } from '../shell/format';
 import { adminApi } from './admin-api';
-import { AdminCreateForm, AdminTable, RowAction } from './admin-list';
+import { AdminCreateForm, AdminTable, CheckboxGroup, RowAction } from './admin-list';
 import { ErrorAlert, SecretOnce, StatusMessage, useAction, useLoaded } from './admin-parts';
 
 /** Webhook subscriptions: create (secret shown once), signed test delivery, delete, and the delivery log. */
@@ -100,20 +100,13 @@ export function WebhooksPanel() {
             />
           )}
         </FormField>
-        <fieldset className="utrecht-form-fieldset">
-          <legend className="utrecht-form-fieldset__legend">{t('beheer.webhooks.events')}</legend>
-          {CASE_EVENT_TYPES.map((ev) => (
-            <label key={ev} className="checkbox-label">
-              <input
-                type="checkbox"
-                className="utrecht-checkbox utrecht-checkbox--html-input"
-                checked={events.includes(ev)}
-                onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))}
-              />{' '}
-              <code>{ev}</code>
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend={t('beheer.webhooks.events')}
+          options={CASE_EVENT_TYPES}
+          value={events}
+          onChange={setEvents}
+          label={(ev) => <code>{ev}</code>}
+        />
         <FormField label={t('beheer.webhooks.description')}>
           {({ id }) => (
             <input
