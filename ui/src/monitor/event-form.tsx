@@ -27,6 +27,25 @@ export function payloadOf(schema: JsonSchema, values: Values): Record<string, un
 }
 
 /**
+ * An enum value in words, from the payload schema itself: `x-labels` next to `enum`, value →
+ * `{ nl, en }` like every label of a definition (ajv runs with strict: false, so the keyword is
+ * accepted and ignored for validation). Without one: the value humanised ("Psychosociale zorg"),
+ * never the raw id — the UI keeps no map of values to words of its own.
+ */
+export function optionLabel(schema: JsonSchema, value: string, lang: 'nl' | 'en'): string {
+  const labels = (schema as { 'x-labels'?: unknown })['x-labels'];
+  if (labels && typeof labels === 'object' && Object.prototype.hasOwnProperty.call(labels, value)) {
+    const l = (labels as Record<string, unknown>)[value];
+    if (typeof l === 'string' && l.trim() !== '') return l;
+    if (l && typeof l === 'object') {
+      const text = (l as Partial<Record<'nl' | 'en', unknown>>)[lang] ?? (l as { nl?: unknown }).nl;
+      if (typeof text === 'string' && text.trim() !== '') return text;
+    }
+  }
+  return humanise(value);
+}
+
+/**
  * A form generated from an event's payload schema (flat objects: text, dates, numbers, enums,
  * booleans). The server validates again and names a failing field; its message is shown here.
  */
@@ -41,7 +60,7 @@ export function EventForm({
   idPrefix: string;
   onSubmit: (payload: Record<string, unknown>) => Promise<void>;
 }) {
-  const { t } = useMonitorT();
+  const { t, lang } = useMonitorT();
   const [values, setValues] = useState<Values>({});
   const [busy, setBusy] = useState(false);
   const required = new Set(schema.required ?? []);
@@ -83,7 +102,7 @@ export function EventForm({
                 <option value="">—</option>
                 {options.map((o) => (
                   <option key={o} value={o}>
-                    {o === 'true' ? t('yes') : o === 'false' ? t('no') : o}
+                    {o === 'true' ? t('yes') : o === 'false' ? t('no') : optionLabel(s, o, lang)}
                   </option>
                 ))}
               </select>
