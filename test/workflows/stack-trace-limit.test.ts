@@ -70,7 +70,6 @@ describe('stack depth in the workflow context (time-skipping)', () => {
     const taskQueue = uniqueId('stack-limit');
     const { worker } = await createRecordingWorker(env, taskQueue);
     const { text, enhanced } = await waitingCaseStacks(worker, taskQueue);
-    if (process.env.SHOW_STACKS) console.log(text);
     const stacks = framesOf(text);
     expect(stacks.length).toBeGreaterThan(0);
     const own = WORKFLOW_STACK_TRACE_LIMIT - 2; // the SDK drops its hook's two frames
