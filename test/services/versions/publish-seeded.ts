@@ -13,28 +13,30 @@ let people = 0;
 
 /**
  * What a municipality does after it is created: a designer finishes the seeded draft of the
- * housing-priority rule set, an approver (another person) publishes it. Returns the version.
+ * housing-priority rule set (or the one of `kind`, e.g. the urgency scheme), an approver (another
+ * person) publishes it. Returns the version.
  */
 export async function publishSeededRuleSet(
   t: StoreTestApp,
   tenant: string,
-  options: { effectiveFrom?: string; municipality?: string } = {},
+  options: { effectiveFrom?: string; municipality?: string; kind?: string } = {},
 ): Promise<number> {
   people += 1;
+  const kind = options.kind ?? 'housing-priority';
   const designer = await userCaller(t, tenant, `seed-ontwerper-${people}`, ['designer']);
   const approver = await userCaller(t, tenant, `seed-goedkeurder-${people}`, ['approver']);
-  const draft = await designer.get('/rulesets/housing-priority/versions/1');
+  const draft = await designer.get(`/rulesets/${kind}/versions/1`);
   if (draft.body.status !== 'draft') throw new Error(`expected the seeded draft, got ${JSON.stringify(draft.body)}`);
-  const put = await designer.put('/rulesets/housing-priority/versions/1', {
+  const put = await designer.put(`/rulesets/${kind}/versions/1`, {
     content: finishRuleSetContent(draft.body.content, options.municipality),
   });
   if (put.status !== 200) throw new Error(`edit failed: ${put.status} ${JSON.stringify(put.body)}`);
-  const submitted = await designer.post('/rulesets/housing-priority/versions/1/submit', {
+  const submitted = await designer.post(`/rulesets/${kind}/versions/1/submit`, {
     comment: 'verordening ingevuld',
   });
   if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   const approved = await approver.post(
-    '/rulesets/housing-priority/versions/1/approve',
+    `/rulesets/${kind}/versions/1/approve`,
     options.effectiveFrom ? { effectiveFrom: options.effectiveFrom, comment: 'akkoord' } : { comment: 'akkoord' },
   );
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${JSON.stringify(approved.body)}`);
