@@ -160,4 +160,52 @@ describe("case list in Chromium (the monitor's; /zaken redirects there)", () => 
 
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((k) => [k, []])));
   }, 150_000);
+
+  it('a term that is a calendar day reads as the day, without the clock time of midnight UTC (issue 14)', async () => {
+    // A household of cohort 1 of the Ukrainian transition: its terms count from the cohort start and
+    // the end of temporary protection, both dates (phasing and norms parameters).
+    const caseRef = uniqueId('GOO');
+    const res = await request(product.app)
+      .post('/api/v1/processes/overgang-oekraine/cases')
+      .set(product.auth)
+      .send({
+        caseRef,
+        data: { municipality: TEST_TENANT, cohort: 'cohort-1', householdSize: 3, numberOfChildren: 1 },
+      });
+    expect(res.status).toBe(201);
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'America/New_York' });
+    const login = await context.request.post(`${base}/api/v1/auth/login`, {
+      data: { tenant: TEST_TENANT, username: 'admin', password: ADMIN_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto(`${base}/monitor/zaken?processId=overgang-oekraine`);
+    await page.getByRole('heading', { level: 1, name: 'Zaken' }).waitFor({ timeout: 15_000 });
+    await waitForCase(page, caseRef);
+    await page.getByRole('link', { name: caseRef }).click();
+    await page.getByRole('heading', { level: 1, name: caseRef }).waitFor();
+    const term = (label: string) =>
+      page
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: label }) })
+        .getByRole('cell')
+        .first();
+    // The definition is read after the case: the day alone once the page knows how the term is counted.
+    await eventually(
+      async () => /^\d{1,2} \p{L}+ \d{4}$/u.test(await term('Inschrijving geregeld').innerText()),
+      15_000,
+    );
+    // Four weeks from the cohort start (1 September 2026), one month before the end date (4 March 2027).
+    expect(await term('Inschrijving geregeld').innerText()).toBe('29 september 2026');
+    expect(await term('Huisvesting geregeld').innerText()).toBe('4 februari 2027');
+    // Every case term (Zaaktermijn) is a day; only terms counted from a moment (a proposal) may carry a time.
+    const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Termijnen' }) });
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    const caseTerms = rows.filter((r) => r.startsWith('Zaaktermijn'));
+    expect(caseTerms).toHaveLength(5);
+    expect(caseTerms.filter((r) => / om \d{1,2}:\d{2}/.test(r))).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monitor-case-terms-nl.png'), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
