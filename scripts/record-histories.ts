@@ -210,6 +210,35 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Version 3: decided by the municipality's urgency scheme (kind urgency-scheme), not the
+    // status-holder rule: medical urgency granted, the besluit sent, housed within the search period.
+    file: 'urgentie-aanvraag-v3-urgentieregeling',
+    input: async (env) => urgencyApplicationInput(await today(env), { caseRef: 'ZAAK-FIXTURE-urgentie-v3' }),
+    async drive(env, handle) {
+      await confirmProposal(handle, 'urgentiebesluit');
+      await waitForStep(handle, 'toekenning-verzenden');
+      await send(handle, 'besluit-verzonden', { sentOn: await today(env) });
+      await waitForStep(handle, 'zoekperiode');
+      await env.sleep('8 weeks');
+      await send(handle, 'woning-geaccepteerd', { tenancyStartDate: await today(env) });
+    },
+  },
+  {
+    // Version 2: housing priority from the urgency scheme (medical urgency), confirmed; all domains done.
+    file: 'overgang-oekraine-v2-urgentieregeling',
+    input: async (env) =>
+      transitionCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-overgang-v2', data: { medicalUrgency: true } }),
+    async drive(env, handle) {
+      await confirmProposal(handle, 'woonvoorrang');
+      await waitForStep(handle, 'domeinen');
+      await send(handle, 'zorg-geregeld', { route: 'psychosociale-zorg', date: await today(env) });
+      await send(handle, 'huisvesting-geregeld', { route: 'regulier', date: await today(env) });
+      await send(handle, 'inschrijving-geregeld', { date: await today(env) });
+      await send(handle, 'participatie-geregeld', { vorm: 'werk', date: await today(env) });
+      await send(handle, 'uitkering-aangevraagd', { regeling: 'participatiewet', date: await today(env) });
+    },
+  },
+  {
     // Version 3: an offer with too few rooms is held by the fit check; a case handler overrides with a reason.
     file: 'huisvesting-statushouder-v3-aanbodtoets',
     input: async (env) => {
@@ -288,7 +317,7 @@ const scenarios: Scenario[] = [
 
 async function main(): Promise<void> {
   const env = await createTimeSkippingEnv();
-  // The PIP's rule set beside the default housing-priority source (which the older fixtures used).
+  // The PIP's rule set beside the default source (housing priority, which the older fixtures used, and the urgency scheme).
   const pip = pipRuleSets('GM0363');
   const { worker } = await createRecordingWorker(
     env,

@@ -11,20 +11,23 @@ const TEMPLATE_EFFECTIVE_FROM = '2000-01-01';
 
 /**
  * The default source: the rules core's "status holders get priority" template as version 1 of
- * every tenant's housing-priority rule set, with the tenant's own municipality code filled in.
+ * every tenant's housing-priority rule set, and its VNG-model urgency scheme as version 1 of every
+ * tenant's urgency-scheme rule set, each with the tenant's own municipality code filled in.
  */
 export const templateRuleSetSource: RuleSetSource = {
   // A template that fails to load rejects the promise (as before), it does not throw at the caller.
   published: (tenant, kind) => Promise.resolve().then(() => templateVersions(tenant, kind)),
 };
 
+const TEMPLATE_BY_KIND = {
+  'housing-priority': { template: 'status-holder-priority', id: 'statushouders-voorrang' },
+  'urgency-scheme': { template: 'urgency-scheme', id: 'urgentieregeling' },
+} as const;
+
 function templateVersions(tenant: string, kind: string): RuleSet[] {
-  if (kind !== 'housing-priority') return [];
-  const ruleSet = loadTemplate('status-holder-priority', {
-    tenant,
-    id: 'statushouders-voorrang',
-    effectiveFrom: TEMPLATE_EFFECTIVE_FROM,
-  });
+  if (kind !== 'housing-priority' && kind !== 'urgency-scheme') return [];
+  const { template, id } = TEMPLATE_BY_KIND[kind];
+  const ruleSet = loadTemplate(template, { tenant, id, effectiveFrom: TEMPLATE_EFFECTIVE_FROM });
   const code = ruleSet.parameters?.gemeentecode;
   if (code) code.value = tenant;
   return [{ ...ruleSet, status: 'published' }];

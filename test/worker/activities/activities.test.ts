@@ -92,6 +92,20 @@ describe('activities', () => {
     expect(await templateRuleSetSource.published('GM0014', 'other-kind')).toEqual([]);
   });
 
+  it('the default rule-set source serves the urgency scheme under its own kind, with the tenant’s code', async () => {
+    const [scheme, ...more] = await templateRuleSetSource.published('GM0014', 'urgency-scheme');
+    expect(more).toEqual([]);
+    expect(scheme).toMatchObject({
+      kind: 'urgency-scheme',
+      id: 'urgentieregeling',
+      tenant: 'GM0014',
+      status: 'published',
+    });
+    expect(scheme?.parameters?.gemeentecode?.value).toBe('GM0014');
+    const [statusHolder] = await templateRuleSetSource.published('GM0014', 'housing-priority');
+    expect(statusHolder).toMatchObject({ kind: 'housing-priority', id: 'statushouders-voorrang' });
+  });
+
   it('resolveDefinition serves the built-ins and retries on an unknown process', async () => {
     const acts = testActivities();
     const env = new MockActivityEnvironment();
