@@ -100,7 +100,7 @@ describe('the besluit as PDF', () => {
       byeLaw: {
         name: 'Huisvestingsverordening Amsterdam',
         year: 2024,
-        articles: { 'housing-priority': '2.6', 'artikel-medisch': '2.6.3' },
+        articles: { 'urgency-scheme': '2.6', 'artikel-medisch': '2.6.3' },
       },
     });
     const content = composeBesluit({
