@@ -84,7 +84,7 @@ export const housingPriorityCatalog: FactCatalog = {
     },
     numberOfChildren: {
       type: 'integer',
-      unit: 'personen',
+      unit: 'kinderen',
       minimum: 0,
       label: { nl: 'Aantal kinderen', en: 'Number of children' },
       description: { nl: 'Minderjarige kinderen in het huishouden.', en: 'Minor children in the household.' },

@@ -23,6 +23,7 @@ export const UNITS = {
   // Scores of an assessment (e.g. a zelfredzaamheidsmatrix or a municipality's own urgency points).
   punten: { suffix: { nl: 'punten', en: 'points' }, one: { nl: 'punt', en: 'point' } },
   personen: { suffix: { nl: 'personen', en: 'persons' }, one: { nl: 'persoon', en: 'person' } },
+  kinderen: { suffix: { nl: 'kinderen', en: 'children' }, one: { nl: 'kind', en: 'child' } },
 } satisfies Record<string, UnitSpec>;
 
 export type UnitCode = keyof typeof UNITS;
