@@ -448,7 +448,9 @@ export const en: Messages = {
     removeTimeout: 'Remove term',
     addTimeout: 'Add a final term',
     ruleSetKind: 'Kind of rule set',
-    ruleSetKindHelp: 'The published rule set of this kind decides, for example housing-priority.',
+    ruleSetKindHelp: 'The published rule set of this kind decides, for example Housing allocation priority.',
+    ruleSetKindUnknown:
+      'The rule-set kind "{{id}}" is not known. Choose a kind from the list: without a known kind this decision finds no rule set.',
     peildatum: 'Reference date (peildatum)',
     peildatumHelp: 'The case is judged by the rule set in force on this date.',
     facts: 'Facts for the rules',

@@ -451,7 +451,9 @@ export const nl = {
     removeTimeout: 'Termijn verwijderen',
     addTimeout: 'Uiterste termijn toevoegen',
     ruleSetKind: 'Soort regelset',
-    ruleSetKindHelp: 'De gepubliceerde regelset van deze soort beslist, bijvoorbeeld housing-priority.',
+    ruleSetKindHelp: 'De gepubliceerde regelset van deze soort beslist, bijvoorbeeld Voorrang bij woningtoewijzing.',
+    ruleSetKindUnknown:
+      'De soort regelset "{{id}}" is niet bekend. Kies een soort uit de lijst: zonder bekende soort vindt deze beslissing geen regelset.',
     peildatum: 'Peildatum',
     peildatumHelp: 'De zaak wordt beoordeeld met de regelset die op deze datum gold.',
     facts: 'Gegevens voor de regels',
