@@ -26,6 +26,9 @@ const RAW_IDS = [
   'priority',
   'not-eligible',
   'housing-priority',
+  'urgency-scheme',
+  'medische-urgentie',
+  'medicalUrgency',
   'permitType',
   'dateOfBirth',
   'linkedMunicipality',
@@ -42,7 +45,10 @@ const RAW_IDS = [
 /** What the rules must never say about a household whose date of birth is unknown: a "no". */
 const A_NO = /Geen voorrang|geen urgentie|komt niet in aanmerking|Voorstel:/;
 
-/** A household of displaced persons from Ukraine in the municipality's reception, without a home of its own. */
+/**
+ * A household of displaced persons from Ukraine in the municipality's reception, without a home of its own,
+ * medically urgent, meeting the urgency scheme's basic conditions (age, income, no rent arrears).
+ */
 const household = (cohort: string, withDateOfBirth: boolean) => ({
   municipality: TEST_TENANT,
   cohort,
@@ -50,7 +56,8 @@ const household = (cohort: string, withDateOfBirth: boolean) => ({
   numberOfChildren: 1,
   accommodation: 'gemeentelijke-opvang',
   hasIndependentHome: false,
-  medicalUrgency: false,
+  // A category the urgency scheme grants (with ties to the region and an emergency not self-caused).
+  medicalUrgency: true,
   socialEmergency: false,
   yearsOfRegionalTies: 3,
   annualIncome: 14_000,
@@ -82,83 +89,43 @@ describe('Ukrainian transition in Chromium: housing priority proposed by the mun
     expect({ status: res.status, body: res.status === status ? null : res.body }).toEqual({ status, body: null });
 
   /**
-   * The municipality's rules for housing priority. One rule set of that kind serves every process that
-   * decides housing priority (the status holders' housing too), and a rule set is published only if
-   * every published process maps the facts it needs: so the designer adds a rule for this group to the
-   * seeded "status holders get priority" draft, using facts both processes give (permit type, linked
-   * municipality, own home, age), words the outcome for both groups, fills in the bye-law, and an
-   * approver publishes it (four eyes), in force from today. (The VNG-model urgency scheme is refused
-   * here: huisvesting-statushouder does not map its facts — see the report of issue 14.)
+   * The municipality's urgency scheme, the rule set overgang-oekraine (v2) asks at its decision. It is
+   * seeded in every new municipality as a draft of the VNG model with the municipality's own code: the
+   * designer fills in the bye-law (name, year and the article of each category) and an approver
+   * publishes it (four eyes), in force from today. Nothing in its rules is written for this group: a
+   * displaced household gets priority in one of the scheme's categories (here medical urgency), and
+   * only if it meets the basic conditions (age, income, no rent arrears).
    */
-  async function publishHousingPriority(): Promise<number> {
+  async function publishUrgencyScheme(): Promise<number> {
     const designer = sessions.ontwerper;
-    const history = await api().get('/api/v1/rulesets/housing-priority').set(designer);
-    ok(history, 200);
-    const versions = history.body.versions as Array<{ version: number; status: string }>;
-    const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
-    const current = await api().get(`/api/v1/rulesets/housing-priority/versions/${latest.version}`).set(designer);
-    ok(current, 200);
+    const seeded = await api().get('/api/v1/rulesets/urgency-scheme/versions/1').set(designer);
+    ok(seeded, 200);
+    expect(seeded.body).toMatchObject({ status: 'draft', content: { kind: 'urgency-scheme' } });
     const content = JSON.parse(
-      JSON.stringify(current.body.content)
+      JSON.stringify(seeded.body.content)
         .replace(/\{\{gemeente\}\}/g, 'Amsterdam')
         .replace(/\{\{jaar\}\}/g, '2024')
-        .replace(/\{\{artikel[a-z-]*\}\}/g, '2.6.1'),
-    ) as {
-      title: string;
-      outcomes: { priority: { decision: { nl: string; en: string } } };
-      noOutcome: { decision: { nl: string; en: string } };
-      rules: unknown[];
-    };
-    content.title = 'Woonvoorrang voor statushouders en Oekraïense ontheemden';
-    content.outcomes.priority.decision = {
-      nl: 'U krijgt voorrang voor een woning die past bij uw huishouden.',
-      en: 'You are given priority for a home that fits your household.',
-    };
-    content.noOutcome.decision = {
-      nl: 'U krijgt geen voorrang voor een woning.',
-      en: 'You are not given priority for a home.',
-    };
-    content.rules.push({
-      name: 'ontheemden-oekraine',
-      title: 'Voorrang Oekraïense ontheemden',
-      description:
-        'Een huishouden met tijdelijke bescherming (Richtlijn 2001/55/EG) dat door deze gemeente wordt opgevangen en nog geen zelfstandige woonruimte heeft, krijgt voorrang bij het einde van de tijdelijke bescherming.',
-      legalBasis: 'Huisvestingsverordening Amsterdam 2024, art. 2.6.2 (Huisvestingswet 2014 art. 12)',
-      enabled: true,
-      priority: 2,
-      conditions: {
-        all: [
-          { fact: 'permitType', operator: 'equal', value: 'tijdelijke-bescherming' },
-          { fact: 'linkedMunicipality', operator: 'equal', value: { param: 'gemeentecode' } },
-          { fact: 'hasIndependentHome', operator: 'equal', value: false },
-          { fact: 'age', operator: 'greaterThanInclusive', value: { param: 'minimumLeeftijd' } },
-        ],
-      },
-      event: { type: 'priority', params: { category: 'displaced-ukraine', rank: 2 } },
-    });
-    let version = latest.version;
-    if (latest.status === 'draft') {
-      ok(await api().put(`/api/v1/rulesets/housing-priority/versions/${version}`).set(designer).send({ content }), 200);
-    } else {
-      const draft = await api().post('/api/v1/rulesets/housing-priority/versions').set(designer).send({ content });
-      ok(draft, 201);
-      version = draft.body.version as number;
-    }
+        .replace(/\{\{artikel-basisvoorwaarden\}\}/g, '2.6.1')
+        .replace(/\{\{artikel-medisch\}\}/g, '2.6.2')
+        .replace(/\{\{artikel[a-z-]*\}\}/g, '2.6.3'),
+    ) as unknown;
+    expect(JSON.stringify(content)).not.toContain('{{');
+    ok(await api().put('/api/v1/rulesets/urgency-scheme/versions/1').set(designer).send({ content }), 200);
     ok(
       await api()
-        .post(`/api/v1/rulesets/housing-priority/versions/${version}/submit`)
+        .post('/api/v1/rulesets/urgency-scheme/versions/1/submit')
         .set(designer)
-        .send({ comment: 'Voorrang ook voor Oekraïense ontheemden bij het einde van de tijdelijke bescherming' }),
+        .send({ comment: 'Urgentieregeling: verordening Amsterdam 2024 ingevuld' }),
       200,
     );
     ok(
       await api()
-        .post(`/api/v1/rulesets/housing-priority/versions/${version}/approve`)
+        .post('/api/v1/rulesets/urgency-scheme/versions/1/approve')
         .set(sessions.goedkeurder)
         .send({ comment: 'akkoord' }),
       200,
     );
-    return version;
+    return 1;
   }
 
   async function startHousehold(cohort: string, withDateOfBirth: boolean): Promise<string> {
@@ -228,13 +195,13 @@ describe('Ukrainian transition in Chromium: housing priority proposed by the mun
           byeLaw: {
             name: 'Huisvestingsverordening Amsterdam',
             year: 2024,
-            articles: { 'housing-priority': 'art. 2.6' },
+            articles: { 'urgency-scheme': 'art. 2.6' },
           },
           court: 'Rechtbank Amsterdam',
         }),
       200,
     );
-    await publishHousingPriority();
+    await publishUrgencyScheme();
     await publishTransitionCalendar(
       p.monitorApp,
       { designer: sessions.ontwerper, approver: sessions.goedkeurder },
@@ -273,7 +240,7 @@ describe('Ukrainian transition in Chromium: housing priority proposed by the mun
     expect(await panel.innerText()).toContain(STEP);
     // Rule set by name and version, its date in force and the peildatum, in words.
     expect(await panel.getByTestId('decision-ruleset').innerText()).toMatch(
-      /Woonvoorrang voor statushouders en Oekraïense ontheemden.*versie \d+.*peildatum \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
+      /Urgentieregeling.*versie 1.*peildatum \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
     );
     // The facts the rules judged, by their Dutch labels and values.
     const facts = await panel.getByTestId('decision-facts').innerText();
@@ -282,7 +249,7 @@ describe('Ukrainian transition in Chromium: housing priority proposed by the mun
     expect(facts).toMatch(/Leeftijd[\s\S]*\d+ jaar|12 maart 1984/);
     // The reasons, in Dutch, with the bye-law's article.
     const reasons = await panel.getByTestId('decision-reasons').innerText();
-    expect(reasons).toContain('Voorrang Oekraïense ontheemden');
+    expect(reasons).toContain('Medische urgentie');
     expect(reasons).toContain('Huisvestingsverordening Amsterdam 2024, art. 2.6.2');
     await noRawIds(page, 'decision-panel');
     await noRawIds(page, 'timeline');
@@ -332,14 +299,14 @@ describe('Ukrainian transition in Chromium: housing priority proposed by the mun
     expect(letter).toContain(decided.caseRef);
     expect(letter).toMatch(/Waarom wij zo besluiten/);
     expect(letter).toMatch(/Huisvestingsverordening Amsterdam 2024/);
-    expect(letter).toContain('U krijgt voorrang voor een woning die past bij uw huishouden.');
+    expect(letter).toContain('U krijgt urgentie: voorrang voor een woning die past bij uw zoekprofiel.');
     expect(letter).toMatch(
-      /Voorrang Oekraïense ontheemden\. Grondslag: Huisvestingsverordening Amsterdam 2024, art\. 2\.6\.2 .*Deze regel is op u van toepassing/,
+      /Medische urgentie\. Grondslag: Huisvestingsverordening Amsterdam 2024, art\. 2\.6\.2\. Deze regel is op u van toepassing/,
     );
     expect(letter).toContain('Soort verblijfsvergunning: tijdelijke bescherming (RTB)');
     expect(letter).toMatch(/bezwaar/i);
     expect(letter).not.toMatch(
-      /\{\{|met-voorrang|zonder-voorrang|displaced-ukraine|\bpriority\b|housing-priority|medicalUrgency|dateOfBirth/,
+      /\{\{|met-voorrang|zonder-voorrang|displaced-ukraine|\bpriority\b|housing-priority|urgency-scheme|medische-urgentie|medicalUrgency|dateOfBirth/,
     );
     await shot(page, 'transition-decision-confirmed');
     await axe(page, 'transition decision recorded');
