@@ -46,6 +46,7 @@ export function SelectField({
   options,
   onChange,
   disabled,
+  error,
 }: {
   label: string;
   help?: string;
@@ -53,13 +54,15 @@ export function SelectField({
   options: ReadonlyArray<{ value: string; label: string }>;
   onChange: (v: string) => void;
   disabled?: boolean;
+  error?: string;
 }) {
   return (
-    <FormField label={label} help={help}>
-      {({ id, describedBy }) => (
+    <FormField label={label} help={help} error={error}>
+      {({ id, describedBy, invalid }) => (
         <select
           id={id}
           aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
           className="utrecht-select utrecht-select--html-select"
           disabled={disabled}
           value={value}

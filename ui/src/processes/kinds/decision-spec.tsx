@@ -3,6 +3,7 @@ import { LabelFields, SelectField, TextField } from '../editor/fields';
 import { BranchList } from './branch-list';
 import { FactMappingsForm } from './fact-mappings-form';
 import { dateInWords } from '../model/duration-words';
+import { isRuleSetKind, ruleSetKindLabel, ruleSetKindOptions } from './rule-set-kind-words';
 import type { NodeSpec, PanelProps } from './node-spec';
 
 function DecisionPanel({ node, ctx, onChange, onChangeDefinition }: PanelProps<'decision'>) {
@@ -10,11 +11,13 @@ function DecisionPanel({ node, ctx, onChange, onChangeDefinition }: PanelProps<'
   const ro = ctx.readOnly;
   return (
     <>
-      <TextField
+      <SelectField
         label={t('designer.ruleSetKind')}
         help={t('designer.ruleSetKindHelp')}
         value={node.ruleSetKind}
         disabled={ro}
+        options={ruleSetKindOptions(ctx.lang, node.ruleSetKind)}
+        error={isRuleSetKind(node.ruleSetKind) ? undefined : t('designer.ruleSetKindUnknown', { id: node.ruleSetKind })}
         onChange={(ruleSetKind) => onChange({ ...node, ruleSetKind }, `${node.id}:kind`)}
       />
       <SelectField
@@ -85,7 +88,9 @@ export const decisionSpec: NodeSpec<'decision'> = {
     factMappings: [],
     branches: [],
   }),
-  describe: (node, _def, lang) => [`${lang === 'nl' ? 'Regelset' : 'Rule set'}: ${node.ruleSetKind}`],
+  describe: (node, _def, lang) => [
+    `${lang === 'nl' ? 'Regelset' : 'Rule set'}: ${ruleSetKindLabel(node.ruleSetKind, lang)}`,
+  ],
   // The first connection is the default ("anders"); later ones are branches on a rule outcome.
   connect: (node, target) =>
     node.otherwise === undefined || node.otherwise === ''
