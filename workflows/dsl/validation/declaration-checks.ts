@@ -1,11 +1,12 @@
 import { compileSchema } from '../ajv';
 import type { ProcessDefinition } from '../schema';
 import { pointer, type AddError, type AddWarning } from './definition-error';
+import { checkEnumLabels } from './enum-label-checks';
 
 const own = (record: object | undefined, key: string): boolean =>
   record !== undefined && Object.prototype.hasOwnProperty.call(record, key);
 
-/** A payload schema ajv compiles and that describes an object; `path` points at the schema. */
+/** A payload schema ajv compiles, that describes an object, and whose choice labels (x-labels) fit its enums; `path` points at the schema. */
 function checkPayloadSchema(
   schema: Record<string, unknown>,
   event: string,
@@ -30,6 +31,7 @@ function checkPayloadSchema(
       nodeId,
     );
   }
+  checkEnumLabels(schema, path, add, nodeId);
 }
 
 /**
