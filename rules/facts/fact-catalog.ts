@@ -51,6 +51,8 @@ export interface FactDefinition {
 export interface FactCatalog {
   kind: RuleSetKind;
   label: LocalizedText;
+  /** What a person asks for, as a letter says it ("Besluit over urgentie"); the label in lower case when absent. */
+  topic?: LocalizedText;
   facts: Readonly<Record<string, FactDefinition>>;
   /** The kind's usual outcomes, for rule sets that do not label their own (a rule set's own labels win). */
   outcomes?: Readonly<Record<string, Outcome>>;

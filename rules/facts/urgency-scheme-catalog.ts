@@ -10,6 +10,7 @@ import type { FactCatalog } from './fact-catalog';
 export const urgencySchemeCatalog: FactCatalog = {
   kind: 'urgency-scheme',
   label: { nl: 'Urgentieregeling', en: 'Urgency scheme' },
+  topic: { nl: 'urgentie', en: 'urgency' },
   outcomes: {
     priority: {
       label: { nl: 'urgentie', en: 'urgency' },

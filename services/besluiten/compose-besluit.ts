@@ -64,7 +64,7 @@ export function composeBesluit(input: ComposeBesluitInput): BesluitContent {
     explanation.rules.find((r) => r.fired && r.event.type === branch)?.event.params;
   const dagtekening = dateInWords(input.dagtekening);
   const catalog = (factCatalogs as Record<string, FactCatalog | undefined>)[ruleSet.kind];
-  const topic = catalog?.label.nl.toLowerCase() ?? 'uw aanvraag';
+  const topic = catalog?.topic?.nl ?? catalog?.label.nl.toLowerCase() ?? 'uw aanvraag';
 
   let deviation: BesluitSection | undefined;
   if (confirmation.deviated) {

@@ -114,6 +114,10 @@ describe('the besluit as PDF', () => {
     expect(text).toContain('Huishoudinkomen: € 30.000,50 per jaar.');
     expect(text).toContain('Vereist: hoogstens € 51.537 per jaar.');
     expect(text).toContain('Medische urgentie. Grondslag: Huisvestingsverordening Amsterdam 2024, art. 2.6.3.');
+    // The letter names what was asked for, not the scheme's title.
+    expect(text).toContain('Besluit over urgentie');
+    expect(text).toContain('Wij hebben beoordeeld of u in aanmerking komt voor urgentie.');
+    expect(text).not.toContain('in aanmerking komt voor urgentieregeling');
     expect(text).toContain('Zie hierboven.');
     for (const word of [...FORBIDDEN_IN_BESLUIT, 'basisvoorwaarden.', 'emergencySelfCaused', 'artikel-'])
       expect({ word, found: text.includes(word) }).toEqual({ word, found: false });
