@@ -21,16 +21,22 @@ describe('optionLabel: the choices of an event form in words, from the payload s
     expect(optionLabel(route, 'regulier', 'en')).toBe('Verhuizen naar een reguliere woning');
   });
 
-  it('never shows the raw value: without labels in the definition the value is humanised', () => {
-    // overgang-oekraine declares no labels for its enums (yet): the form shows words, not slugs.
+  it("overgang-oekraine's choices come from its x-labels: Dutch with the accent, English alongside", () => {
     const zorg = field('zorg-geregeld', 'route');
-    expect(zorg.enum).toContain('psychosociale-zorg');
-    expect((zorg as Record<string, unknown>)['x-labels']).toBeUndefined();
-    expect(optionLabel(zorg, 'psychosociale-zorg', 'nl')).toBe('Psychosociale zorg');
+    expect(optionLabel(zorg, 'psychosociale-zorg', 'nl')).toBe('Psychosociale zorgroute');
+    expect(optionLabel(zorg, 'psychosociale-zorg', 'en')).toBe('Psychosocial care pathway');
     expect(optionLabel(field('huishouden-vertrokken', 'reden'), 'terug-naar-oekraine', 'nl')).toBe(
-      'Terug naar oekraine',
+      'Terug naar Oekraïne',
     );
-    expect(optionLabel(field('huisvesting-geregeld', 'route'), 'regulier', 'nl')).toBe('Regulier');
+    expect(optionLabel(field('huisvesting-geregeld', 'route'), 'regulier', 'nl')).toBe(
+      'Verhuizen naar een reguliere woning',
+    );
+  });
+
+  it('never shows the raw value: without labels the value is humanised', () => {
+    const s = { type: 'string', enum: ['psychosociale-zorg', 'terug-naar-oekraine'] } as JsonSchema;
+    expect(optionLabel(s, 'psychosociale-zorg', 'nl')).toBe('Psychosociale zorg');
+    expect(optionLabel(s, 'terug-naar-oekraine', 'nl')).toBe('Terug naar oekraine');
   });
 
   it('ignores a malformed or empty label and falls back to the humanised value', () => {
