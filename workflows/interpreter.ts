@@ -60,7 +60,9 @@ async function walk(run: CaseRun): Promise<void> {
 export async function processInterpreter(input: CaseInput): Promise<CaseState> {
   // First, before any activity: a new case records this one marker in its first workflow task.
   patchesAtStart();
-  patchesAtStart2();
+  // Asked once, here: a case started before the patch answers false now and keeps that answer when
+  // it is cancelled later (asked again then, live, the SDK would say true for an old case).
+  const publishesCancellation = patchesAtStart2();
   const run = new CaseRun(input);
   try {
     await Promise.all([walk(run), watchCaseDeadlines(run)]);
@@ -72,7 +74,7 @@ export async function processInterpreter(input: CaseInput): Promise<CaseState> {
       run.publish();
       run.inbox.rejectRemaining('The case was cancelled.');
       // Subscribers (and the ZGW write-back, which closes the zaak) hear of it; references only, never the reason.
-      if (patchesAtStart2())
+      if (publishesCancellation)
         await CancellationScope.nonCancellable(() =>
           emitCaseEvent(run, 'case.cancelled', { id: `${run.state.caseId}:cancelled` }),
         );
