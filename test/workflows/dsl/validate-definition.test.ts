@@ -177,6 +177,17 @@ describe('process-definition validation', () => {
       expect.objectContaining({ code: 'DECISION_UNCOVERED', path: '/nodes/1/otherwise', nodeId: 'voorrangsbesluit' }),
     );
   });
+  it('UNKNOWN_RULE_SET_KIND: a decision asking a kind of rule set that does not exist (no rule set would ever be found)', () => {
+    const errors = housing((d) => (node(d, 'voorrangsbesluit').ruleSetKind = 'oude-regeling'));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: 'UNKNOWN_RULE_SET_KIND',
+        path: '/nodes/1/ruleSetKind',
+        nodeId: 'voorrangsbesluit',
+        message: expect.objectContaining({ nl: expect.stringContaining('onbekende soort regelset ("oude-regeling")') }),
+      }),
+    ]);
+  });
   it('UNKNOWN_RULE_EVENT: a branch on an event the tenant’s rule sets never fire', () => {
     const errors = housing((d) => (node(d, 'voorrangsbesluit').branches[0].event = 'voorang'), {
       ruleSetEvents: () => ['priority', 'no-priority'],

@@ -52,6 +52,16 @@ function checkDecision(
       n.id,
     );
   }
+  if (!Object.prototype.hasOwnProperty.call(RULE_SET_KIND_EFFECT, n.ruleSetKind)) {
+    // Without a known kind no rule set is ever found for this step: every case would stop here.
+    add(
+      'UNKNOWN_RULE_SET_KIND',
+      `${base}/ruleSetKind`,
+      `Beslisstap "${n.id}" vraagt een onbekende soort regelset ("${n.ruleSetKind}"). Kies een van: ${Object.keys(RULE_SET_KIND_EFFECT).join(', ')}.`,
+      `Decision "${n.id}" asks an unknown kind of rule set ("${n.ruleSetKind}"). Choose one of: ${Object.keys(RULE_SET_KIND_EFFECT).join(', ')}.`,
+      n.id,
+    );
+  }
   if (n.confirmation === 'none' && RULE_SET_KIND_EFFECT[n.ruleSetKind as RuleSetKind] !== 'procedural') {
     add(
       'CONFIRMATION_REQUIRED',
