@@ -15,7 +15,12 @@ describe('the event form on the case page shows choices in words, not raw values
     );
     const select = screen.getByLabelText(/Route/);
     const options = within(select).getAllByRole('option');
-    expect(options.map((o) => o.textContent)).toEqual(['—', 'Geen zorgvraag', 'Reguliere zorg', 'Psychosociale zorgroute']);
+    expect(options.map((o) => o.textContent)).toEqual([
+      '—',
+      'Geen zorgvraag',
+      'Reguliere zorg',
+      'Psychosociale zorgroute',
+    ]);
     expect(options.map((o) => (o as HTMLOptionElement).value)).toEqual([
       '',
       'geen-zorgvraag',
