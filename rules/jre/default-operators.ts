@@ -21,7 +21,52 @@ export interface DecoratorDefinition {
 /** json-rules-engine: a fact is numeric when parseFloat of it is not NaN ("5" is; "5" < "10" is then a text comparison). */
 export function numberValidator(factValue: unknown): boolean {
   if (typeof factValue === 'number') return factValue === factValue; // parseFloat of a number is NaN only for NaN
+  if (typeof factValue === 'object' && factValue !== null)
+    return converted('numeric check', () => Number.parseFloat(factValue as unknown as string).toString() !== 'NaN');
   return Number.parseFloat(factValue as string).toString() !== 'NaN';
+}
+
+/**
+ * An object JavaScript cannot turn into a number or text (JSON such as `{"valueOf": 1, "toString": 1}`).
+ * As a fact, json-rules-engine throws a TypeError in `parseFloat` or `<`: here the coded INVALID_OPERAND.
+ * As a rule's value, json-rules-engine answers false (measured against json-rules-engine 7 in
+ * test/rules/jre/engine-operator.test.ts), so it does here.
+ */
+function converted<T>(name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof TypeError) throw new JreError('INVALID_OPERAND', `Operator ${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+const isPrimitive = (v: unknown): boolean => typeof v !== 'object' || v === null;
+
+function comparable(b: unknown): boolean {
+  if (isPrimitive(b)) return true;
+  try {
+    void Number(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A relational operator as json-rules-engine has it; only a comparison with an object pays for the guards. */
+function relational(name: string, test: (a: number, b: number) => boolean): OperatorDefinition {
+  const guarded = (a: unknown, b: unknown): boolean =>
+    comparable(b) && converted(name, () => test(a as number, b as number));
+  return {
+    cb: (a, b) => (isPrimitive(a) && isPrimitive(b) ? test(a as number, b as number) : guarded(a, b)),
+    validator: numberValidator,
+    specialise: (b) => {
+      if (!comparable(b)) return (a) => numberValidator(a) && false;
+      return isPrimitive(b)
+        ? (a) => numberValidator(a) && (isPrimitive(a) ? test(a as number, b as number) : guarded(a, b))
+        : (a) => numberValidator(a) && guarded(a, b);
+    },
+  };
 }
 
 const isList = (v: unknown): v is unknown[] | string => Array.isArray(v) || typeof v === 'string';
@@ -63,26 +108,10 @@ export const defaultOperators: Record<string, OperatorDefinition> = {
     validator: isArray,
     specialise: (b) => (a) => Array.isArray(a) && a.indexOf(b) === -1,
   },
-  lessThan: {
-    cb: (a, b) => (a as number) < (b as number),
-    validator: numberValidator,
-    specialise: (b) => (a) => numberValidator(a) && (a as number) < (b as number),
-  },
-  lessThanInclusive: {
-    cb: (a, b) => (a as number) <= (b as number),
-    validator: numberValidator,
-    specialise: (b) => (a) => numberValidator(a) && (a as number) <= (b as number),
-  },
-  greaterThan: {
-    cb: (a, b) => (a as number) > (b as number),
-    validator: numberValidator,
-    specialise: (b) => (a) => numberValidator(a) && (a as number) > (b as number),
-  },
-  greaterThanInclusive: {
-    cb: (a, b) => (a as number) >= (b as number),
-    validator: numberValidator,
-    specialise: (b) => (a) => numberValidator(a) && (a as number) >= (b as number),
-  },
+  lessThan: relational('lessThan', (a, b) => a < b),
+  lessThanInclusive: relational('lessThanInclusive', (a, b) => a <= b),
+  greaterThan: relational('greaterThan', (a, b) => a > b),
+  greaterThanInclusive: relational('greaterThanInclusive', (a, b) => a >= b),
 };
 
 export const defaultDecorators: Record<string, DecoratorDefinition> = {

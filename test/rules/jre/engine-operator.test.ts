@@ -44,6 +44,14 @@ const table: Array<[unknown, string, unknown, boolean | 'throws']> = [
   [[1, 2], 'doesNotContain', 3, true],
   [[1, 2], 'doesNotContain', 2, false],
   ['abc', 'doesNotContain', 'z', false],
+  // An object JavaScript cannot turn into a primitive (found by the fuzz test): as the rule's value
+  // json-rules-engine answers false; as the fact it throws a TypeError, here a coded error.
+  [5, 'greaterThan', { valueOf: 1, toString: 1 }, false],
+  [5, 'lessThanInclusive', { valueOf: 1, toString: 1 }, false],
+  [{ valueOf: 1, toString: 1 }, 'lessThan', 5, 'throws'],
+  // An object that does convert compares as json-rules-engine does ([7] is "7", then 7).
+  [[7], 'greaterThan', 5, true],
+  [5, 'greaterThanInclusive', [5], true],
 ];
 
 const cases: JreCase[] = table.map(([fact, operator, value, outcome]) => ({
