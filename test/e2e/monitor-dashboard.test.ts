@@ -158,7 +158,12 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
       (await request(p.monitorApp).get('/api/v1/cases?overdue=true&limit=200').set(p.auth)).body.cases.length,
     );
     if (overdueCount === 0) await page.getByText('Geen zaken gevonden.').waitFor();
-    else expect(await page.getByTestId('case-table').locator('tbody tr').count()).toBe(Math.min(overdueCount, 50));
+    else {
+      // The list loads after the live status shows: wait for its last expected row before counting.
+      const rows = page.getByTestId('case-table').locator('tbody tr');
+      await rows.nth(Math.min(overdueCount, 50) - 1).waitFor();
+      expect(await rows.count()).toBe(Math.min(overdueCount, 50));
+    }
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monitor-overdue.png'), fullPage: true });
 
     // Deadline within 7 days: the hotel stays whose COA-paid period ends this week.
