@@ -154,16 +154,34 @@ describe('monitor in Chromium: dashboard, overdue filter, case page, live move, 
     await page.getByRole('heading', { name: 'Zaken', level: 1 }).waitFor();
     expect(page.url()).toContain('overdue=true');
     await page.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
-    const overdueCount = Number(
-      (await request(p.monitorApp).get('/api/v1/cases?overdue=true&limit=200').set(p.auth)).body.cases.length,
-    );
-    if (overdueCount === 0) await page.getByText('Geen zaken gevonden.').waitFor();
-    else {
-      // The list loads after the live status shows: wait for its last expected row before counting.
-      const rows = page.getByTestId('case-table').locator('tbody tr');
-      await rows.nth(Math.min(overdueCount, 50) - 1).waitFor();
-      expect(await rows.count()).toBe(Math.min(overdueCount, 50));
-    }
+    // The overdue set moves while we look (a deadline passes, the engine fires it a moment later), so compare the
+    // list with the API's count taken just before and just after it loaded, and reload until the three agree.
+    const apiOverdue = async (): Promise<number> =>
+      Math.min(
+        (await request(p.monitorApp).get('/api/v1/cases?overdue=true&limit=200').set(p.auth)).body.cases.length,
+        50,
+      );
+    const rows = page.getByTestId('case-table').locator('tbody tr');
+    await eventually(async () => {
+      const before = await apiOverdue();
+      if (before === 0)
+        await page
+          .getByText('Geen zaken gevonden.')
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
+      else
+        await rows
+          .nth(before - 1)
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
+      const empty = (await page.getByText('Geen zaken gevonden.').count()) > 0;
+      const shown = empty ? 0 : await rows.count();
+      const after = await apiOverdue();
+      if (before === after && shown === before && (before > 0 || empty)) return true;
+      await page.reload();
+      await page.getByRole('heading', { name: 'Zaken', level: 1 }).waitFor();
+      return false;
+    }, 60_000);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'monitor-overdue.png'), fullPage: true });
 
     // Deadline within 7 days: the hotel stays whose COA-paid period ends this week.
