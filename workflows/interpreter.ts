@@ -13,7 +13,7 @@ import { CaseRun } from './engine/case-run';
 import { nodeRunners } from './engine/node-runners';
 import { runWait } from './engine/run-wait';
 import { watchCaseDeadlines } from './engine/watch-case-deadlines';
-import { patchesAtStart, patchesAtStart2 } from './engine/patches-at-start';
+import { patchesAtStart, patchesAtStart2, patchesAtStart3 } from './engine/patches-at-start';
 
 const CANCEL_STATE_PATCH = 'doorstroom-cancel-state';
 
@@ -63,7 +63,8 @@ export async function processInterpreter(input: CaseInput): Promise<CaseState> {
   // Asked once, here: a case started before the patch answers false now and keeps that answer when
   // it is cancelled later (asked again then, live, the SDK would say true for an old case).
   const publishesCancellation = patchesAtStart2();
-  const run = new CaseRun(input);
+  // Likewise asked once, here, and kept in the run: the opening in fewer workflow tasks.
+  const run = new CaseRun(input, patchesAtStart3());
   try {
     await Promise.all([walk(run), watchCaseDeadlines(run)]);
   } catch (err) {

@@ -20,7 +20,13 @@ export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
       state: run.state,
       scope: run.scope(),
       now: run.now(),
-      acts,
+      acts: {
+        notify: acts.notify,
+        recordPlacement: acts.recordPlacement,
+        resolveDefinition: run.lookups.resolveDefinition,
+      },
+      // A linked case of the same municipality starts knowing its subscriptions (start patch 3), as a subprocess does.
+      ...(run.fewerTasks && run.input.caseEvents ? { caseEvents: run.input.caseEvents } : {}),
     });
     run.record({ type: 'task', nodeId: node.id, detail });
     // New dates may start case deadlines: wake their watcher (only this action, so other tasks replay as recorded).

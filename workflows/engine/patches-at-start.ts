@@ -27,3 +27,18 @@ export const PATCH_AT_START_2 = 'doorstroom-patches-at-start-2';
 export function patchesAtStart2(): boolean {
   return patched(PATCH_AT_START_2);
 }
+
+/**
+ * The third start patch (issue 13): a new case's opening in fewer workflow tasks. It stands for
+ * the look-ups a case makes of its rule sets and process definitions (evaluateDecision,
+ * resolveDefinition) run as local activities, recorded as a marker in the workflow task that asked
+ * — each was an activity task plus one more workflow task — and for a linked case started knowing
+ * the municipality's subscriptions, as a subprocess does. Asked once, at the start, and the answer
+ * kept in the run (CaseRun.lookups): asked later, live, the SDK would say true to a case started
+ * before it, right after a local activity (see PATCH_AT_START).
+ */
+export const PATCH_AT_START_3 = 'doorstroom-patches-at-start-3';
+
+export function patchesAtStart3(): boolean {
+  return patched(PATCH_AT_START_3);
+}

@@ -38,8 +38,9 @@ function branchOptions(node: DecisionNode): Array<{ branch: string | null; next:
 }
 
 /**
- * A decision step: the municipality's rule set (an activity: rule sets live in storage, and the
- * answer is then in history, so replay never re-evaluates) proposes; a person decides.
+ * A decision step: the municipality's rule set (an activity, local in cases with start patch 3:
+ * rule sets live in storage, and the answer is then in history, so replay never re-evaluates)
+ * proposes; a person decides.
  * - Unknown needed facts make the outcome `onvolledig`: the step waits for them (gegevens
  *   aanvullen) and evaluates again — an unknown fact is never a "no".
  * - With confirmation `required` (the default) the proposal waits for a case handler, who confirms
@@ -58,7 +59,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
   }
   for (;;) {
     const facts = gatherFacts(node, run);
-    const outcome = await acts.evaluateDecision({
+    const outcome = await run.lookups.evaluateDecision({
       tenant: state.tenant,
       caseId: state.caseId,
       nodeId: node.id,
