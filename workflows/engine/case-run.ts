@@ -11,6 +11,7 @@ import { CONFIRM_EVENT } from './decision-events';
 import { sharedDefinition } from './definition-pool';
 import { acts, localLookups, type Lookups } from './activity-proxies';
 import { EventInbox } from './event-inbox';
+import { keepStartPatch3 } from './patches-at-start';
 import { publishSearchAttributes } from './publish-search-attributes';
 
 /** A fresh case state, or the state a previous run handed over (continue-as-new). */
@@ -77,6 +78,7 @@ export class CaseRun {
     this.definition = shared.definition;
     this.nodes = shared.nodes;
     this.state = initialState(input, this.now());
+    keepStartPatch3(this.state, fewerTasks);
     this.inbox.install(
       () => this.state,
       (event) => this.checkEvent(event, true),

@@ -55,7 +55,7 @@ export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
     for (const d of state.deadlines) if (d.kind === 'case' && d.status === 'pending') d.status = 'cancelled';
     run.record({ type: 'completed', nodeId: node.id, detail: node.outcome });
     run.publish();
-    if (caseEventsOn()) await emitCaseEvent(run, 'case.completed', { outcome: node.outcome });
+    if (caseEventsOn(run.state)) await emitCaseEvent(run, 'case.completed', { outcome: node.outcome });
     run.inbox.answerPending(state);
     run.touch();
     return null;

@@ -48,7 +48,7 @@ function branchOptions(node: DecisionNode): Array<{ branch: string | null; next:
  * - With `none` (procedural routing only, see the validator) the outcome applies at once.
  */
 export async function runDecision(node: DecisionNode, run: CaseRun): Promise<string> {
-  if (!(patchesAtStart() || patched(DECISION_CONFIRMATION_PATCH))) return applyDecisionAtOnce(node, run);
+  if (!(patchesAtStart(run.state) || patched(DECISION_CONFIRMATION_PATCH))) return applyDecisionAtOnce(node, run);
   const { state } = run;
   const peildatum = state.dates[node.peildatum]?.slice(0, 10);
   if (!peildatum) {
@@ -82,7 +82,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
       const missingFacts = outcome.missingFacts ?? [];
       state.decisions.push({ ...base, branch: null, next: '', status: 'incomplete', missingFacts });
       run.record({ type: 'decision', nodeId: node.id, detail: `onvolledig: ${missingFacts.join(', ')}` });
-      if (caseEventsOn()) await emitCaseEvent(run, 'decision.incomplete', { decision: { nodeId: node.id } });
+      if (caseEventsOn(run.state)) await emitCaseEvent(run, 'decision.incomplete', { decision: { nodeId: node.id } });
       const payload = await awaitDecisionInput(node, run, { phase: 'facts', missingFacts });
       state.suppliedFacts = {
         ...(state.suppliedFacts ?? {}),
@@ -124,7 +124,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
       event: proposal.branch ?? undefined,
       detail: `voorstel ${summary}`,
     });
-    if (caseEventsOn())
+    if (caseEventsOn(run.state))
       await emitCaseEvent(run, 'decision.proposed', { decision: { nodeId: node.id, branch: proposal.branch } });
     const options = branchOptions(node);
     const input = await awaitDecisionInput(node, run, { phase: 'confirmation', proposal, options });
@@ -147,7 +147,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
       event: chosen.branch ?? undefined,
       detail: deviated ? 'afgeweken van het voorstel' : 'voorstel bevestigd',
     });
-    if (caseEventsOn())
+    if (caseEventsOn(run.state))
       await emitCaseEvent(run, 'decision.confirmed', {
         decision: { nodeId: node.id, branch: chosen.branch, deviated },
       });
@@ -161,7 +161,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
     if (besluit) {
       record.besluit = besluit;
       run.record({ type: 'task', nodeId: node.id, detail: 'besluit opgesteld' });
-      if (caseEventsOn())
+      if (caseEventsOn(run.state))
         await emitCaseEvent(run, 'besluit.created', {
           decision: { nodeId: node.id, branch: chosen.branch, besluitId: besluit.id },
         });

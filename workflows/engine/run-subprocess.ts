@@ -46,7 +46,7 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
   const caseRef = `${state.caseRef}/${node.id}-${n}`;
   // The same check as the API's: digits in a node id next to the counter could spell a BSN, and the
   // reference goes into a search attribute unencrypted.
-  if ((patchesAtStart() || patched(PATCH_SUBPROCESS_REF_CHECK)) && findPersonalNumber(caseRef)) {
+  if ((patchesAtStart(run.state) || patched(PATCH_SUBPROCESS_REF_CHECK)) && findPersonalNumber(caseRef)) {
     throw ApplicationFailure.nonRetryable(
       `Subprocess "${node.id}": the child's case reference looks like a BSN or V-nummer; rename the node.`,
       'CASE_REF_LOOKS_PERSONAL',
