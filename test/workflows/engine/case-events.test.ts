@@ -74,15 +74,14 @@ describe('case events and search attributes of a case (time-skipping)', () => {
     expect(events.published).toEqual([]);
     const history = await handle.fetchHistory();
     const markers = (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED);
-    // No publication: the local activities recorded are the look-ups (start patch 3), never publishCaseEvent.
+    // No publication: local activities (if any) are look-ups (start patch 3), never publishCaseEvent.
     const localActivities = markers.flatMap((m) => {
       const attrs = m.markerRecordedEventAttributes;
       const data = attrs?.details?.data?.payloads?.[0]?.data;
       if (attrs?.markerName !== 'core_local_activity' || !data) return [];
       return [(JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type];
     });
-    expect(localActivities.length).toBeGreaterThan(0);
-    expect(localActivities.every((t) => t === 'evaluateDecision' || t === 'resolveDefinition')).toBe(true);
+    expect(localActivities.filter((t) => t !== 'evaluateDecision' && t !== 'resolveDefinition')).toEqual([]);
     // One patch id at the start: every id costs a new case a marker and the SDK's own upsert.
     const patchIds = markers.flatMap((m) => {
       if (m.markerRecordedEventAttributes?.markerName !== 'core_patch') return [];
