@@ -26,6 +26,15 @@ function serverWork(events: HistoryEvent[]) {
   };
 }
 
+function localActivityTypes(events: HistoryEvent[]): string[] {
+  return events.flatMap((e) => {
+    const attrs = e.markerRecordedEventAttributes;
+    const data = attrs?.details?.data?.payloads?.[0]?.data;
+    if (attrs?.markerName !== 'core_local_activity' || !data) return [];
+    return [(JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type];
+  });
+}
+
 /**
  * Issue 13: at 10,000 cases the server's work per case bounds the throughput. A new housing case
  * (v4: the linked inburgering case at the koppeling, then the priority decision) reaches its first
@@ -36,11 +45,28 @@ function serverWork(events: HistoryEvent[]) {
 describe('a new case opening (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
   let rec: RecordingWorker;
+  let flaky: RecordingWorker;
   const taskQueue = uniqueId('opening');
+  const flakyQueue = uniqueId('opening-flaky');
+  let failures = 1;
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
     rec = await createRecordingWorker(env, taskQueue, {}, { ruleSets: twoMunicipalityRuleSets() });
+    const ruleSets = twoMunicipalityRuleSets();
+    flaky = await createRecordingWorker(
+      env,
+      flakyQueue,
+      {},
+      {
+        ruleSets: {
+          published: async (tenant, kind) => {
+            if (failures-- > 0) throw new Error('store down');
+            return ruleSets.published(tenant, kind);
+          },
+        },
+      },
+    );
   });
   afterAll(async () => {
     await env?.teardown();
@@ -104,6 +130,33 @@ describe('a new case opening (time-skipping)', () => {
       return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
     });
     expect(patches).toContain(PATCH_AT_START_3);
+    const bundle = await workflowBundle(require.resolve('../../../workflows/interpreter'));
+    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, workflowId)).resolves.toBeUndefined();
+  });
+
+  it('a look-up that fails its one local attempt is done by the activity, with its retries, and the case goes on', async () => {
+    const workflowId = uniqueId('GM0363-opening-flaky');
+    const history = await flaky.worker.runUntil(async () => {
+      const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+        taskQueue: flakyQueue,
+        workflowId,
+        args: [housingCaseInput(dateOf(await env.currentTimeMs()))],
+      });
+      // Until the activity has answered (the only activity of this opening).
+      while (!((await handle.fetchHistory()).events ?? []).some((e) => e.activityTaskCompletedEventAttributes))
+        await new Promise((r) => setTimeout(r, 300));
+      return handle.fetchHistory();
+    });
+    const events = history.events ?? [];
+    expect(
+      events
+        .filter((e) => e.activityTaskScheduledEventAttributes)
+        .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name),
+    ).toEqual(['evaluateDecision']);
+    // resolveDefinition, and evaluateDecision's failed attempt (beside them: this case's publications).
+    const lookups = localActivityTypes(events).filter((t) => t !== 'publishCaseEvent');
+    expect(lookups).toEqual(['resolveDefinition', 'evaluateDecision']);
+    expect(failures).toBeLessThan(0); // the activity asked the rule sets again
     const bundle = await workflowBundle(require.resolve('../../../workflows/interpreter'));
     await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, workflowId)).resolves.toBeUndefined();
   });
