@@ -293,6 +293,27 @@ const scenarios: Scenario[] = [
       await send(handle, 'verhuisd', { moveDate: await today(env) });
     },
   },
+  // The same case after start patch 3 (issue 13): its look-ups as local activities, one patch marker
+  // at the start, the linked case started knowing the municipality's subscriptions (none, as of the start).
+  {
+    file: 'huisvesting-statushouder-v4-patches-at-start-3',
+    input: async (env) => {
+      const input = housingCaseInput(await today(env), {
+        caseRef: 'ZAAK-FIXTURE-v4-patches-3',
+        caseEvents: { types: [], asOf: new Date(await env.currentTimeMs()).toISOString() },
+      });
+      (input.definition.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = 800;
+      return input;
+    },
+    async drive(env, handle) {
+      await confirmProposal(handle, 'voorrangsbesluit');
+      await waitForStep(handle, 'wacht-op-aanbod');
+      await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 });
+      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
+      await env.sleep('1 week');
+      await send(handle, 'verhuisd', { moveDate: await today(env) });
+    },
+  },
   {
     // Civic integration: the PIP's route confirmed and sent, assistance started, the term extended, the obligation met.
     file: 'inburgering-v1-voldaan',

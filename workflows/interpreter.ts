@@ -13,7 +13,7 @@ import { CaseRun } from './engine/case-run';
 import { nodeRunners } from './engine/node-runners';
 import { runWait } from './engine/run-wait';
 import { watchCaseDeadlines } from './engine/watch-case-deadlines';
-import { patchesAtStart, patchesAtStart2 } from './engine/patches-at-start';
+import { patchesAtStart, patchesAtStart2, patchesAtStart3 } from './engine/patches-at-start';
 
 const CANCEL_STATE_PATCH = 'doorstroom-cancel-state';
 
@@ -33,7 +33,7 @@ async function walk(run: CaseRun): Promise<void> {
   } else {
     run.record({ type: 'case-started', nodeId });
     // The id the server used when it published case.started: a start through an older API still delivers once.
-    if (caseStartedEventOn())
+    if (caseStartedEventOn(run.state))
       await emitCaseEvent(run, 'case.started', { id: `${state.caseId}:started`, step: definition.start });
   }
   while (nodeId !== null) {
@@ -46,7 +46,7 @@ async function walk(run: CaseRun): Promise<void> {
     state.currentStep = node.id;
     state.expectedEvents = [];
     run.record({ type: 'step-entered', nodeId: node.id });
-    if (caseEventsOn()) await emitCaseEvent(run, 'case.step-entered', { step: node.id });
+    if (caseEventsOn(run.state)) await emitCaseEvent(run, 'case.step-entered', { step: node.id });
     nodeId = await (nodeRunners[node.kind] as (n: ProcessNode, r: CaseRun) => Promise<string | null>)(node, run);
   }
 }
@@ -58,17 +58,19 @@ async function walk(run: CaseRun): Promise<void> {
  * second coroutine beside the walk.
  */
 export async function processInterpreter(input: CaseInput): Promise<CaseState> {
-  // First, before any activity: a new case records this one marker in its first workflow task.
-  patchesAtStart();
+  // First, before any activity: a new case records this one marker in its first workflow task, and
+  // it stands for the start patches before it; cases started before it ask those as they did.
+  const fewerTasks = patchesAtStart3();
+  if (!fewerTasks) patchesAtStart();
   // Asked once, here: a case started before the patch answers false now and keeps that answer when
   // it is cancelled later (asked again then, live, the SDK would say true for an old case).
-  const publishesCancellation = patchesAtStart2();
-  const run = new CaseRun(input);
+  const publishesCancellation = fewerTasks || patchesAtStart2();
+  const run = new CaseRun(input, fewerTasks);
   try {
     await Promise.all([walk(run), watchCaseDeadlines(run)]);
   } catch (err) {
     // Cancelled through the API (with its reason in the audit trail): the state says so, then the run ends as cancelled.
-    if (isCancellation(err) && (patchesAtStart() || patched(CANCEL_STATE_PATCH))) {
+    if (isCancellation(err) && (patchesAtStart(run.state) || patched(CANCEL_STATE_PATCH))) {
       run.state.status = 'cancelled';
       run.record({ type: 'cancelled', nodeId: run.state.currentStep ?? undefined });
       run.publish();

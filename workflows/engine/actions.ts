@@ -7,6 +7,7 @@ import { INTERPRETER_WORKFLOW } from '../messages';
 import { findPersonalNumber } from '../privacy/find-personal-number';
 import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../search-attributes';
 import { isParamRef, readSource, resolveParam, type CaseScope } from '../dsl/references';
+import type { CaseEventSubscriptions } from '../case-event';
 import type { CaseInput, CaseState, ProcessInterpreter } from '../case-state';
 import type { CaseActivities } from './activity-proxies';
 import { toIsoInstant } from './deadlines';
@@ -18,6 +19,8 @@ export interface ActionContext {
   scope: CaseScope;
   now: Date;
   acts: Pick<CaseActivities, 'notify' | 'recordPlacement' | 'resolveDefinition'>;
+  /** What the municipality subscribes to, handed to a linked case (cases with start patch 3). */
+  caseEvents?: CaseEventSubscriptions;
 }
 
 /** `params` has its `{ "param": … }` references already resolved against the definition's parameters. */
@@ -113,7 +116,7 @@ export const actions: Record<ActionName, ActionHandler> = {
    * reported as already started. Input that does not fit the other process is reported in the
    * history by path (never its values) and this case goes on.
    */
-  async 'start-linked-case'(node, params, { state, scope, acts }) {
+  async 'start-linked-case'(node, params, { state, scope, acts, caseEvents }) {
     if (params.enabled === false) return 'gekoppelde zaak niet gestart: uitgezet in de parameters';
     const processId = String(params.process);
     const data: Record<string, unknown> = {};
@@ -139,7 +142,7 @@ export const actions: Record<ActionName, ActionHandler> = {
     const caseRef = `${state.caseRef}/${node.id}`;
     if (findPersonalNumber(caseRef))
       return `gekoppelde zaak ${processId} niet gestart: het kenmerk lijkt op een BSN of V-nummer; hernoem de stap`;
-    const input: CaseInput = { tenant: state.tenant, caseRef, definition, data };
+    const input: CaseInput = { tenant: state.tenant, caseRef, definition, data, ...(caseEvents ? { caseEvents } : {}) };
     let detail = `gekoppelde zaak gestart: ${definition.id} v${definition.version}: ${caseId}`;
     try {
       await startChild<ProcessInterpreter>(INTERPRETER_WORKFLOW, {

@@ -39,13 +39,13 @@ const known = new WeakMap<CaseState, CaseEventSubscriptions>();
  * even an await of nothing yields to the other coroutine, which would reorder the commands of
  * cases recorded before the patch.
  */
-export function caseEventsOn(): boolean {
-  return eventPathOn() || patched(CASE_EVENTS_PATCH);
+export function caseEventsOn(state: CaseState): boolean {
+  return eventPathOn(state) || patched(CASE_EVENTS_PATCH);
 }
 
 /** Whether case.started comes from the case itself (earlier cases had it from the server). */
-export function caseStartedEventOn(): boolean {
-  return eventPathOn() || (patched(CASE_EVENTS_PATCH) && patched(PATCH_CASE_STARTED_EVENT));
+export function caseStartedEventOn(state: CaseState): boolean {
+  return eventPathOn(state) || (patched(CASE_EVENTS_PATCH) && patched(PATCH_CASE_STARTED_EVENT));
 }
 
 /** True when the case knows, recently enough, that nobody subscribed to this type. */
@@ -67,7 +67,7 @@ export async function emitCaseEvent(
   extra: Pick<CaseEventMessage, 'step' | 'outcome' | 'deadline' | 'decision'> & { id?: string } = {},
 ): Promise<void> {
   // Cases recorded before it published every event, subscribed or not; their replays still do.
-  const whereSubscribed = eventPathOn() || patched(PATCH_CASE_EVENTS_WHERE_SUBSCRIBED);
+  const whereSubscribed = eventPathOn(run.state) || patched(PATCH_CASE_EVENTS_WHERE_SUBSCRIBED);
   if (whereSubscribed && nobodyListens(run, type)) return;
   const { state } = run;
   const { id, ...references } = extra;

@@ -9,7 +9,9 @@ import { checkDecisionInput } from './check-decision-input';
 import { toIsoInstant } from './deadlines';
 import { CONFIRM_EVENT } from './decision-events';
 import { sharedDefinition } from './definition-pool';
+import { acts, localLookups, type Lookups } from './activity-proxies';
 import { EventInbox } from './event-inbox';
+import { keepStartPatch3 } from './patches-at-start';
 import { publishSearchAttributes } from './publish-search-attributes';
 
 /** A fresh case state, or the state a previous run handed over (continue-as-new). */
@@ -53,8 +55,15 @@ export class CaseRun {
   changes = 0;
 
   readonly input: CaseInput;
+  /**
+   * The start patch 3's answer, asked once in the first workflow task (patches-at-start.ts): the
+   * look-ups run as local activities and a linked case starts knowing the subscriptions.
+   */
+  readonly fewerTasks: boolean;
+  /** Rule-set and definition look-ups: local activities for cases with start patch 3, else activities. */
+  readonly lookups: Lookups;
 
-  constructor(input: CaseInput) {
+  constructor(input: CaseInput, fewerTasks = false) {
     // A running case's snapshot may be in format version 1; the upgrade is pure, so every replay
     // reads the same version 2 (and a version-2 snapshot comes back as it is). Cases with the same
     // snapshot share one frozen copy of it, upgraded and indexed once (definition-pool.ts); the
@@ -64,9 +73,12 @@ export class CaseRun {
     const shared = sharedDefinition(input.definition);
     input.definition = shared.snapshot as ProcessDefinition;
     this.input = input;
+    this.fewerTasks = fewerTasks;
+    this.lookups = fewerTasks ? localLookups : acts;
     this.definition = shared.definition;
     this.nodes = shared.nodes;
     this.state = initialState(input, this.now());
+    keepStartPatch3(this.state, fewerTasks);
     this.inbox.install(
       () => this.state,
       (event) => this.checkEvent(event, true),

@@ -20,7 +20,7 @@ export async function maybeContinueAsNew(run: CaseRun, nodeId: string): Promise<
   const limit = run.input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   if (!info.continueAsNewSuggested && info.historyLength < limit) return;
   // Cases recorded before this existed never continued as new; their replays must not either.
-  if (!(patchesAtStart() || patched(PATCH_CONTINUE_AS_NEW))) return;
+  if (!(patchesAtStart(run.state) || patched(PATCH_CONTINUE_AS_NEW))) return;
   await condition(() => allHandlersFinished() || run.inbox.items.length > 0);
   if (run.inbox.items.length > 0) return; // handle the event first; the next wait checks again
   const { state } = run;

@@ -98,7 +98,7 @@ export async function awaitDecisionInput(
     });
     run.publish();
     run.touch();
-    if (caseEventsOn())
+    if (caseEventsOn(run.state))
       await emitCaseEvent(run, missed ? 'case.deadline-passed' : 'case.deadline-approaching', {
         deadline: { id: due.id, at: due.at },
       });

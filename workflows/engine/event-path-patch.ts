@@ -1,4 +1,6 @@
 import { patched } from '@temporalio/workflow';
+import type { CaseState } from '../case-state';
+import { startPatch3On } from './patches-at-start';
 
 /**
  * One patch id for the cheap event path (issue 13): case events only where the municipality
@@ -10,6 +12,7 @@ import { patched } from '@temporalio/workflow';
  */
 export const PATCH_EVENT_PATH = 'doorstroom-event-path';
 
-export function eventPathOn(): boolean {
-  return patched(PATCH_EVENT_PATH);
+/** A case with start patch 3 has the event path without asking (one marker at its start, not two). */
+export function eventPathOn(state: CaseState): boolean {
+  return startPatch3On(state) || patched(PATCH_EVENT_PATH);
 }

@@ -20,7 +20,13 @@ export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
       state: run.state,
       scope: run.scope(),
       now: run.now(),
-      acts,
+      acts: {
+        notify: acts.notify,
+        recordPlacement: acts.recordPlacement,
+        resolveDefinition: run.lookups.resolveDefinition,
+      },
+      // A linked case of the same municipality starts knowing its subscriptions (start patch 3), as a subprocess does.
+      ...(run.fewerTasks && run.input.caseEvents ? { caseEvents: run.input.caseEvents } : {}),
     });
     run.record({ type: 'task', nodeId: node.id, detail });
     // New dates may start case deadlines: wake their watcher (only this action, so other tasks replay as recorded).
@@ -49,7 +55,7 @@ export const nodeRunners: { [K in NodeKind]: NodeRunner<K> } = {
     for (const d of state.deadlines) if (d.kind === 'case' && d.status === 'pending') d.status = 'cancelled';
     run.record({ type: 'completed', nodeId: node.id, detail: node.outcome });
     run.publish();
-    if (caseEventsOn()) await emitCaseEvent(run, 'case.completed', { outcome: node.outcome });
+    if (caseEventsOn(run.state)) await emitCaseEvent(run, 'case.completed', { outcome: node.outcome });
     run.inbox.answerPending(state);
     run.touch();
     return null;

@@ -1,4 +1,5 @@
 import { patched } from '@temporalio/workflow';
+import type { CaseState } from '../case-state';
 
 /**
  * One patch, asked in a case's first workflow task, that stands for every patch the engine asks
@@ -13,8 +14,9 @@ import { patched } from '@temporalio/workflow';
  */
 export const PATCH_AT_START = 'doorstroom-patches-at-start';
 
-export function patchesAtStart(): boolean {
-  return patched(PATCH_AT_START);
+/** `state`: the run's, once it exists — a case with start patch 3 has this one without asking. */
+export function patchesAtStart(state?: CaseState): boolean {
+  return (state !== undefined && startPatch3On(state)) || patched(PATCH_AT_START);
 }
 
 /**
@@ -26,4 +28,36 @@ export const PATCH_AT_START_2 = 'doorstroom-patches-at-start-2';
 
 export function patchesAtStart2(): boolean {
   return patched(PATCH_AT_START_2);
+}
+
+/**
+ * The third start patch (issue 13): a new case's opening in fewer workflow tasks. It stands for
+ * the look-ups a case makes of its rule sets and process definitions (evaluateDecision,
+ * resolveDefinition) run as local activities, recorded as a marker in the workflow task that asked
+ * — each was an activity task plus one more workflow task — and for a linked case started knowing
+ * the municipality's subscriptions, as a subprocess does. It also stands for the three patches a
+ * case asked at its start before it (PATCH_AT_START, PATCH_AT_START_2, PATCH_EVENT_PATH): the SDK
+ * records a marker and upserts its TemporalChangeVersion search attribute for every patch id a new
+ * case meets, so a new case records one marker and one upsert instead of three of each.
+ *
+ * Asked first, once, in the first workflow task; the answer is kept per run (keyed by the run's
+ * state object) and never asked again: asked later, live, the SDK would say true to a case started
+ * before it, possibly right after a local activity (see PATCH_AT_START).
+ */
+export const PATCH_AT_START_3 = 'doorstroom-patches-at-start-3';
+
+// The runs (their state objects) whose case answered yes to start patch 3 in its first task.
+const withStartPatch3 = new WeakSet<CaseState>();
+
+export function patchesAtStart3(): boolean {
+  return patched(PATCH_AT_START_3);
+}
+
+/** Keeps a run's answer to start patch 3 (CaseRun's constructor). */
+export function keepStartPatch3(state: CaseState, on: boolean): void {
+  if (on) withStartPatch3.add(state);
+}
+
+export function startPatch3On(state: CaseState): boolean {
+  return withStartPatch3.has(state);
 }

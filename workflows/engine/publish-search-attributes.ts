@@ -42,7 +42,7 @@ const queued = new WeakSet<CaseState>();
  */
 export function publishSearchAttributes(state: CaseState, clock: StepClock = {}): void {
   // Cases recorded before it upserted every attribute at every publish; their replays still do.
-  if (!(eventPathOn() || patched(PATCH_SA_ONE_UPSERT))) {
+  if (!(eventPathOn(state) || patched(PATCH_SA_ONE_UPSERT))) {
     upsertSearchAttributes(caseSearchAttributes(state, clock, false));
     return;
   }
@@ -52,7 +52,7 @@ export function publishSearchAttributes(state: CaseState, clock: StepClock = {})
   // A microtask runs before the activation completes, after the code that queued it has gone on.
   void Promise.resolve().then(() => {
     queued.delete(state);
-    const changed = changedOnly(caseSearchAttributes(state, latestClock.get(state) ?? {}, eventPathOn()));
+    const changed = changedOnly(caseSearchAttributes(state, latestClock.get(state) ?? {}, eventPathOn(state)));
     if (changed.length > 0) upsertSearchAttributes(changed);
   });
 }

@@ -38,8 +38,9 @@ function branchOptions(node: DecisionNode): Array<{ branch: string | null; next:
 }
 
 /**
- * A decision step: the municipality's rule set (an activity: rule sets live in storage, and the
- * answer is then in history, so replay never re-evaluates) proposes; a person decides.
+ * A decision step: the municipality's rule set (an activity, local in cases with start patch 3:
+ * rule sets live in storage, and the answer is then in history, so replay never re-evaluates)
+ * proposes; a person decides.
  * - Unknown needed facts make the outcome `onvolledig`: the step waits for them (gegevens
  *   aanvullen) and evaluates again — an unknown fact is never a "no".
  * - With confirmation `required` (the default) the proposal waits for a case handler, who confirms
@@ -47,7 +48,7 @@ function branchOptions(node: DecisionNode): Array<{ branch: string | null; next:
  * - With `none` (procedural routing only, see the validator) the outcome applies at once.
  */
 export async function runDecision(node: DecisionNode, run: CaseRun): Promise<string> {
-  if (!(patchesAtStart() || patched(DECISION_CONFIRMATION_PATCH))) return applyDecisionAtOnce(node, run);
+  if (!(patchesAtStart(run.state) || patched(DECISION_CONFIRMATION_PATCH))) return applyDecisionAtOnce(node, run);
   const { state } = run;
   const peildatum = state.dates[node.peildatum]?.slice(0, 10);
   if (!peildatum) {
@@ -58,7 +59,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
   }
   for (;;) {
     const facts = gatherFacts(node, run);
-    const outcome = await acts.evaluateDecision({
+    const outcome = await run.lookups.evaluateDecision({
       tenant: state.tenant,
       caseId: state.caseId,
       nodeId: node.id,
@@ -81,7 +82,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
       const missingFacts = outcome.missingFacts ?? [];
       state.decisions.push({ ...base, branch: null, next: '', status: 'incomplete', missingFacts });
       run.record({ type: 'decision', nodeId: node.id, detail: `onvolledig: ${missingFacts.join(', ')}` });
-      if (caseEventsOn()) await emitCaseEvent(run, 'decision.incomplete', { decision: { nodeId: node.id } });
+      if (caseEventsOn(run.state)) await emitCaseEvent(run, 'decision.incomplete', { decision: { nodeId: node.id } });
       const payload = await awaitDecisionInput(node, run, { phase: 'facts', missingFacts });
       state.suppliedFacts = {
         ...(state.suppliedFacts ?? {}),
@@ -123,7 +124,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
       event: proposal.branch ?? undefined,
       detail: `voorstel ${summary}`,
     });
-    if (caseEventsOn())
+    if (caseEventsOn(run.state))
       await emitCaseEvent(run, 'decision.proposed', { decision: { nodeId: node.id, branch: proposal.branch } });
     const options = branchOptions(node);
     const input = await awaitDecisionInput(node, run, { phase: 'confirmation', proposal, options });
@@ -146,7 +147,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
       event: chosen.branch ?? undefined,
       detail: deviated ? 'afgeweken van het voorstel' : 'voorstel bevestigd',
     });
-    if (caseEventsOn())
+    if (caseEventsOn(run.state))
       await emitCaseEvent(run, 'decision.confirmed', {
         decision: { nodeId: node.id, branch: chosen.branch, deviated },
       });
@@ -160,7 +161,7 @@ export async function runDecision(node: DecisionNode, run: CaseRun): Promise<str
     if (besluit) {
       record.besluit = besluit;
       run.record({ type: 'task', nodeId: node.id, detail: 'besluit opgesteld' });
-      if (caseEventsOn())
+      if (caseEventsOn(run.state))
         await emitCaseEvent(run, 'besluit.created', {
           decision: { nodeId: node.id, branch: chosen.branch, besluitId: besluit.id },
         });

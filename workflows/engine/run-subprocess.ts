@@ -7,7 +7,6 @@ import type { SubprocessNode } from '../dsl/schema';
 import { INTERPRETER_WORKFLOW } from '../messages';
 import { findPersonalNumber } from '../privacy/find-personal-number';
 import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../search-attributes';
-import { acts } from './activity-proxies';
 import type { CaseRun } from './case-run';
 import { patchesAtStart } from './patches-at-start';
 
@@ -20,7 +19,7 @@ export const PATCH_SUBPROCESS_REF_CHECK = 'doorstroom-subprocess-ref-check';
  */
 export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise<string> {
   const { state } = run;
-  const definition = await acts.resolveDefinition({ tenant: state.tenant, processId: node.process });
+  const definition = await run.lookups.resolveDefinition({ tenant: state.tenant, processId: node.process });
   const scope = run.scope();
   const data: Record<string, unknown> = {};
   for (const [key, src] of Object.entries(node.input)) {
@@ -47,7 +46,7 @@ export async function runSubprocess(node: SubprocessNode, run: CaseRun): Promise
   const caseRef = `${state.caseRef}/${node.id}-${n}`;
   // The same check as the API's: digits in a node id next to the counter could spell a BSN, and the
   // reference goes into a search attribute unencrypted.
-  if ((patchesAtStart() || patched(PATCH_SUBPROCESS_REF_CHECK)) && findPersonalNumber(caseRef)) {
+  if ((patchesAtStart(run.state) || patched(PATCH_SUBPROCESS_REF_CHECK)) && findPersonalNumber(caseRef)) {
     throw ApplicationFailure.nonRetryable(
       `Subprocess "${node.id}": the child's case reference looks like a BSN or V-nummer; rename the node.`,
       'CASE_REF_LOOKS_PERSONAL',

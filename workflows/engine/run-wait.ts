@@ -69,7 +69,8 @@ export async function runWait(node: WaitNode, run: CaseRun, resumed = false): Pr
     if (due.kind === 'timeout') {
       run.record({ type: 'timeout', nodeId: node.id, detail: due.label });
       for (const d of state.deadlines) if (own(d) && d.status === 'pending') d.status = 'cancelled';
-      if (caseEventsOn()) await emitCaseEvent(run, 'case.deadline-passed', { deadline: { id: due.id, at: due.at } });
+      if (caseEventsOn(run.state))
+        await emitCaseEvent(run, 'case.deadline-passed', { deadline: { id: due.id, at: due.at } });
       return node.timeout?.next as string;
     }
     const reminder = node.reminders?.find((r) => `${node.id}:${r.id}` === due.id);
@@ -84,6 +85,7 @@ export async function runWait(node: WaitNode, run: CaseRun, resumed = false): Pr
       params: { deadline: due.at },
     });
     run.publish();
-    if (caseEventsOn()) await emitCaseEvent(run, 'case.deadline-approaching', { deadline: { id: due.id, at: due.at } });
+    if (caseEventsOn(run.state))
+      await emitCaseEvent(run, 'case.deadline-approaching', { deadline: { id: due.id, at: due.at } });
   }
 }

@@ -67,6 +67,7 @@ export async function watchCaseDeadlines(run: CaseRun): Promise<void> {
       template: typeof spec?.notify?.template === 'string' ? spec.notify.template : due.id,
       params: { deadline: due.at, step: state.currentStep },
     });
-    if (caseEventsOn()) await emitCaseEvent(run, 'case.deadline-passed', { deadline: { id: due.id, at: due.at } });
+    if (caseEventsOn(run.state))
+      await emitCaseEvent(run, 'case.deadline-passed', { deadline: { id: due.id, at: due.at } });
   }
 }

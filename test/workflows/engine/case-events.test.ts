@@ -3,6 +3,7 @@ import { temporal } from '@temporalio/proto';
 import type { CaseEventType } from '../../../workflows/case-event';
 import { TRUST_SUBSCRIPTIONS_MS } from '../../../workflows/engine/case-events';
 import { PATCH_EVENT_PATH } from '../../../workflows/engine/event-path-patch';
+import { PATCH_AT_START, PATCH_AT_START_2, PATCH_AT_START_3 } from '../../../workflows/engine/patches-at-start';
 import type { processInterpreter } from '../../../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
 import { SA_OUTCOME, SA_STEP } from '../../../workflows/search-attributes';
@@ -73,15 +74,25 @@ describe('case events and search attributes of a case (time-skipping)', () => {
     expect(events.published).toEqual([]);
     const history = await handle.fetchHistory();
     const markers = (history.events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED);
-    // Patch markers only: no local-activity markers.
-    expect(markers.every((m) => m.markerRecordedEventAttributes?.markerName === 'core_patch')).toBe(true);
-    // One patch id for the event path: every id costs a new case a marker and the SDK's own upsert.
-    const patchIds = markers.map((m) => {
+    // No publication: local activities (if any) are look-ups (start patch 3), never publishCaseEvent.
+    const localActivities = markers.flatMap((m) => {
+      const attrs = m.markerRecordedEventAttributes;
+      const data = attrs?.details?.data?.payloads?.[0]?.data;
+      if (attrs?.markerName !== 'core_local_activity' || !data) return [];
+      return [(JSON.parse(Buffer.from(data).toString()) as { activity_type: string }).activity_type];
+    });
+    expect(localActivities.filter((t) => t !== 'evaluateDecision' && t !== 'resolveDefinition')).toEqual([]);
+    // One patch id at the start: every id costs a new case a marker and the SDK's own upsert.
+    const patchIds = markers.flatMap((m) => {
+      if (m.markerRecordedEventAttributes?.markerName !== 'core_patch') return [];
       const data = m.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
       return (JSON.parse(Buffer.from(data ?? []).toString()) as { id: string }).id;
     });
-    expect(patchIds).toContain(PATCH_EVENT_PATH);
+    expect(patchIds).toEqual([PATCH_AT_START_3]);
     for (const superseded of [
+      PATCH_EVENT_PATH,
+      PATCH_AT_START,
+      PATCH_AT_START_2,
       'doorstroom-case-events',
       'doorstroom-sa-process-version',
       'doorstroom-sa-overdue',
