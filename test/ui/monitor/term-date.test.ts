@@ -1,5 +1,5 @@
 import { builtInDefinitions } from '../../../workflows/definitions';
-import { formatEntryTime, formatTerm, isCalendarDayTerm } from '../../../ui/src/monitor/term-date';
+import { formatEntryTime, formatListTerm, formatTerm, isCalendarDayTerm } from '../../../ui/src/monitor/term-date';
 
 const overgang = builtInDefinitions.get('overgang-oekraine')!;
 const har = builtInDefinitions.get('har-overdracht')!;
@@ -83,5 +83,22 @@ describe('formatEntryTime: the timeline', () => {
     expect(formatEntryTime(late, overgang, dates, terms, 'nl')).toBe('30 november 2026 om 08:09');
     const midnightStep = { at: '2026-11-09T00:00:00.000Z', type: 'step-entered', nodeId: 'domeinen' };
     expect(formatEntryTime(midnightStep, overgang, dates, terms, 'nl')).toBe('9 november 2026 om 01:00');
+  });
+});
+
+describe('formatListTerm: the case list’s next term, without a definition per row', () => {
+  it('reads a term at midnight UTC as the calendar day, as Temporal returns it and as the engine stores it', () => {
+    expect(formatListTerm('2026-12-07T00:00:00Z', 'nl')).toBe('7 december 2026');
+    expect(formatListTerm('2027-03-30T00:00:00.000Z', 'nl')).toBe('30 maart 2027');
+    expect(formatListTerm('2026-12-07T00:00:00Z', 'en')).toBe('7 December 2026');
+  });
+
+  it('keeps the time of a term that is a moment', () => {
+    expect(formatListTerm('2026-12-07T07:09:12.345Z', 'nl')).toBe('7 december 2026 om 08:09');
+    expect(formatListTerm('2026-12-07T00:00:00.001Z', 'nl')).toMatch(/om 01:00$/);
+  });
+
+  it('shows a dash for a case without a next term', () => {
+    expect(formatListTerm(undefined, 'nl')).toBe('—');
   });
 });

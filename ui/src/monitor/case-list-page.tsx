@@ -8,6 +8,7 @@ import { LiveStatus } from './live-status';
 import { useLive } from './use-live';
 import { useMonitorT } from './use-monitor-t';
 import { formatDateTime } from '../shell/format';
+import { formatListTerm } from './term-date';
 
 const PAGE = 50;
 const ALL_COLUMNS = [
@@ -66,7 +67,7 @@ function storedColumns(): Column[] {
 
 /** Cases from Temporal visibility: filters, server-side paging by cursor, columns, CSV, saved filters, live. */
 export function CaseListPage() {
-  const { t, pick } = useMonitorT();
+  const { t, pick, lang } = useMonitorT();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
   // The order is the server's, across all pages: a page is shown as it comes.
@@ -136,7 +137,7 @@ export function CaseListPage() {
         case 'status':
           return t(`status.${r.status}`, { defaultValue: r.status });
         case 'nextDeadline':
-          return formatDateTime(r.nextDeadline);
+          return formatListTerm(r.nextDeadline, lang);
         case 'startedAt':
           return formatDateTime(r.startedAt);
         case 'outcome':
@@ -145,7 +146,7 @@ export function CaseListPage() {
           return r[c];
       }
     },
-    [processes, pick, t],
+    [processes, pick, t, lang],
   );
   const apply = (e: FormEvent) => {
     e.preventDefault();

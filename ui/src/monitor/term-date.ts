@@ -53,6 +53,16 @@ export function formatTerm(
     : formatDateTime(term.at, lang);
 }
 
+/**
+ * A case's next term in the case list, which has no definition per row: a term at exactly midnight UTC is
+ * a calendar day (as the engine stores one, deadlines.ts) and reads "7 december 2026"; any other is a
+ * moment with its time. A term counted from a moment falls on midnight UTC to the millisecond only when its
+ * case began on that very millisecond; the case page, which has the definition, decides exactly.
+ */
+export function formatListTerm(iso: string | null | undefined, lang: Lang): string {
+  return iso && MIDNIGHT_UTC.test(iso) ? formatDate(iso.slice(0, 10), lang) : formatDateTime(iso, lang);
+}
+
 const TERM_ENTRIES = new Set(['reminder', 'timeout', 'deadline-missed']);
 
 /**
