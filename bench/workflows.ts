@@ -86,6 +86,11 @@ interface Figures {
  */
 const SETTLE = process.env.BENCH_SETTLE !== '0';
 const SETTLE_CONCURRENCY = 4;
+/**
+ * BENCH_MAX_CACHED=n: both workers' workflow cache (default: the SDK's, from the heap limit — 2,310 with
+ * Node 20's 4 GB). An event for a case outside the cache replays its whole history first.
+ */
+const MAX_CACHED = process.env.BENCH_MAX_CACHED ? Number(process.env.BENCH_MAX_CACHED) : undefined;
 /** BENCH_JOURNAL=delete: the dev server on SQLite's rollback journal, as before 30 Nov 2026 (default: wal). */
 const JOURNAL = process.env.BENCH_JOURNAL === 'delete' ? 'delete' : 'wal';
 
@@ -299,17 +304,23 @@ async function main(): Promise<void> {
         };
       return options;
     };
-    const interpreterWorker = await Worker.create({ connection: native, ...interpreterOptions('bench-interpreter') });
+    const cache = MAX_CACHED === undefined ? {} : { maxCachedWorkflows: MAX_CACHED };
+    const interpreterWorker = await Worker.create({
+      connection: native,
+      ...interpreterOptions('bench-interpreter'),
+      ...cache,
+    });
     const baselineWorker = await Worker.create({
       connection: native,
       taskQueue: 'bench-baseline',
       workflowsPath: require.resolve('./workflows-baseline'),
+      ...cache,
     });
     const rssBefore = mb(process.memoryUsage().rss);
     const row = (f: Figures) =>
       `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} | ${f.settleSeconds?.toFixed(1) ?? '–'} |`;
     console.log(
-      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     );
     const run = (async () => {
       // The event path is measured, not a person's confirmation: the decision applies its outcome at
