@@ -46,11 +46,11 @@ const PRELOAD = process.env.BENCH_PRELOAD ?? 'all';
 const preloadLabel = { '0': 'nothing preloaded (BENCH_PRELOAD=0)', validators: 'validators preloaded only' }[PRELOAD];
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
+async function pool<T>(count: number, work: (i: number) => Promise<T>, concurrency = CONCURRENCY): Promise<T[]> {
   const out = new Array<T>(count);
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
       while (next < count) {
         const i = next++;
         out[i] = await work(i);
@@ -85,6 +85,14 @@ interface Figures {
  * bench:api found (docs/performance.md, API).
  */
 const SETTLE = process.env.BENCH_SETTLE !== '0';
+const SETTLE_CONCURRENCY = 4;
+/**
+ * BENCH_MAX_CACHED=n: both workers' workflow cache (default: the SDK's, from the heap limit — 2,310 with
+ * Node 20's 4 GB). An event for a case outside the cache replays its whole history first.
+ */
+const MAX_CACHED = process.env.BENCH_MAX_CACHED ? Number(process.env.BENCH_MAX_CACHED) : undefined;
+/** BENCH_JOURNAL=delete: the dev server on SQLite's rollback journal, as before 30 Nov 2026 (default: wal). */
+const JOURNAL = process.env.BENCH_JOURNAL === 'delete' ? 'delete' : 'wal';
 
 /** The server refuses updates while the case's workflow task is being retried (it timed out under load). */
 function workflowTaskFailing(err: unknown): boolean {
@@ -104,8 +112,10 @@ async function measure(
   const ids = await pool(N, start);
   const t1 = performance.now();
   const startsPerSecond = (N / (t1 - t0)) * 1000;
+  // Few describes in flight: cases settle roughly in start order, and a hundred describes polling every
+  // 250 ms would take the server's one SQLite connection from the work being measured (before 30 Nov 10:00).
   const settleSeconds = settled
-    ? (await pool(N, (i) => settled(ids[i] as string)), (performance.now() - t1) / 1000)
+    ? (await pool(N, (i) => settled(ids[i] as string), SETTLE_CONCURRENCY), (performance.now() - t1) / 1000)
     : undefined;
   const latencies = await pool(N, (i) => sendEvent(ids[i] as string, event));
   latencies.sort((a, b) => a - b);
@@ -260,6 +270,7 @@ async function main(): Promise<void> {
     port: await freePort(),
     namespace: 'default',
     log: quiet,
+    journalMode: JOURNAL,
   });
   const stops: Array<() => Promise<void>> = [
     () => server.stop(),
@@ -293,17 +304,23 @@ async function main(): Promise<void> {
         };
       return options;
     };
-    const interpreterWorker = await Worker.create({ connection: native, ...interpreterOptions('bench-interpreter') });
+    const cache = MAX_CACHED === undefined ? {} : { maxCachedWorkflows: MAX_CACHED };
+    const interpreterWorker = await Worker.create({
+      connection: native,
+      ...interpreterOptions('bench-interpreter'),
+      ...cache,
+    });
     const baselineWorker = await Worker.create({
       connection: native,
       taskQueue: 'bench-baseline',
       workflowsPath: require.resolve('./workflows-baseline'),
+      ...cache,
     });
     const rssBefore = mb(process.memoryUsage().rss);
     const row = (f: Figures) =>
       `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} | ${f.settleSeconds?.toFixed(1) ?? '–'} |`;
     console.log(
-      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     );
     const run = (async () => {
       // The event path is measured, not a person's confirmation: the decision applies its outcome at
