@@ -55,6 +55,27 @@ const hotelV1 = (scenario: 'gehuisvest' | 'har-overdracht'): Scenario => ({
   },
 });
 
+/** A version-4 housing case (maxRent 800) along the v3 path; `subscriptions`: it starts knowing there are none. */
+const housingV4 = (file: string, caseRef: string, subscriptions = false): Scenario => ({
+  file,
+  input: async (env) => {
+    const input = housingCaseInput(await today(env), {
+      caseRef,
+      ...(subscriptions ? { caseEvents: { types: [], asOf: new Date(await env.currentTimeMs()).toISOString() } } : {}),
+    });
+    (input.definition.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = 800;
+    return input;
+  },
+  async drive(env, handle) {
+    await confirmProposal(handle, 'voorrangsbesluit');
+    await waitForStep(handle, 'wacht-op-aanbod');
+    await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 });
+    await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
+    await env.sleep('1 week');
+    await send(handle, 'verhuisd', { moveDate: await today(env) });
+  },
+});
+
 const scenarios: Scenario[] = [
   hotelV1('gehuisvest'),
   hotelV1('har-overdracht'),
@@ -256,64 +277,14 @@ const scenarios: Scenario[] = [
       await send(handle, 'verhuisd', { moveDate: await today(env) });
     },
   },
-  {
-    // Version 4: at the koppeling the housing case starts its linked inburgering case (not waited
-    // for), then the v3 path: priority confirmed, a fitting offer accepted, moved.
-    file: 'huisvesting-statushouder-v4-inburgering-gestart',
-    input: async (env) => {
-      const input = housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-v4-inburgering' });
-      (input.definition.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = 800;
-      return input;
-    },
-    async drive(env, handle) {
-      await confirmProposal(handle, 'voorrangsbesluit');
-      await waitForStep(handle, 'wacht-op-aanbod');
-      await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 });
-      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
-      await env.sleep('1 week');
-      await send(handle, 'verhuisd', { moveDate: await today(env) });
-    },
-  },
+  // Version 4: at the koppeling the housing case starts its linked inburgering case (not waited for),
+  // then the v3 path: priority confirmed, a fitting offer accepted, moved.
+  housingV4('huisvesting-statushouder-v4-inburgering-gestart', 'ZAAK-FIXTURE-v4-inburgering'),
   // The same case after the engine asks its patches in the first workflow task (doorstroom-patches-at-start).
-  {
-    // Version 4: at the koppeling the housing case starts its linked inburgering case (not waited
-    // for), then the v3 path: priority confirmed, a fitting offer accepted, moved.
-    file: 'huisvesting-statushouder-v4-patches-at-start',
-    input: async (env) => {
-      const input = housingCaseInput(await today(env), { caseRef: 'ZAAK-FIXTURE-v4-patches' });
-      (input.definition.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = 800;
-      return input;
-    },
-    async drive(env, handle) {
-      await confirmProposal(handle, 'voorrangsbesluit');
-      await waitForStep(handle, 'wacht-op-aanbod');
-      await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 });
-      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
-      await env.sleep('1 week');
-      await send(handle, 'verhuisd', { moveDate: await today(env) });
-    },
-  },
+  housingV4('huisvesting-statushouder-v4-patches-at-start', 'ZAAK-FIXTURE-v4-patches'),
   // The same case after start patch 3 (issue 13): its look-ups as local activities, one patch marker
   // at the start, the linked case started knowing the municipality's subscriptions (none, as of the start).
-  {
-    file: 'huisvesting-statushouder-v4-patches-at-start-3',
-    input: async (env) => {
-      const input = housingCaseInput(await today(env), {
-        caseRef: 'ZAAK-FIXTURE-v4-patches-3',
-        caseEvents: { types: [], asOf: new Date(await env.currentTimeMs()).toISOString() },
-      });
-      (input.definition.parameters as { passendToewijzen: { maxRent: number | null } }).passendToewijzen.maxRent = 800;
-      return input;
-    },
-    async drive(env, handle) {
-      await confirmProposal(handle, 'voorrangsbesluit');
-      await waitForStep(handle, 'wacht-op-aanbod');
-      await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 });
-      await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
-      await env.sleep('1 week');
-      await send(handle, 'verhuisd', { moveDate: await today(env) });
-    },
-  },
+  housingV4('huisvesting-statushouder-v4-patches-at-start-3', 'ZAAK-FIXTURE-v4-patches-3', true),
   {
     // Civic integration: the PIP's route confirmed and sent, assistance started, the term extended, the obligation met.
     file: 'inburgering-v1-voldaan',
