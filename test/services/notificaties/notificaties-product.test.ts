@@ -59,6 +59,10 @@ describe('notificaties drive real cases (embedded Temporal)', () => {
   const post = (body: object) => request(app).post('/api/v1/notificaties').set(system).send(body);
 
   it('a zaak notification starts a case; a status notification moves it; an unrelated one is ignored and logged', async () => {
+    // A placement a few days back: the COA-paid period runs from it (six months), so the case still waits
+    // in the hotel stay when the second notification comes (a fixed past date let that period end first).
+    const placed = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const placedAgain = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     const uuid = `7b1c2d3e-0000-4000-8000-${Date.now().toString().padStart(12, '0')}`;
     const zaak = ZAAK.replace(/[^/]+$/, uuid);
     const started = await post(notificatie({ hoofdObject: zaak, resourceUrl: zaak }));
@@ -78,7 +82,7 @@ describe('notificaties drive real cases (embedded Temporal)', () => {
         hoofdObject: zaak,
         resource: 'status',
         resourceUrl: `${zaak}/status/1`,
-        kenmerken: { statustype: 'hotel', datumStatusGezet: '2026-03-10', hotelgemeente: 'GM0344' },
+        kenmerken: { statustype: 'hotel', datumStatusGezet: placed, hotelgemeente: 'GM0344' },
       }),
     );
     expect(moved.status).toBe(200);
@@ -86,7 +90,7 @@ describe('notificaties drive real cases (embedded Temporal)', () => {
     const after = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
     expect(after.body).toMatchObject({
       currentStep: 'coa-betaalde-periode',
-      dates: { hotelStart: '2026-03-10T00:00:00.000Z' },
+      dates: { hotelStart: `${placed}T00:00:00.000Z` },
     });
 
     // The case no longer waits for a hotel placement: the case service's refusal comes back as is.
@@ -95,7 +99,7 @@ describe('notificaties drive real cases (embedded Temporal)', () => {
         hoofdObject: zaak,
         resource: 'status',
         resourceUrl: `${zaak}/status/2`,
-        kenmerken: { statustype: 'hotel', datumStatusGezet: '2026-03-11', hotelgemeente: 'GM0344' },
+        kenmerken: { statustype: 'hotel', datumStatusGezet: placedAgain, hotelgemeente: 'GM0344' },
       }),
     );
     expect(again.status).toBe(409);
