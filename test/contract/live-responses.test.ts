@@ -6,6 +6,11 @@ import { ErrorBody } from '../../contract/error-codes';
 import { OPERATIONS } from '../../server/openapi/build-document';
 import { eventually, startProduct, type RunningProduct } from '../support/runtime';
 import { uniqueId } from '../support/factories';
+import { daysAgo } from '../support/municipal-date';
+
+// A hotel placement ten days back, so the six months the COA pays from it are still running when the
+// test looks (a fixed date would let that period end and move the case on, some day).
+const PLACED = daysAgo(10);
 
 const PROCESS = 'nareiziger-hotelverblijf';
 const caseData = { municipality: 'GM0363', householdSize: 4, registrationDate: '2026-11-02' };
@@ -45,7 +50,7 @@ describe('the case API answers what the contract documents (real Temporal dev se
     const event = await app()
       .post(`/api/v1/cases/${caseId}/events`)
       .set(product.auth)
-      .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+      .send({ name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: 'GM0344' } });
     expectDocumented('sendEvent', event);
     expectDocumented('getCase', await app().get(`/api/v1/cases/${caseId}`).set(product.auth));
 

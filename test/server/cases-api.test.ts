@@ -2,6 +2,11 @@ import request from 'supertest';
 import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/search-attributes';
 import { eventually, startProduct, TEST_TENANT, type RunningProduct } from '../support/runtime';
 import { uniqueId } from '../support/factories';
+import { daysAgo } from '../support/municipal-date';
+
+// A hotel placement ten days back, so the six months the COA pays from it are still running when the
+// test looks (a fixed date would let that period end and move the case on, some day).
+const PLACED = daysAgo(10);
 
 const PROCESS = 'nareiziger-hotelverblijf';
 const personal = { name: 'Fatima Voorbeeld', vNumber: '1234567890' };
@@ -37,12 +42,12 @@ describe('case API against a real Temporal dev server', () => {
     const event = await request(product.app)
       .post(`/api/v1/cases/${caseId}/events`)
       .set(product.auth)
-      .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+      .send({ name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: 'GM0344' } });
     expect(event.status).toBe(200);
     expect(event.body).toMatchObject({ accepted: true, currentStep: 'coa-betaalde-periode', status: 'running' });
 
     const after = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
-    expect(after.body.dates.hotelStart).toBe('2026-11-20T00:00:00.000Z');
+    expect(after.body.dates.hotelStart).toBe(`${PLACED}T00:00:00.000Z`);
     expect(after.body.deadlines.find((d: { kind: string }) => d.kind === 'timeout').at).toBe(
       '2027-05-20T00:00:00.000Z',
     );
@@ -100,7 +105,7 @@ describe('case API against a real Temporal dev server', () => {
   it('applies an event sent again with the same Idempotency-Key once, and answers the first result', async () => {
     const { body: started } = await startCase(uniqueId('ZAAK'));
     const key = uniqueId('event');
-    const event = { name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } };
+    const event = { name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: 'GM0344' } };
     const send = (body: object, k = key) =>
       request(product.app)
         .post(`/api/v1/cases/${started.caseId}/events`)
@@ -151,7 +156,7 @@ describe('case API against a real Temporal dev server', () => {
     await request(product.app)
       .post(`/api/v1/cases/${body.caseId}/events`)
       .set(product.auth)
-      .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+      .send({ name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: 'GM0344' } });
     // The raw service returns payloads as stored: no codec on this path.
     const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({
       namespace: 'default',
@@ -180,7 +185,7 @@ describe('case API against a real Temporal dev server', () => {
     const placed = await request(product.app)
       .post(`/api/v1/cases/${ids[0]}/events`)
       .set(product.auth)
-      .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0363' } });
+      .send({ name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: 'GM0363' } });
     expect(placed.status).toBe(200);
 
     const inHotel = await eventually(async () => {
@@ -332,7 +337,7 @@ describe('case API against a real Temporal dev server', () => {
       const foreignEvent = await request(product.app)
         .post(`/api/v1/cases/${caseId}/events`)
         .set(product.otherTenantAuth)
-        .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+        .send({ name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: 'GM0344' } });
       expect(foreignEvent.status).toBe(404);
       const foreignList = await request(product.app).get('/api/v1/cases').set(product.otherTenantAuth);
       expect((foreignList.body.cases as Array<{ caseId: string }>).some((c) => c.caseId === caseId)).toBe(false);

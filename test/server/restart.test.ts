@@ -1,6 +1,11 @@
 import { api, createApiKeyAsAdmin, listening, spawnProduct } from '../support/product-process';
 import { ADMIN_PASSWORD, productEnv, tempDataDir } from '../support/runtime';
 import { uniqueId } from '../support/factories';
+import { daysAgo } from '../support/municipal-date';
+
+// A hotel placement ten days back, so the six months the COA pays from it are still running when the
+// test looks (a fixed date would let that period end and move the case on, some day).
+const PLACED = daysAgo(10);
 
 // The whole product as separate OS processes: stopping it must take the embedded Temporal
 // server with it, and a case started before the stop must live on after the next start.
@@ -28,7 +33,7 @@ describe('restart on the same data directory', () => {
       first.url,
       'POST',
       `/cases/${caseId}/events`,
-      { name: 'hotel-geplaatst', payload: { placementDate: '2026-11-10', hotelMunicipality: 'GM0363' } },
+      { name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: 'GM0363' } },
       auth,
     );
     expect(placed.status).toBe(200);
@@ -43,7 +48,7 @@ describe('restart on the same data directory', () => {
       expect(state.body).toMatchObject({
         status: 'running',
         currentStep: 'coa-betaalde-periode',
-        dates: { hotelStart: '2026-11-10T00:00:00.000Z' },
+        dates: { hotelStart: `${PLACED}T00:00:00.000Z` },
       });
       const housed = await api(
         second.url,

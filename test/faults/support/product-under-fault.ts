@@ -2,6 +2,11 @@ import { api, createApiKeyAsAdmin, spawnProduct, type ProductProcess } from '../
 import { ADMIN_PASSWORD, TEST_TENANT, productEnv, tempDataDir } from '../../support/runtime';
 import { uniqueId } from '../../support/factories';
 import { listeningWhileWorking, tail, waitWhileWorking } from './readiness';
+import { daysAgo } from '../../support/municipal-date';
+
+// A hotel placement ten days back, so the six months the COA pays from it are still running when the
+// test looks (a fixed date would let that period end and move the case on, some day).
+const PLACED = daysAgo(10);
 
 export interface ProductUnderFault {
   proc: ProductProcess;
@@ -183,7 +188,7 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
 export const hotelData = { municipality: TEST_TENANT, householdSize: 2, registrationDate: '2026-11-01' };
 export const placed = {
   name: 'hotel-geplaatst',
-  payload: { placementDate: '2026-11-10', hotelMunicipality: TEST_TENANT },
+  payload: { placementDate: PLACED, hotelMunicipality: TEST_TENANT },
 };
 export const housed = { name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } };
 

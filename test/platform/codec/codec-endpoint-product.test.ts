@@ -3,6 +3,11 @@ import { hashPassword } from '../../../services/auth/password';
 import { insertUser } from '../../../services/auth/users';
 import { uniqueId } from '../../support/factories';
 import { OTHER_TENANT, startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
+import { daysAgo } from '../../support/municipal-date';
+
+// A hotel placement ten days back, so the six months the COA pays from it are still running when the
+// test looks (a fixed date would let that period end and move the case on, some day).
+const PLACED = daysAgo(10);
 
 type WirePayload = { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null };
 const toWire = (p: WirePayload) => ({
@@ -71,7 +76,7 @@ describe('keys per municipality in the real product (Temporal, worker, codec end
     const event = await request(product.app)
       .post(`/api/v1/cases/${caseId}/events`)
       .set(product.auth)
-      .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: OTHER_TENANT } });
+      .send({ name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: OTHER_TENANT } });
     expect(event.status).toBe(200);
     const raw = await product.runtime.client.workflowService.getWorkflowExecutionHistory({
       namespace: 'default',

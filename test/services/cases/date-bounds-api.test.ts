@@ -1,6 +1,11 @@
 import request from 'supertest';
 import { startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
 import { uniqueId } from '../../support/factories';
+import { daysAgo } from '../../support/municipal-date';
+
+// A hotel placement ten days back, so the six months the COA pays from it are still running when the
+// test looks (a fixed date would let that period end and move the case on, some day).
+const PLACED = daysAgo(10);
 
 const PROCESS = 'nareiziger-hotelverblijf';
 const data = (registrationDate: string) => ({ municipality: TEST_TENANT, householdSize: 2, registrationDate });
@@ -47,7 +52,7 @@ describe('dates within 1900–2100 (real Temporal)', () => {
       const good = await request(product.app)
         .post(events)
         .set(product.auth)
-        .send({ name: 'hotel-geplaatst', payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0344' } });
+        .send({ name: 'hotel-geplaatst', payload: { placementDate: PLACED, hotelMunicipality: 'GM0344' } });
       expect(good.status).toBe(200);
       expect(good.body).toMatchObject({ accepted: true, status: 'running' });
     },
