@@ -285,6 +285,8 @@ const scenarios: Scenario[] = [
   // The same case after start patch 3 (issue 13): its look-ups as local activities, one patch marker
   // at the start, the linked case started knowing the municipality's subscriptions (none, as of the start).
   housingV4('huisvesting-statushouder-v4-patches-at-start-3', 'ZAAK-FIXTURE-v4-patches-3', true),
+  // The same case after start patch 4 (issue 13): its case-deadline timer kept while the earliest deadline stays.
+  housingV4('huisvesting-statushouder-v4-patches-at-start-4', 'ZAAK-FIXTURE-v4-patches-4', true),
   {
     // Civic integration: the PIP's route confirmed and sent, assistance started, the term extended, the obligation met.
     file: 'inburgering-v1-voldaan',

@@ -63,7 +63,10 @@ export class CaseRun {
   /** Rule-set and definition look-ups: local activities for cases with start patch 3, else activities. */
   readonly lookups: Lookups;
 
-  constructor(input: CaseInput, fewerTasks = false) {
+  /** The start patch 4's answer: the case-deadline watcher keeps its timer across changes (watch-case-deadlines.ts). */
+  readonly steadyDeadlineTimer: boolean;
+
+  constructor(input: CaseInput, fewerTasks = false, steadyDeadlineTimer = false) {
     // A running case's snapshot may be in format version 1; the upgrade is pure, so every replay
     // reads the same version 2 (and a version-2 snapshot comes back as it is). Cases with the same
     // snapshot share one frozen copy of it, upgraded and indexed once (definition-pool.ts); the
@@ -74,6 +77,7 @@ export class CaseRun {
     input.definition = shared.snapshot as ProcessDefinition;
     this.input = input;
     this.fewerTasks = fewerTasks;
+    this.steadyDeadlineTimer = steadyDeadlineTimer;
     this.lookups = fewerTasks ? localLookups : acts;
     this.definition = shared.definition;
     this.nodes = shared.nodes;

@@ -61,3 +61,17 @@ export function keepStartPatch3(state: CaseState, on: boolean): void {
 export function startPatch3On(state: CaseState): boolean {
   return withStartPatch3.has(state);
 }
+
+/**
+ * The fourth start patch (issue 13): the case-deadline watcher keeps its timer while the earliest
+ * pending deadline stays the same. Before it, every change of a case (an accepted event, a date
+ * set) cancelled the watcher's timer and started a new one on the same instant — two history
+ * events and a timer row written and deleted per event, for nothing. It stands for start patch 3
+ * (and so for those before it): a new case records this one marker in its first workflow task.
+ * Asked first, once, like start patch 3; cases started before it keep their old timers.
+ */
+export const PATCH_AT_START_4 = 'doorstroom-patches-at-start-4';
+
+export function patchesAtStart4(): boolean {
+  return patched(PATCH_AT_START_4);
+}

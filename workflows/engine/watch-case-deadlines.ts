@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, sleep } from '@temporalio/workflow';
 import type { Deadline } from '../case-state';
 import { acts } from './activity-proxies';
 import { caseEventsOn, emitCaseEvent } from './case-events';
@@ -26,6 +26,31 @@ function refresh(run: CaseRun): boolean {
   return changed;
 }
 
+interface DeadlineTimer {
+  /** The instant it fires at (the deadline's `at`). */
+  at: string;
+  fired: boolean;
+  cancel(): void;
+}
+
+/** A timer in a scope of its own, so it can be cancelled when the earliest deadline moves. */
+function startTimer(at: string, ms: number): DeadlineTimer {
+  const scope = new CancellationScope();
+  const timer: DeadlineTimer = { at, fired: false, cancel: () => scope.cancel() };
+  scope
+    .run(() => sleep(ms))
+    .then(
+      () => {
+        timer.fired = true;
+      },
+      (err: unknown) => {
+        // Cancelled because the deadline moved (or the case was cancelled): nothing to do.
+        if (!isCancellation(err)) throw err;
+      },
+    );
+  return timer;
+}
+
 /**
  * Deadlines of the whole case (e.g. 12 weeks from koppeling to moved) run beside the steps: this
  * coroutine keeps one timer on the earliest pending one, wherever the case waits — also while a
@@ -35,6 +60,7 @@ function refresh(run: CaseRun): boolean {
 export async function watchCaseDeadlines(run: CaseRun): Promise<void> {
   const { state } = run;
   if (!run.definition.deadlines?.length) return;
+  let timer: DeadlineTimer | undefined;
   for (;;) {
     if (state.status !== 'running') return;
     if (refresh(run)) run.publish();
@@ -47,7 +73,21 @@ export async function watchCaseDeadlines(run: CaseRun): Promise<void> {
       continue;
     }
     const waitMs = new Date(due.at).getTime() - Date.now();
-    if (waitMs > 0 && (await condition(() => run.changes !== seen, waitMs))) continue;
+    if (waitMs > 0) {
+      if (!run.steadyDeadlineTimer) {
+        if (await condition(() => run.changes !== seen, waitMs)) continue;
+      } else {
+        // One timer per instant: a change that leaves the earliest deadline where it was keeps it.
+        if (timer?.at !== due.at) {
+          timer?.cancel();
+          timer = startTimer(due.at, waitMs);
+        }
+        const current = timer;
+        await condition(() => current.fired || run.changes !== seen);
+        if (!current.fired) continue;
+        timer = undefined;
+      }
+    }
     if (state.status !== 'running') continue;
     if (refresh(run)) {
       run.publish();

@@ -3,7 +3,12 @@ import { temporal } from '@temporalio/proto';
 import type { CaseEventType } from '../../../workflows/case-event';
 import { TRUST_SUBSCRIPTIONS_MS } from '../../../workflows/engine/case-events';
 import { PATCH_EVENT_PATH } from '../../../workflows/engine/event-path-patch';
-import { PATCH_AT_START, PATCH_AT_START_2, PATCH_AT_START_3 } from '../../../workflows/engine/patches-at-start';
+import {
+  PATCH_AT_START,
+  PATCH_AT_START_2,
+  PATCH_AT_START_3,
+  PATCH_AT_START_4,
+} from '../../../workflows/engine/patches-at-start';
 import type { processInterpreter } from '../../../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
 import { SA_OUTCOME, SA_STEP } from '../../../workflows/search-attributes';
@@ -88,11 +93,12 @@ describe('case events and search attributes of a case (time-skipping)', () => {
       const data = m.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
       return (JSON.parse(Buffer.from(data ?? []).toString()) as { id: string }).id;
     });
-    expect(patchIds).toEqual([PATCH_AT_START_3]);
+    expect(patchIds).toEqual([PATCH_AT_START_4]);
     for (const superseded of [
       PATCH_EVENT_PATH,
       PATCH_AT_START,
       PATCH_AT_START_2,
+      PATCH_AT_START_3,
       'doorstroom-case-events',
       'doorstroom-sa-process-version',
       'doorstroom-sa-overdue',
