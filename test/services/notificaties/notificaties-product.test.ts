@@ -7,6 +7,7 @@ import { createMapping } from '../../../services/notificaties/mappings';
 import { createNotificatiesRouter } from '../../../server/routes/notificaties';
 import type { MappingBody } from '../../../contract/notificaties';
 import { startProduct, TEST_TENANT, type RunningProduct } from '../../support/runtime';
+import { daysAgo } from '../../support/municipal-date';
 import { notificatie, startMapping, ZAAK } from './fixtures';
 
 const admin: AuthContext = {
@@ -61,8 +62,8 @@ describe('notificaties drive real cases (embedded Temporal)', () => {
   it('a zaak notification starts a case; a status notification moves it; an unrelated one is ignored and logged', async () => {
     // A placement a few days back: the COA-paid period runs from it (six months), so the case still waits
     // in the hotel stay when the second notification comes (a fixed past date let that period end first).
-    const placed = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-    const placedAgain = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const placed = daysAgo(3);
+    const placedAgain = daysAgo(2);
     const uuid = `7b1c2d3e-0000-4000-8000-${Date.now().toString().padStart(12, '0')}`;
     const zaak = ZAAK.replace(/[^/]+$/, uuid);
     const started = await post(notificatie({ hoofdObject: zaak, resourceUrl: zaak }));
