@@ -40,7 +40,7 @@ export function parseMetrics(text: string): MetricsSample {
     if (!keyOf) continue;
     const labels: Record<string, string> = {};
     for (const [, k, v] of labelText.matchAll(LABEL)) labels[k as string] = v as string;
-    const key = keyOf ? keyOf(labels) : undefined;
+    const key = keyOf(labels);
     if (!key) continue;
     const id = `${name}|${key}`;
     sample.set(id, (sample.get(id) ?? 0) + Number(value));
