@@ -408,10 +408,14 @@ async function main(): Promise<void> {
           client.workflow.start(INTERPRETER_WORKFLOW, { taskQueue, workflowId, args: [input] }),
         );
       };
-      const interpreterEventOf = (id: string, updateId: string) =>
+      // As the case service sends an event: with what the municipality subscribes to now (EventContext).
+      const interpreterEventOf = async (id: string, updateId: string) =>
         client.workflow.getHandle(id).executeUpdate(sendEventUpdate, {
           updateId,
-          args: [{ name: 'woning-aangeboden', payload: { offerId: 'A-1' } }],
+          args: [
+            { name: 'woning-aangeboden', payload: { offerId: 'A-1' } },
+            { caseEvents: await caseEventSubscriptions(store.db, 'GM0363', new Date()) },
+          ],
         });
       // Opening work done: no workflow task and no activity pending (the case waits, or has ended) — in
       // the case and in the cases it started (a housing case's linked inburgering case is its child;

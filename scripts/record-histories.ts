@@ -4,7 +4,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { templateRuleSetSource } from '../services/rule-sets/rule-set-source';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { CaseInput } from '../workflows/case-state';
+import type { CaseInput, EventContext } from '../workflows/case-state';
 import type { processInterpreter } from '../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../workflows/messages';
 import {
@@ -40,8 +40,8 @@ interface Scenario {
 }
 
 const today = async (env: TestWorkflowEnvironment) => dateOf(await env.currentTimeMs());
-const send = (handle: Handle, name: string, payload: Record<string, unknown> = {}) =>
-  handle.executeUpdate(sendEventUpdate, { args: [{ name, payload }] });
+const send = (handle: Handle, name: string, payload: Record<string, unknown> = {}, context?: EventContext) =>
+  handle.executeUpdate(sendEventUpdate, { args: context ? [{ name, payload }, context] : [{ name, payload }] });
 
 const hotelV1 = (scenario: 'gehuisvest' | 'har-overdracht'): Scenario => ({
   file: `nareiziger-hotelverblijf-v1-${scenario}`,
@@ -55,8 +55,11 @@ const hotelV1 = (scenario: 'gehuisvest' | 'har-overdracht'): Scenario => ({
   },
 });
 
-/** A version-4 housing case (maxRent 800) along the v3 path; `subscriptions`: it starts knowing there are none. */
-const housingV4 = (file: string, caseRef: string, subscriptions = false): Scenario => ({
+/**
+ * A version-4 housing case (maxRent 800) along the v3 path; `subscriptions`: it starts knowing there
+ * are none; `told`: each event comes with the server's EventContext (none subscribed, as of now).
+ */
+const housingV4 = (file: string, caseRef: string, subscriptions = false, told = false): Scenario => ({
   file,
   input: async (env) => {
     const input = housingCaseInput(await today(env), {
@@ -69,10 +72,12 @@ const housingV4 = (file: string, caseRef: string, subscriptions = false): Scenar
   async drive(env, handle) {
     await confirmProposal(handle, 'voorrangsbesluit');
     await waitForStep(handle, 'wacht-op-aanbod');
-    await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 });
-    await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) });
+    const context = async () =>
+      told ? { caseEvents: { types: [], asOf: new Date(await env.currentTimeMs()).toISOString() } } : undefined;
+    await send(handle, 'woning-aangeboden', { offerId: 'A-1', rooms: 3, rent: 700 }, await context());
+    await send(handle, 'aanbod-geaccepteerd', { tenancyStartDate: await today(env) }, await context());
     await env.sleep('1 week');
-    await send(handle, 'verhuisd', { moveDate: await today(env) });
+    await send(handle, 'verhuisd', { moveDate: await today(env) }, await context());
   },
 });
 
@@ -287,6 +292,9 @@ const scenarios: Scenario[] = [
   housingV4('huisvesting-statushouder-v4-patches-at-start-3', 'ZAAK-FIXTURE-v4-patches-3', true),
   // The same case after start patch 4 (issue 13): its case-deadline timer kept while the earliest deadline stays.
   housingV4('huisvesting-statushouder-v4-patches-at-start-4', 'ZAAK-FIXTURE-v4-patches-4', true),
+  // The same case after start patch 5 (issue 13): each event tells the case the municipality's subscriptions (none),
+  // so the step after the week's wait publishes nothing and asks nothing (before it: a publishCaseEvent local activity).
+  housingV4('huisvesting-statushouder-v4-patches-at-start-5', 'ZAAK-FIXTURE-v4-patches-5', true, true),
   {
     // Civic integration: the PIP's route confirmed and sent, assistance started, the term extended, the obligation met.
     file: 'inburgering-v1-voldaan',

@@ -190,6 +190,21 @@ export interface CaseEvent {
   payload: Record<string, unknown>;
 }
 
+/**
+ * What the server adds when it sends an event or a confirmation to a case — not the sender's (an
+ * integrator's body is the CaseEvent alone). The update's second argument, optional: updates sent
+ * before it existed have none, and a case that gets none asks for itself, as before.
+ */
+export interface EventContext {
+  /**
+   * The municipality's case-event subscriptions as the server looked them up when it sent this: a
+   * case with start patch 5 takes them as what it knows (engine/case-events.ts), so the event's
+   * workflow task need not ask the store through a local activity because the case last heard more
+   * than 10 minutes ago — which for a real case, whose events are days apart, is every event.
+   */
+  caseEvents?: CaseEventSubscriptions;
+}
+
 export interface EventResult {
   accepted: true;
   event: string;

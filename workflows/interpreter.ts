@@ -13,7 +13,13 @@ import { CaseRun } from './engine/case-run';
 import { nodeRunners } from './engine/node-runners';
 import { runWait } from './engine/run-wait';
 import { watchCaseDeadlines } from './engine/watch-case-deadlines';
-import { patchesAtStart, patchesAtStart2, patchesAtStart3, patchesAtStart4 } from './engine/patches-at-start';
+import {
+  patchesAtStart,
+  patchesAtStart2,
+  patchesAtStart3,
+  patchesAtStart4,
+  patchesAtStart5,
+} from './engine/patches-at-start';
 
 const CANCEL_STATE_PATCH = 'doorstroom-cancel-state';
 
@@ -60,13 +66,14 @@ async function walk(run: CaseRun): Promise<void> {
 export async function processInterpreter(input: CaseInput): Promise<CaseState> {
   // First, before any activity: a new case records this one marker in its first workflow task, and
   // it stands for the start patches before it; cases started before it ask those as they did.
-  const steadyDeadlineTimer = patchesAtStart4();
+  const subscriptionsFromEvents = patchesAtStart5();
+  const steadyDeadlineTimer = subscriptionsFromEvents || patchesAtStart4();
   const fewerTasks = steadyDeadlineTimer || patchesAtStart3();
   if (!fewerTasks) patchesAtStart();
   // Asked once, here: a case started before the patch answers false now and keeps that answer when
   // it is cancelled later (asked again then, live, the SDK would say true for an old case).
   const publishesCancellation = fewerTasks || patchesAtStart2();
-  const run = new CaseRun(input, fewerTasks, steadyDeadlineTimer);
+  const run = new CaseRun(input, { fewerTasks, steadyDeadlineTimer, subscriptionsFromEvents });
   try {
     await Promise.all([walk(run), watchCaseDeadlines(run)]);
   } catch (err) {

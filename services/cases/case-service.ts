@@ -13,6 +13,7 @@ import type {
   CaseInput,
   CaseState,
   DecisionConfirmationRequest,
+  EventContext,
   EventResult,
 } from '../../workflows/case-state';
 import type { CaseEventSubscriptions } from '../../workflows/case-event';
@@ -131,6 +132,20 @@ export function createCaseService(deps: CaseServiceDeps) {
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw notFound;
       throw err;
+    }
+  }
+
+  /**
+   * What the server tells a case beside an event or a confirmation (EventContext): what the
+   * municipality subscribes to now, so the case need not ask the store itself. Empty when there is
+   * no look-up or it fails: the event is not refused for it, and the case then asks, as before.
+   */
+  async function eventContext(tenant: string): Promise<EventContext> {
+    if (!deps.caseEvents) return {};
+    try {
+      return { caseEvents: await deps.caseEvents(tenant) };
+    } catch {
+      return {};
     }
   }
 
@@ -257,17 +272,22 @@ export function createCaseService(deps: CaseServiceDeps) {
       event: CaseEvent,
       opts: { updateId?: string } = {},
     ): Promise<EventResult> {
+      const context = await eventContext(tenant);
       return update(tenant, caseId, (handle) =>
-        handle.executeUpdate(sendEventUpdate, { args: [event], ...(opts.updateId ? { updateId: opts.updateId } : {}) }),
+        handle.executeUpdate(sendEventUpdate, {
+          args: [event, context],
+          ...(opts.updateId ? { updateId: opts.updateId } : {}),
+        }),
       );
     },
 
     /** A case handler confirms or overrides the proposal of a waiting decision step. */
     async confirmDecision(tenant: string, caseId: string, req: DecisionConfirmationRequest): Promise<EventResult> {
+      const context = await eventContext(tenant);
       return update(
         tenant,
         caseId,
-        (handle) => handle.executeUpdate(confirmDecisionUpdate, { args: [req] }),
+        (handle) => handle.executeUpdate(confirmDecisionUpdate, { args: [req, context] }),
         '/body/branch',
       );
     },

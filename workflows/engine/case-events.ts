@@ -1,6 +1,6 @@
 import { patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities, CaseEventMessage } from '../activity-types';
-import type { CaseEventSubscriptions } from '../case-event';
+import { CASE_EVENT_TYPES, isCaseEventType, type CaseEventSubscriptions } from '../case-event';
 import type { CaseInput, CaseState } from '../case-state';
 import { eventPathOn } from './event-path-patch';
 
@@ -46,6 +46,34 @@ export function caseEventsOn(state: CaseState): boolean {
 /** Whether case.started comes from the case itself (earlier cases had it from the server). */
 export function caseStartedEventOn(state: CaseState): boolean {
   return eventPathOn(state) || (patched(CASE_EVENTS_PATCH) && patched(PATCH_CASE_STARTED_EVENT));
+}
+
+/** Subscriptions told by the server are checked before a case trusts them: a bounded list of known types. */
+function isSubscriptions(value: unknown): value is CaseEventSubscriptions {
+  if (typeof value !== 'object' || value === null) return false;
+  const { types, asOf } = value as Partial<CaseEventSubscriptions>;
+  return (
+    Array.isArray(types) &&
+    types.length <= CASE_EVENT_TYPES.length &&
+    types.every((t) => typeof t === 'string' && isCaseEventType(t)) &&
+    typeof asOf === 'string' &&
+    Number.isFinite(Date.parse(asOf))
+  );
+}
+
+/**
+ * What the server told a case (start patch 5) of its municipality's subscriptions, beside an
+ * event it sent: taken when newer than what the case knew. A look-up stamped later than the
+ * case's own clock (the server's clock a little ahead of Temporal's) counts as made now, so it
+ * is trusted for the same 10 minutes as the case's own. Pure: what it keeps depends only on the
+ * history (the update's arguments and workflow time), so a replay learns the same.
+ */
+export function learnSubscriptions(run: CaseEventSource, told: unknown): void {
+  if (!isSubscriptions(told)) return;
+  const at = Math.min(Date.parse(told.asOf), run.now().getTime());
+  const current = known.get(run.state) ?? run.input.caseEvents;
+  if (current && Date.parse(current.asOf) > at) return;
+  known.set(run.state, { types: [...told.types], asOf: new Date(at).toISOString() });
 }
 
 /** True when the case knows, recently enough, that nobody subscribed to this type. */

@@ -10,6 +10,7 @@ import { toIsoInstant } from './deadlines';
 import { CONFIRM_EVENT } from './decision-events';
 import { sharedDefinition } from './definition-pool';
 import { acts, localLookups, type Lookups } from './activity-proxies';
+import { learnSubscriptions } from './case-events';
 import { EventInbox } from './event-inbox';
 import { keepStartPatch3 } from './patches-at-start';
 import { publishSearchAttributes } from './publish-search-attributes';
@@ -45,6 +46,16 @@ function initialState(input: CaseInput, now: Date): CaseState {
   };
 }
 
+/** The answers to the start patches, asked once in the case's first workflow task (interpreter.ts). */
+export interface StartPatches {
+  /** Start patch 3: look-ups as local activities, a linked case starting with the subscriptions. */
+  fewerTasks?: boolean;
+  /** Start patch 4: the case-deadline watcher keeps its timer while the earliest deadline stays. */
+  steadyDeadlineTimer?: boolean;
+  /** Start patch 5: subscriptions learnt from the events the server sends (EventContext). */
+  subscriptionsFromEvents?: boolean;
+}
+
 /** Everything the node runners share about one run of a case. */
 export class CaseRun {
   readonly definition: ProcessDefinition;
@@ -66,7 +77,11 @@ export class CaseRun {
   /** The start patch 4's answer: the case-deadline watcher keeps its timer across changes (watch-case-deadlines.ts). */
   readonly steadyDeadlineTimer: boolean;
 
-  constructor(input: CaseInput, fewerTasks = false, steadyDeadlineTimer = false) {
+  /** The start patch 5's answer: the case learns its municipality's subscriptions from the events the server sends. */
+  readonly subscriptionsFromEvents: boolean;
+
+  constructor(input: CaseInput, startPatches: StartPatches = {}) {
+    const { fewerTasks = false, steadyDeadlineTimer = false, subscriptionsFromEvents = false } = startPatches;
     // A running case's snapshot may be in format version 1; the upgrade is pure, so every replay
     // reads the same version 2 (and a version-2 snapshot comes back as it is). Cases with the same
     // snapshot share one frozen copy of it, upgraded and indexed once (definition-pool.ts); the
@@ -78,6 +93,7 @@ export class CaseRun {
     this.input = input;
     this.fewerTasks = fewerTasks;
     this.steadyDeadlineTimer = steadyDeadlineTimer;
+    this.subscriptionsFromEvents = subscriptionsFromEvents;
     this.lookups = fewerTasks ? localLookups : acts;
     this.definition = shared.definition;
     this.nodes = shared.nodes;
@@ -86,6 +102,10 @@ export class CaseRun {
     this.inbox.install(
       () => this.state,
       (event) => this.checkEvent(event, true),
+      // Only in the update's handler (an accepted update is in the history; a refused one is not).
+      (context) => {
+        if (this.subscriptionsFromEvents) learnSubscriptions(this, context?.caseEvents);
+      },
     );
   }
 

@@ -1,5 +1,5 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import type { CaseEvent, CaseState, DecisionConfirmationRequest, EventResult } from '../case-state';
+import type { CaseEvent, CaseState, DecisionConfirmationRequest, EventContext, EventResult } from '../case-state';
 import { caseStateQuery, confirmDecisionUpdate, sendEventUpdate } from '../messages';
 import { CONFIRM_EVENT } from './decision-events';
 
@@ -19,29 +19,48 @@ export class EventInbox {
   private readonly pending: Array<{ seq: number; event: string }> = [];
   private nextSeq = 1;
 
-  install(state: () => CaseState, check: (event: CaseEvent) => ApplicationFailure | undefined): void {
+  /** `learn`: what the server sent beside an accepted event (its EventContext), before the event is queued. */
+  install(
+    state: () => CaseState,
+    check: (event: CaseEvent) => ApplicationFailure | undefined,
+    learn: (context: EventContext | undefined) => void = () => undefined,
+  ): void {
     setHandler(caseStateQuery, state);
-    setHandler(sendEventUpdate, (event) => this.enqueue(event), {
-      validator: (event: CaseEvent) => {
-        // Names starting with `$` are the engine's own (a confirmation): never accepted from the events API.
-        if (typeof event?.name === 'string' && event.name.startsWith('$')) {
-          throw ApplicationFailure.create({
-            type: 'EVENT_NOT_EXPECTED',
-            message: `Event "${event.name}" cannot be sent as an event.`,
-            nonRetryable: true,
-          });
-        }
-        const problem = check(event);
-        if (problem) throw problem;
+    setHandler(
+      sendEventUpdate,
+      (event, context) => {
+        learn(context);
+        return this.enqueue(event);
       },
-    });
+      {
+        validator: (event: CaseEvent, _context?: EventContext) => {
+          // Names starting with `$` are the engine's own (a confirmation): never accepted from the events API.
+          if (typeof event?.name === 'string' && event.name.startsWith('$')) {
+            throw ApplicationFailure.create({
+              type: 'EVENT_NOT_EXPECTED',
+              message: `Event "${event.name}" cannot be sent as an event.`,
+              nonRetryable: true,
+            });
+          }
+          const problem = check(event);
+          if (problem) throw problem;
+        },
+      },
+    );
     const asEvent = (req: DecisionConfirmationRequest): CaseEvent => ({ name: CONFIRM_EVENT, payload: { ...req } });
-    setHandler(confirmDecisionUpdate, (req) => this.enqueue(asEvent(req)), {
-      validator: (req: DecisionConfirmationRequest) => {
-        const problem = check(asEvent(req));
-        if (problem) throw problem;
+    setHandler(
+      confirmDecisionUpdate,
+      (req, context) => {
+        learn(context);
+        return this.enqueue(asEvent(req));
       },
-    });
+      {
+        validator: (req: DecisionConfirmationRequest, _context?: EventContext) => {
+          const problem = check(asEvent(req));
+          if (problem) throw problem;
+        },
+      },
+    );
   }
 
   private async enqueue(event: CaseEvent): Promise<EventResult> {

@@ -75,3 +75,21 @@ export const PATCH_AT_START_4 = 'doorstroom-patches-at-start-4';
 export function patchesAtStart4(): boolean {
   return patched(PATCH_AT_START_4);
 }
+
+/**
+ * The fifth start patch (issue 13): the case takes what the municipality subscribes to from the
+ * events the server sends it (the update's EventContext), when that is newer than what it knew.
+ * Before it, a case that had not published for 10 minutes (TRUST_SUBSCRIPTIONS_MS) asked the store
+ * through a `publishCaseEvent` local activity at its next step — for a real case, whose events are
+ * days apart, at every event; at 10,000 cases in bench:workflows one local activity per event, and
+ * a second workflow activation per event task waiting behind every other case's. It stands for
+ * start patch 4 (and so for those before it); cases started before it ignore the context.
+ */
+export const PATCH_AT_START_5 = 'doorstroom-patches-at-start-5';
+
+export function patchesAtStart5(): boolean {
+  return patched(PATCH_AT_START_5);
+}
+
+/** The one marker a case started now records (tests check a new case records only this one). */
+export const NEWEST_START_PATCH = PATCH_AT_START_5;

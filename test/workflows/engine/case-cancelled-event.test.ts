@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { PATCH_AT_START_4 } from '../../../workflows/engine/patches-at-start';
+import { NEWEST_START_PATCH } from '../../../workflows/engine/patches-at-start';
 import type { processInterpreter } from '../../../workflows/interpreter';
 import { INTERPRETER_WORKFLOW } from '../../../workflows/messages';
 import { recordingPublisher } from '../../support/activity-deps';
@@ -73,7 +73,7 @@ describe('a cancelled case publishes case.cancelled (time-skipping)', () => {
     expect(events.published.at(-1)?.type).toBe('case.cancelled');
     const markers = patchMarkers(history);
     // Start patch 4 stands for those before it (and the event path): one marker, not four.
-    expect(markers.map((m) => m.patchId)).toEqual([PATCH_AT_START_4]);
+    expect(markers.map((m) => m.patchId)).toEqual([NEWEST_START_PATCH]);
     expect(markers.every((m) => m.task === 1)).toBe(true);
     const bundle = await workflowBundle(require.resolve('../../../workflows/interpreter'));
     await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, workflowId)).resolves.toBeUndefined();

@@ -1,6 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
-import type { CaseEventType } from '../../../workflows/case-event';
+import { randomBytes } from 'node:crypto';
+import type { CaseEventSubscriptions, CaseEventType } from '../../../workflows/case-event';
+import type { EventContext } from '../../../workflows/case-state';
+import { createCaseService } from '../../../services/cases/case-service';
+import { builtInDefinitionSource } from '../../../services/cases/definition-source';
 import { TRUST_SUBSCRIPTIONS_MS } from '../../../workflows/engine/case-events';
 import { PATCH_EVENT_PATH } from '../../../workflows/engine/event-path-patch';
 import {
@@ -8,10 +12,11 @@ import {
   PATCH_AT_START_2,
   PATCH_AT_START_3,
   PATCH_AT_START_4,
+  NEWEST_START_PATCH,
 } from '../../../workflows/engine/patches-at-start';
 import type { processInterpreter } from '../../../workflows/interpreter';
 import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
-import { SA_OUTCOME, SA_STEP } from '../../../workflows/search-attributes';
+import { SA_OUTCOME, SA_STEP, SA_TENANT } from '../../../workflows/search-attributes';
 import { recordingPublisher } from '../../support/activity-deps';
 import { dateOf, hotelCaseInput, uniqueId } from '../../support/factories';
 import { createRecordingWorker, createTimeSkippingEnv } from '../../support/temporal';
@@ -93,12 +98,13 @@ describe('case events and search attributes of a case (time-skipping)', () => {
       const data = m.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
       return (JSON.parse(Buffer.from(data ?? []).toString()) as { id: string }).id;
     });
-    expect(patchIds).toEqual([PATCH_AT_START_4]);
+    expect(patchIds).toEqual([NEWEST_START_PATCH]);
     for (const superseded of [
       PATCH_EVENT_PATH,
       PATCH_AT_START,
       PATCH_AT_START_2,
       PATCH_AT_START_3,
+      PATCH_AT_START_4,
       'doorstroom-case-events',
       'doorstroom-sa-process-version',
       'doorstroom-sa-overdue',
@@ -143,5 +149,116 @@ describe('case events and search attributes of a case (time-skipping)', () => {
     const { typedSearchAttributes } = await handle.describe();
     expect(typedSearchAttributes.get(SA_OUTCOME)).toBe('gehuisvest');
     expect(typedSearchAttributes.get(SA_STEP)).toBe('gehuisvest');
+  });
+});
+
+// Each case on a fresh time-skipping server: a server that ran other cases skips time ahead (far
+// beyond the payload's date window) while a test waits for a result.
+describe('start patch 5: what the server tells a case beside an event (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  const taskQueue = uniqueId('case-events-told');
+
+  beforeEach(async () => {
+    env = await createTimeSkippingEnv();
+  });
+  afterEach(async () => {
+    await env?.teardown();
+  });
+
+  /**
+   * Start patch 5: a hotel case that knows, as of its start, that nobody subscribes; placed; then an
+   * hour without news (longer than it trusts what it knows); then housed — with what the server
+   * tells beside that event (`told`), sent straight or through the case service as the API sends it.
+   */
+  async function housedAfterAnHour(
+    subscribed: readonly CaseEventType[],
+    told?: (now: number) => unknown,
+    via: 'client' | 'case service' = 'client',
+  ) {
+    const events = recordingPublisher(subscribed);
+    const rec = await createRecordingWorker(env, taskQueue, {}, { events });
+    return rec.worker.runUntil(async () => {
+      const asOf = new Date(await env.currentTimeMs()).toISOString();
+      const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+        taskQueue,
+        workflowId: uniqueId('GM0363-case'),
+        args: [hotelCaseInput({ caseEvents: { types: [], asOf } })],
+        typedSearchAttributes: [{ key: SA_TENANT, value: 'GM0363' }],
+      });
+      const placementDate = dateOf(await env.currentTimeMs());
+      await handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'hotel-geplaatst', payload: { placementDate, hotelMunicipality: 'GM0363' } }],
+      });
+      await env.sleep(6 * TRUST_SUBSCRIPTIONS_MS);
+      const now = await env.currentTimeMs();
+      const event = { name: 'woning-gevonden', payload: { tenancyStartDate: dateOf(now) } };
+      if (via === 'case service') {
+        const service = createCaseService({
+          client: env.client,
+          namespace: env.namespace ?? 'default',
+          taskQueue,
+          idSecret: randomBytes(32),
+          definitions: builtInDefinitionSource,
+          caseEvents: async () => told?.(now) as CaseEventSubscriptions,
+        });
+        await service.sendEvent('GM0363', handle.workflowId, event);
+      } else {
+        const context = told?.(now);
+        await handle.executeUpdate(sendEventUpdate, {
+          args: context === undefined ? [event] : [event, context as EventContext],
+        });
+      }
+      const final = await handle.result();
+      return { final, events, calls: rec.calls };
+    });
+  }
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  it('without word from the server, a case that heard nothing for 10 minutes asks by publishing (one local activity)', async () => {
+    const { final, events, calls } = await housedAfterAnHour([]);
+    expect(final.outcome).toBe('gehuisvest');
+    // One publication, which asked (and learnt nobody listens); the real publisher delivers it to nobody.
+    expect(calls.publishCaseEvent).toBe(1);
+    expect(events.published).toHaveLength(1);
+  });
+
+  it('told by the event that nobody subscribes, it asks nothing and publishes nothing', async () => {
+    const { final, events, calls } = await housedAfterAnHour([], (now) => ({
+      caseEvents: { types: [], asOf: at(now) },
+    }));
+    expect(final.outcome).toBe('gehuisvest');
+    expect(calls.publishCaseEvent).toBeUndefined();
+    expect(events.published).toEqual([]);
+  });
+
+  it('told by the event what is subscribed, it publishes exactly that', async () => {
+    const { events, calls } = await housedAfterAnHour(['case.completed'], (now) => ({
+      caseEvents: { types: ['case.completed'], asOf: at(now) },
+    }));
+    expect(events.published.map((e) => e.type)).toEqual(['case.completed']);
+    expect(calls.publishCaseEvent).toBe(1);
+  });
+
+  it('the case service tells the case with each event (as the API sends it)', async () => {
+    const { events, calls } = await housedAfterAnHour([], (now) => ({ types: [], asOf: at(now) }), 'case service');
+    expect(calls.publishCaseEvent).toBeUndefined();
+    expect(events.published).toEqual([]);
+  });
+
+  it('a look-up stamped a little after the case clock (server clock ahead) counts as made now', async () => {
+    const { calls } = await housedAfterAnHour([], (now) => ({ caseEvents: { types: [], asOf: at(now + 5_000) } }));
+    expect(calls.publishCaseEvent).toBeUndefined();
+  });
+
+  it.each([
+    ['an old look-up', (now: number) => ({ caseEvents: { types: [], asOf: at(now - 2 * TRUST_SUBSCRIPTIONS_MS) } })],
+    ['an unknown event type', (now: number) => ({ caseEvents: { types: ['case.bogus'], asOf: at(now) } })],
+    ['a date that is no date', () => ({ caseEvents: { types: [], asOf: 'gisteren' } })],
+    ['no list of types', (now: number) => ({ caseEvents: { types: 'case.completed', asOf: at(now) } })],
+    ['too many types', (now: number) => ({ caseEvents: { types: Array(50).fill('case.completed'), asOf: at(now) } })],
+  ])('%s from the server is not trusted: the case asks for itself', async (_what, told) => {
+    const { final, calls } = await housedAfterAnHour([], told);
+    expect(final.outcome).toBe('gehuisvest');
+    expect(calls.publishCaseEvent).toBe(1);
   });
 });

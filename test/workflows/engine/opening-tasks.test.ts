@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { processInterpreter } from '../../../workflows/interpreter';
 import { caseStateQuery, INTERPRETER_WORKFLOW } from '../../../workflows/messages';
-import { PATCH_AT_START_4 } from '../../../workflows/engine/patches-at-start';
+import { NEWEST_START_PATCH } from '../../../workflows/engine/patches-at-start';
 import {
   createRecordingWorker,
   createTimeSkippingEnv,
@@ -129,7 +129,7 @@ describe('a new case opening (time-skipping)', () => {
       const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
       return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
     });
-    expect(patches).toContain(PATCH_AT_START_4);
+    expect(patches).toContain(NEWEST_START_PATCH);
     const bundle = await workflowBundle(require.resolve('../../../workflows/interpreter'));
     await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, workflowId)).resolves.toBeUndefined();
   });

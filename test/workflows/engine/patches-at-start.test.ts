@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { processInterpreter } from '../../../workflows/interpreter';
 import { INTERPRETER_WORKFLOW } from '../../../workflows/messages';
-import { PATCH_AT_START_4 } from '../../../workflows/engine/patches-at-start';
+import { NEWEST_START_PATCH } from '../../../workflows/engine/patches-at-start';
 import {
   confirmProposal,
   createRecordingWorker,
@@ -73,8 +73,8 @@ describe('patches at start (time-skipping)', () => {
       return handle.fetchHistory();
     });
     const markers = patchMarkers(history.events ?? []);
-    // Start patch 4 stands for PATCH_AT_START (and the other start patches) in a new case.
-    expect(markers.map((m) => m.patchId)).toEqual([PATCH_AT_START_4]);
+    // The newest start patch stands for PATCH_AT_START (and the other start patches) in a new case.
+    expect(markers.map((m) => m.patchId)).toEqual([NEWEST_START_PATCH]);
     // The decision confirmation and the cancellation state were used (the case confirmed and was
     // cancelled), yet no marker of theirs: the one at start stands for them.
     expect(markers.every((m) => m.task === 1)).toBe(true);

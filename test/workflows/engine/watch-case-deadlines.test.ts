@@ -5,7 +5,7 @@ import type { ProcessDefinition } from '../../../workflows/dsl/schema';
 import type { ProcessDefinitionV1 } from '../../../workflows/dsl/schema-v1';
 import { caseStateQuery, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
 import { validateDefinition } from '../../../workflows/dsl/validate-definition';
-import { PATCH_AT_START_4 } from '../../../workflows/engine/patches-at-start';
+import { NEWEST_START_PATCH } from '../../../workflows/engine/patches-at-start';
 import {
   createRecordingWorker,
   createTimeSkippingEnv,
@@ -149,7 +149,7 @@ describe('case deadlines keep their timer (time-skipping)', () => {
       const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
       return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
     });
-    expect(markers).toEqual([PATCH_AT_START_4]);
+    expect(markers).toEqual([NEWEST_START_PATCH]);
     const bundle = await workflowBundle(require.resolve('../../../workflows/interpreter'));
     await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, workflowId)).resolves.toBeUndefined();
   });
