@@ -15,11 +15,11 @@ import {
   NEWEST_START_PATCH,
 } from '../../../workflows/engine/patches-at-start';
 import type { processInterpreter } from '../../../workflows/interpreter';
-import { INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
+import { confirmDecisionUpdate, INTERPRETER_WORKFLOW, sendEventUpdate } from '../../../workflows/messages';
 import { SA_OUTCOME, SA_STEP, SA_TENANT } from '../../../workflows/search-attributes';
 import { recordingPublisher } from '../../support/activity-deps';
-import { dateOf, hotelCaseInput, uniqueId } from '../../support/factories';
-import { createRecordingWorker, createTimeSkippingEnv } from '../../support/temporal';
+import { dateOf, hotelCaseInput, housingCaseInput, uniqueId } from '../../support/factories';
+import { createRecordingWorker, createTimeSkippingEnv, TEST_CASE_HANDLER, waitForState } from '../../support/temporal';
 
 const { EventType } = temporal.api.enums.v1;
 
@@ -260,5 +260,41 @@ describe('start patch 5: what the server tells a case beside an event (time-skip
     const { final, calls } = await housedAfterAnHour([], told);
     expect(final.outcome).toBe('gehuisvest');
     expect(calls.publishCaseEvent).toBe(1);
+  });
+
+  it.each([
+    ['without word from the server, asks once', undefined, 1],
+    [
+      'told nobody subscribes, asks nothing',
+      (now: number) => ({ caseEvents: { types: [], asOf: at(now) } }),
+      undefined,
+    ],
+  ])('a decision confirmed after an hour, %s', async (_what, told, asked) => {
+    const events = recordingPublisher([]);
+    const rec = await createRecordingWorker(env, taskQueue, {}, { events });
+    await rec.worker.runUntil(async () => {
+      const now = await env.currentTimeMs();
+      const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+        taskQueue,
+        workflowId: uniqueId('GM0363-case'),
+        args: [housingCaseInput(dateOf(now), { caseEvents: { types: [], asOf: at(now) } })],
+      });
+      const state = await waitForState(
+        handle,
+        (s) => s.pendingDecision?.nodeId === 'voorrangsbesluit' && s.pendingDecision.phase === 'confirmation',
+      );
+      await env.sleep(6 * TRUST_SUBSCRIPTIONS_MS);
+      const request = {
+        nodeId: 'voorrangsbesluit',
+        branch: state.pendingDecision?.proposal?.branch ?? null,
+        by: TEST_CASE_HANDLER,
+      };
+      const context = told?.(await env.currentTimeMs());
+      const result = await handle.executeUpdate(confirmDecisionUpdate, {
+        args: context ? [request, context] : [request],
+      });
+      expect(result.currentStep).toBe('wacht-op-aanbod');
+    });
+    expect(rec.calls.publishCaseEvent).toBe(asked);
   });
 });
