@@ -38,7 +38,16 @@ async function settle(product: Product, workflowIds: string[]): Promise<number> 
   const t0 = performance.now();
   const pending = new Set(workflowIds);
   while (pending.size > 0) {
-    if (performance.now() - t0 > 300_000) throw new Error(`bench:api: ${pending.size} cases still busy after 300 s`);
+    if (performance.now() - t0 > 300_000) {
+      // Say what one of them waits for: a task, or an activity with its attempts and last failure.
+      const [example] = pending;
+      const { raw } = await product.runtime.client.workflow.getHandle(example as string).describe();
+      const activity = raw.pendingActivities?.[0];
+      const what = activity
+        ? `activity ${activity.activityType?.name} attempt ${activity.attempt}: ${activity.lastFailure?.message ?? 'no failure'}`
+        : `workflow task (attempt ${raw.pendingWorkflowTask?.attempt ?? '?'})`;
+      throw new Error(`bench:api: ${pending.size} cases still busy after 300 s; one waits for ${what}`);
+    }
     for (const id of [...pending]) {
       const { raw } = await product.runtime.client.workflow.getHandle(id).describe();
       if (!raw.pendingWorkflowTask && (raw.pendingActivities ?? []).length === 0) pending.delete(id);
@@ -48,8 +57,15 @@ async function settle(product: Product, workflowIds: string[]): Promise<number> 
   return (performance.now() - t0) / 1000;
 }
 
+/** The case data of every start, raw and through the API: registered a month ago (COA's six months run). */
+const data = {
+  municipality: 'GM0363',
+  householdSize: 3,
+  registrationDate: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+};
+
 async function rawStarts(product: Product, workflowIds: string[]): Promise<Phase> {
-  const input = hotelCaseInput({ tenant: 'GM0363' });
+  const input = hotelCaseInput({ tenant: 'GM0363', data });
   const latencies: number[] = [];
   let started = 0;
   const until = Date.now() + SECONDS * 1000;
@@ -58,7 +74,8 @@ async function rawStarts(product: Product, workflowIds: string[]): Promise<Phase
       const t0 = performance.now();
       const handle = await product.runtime.client.workflow.start(INTERPRETER_WORKFLOW, {
         taskQueue: product.taskQueue,
-        workflowId: `bench-raw-${process.pid}-${w}-${started}-${Math.random().toString(36).slice(2)}`,
+        // A case id as the product makes them (tenant first): the case's events are refused otherwise.
+        workflowId: `GM0363-nareiziger-hotelverblijf-raw-${process.pid}-${w}-${started}-${Math.random().toString(36).slice(2)}`,
         args: [{ ...input, caseRef: `RAW-${w}-${started}` }],
       });
       latencies.push(performance.now() - t0);
@@ -105,7 +122,6 @@ async function main(): Promise<void> {
   const http = await listenDrainable(product.app, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${http.port}`;
   const headers = { ...product.auth, 'content-type': 'application/json' };
-  const data = { municipality: 'GM0363', householdSize: 3, registrationDate: '2026-11-01' };
   let n = 0;
   const caseIds: string[] = [];
   const rawIds: string[] = [];
@@ -147,7 +163,7 @@ async function main(): Promise<void> {
             path: `/api/v1/cases/${caseIds[e++ % caseIds.length]}/events`,
             body: JSON.stringify({
               name: 'hotel-geplaatst',
-              payload: { placementDate: '2026-11-20', hotelMunicipality: 'GM0363' },
+              payload: { placementDate: new Date().toISOString().slice(0, 10), hotelMunicipality: 'GM0363' },
             }),
           }),
         },

@@ -4,7 +4,7 @@ import type { DefinitionSource } from '../../services/cases/definition-source';
 import type { BesluitIssuer } from '../../services/besluiten/besluit-issuer';
 import type { QuotaLedger } from '../../services/quota/quota-ledger';
 import type { RuleSetSource } from '../../services/rule-sets/rule-set-source';
-import type { PublishResult } from '../../services/webhooks/publisher';
+import { EventPublishError, type PublishResult } from '../../services/webhooks/publisher';
 import type { CaseActivities, CaseEventMessage, Notification } from '../../workflows/activity-types';
 import { decide } from './decide';
 
@@ -81,7 +81,18 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     },
 
     async publishCaseEvent(event) {
-      const result = await deps.events.publish(event);
+      const result = await deps.events.publish(event).catch((err: unknown) => {
+        // An event the publisher refuses stays refused: retried, it would hold the case's workflow
+        // task open (a local activity) for ever. Not retryable; the case goes on without it.
+        if (err instanceof EventPublishError) {
+          deps.log.warn?.(
+            { tenant: event.tenant, caseId: event.caseId, type: event.type, code: err.code },
+            err.message,
+          );
+          throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
+        }
+        throw err;
+      });
       // Kept small: the result is recorded in the case's history with every publication.
       return { eventId: result.eventId, deliveries: result.deliveries.length, subscribedTypes: result.subscribedTypes };
     },

@@ -1,4 +1,4 @@
-import { patched, proxyLocalActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log, patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities, CaseEventMessage } from '../activity-types';
 import { CASE_EVENT_TYPES, isCaseEventType, type CaseEventSubscriptions } from '../case-event';
 import type { CaseInput, CaseState } from '../case-state';
@@ -99,7 +99,7 @@ export async function emitCaseEvent(
   if (whereSubscribed && nobodyListens(run, type)) return;
   const { state } = run;
   const { id, ...references } = extra;
-  const publication = await local.publishCaseEvent({
+  const event: CaseEventMessage = {
     id: id ?? `${state.caseId}:${state.runs}:${state.history.length}:${type}`,
     type,
     tenant: state.tenant,
@@ -108,9 +108,30 @@ export async function emitCaseEvent(
     step: state.currentStep ?? undefined,
     occurredAt: run.now().toISOString(),
     ...references,
-  });
+  };
+  let publication: Awaited<ReturnType<typeof local.publishCaseEvent>>;
+  try {
+    publication = await local.publishCaseEvent(event);
+  } catch (err) {
+    // The publisher refused the event itself (not a store that is down: that is retried): the case
+    // goes on without it rather than wait in its step for ever. Only the references are logged.
+    const refused = refusal(err);
+    if (!refused) throw err;
+    log.warn('case event refused by the publisher', { caseId: state.caseId, type, reason: refused.message });
+    return;
+  }
   // Results recorded by older workers carry no subscriptions (or nothing at all).
   if (whereSubscribed && Array.isArray(publication?.subscribedTypes)) {
     known.set(state, { types: publication.subscribedTypes, asOf: run.now().toISOString() });
   }
+}
+
+/**
+ * A publication the publisher refused as invalid (non-retryable, `INVALID_EVENT`). A local
+ * activity's failure reaches the workflow as the activity's own ApplicationFailure (no
+ * ActivityFailure around it, unlike a normal activity's); both are recognised.
+ */
+function refusal(err: unknown): ApplicationFailure | undefined {
+  const failure = err instanceof ActivityFailure ? err.cause : err;
+  return failure instanceof ApplicationFailure && failure.type === 'INVALID_EVENT' ? failure : undefined;
 }

@@ -1,5 +1,6 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
+import { EventPublishError } from '../../../services/webhooks/publisher';
 import { InMemoryQuotaLedger } from '../../../services/quota/quota-ledger';
 import { templateRuleSetSource } from '../../../services/rule-sets/rule-set-source';
 import type { ActivityRegistry } from '../../../worker/activity-registry';
@@ -137,6 +138,29 @@ describe('activities', () => {
       subscribedTypes: ['case.completed'],
     });
     expect(events.published).toEqual([event]);
+  });
+
+  it('publishCaseEvent: an event the publisher refuses fails once, not retryable (a retry would hold the case open)', async () => {
+    const refusing = {
+      async publish(): Promise<never> {
+        throw new EventPublishError('INVALID_EVENT', 'case x does not belong to tenant GM0363');
+      },
+    };
+    const acts = testActivities({ events: refusing });
+    const event = {
+      id: 'x:0:0:case.started',
+      type: 'case.started' as const,
+      tenant: 'GM0363',
+      caseId: 'x',
+      processId: 'huisvesting-statushouder',
+      occurredAt: '2026-03-10T09:00:00.000Z',
+    };
+    const failure = await new MockActivityEnvironment().run(acts.publishCaseEvent, event).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'INVALID_EVENT', nonRetryable: true });
+    // A store that is down is not the event's fault: that error stays retryable.
+    const down = testActivities({ events: { publish: () => Promise.reject(new Error('SQLITE_BUSY')) } });
+    await expect(new MockActivityEnvironment().run(down.publishCaseEvent, event)).rejects.toThrow('SQLITE_BUSY');
   });
 
   it('issueBesluit always goes to the issuer (no issuer, no worker)', async () => {

@@ -2,6 +2,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 import { randomBytes } from 'node:crypto';
 import type { CaseEventSubscriptions, CaseEventType } from '../../../workflows/case-event';
+import type { CaseEventMessage } from '../../../workflows/activity-types';
+import { EventPublishError } from '../../../services/webhooks/publisher';
 import type { EventContext } from '../../../workflows/case-state';
 import { createCaseService } from '../../../services/cases/case-service';
 import { builtInDefinitionSource } from '../../../services/cases/definition-source';
@@ -126,6 +128,43 @@ describe('case events and search attributes of a case (time-skipping)', () => {
     const old = await runHousedCase(['case.completed'], { types: [], asOf: stale });
     // The first event asks (and learns only case.completed is wanted); the rest follow what it learnt.
     expect(old.events.published.map((e) => e.type)).toEqual(['case.started', 'case.completed']);
+  });
+
+  it('an event the publisher refuses is asked once, not retried, and the case goes on to its outcome', async () => {
+    // As a case started straight on Temporal with an id outside its tenant was (bench:api's raw
+    // starts): its case.started was refused as INVALID_EVENT and retried in the worker for ever,
+    // holding the case's first workflow task open — the case never reached its first step.
+    const published = recordingPublisher(['case.started', 'case.completed']);
+    let refused = 0;
+    const events = {
+      published: published.published,
+      async publish(event: CaseEventMessage) {
+        if (event.type !== 'case.started') return published.publish(event);
+        refused += 1;
+        throw new EventPublishError('INVALID_EVENT', `case ${event.caseId} does not belong to tenant ${event.tenant}`);
+      },
+    };
+    const rec = await createRecordingWorker(env, taskQueue, {}, { events });
+    const final = await rec.worker.runUntil(async () => {
+      const handle = await env.client.workflow.start<typeof processInterpreter>(INTERPRETER_WORKFLOW, {
+        taskQueue,
+        workflowId: uniqueId('GM0363-case'),
+        args: [hotelCaseInput()],
+      });
+      const today = dateOf(await env.currentTimeMs());
+      await handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'hotel-geplaatst', payload: { placementDate: today, hotelMunicipality: 'GM0363' } }],
+      });
+      await handle.executeUpdate(sendEventUpdate, {
+        args: [{ name: 'woning-gevonden', payload: { tenancyStartDate: today } }],
+      });
+      return handle.result();
+    });
+    expect(final.outcome).toBe('gehuisvest');
+    expect(refused).toBe(1);
+    // Refused, case.started taught the case nothing, so its next event asks (the recording publisher
+    // keeps that ask) and learns; from then on only what is subscribed to.
+    expect(published.published.map((e) => e.type)).toEqual(['case.step-entered', 'case.completed']);
   });
 
   it('one search-attribute upsert at most per workflow task, of changed values; the end state is in visibility', async () => {
