@@ -1,5 +1,7 @@
 import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
 import { listenDrainable } from '../server/http-server';
+import { caseIdFor } from '../services/cases/case-id';
 import { hotelCaseInput } from '../test/support/factories';
 import { startProduct, tempDataDir } from '../test/support/runtime';
 import { INTERPRETER_WORKFLOW } from '../workflows/messages';
@@ -64,6 +66,8 @@ const data = {
   registrationDate: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
 };
 
+const rawIdSecret = randomBytes(32);
+
 async function rawStarts(product: Product, workflowIds: string[]): Promise<Phase> {
   const input = hotelCaseInput({ tenant: 'GM0363', data });
   const latencies: number[] = [];
@@ -75,7 +79,7 @@ async function rawStarts(product: Product, workflowIds: string[]): Promise<Phase
       const handle = await product.runtime.client.workflow.start(INTERPRETER_WORKFLOW, {
         taskQueue: product.taskQueue,
         // A case id as the product makes them (tenant first): the case's events are refused otherwise.
-        workflowId: `GM0363-nareiziger-hotelverblijf-raw-${process.pid}-${w}-${started}-${Math.random().toString(36).slice(2)}`,
+        workflowId: caseIdFor(rawIdSecret, 'GM0363', input.definition.id, `RAW-${process.pid}-${w}-${started}`),
         args: [{ ...input, caseRef: `RAW-${w}-${started}` }],
       });
       latencies.push(performance.now() - t0);

@@ -84,13 +84,9 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       const result = await deps.events.publish(event).catch((err: unknown) => {
         // An event the publisher refuses stays refused: retried, it would hold the case's workflow
         // task open (a local activity) for ever. Not retryable; the case goes on without it.
-        if (err instanceof EventPublishError) {
-          deps.log.warn?.(
-            { tenant: event.tenant, caseId: event.caseId, type: event.type, code: err.code },
-            err.message,
-          );
+        // (The SDK logs the failed activity; the case logs that it goes on without the event.)
+        if (err instanceof EventPublishError)
           throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
-        }
         throw err;
       });
       // Kept small: the result is recorded in the case's history with every publication.
