@@ -3,10 +3,16 @@ import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../../workflows/sea
 import { eventually, startProduct, TEST_TENANT, type RunningProduct } from '../support/runtime';
 import { uniqueId } from '../support/factories';
 import { daysAgo } from '../support/municipal-date';
+import { addDuration } from '../../workflows/dsl/duration';
 
 // A hotel placement ten days back, so the six months the COA pays from it are still running when the
 // test looks (a fixed date would let that period end and move the case on, some day).
 const PLACED = daysAgo(10);
+// A tenancy two weeks ahead: after the placement whatever day the test runs.
+const TENANCY = daysAgo(-14);
+/** The instant `duration` after the placement, as the definition counts its terms (calendar months). */
+const afterPlacement = (duration: string): string =>
+  addDuration(new Date(`${PLACED}T00:00:00.000Z`), duration).toISOString();
 
 const PROCESS = 'nareiziger-hotelverblijf';
 const personal = { name: 'Fatima Voorbeeld', vNumber: '1234567890' };
@@ -49,18 +55,18 @@ describe('case API against a real Temporal dev server', () => {
     const after = await request(product.app).get(`/api/v1/cases/${caseId}`).set(product.auth);
     expect(after.body.dates.hotelStart).toBe(`${PLACED}T00:00:00.000Z`);
     expect(after.body.deadlines.find((d: { kind: string }) => d.kind === 'timeout').at).toBe(
-      '2027-05-20T00:00:00.000Z',
+      afterPlacement('P6M'), // coaPaidPeriod
     );
 
     const housed = await request(product.app)
       .post(`/api/v1/cases/${caseId}/events`)
       .set(product.auth)
-      .send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+      .send({ name: 'woning-gevonden', payload: { tenancyStartDate: TENANCY } });
     expect(housed.body).toMatchObject({ status: 'completed', outcome: 'gehuisvest' });
     const closed = await request(product.app)
       .post(`/api/v1/cases/${caseId}/events`)
       .set(product.auth)
-      .send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+      .send({ name: 'woning-gevonden', payload: { tenancyStartDate: TENANCY } });
     expect(closed.status).toBe(409);
     expect(closed.body.error.code).toBe('CASE_CLOSED');
   });
@@ -132,7 +138,7 @@ describe('case API against a real Temporal dev server', () => {
     expect(unkeyed.status).toBeGreaterThanOrEqual(400);
     expect(unkeyed.body.error.code).toBe('EVENT_NOT_EXPECTED');
     // The key with another request is refused, and nothing is applied.
-    const other = await send({ name: 'woning-gevonden', payload: { tenancyStartDate: '2026-12-01' } });
+    const other = await send({ name: 'woning-gevonden', payload: { tenancyStartDate: TENANCY } });
     expect(other.status).toBe(422);
     expect(other.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', path: '/headers/idempotency-key' });
   });
@@ -198,7 +204,7 @@ describe('case API against a real Temporal dev server', () => {
       );
       return found?.nextDeadline ? found : undefined;
     });
-    expect(inHotel.nextDeadline).toBe('2027-02-20T00:00:00.000Z');
+    expect(inHotel.nextDeadline).toBe(afterPlacement('P3M')); // the first of the COA's reminders
 
     // Paging: one case a page; the cursor leads to different cases, none seen twice.
     const seen = new Set<string>();
