@@ -69,7 +69,32 @@ export function wholeYearsBetween(from: string, to: string): number | undefined 
   return years;
 }
 
-/** Today's date in UTC; only entry points (CLI, API) call this, never rule evaluation. */
+/** Today's date in the Netherlands (dutchDay); only entry points (CLI, API) call this, never rule evaluation. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return dutchDay(now) as string;
+}
+
+/** The last Sunday of a month (1-based) of a year, as a day of that month. */
+function lastSunday(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * The calendar day in the Netherlands (Europe/Amsterdam) at an instant: a case started at 23:30
+ * UTC on 30 November started on 1 December there, and the rules in force are a Dutch day's.
+ * Summer time as the EU has it since 1996 (Directive 2000/84/EC): from 01:00 UTC on the last
+ * Sunday of March to 01:00 UTC on the last Sunday of October, UTC+2; else UTC+1. Written out rather
+ * than asked of Intl so that workflow code gets the same day on every worker, whatever its time
+ * zone data. A date (YYYY-MM-DD, or midnight UTC as case dates store one) stays that date.
+ * Undefined when the value is not an instant.
+ */
+export function dutchDay(instant: Date | string): string | undefined {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (!Number.isFinite(ms)) return undefined;
+  const year = new Date(ms).getUTCFullYear();
+  const summerFrom = Date.UTC(year, 2, lastSunday(year, 3), 1);
+  const summerTo = Date.UTC(year, 9, lastSunday(year, 10), 1);
+  const offsetHours = ms >= summerFrom && ms < summerTo ? 2 : 1;
+  return new Date(ms + offsetHours * 3_600_000).toISOString().slice(0, 10);
 }

@@ -89,7 +89,7 @@ export {
   type Template,
   type TemplateOverrides,
 } from './templates/templates';
-export { isIsoDate, todayIso } from './dates';
+export { dutchDay, isIsoDate, todayIso } from './dates';
 export { DATE_BOUNDS, isDateInBounds } from './date-bounds';
 
 export { assessCase, type Assessment, type AssessOptions, type MissingFact } from './assess-case';

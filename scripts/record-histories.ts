@@ -265,6 +265,31 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    // Start patch 6: the same transition case started at 23:30 UTC, the next day in the Netherlands — its
+    // decision's peildatum is the Dutch day; confirmed; all domains done.
+    file: 'overgang-oekraine-v2-patches-at-start-6',
+    input: async (env) => {
+      const now = await env.currentTimeMs();
+      const d = new Date(now);
+      let at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 23, 30);
+      if (at <= now) at += 86_400_000;
+      await env.sleep(at - now);
+      return transitionCaseInput(await today(env), {
+        caseRef: 'ZAAK-FIXTURE-overgang-v2-nacht',
+        data: { medicalUrgency: true },
+      });
+    },
+    async drive(env, handle) {
+      await confirmProposal(handle, 'woonvoorrang');
+      await waitForStep(handle, 'domeinen');
+      await send(handle, 'zorg-geregeld', { route: 'psychosociale-zorg', date: await today(env) });
+      await send(handle, 'huisvesting-geregeld', { route: 'regulier', date: await today(env) });
+      await send(handle, 'inschrijving-geregeld', { date: await today(env) });
+      await send(handle, 'participatie-geregeld', { vorm: 'werk', date: await today(env) });
+      await send(handle, 'uitkering-aangevraagd', { regeling: 'participatiewet', date: await today(env) });
+    },
+  },
+  {
     // Version 3: an offer with too few rooms is held by the fit check; a case handler overrides with a reason.
     file: 'huisvesting-statushouder-v3-aanbodtoets',
     input: async (env) => {

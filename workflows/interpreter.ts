@@ -19,6 +19,7 @@ import {
   patchesAtStart3,
   patchesAtStart4,
   patchesAtStart5,
+  patchesAtStart6,
 } from './engine/patches-at-start';
 
 const CANCEL_STATE_PATCH = 'doorstroom-cancel-state';
@@ -66,14 +67,15 @@ async function walk(run: CaseRun): Promise<void> {
 export async function processInterpreter(input: CaseInput): Promise<CaseState> {
   // First, before any activity: a new case records this one marker in its first workflow task, and
   // it stands for the start patches before it; cases started before it ask those as they did.
-  const subscriptionsFromEvents = patchesAtStart5();
+  const dutchDays = patchesAtStart6();
+  const subscriptionsFromEvents = dutchDays || patchesAtStart5();
   const steadyDeadlineTimer = subscriptionsFromEvents || patchesAtStart4();
   const fewerTasks = steadyDeadlineTimer || patchesAtStart3();
   if (!fewerTasks) patchesAtStart();
   // Asked once, here: a case started before the patch answers false now and keeps that answer when
   // it is cancelled later (asked again then, live, the SDK would say true for an old case).
   const publishesCancellation = fewerTasks || patchesAtStart2();
-  const run = new CaseRun(input, { fewerTasks, steadyDeadlineTimer, subscriptionsFromEvents });
+  const run = new CaseRun(input, { fewerTasks, steadyDeadlineTimer, subscriptionsFromEvents, dutchDays });
   try {
     await Promise.all([walk(run), watchCaseDeadlines(run)]);
   } catch (err) {

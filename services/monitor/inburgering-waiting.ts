@@ -3,6 +3,7 @@ import type { InburgeringWaiting, WaitingWeek } from '../../contract/inburgering
 import type { CaseState } from '../../workflows/case-state';
 import type { CaseService } from '../cases/case-service';
 import type { DefinitionSource } from '../cases/definition-source';
+import { dutchDay } from '../../rules/dates';
 
 export const INBURGERING_PROCESS = 'inburgering';
 /** Cases read per view; more are counted as `truncated`. */
@@ -35,7 +36,8 @@ export function groupWaiting(states: readonly CaseState[]): { weeks: WaitingWeek
     if (s.status !== 'running' || !s.currentStep) continue;
     const intake = INTAKE_STEPS.has(s.currentStep);
     if (!intake && !PIP_STEPS.has(s.currentStep)) continue;
-    const koppeling = (s.dates.koppeling ?? s.dates.caseStarted ?? '').slice(0, 10);
+    // The Dutch calendar day (a koppeling is a date; a case started at 23:30 UTC started the next day here).
+    const koppeling = dutchDay(s.dates.koppeling ?? s.dates.caseStarted ?? '');
     if (!koppeling) continue;
     const week = mondayOf(koppeling);
     const row = byWeek.get(week) ?? { week, intake: 0, pip: 0, overdue: 0 };

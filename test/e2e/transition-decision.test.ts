@@ -83,8 +83,17 @@ describe('Ukrainian transition in Chromium: housing priority proposed by the mun
         .get(`/api/v1/cases/${encodeURIComponent(caseId)}`)
         .set(p.auth)
     ).body;
-  const waitingFor = (caseId: string, phase: 'facts' | 'confirmation') =>
-    eventually(async () => (await caseState(caseId)).pendingDecision?.phase === phase, 30_000);
+  const waitingFor = async (caseId: string, phase: 'facts' | 'confirmation') => {
+    let last: unknown;
+    try {
+      await eventually(async () => {
+        last = await caseState(caseId);
+        return (last as { pendingDecision?: { phase?: string } }).pendingDecision?.phase === phase;
+      }, 30_000);
+    } catch {
+      throw new Error(`case never waited for ${phase}; last state: ${JSON.stringify(last)}`);
+    }
+  };
   const ok = (res: request.Response, status: number) =>
     expect({ status: res.status, body: res.status === status ? null : res.body }).toEqual({ status, body: null });
 

@@ -1,4 +1,5 @@
 import type { ParamRef, ValueSource } from './schema';
+import { dutchDay } from '../../rules/dates';
 
 /**
  * Reading values a definition refers to: `{ "param": "schemes.{scheme}.maxDuration" }` from the
@@ -11,6 +12,13 @@ export interface CaseScope {
   variables: Record<string, unknown>;
   dates: Record<string, string>;
   parameters: Record<string, unknown>;
+  /** A date read from the case is the Dutch calendar day of its instant (start patch 6), else the UTC day. */
+  dutchDays?: boolean;
+}
+
+/** The calendar day (YYYY-MM-DD) of a case date: in the Netherlands (`dutch`), else in UTC as cases before start patch 6 read it. */
+export function calendarDayOf(iso: string, dutch: boolean | undefined): string {
+  return (dutch && dutchDay(iso)) || iso.slice(0, 10);
 }
 
 export type Resolved = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -92,7 +100,7 @@ export function readSource(source: ValueSource, scope: CaseScope): unknown {
   const { root, path } = splitSource(source);
   if (root === 'dates') {
     const iso = scope.dates[path.join('.')];
-    return iso === undefined ? undefined : iso.slice(0, 10);
+    return iso === undefined ? undefined : calendarDayOf(iso, scope.dutchDays);
   }
   let value: unknown = scope[root];
   for (const key of path) value = child(value, key);

@@ -6,7 +6,7 @@ import { toIssues } from '../dsl/schema-issues';
 import { INTERPRETER_WORKFLOW } from '../messages';
 import { findPersonalNumber } from '../privacy/find-personal-number';
 import { SA_CASE_REF, SA_PROCESS, SA_STEP, SA_TENANT } from '../search-attributes';
-import { isParamRef, readSource, resolveParam, type CaseScope } from '../dsl/references';
+import { calendarDayOf, isParamRef, readSource, resolveParam, type CaseScope } from '../dsl/references';
 import type { CaseEventSubscriptions } from '../case-event';
 import type { CaseInput, CaseState, ProcessInterpreter } from '../case-state';
 import type { CaseActivities } from './activity-proxies';
@@ -92,8 +92,10 @@ export const actions: Record<ActionName, ActionHandler> = {
   async 'count-placement'(node, params, { state, scope, now, acts }) {
     if (params.counts === false) return 'telt niet mee voor de taakstelling';
     // Replay: the same conversion the recorded histories were made with (the activity's input must not change).
+    // With start patch 6 (scope.dutchDays) "today" is the Dutch day: 23:30 UTC on 31 December counts in the new half-year.
+    const today = scope.dutchDays ? calendarDayOf(now.toISOString(), true) : now.toISOString();
     // eslint-disable-next-line @typescript-eslint/no-base-to-string
-    const placedOn = String(source(params.placedOn, scope) ?? now.toISOString()).slice(0, 10);
+    const placedOn = String(source(params.placedOn, scope) ?? today).slice(0, 10);
     // eslint-disable-next-line @typescript-eslint/no-base-to-string
     const municipality = String(source(params.municipality ?? 'data.municipality', scope) ?? state.tenant);
     const scheme = params.scheme === undefined ? undefined : source(params.scheme, scope);

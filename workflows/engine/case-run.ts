@@ -2,7 +2,7 @@ import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import type { CaseEvent, CaseInput, CaseState, HistoryEntry } from '../case-state';
 import { compilePayloadSchema } from '../dsl/payload-validators';
 import { toIssues } from '../dsl/schema-issues';
-import type { CaseScope } from '../dsl/references';
+import { calendarDayOf, type CaseScope } from '../dsl/references';
 import { expectedEvent } from '../dsl/declarations';
 import type { ProcessDefinition, ProcessNode, WaitNode } from '../dsl/schema';
 import { checkDecisionInput } from './check-decision-input';
@@ -54,6 +54,8 @@ export interface StartPatches {
   steadyDeadlineTimer?: boolean;
   /** Start patch 5: subscriptions learnt from the events the server sends (EventContext). */
   subscriptionsFromEvents?: boolean;
+  /** Start patch 6: the calendar day of an instant is the day in the Netherlands. */
+  dutchDays?: boolean;
 }
 
 /** Everything the node runners share about one run of a case. */
@@ -80,8 +82,16 @@ export class CaseRun {
   /** The start patch 5's answer: the case learns its municipality's subscriptions from the events the server sends. */
   readonly subscriptionsFromEvents: boolean;
 
+  /** The start patch 6's answer: the calendar day of an instant is the Dutch day (calendarDay). */
+  readonly dutchDays: boolean;
+
   constructor(input: CaseInput, startPatches: StartPatches = {}) {
-    const { fewerTasks = false, steadyDeadlineTimer = false, subscriptionsFromEvents = false } = startPatches;
+    const {
+      fewerTasks = false,
+      steadyDeadlineTimer = false,
+      subscriptionsFromEvents = false,
+      dutchDays = false,
+    } = startPatches;
     // A running case's snapshot may be in format version 1; the upgrade is pure, so every replay
     // reads the same version 2 (and a version-2 snapshot comes back as it is). Cases with the same
     // snapshot share one frozen copy of it, upgraded and indexed once (definition-pool.ts); the
@@ -94,6 +104,7 @@ export class CaseRun {
     this.fewerTasks = fewerTasks;
     this.steadyDeadlineTimer = steadyDeadlineTimer;
     this.subscriptionsFromEvents = subscriptionsFromEvents;
+    this.dutchDays = dutchDays;
     this.lookups = fewerTasks ? localLookups : acts;
     this.definition = shared.definition;
     this.nodes = shared.nodes;
@@ -138,7 +149,13 @@ export class CaseRun {
       variables: this.state.variables,
       dates: this.state.dates,
       parameters: this.definition.parameters ?? {},
+      ...(this.dutchDays ? { dutchDays: true } : {}),
     };
+  }
+
+  /** The calendar day (YYYY-MM-DD) of a case date: the Dutch day with start patch 6, else the UTC day. */
+  calendarDay(iso: string): string {
+    return calendarDayOf(iso, this.dutchDays);
   }
 
   currentWait(): WaitNode | undefined {

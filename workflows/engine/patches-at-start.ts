@@ -91,5 +91,21 @@ export function patchesAtStart5(): boolean {
   return patched(PATCH_AT_START_5);
 }
 
+/**
+ * The sixth start patch: a case reads the calendar day of an instant (its start, a date set from
+ * workflow time) as the day in the Netherlands (rules/dates.ts dutchDay), not the UTC day. Before it,
+ * a case started between 22:00/23:00 and 24:00 UTC took the day before as its peildatum — a rule set
+ * published that evening (in force from that Dutch day) was not yet in force for it, and its decision
+ * waited; a placement counted at 23:30 UTC on 31 December went into the half-year before. It applies
+ * to decision peildata, facts and conditions read from case dates, the input of linked cases and the
+ * day a placement is counted on. It stands for start patch 5 (and so for those before it); cases
+ * started before it keep the UTC day (their recorded decisions name the peildatum they used).
+ */
+export const PATCH_AT_START_6 = 'doorstroom-patches-at-start-6';
+
+export function patchesAtStart6(): boolean {
+  return patched(PATCH_AT_START_6);
+}
+
 /** The one marker a case started now records (tests check a new case records only this one). */
-export const NEWEST_START_PATCH = PATCH_AT_START_5;
+export const NEWEST_START_PATCH = PATCH_AT_START_6;

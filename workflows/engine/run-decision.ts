@@ -50,7 +50,8 @@ function branchOptions(node: DecisionNode): Array<{ branch: string | null; next:
 export async function runDecision(node: DecisionNode, run: CaseRun): Promise<string> {
   if (!(patchesAtStart(run.state) || patched(DECISION_CONFIRMATION_PATCH))) return applyDecisionAtOnce(node, run);
   const { state } = run;
-  const peildatum = state.dates[node.peildatum]?.slice(0, 10);
+  const startedOrSet = state.dates[node.peildatum];
+  const peildatum = startedOrSet === undefined ? undefined : run.calendarDay(startedOrSet);
   if (!peildatum) {
     throw ApplicationFailure.nonRetryable(
       `Decision "${node.id}": case date "${node.peildatum}" (peildatum) is not set`,

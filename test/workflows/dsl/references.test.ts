@@ -53,4 +53,14 @@ describe('references into parameters and case values', () => {
     expect(readSource({ value: false }, scope)).toBe(false);
     expect(readSource('data.a.c', scope)).toBeUndefined();
   });
+  it('reads an instant as the Dutch calendar day in a case with start patch 6, as the UTC day in one before it', () => {
+    const dates = { koppeling: '2026-03-02T00:00:00.000Z', caseStarted: '2026-12-31T23:30:00.000Z' };
+    const before = { data: {}, variables: {}, dates, parameters };
+    const dutch = { ...before, dutchDays: true };
+    expect(readSource('dates.caseStarted', before)).toBe('2026-12-31');
+    expect(readSource('dates.caseStarted', dutch)).toBe('2027-01-01');
+    // A date (stored at midnight UTC) is the same day either way.
+    expect(readSource('dates.koppeling', before)).toBe('2026-03-02');
+    expect(readSource('dates.koppeling', dutch)).toBe('2026-03-02');
+  });
 });
