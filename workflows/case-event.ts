@@ -20,6 +20,13 @@ export const CASE_EVENT_TYPES = [
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
+/**
+ * The code with which the publisher refuses an event it can never accept (unknown type, a case of
+ * another tenant, a malformed id or instant): the publishing activity fails non-retryably with it
+ * as its type, and the case goes on without that one event (workflows/engine/case-events.ts).
+ */
+export const INVALID_EVENT = 'INVALID_EVENT';
+
 export function isCaseEventType(value: string): value is CaseEventType {
   return (CASE_EVENT_TYPES as readonly string[]).includes(value);
 }

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../../platform/store/clock';
 import type { Store } from '../../platform/store/create-store';
 import {
   EVENT_ID_PATTERN,
+  INVALID_EVENT,
   isCaseEventType,
   type CaseEventType,
   type PublishedCaseEvent,
@@ -47,7 +48,7 @@ export interface PublishResult {
 
 export class EventPublishError extends Error {
   constructor(
-    readonly code: 'INVALID_EVENT',
+    readonly code: typeof INVALID_EVENT,
     message: string,
   ) {
     super(`EventPublisher: ${message}`);
@@ -72,13 +73,13 @@ export function deriveEventId(event: PublishedCaseEvent): string {
 
 function checkEvent(event: PublishedCaseEvent): void {
   if (!isCaseEventType(event.type))
-    throw new EventPublishError('INVALID_EVENT', `unknown event type ${String(event.type)}`);
+    throw new EventPublishError(INVALID_EVENT, `unknown event type ${String(event.type)}`);
   if (tenantOfCaseId(event.caseId) !== event.tenant)
-    throw new EventPublishError('INVALID_EVENT', `case ${event.caseId} does not belong to tenant ${event.tenant}`);
+    throw new EventPublishError(INVALID_EVENT, `case ${event.caseId} does not belong to tenant ${event.tenant}`);
   if (event.id !== undefined && !EVENT_ID_PATTERN.test(event.id))
-    throw new EventPublishError('INVALID_EVENT', `event id must match ${EVENT_ID_PATTERN.source}`);
+    throw new EventPublishError(INVALID_EVENT, `event id must match ${EVENT_ID_PATTERN.source}`);
   if (Number.isNaN(Date.parse(event.occurredAt)))
-    throw new EventPublishError('INVALID_EVENT', 'occurredAt must be an ISO-8601 instant');
+    throw new EventPublishError(INVALID_EVENT, 'occurredAt must be an ISO-8601 instant');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, log, patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities, CaseEventMessage } from '../activity-types';
-import { CASE_EVENT_TYPES, isCaseEventType, type CaseEventSubscriptions } from '../case-event';
+import { CASE_EVENT_TYPES, INVALID_EVENT, isCaseEventType, type CaseEventSubscriptions } from '../case-event';
 import type { CaseInput, CaseState } from '../case-state';
 import { eventPathOn } from './event-path-patch';
 
@@ -133,5 +133,5 @@ export async function emitCaseEvent(
  */
 function refusal(err: unknown): ApplicationFailure | undefined {
   const failure = err instanceof ActivityFailure ? err.cause : err;
-  return failure instanceof ApplicationFailure && failure.type === 'INVALID_EVENT' ? failure : undefined;
+  return failure instanceof ApplicationFailure && failure.type === INVALID_EVENT ? failure : undefined;
 }
