@@ -12,7 +12,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { NamespaceNotFoundError } from '@temporalio/common';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { CaseInput } from '../workflows/case-state';
 import { builtInDefinitions } from '../workflows/definitions';
 import { perEventReport, scrapeMetrics, workerReport } from './server-metrics';
@@ -46,6 +46,33 @@ const MEMORY_CASES = Number(process.env.BENCH_MEMORY_CASES ?? Math.min(Math.max(
  */
 const PRELOAD = process.env.BENCH_PRELOAD ?? 'all';
 const preloadLabel = { '0': 'nothing preloaded (BENCH_PRELOAD=0)', validators: 'validators preloaded only' }[PRELOAD];
+/**
+ * For A/B runs of the SDK's task slots and pollers: BENCH_WORKER_OPTIONS, a JSON object of worker
+ * options given to both measured workers alike, e.g.
+ * '{"maxConcurrentWorkflowTaskExecutions":100,"workflowTaskPollerBehavior":{"type":"simple-maximum","maximum":40}}'.
+ * Only the keys below: anything else would measure something other than the event path.
+ */
+const TUNABLE = [
+  'maxConcurrentWorkflowTaskExecutions',
+  'workflowTaskPollerBehavior',
+  'nonStickyToStickyPollRatio',
+  'maxConcurrentLocalActivityExecutions',
+  'stickyQueueScheduleToStartTimeout',
+] as const;
+function benchWorkerOptions(text: string | undefined): Pick<WorkerOptions, (typeof TUNABLE)[number]> {
+  if (text === undefined || text.trim() === '') return {};
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('BENCH_WORKER_OPTIONS must be a JSON object');
+  const unknownKeys = Object.keys(parsed).filter((k) => !(TUNABLE as readonly string[]).includes(k));
+  if (unknownKeys.length > 0)
+    throw new Error(
+      `BENCH_WORKER_OPTIONS: not a tunable option: ${unknownKeys.join(', ')} (one of ${TUNABLE.join(', ')})`,
+    );
+  // The SDK checks the values themselves when the workers are created.
+  return parsed;
+}
+const WORKER_OPTIONS = benchWorkerOptions(process.env.BENCH_WORKER_OPTIONS);
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function pool<T>(count: number, work: (i: number) => Promise<T>, concurrency = CONCURRENCY): Promise<T[]> {
@@ -355,18 +382,20 @@ async function main(): Promise<void> {
       connection: native,
       ...interpreterOptions('bench-interpreter'),
       ...cache,
+      ...WORKER_OPTIONS,
     });
     const baselineWorker = await Worker.create({
       connection: native,
       taskQueue: 'bench-baseline',
       workflowsPath: require.resolve('./workflows-baseline'),
       ...cache,
+      ...WORKER_OPTIONS,
     });
     const rssBefore = mb(process.memoryUsage().rss);
     const row = (f: Figures) =>
       `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} | ${f.settleSeconds?.toFixed(1) ?? '–'} |`;
     console.log(
-      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'},${SERVER_CONFIG ? ` server config ${JSON.stringify(SERVER_CONFIG)},` : ''} ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'},${Object.keys(WORKER_OPTIONS).length > 0 ? ` worker options ${JSON.stringify(WORKER_OPTIONS)},` : ''}${SERVER_CONFIG ? ` server config ${JSON.stringify(SERVER_CONFIG)},` : ''} ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     );
     const run = (async () => {
       // The event path is measured, not a person's confirmation: the decision applies its outcome at
