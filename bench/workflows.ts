@@ -29,6 +29,7 @@ import { findTemporalBinaries } from '../platform/temporal/binaries';
 import { startDevServer } from '../platform/temporal/dev-server';
 import { freePort } from '../platform/temporal/free-port';
 import { baselineEvent } from './workflows-baseline';
+import { sampleThreadCpu, threadCpuReport } from './thread-cpu';
 
 // npm run bench:workflows — N huisvesting-statushouder cases (default 10,000: the national backlog)
 // against a minimal one-step workflow, in one run on one embedded dev server: the machine is
@@ -134,6 +135,13 @@ const SERVER_CONFIG = process.env.BENCH_SERVER_CONFIG
 let metricsUrl: string | undefined;
 let workerMetricsUrl: string | undefined;
 const serverReports: string[] = [];
+const threadReports: string[] = [];
+/** The processes whose threads' CPU the event phase reports: this one (client and workers) and the dev server. */
+let devServerPid: number | undefined;
+const benchProcesses = () => [
+  { name: 'bench', pid: process.pid },
+  { name: 'server', pid: devServerPid, descendants: true },
+];
 
 /** The server refuses updates while the case's workflow task is being retried (it timed out under load). */
 function workflowTaskFailing(err: unknown): boolean {
@@ -169,8 +177,12 @@ async function measure(
     ? (await pool(N, (i) => settled(ids[i] as string), SETTLE_CONCURRENCY), (performance.now() - t1) / 1000)
     : undefined;
   const beforeEvents = await sample();
+  const cpuBefore = sampleThreadCpu(benchProcesses());
   const latencies = await pool(N, (i) => sendEvent(ids[i] as string, event));
+  const cpuAfter = sampleThreadCpu(benchProcesses());
   const afterEvents = await sample();
+  if (SERVER_METRICS && N >= 1000)
+    threadReports.push(...threadCpuReport(`${label}, events`, cpuBefore, cpuAfter, N), '');
   if (beforeStarts && beforeEvents && afterEvents && N >= 1000)
     serverReports.push(
       ...perEventReport(`${label}, starts and opening work`, beforeStarts, beforeEvents, N),
@@ -345,6 +357,7 @@ async function main(): Promise<void> {
     dynamicConfig: SERVER_CONFIG,
   });
   metricsUrl = server.metricsUrl;
+  devServerPid = server.pid;
   const stops: Array<() => Promise<void>> = [
     () => server.stop(),
     () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
@@ -569,6 +582,7 @@ async function main(): Promise<void> {
     }
     const [base, interp] = figures.timings;
     if (serverReports.length > 0) console.log(['', ...serverReports].join('\n'));
+    if (threadReports.length > 0) console.log(['', ...threadReports].join('\n'));
     console.log(`RSS before: ${rssBefore} MB (client + both workers in one process)`);
     if (rpcTimeouts > 0) console.log(`update calls timed out by the server and sent again: ${rpcTimeouts}`);
     if (namespaceRetries > 0) console.log(`starts answered NamespaceNotFoundError and sent again: ${namespaceRetries}`);
