@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import v8 from 'node:v8';
@@ -143,6 +144,27 @@ const benchProcesses = () => [
   { name: 'server', pid: devServerPid, descendants: true },
 ];
 
+/**
+ * BENCH_PERF=dir: a `perf record` (Linux perf, 99 Hz, all threads of this process and of the dev server with its children) over
+ * each measured event phase, written to dir/<workflow>-events.data — to see which native functions (the SDK
+ * core's Rust, V8, the server's Go) an event's CPU goes to. Read with `perf report -i FILE --no-children`.
+ */
+const PERF_DIR = process.env.BENCH_PERF;
+
+function startPerf(label: string): ChildProcess | undefined {
+  if (!PERF_DIR) return undefined;
+  const pids = [...new Set([...sampleThreadCpu(benchProcesses()).keys()].map((k) => k.split('/')[0]))].join(',');
+  const file = path.join(PERF_DIR, `${label.replace(/[^a-z0-9]+/gi, '-')}-events.data`);
+  return spawn('perf', ['record', '-q', '-F', '99', '-p', pids, '-o', file], { stdio: 'inherit' });
+}
+
+async function stopPerf(perf: ChildProcess | undefined): Promise<void> {
+  if (!perf || perf.exitCode !== null) return;
+  const done = new Promise((resolve) => perf.once('exit', resolve));
+  perf.kill('SIGINT');
+  await done;
+}
+
 /** The server refuses updates while the case's workflow task is being retried (it timed out under load). */
 function workflowTaskFailing(err: unknown): boolean {
   const cause = (err as { cause?: { code?: number; message?: string } })?.cause;
@@ -178,7 +200,9 @@ async function measure(
     : undefined;
   const beforeEvents = await sample();
   const cpuBefore = sampleThreadCpu(benchProcesses());
+  const perf = startPerf(label);
   const latencies = await pool(N, (i) => sendEvent(ids[i] as string, event));
+  await stopPerf(perf);
   const cpuAfter = sampleThreadCpu(benchProcesses());
   const afterEvents = await sample();
   if (SERVER_METRICS && N >= 1000)
