@@ -13,7 +13,14 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { NamespaceNotFoundError } from '@temporalio/common';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import type { CaseInput } from '../workflows/case-state';
 import { builtInDefinitions } from '../workflows/definitions';
 import { perEventReport, scrapeMetrics, workerReport } from './server-metrics';
@@ -27,6 +34,7 @@ import { createActivityRegistry } from '../worker/activity-registry';
 import { storeActivityDeps } from '../worker/store-activity-deps';
 import { workerOptions } from '../worker/worker-options';
 import { findTemporalBinaries } from '../platform/temporal/binaries';
+import { cachePerShard, MAX_WORKER_SHARDS } from '../platform/temporal/worker-shards';
 import { startDevServer } from '../platform/temporal/dev-server';
 import { freePort } from '../platform/temporal/free-port';
 import { baselineEvent } from './workflows-baseline';
@@ -75,6 +83,13 @@ function benchWorkerOptions(text: string | undefined): Pick<WorkerOptions, (type
   return parsed;
 }
 const WORKER_OPTIONS = benchWorkerOptions(process.env.BENCH_WORKER_OPTIONS);
+/**
+ * BENCH_WORKER_SHARDS=n: n workers for each workflow alike, each with its share of the cache, as the
+ * product runs TEMPORAL_WORKER_SHARDS (platform/temporal/worker-shards.ts). Default 1.
+ */
+const SHARDS = Number(process.env.BENCH_WORKER_SHARDS ?? 1);
+if (!Number.isInteger(SHARDS) || SHARDS < 1 || SHARDS > MAX_WORKER_SHARDS)
+  throw new Error(`BENCH_WORKER_SHARDS must be a whole number from 1 to ${MAX_WORKER_SHARDS}`);
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function pool<T>(count: number, work: (i: number) => Promise<T>, concurrency = CONCURRENCY): Promise<T[]> {
@@ -414,25 +429,36 @@ async function main(): Promise<void> {
         };
       return options;
     };
-    const cache = MAX_CACHED === undefined ? {} : { maxCachedWorkflows: MAX_CACHED };
-    const interpreterWorker = await Worker.create({
-      connection: native,
-      ...interpreterOptions('bench-interpreter'),
-      ...cache,
-      ...WORKER_OPTIONS,
-    });
-    const baselineWorker = await Worker.create({
-      connection: native,
+    const cache = MAX_CACHED === undefined ? {} : { maxCachedWorkflows: cachePerShard(MAX_CACHED, SHARDS) };
+    // SHARDS workers per workflow, as the product's worker process runs them (one bundle for all of them).
+    const shardWorkers = async (options: Omit<WorkerOptions, 'connection'> & { workflowsPath: string }) => {
+      const { workflowsPath, bundlerOptions, ...rest } = options;
+      const code =
+        SHARDS > 1
+          ? {
+              workflowBundle: await bundleWorkflowCode({
+                workflowsPath,
+                ...bundlerOptions,
+                logger: new DefaultLogger('WARN'),
+              }),
+            }
+          : { workflowsPath, bundlerOptions };
+      return Promise.all(
+        Array.from({ length: SHARDS }, () =>
+          Worker.create({ connection: native, ...rest, ...code, ...cache, ...WORKER_OPTIONS }),
+        ),
+      );
+    };
+    const interpreterWorkers = await shardWorkers(interpreterOptions('bench-interpreter'));
+    const baselineWorkers = await shardWorkers({
       taskQueue: 'bench-baseline',
       workflowsPath: require.resolve('./workflows-baseline'),
-      ...cache,
-      ...WORKER_OPTIONS,
     });
     const rssBefore = mb(process.memoryUsage().rss);
     const row = (f: Figures) =>
       `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} | ${f.settleSeconds?.toFixed(1) ?? '–'} |`;
     console.log(
-      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'},${Object.keys(WORKER_OPTIONS).length > 0 ? ` worker options ${JSON.stringify(WORKER_OPTIONS)},` : ''}${SERVER_CONFIG ? ` server config ${JSON.stringify(SERVER_CONFIG)},` : ''} ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'}${SHARDS > 1 ? ` over ${SHARDS} workers per workflow` : ''},${Object.keys(WORKER_OPTIONS).length > 0 ? ` worker options ${JSON.stringify(WORKER_OPTIONS)},` : ''}${SERVER_CONFIG ? ` server config ${JSON.stringify(SERVER_CONFIG)},` : ''} ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     );
     const run = (async () => {
       // The event path is measured, not a person's confirmation: the decision applies its outcome at
@@ -575,7 +601,7 @@ async function main(): Promise<void> {
       }
       return { timings, memory };
     })();
-    const workers = [interpreterWorker, baselineWorker];
+    const workers = [...interpreterWorkers, ...baselineWorkers];
     const runs = workers.map((w) => w.run());
     // Ctrl-C stops as a finished run does: workers drain, then the server goes.
     const onSignal = new Promise<never>((_, reject) => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from './temporal/binaries';
+import { MAX_WORKER_SHARDS, workerShardsFor } from './temporal/worker-shards';
 import { temporalTlsSettingsFromEnv, type TemporalTlsSettings } from './temporal/temporal-tls';
 
 /** All configuration comes from the environment; every variable is documented in the README. */
@@ -23,8 +24,13 @@ export interface Config {
     /** TLS towards a cluster: on with TEMPORAL_TLS, a CA, a client certificate (mTLS), a server name or an API key. */
     tls: TemporalTlsSettings;
     apiKey?: string;
-    /** Cases a worker keeps in memory between events (each ~300 kB); more are replayed from history. */
+    /** Cases a worker process keeps in memory between events (~100 kB each); more are replayed from history. */
     maxCachedWorkflows: number;
+    /**
+     * TEMPORAL_WORKER_SHARDS: SDK workers in one worker process, each holding its share of the cached cases
+     * (platform/temporal/worker-shards.ts); default one per 5,000 cached cases, at most 8.
+     */
+    workerShards: number;
   };
   defaultTenant: string;
   idSecret?: string;
@@ -46,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^GM\d{4}$/.test(tenant))
     throw new Error(`Config: DOORSTROOM_TENANT=${tenant} is not a CBS municipality code like GM0363`);
   const ui = env.TEMPORAL_UI === 'true' || env.TEMPORAL_UI === '1';
+  const maxCachedWorkflows = env.TEMPORAL_MAX_CACHED_WORKFLOWS
+    ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0)
+    : 2000;
   return {
     port: int('PORT', 3000, env),
     host: env.HOST ?? '127.0.0.1',
@@ -63,9 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(Boolean),
       tls: temporalTlsSettingsFromEnv(env),
       apiKey: env.TEMPORAL_API_KEY || undefined,
-      maxCachedWorkflows: env.TEMPORAL_MAX_CACHED_WORKFLOWS
-        ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0)
-        : 2000,
+      maxCachedWorkflows,
+      workerShards: workerShardsFromEnv(env, maxCachedWorkflows),
     },
     defaultTenant: tenant,
     idSecret: env.DOORSTROOM_ID_SECRET || undefined,
@@ -83,4 +91,14 @@ function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
       'Config: METRICS_TOKEN must be at least 32 characters without spaces (e.g. `openssl rand -hex 32`)',
     );
   return raw;
+}
+
+/** TEMPORAL_WORKER_SHARDS: a whole number 1–8; unset, from the cache size (workerShardsFor). */
+function workerShardsFromEnv(env: NodeJS.ProcessEnv, maxCachedWorkflows: number): number {
+  const raw = env.TEMPORAL_WORKER_SHARDS;
+  if (raw === undefined || raw === '') return workerShardsFor(maxCachedWorkflows);
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKER_SHARDS)
+    throw new Error(`Config: TEMPORAL_WORKER_SHARDS=${raw} is not a whole number from 1 to ${MAX_WORKER_SHARDS}`);
+  return n;
 }

@@ -1,11 +1,13 @@
-import { Worker } from '@temporalio/worker';
+import os from 'node:os';
+import { bundleWorkflowCode, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Config } from '../platform/config';
 import type { Log } from '../platform/log';
 import type { Metrics } from '../platform/observability/metrics';
 import type { TemporalRuntime } from '../platform/temporal/runtime';
+import { cachePerShard } from '../platform/temporal/worker-shards';
 import { superviseWorker } from '../platform/temporal/worker-supervisor';
 import type { ActivityRegistry } from './activity-registry';
-import { workerOptions } from './worker-options';
+import { workerOptions, workflowBundlerOptions } from './worker-options';
 
 export interface RunningWorker {
   /** Stops polling, lets running tasks finish (the worker drains), then closes its connection. */
@@ -20,18 +22,33 @@ export interface StartWorkerOptions {
   metrics?: Pick<Metrics, 'temporalWorkerRestarts'>;
 }
 
-/** A supervised worker on the runtime's server: a worker that fails is made again, with backoff. */
+/**
+ * Supervised workers on the runtime's server — `config.temporal.workerShards` of them on the one task
+ * queue, each caching its share of the cases (platform/temporal/worker-shards.ts); a worker that fails
+ * is made again, with backoff. Several workers share one bundle of the workflow code.
+ */
 export async function startWorker(opts: StartWorkerOptions): Promise<RunningWorker> {
   const { runtime, config, log } = opts;
-  const createWorker = async () => {
+  const shards = config.temporal.workerShards;
+  const workflowBundle: WorkflowBundleOption | undefined =
+    shards > 1
+      ? await bundleWorkflowCode({
+          workflowsPath: workerOptions(opts.activities).workflowsPath,
+          ...workflowBundlerOptions,
+        })
+      : undefined;
+  // Told apart in the server's poller lists (the Temporal UI, describeTaskQueue): the SDK's identity, numbered.
+  const identity = (shard: number) => (shards > 1 ? { identity: `${process.pid}@${os.hostname()}/${shard}` } : {});
+  const createWorker = (shard: number) => async () => {
     const connection = await runtime.connectWorker();
     try {
       const worker = await Worker.create({
         connection,
         namespace: runtime.namespace,
         dataConverter: runtime.dataConverter,
-        maxCachedWorkflows: config.temporal.maxCachedWorkflows,
-        ...workerOptions(opts.activities, config.temporal.taskQueue),
+        maxCachedWorkflows: cachePerShard(config.temporal.maxCachedWorkflows, shards),
+        ...workerOptions(opts.activities, config.temporal.taskQueue, workflowBundle),
+        ...identity(shard),
       });
       return { worker, connection };
     } catch (err) {
@@ -39,8 +56,20 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       throw err;
     }
   };
-  const supervised = superviseWorker(await createWorker(), createWorker, log, () =>
-    opts.metrics?.temporalWorkerRestarts.inc(),
-  );
-  return { stop: () => supervised.stop() };
+  const supervised: Array<ReturnType<typeof superviseWorker>> = [];
+  const stop = async () => {
+    await Promise.all(supervised.map((s) => s.stop()));
+  };
+  try {
+    for (let shard = 1; shard <= shards; shard++) {
+      const create = createWorker(shard);
+      supervised.push(superviseWorker(await create(), create, log, () => opts.metrics?.temporalWorkerRestarts.inc()));
+    }
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw err;
+  }
+  if (shards > 1)
+    log.info({ shards, maxCachedWorkflows: config.temporal.maxCachedWorkflows }, 'Temporal workers started');
+  return { stop };
 }

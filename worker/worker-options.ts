@@ -1,4 +1,4 @@
-import type { WorkerOptions } from '@temporalio/worker';
+import type { WorkerOptions, WorkflowBundleOption } from '@temporalio/worker';
 import { TASK_QUEUE_DEFAULT } from '../workflows/messages';
 import type { ActivityRegistry } from './activity-registry';
 
@@ -34,8 +34,20 @@ export const workflowBundlerOptions = {
 /** The options every Doorstroom worker shares: `npm run worker`, `npm start`, the benchmarks and the tests. */
 export function workerOptions(
   activities: ActivityRegistry,
+  taskQueue?: string,
+): Pick<WorkerOptions, 'taskQueue' | 'workflowsPath' | 'activities' | 'bundlerOptions'> & { workflowsPath: string };
+/** With a bundle made once (bundleWorkflowCode with these options): for several workers in one process. */
+export function workerOptions(
+  activities: ActivityRegistry,
+  taskQueue: string,
+  bundle: WorkflowBundleOption | undefined,
+): Pick<WorkerOptions, 'taskQueue' | 'workflowsPath' | 'activities' | 'bundlerOptions' | 'workflowBundle'>;
+export function workerOptions(
+  activities: ActivityRegistry,
   taskQueue = TASK_QUEUE_DEFAULT,
-): Pick<WorkerOptions, 'taskQueue' | 'workflowsPath' | 'activities' | 'bundlerOptions'> {
+  bundle?: WorkflowBundleOption,
+): Pick<WorkerOptions, 'taskQueue' | 'workflowsPath' | 'activities' | 'bundlerOptions' | 'workflowBundle'> {
+  if (bundle) return { taskQueue, workflowBundle: bundle, activities };
   return {
     taskQueue,
     workflowsPath: require.resolve('../workflows/index'),
