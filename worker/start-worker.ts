@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { bundleWorkflowCode, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Config } from '../platform/config';
 import type { Log } from '../platform/log';
 import type { Metrics } from '../platform/observability/metrics';
@@ -35,6 +35,10 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       ? await bundleWorkflowCode({
           workflowsPath: workerOptions(opts.activities).workflowsPath,
           ...workflowBundlerOptions,
+          // The bundler's warnings and errors into the product's log; not webpack's module listing.
+          logger: new DefaultLogger('WARN', (entry) =>
+            (entry.level === 'ERROR' ? log.error : log.warn)({ ...entry.meta }, entry.message),
+          ),
         })
       : undefined;
   // Told apart in the server's poller lists (the Temporal UI, describeTaskQueue): the SDK's identity, numbered.
