@@ -430,6 +430,7 @@ async function main(): Promise<void> {
       return options;
     };
     const cache = MAX_CACHED === undefined ? {} : { maxCachedWorkflows: cachePerShard(MAX_CACHED, SHARDS) };
+    const shardConnections: NativeConnection[] = [];
     // SHARDS workers per workflow, as the product's worker process runs them (one bundle for all of them).
     const shardWorkers = async (options: Omit<WorkerOptions, 'connection'> & { workflowsPath: string }) => {
       const { workflowsPath, bundlerOptions, ...rest } = options;
@@ -443,10 +444,13 @@ async function main(): Promise<void> {
               }),
             }
           : { workflowsPath, bundlerOptions };
+      // The SDK allows one worker per task queue on a connection: the others get their own, as in the product.
       return Promise.all(
-        Array.from({ length: SHARDS }, () =>
-          Worker.create({ connection: native, ...rest, ...code, ...cache, ...WORKER_OPTIONS }),
-        ),
+        Array.from({ length: SHARDS }, async (_, i) => {
+          const connection = i === 0 ? native : await NativeConnection.connect({ address: server.address });
+          if (i > 0) shardConnections.push(connection);
+          return Worker.create({ connection, ...rest, ...code, ...cache, ...WORKER_OPTIONS });
+        }),
       );
     };
     const interpreterWorkers = await shardWorkers(interpreterOptions('bench-interpreter'));
@@ -628,6 +632,7 @@ async function main(): Promise<void> {
       for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
       // Never close a connection under a worker that still runs: that is the "Channel has been shut down" error.
       await Promise.allSettled(runs);
+      await Promise.allSettled(shardConnections.map((c) => c.close()));
       await native.close();
     }
     const [base, interp] = figures.timings;
