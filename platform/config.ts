@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from './temporal/binaries';
-import { MAX_WORKER_SHARDS, workerShardsFor } from './temporal/worker-shards';
+import { MAX_WORKER_SHARDS } from './temporal/worker-shards';
 import { temporalTlsSettingsFromEnv, type TemporalTlsSettings } from './temporal/temporal-tls';
 
 /** All configuration comes from the environment; every variable is documented in the README. */
@@ -28,7 +28,7 @@ export interface Config {
     maxCachedWorkflows: number;
     /**
      * TEMPORAL_WORKER_SHARDS: SDK workers in one worker process, each holding its share of the cached cases
-     * (platform/temporal/worker-shards.ts); default one per 5,000 cached cases, at most 8.
+     * (platform/temporal/worker-shards.ts); default 1, at most 8.
      */
     workerShards: number;
   };
@@ -73,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tls: temporalTlsSettingsFromEnv(env),
       apiKey: env.TEMPORAL_API_KEY || undefined,
       maxCachedWorkflows,
-      workerShards: workerShardsFromEnv(env, maxCachedWorkflows),
+      workerShards: workerShardsFromEnv(env),
     },
     defaultTenant: tenant,
     idSecret: env.DOORSTROOM_ID_SECRET || undefined,
@@ -93,10 +93,10 @@ function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
-/** TEMPORAL_WORKER_SHARDS: a whole number 1–8; unset, from the cache size (workerShardsFor). */
-function workerShardsFromEnv(env: NodeJS.ProcessEnv, maxCachedWorkflows: number): number {
+/** TEMPORAL_WORKER_SHARDS: a whole number 1–8; unset, 1. */
+function workerShardsFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.TEMPORAL_WORKER_SHARDS;
-  if (raw === undefined || raw === '') return workerShardsFor(maxCachedWorkflows);
+  if (raw === undefined || raw === '') return 1;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKER_SHARDS)
     throw new Error(`Config: TEMPORAL_WORKER_SHARDS=${raw} is not a whole number from 1 to ${MAX_WORKER_SHARDS}`);

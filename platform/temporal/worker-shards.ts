@@ -12,16 +12,15 @@
  * has it cached (the server's sticky queue); new cases go to whichever worker polls first.
  *
  * The price per extra worker: its own workflow thread (a V8 isolate with the workflow code loaded,
- * tens of MB) and its own pollers. So one worker up to CASES_PER_SHARD cached cases, then one more
- * per CASES_PER_SHARD, at most MAX_WORKER_SHARDS.
+ * tens of MB), its own connection and pollers — and more work in flight at the server at once. Measured
+ * at 10,000 cases on the embedded dev server (docs/performance.md): five shards took the event p99 from
+ * 2.05× the bare workflow's to 0.91×, but starts fell from 96 to 38 a second, the dev server's one SQLite
+ * database retrying the linked cases' starts. So shards are the operator's choice (TEMPORAL_WORKER_SHARDS,
+ * default 1), suggested at one per SUGGESTED_CASES_PER_SHARD cached cases where events matter more
+ * than bursts of starts; at most MAX_WORKER_SHARDS.
  */
-export const CASES_PER_SHARD = 5000;
+export const SUGGESTED_CASES_PER_SHARD = 5000;
 export const MAX_WORKER_SHARDS = 8;
-
-/** How many workers for a process that caches `maxCachedWorkflows` cases in all. */
-export function workerShardsFor(maxCachedWorkflows: number): number {
-  return Math.min(MAX_WORKER_SHARDS, Math.max(1, Math.ceil(maxCachedWorkflows / CASES_PER_SHARD)));
-}
 
 /** Each worker's cache when `shards` workers share `maxCachedWorkflows` (0 stays 0: no cache at all). */
 export function cachePerShard(maxCachedWorkflows: number, shards: number): number {

@@ -114,7 +114,7 @@ export async function createRecordingWorker(
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
-    workflowBundle: await workflowBundle(workflowsPath as string),
+    workflowBundle: await workflowBundle(workflowsPath),
     activities: counted,
     ...options,
     ...extra,
