@@ -52,9 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^GM\d{4}$/.test(tenant))
     throw new Error(`Config: DOORSTROOM_TENANT=${tenant} is not a CBS municipality code like GM0363`);
   const ui = env.TEMPORAL_UI === 'true' || env.TEMPORAL_UI === '1';
-  const maxCachedWorkflows = env.TEMPORAL_MAX_CACHED_WORKFLOWS
-    ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0)
-    : 2000;
   return {
     port: int('PORT', 3000, env),
     host: env.HOST ?? '127.0.0.1',
@@ -72,7 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(Boolean),
       tls: temporalTlsSettingsFromEnv(env),
       apiKey: env.TEMPORAL_API_KEY || undefined,
-      maxCachedWorkflows,
+      maxCachedWorkflows: env.TEMPORAL_MAX_CACHED_WORKFLOWS
+        ? Math.max(0, Number(env.TEMPORAL_MAX_CACHED_WORKFLOWS) || 0)
+        : 2000,
       workerShards: workerShardsFromEnv(env),
     },
     defaultTenant: tenant,

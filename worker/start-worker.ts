@@ -7,7 +7,7 @@ import type { TemporalRuntime } from '../platform/temporal/runtime';
 import { cachePerShard } from '../platform/temporal/worker-shards';
 import { superviseWorker } from '../platform/temporal/worker-supervisor';
 import type { ActivityRegistry } from './activity-registry';
-import { workerOptions, workflowBundlerOptions } from './worker-options';
+import { workerOptions, workflowBundlerOptions, workflowsPath } from './worker-options';
 
 export interface RunningWorker {
   /** Stops polling, lets running tasks finish (the worker drains), then closes its connection. */
@@ -33,7 +33,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
   const workflowBundle: WorkflowBundleOption | undefined =
     shards > 1
       ? await bundleWorkflowCode({
-          workflowsPath: workerOptions(opts.activities).workflowsPath,
+          workflowsPath,
           ...workflowBundlerOptions,
           // The bundler's warnings and errors into the product's log; not webpack's module listing.
           logger: new DefaultLogger('WARN', (entry) =>

@@ -27,6 +27,9 @@ export const preloadedWorkflowModules = [
   require.resolve('../workflows/index'),
 ];
 
+/** The workflow code's entry module: bundled by each worker, or once for several (worker/start-worker.ts). */
+export const workflowsPath = require.resolve('../workflows/index');
+
 export const workflowBundlerOptions = {
   preloadModules: preloadedWorkflowModules,
 };
@@ -50,7 +53,7 @@ export function workerOptions(
   if (bundle) return { taskQueue, workflowBundle: bundle, activities };
   return {
     taskQueue,
-    workflowsPath: require.resolve('../workflows/index'),
+    workflowsPath,
     activities,
     bundlerOptions: workflowBundlerOptions,
   };

@@ -16,10 +16,9 @@
  * at 10,000 cases on the embedded dev server (docs/performance.md): five shards took the event p99 from
  * 2.05× the bare workflow's to 0.91×, but starts fell from 96 to 38 a second, the dev server's one SQLite
  * database retrying the linked cases' starts. So shards are the operator's choice (TEMPORAL_WORKER_SHARDS,
- * default 1), suggested at one per SUGGESTED_CASES_PER_SHARD cached cases where events matter more
- * than bursts of starts; at most MAX_WORKER_SHARDS.
+ * default 1), suggested at about one per 5,000 cached cases where events matter more than bursts of
+ * starts; at most MAX_WORKER_SHARDS.
  */
-export const SUGGESTED_CASES_PER_SHARD = 5000;
 export const MAX_WORKER_SHARDS = 8;
 
 /** Each worker's cache when `shards` workers share `maxCachedWorkflows` (0 stays 0: no cache at all). */
