@@ -4,7 +4,8 @@ import { Type, type Static } from '@sinclair/typebox';
 export const ERROR_CODES = {
   VALIDATION_FAILED: {
     status: 400,
-    description: 'A path parameter, query parameter or body field fails its schema; `path` names it.',
+    description:
+      'A path parameter, query parameter or body field fails its schema; `path` names the first. `details.errors` lists up to 50 of them, `details.more` counts the rest.',
   },
   MALFORMED_JSON: { status: 400, description: 'The body is not valid JSON.' },
   BAD_REQUEST: { status: 400, description: 'The request could not be read.' },
