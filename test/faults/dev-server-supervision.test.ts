@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { api, listening } from '../support/product-process';
 import {
   bound,
@@ -30,6 +30,22 @@ function running(pid: number): boolean {
     return true;
   }
 }
+
+/** The state letters of a process's threads (/proc/<pid>/task/<tid>/stat: R, S, D, T stopped, …), e.g. `T×14`. */
+function stateOf(pid: number): string {
+  try {
+    const counts = new Map<string, number>();
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    return [...counts].map(([state, n]) => `${state}×${n}`).join(' ');
+  } catch {
+    return '?';
+  }
+}
+const allStopped = (pid: number) => /^T×\d+$/.test(stateOf(pid));
 
 /** Jest's limit is a safety net only: every wait inside has its own bound (at the suite's pace) and message. */
 const TEST_TIMEOUT_MS = 1_500_000;
@@ -102,17 +118,29 @@ describe('embedded Temporal dev server killed or frozen under the product', () =
         const pid = p.devServerPid() as number;
         process.kill(pid, 'SIGSTOP');
         try {
-          for (const call of [
-            () => api(p.proc.url, 'GET', '/cases', undefined, p.auth),
-            () => api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth),
-            () => api(p.proc.url, 'GET', `/cases/${caseId}`, undefined, p.auth),
-          ]) {
+          // kill(2) returns before every thread has stopped: a thread in uninterruptible sleep (an
+          // fsync of the SQLite file) stops only when that ends. Wait for the whole process to be
+          // stopped (state T) before asking, so the calls meet a frozen server.
+          await waitFor(
+            () => `dev server ${pid} stopped (threads: ${stateOf(pid)})`,
+            () => allStopped(pid),
+            bound(5_000),
+            20,
+          );
+          for (const [label, call] of [
+            ['GET /cases', () => api(p.proc.url, 'GET', '/cases', undefined, p.auth)],
+            ['POST event', () => api(p.proc.url, 'POST', `/cases/${caseId}/events`, placed, p.auth)],
+            ['GET /cases/{caseId}', () => api(p.proc.url, 'GET', `/cases/${caseId}`, undefined, p.auth)],
+          ] as const) {
             const { value, ms } = await timed(call);
             expect({
+              call: label,
               status: value.status,
               code: value.body.error?.code,
               retryAfter: value.headers.get('retry-after'),
-            }).toEqual({ status: 503, code: 'TEMPORAL_UNAVAILABLE', retryAfter: '5' });
+              // On a failure: what answered, and whether the server was still stopped.
+              ...(value.status !== 503 ? { body: value.body, serverState: stateOf(pid) } : {}),
+            }).toEqual({ call: label, status: 503, code: 'TEMPORAL_UNAVAILABLE', retryAfter: '5' });
             expect(ms).toBeLessThan(2_000);
           }
           expect(await p.metric('doorstroom_temporal_available')).toBe(0);
