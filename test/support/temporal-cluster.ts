@@ -77,6 +77,10 @@ export interface TemporalCluster {
   createStoreDatabase(name: string): Promise<string>;
   /** Admin URL of the PostgreSQL server (user doorstroom, database postgres). */
   postgresUrl: string;
+  /** The Temporal server's Prometheus endpoint. */
+  metricsUrl: string;
+  /** The Temporal server's process (for its threads' CPU in bench:workflows). */
+  serverPid: number | undefined;
   /** Server and PostgreSQL output so far (for failures). */
   output(): string;
   stop(): Promise<void>;
@@ -249,6 +253,8 @@ export async function startTemporalCluster(
       address,
       namespace,
       postgresUrl,
+      metricsUrl: `http://127.0.0.1:${metrics}/metrics`,
+      serverPid: server.pid,
       async createStoreDatabase(name: string) {
         const admin = new PgClient({ connectionString: postgresUrl });
         await admin.connect();
