@@ -16,6 +16,12 @@ import {
 import { launchBrowser } from '../support/browser';
 import { ADMIN_PASSWORD, TEST_TENANT } from '../support/runtime';
 
+/** The state letter of a /proc stat file (R, S, D, T stopped, Z zombie…), after the command name in parentheses. */
+function stateIn(statFile: string): string {
+  const stat = readFileSync(statFile, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+}
+
 /** A process that runs (a zombie waiting for its reaper runs no more: it holds no port and no file). */
 function running(pid: number): boolean {
   try {
@@ -24,8 +30,7 @@ function running(pid: number): boolean {
     return false;
   }
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    return stateIn(`/proc/${pid}/stat`) !== 'Z';
   } catch {
     return true;
   }
@@ -36,8 +41,7 @@ function stateOf(pid: number): string {
   try {
     const counts = new Map<string, number>();
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      const state = stateIn(`/proc/${pid}/task/${tid}/stat`);
       counts.set(state, (counts.get(state) ?? 0) + 1);
     }
     return [...counts].map(([state, n]) => `${state}×${n}`).join(' ');

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ApiError } from '../../../platform/errors';
+import { refusalOf } from '../../support/api-error';
 import { check, MAX_BODY_DEPTH, MAX_OBJECT_PROPERTIES } from '../../../server/routes/validate';
 
 const Body = Type.Object(
@@ -7,15 +7,7 @@ const Body = Type.Object(
   { additionalProperties: false },
 );
 
-function refusal(body: unknown): ApiError {
-  try {
-    check(Body, 'body', body);
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('test: the body was accepted');
-}
+const refusal = (body: unknown) => refusalOf(() => check(Body, 'body', body));
 
 describe('the body guard before the schema checks', () => {
   it('refuses an object wider than the limit at its own path, before any schema check', () => {

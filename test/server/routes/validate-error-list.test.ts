@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ApiError } from '../../../platform/errors';
+import { refusalOf as refusal } from '../../support/api-error';
 import { check, MAX_LISTED_ERRORS } from '../../../server/routes/validate';
 
 /**
@@ -8,16 +8,6 @@ import { check, MAX_LISTED_ERRORS } from '../../../server/routes/validate';
  */
 const Query = Type.Object({ status: Type.Optional(Type.String()) }, { additionalProperties: false });
 const Body = Type.Object({ a: Type.Array(Type.Integer()) }, { additionalProperties: false });
-
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 describe('the errors a refusal lists', () => {
   it('lists the first errors of 1,000 unknown query parameters and counts the others', () => {
